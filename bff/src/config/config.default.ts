@@ -1,0 +1,48 @@
+import type { MidwayConfig, MidwayAppInfo } from '@midwayjs/core';
+import { loadEnv } from './env';
+import { dataSourceOptions } from './database';
+import { jsonContextFormat, jsonFormat } from '../core/logging/json-format';
+import { appVersion } from '../core/version';
+
+/**
+ * Configuration is computed from the environment at start (and validated there: a bad or missing
+ * value stops the process with one message per problem). Secrets never live in these files.
+ */
+export default (appInfo: MidwayAppInfo): MidwayConfig => {
+  const env = loadEnv();
+  return {
+    keys: env.JWT_SECRET,
+    zhili: { env, version: appVersion },
+    koa: {
+      port: env.PORT,
+      hostname: env.HOST,
+      // Behind a reverse proxy the client IP comes from X-Forwarded-For.
+      proxy: true,
+    },
+    bodyParser: { enableTypes: ['json', 'form'], jsonLimit: '1mb', formLimit: '1mb' },
+    typeorm: { dataSource: { default: dataSourceOptions(env.DATABASE_URL) } },
+    validate: { errorStatus: 400, validationOptions: { allowUnknown: false, stripUnknown: false } },
+    i18n: { defaultLocale: 'zh_CN', writeCookie: false, resolver: false },
+    swagger: {
+      title: '智理 BFF API',
+      description: 'Zhili backend-for-frontend: mini-program (/api/mp), admin portal (/api/admin) and system endpoints.',
+      version: appVersion,
+      swaggerPath: '/api/docs',
+      auth: { authType: 'bearer' },
+      tagSortable: true,
+    },
+    midwayLogger: {
+      default: {
+        level: env.LOG_LEVEL,
+        consoleLevel: env.LOG_LEVEL,
+        enableFile: false,
+        enableError: false,
+        format: jsonFormat,
+        contextFormat: jsonContextFormat,
+      },
+    },
+    onerror: { accepts: () => 'json' },
+    info: { infoPath: '/_info_disabled' },
+    appInfoName: appInfo.name,
+  } as MidwayConfig;
+};

@@ -1,0 +1,44 @@
+import { isAbsolute, resolve } from 'path';
+import { mkdirSync } from 'fs';
+import { dirname } from 'path';
+import type { DataSourceOptions } from 'typeorm';
+import { repoRoot } from './env';
+import { entities } from '../core/db/entities';
+import { migrations } from '../core/db/migrations';
+
+export type DatabaseKind = 'sqlite' | 'mysql';
+
+/** What `DATABASE_URL` selects: `sqlite:<path>` (relative to the repo root) or `mysql://…`. */
+export function databaseKind(databaseUrl: string): DatabaseKind {
+  return databaseUrl.startsWith('mysql://') ? 'mysql' : 'sqlite';
+}
+
+/** Turns `DATABASE_URL` into TypeORM options. Migrations only: never `synchronize`. */
+export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+  const common = { entities, migrations, migrationsRun: true, synchronize: false, logging: false } as const;
+  if (databaseKind(databaseUrl) === 'mysql') {
+    return {
+      ...common,
+      type: 'mysql',
+      url: databaseUrl,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      connectTimeout: 5000,
+      extra: { connectionLimit: 10 },
+    };
+  }
+  const rawPath = databaseUrl.slice('sqlite:'.length);
+  const database = rawPath === ':memory:' ? rawPath : isAbsolute(rawPath) ? rawPath : resolve(repoRoot, rawPath);
+  if (database !== ':memory:') mkdirSync(dirname(database), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database,
+    // WAL lets the health check and request handlers read while a write is in flight.
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+    },
+  };
+}

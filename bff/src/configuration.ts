@@ -1,0 +1,56 @@
+import { App, Config, Configuration, ILifeCycle, Inject } from '@midwayjs/core';
+import * as koa from '@midwayjs/koa';
+import * as validate from '@midwayjs/validate';
+import * as typeorm from '@midwayjs/typeorm';
+import * as swagger from '@midwayjs/swagger';
+import { join } from 'path';
+import type { AppEnv } from './config/env';
+import { AllErrorsFilter } from './core/errors/error.filter';
+import { RequestIdMiddleware } from './core/http/request-id.middleware';
+import { AuthGuard } from './core/auth/auth.guard';
+import { spaStatic } from './core/static/spa-static.middleware';
+import { RealtimeService } from './core/realtime/realtime.service';
+import { HealthBroadcaster } from './modules/health';
+
+@Configuration({
+  imports: [koa, validate, typeorm, swagger],
+  importConfigs: [join(__dirname, './config')],
+})
+export class MainConfiguration implements ILifeCycle {
+  @App('koa')
+  private app!: koa.Application;
+
+  @Config('zhili.env')
+  private env!: AppEnv;
+
+  @Inject()
+  private realtime!: RealtimeService;
+
+  @Inject()
+  private healthBroadcaster!: HealthBroadcaster;
+
+  async onReady(): Promise<void> {
+    this.app.useMiddleware([RequestIdMiddleware]);
+    this.app.useMiddleware(
+      spaStatic([
+        { prefix: '/admin', dir: this.env.ADMIN_STATIC_DIR, buildHint: '管理端尚未构建：请运行 npm run build:admin' },
+        { prefix: '/h5', dir: this.env.H5_STATIC_DIR, buildHint: 'H5 尚未构建：请运行 npm run build:h5' },
+      ]),
+    );
+    this.app.useFilter([AllErrorsFilter]);
+    this.app.useGuard([AuthGuard]);
+  }
+
+  async onServerReady(): Promise<void> {
+    const server = (this.app.getFramework() as unknown as koa.Framework).getServer();
+    if (server) {
+      this.realtime.attach(server, false);
+      this.healthBroadcaster.start();
+    }
+  }
+
+  async onStop(): Promise<void> {
+    this.healthBroadcaster.stop();
+    await this.realtime.close();
+  }
+}

@@ -1,0 +1,59 @@
+import { Config, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import jwt, { JsonWebTokenError, TokenExpiredError } from 'jsonwebtoken';
+import { isRole, Role } from '@zhili/shared';
+import type { AppEnv } from '../../config/env';
+import { AppError } from '../errors/app-error';
+import type { Principal, PrincipalKind } from './principal';
+
+interface AccessClaims {
+  sub: string;
+  knd: PrincipalKind;
+  rol: Role[];
+}
+
+const ISSUER = 'zhili-bff';
+
+/** Short-lived HS256 access tokens, used alike by HTTP and the socket.io handshake. */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class AccessTokenService {
+  @Config('zhili.env')
+  private env!: AppEnv;
+
+  get ttlSec(): number {
+    return this.env.ACCESS_TOKEN_TTL_SEC;
+  }
+
+  sign(principal: Principal): string {
+    const claims: AccessClaims = { sub: principal.id, knd: principal.kind, rol: principal.roles };
+    return jwt.sign(claims, this.env.JWT_SECRET, {
+      algorithm: 'HS256',
+      issuer: ISSUER,
+      expiresIn: this.env.ACCESS_TOKEN_TTL_SEC,
+    });
+  }
+
+  /** Verifies signature, issuer, algorithm and expiry; maps failures to our 401 codes. */
+  verify(token: string): Principal {
+    try {
+      const decoded = jwt.verify(token, this.env.JWT_SECRET, { algorithms: ['HS256'], issuer: ISSUER });
+      if (typeof decoded !== 'object' || decoded === null) throw new AppError('AUTH_TOKEN_INVALID');
+      const { sub, knd, rol } = decoded as Partial<AccessClaims>;
+      if (typeof sub !== 'string' || (knd !== 'mp' && knd !== 'staff') || !Array.isArray(rol) || !rol.every(isRole)) {
+        throw new AppError('AUTH_TOKEN_INVALID');
+      }
+      return { id: sub, kind: knd, roles: rol };
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      if (err instanceof TokenExpiredError) throw new AppError('AUTH_TOKEN_EXPIRED');
+      if (err instanceof JsonWebTokenError) throw new AppError('AUTH_TOKEN_INVALID');
+      throw err;
+    }
+  }
+
+  /** Extracts the token from `Authorization: Bearer …`; undefined when absent. */
+  static fromHeader(header: string | undefined): string | undefined {
+    const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+    return match?.[1];
+  }
+}

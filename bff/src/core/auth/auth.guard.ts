@@ -1,0 +1,27 @@
+import { Guard, Inject, IGuard } from '@midwayjs/core';
+import type { Context } from '@midwayjs/koa';
+import { AppError } from '../errors/app-error';
+import { AccessTokenService } from './access-token.service';
+import { setPrincipal } from './principal';
+import { isPublicRoute, requiredKind } from './public.decorator';
+
+/**
+ * Global guard: every route needs a valid access token unless marked @Public(); a controller marked
+ * @ForPrincipal('staff') refuses mini-program tokens (403) and vice versa.
+ */
+@Guard()
+export class AuthGuard implements IGuard<Context> {
+  @Inject()
+  private tokens!: AccessTokenService;
+
+  async canActivate(ctx: Context, controller: new (...args: never[]) => unknown, method: string): Promise<boolean> {
+    if (isPublicRoute(controller, method)) return true;
+    const token = AccessTokenService.fromHeader(ctx.get('Authorization'));
+    if (!token) throw new AppError('AUTH_REQUIRED');
+    const principal = this.tokens.verify(token);
+    const kind = requiredKind(controller);
+    if (kind && principal.kind !== kind) throw new AppError('FORBIDDEN');
+    setPrincipal(ctx, principal);
+    return true;
+  }
+}

@@ -1,0 +1,26 @@
+import type { Context } from '@midwayjs/koa';
+import type { Role } from '@zhili/shared';
+import { AppError } from '../errors/app-error';
+
+/** Which front door a token belongs to: the mini-program or the admin portal. */
+export type PrincipalKind = 'mp' | 'staff';
+
+/** The authenticated caller, passed explicitly to services (they never read the request context). */
+export interface Principal {
+  kind: PrincipalKind;
+  id: string;
+  roles: Role[];
+}
+
+const PRINCIPAL = Symbol('principal');
+
+export function setPrincipal(ctx: Context, principal: Principal): void {
+  (ctx as unknown as Record<symbol, Principal>)[PRINCIPAL] = principal;
+}
+
+/** The caller of an authenticated route; the auth guard guarantees it is set. */
+export function principalOf(ctx: Context): Principal {
+  const principal = (ctx as unknown as Record<symbol, Principal | undefined>)[PRINCIPAL];
+  if (!principal) throw new AppError('AUTH_REQUIRED');
+  return principal;
+}

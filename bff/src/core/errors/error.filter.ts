@@ -1,0 +1,64 @@
+import { Catch, MidwayHttpError } from '@midwayjs/core';
+import { MidwayValidationError } from '@midwayjs/validate';
+import type { Context } from '@midwayjs/koa';
+import { ApiError, ErrorCode, errorCatalogue, FieldError } from '@zhili/shared';
+import { AppError } from './app-error';
+
+interface JoiDetail {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Errors thrown by koa's body parser carry a status and a `type` (from raw-body / co-body). */
+interface HttpLikeError extends Error {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+  expose?: boolean;
+}
+
+function envelope(code: ErrorCode, message?: string, details?: FieldError[]): ApiError {
+  return { error: { code, message: message ?? errorCatalogue[code].message, ...(details ? { details } : {}) } };
+}
+
+function fromValidation(err: MidwayValidationError): FieldError[] {
+  const cause = (err as { cause?: { details?: JoiDetail[] } }).cause;
+  return (cause?.details ?? []).map((d) => ({
+    field: d.path.join('.'),
+    // joi's messages quote the label: `"code" 不能为空` → keep the human part only.
+    message: d.message.replace(/^"[^"]*"\s*/, ''),
+  }));
+}
+
+/** Maps anything thrown to our status + JSON envelope; never leaks a stack trace. */
+export function toErrorResponse(err: unknown): { status: number; body: ApiError; internal: boolean } {
+  if (err instanceof AppError) {
+    return { status: err.status, body: envelope(err.code, err.message, err.details), internal: false };
+  }
+  if (err instanceof MidwayValidationError) {
+    return { status: 400, body: envelope(ErrorCode.VALIDATION_FAILED, undefined, fromValidation(err)), internal: false };
+  }
+  const e = err as HttpLikeError;
+  const status = e?.status ?? e?.statusCode ?? (err instanceof MidwayHttpError ? err.status : 500);
+  if (e?.type === 'entity.parse.failed' || (status === 400 && /json/i.test(e?.message ?? ''))) {
+    return { status: 400, body: envelope(ErrorCode.MALFORMED_JSON), internal: false };
+  }
+  if (status === 404) return { status, body: envelope(ErrorCode.NOT_FOUND), internal: false };
+  if (status === 405) return { status, body: envelope(ErrorCode.METHOD_NOT_ALLOWED), internal: false };
+  if (status === 413) return { status, body: envelope(ErrorCode.PAYLOAD_TOO_LARGE), internal: false };
+  if (status === 415) return { status, body: envelope(ErrorCode.UNSUPPORTED_MEDIA_TYPE), internal: false };
+  if (status >= 400 && status < 500) return { status: 400, body: envelope(ErrorCode.BAD_REQUEST), internal: false };
+  return { status: 500, body: envelope(ErrorCode.INTERNAL), internal: true };
+}
+
+@Catch()
+export class AllErrorsFilter {
+  async catch(err: Error, ctx: Context): Promise<ApiError> {
+    const { status, body, internal } = toErrorResponse(err);
+    if (internal) ctx.logger.error(err);
+    else ctx.logger.info(`${status} ${body.error.code}: ${err.message}`);
+    ctx.status = status;
+    ctx.type = 'application/json';
+    return body;
+  }
+}

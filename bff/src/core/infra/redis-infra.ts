@@ -1,0 +1,170 @@
+import Redis from 'ioredis';
+import { randomUUID } from 'crypto';
+import type { Cache, DistributedLock, Infra, LockHandle, PubSub, RateCount, RateCounter, Unsubscribe } from './types';
+import { withLockPolling } from './with-lock';
+
+/** Deletes the lock only if it still holds our token (compare-and-delete must be atomic). */
+const RELEASE_SCRIPT = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/** INCR + set the window's expiry on the first hit, atomically; returns count and remaining ms. */
+const HIT_SCRIPT = `local c = redis.call('incr', KEYS[1])
+if c == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end
+return {c, redis.call('pttl', KEYS[1])}`;
+
+export interface RedisInfraOptions {
+  url: string;
+  /** Prefix for every key and channel, so several deployments or test runs can share one Redis. */
+  keyPrefix?: string;
+}
+
+function connect(url: string): Redis {
+  return new Redis(url, {
+    lazyConnect: true,
+    // Fail fast instead of queueing commands forever while Redis is down: callers (health check,
+    // rate limiter) must see the outage.
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    connectTimeout: 3000,
+    retryStrategy: (times) => Math.min(times * 200, 2000),
+  });
+}
+
+export class RedisInfra implements Infra {
+  readonly kind = 'redis' as const;
+  readonly cache: Cache;
+  readonly lock: DistributedLock;
+  readonly rate: RateCounter;
+  readonly pubsub: PubSub;
+  private readonly client: Redis;
+  private subscriber?: Redis;
+  private readonly handlers = new Map<string, Set<(message: string) => void>>();
+  private readonly prefix: string;
+
+  private constructor(private readonly options: RedisInfraOptions) {
+    this.prefix = options.keyPrefix ?? 'zhili:';
+    this.client = connect(options.url);
+    this.client.on('error', () => {
+      // Reported through ping()/command failures; ioredis reconnects on its own.
+    });
+    const client = this.client;
+    const k = (key: string) => this.prefix + key;
+
+    this.cache = {
+      async get(key) {
+        return client.get(k(key));
+      },
+      async set(key, value, ttlSec) {
+        if (ttlSec === undefined) await client.set(k(key), value);
+        else await client.set(k(key), value, 'EX', ttlSec);
+      },
+      async setIfAbsent(key, value, ttlSec) {
+        return (await client.set(k(key), value, 'EX', ttlSec, 'NX')) === 'OK';
+      },
+      async del(key) {
+        await client.del(k(key));
+      },
+      async ttl(key) {
+        return client.ttl(k(key));
+      },
+    };
+
+    const lock: DistributedLock = {
+      async tryAcquire(key, ttlMs): Promise<LockHandle | null> {
+        const lockKey = k(`lock:${key}`);
+        const token = randomUUID();
+        const ok = await client.set(lockKey, token, 'PX', ttlMs, 'NX');
+        if (ok !== 'OK') return null;
+        return {
+          key,
+          async release() {
+            return (await client.eval(RELEASE_SCRIPT, 1, lockKey, token)) === 1;
+          },
+        };
+      },
+      withLock: (key, ttlMs, waitMs, fn) => withLockPolling(lock, key, ttlMs, waitMs, fn),
+    };
+    this.lock = lock;
+
+    this.rate = {
+      async hit(key, windowSec): Promise<RateCount> {
+        const [count, pttl] = (await client.eval(HIT_SCRIPT, 1, k(`rate:${key}`), windowSec * 1000)) as [number, number];
+        return { count, resetInSec: Math.max(0, Math.ceil(pttl / 1000)) };
+      },
+      async reset(key) {
+        await client.del(k(`rate:${key}`));
+      },
+    };
+
+    this.pubsub = {
+      publish: async (channel, message) => {
+        await client.publish(k(channel), message);
+      },
+      subscribe: async (channel, handler): Promise<Unsubscribe> => {
+        const sub = await this.ensureSubscriber();
+        const fullChannel = k(channel);
+        let set = this.handlers.get(fullChannel);
+        if (!set) {
+          set = new Set();
+          this.handlers.set(fullChannel, set);
+          await sub.subscribe(fullChannel);
+        }
+        set.add(handler);
+        return async () => {
+          const current = this.handlers.get(fullChannel);
+          current?.delete(handler);
+          if (current && current.size === 0) {
+            this.handlers.delete(fullChannel);
+            await sub.unsubscribe(fullChannel);
+          }
+        };
+      },
+    };
+  }
+
+  /** Connects (failing loudly when Redis is unreachable) and returns the ready instance. */
+  static async connect(options: RedisInfraOptions): Promise<RedisInfra> {
+    const infra = new RedisInfra(options);
+    await infra.client.connect();
+    return infra;
+  }
+
+  /** A subscribed ioredis connection can run nothing else, hence a second connection. */
+  private async ensureSubscriber(): Promise<Redis> {
+    if (this.subscriber) return this.subscriber;
+    const sub = connect(this.options.url);
+    sub.on('error', () => undefined);
+    sub.on('message', (channel: string, message: string) => {
+      for (const handler of this.handlers.get(channel) ?? []) handler(message);
+    });
+    await sub.connect();
+    this.subscriber = sub;
+    return sub;
+  }
+
+  async ping(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`redis ping timed out after ${timeoutMs}ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([this.client.ping(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Deletes every key under this instance's prefix (used by tests to clean up after themselves). */
+  async flushPrefix(): Promise<void> {
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.client.scan(cursor, 'MATCH', `${this.prefix}*`, 'COUNT', 500);
+      if (keys.length) await this.client.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  }
+
+  async close(): Promise<void> {
+    this.handlers.clear();
+    await Promise.allSettled([this.client.quit(), this.subscriber?.quit()]);
+  }
+}

@@ -1,0 +1,37 @@
+import { Config, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import type { AppEnv } from '../../config/env';
+import { RealtimeService, Rooms } from '../../core/realtime/realtime.service';
+import { HealthService } from './health.service';
+
+/** Pushes the health report to staff sockets on connect and then periodically (admin dashboard). */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class HealthBroadcaster {
+  @Inject()
+  private realtime!: RealtimeService;
+
+  @Inject()
+  private health!: HealthService;
+
+  @Config('zhili.env')
+  private env!: AppEnv;
+
+  private timer?: NodeJS.Timeout;
+
+  start(): void {
+    this.realtime.onConnect((socket) => {
+      if (!socket.rooms.has(Rooms.staff)) return;
+      void this.health.report().then((report) => socket.emit('health', report));
+    });
+    this.timer = setInterval(() => {
+      // Skip the probes when no one is watching.
+      if (this.realtime.roomSize(Rooms.staff) === 0) return;
+      void this.health.report().then((report) => this.realtime.emitToRoom(Rooms.staff, 'health', report));
+    }, this.env.HEALTH_PUSH_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}

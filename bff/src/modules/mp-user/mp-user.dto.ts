@@ -1,0 +1,49 @@
+import { ApiProperty } from '@midwayjs/swagger';
+import { Rule, RuleType } from '@midwayjs/validate';
+import { limits, Role } from '@zhili/shared';
+import { TokenPairVO } from '../../core/auth/token.dto';
+
+export class MpLoginDTO {
+  @ApiProperty({ description: 'wx.login() 得到的临时登录凭证（5 分钟内有效，仅可使用一次）' })
+  @Rule(RuleType.string().min(limits.wechatCode.min).max(limits.wechatCode.max).required())
+  code!: string;
+
+  @ApiProperty({ description: '首次登录时使用的昵称（用户在昵称输入框中填写）', required: false })
+  @Rule(RuleType.string().trim().min(limits.nickname.min).max(limits.nickname.max).optional())
+  nickname?: string;
+}
+
+export class MpProfileUpdateDTO {
+  @ApiProperty({ required: false, description: '昵称' })
+  @Rule(RuleType.string().trim().min(limits.nickname.min).max(limits.nickname.max).optional())
+  nickname?: string;
+
+  @ApiProperty({ required: false, description: '头像地址（https）' })
+  @Rule(RuleType.string().uri({ scheme: ['https'] }).max(512).allow(null).optional())
+  avatarUrl?: string | null;
+}
+
+export class MpProfileVO {
+  @ApiProperty()
+  id!: string;
+
+  @ApiProperty({ example: '张三' })
+  nickname!: string;
+
+  @ApiProperty({ nullable: true, type: 'string' })
+  avatarUrl!: string | null;
+
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: Object.values(Role) } })
+  roles!: Role[];
+
+  @ApiProperty({ nullable: true, type: 'string', example: '138****5678', description: '已脱敏的手机号' })
+  phoneMasked!: string | null;
+
+  @ApiProperty({ type: 'string', format: 'date-time' })
+  createdAt!: string;
+}
+
+export class MpLoginVO extends TokenPairVO {
+  @ApiProperty({ type: MpProfileVO })
+  user!: MpProfileVO;
+}

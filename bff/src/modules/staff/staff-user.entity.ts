@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { Role } from '@zhili/shared';
+
+export type StaffStatus = 'active' | 'disabled';
+
+/** An account of the admin portal (town, village/community and grid staff). */
+@Entity({ name: 'staff_user' })
+export class StaffUser {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 32, unique: true })
+  username!: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 32 })
+  displayName!: string;
+
+  /** `scrypt$N$r$p$salt$hash` (see password.ts); never the password itself. */
+  @Column({ name: 'password_hash', type: 'varchar', length: 255 })
+  passwordHash!: string;
+
+  @Column({ type: 'simple-json' })
+  roles!: Role[];
+
+  @Column({ type: 'varchar', length: 16, default: 'active' })
+  status!: StaffStatus;
+
+  /** Set for seeded and newly created accounts; enforced by the password policy of #3. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: true })
+  mustChangePassword!: boolean;
+
+  @Column({ name: 'last_login_at', type: 'datetime', nullable: true })
+  lastLoginAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'datetime' })
+  updatedAt!: Date;
+}

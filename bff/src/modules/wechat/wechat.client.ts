@@ -1,0 +1,175 @@
+import { Config, ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import type { AppEnv } from '../../config/env';
+import { InfraService } from '../../core/infra/infra.service';
+import { mapWechatErrcode, TOKEN_ERRCODES, TRANSIENT_ERRCODES, WechatApiError } from './wechat.errors';
+
+export interface Code2SessionResult {
+  openid: string;
+  unionid?: string;
+  sessionKey: string;
+}
+
+export interface PhoneInfo {
+  phoneNumber: string;
+  purePhoneNumber: string;
+  countryCode: string;
+}
+
+interface WechatReply {
+  errcode?: number;
+  errmsg?: string;
+}
+
+/** Seconds before WeChat's expiry at which we stop using a cached token. */
+const TOKEN_SAFETY_MARGIN_SEC = 300;
+
+/**
+ * Client of WeChat's server APIs (base URL configurable: the real host or our simulator).
+ * The access token is the stable token, cached in the shared infra cache under a lock so that several
+ * BFF processes fetch it once and agree on it.
+ */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class WechatClient {
+  @Config('zhili.env')
+  private env!: AppEnv;
+
+  @Inject()
+  private infraService!: InfraService;
+
+  @Logger()
+  private logger!: ILogger;
+
+  private get tokenKey(): string {
+    return `wechat:access_token:${this.env.WECHAT_APPID}`;
+  }
+
+  /** Exchanges a `wx.login` code for the user's openid (codes are single-use, 5 minutes). */
+  async code2Session(code: string): Promise<Code2SessionResult> {
+    const query = new URLSearchParams({
+      appid: this.env.WECHAT_APPID,
+      secret: this.env.WECHAT_SECRET,
+      js_code: code,
+      grant_type: 'authorization_code',
+    });
+    // Not retried on transient errors: the code may already have been consumed.
+    const reply = await this.call<WechatReply & { openid?: string; unionid?: string; session_key?: string }>(
+      'GET',
+      `/sns/jscode2session?${query}`,
+    );
+    if (!reply.openid || !reply.session_key) {
+      throw new WechatApiError('WECHAT_UNAVAILABLE', null, 'jscode2session reply without openid');
+    }
+    return { openid: reply.openid, unionid: reply.unionid, sessionKey: reply.session_key };
+  }
+
+  /** Exchanges a `getPhoneNumber` button code for the user's phone number. */
+  async getPhoneNumber(code: string): Promise<PhoneInfo> {
+    const reply = await this.withAccessToken((token) =>
+      this.call<WechatReply & { phone_info?: PhoneInfo }>(
+        'POST',
+        `/wxa/business/getuserphonenumber?access_token=${encodeURIComponent(token)}`,
+        { code },
+      ),
+    );
+    if (!reply.phone_info) throw new WechatApiError('WECHAT_UNAVAILABLE', null, 'reply without phone_info');
+    return reply.phone_info;
+  }
+
+  /** The current access token, from the shared cache or freshly fetched under a lock. */
+  async getAccessToken(): Promise<string> {
+    const { cache, lock } = this.infraService.infra;
+    const cached = await cache.get(this.tokenKey);
+    if (cached) return cached;
+    return lock.withLock(`wechat:token:${this.env.WECHAT_APPID}`, 10_000, 10_000, async () => {
+      // Another process may have fetched it while we waited for the lock.
+      const again = await cache.get(this.tokenKey);
+      if (again) return again;
+      return this.fetchStableToken(false);
+    });
+  }
+
+  /** Runs `fn` with a token; if WeChat says the token is bad, refreshes it once and retries. */
+  private async withAccessToken<T>(fn: (token: string) => Promise<T>): Promise<T> {
+    const token = await this.getAccessToken();
+    try {
+      return await fn(token);
+    } catch (err) {
+      if (!(err instanceof WechatApiError) || err.errcode === null || !TOKEN_ERRCODES.has(err.errcode)) throw err;
+      this.logger.warn(`WeChat rejected the access token (errcode ${err.errcode}); refreshing`);
+      await this.infraService.infra.cache.del(this.tokenKey);
+      const fresh = await this.infraService.infra.lock.withLock(
+        `wechat:token:${this.env.WECHAT_APPID}`,
+        10_000,
+        10_000,
+        async () => {
+          const current = await this.infraService.infra.cache.get(this.tokenKey);
+          // Someone else already refreshed it after our failure.
+          if (current && current !== token) return current;
+          return this.fetchStableToken(current === token);
+        },
+      );
+      return fn(fresh);
+    }
+  }
+
+  private async fetchStableToken(forceRefresh: boolean): Promise<string> {
+    const reply = await this.callWithRetry<WechatReply & { access_token?: string; expires_in?: number }>(
+      'POST',
+      '/cgi-bin/stable_token',
+      {
+        grant_type: 'client_credential',
+        appid: this.env.WECHAT_APPID,
+        secret: this.env.WECHAT_SECRET,
+        force_refresh: forceRefresh,
+      },
+    );
+    if (!reply.access_token || !reply.expires_in) {
+      throw new WechatApiError('WECHAT_UNAVAILABLE', null, 'stable_token reply without access_token');
+    }
+    const ttl = Math.max(1, reply.expires_in - TOKEN_SAFETY_MARGIN_SEC);
+    await this.infraService.infra.cache.set(this.tokenKey, reply.access_token, ttl);
+    return reply.access_token;
+  }
+
+  private async callWithRetry<T extends WechatReply>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
+    try {
+      return await this.call<T>(method, path, body);
+    } catch (err) {
+      const transient =
+        err instanceof WechatApiError && (err.errcode === null || TRANSIENT_ERRCODES.has(err.errcode));
+      if (!transient) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+      return this.call<T>(method, path, body);
+    }
+  }
+
+  /** One HTTP call; a non-zero errcode becomes a WechatApiError carrying our mapped code. */
+  private async call<T extends WechatReply>(method: 'GET' | 'POST', path: string, body?: object): Promise<T> {
+    const url = `${this.env.WECHAT_API_BASE.replace(/\/$/, '')}${path}`;
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method,
+        headers: body ? { 'Content-Type': 'application/json' } : undefined,
+        body: body ? JSON.stringify(body) : undefined,
+        signal: AbortSignal.timeout(this.env.WECHAT_TIMEOUT_MS),
+      });
+    } catch (err) {
+      throw new WechatApiError('WECHAT_UNAVAILABLE', null, (err as Error).message);
+    }
+    const text = await res.text();
+    let reply: T;
+    try {
+      reply = JSON.parse(text) as T;
+    } catch {
+      throw new WechatApiError('WECHAT_UNAVAILABLE', null, `HTTP ${res.status}, non-JSON body`);
+    }
+    if (typeof reply.errcode === 'number' && reply.errcode !== 0) {
+      this.logger.warn(`WeChat ${path.split('?')[0]} errcode ${reply.errcode}: ${reply.errmsg ?? ''}`);
+      throw new WechatApiError(mapWechatErrcode(reply.errcode), reply.errcode, reply.errmsg ?? '');
+    }
+    if (!res.ok) throw new WechatApiError('WECHAT_UNAVAILABLE', null, `HTTP ${res.status}`);
+    return reply;
+  }
+}

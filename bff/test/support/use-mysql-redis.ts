@@ -1,0 +1,1 @@
+process.env.ZHILI_TEST_BACKEND = 'mysql';

@@ -1,0 +1,59 @@
+// One Jest run for the whole repo; each workspace is a project so `npm test` covers everything
+// and `jest --selectProjects <name>` runs one part.
+const sharedSrc = '<rootDir>/../shared/src/index.ts';
+// isolatedModules (set in tsconfig.base.json) makes ts-jest transpile per file: fast, types are checked by tsc.
+const tsJest = (tsconfig) => ['ts-jest', { tsconfig }];
+
+const bffProject = {
+  displayName: 'bff',
+  rootDir: 'bff',
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/src/**/*.test.ts'],
+  transform: { '^.+\\.ts$': tsJest('<rootDir>/tsconfig.json') },
+  moduleNameMapper: { '^@zhili/shared$': sharedSrc },
+  globalSetup: '<rootDir>/test/global-setup.ts',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  // Per-project testTimeout is ignored by Jest 29; integration tests start real servers.
+  testTimeout: 30000,
+  projects: [
+    {
+      displayName: 'shared',
+      rootDir: 'shared',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/src/**/*.test.ts'],
+      transform: { '^.+\\.ts$': tsJest('<rootDir>/tsconfig.json') },
+    },
+    bffProject,
+    // The same BFF files again on MariaDB + Redis when the test services are configured.
+    ...(process.env.TEST_DATABASE_URL || process.env.TEST_REDIS_URL
+      ? [
+          {
+            ...bffProject,
+            displayName: 'bff:mysql+redis',
+            setupFiles: ['<rootDir>/test/support/use-mysql-redis.ts'],
+          },
+        ]
+      : []),
+    {
+      displayName: 'scripts',
+      rootDir: 'scripts',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/e2e/'],
+      transform: { '^.+\\.ts$': tsJest('<rootDir>/tsconfig.json') },
+      moduleNameMapper: { '^@zhili/shared$': sharedSrc },
+    },
+    {
+      displayName: 'e2e',
+      rootDir: 'scripts/e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/**/*.e2e.test.ts'],
+      transform: { '^.+\\.ts$': tsJest('<rootDir>/../tsconfig.json') },
+      moduleNameMapper: { '^@zhili/shared$': '<rootDir>/../../shared/src/index.ts' },
+      setupFilesAfterEnv: ['<rootDir>/setup-timeout.ts'],
+    },
+  ],
+};

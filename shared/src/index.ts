@@ -1,0 +1,11 @@
+/**
+ * @zhili/shared — pure TypeScript used by the BFF, the admin and the mini-program.
+ * No framework imports here: everything must run in Node, Vite and Taro alike.
+ */
+export * from './api/errors';
+export * from './api/envelope';
+export * from './domain/roles';
+export * from './domain/limits';
+export * from './domain/id-number';
+export * from './domain/phone';
+export * from './domain/masking';
