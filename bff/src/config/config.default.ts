@@ -20,7 +20,8 @@ export default (appInfo: MidwayAppInfo): MidwayConfig => {
       proxy: true,
     },
     bodyParser: { enableTypes: ['json', 'form'], jsonLimit: '1mb', formLimit: '1mb' },
-    typeorm: { dataSource: { default: dataSourceOptions(env.DATABASE_URL) } },
+    // Midway strips `migrations` unless told otherwise; we run them at start (migrationsRun).
+    typeorm: { allowExecuteMigrations: true, dataSource: { default: dataSourceOptions(env.DATABASE_URL) } },
     validate: { errorStatus: 400, validationOptions: { allowUnknown: false, stripUnknown: false } },
     i18n: { defaultLocale: 'zh_CN', writeCookie: false, resolver: false },
     swagger: {

@@ -1,3 +1,4 @@
+import { Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
 
 const id = { name: 'id', type: 'varchar', length: '36', isPrimary: true };
@@ -7,6 +8,8 @@ const timestamps = [
 ];
 
 /** Users of both front doors and their refresh-token sessions. Portable across SQLite and MySQL. */
+@Provide()
+@Scope(ScopeEnum.Singleton)
 export class Init1763700000000 implements MigrationInterface {
   name = 'Init1763700000000';
 

@@ -1,4 +1,8 @@
 import { Init1763700000000 } from './1763700000000-Init';
 
-/** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
+/**
+ * Every migration, in order. Add new ones at the end; never edit one that has shipped.
+ * Each class carries @Provide() + singleton scope: @midwayjs/typeorm makes TypeORM instantiate
+ * migrations through the Midway container, which only knows provided classes.
+ */
 export const migrations = [Init1763700000000];
