@@ -1,0 +1,29 @@
+/**
+ * Imperative Element Plus feedback (toasts and confirmations) with their styles. Imported lazily
+ * by the HTTP client so the entry chunk does not carry Element Plus.
+ */
+import { ElMessage, ElMessageBox } from 'element-plus';
+import 'element-plus/es/components/message/style/css';
+import 'element-plus/es/components/message-box/style/css';
+
+export function toastError(message: string): void {
+  ElMessage.error({ message, grouping: true, showClose: true });
+}
+
+export function toastSuccess(message: string): void {
+  ElMessage.success({ message, grouping: true });
+}
+
+/** Resolves true when the user confirms, false when they cancel or close the dialog. */
+export async function confirmAction(message: string, title = '提示', confirmText = '确定'): Promise<boolean> {
+  try {
+    await ElMessageBox.confirm(message, title, {
+      type: 'warning',
+      confirmButtonText: confirmText,
+      cancelButtonText: '取消',
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
