@@ -37,6 +37,7 @@ module.exports = {
           },
         ]
       : []),
+    require('./miniprogram/jest.project.cjs'),
     {
       displayName: 'scripts',
       rootDir: 'scripts',

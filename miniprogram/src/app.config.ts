@@ -1,0 +1,33 @@
+// Evaluated at build time by Taro (Node), so process.env is the build's environment.
+const devLogin = process.env.TARO_ENV === 'h5' && process.env.TARO_APP_DEV_LOGIN === '1';
+
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/mine/index', ...(devLogin ? ['pages/dev-login/index'] : [])],
+  // One subpackage per role, so residents never download the party or grid code.
+  subPackages: [
+    { root: 'resident', pages: ['pages/cases/index'] },
+    { root: 'party', pages: ['pages/study/index'] },
+    { root: 'grid', pages: ['pages/tasks/index'] },
+  ],
+  window: {
+    // WeChat's default anyway; stated so Taro's h5 router also shows its navigation bar (back button).
+    navigationStyle: 'default',
+    navigationBarTitleText: '智理',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f8',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#8a8f99',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
+    ],
+  },
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents',
+});

@@ -1,0 +1,12 @@
+import type { PropsWithChildren } from 'react';
+// Registers the re-login handler of the request client before any page calls the BFF.
+import './services/auth';
+import './app.css';
+import './styles/platform';
+
+function App({ children }: PropsWithChildren) {
+  // children are the pages being rendered
+  return children;
+}
+
+export default App;

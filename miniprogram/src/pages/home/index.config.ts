@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '智理',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,84 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { UserCard } from '../../components/UserCard';
+import { WithProfile } from '../../components/WithProfile';
+import { useProfile } from '../../hooks/useProfile';
+import { logout } from '../../services/auth';
+import { ListGroup, ListRow } from '../../components/ListRows';
+import { Button } from '../../ui/nutui';
+import { roleNames } from '../../utils/roles';
+import { routes, serviceEntries } from '../../utils/routes';
+import { NicknameEditor } from './NicknameEditor';
+import './index.css';
+
+export default function Mine() {
+  const [state, reload] = useProfile();
+  const [editing, setEditing] = useState(false);
+
+  const confirmLogout = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '退出登录',
+      content: '退出后需重新登录才能使用各项服务，确定退出吗？',
+      confirmText: '退出',
+      confirmColor: '#c8161d',
+    });
+    if (!confirm) return;
+    logout();
+    setEditing(false);
+    void Taro.switchTab({ url: routes.home });
+  };
+
+  return (
+    <View className='page mine'>
+      <WithProfile state={state} reload={reload}>
+        {(profile) => (
+          <View>
+            <UserCard profile={profile} />
+            {editing ? (
+              <View className='section'>
+                <NicknameEditor
+                  current={profile.nickname}
+                  onCancel={() => setEditing(false)}
+                  onSaved={() => {
+                    setEditing(false);
+                    void reload();
+                  }}
+                />
+              </View>
+            ) : null}
+            <View className='section'>
+              <ListGroup>
+                <ListRow
+                  id='mine-edit-nickname'
+                  title='昵称'
+                  value={<Text className='mine__nickname'>{profile.nickname}</Text>}
+                  onClick={() => setEditing(true)}
+                />
+                <ListRow title='身份' value={roleNames(profile.roles).join('、')} />
+                <ListRow title='手机号' value={profile.phoneMasked ?? '未绑定'} />
+              </ListGroup>
+            </View>
+            <View className='section'>
+              <ListGroup>
+                {serviceEntries.map((entry) => (
+                  <ListRow
+                    key={entry.key}
+                    id={`mine-${entry.key}`}
+                    title={entry.title}
+                    onClick={() => void Taro.navigateTo({ url: entry.url })}
+                  />
+                ))}
+              </ListGroup>
+            </View>
+            <View className='section mine__logout'>
+              <Button id='mine-logout' block fill='outline' type='primary' onClick={() => void confirmLogout()}>
+                退出登录
+              </Button>
+            </View>
+          </View>
+        )}
+      </WithProfile>
+    </View>
+  );
+}

@@ -1,0 +1,55 @@
+import Taro from '@tarojs/taro';
+import { loginWithCode, type MpProfile } from './api';
+import { AppError, ClientErrorCode, NETWORK_ERROR_MESSAGE } from './errors';
+import { saveTokens } from './session';
+
+/**
+ * h5-only dev login against the WeChat simulator (scripts/sim/wechat). Imported only by
+ * pages/dev-login, which exists only in builds with ZHILI_DEV_LOGIN, so none of this reaches weapp.
+ */
+
+export interface TestIdentity {
+  identity: string;
+  nickname: string;
+  note: string;
+}
+
+export const testIdentities: TestIdentity[] = [
+  { identity: 'zhangsan', nickname: '张三', note: '居民' },
+  { identity: 'lisi', nickname: '李四', note: '测试身份' },
+  { identity: 'wangwu', nickname: '王五', note: '测试身份' },
+];
+
+/** Simulator origin: TARO_APP_WECHAT_SIM_URL, else port 7002 on the host serving this page. */
+export function simulatorBase(): string {
+  if (ZHILI_WECHAT_SIM_URL) return ZHILI_WECHAT_SIM_URL.replace(/\/+$/, '');
+  return `${window.location.protocol}//${window.location.hostname}:7002`;
+}
+
+async function fetchLoginCode(identity: string): Promise<string> {
+  let res: Taro.request.SuccessCallbackResult<{ code?: unknown } | string>;
+  try {
+    res = await Taro.request<{ code?: unknown } | string>({
+      url: `${simulatorBase()}/__dev/login-code`,
+      method: 'POST',
+      data: { appid: ZHILI_WECHAT_APPID, identity },
+      header: { 'Content-Type': 'application/json' },
+      dataType: 'json',
+    });
+  } catch {
+    throw new AppError(ClientErrorCode.NETWORK, `${NETWORK_ERROR_MESSAGE}（微信模拟器未连接）`, 0);
+  }
+  const body = typeof res.data === 'object' && res.data !== null ? res.data : {};
+  if (res.statusCode !== 200 || typeof body.code !== 'string') {
+    throw new AppError(ClientErrorCode.BAD_RESPONSE, '微信模拟器未返回登录凭证', res.statusCode);
+  }
+  return body.code;
+}
+
+/** Get a code for the identity from the simulator, then sign in to the BFF with it. */
+export async function devLogin(identity: string, nickname?: string): Promise<MpProfile> {
+  const code = await fetchLoginCode(identity);
+  const result = await loginWithCode(code, nickname);
+  saveTokens(result);
+  return result.user;
+}

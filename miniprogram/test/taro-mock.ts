@@ -1,0 +1,49 @@
+/**
+ * A stand-in for @tarojs/taro in unit tests: in-memory storage, recorded toasts and a scriptable
+ * `request` (each call is answered by the next queued responder).
+ */
+export interface FakeRequest {
+  url: string;
+  method?: string;
+  data?: unknown;
+  header?: Record<string, string>;
+}
+export type Responder = (req: FakeRequest) => { statusCode: number; data: unknown } | Promise<{ statusCode: number; data: unknown }>;
+
+export const storage = new Map<string, unknown>();
+export const toasts: string[] = [];
+export const requests: FakeRequest[] = [];
+let responders: Responder[] = [];
+
+export function respondWith(...next: Responder[]): void {
+  responders.push(...next);
+}
+
+export function resetTaroMock(): void {
+  storage.clear();
+  toasts.length = 0;
+  requests.length = 0;
+  responders = [];
+}
+
+const Taro = {
+  getStorageSync: (key: string): unknown => (storage.has(key) ? storage.get(key) : ''),
+  setStorageSync: (key: string, value: unknown): void => void storage.set(key, value),
+  removeStorageSync: (key: string): void => void storage.delete(key),
+  clearStorageSync: (): void => storage.clear(),
+  showToast: (opts: { title: string }): Promise<void> => {
+    toasts.push(opts.title);
+    return Promise.resolve();
+  },
+  request: async (req: FakeRequest) => {
+    requests.push(req);
+    const responder = responders.shift();
+    if (!responder) throw new Error(`unexpected request ${req.method} ${req.url}`);
+    return responder(req);
+  },
+  login: () => Promise.resolve({ code: 'test-code' }),
+  getCurrentPages: () => [],
+  navigateTo: () => Promise.resolve(),
+};
+
+export default Taro;
