@@ -1,0 +1,115 @@
+import { createServer } from 'net';
+import { join } from 'path';
+import { startWechatSim, simOpenid } from '../sim/wechat';
+import type { WechatSim } from '../sim/wechat';
+import { DevSecrets, repoRoot } from './dev-env';
+import { ManagedProcess, runToCompletion, spawnManaged, waitForHttp } from './processes';
+
+/** Demo identities of the simulator, pre-created with their roles so every subpackage has a user. */
+export const DEMO_IDENTITIES = [
+  { identity: 'zhangsan', nickname: '张三', roles: ['resident'] },
+  { identity: 'lisi', nickname: '李四', roles: ['resident', 'party_member'] },
+  { identity: 'wangwu', nickname: '王五', roles: ['resident', 'grid_worker'] },
+] as const;
+
+export interface StackOptions {
+  secrets: DevSecrets;
+  /** BFF port; 0 = pick a free one. */
+  port: number;
+  simPort: number;
+  host?: string;
+  databaseUrl: string;
+  redisUrl?: string;
+  adminPassword?: string;
+  /** Where child output goes; default prefixed console lines. */
+  onLine?: (line: string) => void;
+  extraEnv?: Record<string, string>;
+}
+
+export interface Stack {
+  bffUrl: string;
+  simUrl: string;
+  sim: WechatSim;
+  bff: ManagedProcess;
+  /** Set when this start created the admin account (printed once). */
+  adminPassword?: string;
+  stop(): Promise<void>;
+}
+
+/** A free TCP port on loopback (the OS picks; we release it right away). */
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the WeChat simulator (in this process) and the built BFF (a child process), after running
+ * migrations and the demo seed. Requires `npm run build:shared && npm run build:bff` first.
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const host = options.host ?? '127.0.0.1';
+  const { secrets } = options;
+  const sim = await startWechatSim({
+    port: options.simPort,
+    host,
+    apps: [{ appid: secrets.WECHAT_APPID, secret: secrets.WECHAT_SECRET }],
+  });
+  const port = options.port || (await freePort(host));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    MIDWAY_SERVER_ENV: 'prod',
+    HOST: host,
+    PORT: String(port),
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl ?? '',
+    JWT_SECRET: secrets.JWT_SECRET,
+    WECHAT_APPID: secrets.WECHAT_APPID,
+    WECHAT_SECRET: secrets.WECHAT_SECRET,
+    WECHAT_API_BASE: sim.url,
+    ...options.extraEnv,
+  };
+  let adminPassword: string | undefined;
+  try {
+    const seedEnv = {
+      ...env,
+      SEED_ADMIN_PASSWORD: options.adminPassword ?? '',
+      SEED_MP_USERS: JSON.stringify(
+        DEMO_IDENTITIES.map((d) => ({ openid: simOpenid(secrets.WECHAT_APPID, d.identity), nickname: d.nickname, roles: d.roles })),
+      ),
+    };
+    const out = await runToCompletion(process.execPath, [join(repoRoot, 'bff/bin/seed.js')], seedEnv);
+    const resultLine = out.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+    adminPassword = resultLine ? (JSON.parse(resultLine) as { adminPassword?: string }).adminPassword : undefined;
+  } catch (err) {
+    await sim.close();
+    throw err;
+  }
+  const bff = spawnManaged('bff', process.execPath, [join(repoRoot, 'bff/bootstrap.js')], { env, onLine: options.onLine });
+  const bffUrl = `http://${host}:${port}`;
+  try {
+    await waitForHttp(`${bffUrl}/api/health`, { process: bff, timeoutMs: 60_000 });
+  } catch (err) {
+    await bff.stop();
+    await sim.close();
+    throw err;
+  }
+  return {
+    bffUrl,
+    simUrl: sim.url,
+    sim,
+    bff,
+    adminPassword,
+    async stop() {
+      await bff.stop();
+      await sim.close();
+    },
+  };
+}
