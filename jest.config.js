@@ -55,6 +55,7 @@ module.exports = {
       transform: { '^.+\\.ts$': tsJest('<rootDir>/../tsconfig.json') },
       moduleNameMapper: { '^@zhili/shared$': '<rootDir>/../../shared/src/index.ts' },
       setupFilesAfterEnv: ['<rootDir>/setup-timeout.ts'],
+      globalSetup: '<rootDir>/global-setup.ts',
     },
   ],
 };

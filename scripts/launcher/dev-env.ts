@@ -14,8 +14,11 @@ export interface DevSecrets {
 const alnum = (length: number) =>
   Array.from(randomBytes(length), (b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[b % 62]).join('');
 
-/** The demo mini-program's appid: any wx + 16 hex works with the simulator; this one is ours. */
-export const DEMO_APPID = 'wx7a8e3d2c1b0f9e6d';
+/**
+ * The demo mini-program's appid: any wx + 16 hex works with the simulator. It must equal the appid
+ * the h5 build asks the simulator for (TARO_APP_WECHAT_APPID, default below in miniprogram/config).
+ */
+export const DEMO_APPID = 'wx0000000000000001';
 
 export function loadOrCreateDevSecrets(file = join(repoRoot, 'var/dev-secrets.json')): DevSecrets {
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DevSecrets;

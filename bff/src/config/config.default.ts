@@ -36,6 +36,8 @@ export default (appInfo: MidwayAppInfo): MidwayConfig => {
       default: {
         level: env.LOG_LEVEL,
         consoleLevel: env.LOG_LEVEL,
+        // Logs go to stdout as JSON lines (the process manager collects them), also in production.
+        enableConsole: true,
         enableFile: false,
         enableError: false,
         format: jsonFormat,

@@ -16,12 +16,20 @@ export interface TestIdentity {
 
 export const testIdentities: TestIdentity[] = [
   { identity: 'zhangsan', nickname: '张三', note: '居民' },
-  { identity: 'lisi', nickname: '李四', note: '测试身份' },
-  { identity: 'wangwu', nickname: '王五', note: '测试身份' },
+  { identity: 'lisi', nickname: '李四', note: '党员' },
+  { identity: 'wangwu', nickname: '王五', note: '网格员' },
 ];
 
-/** Simulator origin: TARO_APP_WECHAT_SIM_URL, else port 7002 on the host serving this page. */
+/** localStorage key that points the dev login at a simulator on another port (e2e tests use it). */
+export const SIM_URL_OVERRIDE_KEY = 'zhili.dev.simUrl';
+
+/**
+ * Simulator origin: a localStorage override, else TARO_APP_WECHAT_SIM_URL, else port 7002 on the
+ * host serving this page (what `npm start` runs).
+ */
 export function simulatorBase(): string {
+  const override = window.localStorage.getItem(SIM_URL_OVERRIDE_KEY);
+  if (override) return override.replace(/\/+$/, '');
   if (ZHILI_WECHAT_SIM_URL) return ZHILI_WECHAT_SIM_URL.replace(/\/+$/, '');
   return `${window.location.protocol}//${window.location.hostname}:7002`;
 }
