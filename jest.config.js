@@ -33,6 +33,8 @@ module.exports = {
           {
             ...bffProject,
             displayName: 'bff:mysql+redis',
+            // Unit tests under src/ do not touch the database; run them once, in `bff`.
+            testMatch: ['<rootDir>/test/**/*.test.ts'],
             setupFiles: ['<rootDir>/test/support/use-mysql-redis.ts'],
           },
         ]

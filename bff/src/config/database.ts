@@ -8,9 +8,13 @@ import { migrations } from '../core/db/migrations';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
 
-/** What `DATABASE_URL` selects: `sqlite:<path>` (relative to the repo root) or `mysql://…`. */
+/**
+ * What `DATABASE_URL` selects: `sqlite:<path>` (relative to the repo root), `mysql://…`, or
+ * `mariadb://…` — the same mysql2 driver, but TypeORM must know it is MariaDB to read column
+ * defaults right (it misreads MariaDB's NULL defaults as MySQL's and sees phantom schema changes).
+ */
 export function databaseKind(databaseUrl: string): DatabaseKind {
-  return databaseUrl.startsWith('mysql://') ? 'mysql' : 'sqlite';
+  return /^(mysql|mariadb):\/\//.test(databaseUrl) ? 'mysql' : 'sqlite';
 }
 
 /** Turns `DATABASE_URL` into TypeORM options. Migrations only: never `synchronize`. */
@@ -19,7 +23,7 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   if (databaseKind(databaseUrl) === 'mysql') {
     return {
       ...common,
-      type: 'mysql',
+      type: databaseUrl.startsWith('mariadb://') ? 'mariadb' : 'mysql',
       url: databaseUrl,
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',

@@ -13,8 +13,8 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .default('sqlite:var/zhili.sqlite')
-    .refine((v) => /^(sqlite:.+|mysql:\/\/.+)$/.test(v), {
-      message: 'DATABASE_URL must be mysql://user:pass@host:3306/db or sqlite:<path>',
+    .refine((v) => /^(sqlite:.+|(mysql|mariadb):\/\/.+)$/.test(v), {
+      message: 'DATABASE_URL must be mysql://user:pass@host:3306/db (mariadb:// for MariaDB) or sqlite:<path>',
     }),
   REDIS_URL: z
     .string()

@@ -3,7 +3,7 @@ import type { Application, Framework } from '@midwayjs/koa';
 import type { AddressInfo } from 'net';
 import { join } from 'path';
 import { startWechatSim } from '../../../scripts/sim/wechat';
-import type { WechatSim } from '../../../scripts/sim/wechat';
+import type { RequestLogEntry, WechatSim } from '../../../scripts/sim/wechat';
 import type { Backend } from './backends';
 
 export const TEST_APPID = 'wx00000000000000aa';
@@ -13,6 +13,8 @@ export interface TestApp {
   app: Application;
   http: () => ReturnType<typeof createHttpRequest>;
   sim: WechatSim;
+  /** Every request the simulator answered, in order (its `onRequest` log; no query strings). */
+  simRequests: RequestLogEntry[];
   /** The simulator's clock offset in ms; advance it to expire codes and tokens. */
   clock: { advance(ms: number): void };
   url: string;
@@ -26,7 +28,13 @@ export interface TestApp {
  */
 export async function startTestApp(backend: Backend, extraEnv: Record<string, string> = {}): Promise<TestApp> {
   let offset = 0;
-  const sim = await startWechatSim({ port: 0, apps: [{ appid: TEST_APPID, secret: TEST_SECRET }], now: () => Date.now() + offset });
+  const simRequests: RequestLogEntry[] = [];
+  const sim = await startWechatSim({
+    port: 0,
+    apps: [{ appid: TEST_APPID, secret: TEST_SECRET }],
+    now: () => Date.now() + offset,
+    onRequest: (entry) => simRequests.push(entry),
+  });
   const provisioned = await backend.provision();
   // Jest loads .ts through its transform, which Midway cannot detect: tell it to scan .ts sources.
   process.env.MIDWAY_TS_MODE = 'true';
@@ -64,6 +72,7 @@ export async function startTestApp(backend: Backend, extraEnv: Record<string, st
     app,
     http: () => createHttpRequest(app),
     sim,
+    simRequests,
     clock: { advance: (ms) => (offset += ms) },
     url: `http://127.0.0.1:${port}`,
     get: <T>(cls: new (...args: never[]) => T) => app.getApplicationContext().getAsync<T>(cls as unknown as string),

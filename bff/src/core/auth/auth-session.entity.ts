@@ -21,7 +21,8 @@ export class AuthSession {
   @Column({ name: 'family_id', type: 'varchar', length: 36 })
   familyId!: string;
 
-  @Column({ name: 'token_hash', type: 'varchar', length: 64, unique: true })
+  @Index('uq_auth_session_token_hash', { unique: true })
+  @Column({ name: 'token_hash', type: 'varchar', length: 64 })
   tokenHash!: string;
 
   @Column({ name: 'expires_at', type: 'datetime' })

@@ -36,7 +36,8 @@ export class RedisInfra implements Infra {
   readonly rate: RateCounter;
   readonly pubsub: PubSub;
   private readonly client: Redis;
-  private subscriber?: Redis;
+  /** The connect promise, not the connection: concurrent first subscribers must share one. */
+  private subscriber?: Promise<Redis>;
   private readonly handlers = new Map<string, Set<(message: string) => void>>();
   private readonly prefix: string;
 
@@ -129,16 +130,26 @@ export class RedisInfra implements Infra {
   }
 
   /** A subscribed ioredis connection can run nothing else, hence a second connection. */
-  private async ensureSubscriber(): Promise<Redis> {
-    if (this.subscriber) return this.subscriber;
+  private ensureSubscriber(): Promise<Redis> {
+    this.subscriber ??= this.openSubscriber();
+    return this.subscriber;
+  }
+
+  private async openSubscriber(): Promise<Redis> {
     const sub = connect(this.options.url);
     sub.on('error', () => undefined);
     sub.on('message', (channel: string, message: string) => {
       for (const handler of this.handlers.get(channel) ?? []) handler(message);
     });
-    await sub.connect();
-    this.subscriber = sub;
-    return sub;
+    try {
+      await sub.connect();
+      return sub;
+    } catch (err) {
+      // Let the next subscribe try again instead of caching a failed connection forever.
+      this.subscriber = undefined;
+      sub.disconnect();
+      throw err;
+    }
   }
 
   async ping(timeoutMs: number): Promise<void> {
@@ -165,6 +176,7 @@ export class RedisInfra implements Infra {
 
   async close(): Promise<void> {
     this.handlers.clear();
-    await Promise.allSettled([this.client.quit(), this.subscriber?.quit()]);
+    const subscriber = this.subscriber?.catch(() => undefined);
+    await Promise.allSettled([this.client.quit(), subscriber?.then((s) => s?.quit())]);
   }
 }

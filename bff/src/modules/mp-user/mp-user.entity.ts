@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { Role } from '@zhili/shared';
 
 /** A person who signed in to the mini-program with WeChat; identified by the app-scoped openid. */
@@ -7,7 +7,8 @@ export class MpUser {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  @Column({ type: 'varchar', length: 64, unique: true })
+  @Index('uq_mp_user_openid', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
   openid!: string;
 
   @Column({ type: 'varchar', length: 64, nullable: true })

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { Role } from '@zhili/shared';
 
 export type StaffStatus = 'active' | 'disabled';
@@ -9,7 +9,8 @@ export class StaffUser {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
-  @Column({ type: 'varchar', length: 32, unique: true })
+  @Index('uq_staff_user_username', { unique: true })
+  @Column({ type: 'varchar', length: 32 })
   username!: string;
 
   @Column({ name: 'display_name', type: 'varchar', length: 32 })

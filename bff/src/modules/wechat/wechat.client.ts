@@ -44,6 +44,15 @@ export class WechatClient {
     return `wechat:access_token:${this.env.WECHAT_APPID}`;
   }
 
+  private get tokenLockKey(): string {
+    return `wechat:token:${this.env.WECHAT_APPID}`;
+  }
+
+  /** Long enough for a fetch with its one retry, so a slow WeChat never lets two fetches overlap. */
+  private get tokenLockTtlMs(): number {
+    return 2 * this.env.WECHAT_TIMEOUT_MS + 1000;
+  }
+
   /** Exchanges a `wx.login` code for the user's openid (codes are single-use, 5 minutes). */
   async code2Session(code: string): Promise<Code2SessionResult> {
     const query = new URLSearchParams({
@@ -76,17 +85,29 @@ export class WechatClient {
     return reply.phone_info;
   }
 
-  /** The current access token, from the shared cache or freshly fetched under a lock. */
+  /**
+   * The current access token, from the shared cache or freshly fetched by whoever holds the lock.
+   * Waiters look at the cache between lock attempts, so they pick up the token as soon as the
+   * holder stores it instead of queueing for the lock one by one.
+   */
   async getAccessToken(): Promise<string> {
     const { cache, lock } = this.infraService.infra;
-    const cached = await cache.get(this.tokenKey);
-    if (cached) return cached;
-    return lock.withLock(`wechat:token:${this.env.WECHAT_APPID}`, 10_000, 10_000, async () => {
-      // Another process may have fetched it while we waited for the lock.
-      const again = await cache.get(this.tokenKey);
-      if (again) return again;
-      return this.fetchStableToken(false);
-    });
+    const deadline = Date.now() + this.tokenLockTtlMs;
+    for (let delay = 10; ; delay = Math.min(delay * 2, 100)) {
+      const cached = await cache.get(this.tokenKey);
+      if (cached) return cached;
+      const handle = await lock.tryAcquire(this.tokenLockKey, this.tokenLockTtlMs);
+      if (handle) {
+        try {
+          // Another process may have stored it between our cache read and the lock.
+          return (await cache.get(this.tokenKey)) ?? (await this.fetchStableToken(false));
+        } finally {
+          await handle.release();
+        }
+      }
+      if (Date.now() >= deadline) throw new WechatApiError('WECHAT_UNAVAILABLE', null, 'timed out waiting for the token lock');
+      await new Promise((r) => setTimeout(r, delay));
+    }
   }
 
   /** Runs `fn` with a token; if WeChat says the token is bad, refreshes it once and retries. */
@@ -99,9 +120,9 @@ export class WechatClient {
       this.logger.warn(`WeChat rejected the access token (errcode ${err.errcode}); refreshing`);
       await this.infraService.infra.cache.del(this.tokenKey);
       const fresh = await this.infraService.infra.lock.withLock(
-        `wechat:token:${this.env.WECHAT_APPID}`,
-        10_000,
-        10_000,
+        this.tokenLockKey,
+        this.tokenLockTtlMs,
+        this.tokenLockTtlMs,
         async () => {
           const current = await this.infraService.infra.cache.get(this.tokenKey);
           // Someone else already refreshed it after our failure.

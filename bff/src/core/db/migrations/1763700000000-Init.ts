@@ -1,11 +1,37 @@
 import { Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import type { TableColumnOptions } from 'typeorm';
 
 const id = { name: 'id', type: 'varchar', length: '36', isPrimary: true };
-const timestamps = [
-  { name: 'created_at', type: 'datetime', default: 'CURRENT_TIMESTAMP' },
-  { name: 'updated_at', type: 'datetime', default: 'CURRENT_TIMESTAMP' },
-];
+
+const isMysql = (q: QueryRunner) => q.connection.driver.options.type === 'mysql' || q.connection.driver.options.type === 'mariadb';
+
+/**
+ * `created_at` / `updated_at` exactly as TypeORM defines @CreateDateColumn / @UpdateDateColumn on each
+ * driver (MySQL: datetime(6), CURRENT_TIMESTAMP(6), ON UPDATE; SQLite: datetime('now')), so the
+ * schema matches the entities (bff/test/migrations.test.ts checks it on both).
+ */
+function timestampColumns(q: QueryRunner, withUpdatedAt: boolean): TableColumnOptions[] {
+  const mysql = isMysql(q);
+  const now = mysql ? 'CURRENT_TIMESTAMP(6)' : "datetime('now')";
+  const precision = mysql ? 6 : undefined;
+  const created: TableColumnOptions = { name: 'created_at', type: 'datetime', precision, default: now };
+  if (!withUpdatedAt) return [created];
+  return [created, { name: 'updated_at', type: 'datetime', precision, default: now, onUpdate: mysql ? now : undefined }];
+}
+
+/**
+ * A boolean column as TypeORM maps `type: 'boolean'` on each driver: plain `tinyint` on MySQL (`boolean`
+ * would become tinyint(1), whose display width MariaDB reports back as a difference). Defaults are
+ * written as 1/0: SQLite would keep a literal `true`, which TypeORM reads back as a different default.
+ */
+function booleanType(q: QueryRunner): Pick<TableColumnOptions, 'type'> {
+  return { type: isMysql(q) ? 'tinyint' : 'boolean' };
+}
+
+/** Unique keys as named indexes: the same object on SQLite and MySQL (see the entities' @Index). */
+const unique = (table: string, column: string) =>
+  new TableIndex({ name: `uq_${table}_${column}`, columnNames: [column], isUnique: true });
 
 /** Users of both front doors and their refresh-token sessions. Portable across SQLite and MySQL. */
 @Provide()
@@ -19,14 +45,15 @@ export class Init1763700000000 implements MigrationInterface {
         name: 'mp_user',
         columns: [
           id,
-          { name: 'openid', type: 'varchar', length: '64', isUnique: true },
+          { name: 'openid', type: 'varchar', length: '64' },
           { name: 'unionid', type: 'varchar', length: '64', isNullable: true },
           { name: 'nickname', type: 'varchar', length: '32' },
           { name: 'avatar_url', type: 'varchar', length: '512', isNullable: true },
           { name: 'roles', type: 'text' },
           { name: 'last_login_at', type: 'datetime', isNullable: true },
-          ...timestamps,
+          ...timestampColumns(q, true),
         ],
+        indices: [unique('mp_user', 'openid')],
       }),
     );
     await q.createTable(
@@ -34,15 +61,16 @@ export class Init1763700000000 implements MigrationInterface {
         name: 'staff_user',
         columns: [
           id,
-          { name: 'username', type: 'varchar', length: '32', isUnique: true },
+          { name: 'username', type: 'varchar', length: '32' },
           { name: 'display_name', type: 'varchar', length: '32' },
           { name: 'password_hash', type: 'varchar', length: '255' },
           { name: 'roles', type: 'text' },
           { name: 'status', type: 'varchar', length: '16', default: "'active'" },
-          { name: 'must_change_password', type: 'boolean', default: true },
+          { name: 'must_change_password', ...booleanType(q), default: 1 },
           { name: 'last_login_at', type: 'datetime', isNullable: true },
-          ...timestamps,
+          ...timestampColumns(q, true),
         ],
+        indices: [unique('staff_user', 'username')],
       }),
     );
     await q.createTable(
@@ -53,14 +81,15 @@ export class Init1763700000000 implements MigrationInterface {
           { name: 'subject_kind', type: 'varchar', length: '8' },
           { name: 'subject_id', type: 'varchar', length: '36' },
           { name: 'family_id', type: 'varchar', length: '36' },
-          { name: 'token_hash', type: 'varchar', length: '64', isUnique: true },
+          { name: 'token_hash', type: 'varchar', length: '64' },
           { name: 'expires_at', type: 'datetime' },
           { name: 'rotated_at', type: 'datetime', isNullable: true },
           { name: 'revoked_at', type: 'datetime', isNullable: true },
           { name: 'user_agent', type: 'varchar', length: '255', isNullable: true },
           { name: 'ip', type: 'varchar', length: '64', isNullable: true },
-          { name: 'created_at', type: 'datetime', default: 'CURRENT_TIMESTAMP' },
+          ...timestampColumns(q, false),
         ],
+        indices: [unique('auth_session', 'token_hash')],
       }),
     );
     await q.createIndex('auth_session', new TableIndex({ name: 'idx_auth_session_subject', columnNames: ['subject_kind', 'subject_id'] }));

@@ -1,0 +1,436 @@
+import { randomBytes } from 'crypto';
+import Redis from 'ioredis';
+import { MemoryInfra } from '../src/core/infra/memory-infra';
+import { RedisInfra } from '../src/core/infra/redis-infra';
+import { LockTimeoutError } from '../src/core/infra/types';
+import type { Infra } from '../src/core/infra/types';
+
+/**
+ * The Infra contract, run against the implementation the current Jest project uses: MemoryInfra on
+ * `bff`, RedisInfra on `bff:mysql+redis` (under a key prefix of its own, flushed afterwards).
+ */
+const redisUrl = process.env.ZHILI_TEST_BACKEND === 'mysql' ? process.env.TEST_REDIS_URL : undefined;
+if (process.env.ZHILI_TEST_BACKEND === 'mysql' && !redisUrl) throw new Error('The mysql+redis project needs TEST_REDIS_URL');
+const kind: Infra['kind'] = redisUrl ? 'redis' : 'memory';
+const keyPrefix = `zhili:test:infra:${process.pid}_${randomBytes(4).toString('hex')}:`;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Resolves once `predicate` holds, or fails after `timeoutMs` (pub/sub delivery is asynchronous). */
+async function eventually(predicate: () => boolean, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs}ms`);
+    await sleep(5);
+  }
+}
+
+let unique = 0;
+/** A key (or channel) no other test uses, so tests never see each other's state. */
+const fresh = (label: string) => `${label}:${++unique}`;
+
+/**
+ * Every ioredis connection this file opens (RedisInfra connects lazily, through connect()), so that
+ * none can outlive the tests and keep Jest from exiting, even one an implementation bug leaked.
+ */
+const connectSpy = jest.spyOn(Redis.prototype, 'connect');
+
+const opened: Infra[] = [];
+async function open(prefix = keyPrefix): Promise<Infra> {
+  const infra = redisUrl ? await RedisInfra.connect({ url: redisUrl, keyPrefix: prefix }) : new MemoryInfra();
+  opened.push(infra);
+  return infra;
+}
+
+afterAll(async () => {
+  for (const infra of opened) {
+    if (infra instanceof RedisInfra) await infra.flushPrefix();
+    await infra.close();
+  }
+  for (const connection of connectSpy.mock.contexts) {
+    if (connection.status !== 'end') connection.disconnect();
+  }
+  connectSpy.mockRestore();
+});
+
+describe(`Infra contract on ${kind}`, () => {
+  let infra: Infra;
+  beforeAll(async () => {
+    infra = await open();
+  });
+
+  it(`reports its kind as ${kind} and answers ping`, async () => {
+    expect(infra.kind).toBe(kind);
+    await expect(infra.ping(1000)).resolves.toBeUndefined();
+  });
+
+  describe('cache', () => {
+    it('returns null for a missing key and the stored value after set', async () => {
+      const key = fresh('cache');
+      expect(await infra.cache.get(key)).toBeNull();
+      await infra.cache.set(key, 'v1');
+      expect(await infra.cache.get(key)).toBe('v1');
+      await infra.cache.set(key, 'v2');
+      expect(await infra.cache.get(key)).toBe('v2');
+    });
+
+    it('reports ttl -2 for a missing key, -1 without expiry and the remaining seconds with one', async () => {
+      const missing = fresh('ttl');
+      const forever = fresh('ttl');
+      const timed = fresh('ttl');
+      await infra.cache.set(forever, 'x');
+      await infra.cache.set(timed, 'x', 60);
+      expect(await infra.cache.ttl(missing)).toBe(-2);
+      expect(await infra.cache.ttl(forever)).toBe(-1);
+      const remaining = await infra.cache.ttl(timed);
+      expect(remaining).toBeGreaterThanOrEqual(59);
+      expect(remaining).toBeLessThanOrEqual(60);
+    });
+
+    it('forgets a value once its ttl has passed, and setIfAbsent succeeds again then', async () => {
+      const plain = fresh('expiry');
+      const nx = fresh('expiry');
+      await infra.cache.set(plain, 'short-lived', 1);
+      expect(await infra.cache.setIfAbsent(nx, 'first', 1)).toBe(true);
+      expect(await infra.cache.get(plain)).toBe('short-lived');
+      expect(await infra.cache.ttl(plain)).toBe(1);
+      await sleep(1100);
+      expect(await infra.cache.get(plain)).toBeNull();
+      expect(await infra.cache.ttl(plain)).toBe(-2);
+      expect(await infra.cache.setIfAbsent(nx, 'second', 1)).toBe(true);
+      expect(await infra.cache.get(nx)).toBe('second');
+    });
+
+    it('setIfAbsent sets only the first time, keeps the first value and applies the ttl', async () => {
+      const key = fresh('nx');
+      expect(await infra.cache.setIfAbsent(key, 'first', 30)).toBe(true);
+      expect(await infra.cache.setIfAbsent(key, 'second', 30)).toBe(false);
+      expect(await infra.cache.get(key)).toBe('first');
+      expect(await infra.cache.ttl(key)).toBeGreaterThan(0);
+    });
+
+    it('setIfAbsent refuses a key that was set with plain set', async () => {
+      const key = fresh('nx');
+      await infra.cache.set(key, 'plain');
+      expect(await infra.cache.setIfAbsent(key, 'other', 30)).toBe(false);
+      expect(await infra.cache.get(key)).toBe('plain');
+    });
+
+    it('del removes a key (and is harmless on a missing one)', async () => {
+      const key = fresh('del');
+      await infra.cache.set(key, 'x', 30);
+      await infra.cache.del(key);
+      expect(await infra.cache.get(key)).toBeNull();
+      expect(await infra.cache.ttl(key)).toBe(-2);
+      await expect(infra.cache.del(fresh('del'))).resolves.toBeUndefined();
+      expect(await infra.cache.setIfAbsent(key, 'again', 30)).toBe(true);
+    });
+
+    it('set without a ttl clears a previous expiry', async () => {
+      const key = fresh('persist');
+      await infra.cache.set(key, 'a', 30);
+      await infra.cache.set(key, 'b');
+      expect(await infra.cache.ttl(key)).toBe(-1);
+    });
+  });
+
+  describe('lock', () => {
+    it('is exclusive: a second tryAcquire gets null while held, and succeeds after release', async () => {
+      const key = fresh('lock');
+      const first = await infra.lock.tryAcquire(key, 5000);
+      expect(first).not.toBeNull();
+      expect(first?.key).toBe(key);
+      expect(await infra.lock.tryAcquire(key, 5000)).toBeNull();
+      expect(await first?.release()).toBe(true);
+      const second = await infra.lock.tryAcquire(key, 5000);
+      expect(second).not.toBeNull();
+      await second?.release();
+    });
+
+    it('locks different keys independently', async () => {
+      const a = await infra.lock.tryAcquire(fresh('lock'), 5000);
+      const b = await infra.lock.tryAcquire(fresh('lock'), 5000);
+      expect(a).not.toBeNull();
+      expect(b).not.toBeNull();
+      await a?.release();
+      await b?.release();
+    });
+
+    it('releasing twice reports false the second time', async () => {
+      const handle = await infra.lock.tryAcquire(fresh('lock'), 5000);
+      expect(await handle?.release()).toBe(true);
+      expect(await handle?.release()).toBe(false);
+    });
+
+    it('expires after its ttl, and the former owner can no longer release the new holder’s lock', async () => {
+      const key = fresh('lock');
+      const stale = await infra.lock.tryAcquire(key, 100);
+      expect(stale).not.toBeNull();
+      await sleep(200);
+      const current = await infra.lock.tryAcquire(key, 5000);
+      expect(current).not.toBeNull();
+      expect(await stale?.release()).toBe(false);
+      // The new holder still owns it.
+      expect(await infra.lock.tryAcquire(key, 5000)).toBeNull();
+      expect(await current?.release()).toBe(true);
+    });
+
+    it('withLock serialises concurrent critical sections (max concurrency 1) and runs them all', async () => {
+      const key = fresh('withLock');
+      let active = 0;
+      let maxActive = 0;
+      const ran: number[] = [];
+      const section = (i: number) =>
+        infra.lock.withLock(key, 5000, 5000, async () => {
+          active += 1;
+          maxActive = Math.max(maxActive, active);
+          await sleep(15);
+          ran.push(i);
+          active -= 1;
+          return i * 10;
+        });
+      const results = await Promise.all([0, 1, 2, 3, 4].map(section));
+      expect(results).toEqual([0, 10, 20, 30, 40]);
+      expect(maxActive).toBe(1);
+      expect([...ran].sort()).toEqual([0, 1, 2, 3, 4]);
+      // Released at the end.
+      const after = await infra.lock.tryAcquire(key, 1000);
+      expect(after).not.toBeNull();
+      await after?.release();
+    });
+
+    it('withLock throws LockTimeoutError when the lock stays taken for waitMs, without running fn', async () => {
+      const key = fresh('withLock');
+      const holder = await infra.lock.tryAcquire(key, 5000);
+      let ran = false;
+      const started = Date.now();
+      const attempt = infra.lock.withLock(key, 5000, 150, async () => {
+        ran = true;
+      });
+      await expect(attempt).rejects.toBeInstanceOf(LockTimeoutError);
+      await expect(attempt).rejects.toThrow(key);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+      expect(ran).toBe(false);
+      await holder?.release();
+    });
+
+    it('withLock releases the lock when fn throws, and passes the error on', async () => {
+      const key = fresh('withLock');
+      await expect(
+        infra.lock.withLock(key, 5000, 1000, async () => {
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      const next = await infra.lock.tryAcquire(key, 1000);
+      expect(next).not.toBeNull();
+      await next?.release();
+    });
+
+    it('withLock gets the lock once the holder releases it within waitMs', async () => {
+      const key = fresh('withLock');
+      const holder = await infra.lock.tryAcquire(key, 5000);
+      setTimeout(() => void holder?.release(), 50);
+      await expect(infra.lock.withLock(key, 5000, 2000, async () => 'got it')).resolves.toBe('got it');
+    });
+  });
+
+  describe('rate counter', () => {
+    it('counts hits within a window and reports when it resets', async () => {
+      const key = fresh('rate');
+      const first = await infra.rate.hit(key, 10);
+      expect(first).toEqual({ count: 1, resetInSec: 10 });
+      expect((await infra.rate.hit(key, 10)).count).toBe(2);
+      const third = await infra.rate.hit(key, 10);
+      expect(third.count).toBe(3);
+      expect(third.resetInSec).toBeGreaterThanOrEqual(9);
+      expect(third.resetInSec).toBeLessThanOrEqual(10);
+    });
+
+    it('keeps separate counts per key', async () => {
+      const a = fresh('rate');
+      const b = fresh('rate');
+      await infra.rate.hit(a, 10);
+      await infra.rate.hit(a, 10);
+      expect((await infra.rate.hit(b, 10)).count).toBe(1);
+      expect((await infra.rate.hit(a, 10)).count).toBe(3);
+    });
+
+    it('starts a new window after the old one ends', async () => {
+      const key = fresh('rate');
+      await infra.rate.hit(key, 1);
+      expect((await infra.rate.hit(key, 1)).count).toBe(2);
+      await sleep(1100);
+      expect(await infra.rate.hit(key, 1)).toEqual({ count: 1, resetInSec: 1 });
+    });
+
+    it('reset starts counting from 1 again', async () => {
+      const key = fresh('rate');
+      await infra.rate.hit(key, 10);
+      await infra.rate.hit(key, 10);
+      await infra.rate.reset(key);
+      expect((await infra.rate.hit(key, 10)).count).toBe(1);
+    });
+  });
+
+  describe('pub/sub', () => {
+    it('delivers a message to every subscriber of the channel, and not to other channels', async () => {
+      const channel = fresh('chan');
+      const other = fresh('chan');
+      const first: string[] = [];
+      const second: string[] = [];
+      const elsewhere: string[] = [];
+      const unsubs = [
+        await infra.pubsub.subscribe(channel, (m) => first.push(m)),
+        await infra.pubsub.subscribe(channel, (m) => second.push(m)),
+        await infra.pubsub.subscribe(other, (m) => elsewhere.push(m)),
+      ];
+      await infra.pubsub.publish(other, 'for-other');
+      await infra.pubsub.publish(channel, 'hello');
+      await infra.pubsub.publish(channel, 'world');
+      await eventually(() => first.length === 2 && second.length === 2 && elsewhere.length === 1);
+      expect(first).toEqual(['hello', 'world']);
+      expect(second).toEqual(['hello', 'world']);
+      expect(elsewhere).toEqual(['for-other']);
+      for (const unsubscribe of unsubs) await unsubscribe();
+    });
+
+    it('stops delivering to a handler after it unsubscribes, while others keep receiving', async () => {
+      const channel = fresh('chan');
+      const leaving: string[] = [];
+      const staying: string[] = [];
+      const leave = await infra.pubsub.subscribe(channel, (m) => leaving.push(m));
+      const stay = await infra.pubsub.subscribe(channel, (m) => staying.push(m));
+      await infra.pubsub.publish(channel, 'before');
+      await eventually(() => leaving.length === 1 && staying.length === 1);
+      await leave();
+      await infra.pubsub.publish(channel, 'after');
+      await eventually(() => staying.length === 2);
+      expect(staying).toEqual(['before', 'after']);
+      expect(leaving).toEqual(['before']);
+      await stay();
+    });
+
+    it('delivers nothing on a channel whose last subscriber left, and allows subscribing again', async () => {
+      const channel = fresh('chan');
+      const probe = fresh('chan');
+      const gone: string[] = [];
+      const probed: string[] = [];
+      const unsubscribe = await infra.pubsub.subscribe(channel, (m) => gone.push(m));
+      const unprobe = await infra.pubsub.subscribe(probe, (m) => probed.push(m));
+      await unsubscribe();
+      await infra.pubsub.publish(channel, 'nobody-listens');
+      // Published after, so once the probe has it the first message had its chance to arrive.
+      await infra.pubsub.publish(probe, 'probe');
+      await eventually(() => probed.length === 1);
+      expect(gone).toEqual([]);
+
+      const back: string[] = [];
+      const unback = await infra.pubsub.subscribe(channel, (m) => back.push(m));
+      await infra.pubsub.publish(channel, 'welcome-back');
+      await eventually(() => back.length === 1);
+      expect(back).toEqual(['welcome-back']);
+      expect(gone).toEqual([]);
+      await unback();
+      await unprobe();
+    });
+  });
+});
+
+/** What makes several BFF processes agree: instances sharing one Redis and prefix share state. */
+if (redisUrl) {
+  describe('RedisInfra across instances (several BFF processes)', () => {
+    let a: Infra;
+    let b: Infra;
+    let stranger: Infra;
+    beforeAll(async () => {
+      a = await open();
+      b = await open();
+      stranger = await open(`${keyPrefix}other:`);
+    });
+
+    it('shares the cache between instances with the same prefix, not with another prefix', async () => {
+      const key = fresh('shared');
+      await a.cache.set(key, 'from-a', 30);
+      expect(await b.cache.get(key)).toBe('from-a');
+      expect(await b.cache.setIfAbsent(key, 'from-b', 30)).toBe(false);
+      await b.cache.del(key);
+      expect(await a.cache.get(key)).toBeNull();
+      await a.cache.set(key, 'from-a', 30);
+      expect(await stranger.cache.get(key)).toBeNull();
+    });
+
+    it('sees the other instance’s lock, and only the owner can release it', async () => {
+      const key = fresh('shared-lock');
+      const held = await a.lock.tryAcquire(key, 5000);
+      expect(held).not.toBeNull();
+      expect(await b.lock.tryAcquire(key, 5000)).toBeNull();
+      await held?.release();
+      const taken = await b.lock.tryAcquire(key, 5000);
+      expect(taken).not.toBeNull();
+      expect(await a.lock.tryAcquire(key, 5000)).toBeNull();
+      await taken?.release();
+    });
+
+    it('serialises withLock sections running on different instances', async () => {
+      const key = fresh('shared-withLock');
+      let active = 0;
+      let maxActive = 0;
+      let runs = 0;
+      const section = (infra: Infra) =>
+        infra.lock.withLock(key, 5000, 5000, async () => {
+          active += 1;
+          maxActive = Math.max(maxActive, active);
+          await sleep(15);
+          runs += 1;
+          active -= 1;
+        });
+      await Promise.all([section(a), section(b), section(a), section(b)]);
+      expect(runs).toBe(4);
+      expect(maxActive).toBe(1);
+    });
+
+    it('counts rate hits from both instances in one window', async () => {
+      const key = fresh('shared-rate');
+      await a.rate.hit(key, 10);
+      await b.rate.hit(key, 10);
+      expect((await a.rate.hit(key, 10)).count).toBe(3);
+    });
+
+    it('opens one subscriber connection when the first subscriptions race, and close() unsubscribes everything', async () => {
+      const racy = await RedisInfra.connect({ url: redisUrl, keyPrefix });
+      const [first, second] = [fresh('race'), fresh('race')];
+      await Promise.all([racy.pubsub.subscribe(first, () => undefined), racy.pubsub.subscribe(second, () => undefined)]);
+      await racy.close();
+      const observer = new Redis(redisUrl);
+      try {
+        // Subscribers left on the channels after close(): a leaked connection would still be one.
+        const numsub = (await observer.pubsub('NUMSUB', keyPrefix + first, keyPrefix + second)) as (string | number)[];
+        expect(numsub).toEqual([keyPrefix + first, 0, keyPrefix + second, 0]);
+      } finally {
+        observer.disconnect();
+      }
+    });
+
+    it('delivers a message published on one instance to subscribers on the other, within its prefix', async () => {
+      const channel = fresh('shared-chan');
+      const onA: string[] = [];
+      const onB: string[] = [];
+      const onStranger: string[] = [];
+      const unsubs = [
+        await a.pubsub.subscribe(channel, (m) => onA.push(m)),
+        await b.pubsub.subscribe(channel, (m) => onB.push(m)),
+        await stranger.pubsub.subscribe(channel, (m) => onStranger.push(m)),
+      ];
+      await a.pubsub.publish(channel, 'from-a');
+      await b.pubsub.publish(channel, 'from-b');
+      await eventually(() => onA.length === 2 && onB.length === 2);
+      expect(onA.sort()).toEqual(['from-a', 'from-b']);
+      expect(onB.sort()).toEqual(['from-a', 'from-b']);
+      // The stranger's own message arrives after any leaked ones would have.
+      await stranger.pubsub.publish(channel, 'own');
+      await eventually(() => onStranger.length >= 1);
+      expect(onStranger).toEqual(['own']);
+      for (const unsubscribe of unsubs) await unsubscribe();
+    });
+  });
+}

@@ -1,0 +1,126 @@
+import { io, Socket } from 'socket.io-client';
+import type { HealthReport } from '@zhili/shared';
+import { currentBackend } from './support/backends';
+import { devLoginCode, startTestApp, TestApp } from './support/test-app';
+import { StaffService } from '../src/modules/staff';
+
+const backend = currentBackend();
+const dbKind = backend.name === 'mysql+redis' ? 'mysql' : 'sqlite';
+const cacheKind = backend.name === 'mysql+redis' ? 'redis' : 'memory';
+
+describe(`realtime (socket.io) on ${backend.name}`, () => {
+  let t: TestApp;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp(backend);
+    await (await t.get(StaffService)).create({
+      username: 'rt.watcher',
+      displayName: '值班员',
+      password: 'Correct-Horse-9',
+      roles: ['town_admin'],
+    });
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await t?.close();
+  });
+
+  /** A client as the admin portal opens it: `auth.token`, path /socket.io, no reconnection. */
+  function open(auth: Record<string, string>): Socket {
+    const socket = io(t.url, { path: '/socket.io', auth, transports: ['websocket'], reconnection: false, forceNew: true });
+    sockets.push(socket);
+    return socket;
+  }
+
+  /** Resolves with the connect_error message, or fails if the socket connects instead. */
+  function refusal(socket: Socket): Promise<string> {
+    return new Promise((resolve, reject) => {
+      socket.once('connect', () => reject(new Error('connected, but should have been refused')));
+      socket.once('connect_error', (err) => resolve(err.message));
+    });
+  }
+
+  function connected(socket: Socket): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (socket.connected) return resolve();
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', (err) => reject(new Error(`connect_error ${err.message}`)));
+    });
+  }
+
+  function collectHealth(socket: Socket): HealthReport[] {
+    const received: HealthReport[] = [];
+    socket.on('health', (report: HealthReport) => received.push(report));
+    return received;
+  }
+
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+  async function staffToken(): Promise<string> {
+    const res = await t.http().post('/api/admin/auth/login').send({ username: 'rt.watcher', password: 'Correct-Horse-9' });
+    expect(res.status).toBe(200);
+    return res.body.data.accessToken as string;
+  }
+
+  async function miniProgramToken(identity: string): Promise<string> {
+    const res = await t.http().post('/api/mp/auth/login').send({ code: await devLoginCode(t.sim, identity) });
+    expect(res.status).toBe(200);
+    return res.body.data.accessToken as string;
+  }
+
+  it('refuses a handshake without a token with AUTH_REQUIRED', async () => {
+    expect(await refusal(open({}))).toBe('AUTH_REQUIRED');
+  });
+
+  it('refuses an empty token with AUTH_REQUIRED', async () => {
+    expect(await refusal(open({ token: '' }))).toBe('AUTH_REQUIRED');
+  });
+
+  it('refuses a garbage or forged token with AUTH_TOKEN_INVALID', async () => {
+    expect(await refusal(open({ token: 'not-a-jwt' }))).toBe('AUTH_TOKEN_INVALID');
+    expect(await refusal(open({ token: 'eyJhbGciOiJub25lIn0.e30.' }))).toBe('AUTH_TOKEN_INVALID');
+  });
+
+  it('sends a staff socket the health report on connect, with status ok and the configured backends', async () => {
+    const socket = open({ token: await staffToken() });
+    const first = new Promise<HealthReport>((resolve) => socket.once('health', resolve));
+    await connected(socket);
+    const report = await first;
+    expect(report).toMatchObject({
+      status: 'ok',
+      db: dbKind,
+      cache: cacheKind,
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      checks: { db: { ok: true }, cache: { ok: true } },
+    });
+    socket.disconnect();
+  });
+
+  it('keeps pushing health to staff periodically, but never to a mini-program socket', async () => {
+    const [staffAuth, residentAuth] = [await staffToken(), await miniProgramToken('rt-resident')];
+    const staff = open({ token: staffAuth });
+    const resident = open({ token: residentAuth });
+    const toStaff = collectHealth(staff);
+    const toResident = collectHealth(resident);
+    await Promise.all([connected(staff), connected(resident)]);
+    // HEALTH_PUSH_INTERVAL_MS is 300 in tests: ~1 s gives the on-connect push plus periodic ones.
+    await sleep(1000);
+    expect(resident.connected).toBe(true);
+    expect(toResident).toEqual([]);
+    expect(toStaff.length).toBeGreaterThanOrEqual(2);
+    expect(toStaff.every((r) => r.status === 'ok' && r.db === dbKind)).toBe(true);
+    staff.disconnect();
+    resident.disconnect();
+  });
+
+  it('lets a mini-program token connect without receiving health on its own', async () => {
+    const resident = open({ token: await miniProgramToken('rt-alone') });
+    const received = collectHealth(resident);
+    await connected(resident);
+    await sleep(1000);
+    expect(resident.connected).toBe(true);
+    expect(received).toEqual([]);
+    resident.disconnect();
+  });
+});
