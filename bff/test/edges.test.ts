@@ -56,6 +56,27 @@ describe(`HTTP edges on ${backend.name}`, () => {
     expect(res.body.error.details[0].message).toMatch(/[\u4e00-\u9fa5]/);
   });
 
+  it.each([
+    ['a JSON array', '[1,2,3]', 'application/json'],
+    ['a JSON string', '"code"', 'application/json'],
+    ['a number where a string belongs', '{"code": 12345}', 'application/json'],
+    ['null', 'null', 'application/json'],
+    ['a form body', 'code=', 'application/x-www-form-urlencoded'],
+    ['plain text', 'code=abc', 'text/plain'],
+  ])('answers %s with a 4xx JSON error, never a 500', async (_label, body, type) => {
+    const res = await t.http().post('/api/mp/auth/login').set('Content-Type', type).send(body);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.body.error.code).toMatch(/^[A-Z_]+$/);
+    expect(res.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('answers an oversized body with 413 PAYLOAD_TOO_LARGE', async () => {
+    const res = await t.http().post('/api/mp/auth/login').send({ code: 'x'.repeat(2 * 1024 * 1024) });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
   it('refuses unknown fields rather than silently accepting them', async () => {
     const res = await t.http().post('/api/admin/auth/login').send({ username: 'a', password: 'b', role: 'super_admin' });
     expect(res.status).toBe(400);
