@@ -1,6 +1,9 @@
 // One Jest run for the whole repo; each workspace is a project so `npm test` covers everything
 // and `jest --selectProjects <name>` runs one part.
-const sharedSrc = '<rootDir>/../shared/src/index.ts';
+const path = require('path');
+
+// The workspace package @zhili/shared, read from source so tests never need its build.
+const sharedSrc = path.join(__dirname, 'shared/src/index.ts');
 // isolatedModules (set in tsconfig.base.json) makes ts-jest transpile per file: fast, types are checked by tsc.
 const tsJest = (tsconfig) => ['ts-jest', { tsconfig }];
 
@@ -12,6 +15,8 @@ const bffProject = {
   transform: { '^.+\\.ts$': tsJest('<rootDir>/tsconfig.json') },
   moduleNameMapper: { '^@zhili/shared$': sharedSrc },
   globalSetup: '<rootDir>/test/global-setup.ts',
+  // Needs Redis: runs in bff:mysql+redis only.
+  testPathIgnorePatterns: ['/node_modules/', '\\.redis-shared\\.test\\.ts$'],
 };
 
 /** @type {import('jest').Config} */
@@ -35,6 +40,7 @@ module.exports = {
             displayName: 'bff:mysql+redis',
             // Unit tests under src/ do not touch the database; run them once, in `bff`.
             testMatch: ['<rootDir>/test/**/*.test.ts'],
+            testPathIgnorePatterns: ['/node_modules/'],
             setupFiles: ['<rootDir>/test/support/use-mysql-redis.ts'],
           },
         ]
@@ -55,7 +61,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/**/*.e2e.test.ts'],
       transform: { '^.+\\.ts$': tsJest('<rootDir>/../tsconfig.json') },
-      moduleNameMapper: { '^@zhili/shared$': '<rootDir>/../../shared/src/index.ts' },
+      moduleNameMapper: { '^@zhili/shared$': sharedSrc },
       setupFilesAfterEnv: ['<rootDir>/setup-timeout.ts'],
       globalSetup: '<rootDir>/global-setup.ts',
     },

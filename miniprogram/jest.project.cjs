@@ -15,6 +15,6 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/test/taro-mock.ts',
-    '^@zhili/shared$': '<rootDir>/../shared/src/index.ts',
+    '^@zhili/shared$': require('path').join(__dirname, '..', 'shared/src/index.ts'),
   },
 };

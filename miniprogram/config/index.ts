@@ -7,7 +7,7 @@ import prodConfig from './prod';
 import { buildConstants, isH5Build } from './constants';
 
 /** Compiled @zhili/shared (tsc ESM output, extensionless relative imports, ES2021 syntax). */
-const sharedDist = path.resolve(__dirname, '../../shared/dist');
+const sharedDist = path.resolve(__dirname, '../..', 'shared/dist');
 
 /** This workspace's own node_modules (npm nests packages here when their peers clash with the root). */
 const ownNodeModules = path.resolve(__dirname, '..', 'node_modules');
