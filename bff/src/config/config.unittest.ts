@@ -2,5 +2,6 @@ import type { MidwayConfig } from '@midwayjs/core';
 
 /** Tests: quieter logs; everything else comes from the environment the test helper prepares. */
 export default {
-  midwayLogger: { default: { level: 'warn', consoleLevel: 'warn' } },
+  // Tests provoke WeChat errors on purpose; their warnings would bury real failures.
+  midwayLogger: { default: { level: 'error', consoleLevel: 'error' } },
 } as MidwayConfig;
