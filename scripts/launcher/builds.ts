@@ -52,7 +52,9 @@ export function ensureBuilt(force = false, log: (line: string) => void = console
     const started = Date.now();
     const result = spawnSync('npm', ['run', step.npmScript], {
       cwd: repoRoot,
-      env: { ...process.env, ...step.env },
+      // Production builds whoever calls us: under Jest NODE_ENV is 'test', which makes Taro's babel
+      // keep React Refresh hooks ($RefreshReg$) that crash the page outside a dev server.
+      env: { ...process.env, NODE_ENV: 'production', ...step.env },
       stdio: 'inherit',
     });
     if (result.status !== 0) throw new Error(`Build of ${step.name} failed (npm run ${step.npmScript})`);
