@@ -9,3 +9,6 @@ export * from './domain/limits';
 export * from './domain/id-number';
 export * from './domain/phone';
 export * from './domain/masking';
+export * from './domain/permissions';
+export * from './domain/password-policy';
+export * from './domain/credit-code';

@@ -1,7 +1,7 @@
 import { Config, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { createSecretKey, KeyObject } from 'crypto';
 import jwt, { JsonWebTokenError, TokenExpiredError } from 'jsonwebtoken';
-import { isRole, Role } from '@zhili/shared';
+import { allPermissions, isRole, Permission, Role } from '@zhili/shared';
 import type { AppEnv } from '../../config/env';
 import { AppError } from '../errors/app-error';
 import type { Principal, PrincipalKind } from './principal';
@@ -10,7 +10,14 @@ interface AccessClaims {
   sub: string;
   knd: PrincipalKind;
   rol: Role[];
+  /** Extra permission grants. */
+  grt?: Permission[];
+  /** Data scope path (staff). */
+  scp?: string | null;
+  iat?: number;
 }
+
+const isPermission = (p: unknown): p is Permission => (allPermissions as readonly unknown[]).includes(p);
 
 const ISSUER = 'zhili-bff';
 
@@ -37,7 +44,13 @@ export class AccessTokenService {
   }
 
   sign(principal: Principal): string {
-    const claims: AccessClaims = { sub: principal.id, knd: principal.kind, rol: principal.roles };
+    const claims: AccessClaims = {
+      sub: principal.id,
+      knd: principal.kind,
+      rol: principal.roles,
+      ...(principal.grants?.length ? { grt: principal.grants } : {}),
+      ...(principal.kind === 'staff' ? { scp: principal.scopePath ?? null } : {}),
+    };
     return jwt.sign(claims, this.key, {
       algorithm: 'HS256',
       issuer: ISSUER,
@@ -50,11 +63,13 @@ export class AccessTokenService {
     try {
       const decoded = jwt.verify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER });
       if (typeof decoded !== 'object' || decoded === null) throw new AppError('AUTH_TOKEN_INVALID');
-      const { sub, knd, rol } = decoded as Partial<AccessClaims>;
+      const { sub, knd, rol, grt, scp, iat } = decoded as Partial<AccessClaims>;
       if (typeof sub !== 'string' || (knd !== 'mp' && knd !== 'staff') || !Array.isArray(rol) || !rol.every(isRole)) {
         throw new AppError('AUTH_TOKEN_INVALID');
       }
-      return { id: sub, kind: knd, roles: rol };
+      if (grt !== undefined && !(Array.isArray(grt) && grt.every(isPermission))) throw new AppError('AUTH_TOKEN_INVALID');
+      if (scp !== undefined && scp !== null && typeof scp !== 'string') throw new AppError('AUTH_TOKEN_INVALID');
+      return { id: sub, kind: knd, roles: rol, grants: grt ?? [], scopePath: scp ?? null, issuedAt: iat };
     } catch (err) {
       if (err instanceof AppError) throw err;
       if (err instanceof TokenExpiredError) throw new AppError('AUTH_TOKEN_EXPIRED');

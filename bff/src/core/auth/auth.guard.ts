@@ -3,11 +3,14 @@ import type { Context } from '@midwayjs/koa';
 import { AppError } from '../errors/app-error';
 import { AccessTokenService } from './access-token.service';
 import { setPrincipal } from './principal';
+import { hasPermission } from '@zhili/shared';
 import { isPublicRoute, requiredKind } from './public.decorator';
+import { requiredPermission } from './require-permission.decorator';
 
 /**
  * Global guard: every route needs a valid access token unless marked @Public(); a controller marked
- * @ForPrincipal('staff') refuses mini-program tokens (403) and vice versa.
+ * @ForPrincipal('staff') refuses mini-program tokens (403) and vice versa; @RequirePermission(p)
+ * refuses principals whose roles and grants lack `p` (403).
  */
 @Guard()
 export class AuthGuard implements IGuard<Context> {
@@ -21,6 +24,8 @@ export class AuthGuard implements IGuard<Context> {
     const principal = this.tokens.verify(token);
     const kind = requiredKind(controller);
     if (kind && principal.kind !== kind) throw new AppError('FORBIDDEN');
+    const permission = requiredPermission(controller, method);
+    if (permission && !hasPermission(principal.roles, permission, principal.grants)) throw new AppError('FORBIDDEN');
     setPrincipal(ctx, principal);
     return true;
   }

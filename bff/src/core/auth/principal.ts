@@ -1,5 +1,5 @@
 import type { Context } from '@midwayjs/koa';
-import type { Role } from '@zhili/shared';
+import type { Permission, Role } from '@zhili/shared';
 import { AppError } from '../errors/app-error';
 
 /** Which front door a token belongs to: the mini-program or the admin portal. */
@@ -10,6 +10,12 @@ export interface Principal {
   kind: PrincipalKind;
   id: string;
   roles: Role[];
+  /** Permissions granted on top of the roles (e.g. `person:pii:read` for a super admin). */
+  grants?: Permission[];
+  /** Staff only: materialized path of the region they are bound to (their data scope). */
+  scopePath?: string | null;
+  /** Seconds since epoch at which the access token was issued (set when read from a token). */
+  issuedAt?: number;
 }
 
 const PRINCIPAL = Symbol('principal');

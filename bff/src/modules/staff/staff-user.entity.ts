@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { Role } from '@zhili/shared';
+import type { Permission, Role } from '@zhili/shared';
 
 export type StaffStatus = 'active' | 'disabled';
 
@@ -22,6 +22,18 @@ export class StaffUser {
 
   @Column({ type: 'simple-json' })
   roles!: Role[];
+
+  /** Permissions granted beyond the roles (audited when changed). */
+  @Column({ type: 'simple-json', nullable: true })
+  grants!: Permission[] | null;
+
+  /** The region this account is bound to: its data scope. Null = no scoped data at all. */
+  @Column({ name: 'region_id', type: 'varchar', length: 36, nullable: true })
+  regionId!: string | null;
+
+  /** Materialized path of that region (copied so scope checks need no join). */
+  @Column({ name: 'scope_path', type: 'varchar', length: 255, nullable: true })
+  scopePath!: string | null;
 
   @Column({ type: 'varchar', length: 16, default: 'active' })
   status!: StaffStatus;

@@ -20,7 +20,13 @@ export function toStaffProfile(user: StaffUser): StaffProfileVO {
   };
 }
 
-const principalOf = (user: StaffUser): Principal => ({ kind: 'staff', id: user.id, roles: user.roles });
+const principalOf = (user: StaffUser): Principal => ({
+  kind: 'staff',
+  id: user.id,
+  roles: user.roles,
+  grants: user.grants ?? [],
+  scopePath: user.scopePath,
+});
 
 export interface NewStaffUser {
   username: string;
@@ -71,6 +77,9 @@ export class StaffService {
       displayName: input.displayName,
       passwordHash: await hashPassword(input.password),
       roles: input.roles,
+      grants: [],
+      regionId: null,
+      scopePath: null,
       status: 'active',
       mustChangePassword: true,
       lastLoginAt: null,

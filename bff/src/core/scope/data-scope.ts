@@ -1,0 +1,50 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { AppError } from '../errors/app-error';
+import type { Principal } from '../auth/principal';
+
+/**
+ * Data scope: every staff user is bound to a region; they see records whose `scope_path` lies in that
+ * region's subtree. Paths are materialized (`/town/village/grid/`), so "in scope" is a prefix test —
+ * in SQL a LIKE on an indexed column, in memory a `startsWith`.
+ *
+ * Mini-program principals have no region scope: their own records are selected by owner id instead.
+ */
+
+/** The prefix a principal may see, or null when they may see nothing scoped. */
+export function scopePrefix(principal: Principal): string | null {
+  if (principal.kind !== 'staff') return null;
+  return principal.scopePath ?? null;
+}
+
+/** Whether a record with `recordPath` is visible to the principal. */
+export function inScope(principal: Principal, recordPath: string | null | undefined): boolean {
+  const prefix = scopePrefix(principal);
+  return Boolean(prefix && recordPath && recordPath.startsWith(prefix));
+}
+
+/**
+ * Throws NOT_FOUND (not FORBIDDEN) for a record outside the principal's scope, so ids of other
+ * regions' records cannot be probed for existence.
+ */
+export function assertInScope(principal: Principal, recordPath: string | null | undefined): void {
+  if (!inScope(principal, recordPath)) throw new AppError('NOT_FOUND');
+}
+
+/** Escapes LIKE wildcards in a path (ids never contain them, but never trust that). */
+function likePrefix(prefix: string): string {
+  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Restricts a query to the principal's subtree. `column` is the qualified scope column, e.g.
+ * `u.scope_path`. A principal without a scope gets an always-false condition, never "everything".
+ */
+export function applyScope<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  principal: Principal,
+  column: string,
+): SelectQueryBuilder<T> {
+  const prefix = scopePrefix(principal);
+  if (!prefix) return qb.andWhere('1 = 0');
+  return qb.andWhere(`${column} LIKE :scopePrefix ESCAPE '\\'`, { scopePrefix: likePrefix(prefix) });
+}

@@ -1,0 +1,112 @@
+import { Role } from './roles';
+
+/**
+ * Named permissions, one per action. Endpoints require permissions, never roles, so the table below
+ * is the single place that decides who may do what. It is shown read-only in the admin.
+ */
+export const Permission = {
+  /** Read the admin dashboard and system health. */
+  DashboardRead: 'dashboard:read',
+  /** Staff accounts: list/read within scope; create/update/disable; reset passwords. */
+  UserRead: 'user:read',
+  UserManage: 'user:manage',
+  /** Grant roles and bind staff to regions (scope changes). */
+  RoleAssign: 'role:assign',
+  /** See the role→permission table. */
+  RoleRead: 'role:read',
+  /** Region tree (town → village/community → grid). */
+  RegionRead: 'region:read',
+  RegionManage: 'region:manage',
+  /** Issue one-time codes that make a resident a grid worker or party member. */
+  BindingIssue: 'binding:issue',
+  /** Unmasked ID and phone numbers; every such read is audited. */
+  PiiRead: 'person:pii:read',
+  /** Audit log viewer (read-only; nobody may edit or delete audit records). */
+  AuditRead: 'audit:read',
+  /** Cases (issue #5). */
+  CaseRead: 'case:read',
+  CaseDispatch: 'case:dispatch',
+  /** Registry (issue #4). */
+  PersonRead: 'person:read',
+  PersonManage: 'person:manage',
+  /** Party affairs. */
+  PartyManage: 'party:manage',
+  /** Data exports (audited). */
+  DataExport: 'data:export',
+} as const;
+
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+export const permissionLabels: Record<Permission, string> = {
+  'dashboard:read': '查看工作台',
+  'user:read': '查看账号',
+  'user:manage': '管理账号',
+  'role:assign': '分配角色与管辖范围',
+  'role:read': '查看角色权限',
+  'region:read': '查看区域网格',
+  'region:manage': '管理区域网格',
+  'binding:issue': '签发身份绑定码',
+  'person:pii:read': '查看未脱敏个人信息',
+  'audit:read': '查看审计日志',
+  'case:read': '查看工单',
+  'case:dispatch': '派发工单',
+  'person:read': '查看人口信息',
+  'person:manage': '管理人口信息',
+  'party:manage': '管理党务',
+  'data:export': '导出数据',
+};
+
+const P = Permission;
+const regionStaff: Permission[] = [P.DashboardRead, P.RegionRead, P.CaseRead, P.PersonRead];
+const regionAdmin: Permission[] = [
+  ...regionStaff,
+  P.UserRead,
+  P.UserManage,
+  P.RoleAssign,
+  P.RoleRead,
+  P.RegionManage,
+  P.BindingIssue,
+  P.CaseDispatch,
+  P.PersonManage,
+  P.DataExport,
+];
+
+/**
+ * Role → permissions. Least privilege and separation of duties:
+ * - the auditor reads the audit log and nothing else changes through them;
+ * - the super admin manages accounts and roles but holds no `person:pii:read` (it must be granted
+ *   explicitly, and its use is audited);
+ * - residents and party members have no admin permissions at all (their own records only).
+ */
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  resident: [],
+  party_member: [],
+  grid_worker: [P.DashboardRead, P.RegionRead, P.CaseRead, P.PersonRead],
+  grid_leader: [...regionStaff, P.CaseDispatch],
+  community_admin: regionAdmin,
+  village_admin: regionAdmin,
+  town_admin: [...regionAdmin, P.PiiRead, P.PartyManage],
+  party_secretary: [P.DashboardRead, P.RegionRead, P.PartyManage, P.BindingIssue, P.UserRead],
+  auditor: [P.AuditRead, P.RoleRead],
+  super_admin: [P.DashboardRead, P.UserRead, P.UserManage, P.RoleAssign, P.RoleRead, P.RegionRead, P.RegionManage],
+};
+
+/** Union of the permissions of all roles (plus explicit grants). */
+export function permissionsOf(roles: readonly Role[], extraGrants: readonly Permission[] = []): Set<Permission> {
+  const result = new Set<Permission>(extraGrants);
+  for (const role of roles) for (const p of rolePermissions[role] ?? []) result.add(p);
+  return result;
+}
+
+export function hasPermission(roles: readonly Role[], permission: Permission, extraGrants: readonly Permission[] = []): boolean {
+  return permissionsOf(roles, extraGrants).has(permission);
+}
+
+/** Roles at town level and above must use two-factor authentication. */
+export const mfaRequiredRoles: readonly Role[] = [Role.TownAdmin, Role.PartySecretary, Role.Auditor, Role.SuperAdmin];
+
+export function requiresMfa(roles: readonly Role[]): boolean {
+  return roles.some((r) => mfaRequiredRoles.includes(r));
+}
+
+export const allPermissions: readonly Permission[] = Object.values(Permission);
