@@ -6,6 +6,7 @@ import type { TokenPair } from '@zhili/shared';
 import type { AppEnv } from '../../config/env';
 import { AppError } from '../errors/app-error';
 import { AccessTokenService } from './access-token.service';
+import { InfraService } from '../infra/infra.service';
 import { AuthSession } from './auth-session.entity';
 import type { Principal, PrincipalKind } from './principal';
 
@@ -15,6 +16,8 @@ export interface ClientInfo {
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const revocationKey = (kind: PrincipalKind, subjectId: string) => `auth:valid_after:${kind}:${subjectId}`;
 
 /**
  * Issues access + refresh token pairs and rotates refresh tokens. The caller supplies how to
@@ -31,6 +34,29 @@ export class SessionService {
 
   @Config('zhili.env')
   private env!: AppEnv;
+
+  @Inject()
+  private infraService!: InfraService;
+
+  /**
+   * Ends every session of a subject at once (disable, role or scope change, "log out everywhere"):
+   * refresh tokens are revoked in the database, and access tokens issued up to now are refused by
+   * the guard until they would have expired anyway.
+   */
+  async revokeAllFor(kind: PrincipalKind, subjectId: string): Promise<void> {
+    await this.dataSource
+      .getRepository(AuthSession)
+      .update({ subjectKind: kind, subjectId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const nowSec = Math.floor(Date.now() / 1000);
+    await this.infraService.infra.cache.set(revocationKey(kind, subjectId), String(nowSec), this.env.ACCESS_TOKEN_TTL_SEC + 60);
+  }
+
+  /** Whether an access token issued at `issuedAtSec` was revoked by revokeAllFor. */
+  async isRevoked(kind: PrincipalKind, subjectId: string, issuedAtSec: number | undefined): Promise<boolean> {
+    const validAfter = await this.infraService.infra.cache.get(revocationKey(kind, subjectId));
+    if (!validAfter) return false;
+    return issuedAtSec === undefined || issuedAtSec <= Number(validAfter);
+  }
 
   async issue(principal: Principal, client: ClientInfo, familyId: string = randomUUID()): Promise<TokenPair> {
     const refreshToken = randomBytes(32).toString('base64url');

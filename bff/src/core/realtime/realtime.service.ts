@@ -3,6 +3,7 @@ import type { Server as HttpServer } from 'http';
 import { Server, Socket } from 'socket.io';
 import { AppError } from '../errors/app-error';
 import { AccessTokenService } from '../auth/access-token.service';
+import { SessionService } from '../auth/session.service';
 import type { Principal } from '../auth/principal';
 
 /** Rooms every socket joins on connect, so features can address a whole audience. */
@@ -25,6 +26,9 @@ export class RealtimeService {
   @Inject()
   private tokens!: AccessTokenService;
 
+  @Inject()
+  private sessions!: SessionService;
+
   @Logger()
   private logger!: ILogger;
 
@@ -35,13 +39,18 @@ export class RealtimeService {
     const io = new Server(server, { path: '/socket.io', cors: corsOrigins ? { origin: corsOrigins } : undefined });
     io.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      try {
+      const authenticate = async () => {
         if (typeof token !== 'string' || !token) throw new AppError('AUTH_REQUIRED');
-        (socket.data as SocketData).principal = this.tokens.verify(token);
-        next();
-      } catch (err) {
-        next(new Error(err instanceof AppError ? err.code : 'AUTH_TOKEN_INVALID'));
-      }
+        const principal = this.tokens.verify(token);
+        if (await this.sessions.isRevoked(principal.kind, principal.id, principal.issuedAt)) {
+          throw new AppError('AUTH_TOKEN_INVALID');
+        }
+        (socket.data as SocketData).principal = principal;
+      };
+      authenticate().then(
+        () => next(),
+        (err: unknown) => next(new Error(err instanceof AppError ? err.code : 'AUTH_TOKEN_INVALID')),
+      );
     });
     io.on('connection', (socket) => {
       const { principal } = socket.data as SocketData;
