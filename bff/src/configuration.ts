@@ -7,6 +7,8 @@ import { join } from 'path';
 import type { AppEnv } from './config/env';
 import { AllErrorsFilter } from './core/errors/error.filter';
 import { RequestIdMiddleware } from './core/http/request-id.middleware';
+import { webSecurity, webSecurityOptions } from './core/http/security';
+import { RateLimitGuard } from './core/http/rate-limit';
 import { AuthGuard } from './core/auth/auth.guard';
 import { spaStatic } from './core/static/spa-static.middleware';
 import { RealtimeService } from './core/realtime/realtime.service';
@@ -31,6 +33,8 @@ export class MainConfiguration implements ILifeCycle {
 
   async onReady(): Promise<void> {
     this.app.useMiddleware([RequestIdMiddleware]);
+    // Security headers and CORS before anything answers, so static files and errors carry them too.
+    this.app.useMiddleware(webSecurity(webSecurityOptions(this.env)));
     this.app.useMiddleware(
       spaStatic([
         { prefix: '/admin', dir: this.env.ADMIN_STATIC_DIR, buildHint: '管理端尚未构建：请运行 npm run build:admin' },
@@ -38,13 +42,15 @@ export class MainConfiguration implements ILifeCycle {
       ]),
     );
     this.app.useFilter([AllErrorsFilter]);
-    this.app.useGuard([AuthGuard]);
+    // Rate limits after authentication: refused callers spend nobody's budget.
+    this.app.useGuard([AuthGuard, RateLimitGuard]);
   }
 
   async onServerReady(): Promise<void> {
     const server = (this.app.getFramework() as unknown as koa.Framework).getServer();
     if (server) {
-      this.realtime.attach(server, false);
+      // socket.io's long-polling follows the same CORS allow-list as /api (none = same-origin only).
+      this.realtime.attach(server, this.env.CORS_ORIGINS.length ? [...this.env.CORS_ORIGINS] : false);
       this.healthBroadcaster.start();
     }
   }

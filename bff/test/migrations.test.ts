@@ -110,7 +110,7 @@ describe(`database migrations on ${backend.name}`, () => {
       username: 'after.remigrate',
       displayName: '重建后',
       password: 'Correct-Horse-9',
-      roles: ['town_admin'],
+      roles: ['community_admin'],
     });
     const login = await t.http().post('/api/admin/auth/login').send({ username: 'after.remigrate', password: 'Correct-Horse-9' });
     expect(login.status).toBe(200);

@@ -2,7 +2,7 @@
 const devLogin = process.env.TARO_ENV === 'h5' && process.env.TARO_APP_DEV_LOGIN === '1';
 
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/mine/index', ...(devLogin ? ['pages/dev-login/index'] : [])],
+  pages: ['pages/home/index', 'pages/mine/index', 'pages/binding/index', ...(devLogin ? ['pages/dev-login/index'] : [])],
   // One subpackage per role, so residents never download the party or grid code.
   subPackages: [
     { root: 'resident', pages: ['pages/cases/index'] },

@@ -2,7 +2,7 @@ import { createServer } from 'net';
 import { join } from 'path';
 import { startWechatSim, simOpenid } from '../sim/wechat';
 import type { WechatSim } from '../sim/wechat';
-import { DevSecrets, repoRoot } from './dev-env';
+import { DevSecrets, freshPiiKeys, repoRoot } from './dev-env';
 import { ManagedProcess, runToCompletion, spawnManaged, waitForHttp } from './processes';
 
 /** Demo identities of the simulator, pre-created with their roles so every subpackage has a user. */
@@ -74,6 +74,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     WECHAT_APPID: secrets.WECHAT_APPID,
     WECHAT_SECRET: secrets.WECHAT_SECRET,
     WECHAT_API_BASE: sim.url,
+    // Throwaway stacks (e2e, bench) pass no PII keys: their databases die with them.
+    ...(secrets.PII_KEYS && secrets.PII_ACTIVE_KEY_ID && secrets.PII_HMAC_KEY
+      ? { PII_KEYS: secrets.PII_KEYS, PII_ACTIVE_KEY_ID: secrets.PII_ACTIVE_KEY_ID, PII_HMAC_KEY: secrets.PII_HMAC_KEY }
+      : freshPiiKeys()),
     ...options.extraEnv,
   };
   let adminPassword: string | undefined;

@@ -1,7 +1,9 @@
 import { randomBytes, randomUUID } from 'crypto';
+import { IsNull } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import { isRole, Role } from '@zhili/shared';
 import { MpUser } from '../modules/mp-user/mp-user.entity';
+import { Region, RegionLevel } from '../modules/region/region.entity';
 import { StaffUser } from '../modules/staff/staff-user.entity';
 import { hashPassword } from '../modules/staff/password';
 import { openDataSource } from './data-source';
@@ -31,10 +33,49 @@ export function randomAdminPassword(): string {
   return `Zl-${randomBytes(9).toString('base64url')}7a!`;
 }
 
+interface DemoRegion {
+  name: string;
+  level: RegionLevel;
+  children?: DemoRegion[];
+}
+
+/** A tiny town so scopes, bindings and users have somewhere to live (#4 brings the full demo town). */
+const DEMO_TOWN: DemoRegion = {
+  name: '示范镇',
+  level: 'town',
+  children: [
+    { name: '幸福村', level: 'village', children: [{ name: '幸福村第一网格', level: 'grid' }, { name: '幸福村第二网格', level: 'grid' }] },
+    { name: '阳光社区', level: 'community', children: [{ name: '阳光社区第一网格', level: 'grid' }] },
+  ],
+};
+
+async function insertRegion(dataSource: DataSource, node: DemoRegion, parent: Region | null): Promise<Region> {
+  const id = randomUUID();
+  const region = dataSource.getRepository(Region).create({
+    id,
+    name: node.name,
+    level: node.level,
+    code: null,
+    parentId: parent?.id ?? null,
+    path: `${parent?.path ?? '/'}${id}/`,
+  });
+  await dataSource.getRepository(Region).insert(region);
+  for (const child of node.children ?? []) await insertRegion(dataSource, child, region);
+  return region;
+}
+
+/** The demo town's root, created on first run. */
+async function ensureDemoTown(dataSource: DataSource): Promise<Region> {
+  const existing = await dataSource.getRepository(Region).findOneBy({ level: 'town', parentId: IsNull() });
+  return existing ?? insertRegion(dataSource, DEMO_TOWN, null);
+}
+
 /** The small demo seed behind `npm start`. Idempotent: existing accounts are left alone. */
 export async function seed(dataSource: DataSource, options: SeedOptions = {}): Promise<SeedResult> {
   const staff = dataSource.getRepository(StaffUser);
   const result: SeedResult = { adminCreated: false, mpUsersCreated: 0 };
+  const town = await ensureDemoTown(dataSource);
+  const village = await dataSource.getRepository(Region).findOneBy({ parentId: town.id, level: 'village' });
   if (!(await staff.findOneBy({ username: 'admin' }))) {
     const password = options.adminPassword ?? randomAdminPassword();
     await staff.insert({
@@ -44,8 +85,9 @@ export async function seed(dataSource: DataSource, options: SeedOptions = {}): P
       passwordHash: await hashPassword(password),
       roles: [Role.SuperAdmin],
       grants: [],
-      regionId: null,
-      scopePath: null,
+      // The super admin's scope is the whole town.
+      regionId: town.id,
+      scopePath: town.path,
       status: 'active',
       mustChangePassword: true,
       lastLoginAt: null,
@@ -64,6 +106,8 @@ export async function seed(dataSource: DataSource, options: SeedOptions = {}): P
       avatarUrl: null,
       roles: user.roles.filter(isRole),
       lastLoginAt: null,
+      // Demo grid workers and party members belong to the demo village, as a binding code would do.
+      ...(user.roles.some((r) => r !== 'resident') && village ? { regionId: village.id, scopePath: village.path } : {}),
     });
     result.mpUsersCreated += 1;
   }

@@ -16,8 +16,10 @@ export default (appInfo: MidwayAppInfo): MidwayConfig => {
     koa: {
       port: env.PORT,
       hostname: env.HOST,
-      // Behind a reverse proxy the client IP comes from X-Forwarded-For.
-      proxy: true,
+      // Trust X-Forwarded-For only behind a known proxy, and only its last hop: otherwise a client
+      // could pick its own IP and dodge per-IP login throttling and rate limits.
+      proxy: env.TRUST_PROXY,
+      maxIpsCount: env.TRUST_PROXY ? 1 : 0,
     },
     bodyParser: { enableTypes: ['json', 'form'], jsonLimit: '1mb', formLimit: '1mb' },
     // Midway strips `migrations` unless told otherwise; we run them at start (migrationsRun).

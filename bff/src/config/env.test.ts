@@ -4,6 +4,9 @@ const valid = {
   JWT_SECRET: 'x'.repeat(32),
   WECHAT_APPID: 'wx0123456789abcdef',
   WECHAT_SECRET: 'a'.repeat(32),
+  PII_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+  PII_ACTIVE_KEY_ID: 'k1',
+  PII_HMAC_KEY: Buffer.alloc(32, 2).toString('base64'),
 };
 
 describe('environment validation at start', () => {
@@ -17,6 +20,8 @@ describe('environment validation at start', () => {
       ACCESS_TOKEN_TTL_SEC: 900,
     });
     expect(env.REDIS_URL).toBeUndefined();
+    // X-Forwarded-For is ignored unless a trusted proxy is declared.
+    expect(env.TRUST_PROXY).toBe(false);
   });
 
   it('treats empty strings as unset', () => {

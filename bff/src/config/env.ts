@@ -1,11 +1,33 @@
 import { z } from 'zod';
 import { resolve } from 'path';
+import { hmacKeyProblem, listedKeyIds, piiKeysProblems } from '../core/crypto/pii-keys';
 
 /** Root of the repository (bff/src/config or bff/dist/config → two levels up from bff). */
 export const repoRoot = resolve(__dirname, '../../..');
 
 const url = (label: string) =>
   z.string().url({ message: `${label} must be a URL such as http://127.0.0.1:7002` });
+
+/** A yes/no switch: true/false/1/0 (z.coerce.boolean would read "false" as true). */
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** Exact origins (`https://host[:port]`), comma separated; no wildcards: CORS is an allow-list. */
+const origins = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
+  .superRefine((list, ctx) => {
+    for (const origin of list) {
+      let ok = false;
+      try {
+        const parsed = new URL(origin);
+        ok = (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.origin === origin && !origin.includes('*');
+      } catch {
+        ok = false;
+      }
+      if (!ok) ctx.addIssue({ code: 'custom', message: `${origin} is not an origin such as https://admin.example.gov.cn (no path, no wildcard)` });
+    }
+  });
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(7001),
@@ -39,8 +61,41 @@ const envSchema = z.object({
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
   ADMIN_STATIC_DIR: z.string().default(resolve(repoRoot, 'admin/dist')),
   H5_STATIC_DIR: z.string().default(resolve(repoRoot, 'miniprogram/dist-h5')),
+  /** Set when the BFF runs behind exactly one reverse proxy that sets X-Forwarded-For. */
+  TRUST_PROXY: flag.default('false'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   HEALTH_PUSH_INTERVAL_MS: z.coerce.number().int().min(200).default(5000),
+  // Staff identity policy (bff/src/modules/staff, docs/CONTRACTS.md "issue #3").
+  /** A staff refresh token unused this long is refused with AUTH_SESSION_IDLE. */
+  STAFF_IDLE_TIMEOUT_SEC: z.coerce.number().int().min(60).max(86400).default(1800),
+  /** Passwords older than this must be changed before anything else. */
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Failed logins (per username or per IP) after which a captcha is required. */
+  LOGIN_CAPTCHA_AFTER: z.coerce.number().int().min(1).max(100).default(3),
+  /** Failed logins per username after which the account is locked. */
+  LOGIN_LOCK_AFTER: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Issuer shown by authenticator apps next to the account name. */
+  MFA_ISSUER: z.string().min(1).max(64).default('智理'),
+  // Web hardening (core/http/security.ts). Browser origins allowed to call /api cross-origin; empty
+  // (the default) = same-origin only.
+  CORS_ORIGINS: origins,
+  /** Trust `X-Forwarded-Proto: https` from the reverse proxy (HSTS is sent on HTTPS requests only). */
+  TRUST_PROXY_TLS: flag.default('true'),
+  /** Allow the AMap (高德) JS API domains in the admin CSP; default: on when VITE_AMAP_KEY is set. */
+  CSP_ALLOW_AMAP: flag.optional(),
+  VITE_AMAP_KEY: z.string().optional(),
+  // Keys for personal data at rest (see bff/src/core/crypto/README.md); cross-checked below.
+  PII_KEYS: z
+    .string({ required_error: 'PII_KEYS is required: keyId:base64(32 random bytes)[,keyId2:…] (openssl rand -base64 32)' })
+    .superRefine((v, ctx) => piiKeysProblems(v).forEach((message) => ctx.addIssue({ code: 'custom', message }))),
+  PII_ACTIVE_KEY_ID: z.string({ required_error: 'PII_ACTIVE_KEY_ID is required: the id of the PII_KEYS entry new data is encrypted with' }),
+  PII_HMAC_KEY: z
+    .string({ required_error: 'PII_HMAC_KEY is required: base64 of at least 32 random bytes (keyed hash for lookups)' })
+    .superRefine((v, ctx) => {
+      const problem = hmacKeyProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
 });
 
 export type AppEnv = z.infer<typeof envSchema>;
@@ -57,8 +112,11 @@ export class ConfigError extends Error {
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const result = envSchema.safeParse(cleaned);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const problems = result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const { PII_KEYS, PII_ACTIVE_KEY_ID } = cleaned;
+  if (PII_KEYS && PII_ACTIVE_KEY_ID && !listedKeyIds(PII_KEYS).includes(PII_ACTIVE_KEY_ID)) {
+    problems.push(`PII_ACTIVE_KEY_ID: ${PII_ACTIVE_KEY_ID} is not one of the key ids in PII_KEYS`);
   }
+  if (!result.success || problems.length) throw new ConfigError(problems);
   return result.data;
 }

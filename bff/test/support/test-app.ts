@@ -2,6 +2,7 @@ import { close, createApp, createHttpRequest } from '@midwayjs/mock';
 import type { Application, Framework } from '@midwayjs/koa';
 import type { AddressInfo } from 'net';
 import { join } from 'path';
+import { randomBytes } from 'crypto';
 import { startWechatSim } from '../../../scripts/sim/wechat';
 import type { RequestLogEntry, WechatSim } from '../../../scripts/sim/wechat';
 import type { Backend } from './backends';
@@ -47,6 +48,12 @@ export async function startTestApp(backend: Backend, extraEnv: Record<string, st
     WECHAT_API_BASE: sim.url,
     WECHAT_TIMEOUT_MS: '3000',
     HEALTH_PUSH_INTERVAL_MS: '300',
+    // Tests stand in for one reverse proxy: they choose client IPs through X-Forwarded-For.
+    TRUST_PROXY: 'true',
+    // Fresh PII keys per run, like a deployment's (tests that rotate keys pass their own).
+    PII_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+    PII_ACTIVE_KEY_ID: 'k1',
+    PII_HMAC_KEY: randomBytes(32).toString('base64'),
     ...provisioned.env,
     ...extraEnv,
   };

@@ -1,5 +1,6 @@
 import type { HealthReport, Role, TokenPair } from '@zhili/shared';
 import { request } from './request';
+import { saveTokens } from './session';
 
 /** GET /api/mp/me — the signed-in resident's profile (docs/CONTRACTS.md). */
 export interface MpProfile {
@@ -9,6 +10,8 @@ export interface MpProfile {
   roles: Role[];
   /** e.g. 138****0000; null when no phone is bound. */
   phoneMasked: string | null;
+  /** The region the user was bound to with a binding code; null before that. */
+  region: { id: string; name: string } | null;
   createdAt: string;
 }
 
@@ -32,4 +35,25 @@ export function updateMe(patch: { nickname?: string; avatarUrl?: string }): Prom
 export function loginWithCode(code: string, nickname?: string): Promise<MpLoginResult> {
   const data = nickname ? { code, nickname } : { code };
   return request<MpLoginResult>('/api/mp/auth/login', { method: 'POST', data, auth: false });
+}
+
+/** POST /api/mp/me/phone — bind the number behind a getPhoneNumber code; answers it masked. */
+export function bindPhone(code: string): Promise<MpProfile> {
+  return request<MpProfile>('/api/mp/me/phone', { method: 'POST', data: { code }, silent: true });
+}
+
+export interface BindingRedeemResult extends TokenPair {
+  profile: MpProfile;
+  /** The role this code conferred. */
+  role: Role;
+}
+
+/**
+ * POST /api/mp/bindings/redeem — use a staff-issued binding code. The answer carries a new token
+ * pair whose access token already has the new role; it replaces the stored session at once.
+ */
+export async function redeemBindingCode(code: string): Promise<BindingRedeemResult> {
+  const result = await request<BindingRedeemResult>('/api/mp/bindings/redeem', { method: 'POST', data: { code }, silent: true });
+  saveTokens(result);
+  return result;
 }

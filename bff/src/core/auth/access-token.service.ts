@@ -14,6 +14,12 @@ interface AccessClaims {
   grt?: Permission[];
   /** Data scope path (staff). */
   scp?: string | null;
+  /** Staff: the password must be changed first (see AuthGuard). */
+  pwc?: true;
+  /** Login session (refresh-token family) the token belongs to. */
+  sid?: string;
+  /** Issued-at in milliseconds: revocation must tell apart tokens issued within the same second. */
+  ims?: number;
   iat?: number;
 }
 
@@ -50,6 +56,9 @@ export class AccessTokenService {
       rol: principal.roles,
       ...(principal.grants?.length ? { grt: principal.grants } : {}),
       ...(principal.kind === 'staff' ? { scp: principal.scopePath ?? null } : {}),
+      ...(principal.passwordChangeRequired ? { pwc: true as const } : {}),
+      ...(principal.sessionId ? { sid: principal.sessionId } : {}),
+      ims: Date.now(),
     };
     return jwt.sign(claims, this.key, {
       algorithm: 'HS256',
@@ -63,13 +72,25 @@ export class AccessTokenService {
     try {
       const decoded = jwt.verify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER });
       if (typeof decoded !== 'object' || decoded === null) throw new AppError('AUTH_TOKEN_INVALID');
-      const { sub, knd, rol, grt, scp, iat } = decoded as Partial<AccessClaims>;
+      const { sub, knd, rol, grt, scp, pwc, sid, ims, iat } = decoded as Partial<AccessClaims>;
       if (typeof sub !== 'string' || (knd !== 'mp' && knd !== 'staff') || !Array.isArray(rol) || !rol.every(isRole)) {
         throw new AppError('AUTH_TOKEN_INVALID');
       }
       if (grt !== undefined && !(Array.isArray(grt) && grt.every(isPermission))) throw new AppError('AUTH_TOKEN_INVALID');
       if (scp !== undefined && scp !== null && typeof scp !== 'string') throw new AppError('AUTH_TOKEN_INVALID');
-      return { id: sub, kind: knd, roles: rol, grants: grt ?? [], scopePath: scp ?? null, issuedAt: iat };
+      if ((pwc !== undefined && pwc !== true) || (sid !== undefined && typeof sid !== 'string')) throw new AppError('AUTH_TOKEN_INVALID');
+      if (ims !== undefined && !Number.isSafeInteger(ims)) throw new AppError('AUTH_TOKEN_INVALID');
+      return {
+        id: sub,
+        kind: knd,
+        roles: rol,
+        grants: grt ?? [],
+        scopePath: scp ?? null,
+        passwordChangeRequired: pwc === true,
+        sessionId: sid,
+        // Tokens from before `ims` existed: the start of their second (errs towards "revoked").
+        issuedAt: ims ?? (iat === undefined ? undefined : iat * 1000),
+      };
     } catch (err) {
       if (err instanceof AppError) throw err;
       if (err instanceof TokenExpiredError) throw new AppError('AUTH_TOKEN_EXPIRED');

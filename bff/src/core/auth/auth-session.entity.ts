@@ -34,6 +34,10 @@ export class AuthSession {
   @Column({ name: 'revoked_at', type: 'datetime', nullable: true })
   revokedAt!: Date | null;
 
+  /** When this refresh token was issued (each use rotates it): drives the staff idle timeout. */
+  @Column({ name: 'last_used_at', type: 'datetime', nullable: true })
+  lastUsedAt!: Date | null;
+
   @Column({ name: 'user_agent', type: 'varchar', length: 255, nullable: true })
   userAgent!: string | null;
 

@@ -14,7 +14,14 @@ export interface Principal {
   grants?: Permission[];
   /** Staff only: materialized path of the region they are bound to (their data scope). */
   scopePath?: string | null;
-  /** Seconds since epoch at which the access token was issued (set when read from a token). */
+  /**
+   * Staff only: the password must be changed (first login, reset, expiry). Carried in the access
+   * token (`pwc`), so the guard can refuse other routes without a database read per request.
+   */
+  passwordChangeRequired?: boolean;
+  /** The refresh-token family (login session) the access token belongs to, for logout. */
+  sessionId?: string;
+  /** Milliseconds since epoch at which the access token was issued (set when read from a token). */
   issuedAt?: number;
 }
 

@@ -3,8 +3,12 @@ import { MpUser } from '../../modules/mp-user/mp-user.entity';
 import { StaffUser } from '../../modules/staff/staff-user.entity';
 import { Region } from '../../modules/region/region.entity';
 import { AuditLog } from '../../modules/audit/audit-log.entity';
+import { StaffPasswordHistory } from '../../modules/staff/staff-password-history.entity';
+import { StaffRecoveryCode } from '../../modules/staff/staff-recovery-code.entity';
 // <entities: staff-security>
+import { BindingCode } from '../../modules/binding/binding-code.entity';
 // <entities: pii-binding>
+import { StaffContact } from '../../modules/staff-admin/staff-contact.entity';
 // <entities: staff-admin>
 
 /** Every TypeORM entity of the BFF (explicit, so bundling and tests never depend on globs). */
@@ -14,7 +18,11 @@ export const entities = [
   StaffUser,
   Region,
   AuditLog,
+  StaffPasswordHistory,
+  StaffRecoveryCode,
   // <list: staff-security>
+  BindingCode,
   // <list: pii-binding>
+  StaffContact,
   // <list: staff-admin>
 ];

@@ -42,7 +42,7 @@ export class RealtimeService {
       const authenticate = async () => {
         if (typeof token !== 'string' || !token) throw new AppError('AUTH_REQUIRED');
         const principal = this.tokens.verify(token);
-        if (await this.sessions.isRevoked(principal.kind, principal.id, principal.issuedAt)) {
+        if (await this.sessions.isPrincipalRevoked(principal)) {
           throw new AppError('AUTH_TOKEN_INVALID');
         }
         (socket.data as SocketData).principal = principal;

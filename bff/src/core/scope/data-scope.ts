@@ -30,9 +30,17 @@ export function assertInScope(principal: Principal, recordPath: string | null | 
   if (!inScope(principal, recordPath)) throw new AppError('NOT_FOUND');
 }
 
-/** Escapes LIKE wildcards in a path (ids never contain them, but never trust that). */
+/**
+ * Escapes LIKE wildcards (ids never contain them, but never trust that). The escape character is `!`,
+ * not a backslash: a backslash inside a quoted literal escapes the closing quote on MySQL/MariaDB (a
+ * syntax error there) while SQLite takes it literally; `!` means the same on both.
+ */
+export function likeEscape(text: string): string {
+  return text.replace(/[!%_]/g, (c) => `!${c}`);
+}
+
 function likePrefix(prefix: string): string {
-  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `${likeEscape(prefix)}%`;
 }
 
 /**
@@ -46,5 +54,5 @@ export function applyScope<T extends ObjectLiteral>(
 ): SelectQueryBuilder<T> {
   const prefix = scopePrefix(principal);
   if (!prefix) return qb.andWhere('1 = 0');
-  return qb.andWhere(`${column} LIKE :scopePrefix ESCAPE '\\'`, { scopePrefix: likePrefix(prefix) });
+  return qb.andWhere(`${column} LIKE :scopePrefix ESCAPE '!'`, { scopePrefix: likePrefix(prefix) });
 }

@@ -1,2 +1,4 @@
 export { MpUser } from './mp-user.entity';
 export { MpUserService, toMpProfile } from './mp-user.service';
+export { MpPhoneService } from './mp-phone.service';
+export { ResidentAdminService } from './resident-admin.service';

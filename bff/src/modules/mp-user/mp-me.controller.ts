@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Inject, Patch } from '@midwayjs/core';
+import { Body, Controller, Get, Inject, Patch, Post } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@midwayjs/swagger';
 import type { ApiSuccess } from '@zhili/shared';
 import { ForPrincipal } from '../../core/auth/public.decorator';
 import { principalOf } from '../../core/auth/principal';
-import { MpProfileUpdateDTO, MpProfileVO } from './mp-user.dto';
+import { clientInfo } from '../../core/http/client-info';
+import { MpPhoneBindDTO, MpProfileUpdateDTO, MpProfileVO } from './mp-user.dto';
+import { MpPhoneService } from './mp-phone.service';
 import { MpUserService } from './mp-user.service';
 
 @ApiTags('小程序 · 我的')
@@ -18,6 +20,9 @@ export class MpMeController {
   @Inject()
   private service!: MpUserService;
 
+  @Inject()
+  private phones!: MpPhoneService;
+
   @Get('/me')
   @ApiOperation({ summary: '当前用户资料' })
   @ApiResponse({ status: 200, type: MpProfileVO })
@@ -30,5 +35,12 @@ export class MpMeController {
   @ApiResponse({ status: 200, type: MpProfileVO })
   async update(@Body() body: MpProfileUpdateDTO): Promise<ApiSuccess<MpProfileVO>> {
     return { data: await this.service.updateProfile(principalOf(this.ctx).id, body) };
+  }
+
+  @Post('/me/phone')
+  @ApiOperation({ summary: '绑定手机号：用 getPhoneNumber 按钮的 code 向微信换取并加密保存，返回脱敏手机号' })
+  @ApiResponse({ status: 200, type: MpProfileVO })
+  async bindPhone(@Body() body: MpPhoneBindDTO): Promise<ApiSuccess<MpProfileVO>> {
+    return { data: await this.phones.bind(principalOf(this.ctx), body.code, clientInfo(this.ctx)) };
   }
 }

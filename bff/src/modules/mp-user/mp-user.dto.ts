@@ -23,6 +23,20 @@ export class MpProfileUpdateDTO {
   avatarUrl?: string | null;
 }
 
+export class MpPhoneBindDTO {
+  @ApiProperty({ description: '手机号快速验证组件（getPhoneNumber 按钮）回调中的 code，5 分钟内有效，仅可使用一次' })
+  @Rule(RuleType.string().min(limits.wechatCode.min).max(limits.wechatCode.max).required())
+  code!: string;
+}
+
+export class MpRegionVO {
+  @ApiProperty()
+  id!: string;
+
+  @ApiProperty({ example: '幸福村' })
+  name!: string;
+}
+
 export class MpProfileVO {
   @ApiProperty()
   id!: string;
@@ -38,6 +52,9 @@ export class MpProfileVO {
 
   @ApiProperty({ nullable: true, type: 'string', example: '138****5678', description: '已脱敏的手机号' })
   phoneMasked!: string | null;
+
+  @ApiProperty({ nullable: true, type: MpRegionVO, description: '所属区域（通过身份绑定码设置）；未设置为 null' })
+  region!: MpRegionVO | null;
 
   @ApiProperty({ type: 'string', format: 'date-time' })
   createdAt!: string;

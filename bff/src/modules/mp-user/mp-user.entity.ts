@@ -1,8 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { Role } from '@zhili/shared';
+import { PiiColumn } from '../../core/crypto/pii-field';
+import type { PiiValue } from '../../core/crypto/pii-value';
 
 /** A person who signed in to the mini-program with WeChat; identified by the app-scoped openid. */
 @Entity({ name: 'mp_user' })
+@Index('idx_mp_user_scope_path', ['scopePath'])
 export class MpUser {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -23,6 +26,20 @@ export class MpUser {
   /** Granted by staff action only (binding codes, #3); everyone starts as a resident. */
   @Column({ type: 'simple-json' })
   roles!: Role[];
+
+  /** Mainland mobile from WeChat's getPhoneNumber, encrypted; masked in every API answer. */
+  @PiiColumn('phone', { hashIndex: 'idx_mp_user_phone_hash' })
+  phone!: PiiValue;
+
+  /**
+   * Region the person belongs to (set by redeeming a binding code, later by the registry) and its
+   * materialized path: their data scope for staff. Null = visible to no staff member.
+   */
+  @Column({ name: 'region_id', type: 'varchar', length: 36, nullable: true })
+  regionId!: string | null;
+
+  @Column({ name: 'scope_path', type: 'varchar', length: 255, nullable: true })
+  scopePath!: string | null;
 
   @Column({ name: 'last_login_at', type: 'datetime', nullable: true })
   lastLoginAt!: Date | null;

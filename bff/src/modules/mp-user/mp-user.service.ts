@@ -2,24 +2,27 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { randomUUID } from 'crypto';
 import { Repository } from 'typeorm';
-import { Role, TokenPair } from '@zhili/shared';
+import { maskPhone, Role, TokenPair } from '@zhili/shared';
 import { AppError } from '../../core/errors/app-error';
 import { ClientInfo, SessionService } from '../../core/auth/session.service';
 import type { Principal } from '../../core/auth/principal';
+import { PiiCipher } from '../../core/crypto/pii-cipher';
 import { WechatClient } from '../wechat';
+import { Region } from '../region/region.entity';
 import { MpUser } from './mp-user.entity';
-import type { MpProfileUpdateDTO, MpProfileVO } from './mp-user.dto';
+import type { MpProfileUpdateDTO, MpProfileVO, MpRegionVO } from './mp-user.dto';
 
 const DEFAULT_NICKNAME = '微信用户';
 
-export function toMpProfile(user: MpUser): MpProfileVO {
+/** The profile as the mini-program sees it: never the unmasked phone number. */
+export function toMpProfile(user: MpUser, phoneMasked: string | null, region: MpRegionVO | null): MpProfileVO {
   return {
     id: user.id,
     nickname: user.nickname,
     avatarUrl: user.avatarUrl,
     roles: user.roles,
-    // Phone binding arrives with #3; until then nobody has one.
-    phoneMasked: null,
+    phoneMasked,
+    region,
     createdAt: user.createdAt.toISOString(),
   };
 }
@@ -39,6 +42,13 @@ export class MpUserService {
   @Inject()
   private sessions!: SessionService;
 
+  @Inject()
+  private cipher!: PiiCipher;
+
+  /** Read-only: region names for the profile. */
+  @InjectEntityModel(Region)
+  private regions!: Repository<Region>;
+
   /** Finds or creates the user behind a `wx.login` code and opens a session. */
   async login(code: string, nickname: string | undefined, client: ClientInfo): Promise<TokenPair & { user: MpProfileVO }> {
     const session = await this.wechat.code2Session(code);
@@ -51,7 +61,7 @@ export class MpUserService {
     user.lastLoginAt = new Date();
     await this.users.save(user);
     const tokens = await this.sessions.issue(principalOf(user), client);
-    return { ...tokens, user: toMpProfile(user) };
+    return { ...tokens, user: await this.view(user) };
   }
 
   async refresh(refreshToken: string, client: ClientInfo): Promise<TokenPair> {
@@ -59,7 +69,19 @@ export class MpUserService {
   }
 
   async profile(id: string): Promise<MpProfileVO> {
-    return toMpProfile(await this.get(id));
+    return this.view(await this.get(id));
+  }
+
+  /** A new token pair carrying the user's current roles (after a binding code added one). */
+  async issueSession(id: string, client: ClientInfo): Promise<TokenPair> {
+    return this.sessions.issue(principalOf(await this.get(id)), client);
+  }
+
+  /** Decrypts only to mask: the full number never leaves this method. */
+  async view(user: MpUser): Promise<MpProfileVO> {
+    const phone = this.cipher.open(user.phone);
+    const region = user.regionId ? await this.regions.findOne({ where: { id: user.regionId }, select: { id: true, name: true } }) : null;
+    return toMpProfile(user, phone ? maskPhone(phone) : null, region ? { id: region.id, name: region.name } : null);
   }
 
   async updateProfile(id: string, patch: MpProfileUpdateDTO): Promise<MpProfileVO> {
@@ -67,10 +89,10 @@ export class MpUserService {
     if (patch.nickname !== undefined) user.nickname = patch.nickname;
     if (patch.avatarUrl !== undefined) user.avatarUrl = patch.avatarUrl;
     await this.users.save(user);
-    return toMpProfile(user);
+    return this.view(user);
   }
 
-  private async get(id: string): Promise<MpUser> {
+  async get(id: string): Promise<MpUser> {
     const user = await this.users.findOneBy({ id });
     // A token for a user that no longer exists is as good as an invalid one.
     if (!user) throw new AppError('AUTH_TOKEN_INVALID');

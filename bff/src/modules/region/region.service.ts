@@ -1,8 +1,11 @@
-import { Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { randomUUID } from 'crypto';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { AppError } from '../../core/errors/app-error';
+import type { Principal } from '../../core/auth/principal';
+import { inScope, scopePrefix } from '../../core/scope/data-scope';
+import { Acting, AuditActorService } from '../audit/audit-actor.service';
 import { Region, RegionLevel } from './region.entity';
 
 /** Which child levels each level may have. */
@@ -26,6 +29,9 @@ export interface NewRegion {
 export class RegionService {
   @InjectEntityModel(Region)
   private regions!: Repository<Region>;
+
+  @Inject()
+  private audit!: AuditActorService;
 
   async create(input: NewRegion): Promise<Region> {
     const id = randomUUID();
@@ -61,5 +67,42 @@ export class RegionService {
       .where('r.path LIKE :prefix', { prefix: `${path}%` })
       .orderBy('r.path', 'ASC')
       .getMany();
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Region[]> {
+    const unique = [...new Set(ids)];
+    return unique.length ? this.regions.findBy({ id: In(unique) }) : [];
+  }
+
+  /**
+   * A region inside the principal's subtree (their own region included); NOT_FOUND otherwise, so
+   * regions of other villages cannot be probed for existence.
+   */
+  async getInScope(principal: Principal, id: string): Promise<Region> {
+    const region = await this.find(id);
+    if (!region || !inScope(principal, region.path)) {
+      throw new AppError('NOT_FOUND', '区域不存在或不在您的管辖范围内');
+    }
+    return region;
+  }
+
+  /** Creates (and audits) a child of a region inside the actor's subtree; the parent is checked first. */
+  async createInScope(acting: Acting, input: NewRegion & { parentId: string }): Promise<Region> {
+    await this.getInScope(acting.actor, input.parentId);
+    const region = await this.create(input);
+    await this.audit.record(acting, {
+      action: 'region.create',
+      resourceType: 'region',
+      resourceId: region.id,
+      result: 'success',
+      detail: { name: region.name, level: region.level, parentId: region.parentId, code: region.code },
+    });
+    return region;
+  }
+
+  /** The principal's subtree, parents before children; empty for a principal without a region. */
+  async listInScope(principal: Principal): Promise<Region[]> {
+    const prefix = scopePrefix(principal);
+    return prefix ? this.subtree(prefix) : [];
   }
 }

@@ -1,4 +1,13 @@
 export { StaffUser } from './staff-user.entity';
-export { StaffService, toStaffProfile } from './staff.service';
+export { StaffPasswordHistory } from './staff-password-history.entity';
+export { StaffRecoveryCode } from './staff-recovery-code.entity';
+export { StaffService, toStaffProfile, passwordPolicyError } from './staff.service';
 export type { NewStaffUser } from './staff.service';
+export { StaffLoginService } from './staff-login.service';
+export { StaffPasswordService } from './staff-password.service';
+export { StaffMfaService } from './staff-mfa.service';
+export { StaffSessionsService } from './staff-sessions.service';
+export { LoginThrottleService } from './login-throttle.service';
+export { CaptchaService } from './captcha.service';
+export { buildStaffProfile, isMfaEnabled, isPasswordExpired, staffPrincipal } from './staff-profile';
 export { hashPassword, verifyPassword } from './password';

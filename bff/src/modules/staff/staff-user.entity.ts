@@ -38,9 +38,24 @@ export class StaffUser {
   @Column({ type: 'varchar', length: 16, default: 'active' })
   status!: StaffStatus;
 
-  /** Set for seeded and newly created accounts; enforced by the password policy of #3. */
+  /** Set for seeded, newly created and reset accounts: the password must be changed before anything else. */
   @Column({ name: 'must_change_password', type: 'boolean', default: true })
   mustChangePassword!: boolean;
+
+  /** When the password was last set by its owner; null = never since creation (counts from created_at). */
+  @Column({ name: 'password_changed_at', type: 'datetime', nullable: true })
+  passwordChangedAt!: Date | null;
+
+  /**
+   * TOTP secret, AES-256-GCM encrypted (mfa-crypto.ts). Not selected by default, so no listing or
+   * view of accounts can carry it by accident; the MFA service asks for it explicitly.
+   */
+  @Column({ name: 'mfa_secret', type: 'varchar', length: 255, nullable: true, select: false })
+  mfaSecret?: string | null;
+
+  /** Set when TOTP enrolment was confirmed; null = MFA not enabled. */
+  @Column({ name: 'mfa_enabled_at', type: 'datetime', nullable: true })
+  mfaEnabledAt!: Date | null;
 
   @Column({ name: 'last_login_at', type: 'datetime', nullable: true })
   lastLoginAt!: Date | null;

@@ -10,6 +10,8 @@ import { Button } from '../../ui/nutui';
 import { roleNames } from '../../utils/roles';
 import { routes, serviceEntries } from '../../utils/routes';
 import { NicknameEditor } from './NicknameEditor';
+import { PhoneRow } from './PhoneRow';
+import { BINDING_PAGE } from '../binding/route';
 import './index.css';
 
 export default function Mine() {
@@ -56,8 +58,13 @@ export default function Mine() {
                   onClick={() => setEditing(true)}
                 />
                 <ListRow title='身份' value={roleNames(profile.roles).join('、')} />
-                <ListRow title='手机号' value={profile.phoneMasked ?? '未绑定'} />
+                {profile.region ? <ListRow title='所属区域' value={profile.region.name} /> : null}
+                <PhoneRow phoneMasked={profile.phoneMasked} onBound={() => void reload()} />
+                <ListRow id='mine-binding' title='身份绑定' value='输入绑定码' onClick={() => void Taro.navigateTo({ url: BINDING_PAGE })} />
               </ListGroup>
+              <Text className='mine__privacy'>
+                手机号经微信授权获取，仅用于核实身份和办事联系；加密保存，页面只显示部分号码，工作人员查看完整号码会被记录。
+              </Text>
             </View>
             <View className='section'>
               <ListGroup>

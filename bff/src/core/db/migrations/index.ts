@@ -1,7 +1,10 @@
 import { Init1763700000000 } from './1763700000000-Init';
 import { RegionsScopeAudit1763790000000 } from './1763790000000-RegionsScopeAudit';
+import { StaffSecurity1763800000000 } from './1763800000000-StaffSecurity';
 // <migrations: staff-security>
+import { PiiBinding1763810000000 } from './1763810000000-PiiBinding';
 // <migrations: pii-binding>
+import { StaffAdmin1763820000000 } from './1763820000000-StaffAdmin';
 // <migrations: staff-admin>
 
 /**
@@ -12,7 +15,10 @@ import { RegionsScopeAudit1763790000000 } from './1763790000000-RegionsScopeAudi
 export const migrations = [
   Init1763700000000,
   RegionsScopeAudit1763790000000,
+  StaffSecurity1763800000000,
   // <list: staff-security>
+  PiiBinding1763810000000,
   // <list: pii-binding>
+  StaffAdmin1763820000000,
   // <list: staff-admin>
 ];

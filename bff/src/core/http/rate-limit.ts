@@ -1,0 +1,79 @@
+import { getPropertyMetadata, Guard, IGuard, Inject, savePropertyMetadata } from '@midwayjs/core';
+import type { Context, NextFunction } from '@midwayjs/koa';
+import { AppError } from '../errors/app-error';
+import { principalOf } from '../auth/principal';
+import { InfraService } from '../infra/infra.service';
+import type { RateCounter } from '../infra/types';
+
+/**
+ * Rate limits on sensitive routes, counted in the shared infra rate counter (Redis in production),
+ * so the budget holds across BFF processes. Over the limit the answer is 429 RATE_LIMITED with
+ * `Retry-After` (seconds until the window resets).
+ *
+ * Use `@RateLimit({...})` on a controller method (checked by RateLimitGuard, after AuthGuard, so
+ * refused callers do not spend anyone's budget), or `rateLimitMiddleware` on plain koa routes.
+ */
+export interface RateLimitRule {
+  /** Bucket name, e.g. `user.create`: routes with the same name share a budget. */
+  name: string;
+  /** Most requests allowed per window. */
+  limit: number;
+  windowSec: number;
+  /**
+   * Whose budget: `principal` (the signed-in caller; the client IP when anonymous) or `ip`.
+   * Default `principal`: one admin hammering an endpoint must not lock out their colleagues.
+   */
+  by?: 'principal' | 'ip';
+}
+
+const RATE_LIMIT_KEY = 'zhili:http:rate-limit';
+
+export function RateLimit(rule: RateLimitRule): MethodDecorator {
+  return (target, propertyKey) => savePropertyMetadata(RATE_LIMIT_KEY, rule, target, propertyKey);
+}
+
+export function rateLimitOf(controller: object, method: string): RateLimitRule | undefined {
+  return getPropertyMetadata(RATE_LIMIT_KEY, controller, method) as RateLimitRule | undefined;
+}
+
+function subjectOf(ctx: Context, rule: RateLimitRule): string {
+  if (rule.by !== 'ip') {
+    try {
+      const principal = principalOf(ctx);
+      return `${principal.kind}:${principal.id}`;
+    } catch {
+      // Anonymous (a @Public route): fall back to the client address.
+    }
+  }
+  return `ip:${ctx.ip}`;
+}
+
+/** Counts one hit; throws RATE_LIMITED (and sets Retry-After) once the rule's budget is spent. */
+export async function consumeRateLimit(rate: RateCounter, ctx: Context, rule: RateLimitRule): Promise<void> {
+  const { count, resetInSec } = await rate.hit(`ratelimit:${rule.name}:${subjectOf(ctx, rule)}`, rule.windowSec);
+  if (count > rule.limit) {
+    ctx.set('Retry-After', String(Math.max(1, Math.ceil(resetInSec))));
+    throw new AppError('RATE_LIMITED');
+  }
+}
+
+/** Enforces @RateLimit; registered after AuthGuard so the principal is known. */
+@Guard()
+export class RateLimitGuard implements IGuard<Context> {
+  @Inject()
+  private infraService!: InfraService;
+
+  async canActivate(ctx: Context, controller: new (...args: never[]) => unknown, method: string): Promise<boolean> {
+    const rule = rateLimitOf(controller, method);
+    if (rule) await consumeRateLimit(this.infraService.infra.rate, ctx, rule);
+    return true;
+  }
+}
+
+/** The same limit as koa middleware, for routes that are not controller methods. */
+export function rateLimitMiddleware(rate: () => RateCounter, rule: RateLimitRule) {
+  return async (ctx: Context, next: NextFunction): Promise<void> => {
+    await consumeRateLimit(rate(), ctx, rule);
+    await next();
+  };
+}

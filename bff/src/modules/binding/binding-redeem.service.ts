@@ -1,0 +1,113 @@
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { InjectEntityModel } from '@midwayjs/typeorm';
+import { IsNull, MoreThan, Repository } from 'typeorm';
+import type { Role } from '@zhili/shared';
+import { AppError } from '../../core/errors/app-error';
+import type { Principal } from '../../core/auth/principal';
+import type { ClientInfo } from '../../core/auth/session.service';
+import { PiiCipher } from '../../core/crypto/pii-cipher';
+import { InfraService } from '../../core/infra/infra.service';
+import { AuditService } from '../audit';
+import { MpUser } from '../mp-user/mp-user.entity';
+import { MpUserService } from '../mp-user';
+import { Region } from '../region/region.entity';
+import { BindingCode } from './binding-code.entity';
+import { CODE_HASH_PURPOSE, normalizeCode } from './binding-code';
+import type { BindingRedeemVO } from './binding.dto';
+
+/**
+ * Attempts per mini-program user and hour, successful or not. With 2^40 codes and a handful pending
+ * at any time, guessing one at 10 tries an hour is hopeless even with many accounts.
+ */
+export const REDEEM_LIMIT = { max: 10, windowSec: 3600 };
+
+/** Mini-program side of binding codes: redeeming one adds the role and the region to the user. */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class BindingRedeemService {
+  @InjectEntityModel(BindingCode)
+  private codes!: Repository<BindingCode>;
+
+  @InjectEntityModel(MpUser)
+  private users!: Repository<MpUser>;
+
+  /** Read-only: the region's current path becomes the user's scope. */
+  @InjectEntityModel(Region)
+  private regions!: Repository<Region>;
+
+  @Inject()
+  private cipher!: PiiCipher;
+
+  @Inject()
+  private mpUsers!: MpUserService;
+
+  @Inject()
+  private infraService!: InfraService;
+
+  @Inject()
+  private audit!: AuditService;
+
+  /**
+   * Claims the code with one conditional UPDATE (unused and unexpired → used by me), so of two
+   * concurrent redeemers exactly one wins. The role change is then made under a per-user lock (the
+   * roles column is read-modify-write); should it fail, the claim is released again.
+   */
+  async redeem(principal: Principal, input: string, client: ClientInfo): Promise<BindingRedeemVO> {
+    const hits = await this.infraService.infra.rate.hit(`binding:redeem:${principal.id}`, REDEEM_LIMIT.windowSec);
+    if (hits.count > REDEEM_LIMIT.max) throw new AppError('RATE_LIMITED');
+    const code = normalizeCode(input);
+    const binding = code ? await this.codes.findOneBy({ codeHash: this.cipher.digest(CODE_HASH_PURPOSE, code) }) : null;
+    const now = new Date();
+    const claimed = binding
+      ? await this.codes.update(
+          { id: binding.id, redeemedAt: IsNull(), expiresAt: MoreThan(now) },
+          { redeemedAt: now, redeemedBy: principal.id },
+        )
+      : null;
+    if (!binding || !claimed?.affected) {
+      await this.recordFailure(principal, client, binding, binding ? 'used_or_expired' : 'unknown');
+      throw new AppError('BINDING_CODE_INVALID');
+    }
+    try {
+      await this.grant(principal.id, binding);
+    } catch (err) {
+      await this.codes.update({ id: binding.id, redeemedBy: principal.id }, { redeemedAt: null, redeemedBy: null });
+      throw err;
+    }
+    await this.audit.record({
+      actor: principal,
+      client,
+      action: 'binding.redeem',
+      resourceType: 'binding_code',
+      resourceId: binding.id,
+      result: 'success',
+      detail: { role: binding.role, regionId: binding.regionId },
+    });
+    // The access token carries the roles: hand out a pair with the new one right away.
+    const tokens = await this.mpUsers.issueSession(principal.id, client);
+    return { ...tokens, profile: await this.mpUsers.profile(principal.id), role: binding.role as Role };
+  }
+
+  private async grant(userId: string, binding: BindingCode): Promise<void> {
+    const region = await this.regions.findOneBy({ id: binding.regionId });
+    // The region was deleted after the code was issued: the code cannot be honoured.
+    if (!region) throw new AppError('BINDING_CODE_INVALID');
+    await this.infraService.infra.lock.withLock(`mp-user:roles:${userId}`, 5000, 5000, async () => {
+      const user = await this.mpUsers.get(userId);
+      const roles = user.roles.includes(binding.role) ? user.roles : [...user.roles, binding.role];
+      await this.users.update({ id: userId }, { roles, regionId: region.id, scopePath: region.path });
+    });
+  }
+
+  private async recordFailure(principal: Principal, client: ClientInfo, binding: BindingCode | null, reason: string): Promise<void> {
+    await this.audit.record({
+      actor: principal,
+      client,
+      action: 'binding.redeem',
+      resourceType: 'binding_code',
+      resourceId: binding?.id ?? null,
+      result: 'failure',
+      detail: { reason },
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { limits } from '@zhili/shared';
+import type { ClientInfo } from '../../core/auth/session.service';
+import { AuditService } from '../audit/audit.service';
+import type { AuditResult } from '../audit/audit-log.entity';
+import type { StaffUser } from './staff-user.entity';
+
+/** Authentication events of staff accounts (the names the audit viewer filters on). */
+export type StaffAuthAction =
+  | 'auth.login'
+  | 'auth.lockout'
+  | 'auth.captcha'
+  | 'auth.password_change'
+  | 'auth.mfa_enrol'
+  | 'auth.mfa_disable'
+  | 'auth.recovery_code'
+  | 'auth.logout'
+  | 'auth.logout_all';
+
+export interface StaffAuthEvent {
+  action: StaffAuthAction;
+  result: AuditResult;
+  /** The account, when one exists under the attempted name. */
+  user: Pick<StaffUser, 'id' | 'username' | 'roles'> | null;
+  /** The name typed at the login (recorded for unknown accounts too; never the password). */
+  attemptedUsername?: string;
+  client: ClientInfo;
+  /** Context such as `reason`; never secrets (AuditService redacts secret-looking keys anyway). */
+  detail?: Record<string, unknown>;
+}
+
+/** Records staff authentication events in the hash-chained audit log. */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class StaffAuthAudit {
+  @Inject()
+  private audit!: AuditService;
+
+  async record(event: StaffAuthEvent): Promise<void> {
+    const { user } = event;
+    await this.audit.record({
+      actor: user ? { kind: 'staff', id: user.id, roles: user.roles } : null,
+      actorName: user?.username || (event.attemptedUsername?.trim().slice(0, limits.username.max) ?? null),
+      client: event.client,
+      action: event.action,
+      resourceType: 'staff_user',
+      resourceId: user?.id ?? null,
+      result: event.result,
+      detail: event.detail,
+    });
+  }
+}
