@@ -9,8 +9,42 @@ import Components from 'unplugin-vue-components/vite';
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
 
 /**
+ * Element Plus components (and their theme-chalk CSS) used only by the management pages: tables,
+ * trees, pickers, selects. The login page, the layout and the dashboard do not load them.
+ */
+const elementPlusData = [
+  'table',
+  'table-column',
+  'date-picker',
+  'date-picker-panel',
+  'time-picker',
+  'time-select',
+  'tree',
+  'tree-select',
+  'pagination',
+  'descriptions',
+  'descriptions-item',
+  'select',
+  'select-dropdown',
+  'option',
+  'option-group',
+  'checkbox',
+  'checkbox-group',
+  'checkbox-button',
+  'radio',
+  'radio-group',
+  'radio-button',
+  'empty',
+  'loading',
+].join('|');
+const elementPlusDataTest = new RegExp(
+  `[\\\\/]node_modules[\\\\/](element-plus[\\\\/](es[\\\\/]components[\\\\/](${elementPlusData})[\\\\/]|theme-chalk[\\\\/]el-(${elementPlusData})\\.css$)|dayjs[\\\\/])`,
+);
+
+/**
  * Vendor chunk groups. The entry only carries Vue + router + Pinia + the app shell; Element Plus,
- * ECharts and socket.io are loaded by the route chunks that need them.
+ * ECharts and socket.io are loaded by the route chunks that need them, and Element Plus's data
+ * components by the management pages only.
  */
 const vendorGroups = [
   {
@@ -28,6 +62,14 @@ const vendorGroups = [
     name: 'socket',
     test: /[\\/]node_modules[\\/](socket\.io-client|socket\.io-parser|engine\.io-client|engine\.io-parser|@socket\.io|xmlhttprequest-ssl)[\\/]/,
     priority: 20,
+  },
+  {
+    name: 'element-plus-data',
+    test: elementPlusDataTest,
+    priority: 15,
+    // Only these components: their shared dependencies (utils, lodash, popper) stay in the core
+    // group, so the core never imports from this chunk.
+    includeDependenciesRecursively: false,
   },
   {
     name: 'element-plus',

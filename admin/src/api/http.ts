@@ -3,9 +3,12 @@
  *
  * - Adds `Authorization: Bearer <accessToken>` unless `auth: false`.
  * - Unwraps `{ data }`; turns `{ error: { code, message, details } }` into `ApiRequestError`.
- * - On 401 `AUTH_TOKEN_EXPIRED` refreshes once via `/api/admin/auth/refresh` and retries; any other
- *   401 on an authenticated call clears the session and hands over to the unauthorized handler
- *   (which routes to /login).
+ * - On 401 `AUTH_TOKEN_EXPIRED` refreshes once via `/api/admin/auth/refresh` and retries; a 401 that
+ *   means the session is gone (`AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, a refused refresh such as
+ *   `AUTH_SESSION_IDLE`) clears the session and hands over to the unauthorized handler (which routes
+ *   to /login). Other 401 codes (wrong MFA code, wrong current password…) are plain errors.
+ * - A 403 `AUTH_PASSWORD_CHANGE_REQUIRED` hands over to the password-change handler (→ /password).
+ * - `token` sends an explicit bearer token (the short-lived `mfaToken`) with no session handling.
  * - Shows `ElMessage.error(message)` for failures unless `silent: true`.
  * - Aborts after `timeoutMs` (网络超时，请稍后重试); fetch failures become 网络异常.
  */
@@ -25,6 +28,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Attach the access token and apply 401 handling (default true). */
   auth?: boolean;
+  /** Explicit bearer token (e.g. the login `mfaToken`); no refresh or session handling. */
+  token?: string;
   /** Do not show an error toast; the caller renders the error itself. */
   silent?: boolean;
   timeoutMs?: number;
@@ -42,11 +47,28 @@ interface RawResponse {
 const REFRESH_PATH = '/api/admin/auth/refresh';
 const DEFAULT_TIMEOUT_MS = Number(import.meta.env.VITE_HTTP_TIMEOUT_MS) || 15_000;
 
-let unauthorizedHandler: (() => void) | null = null;
+/** 401 codes meaning the session itself is unusable (anything else is an ordinary error). */
+const SESSION_ENDING_CODES: ReadonlySet<string> = new Set([
+  'AUTH_REQUIRED',
+  'AUTH_TOKEN_INVALID',
+  'AUTH_TOKEN_EXPIRED',
+  'AUTH_SESSION_IDLE',
+]);
 
-/** Registered once at startup (router + store live outside this module to avoid import cycles). */
-export function setUnauthorizedHandler(handler: () => void): void {
+let unauthorizedHandler: ((reason: string) => void) | null = null;
+let passwordChangeHandler: (() => void) | null = null;
+
+/**
+ * Registered once at startup (router + store live outside this module to avoid import cycles).
+ * `reason` is the error code that ended the session (e.g. `AUTH_SESSION_IDLE`).
+ */
+export function setUnauthorizedHandler(handler: (reason: string) => void): void {
   unauthorizedHandler = handler;
+}
+
+/** Called when the BFF answers 403 `AUTH_PASSWORD_CHANGE_REQUIRED`. */
+export function setPasswordChangeHandler(handler: () => void): void {
+  passwordChangeHandler = handler;
 }
 
 function buildUrl(path: string, query?: Record<string, QueryValue>): string {
@@ -130,8 +152,11 @@ function toError(raw: RawResponse): ApiRequestError {
 export type RefreshOutcome = 'ok' | 'rejected' | 'unavailable';
 
 let refreshInFlight: Promise<RefreshOutcome> | null = null;
+/** Why the last refresh was refused (e.g. `AUTH_SESSION_IDLE`), shown instead of "登录已过期". */
+let lastRefreshError: ApiRequestError | null = null;
 
 async function doRefresh(): Promise<RefreshOutcome> {
+  lastRefreshError = null;
   const refreshToken = getRefreshToken();
   if (!refreshToken) return 'rejected';
   let raw: RawResponse;
@@ -141,7 +166,10 @@ async function doRefresh(): Promise<RefreshOutcome> {
     return 'unavailable';
   }
   if (raw.status >= 500) return 'unavailable';
-  if (raw.status >= 300 || !hasData(raw.body)) return 'rejected';
+  if (raw.status >= 300 || !hasData(raw.body)) {
+    if (raw.status >= 300) lastRefreshError = toError(raw);
+    return 'rejected';
+  }
   const pair = raw.body.data as { accessToken?: unknown; refreshToken?: unknown; expiresIn?: unknown };
   if (typeof pair.accessToken !== 'string' || typeof pair.refreshToken !== 'string') return 'rejected';
   setTokens({
@@ -161,9 +189,9 @@ export function refreshSession(): Promise<RefreshOutcome> {
 }
 
 /** Drops the session and lets the app route to the login page. */
-export function expireSession(): void {
+export function expireSession(reason = 'AUTH_REQUIRED'): void {
   clearTokens();
-  unauthorizedHandler?.();
+  unauthorizedHandler?.(reason);
 }
 
 function isAccepted(raw: RawResponse, opts: RequestOptions): boolean {
@@ -181,12 +209,15 @@ function settle(raw: RawResponse, opts: RequestOptions): RawResponse {
 }
 
 async function perform(path: string, opts: RequestOptions): Promise<RawResponse> {
+  if (opts.token !== undefined) return settle(await send(path, opts, opts.token), opts);
   const useAuth = opts.auth !== false;
   const token = useAuth ? getAccessToken() : null;
   const raw = await send(path, opts, token);
+  if (raw.status === 403 && useAuth) notifyPasswordChange(raw);
   if (raw.status !== 401 || !useAuth) return settle(raw, opts);
 
   const error = toError(raw);
+  if (!SESSION_ENDING_CODES.has(error.code)) throw error;
   if (error.code === 'AUTH_TOKEN_EXPIRED' && token) {
     // Another call may have refreshed meanwhile; otherwise refresh now. Retry exactly once.
     const outcome = getAccessToken() !== token ? 'ok' : await refreshSession();
@@ -195,15 +226,23 @@ async function perform(path: string, opts: RequestOptions): Promise<RawResponse>
     }
     if (outcome === 'ok') {
       const retried = await send(path, opts, getAccessToken());
-      if (retried.status === 401) {
-        expireSession();
-        throw toError(retried);
-      }
-      return settle(retried, opts);
+      if (retried.status === 403) notifyPasswordChange(retried);
+      if (retried.status !== 401) return settle(retried, opts);
+      const retryError = toError(retried);
+      if (!SESSION_ENDING_CODES.has(retryError.code)) throw retryError;
+      expireSession(retryError.code);
+      throw retryError;
     }
+    const refused = lastRefreshError ?? error;
+    expireSession(refused.code);
+    throw refused;
   }
-  expireSession();
+  expireSession(error.code);
   throw error;
+}
+
+function notifyPasswordChange(raw: RawResponse): void {
+  if (asErrorEnvelope(raw.body)?.code === 'AUTH_PASSWORD_CHANGE_REQUIRED') passwordChangeHandler?.();
 }
 
 async function showError(message: string): Promise<void> {
@@ -219,7 +258,11 @@ async function run(path: string, opts: RequestOptions): Promise<RawResponse> {
       err instanceof ApiRequestError
         ? err
         : new ApiRequestError(0, 'NETWORK_ERROR', clientMessages.NETWORK_ERROR);
-    if (!opts.silent && error.code !== 'ABORTED') void showError(error.message);
+    // A session-ending 401 is explained on the login page (?reason=), not by a toast;
+    // likewise AUTH_PASSWORD_CHANGE_REQUIRED: the /password page it leads to says why.
+    const sessionEnded = error.status === 401 && SESSION_ENDING_CODES.has(error.code) && opts.auth !== false;
+    const explained = sessionEnded || error.code === 'AUTH_PASSWORD_CHANGE_REQUIRED';
+    if (!opts.silent && error.code !== 'ABORTED' && !explained) void showError(error.message);
     throw error;
   }
 }
@@ -250,6 +293,7 @@ export const http = {
     request<T>(path, { ...opts, method: 'PUT', body }),
   patch: <T>(path: string, body?: unknown, opts?: BodylessOptions) =>
     request<T>(path, { ...opts, method: 'PATCH', body }),
-  delete: <T>(path: string, opts?: BodylessOptions) => request<T>(path, { ...opts, method: 'DELETE' }),
+  delete: <T>(path: string, body?: unknown, opts?: BodylessOptions) =>
+    request<T>(path, { ...opts, method: 'DELETE', body }),
   list: <T>(path: string, opts?: BodylessOptions) => requestList<T>(path, { ...opts, method: 'GET' }),
 };

@@ -1,18 +1,18 @@
 import type { Component } from 'vue';
-import type { Role } from '@zhili/shared';
-import { Odometer } from '@element-plus/icons-vue';
+import type { Permission } from '@zhili/shared';
+import { Odometer, Setting } from '@element-plus/icons-vue';
 
 /**
  * Side-menu tree. Leaves point at route names; a leaf is shown only when its route exists and the
- * user holds one of its roles, and a group only when it has a visible leaf. Later features (综合治理,
- * 网格管理, 党建, 预警, 系统管理) add a group here with their routes; empty groups stay hidden.
+ * user holds its permission (the router guard refuses the route as well), and a group only when it
+ * has a visible leaf. Later features (综合治理, 网格管理, 党建, 预警) add a group here with their routes.
  */
 export interface MenuLeaf {
   key: string;
   title: string;
   icon?: Component;
   routeName: string;
-  roles?: readonly Role[];
+  permission?: Permission;
 }
 
 export interface MenuGroup {
@@ -34,26 +34,41 @@ export const menuTree: MenuEntry[] = [
   // { key: 'grid', title: '网格管理', icon: ..., children: [...] },
   // { key: 'party', title: '党建', icon: ..., children: [...] },
   // { key: 'alerts', title: '预警', icon: ..., children: [...] },
-  // { key: 'system', title: '系统管理', icon: ..., children: [...] },
+  {
+    key: 'system',
+    title: '系统管理',
+    icon: Setting,
+    children: [
+      { key: 'system-users', title: '用户管理', routeName: 'system-users', permission: 'user:read' },
+      { key: 'system-roles', title: '角色权限', routeName: 'system-roles', permission: 'role:read' },
+      { key: 'system-regions', title: '区域管理', routeName: 'system-regions', permission: 'region:read' },
+      { key: 'system-bindings', title: '身份绑定码', routeName: 'system-bindings', permission: 'binding:issue' },
+      { key: 'system-audit', title: '审计日志', routeName: 'system-audit', permission: 'audit:read' },
+    ],
+  },
 ];
 
-function leafVisible(leaf: MenuLeaf, hasRoute: (name: string) => boolean, roles: readonly Role[]): boolean {
+function leafVisible(
+  leaf: MenuLeaf,
+  hasRoute: (name: string) => boolean,
+  permissions: ReadonlySet<Permission>,
+): boolean {
   if (!hasRoute(leaf.routeName)) return false;
-  return !leaf.roles || leaf.roles.some((role) => roles.includes(role));
+  return !leaf.permission || permissions.has(leaf.permission);
 }
 
 /** The part of the tree the current user can actually open. */
 export function visibleMenu(
   tree: readonly MenuEntry[],
   hasRoute: (name: string) => boolean,
-  roles: readonly Role[],
+  permissions: ReadonlySet<Permission>,
 ): MenuEntry[] {
   const result: MenuEntry[] = [];
   for (const entry of tree) {
     if (isMenuGroup(entry)) {
-      const children = entry.children.filter((leaf) => leafVisible(leaf, hasRoute, roles));
+      const children = entry.children.filter((leaf) => leafVisible(leaf, hasRoute, permissions));
       if (children.length > 0) result.push({ ...entry, children });
-    } else if (leafVisible(entry, hasRoute, roles)) {
+    } else if (leafVisible(entry, hasRoute, permissions)) {
       result.push(entry);
     }
   }

@@ -1,5 +1,5 @@
 import 'vue-router';
-import type { Role } from '@zhili/shared';
+import type { Permission } from '@zhili/shared';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -7,8 +7,8 @@ declare module 'vue-router' {
     title?: string;
     /** Reachable without signing in. */
     public?: boolean;
-    /** When set, only users holding one of these roles may open the page. */
-    roles?: readonly Role[];
+    /** When set, only users holding this permission may open the page (else → 无权访问). */
+    permission?: Permission;
   }
 }
 

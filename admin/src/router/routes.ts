@@ -12,6 +12,14 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: '登录', public: true },
   },
   {
+    // Forced (first login, reset, expiry) or voluntary password change; outside the layout because
+    // the BFF refuses every other staff route until the password is changed.
+    path: '/password',
+    name: 'password-change',
+    component: () => import('@/features/auth/PasswordChangePage.vue'),
+    meta: { title: '修改密码' },
+  },
+  {
     path: '/',
     component: () => import('@/layouts/AdminLayout.vue'),
     children: [
@@ -21,6 +29,48 @@ export const routes: RouteRecordRaw[] = [
         name: 'dashboard',
         component: () => import('@/features/dashboard/DashboardPage.vue'),
         meta: { title: '仪表盘' },
+      },
+      {
+        path: 'account/security',
+        name: 'account-security',
+        component: () => import('@/features/account/AccountSecurityPage.vue'),
+        meta: { title: '账号安全' },
+      },
+      {
+        path: 'system/users',
+        name: 'system-users',
+        component: () => import('@/features/system/users/UsersPage.vue'),
+        meta: { title: '用户管理', permission: 'user:read' },
+      },
+      {
+        path: 'system/roles',
+        name: 'system-roles',
+        component: () => import('@/features/system/roles/RolesPage.vue'),
+        meta: { title: '角色权限', permission: 'role:read' },
+      },
+      {
+        path: 'system/regions',
+        name: 'system-regions',
+        component: () => import('@/features/system/regions/RegionsPage.vue'),
+        meta: { title: '区域管理', permission: 'region:read' },
+      },
+      {
+        path: 'system/bindings',
+        name: 'system-bindings',
+        component: () => import('@/features/system/bindings/BindingsPage.vue'),
+        meta: { title: '身份绑定码', permission: 'binding:issue' },
+      },
+      {
+        path: 'system/audit',
+        name: 'system-audit',
+        component: () => import('@/features/system/audit/AuditPage.vue'),
+        meta: { title: '审计日志', permission: 'audit:read' },
+      },
+      {
+        path: 'forbidden',
+        name: 'forbidden',
+        component: () => import('@/features/errors/ForbiddenPage.vue'),
+        meta: { title: '无权访问' },
       },
       {
         path: ':pathMatch(.*)*',

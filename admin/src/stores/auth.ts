@@ -1,8 +1,15 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { roleLabels, type Role } from '@zhili/shared';
-import { authApi, type LoginPayload, type StaffProfile } from '@/api/auth';
-import { clearTokens, sessionTokens, setTokens } from '@/api/session';
+import { roleLabels, type Permission, type Role } from '@zhili/shared';
+import {
+  authApi,
+  type LoginPayload,
+  type MfaProof,
+  type StaffLoginResult,
+  type StaffProfile,
+  type StaffSession,
+} from '@/api/auth';
+import { clearTokens, getAccessToken, getRefreshToken, sessionTokens, setTokens } from '@/api/session';
 
 const PROFILE_KEY = 'zhili.admin.profile';
 
@@ -34,23 +41,49 @@ export const useAuthStore = defineStore('auth', () => {
   const roleNames = computed(() =>
     (user.value?.roles ?? []).map((role: Role) => roleLabels[role] ?? role),
   );
+  /** Effective permissions from the profile (the BFF decides; the UI only hides what is refused). */
+  const permissions = computed<ReadonlySet<Permission>>(() => new Set(user.value?.permissions ?? []));
+  /** The BFF refuses everything but the profile and auth routes until the password is changed. */
+  const needsPasswordChange = computed(
+    () => user.value?.mustChangePassword === true || user.value?.passwordExpired === true,
+  );
+
+  function can(permission: Permission): boolean {
+    return permissions.value.has(permission);
+  }
 
   function setUser(profile: StaffProfile | null): void {
     user.value = profile;
     writeProfile(profile);
   }
 
-  async function login(payload: LoginPayload): Promise<StaffProfile> {
-    const result = await authApi.login(payload);
-    setTokens(result);
-    setUser(result.user);
+  /** Stores a complete session (password login without MFA, or after the second factor). */
+  function establish(session: StaffSession): StaffProfile {
+    setTokens(session);
+    setUser(session.user);
     verified.value = true;
-    return result.user;
+    return session.user;
+  }
+
+  /** First step; when the answer asks for a second factor, the caller continues with `verifyMfa`. */
+  async function login(payload: LoginPayload): Promise<StaffLoginResult> {
+    const result = await authApi.login(payload);
+    if (result.mfaRequired !== true) establish(result);
+    return result;
+  }
+
+  async function verifyMfa(mfaToken: string, proof: MfaProof): Promise<StaffProfile> {
+    return establish(await authApi.verifyMfa(mfaToken, proof));
   }
 
   /** Loads the profile once per page load; failures other than 401 keep the cached profile. */
   async function ensureProfile(): Promise<void> {
     if (verified.value || !isAuthenticated.value) return;
+    await refreshProfile();
+  }
+
+  /** Reloads the profile now (after MFA or password changes). Never rejects. */
+  async function refreshProfile(): Promise<void> {
     try {
       setUser(await authApi.me());
       verified.value = true;
@@ -59,8 +92,21 @@ export const useAuthStore = defineStore('auth', () => {
     }
   }
 
-  /** Local sign-out: the BFF has no logout endpoint yet; tokens simply expire. */
-  function logout(): void {
+  /** Remembers that the BFF demanded a password change (403 AUTH_PASSWORD_CHANGE_REQUIRED). */
+  function markPasswordChangeRequired(): void {
+    if (user.value && !needsPasswordChange.value) setUser({ ...user.value, mustChangePassword: true });
+  }
+
+  /** Revokes this session's refresh token at the BFF (best effort), then forgets it locally. */
+  async function logout(): Promise<void> {
+    const refreshToken = getRefreshToken();
+    const access = getAccessToken();
+    endLocalSession();
+    if (refreshToken) await authApi.logout(refreshToken, access).catch(() => undefined);
+  }
+
+  /** Forgets tokens and user without calling the BFF (the server side is already gone). */
+  function endLocalSession(): void {
     clearTokens();
     reset();
   }
@@ -78,9 +124,17 @@ export const useAuthStore = defineStore('auth', () => {
     accessToken,
     displayName,
     roleNames,
+    permissions,
+    needsPasswordChange,
+    can,
+    establish,
     login,
+    verifyMfa,
     ensureProfile,
+    refreshProfile,
+    markPasswordChangeRequired,
     logout,
+    endLocalSession,
     reset,
   };
 });
