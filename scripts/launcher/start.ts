@@ -24,7 +24,7 @@ function banner(stack: Stack, databaseUrl: string, redisUrl: string | undefined)
     '',
     '  演示账号',
     stack.adminPassword
-      ? `    管理端 admin / ${stack.adminPassword}   （仅本次显示，请妥善保存）`
+      ? `    管理端 admin / ${stack.adminPassword}   （仅本次显示，请妥善保存；首次登录需绑定身份验证器并修改密码）`
       : '    管理端 admin / （首次启动时已显示；忘记可删除 var/zhili.sqlite 后重启）',
     `    小程序 H5 测试身份：${DEMO_IDENTITIES.map((d) => `${d.nickname}（${d.roles.join('+')}）`).join('、')}`,
     '',
