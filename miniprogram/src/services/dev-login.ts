@@ -34,13 +34,17 @@ export function simulatorBase(): string {
   return `${window.location.protocol}//${window.location.hostname}:7002`;
 }
 
-async function fetchLoginCode(identity: string): Promise<string> {
+/**
+ * Asks one of the simulator's dev endpoints (`/__dev/login-code`, `/__dev/phone-code`) for a code,
+ * with the demo appid added to `data`. `missing` is the message when the answer carries no code.
+ */
+export async function requestSimulatorCode(path: string, data: Record<string, string>, missing: string): Promise<string> {
   let res: Taro.request.SuccessCallbackResult<{ code?: unknown } | string>;
   try {
     res = await Taro.request<{ code?: unknown } | string>({
-      url: `${simulatorBase()}/__dev/login-code`,
+      url: `${simulatorBase()}${path}`,
       method: 'POST',
-      data: { appid: ZHILI_WECHAT_APPID, identity },
+      data: { appid: ZHILI_WECHAT_APPID, ...data },
       header: { 'Content-Type': 'application/json' },
       dataType: 'json',
     });
@@ -49,9 +53,13 @@ async function fetchLoginCode(identity: string): Promise<string> {
   }
   const body = typeof res.data === 'object' && res.data !== null ? res.data : {};
   if (res.statusCode !== 200 || typeof body.code !== 'string') {
-    throw new AppError(ClientErrorCode.BAD_RESPONSE, '微信模拟器未返回登录凭证', res.statusCode);
+    throw new AppError(ClientErrorCode.BAD_RESPONSE, missing, res.statusCode);
   }
   return body.code;
+}
+
+function fetchLoginCode(identity: string): Promise<string> {
+  return requestSimulatorCode('/__dev/login-code', { identity }, '微信模拟器未返回登录凭证');
 }
 
 /** Get a code for the identity from the simulator, then sign in to the BFF with it. */

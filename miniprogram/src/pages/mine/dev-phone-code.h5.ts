@@ -1,6 +1,4 @@
-import Taro from '@tarojs/taro';
-import { simulatorBase } from '../../services/dev-login';
-import { AppError, ClientErrorCode, NETWORK_ERROR_MESSAGE } from '../../services/errors';
+import { requestSimulatorCode } from '../../services/dev-login';
 
 /**
  * h5 stand-in for WeChat's phone button: asks the WeChat simulator (POST /__dev/phone-code) for a
@@ -16,21 +14,5 @@ const DEFAULT_DEV_PHONE = '13800138000';
 export async function devPhoneCode(): Promise<string> {
   if (!ZHILI_DEV_LOGIN) throw new Error('dev phone codes need the h5 test build');
   const phoneNumber = window.localStorage.getItem(DEV_PHONE_KEY) || DEFAULT_DEV_PHONE;
-  let res: Taro.request.SuccessCallbackResult<{ code?: unknown } | string>;
-  try {
-    res = await Taro.request<{ code?: unknown } | string>({
-      url: `${simulatorBase()}/__dev/phone-code`,
-      method: 'POST',
-      data: { appid: ZHILI_WECHAT_APPID, phoneNumber },
-      header: { 'Content-Type': 'application/json' },
-      dataType: 'json',
-    });
-  } catch {
-    throw new AppError(ClientErrorCode.NETWORK, `${NETWORK_ERROR_MESSAGE}（微信模拟器未连接）`, 0);
-  }
-  const body = typeof res.data === 'object' && res.data !== null ? res.data : {};
-  if (res.statusCode !== 200 || typeof body.code !== 'string') {
-    throw new AppError(ClientErrorCode.BAD_RESPONSE, '微信模拟器未返回手机号授权', res.statusCode);
-  }
-  return body.code;
+  return requestSimulatorCode('/__dev/phone-code', { phoneNumber }, '微信模拟器未返回手机号授权');
 }
