@@ -12,3 +12,5 @@ export * from './domain/masking';
 export * from './domain/permissions';
 export * from './domain/password-policy';
 export * from './domain/credit-code';
+export * from './domain/registry';
+export * from './api/registry';

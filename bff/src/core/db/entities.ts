@@ -10,6 +10,9 @@ import { BindingCode } from '../../modules/binding/binding-code.entity';
 // <entities: pii-binding>
 import { StaffContact } from '../../modules/staff-admin/staff-contact.entity';
 // <entities: staff-admin>
+import { Building, BuildingUnit, Business, Estate, House, Household, Person, PersonHouse, PersonTag, TagDefinition, Visit } from '../../modules/registry/entities';
+import { StoredFile } from '../../modules/file/stored-file.entity';
+// <entities: registry>
 
 /** Every TypeORM entity of the BFF (explicit, so bundling and tests never depend on globs). */
 export const entities = [
@@ -25,4 +28,17 @@ export const entities = [
   // <list: pii-binding>
   StaffContact,
   // <list: staff-admin>
+  Estate,
+  Building,
+  BuildingUnit,
+  House,
+  Person,
+  PersonHouse,
+  Household,
+  TagDefinition,
+  PersonTag,
+  Visit,
+  Business,
+  StoredFile,
+  // <list: registry>
 ];

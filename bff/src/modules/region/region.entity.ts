@@ -5,7 +5,7 @@ export type RegionLevel = 'town' | 'community' | 'village' | 'grid';
 
 /**
  * A node of the region tree. `path` is materialized (`/<townId>/<villageId>/`) so a subtree is one
- * indexed prefix query; it is the data scope of staff and scoped records. Boundaries come in #4.
+ * indexed prefix query; it is the data scope of staff and scoped records. The boundary is what point → grid resolution (GeoIndexService) uses.
  */
 @Entity({ name: 'region' })
 @Index('idx_region_path', ['path'])
@@ -29,6 +29,17 @@ export class Region {
   /** Ids from the root down to and including this node, slash-delimited: `/a/b/`. */
   @Column({ type: 'varchar', length: 255 })
   path!: string;
+
+  /** GeoJSON Polygon/MultiPolygon geometry (GCJ-02) as JSON text; null until drawn or imported. */
+  @Column({ type: 'text', nullable: true })
+  boundary!: string | null;
+
+  /** Label point / map centre (GCJ-02); computed from the boundary when not set explicitly. */
+  @Column({ name: 'center_lng', type: 'double', nullable: true })
+  centerLng!: number | null;
+
+  @Column({ name: 'center_lat', type: 'double', nullable: true })
+  centerLat!: number | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;

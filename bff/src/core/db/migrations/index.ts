@@ -6,6 +6,8 @@ import { PiiBinding1763810000000 } from './1763810000000-PiiBinding';
 // <migrations: pii-binding>
 import { StaffAdmin1763820000000 } from './1763820000000-StaffAdmin';
 // <migrations: staff-admin>
+import { Registry1763900000000 } from './1763900000000-Registry';
+// <migrations: registry>
 
 /**
  * Every migration, in order. Add new ones at the end; never edit one that has shipped.
@@ -21,4 +23,6 @@ export const migrations = [
   // <list: pii-binding>
   StaffAdmin1763820000000,
   // <list: staff-admin>
+  Registry1763900000000,
+  // <list: registry>
 ];

@@ -1,0 +1,12 @@
+export { ScopedRecord } from './scoped-columns';
+export { Estate } from './estate.entity';
+export { Building } from './building.entity';
+export { BuildingUnit } from './building-unit.entity';
+export { House } from './house.entity';
+export { Person } from './person.entity';
+export { PersonHouse } from './person-house.entity';
+export { Household } from './household.entity';
+export { TagDefinition } from './tag-definition.entity';
+export { PersonTag } from './person-tag.entity';
+export { Visit } from './visit.entity';
+export { Business } from './business.entity';
