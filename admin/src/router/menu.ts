@@ -31,7 +31,8 @@ export function isMenuGroup(entry: MenuEntry): entry is MenuGroup {
 export const menuTree: MenuEntry[] = [
   { key: 'dashboard', title: '仪表盘', icon: Odometer, routeName: 'dashboard' },
   // { key: 'governance', title: '综合治理', icon: ..., children: [...] },
-  // { key: 'grid', title: '网格管理', icon: ..., children: [...] },
+  // <menu: regions-map>
+  // <menu: registry>
   // { key: 'party', title: '党建', icon: ..., children: [...] },
   // { key: 'alerts', title: '预警', icon: ..., children: [...] },
   {

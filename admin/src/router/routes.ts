@@ -66,6 +66,8 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/features/system/audit/AuditPage.vue'),
         meta: { title: '审计日志', permission: 'audit:read' },
       },
+      // <routes: regions-map>
+      // <routes: registry>
       {
         path: 'forbidden',
         name: 'forbidden',

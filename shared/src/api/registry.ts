@@ -257,8 +257,8 @@ export interface VisitVO {
   /** ISO 8601 */
   visitedAt: string;
   note: string;
-  /** File ids; fetch with `GET /api/files/:id` (same auth as the caller). */
-  photoIds: string[];
+  /** Photos with short-lived signed URLs (`/api/files/:id?exp=&sig=`), usable in <img>/<Image>. */
+  photos: StoredFileVO[];
 }
 
 /** An item of `GET .../visits/due`: a person with care tags whose next visit is due. */
@@ -329,4 +329,13 @@ export interface MpGridOverviewVO {
   counts: RegionCounts;
   householdsByType: Record<HouseholdType, number>;
   visitsDue: { overdue: number; due: number; upcoming: number };
+}
+
+/** An uploaded file: `POST /api/mp/files` or `/api/admin/files` (multipart field `file`). */
+export interface StoredFileVO {
+  id: string;
+  mime: string;
+  sizeBytes: number;
+  /** Signed, expiring URL (10 min) relative to the BFF origin. */
+  url: string;
 }

@@ -1,6 +1,7 @@
 import { Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { MigrationInterface, QueryRunner, Table, TableColumn, TableColumnOptions, TableIndex } from 'typeorm';
 import { booleanType, timestampColumns, unique } from '../migration-helpers';
+import { defaultPersonTags } from '@zhili/shared';
 import { piiHashIndex, piiTableColumns } from '../../crypto/pii-field';
 
 const id: TableColumnOptions = { name: 'id', type: 'varchar', length: '36', isPrimary: true };
@@ -132,6 +133,16 @@ export class Registry1763900000000 implements MigrationInterface {
         ],
       }),
     );
+    // The managed tag list starts with the common care groups; staff edit it in the admin.
+    for (const [i, tag] of defaultPersonTags.entries()) {
+      await q.query('INSERT INTO tag_definition (code, name, visit_interval_days, color, sort_order, builtin, active) VALUES (?, ?, ?, ?, ?, 1, 1)', [
+        tag.code,
+        tag.name,
+        tag.visitIntervalDays,
+        tag.color,
+        i * 10,
+      ]);
+    }
     await q.createTable(
       new Table({
         name: 'person_tag',

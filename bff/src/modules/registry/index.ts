@@ -1,0 +1,11 @@
+/**
+ * The registry module (#4): places (estates, buildings, units, houses), persons, households, tags,
+ * visits and businesses. Other modules import from here only.
+ */
+export * from './entities';
+export { applyPersonFilters, orderPersons } from './persons/person-filters';
+export type { PersonFilters, PersonSortKey } from './persons/person-filters';
+export { toPersonVO, ageOn, todayInShanghai } from './persons/person-view';
+// <exports: registry-places>
+// <exports: registry-people>
+// <exports: registry-visits-import>
