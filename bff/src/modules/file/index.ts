@@ -1,0 +1,6 @@
+/**
+ * Uploaded files (photos): local-disk store, upload endpoints, signed expiring links and attaching
+ * files to the records that reference them. Other modules import from here only.
+ */
+export { StoredFile } from './stored-file.entity';
+export { FileLinkService, FILE_LINK_TTL_SEC } from './file-link.service';
