@@ -14,3 +14,5 @@ export * from './domain/password-policy';
 export * from './domain/credit-code';
 export * from './domain/registry';
 export * from './api/registry';
+// <exports: geo>
+export * from './domain/geo';
