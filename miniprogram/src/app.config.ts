@@ -7,7 +7,18 @@ export default defineAppConfig({
   subPackages: [
     { root: 'resident', pages: ['pages/cases/index'] },
     { root: 'party', pages: ['pages/study/index'] },
-    { root: 'grid', pages: ['pages/tasks/index'] },
+    {
+      root: 'grid',
+      pages: [
+        'pages/tasks/index',
+        'pages/households/index',
+        'pages/household/index',
+        'pages/persons/index',
+        'pages/person/index',
+        'pages/visits-due/index',
+        'pages/visit-new/index',
+      ],
+    },
   ],
   window: {
     // WeChat's default anyway; stated so Taro's h5 router also shows its navigation bar (back button).

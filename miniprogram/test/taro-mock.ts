@@ -4,6 +4,9 @@
  */
 export interface FakeRequest {
   url: string;
+  /** uploadFile only: the local file and its multipart field name. */
+  filePath?: string;
+  name?: string;
   method?: string;
   data?: unknown;
   header?: Record<string, string>;
@@ -40,6 +43,14 @@ const Taro = {
     const responder = responders.shift();
     if (!responder) throw new Error(`unexpected request ${req.method} ${req.url}`);
     return responder(req);
+  },
+  // Like WeChat's, uploadFile answers the body as a string.
+  uploadFile: async (req: FakeRequest) => {
+    requests.push({ ...req, method: 'UPLOAD' });
+    const responder = responders.shift();
+    if (!responder) throw new Error(`unexpected upload ${req.url}`);
+    const res = await responder(req);
+    return { statusCode: res.statusCode, data: JSON.stringify(res.data) };
   },
   login: () => Promise.resolve({ code: 'test-code' }),
   getCurrentPages: () => [],

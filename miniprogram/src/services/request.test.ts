@@ -1,6 +1,6 @@
 import { requests, resetTaroMock, respondWith, storage, toasts } from '../../test/taro-mock';
 import { AppError } from './errors';
-import { request, setReloginHandler } from './request';
+import { request, requestList, setReloginHandler, uploadFile } from './request';
 import { getSession, saveTokens } from './session';
 
 const ok = (data: unknown) => () => ({ statusCode: 200, data: { data } });
@@ -92,5 +92,47 @@ describe('request', () => {
     respondWith(fail(401, 'AUTH_REQUIRED', '请先登录'), ok('me'));
     await expect(request('/api/mp/me')).resolves.toBe('me');
     expect(requests[1].header?.Authorization).toBe('Bearer fresh');
+  });
+});
+
+describe('requestList and uploadFile', () => {
+  it('returns the list envelope with its page info', async () => {
+    saveTokens({ accessToken: 'at1', refreshToken: 'rt1', expiresIn: 60 });
+    respondWith(() => ({ statusCode: 200, data: { data: [{ id: 'h1' }], page: { page: 1, pageSize: 20, total: 41 } } }));
+    await expect(requestList('/api/mp/grid/households', { data: { page: 1 } })).resolves.toEqual({
+      data: [{ id: 'h1' }],
+      page: { page: 1, pageSize: 20, total: 41 },
+    });
+  });
+
+  it('refuses a list answer without page info instead of pretending it is complete', async () => {
+    respondWith(ok([{ id: 'h1' }]));
+    await expect(requestList('/api/mp/grid/households', { silent: true })).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+  });
+
+  it('uploads as multipart field "file" with the bearer token and parses the string body', async () => {
+    saveTokens({ accessToken: 'at1', refreshToken: 'rt1', expiresIn: 60 });
+    respondWith(() => ({ statusCode: 201, data: { data: { id: 'f1', mime: 'image/jpeg', sizeBytes: 10, url: '/api/files/f1?exp=1&sig=x' } } }));
+    await expect(uploadFile('/api/mp/files', 'blob:photo-1')).resolves.toMatchObject({ id: 'f1' });
+    expect(requests[0]).toMatchObject({ method: 'UPLOAD', filePath: 'blob:photo-1', name: 'file', url: 'http://bff.test/api/mp/files' });
+    expect(requests[0].header?.Authorization).toBe('Bearer at1');
+  });
+
+  it('refreshes an expired token and retries the upload once', async () => {
+    saveTokens({ accessToken: 'old', refreshToken: 'rt1', expiresIn: 60 });
+    respondWith(
+      fail(401, 'AUTH_TOKEN_EXPIRED', '登录已过期'),
+      ok({ accessToken: 'new', refreshToken: 'rt2', expiresIn: 60 }),
+      () => ({ statusCode: 201, data: { data: { id: 'f2' } } }),
+    );
+    await expect(uploadFile('/api/mp/files', 'blob:photo-2')).resolves.toMatchObject({ id: 'f2' });
+    expect(requests.map((r) => r.method)).toEqual(['UPLOAD', 'POST', 'UPLOAD']);
+    expect(requests[2].header?.Authorization).toBe('Bearer new');
+  });
+
+  it('maps a refused file type to its Chinese message', async () => {
+    saveTokens({ accessToken: 'at1', refreshToken: 'rt1', expiresIn: 60 });
+    respondWith(fail(415, 'FILE_TYPE_NOT_ALLOWED', '只支持 JPG、PNG、WebP 图片'));
+    await expect(uploadFile('/api/mp/files', 'blob:doc', { silent: true })).rejects.toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED', message: '只支持 JPG、PNG、WebP 图片' });
   });
 });

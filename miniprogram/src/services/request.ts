@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { isApiError, type TokenPair } from '@zhili/shared';
+import { isApiError, type ApiList, type PageInfo, type TokenPair } from '@zhili/shared';
 import { AppError, ClientErrorCode, codeForStatus, messageForCode, NETWORK_ERROR_MESSAGE } from './errors';
 import { clearSession, getSession, saveTokens } from './session';
 
@@ -21,6 +21,8 @@ export interface RequestOptions {
 export const API_BASE: string = ZHILI_API_BASE;
 
 const TIMEOUT_MS = 15000;
+/** Photos on a weak mobile network take longer than JSON calls. */
+const UPLOAD_TIMEOUT_MS = 60000;
 
 /**
  * Called when the session is gone for good (refresh failed, token invalid). Resolves true when a
@@ -125,25 +127,75 @@ function toast(message: string): void {
   void Taro.showToast({ title: message, icon: 'none', duration: 2500 });
 }
 
-/**
- * Call the BFF and return the `data` of its `{ data }` envelope.
- * Throws AppError (typed code, Chinese message) and toasts it unless `silent`.
- */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** Sends with the current token, recovering once from a 401 (refresh or new login). */
+async function sendAuthorized(options: RequestOptions, attempt: (token: string | null) => Promise<RawResponse>): Promise<RawResponse> {
   const auth = options.auth ?? true;
+  let token = auth ? (getSession()?.accessToken ?? null) : null;
+  let res = await attempt(token);
+  if (auth && res.status === 401 && (await recoverFrom401(res, token))) {
+    token = getSession()?.accessToken ?? null;
+    res = await attempt(token);
+  }
+  return res;
+}
+
+/** The whole success body (`{ data }` or `{ data, page }`); throws AppError and toasts unless silent. */
+async function call(options: RequestOptions, attempt: (token: string | null) => Promise<RawResponse>): Promise<{ data: unknown }> {
   try {
-    let token = auth ? (getSession()?.accessToken ?? null) : null;
-    let res = await send(path, options, token);
-    if (auth && res.status === 401 && (await recoverFrom401(res, token))) {
-      token = getSession()?.accessToken ?? null;
-      res = await send(path, options, token);
-    }
+    const res = await sendAuthorized(options, attempt);
     const accepted = (res.status >= 200 && res.status < 300) || (options.acceptStatus ?? []).includes(res.status);
-    if (accepted && hasData(res.body) && !isApiError(res.body)) return res.body.data as T;
+    if (accepted && hasData(res.body) && !isApiError(res.body)) return res.body;
     throw toError(res);
   } catch (error) {
     const appError = error instanceof AppError ? error : new AppError(ClientErrorCode.BAD_RESPONSE, messageForCode(ClientErrorCode.BAD_RESPONSE), 0);
     if (!options.silent) toast(appError.message);
     throw appError;
   }
+}
+
+/**
+ * Call the BFF and return the `data` of its `{ data }` envelope.
+ * Throws AppError (typed code, Chinese message) and toasts it unless `silent`.
+ */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const body = await call(options, (token) => send(path, options, token));
+  return body.data as T;
+}
+
+/** A paginated list: the `{ data, page }` envelope as it is. */
+export async function requestList<T>(path: string, options: RequestOptions = {}): Promise<ApiList<T>> {
+  const body = await call(options, (token) => send(path, options, token));
+  const page = (body as { page?: PageInfo }).page;
+  if (!Array.isArray(body.data) || !page) throw new AppError(ClientErrorCode.BAD_RESPONSE, messageForCode(ClientErrorCode.BAD_RESPONSE), 0);
+  return { data: body.data as T[], page };
+}
+
+/**
+ * Upload a local file (a path from chooseImage / chooseMedia) as multipart field `file` and return
+ * the `data` of the answer. Same token handling and errors as `request`.
+ */
+export async function uploadFile<T>(path: string, filePath: string, options: Pick<RequestOptions, 'silent'> = {}): Promise<T> {
+  const attempt = async (token: string | null): Promise<RawResponse> => {
+    try {
+      const res = await Taro.uploadFile({
+        url: `${API_BASE}${path}`,
+        filePath,
+        name: 'file',
+        header: token ? { Authorization: `Bearer ${token}` } : {},
+        timeout: UPLOAD_TIMEOUT_MS,
+      });
+      // uploadFile answers the body as text in both weapp and h5.
+      let body: unknown = res.data;
+      try {
+        body = typeof res.data === 'string' ? JSON.parse(res.data) : res.data;
+      } catch {
+        body = null;
+      }
+      return { status: res.statusCode, body };
+    } catch {
+      throw new AppError(ClientErrorCode.NETWORK, NETWORK_ERROR_MESSAGE, 0);
+    }
+  };
+  const body = await call({ method: 'POST', silent: options.silent }, attempt);
+  return body.data as T;
 }

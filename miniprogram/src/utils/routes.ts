@@ -5,6 +5,12 @@ export const routes = {
   residentCases: '/resident/pages/cases/index',
   partyStudy: '/party/pages/study/index',
   gridTasks: '/grid/pages/tasks/index',
+  gridHouseholds: '/grid/pages/households/index',
+  gridHousehold: '/grid/pages/household/index',
+  gridPersons: '/grid/pages/persons/index',
+  gridPerson: '/grid/pages/person/index',
+  gridVisitsDue: '/grid/pages/visits-due/index',
+  gridVisitNew: '/grid/pages/visit-new/index',
 } as const;
 
 export interface ServiceEntry {

@@ -1,11 +1,79 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Role } from '@zhili/shared';
+import { householdTypeLabels, Role, type MpGridOverviewVO } from '@zhili/shared';
+import { useEffect } from 'react';
+import { ListGroup, ListRow } from '../../../components/ListRows';
 import { RoleGate } from '../../../components/RoleGate';
+import { ErrorState, LoadingSkeleton } from '../../../components/StateView';
 import { WithProfile } from '../../../components/WithProfile';
+import { useAsync } from '../../../hooks/useAsync';
 import { useProfile } from '../../../hooks/useProfile';
-import '../../../components/Welcome.css';
+import { routes } from '../../../utils/routes';
+import { fetchGridOverview } from '../../services/grid-api';
+import '../../components/grid.css';
 
-/** Grid worker desk: only for users bound as grid workers. */
+function Stat({ id, value, label, alert = false }: { id: string; value: number; label: string; alert?: boolean }) {
+  return (
+    <View className='grid-stat'>
+      <Text id={id} className={`grid-stat__value ${alert && value > 0 ? 'grid-stat__value--alert' : ''}`}>
+        {value}
+      </Text>
+      <Text className='grid-stat__label'>{label}</Text>
+    </View>
+  );
+}
+
+function Overview() {
+  const [state, reload] = useAsync<MpGridOverviewVO>(fetchGridOverview);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (!state.data) {
+    if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void reload()} />;
+    return <LoadingSkeleton rows={4} />;
+  }
+  const o = state.data;
+  const open = (url: string) => void Taro.navigateTo({ url });
+  return (
+    <View>
+      <View className='card' id='grid-overview'>
+        <Text className='grid-title' id='grid-region-name'>
+          {o.region?.name ?? '未绑定网格'}
+        </Text>
+        <Text className='grid-sub'>
+          常住户 {o.householdsByType.resident} · 流动户 {o.householdsByType.floating} · 空壳户 {o.householdsByType.empty}
+        </Text>
+        <View className='grid-stats'>
+          <Stat id='grid-households' value={o.counts.households} label='户数' />
+          <Stat id='grid-persons' value={o.counts.persons} label='人口' />
+          <Stat id='grid-houses' value={o.counts.houses} label='房屋' />
+          <Stat id='grid-businesses' value={o.counts.businesses} label='经营单位' />
+        </View>
+      </View>
+      <View className='section card'>
+        <Text className='section__title'>走访提醒</Text>
+        <View className='grid-stats' onClick={() => open(routes.gridVisitsDue)} id='grid-visits-due'>
+          <Stat id='grid-due-overdue' value={o.visitsDue.overdue} label='已逾期' alert />
+          <Stat id='grid-due-due' value={o.visitsDue.due} label='今日应访' alert />
+          <Stat id='grid-due-upcoming' value={o.visitsDue.upcoming} label='即将到期' />
+        </View>
+      </View>
+      <View className='section'>
+        <ListGroup>
+          <ListRow id='grid-entry-households' title='户籍查询' value={`${householdTypeLabels.resident}等 ${o.counts.households} 户`} onClick={() => open(routes.gridHouseholds)} />
+          <ListRow id='grid-entry-persons' title='人员查询' value={`${o.counts.persons} 人`} onClick={() => open(routes.gridPersons)} />
+          <ListRow id='grid-entry-visits' title='走访待办' value={`${o.visitsDue.overdue + o.visitsDue.due} 项待走访`} onClick={() => open(routes.gridVisitsDue)} />
+        </ListGroup>
+      </View>
+    </View>
+  );
+}
+
+/** Grid worker desk: the worker's grid at a glance, with the registry and the visits due. */
 export default function GridTasks() {
   const [state, reload] = useProfile();
   return (
@@ -18,16 +86,7 @@ export default function GridTasks() {
             title='需由社区（村）绑定网格员身份后使用'
             explanation='网格员身份由所在社区或村在管理后台核实并绑定。如果你是网格员，请联系所在社区（村）；绑定后重新进入本页即可使用。'
           >
-            <View className='card welcome' id='tasks-welcome'>
-              <Text className='welcome__title'>{profile.nickname}，欢迎使用网格工作台</Text>
-              <View className='welcome__stat'>
-                <Text className='welcome__value' id='tasks-count'>
-                  0
-                </Text>
-                <Text className='welcome__label'>待办任务</Text>
-              </View>
-              <Text className='welcome__note'>派发给你的任务会显示在这里。</Text>
-            </View>
+            <Overview />
           </RoleGate>
         )}
       </WithProfile>

@@ -1,0 +1,34 @@
+import { Input, View } from '@tarojs/components';
+import { useState } from 'react';
+import { Button } from '../../ui/nutui';
+import './grid.css';
+
+interface SearchBarProps {
+  placeholder: string;
+  /** Called with the trimmed text (possibly empty = show everything). */
+  onSearch: (q: string) => void;
+  id?: string;
+}
+
+/** A search box that searches on the keyboard's 搜索 key or the button, not on every keystroke. */
+export function SearchBar({ placeholder, onSearch, id }: SearchBarProps) {
+  const [text, setText] = useState('');
+  const submit = () => onSearch(text.trim());
+  return (
+    <View className='grid-search'>
+      <Input
+        id={id}
+        className='grid-search__input'
+        value={text}
+        placeholder={placeholder}
+        confirmType='search'
+        maxlength={32}
+        onInput={(e) => setText(e.detail.value)}
+        onConfirm={submit}
+      />
+      <Button id={id ? `${id}-submit` : undefined} type='primary' size='small' onClick={submit}>
+        搜索
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,18 @@
+import { formatDate, formatDateTime, todayCst, visitInstant } from './format';
+
+describe('grid page formatting', () => {
+  it('shows instants in China Standard Time', () => {
+    expect(formatDateTime('2026-11-21T18:30:00Z')).toBe('2026-11-22 02:30');
+    expect(formatDate('2026-11-21T16:00:00Z')).toBe('2026-11-22');
+  });
+
+  it('takes the Chinese calendar day for "today", not the UTC one', () => {
+    expect(todayCst(new Date('2026-11-21T17:00:00Z'))).toBe('2026-11-22');
+  });
+
+  it('sends now for a visit today and noon China time for an earlier day', () => {
+    const now = new Date('2026-11-22T03:00:00Z');
+    expect(visitInstant('2026-11-22', now)).toBe(now.toISOString());
+    expect(visitInstant('2026-11-20', now)).toBe('2026-11-20T04:00:00.000Z');
+  });
+});

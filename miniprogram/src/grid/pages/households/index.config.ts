@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '户籍查询',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '人员查询',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '走访待办',
+  enablePullDownRefresh: true,
+});
