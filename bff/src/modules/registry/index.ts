@@ -8,4 +8,7 @@ export type { PersonFilters, PersonSortKey } from './persons/person-filters';
 export { toPersonVO, ageOn, todayInShanghai } from './persons/person-view';
 // <exports: registry-places>
 // <exports: registry-people>
+export * from './persons';
+export * from './households';
+export * from './tags';
 // <exports: registry-visits-import>

@@ -1,0 +1,2 @@
+/** 人员标签: the managed tag list. */
+export { TagService } from './tag.service';
