@@ -61,6 +61,8 @@ const envSchema = z.object({
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
   ADMIN_STATIC_DIR: z.string().default(resolve(repoRoot, 'admin/dist')),
   H5_STATIC_DIR: z.string().default(resolve(repoRoot, 'miniprogram/dist-h5')),
+  /** Where uploaded photos are kept (local-disk file store, modules/file). */
+  UPLOAD_DIR: z.string().default(resolve(repoRoot, 'var/uploads')),
   /** Set when the BFF runs behind exactly one reverse proxy that sets X-Forwarded-For. */
   TRUST_PROXY: flag.default('false'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -4,3 +4,7 @@
  */
 export { StoredFile } from './stored-file.entity';
 export { FileLinkService, FILE_LINK_TTL_SEC } from './file-link.service';
+export { FileService } from './file.service';
+export type { FileContent } from './file.service';
+export type { FileStore } from './file-store';
+export { MAX_UPLOAD_BYTES } from './multipart';
