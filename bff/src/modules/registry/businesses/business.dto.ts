@@ -1,6 +1,7 @@
 import { ApiProperty } from '@midwayjs/swagger';
 import { Rule, RuleType } from '@midwayjs/validate';
 import { BusinessStatus, BusinessType, checkCreditCode, normalizeMobile, registryLimits } from '@zhili/shared';
+import { chineseMessages } from '../places/messages';
 import { PageQueryDTO } from '../places/places.dto';
 
 const TYPES = Object.values(BusinessType);
@@ -17,7 +18,7 @@ const legal = RuleType.string().trim().max(32).allow('', null);
 const creditCode = RuleType.string()
   .trim()
   .custom((value: string, helpers) => (checkCreditCode(value).valid ? value.toUpperCase() : helpers.error('any.invalid')))
-  .messages({ 'any.invalid': '统一社会信用代码格式不正确（18 位数字或大写字母）', 'string.empty': '请填写统一社会信用代码' });
+  .messages(chineseMessages({ 'any.invalid': '统一社会信用代码格式不正确（18 位数字或大写字母）', 'string.empty': '请填写统一社会信用代码' }));
 
 /** Mainland mobile, stored normalized (11 digits); '' or null clears it. */
 const contactPhone = RuleType.string()
@@ -25,13 +26,13 @@ const contactPhone = RuleType.string()
   .max(20)
   .allow('', null)
   .custom((value: string, helpers) => normalizeMobile(value) ?? helpers.error('any.invalid'))
-  .messages({ 'any.invalid': '联系电话应为 11 位手机号' });
+  .messages(chineseMessages({ 'any.invalid': '联系电话应为 11 位手机号' }));
 
 const location = RuleType.array()
   .ordered(RuleType.number().min(-180).max(180).required(), RuleType.number().min(-90).max(90).required())
   .length(2)
   .allow(null)
-  .messages({ 'array.length': '位置应为 [经度, 纬度]' });
+  .messages(chineseMessages({ 'array.length': '位置应为 [经度, 纬度]' }));
 
 export class BusinessListQueryDTO extends PageQueryDTO {
   @ApiProperty({ required: false, description: '区域（含下级）' })

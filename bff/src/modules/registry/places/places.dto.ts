@@ -1,6 +1,7 @@
 import { ApiProperty } from '@midwayjs/swagger';
 import { Rule, RuleType } from '@midwayjs/validate';
 import { HouseRelation, HouseUse, registryLimits } from '@zhili/shared';
+import { chineseMessages } from './messages';
 
 const id = RuleType.string().trim().min(1).max(36);
 const placeName = (max: number) => RuleType.string().trim().min(1).max(max);
@@ -10,7 +11,7 @@ const RELATIONS = Object.values(HouseRelation);
 const day = RuleType.string()
   .pattern(/^\d{4}-\d{2}-\d{2}$/)
   .allow(null)
-  .messages({ 'string.pattern.base': '日期格式应为 YYYY-MM-DD' });
+  .messages(chineseMessages({ 'string.pattern.base': '日期格式应为 YYYY-MM-DD' }));
 
 /** Pagination of every list (page from 1, at most 100 a page). */
 export class PageQueryDTO {
