@@ -12,3 +12,4 @@ export * from './persons';
 export * from './households';
 export * from './tags';
 // <exports: registry-visits-import>
+export { ImportService, ExportService } from './transfer';
