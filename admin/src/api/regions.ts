@@ -1,26 +1,86 @@
-import { http } from './http';
+/**
+ * Regions and geo API (`/api/admin/regions*`, docs/CONTRACTS.md "Regions and geo").
+ * Wire shapes come from `@zhili/shared`; `Region` / `NewRegion` stay as the names the user and
+ * binding screens already import.
+ */
+import type {
+  BoundaryGeometry,
+  BoundaryImportReport,
+  LngLat,
+  RegionDetailVO,
+  RegionFeatureCollection,
+  RegionLevelName,
+  RegionOverviewVO,
+  RegionResolveVO,
+  RegionVO,
+} from '@zhili/shared';
+import { http, refreshSession } from './http';
+import { ApiRequestError, asErrorEnvelope, clientMessages, messageFor } from './errors';
+import { getAccessToken } from './session';
 
 /** Region tree levels: town (镇) → community (社区) | village (村) → grid (网格). */
-export type RegionLevel = 'town' | 'community' | 'village' | 'grid';
+export type RegionLevel = RegionLevelName;
 
 /** One node of the caller's region subtree (flat list; `path` is `/<rootId>/…/<id>/`). */
-export interface Region {
-  id: string;
-  name: string;
-  level: RegionLevel;
-  parentId: string | null;
-  path: string;
-  code?: string | null;
-}
+export type Region = Pick<RegionVO, 'id' | 'name' | 'level' | 'parentId' | 'path'> &
+  Partial<Pick<RegionVO, 'code' | 'center' | 'hasBoundary'>>;
 
 export interface NewRegion {
   name: string;
   level: RegionLevel;
   parentId: string;
   code?: string;
+  boundary?: BoundaryGeometry;
+  center?: LngLat;
+}
+
+/** `PATCH /regions/:id`: `null` clears a boundary or centre; omitted fields stay as they are. */
+export interface RegionPatch {
+  name?: string;
+  code?: string | null;
+  boundary?: BoundaryGeometry | null;
+  center?: LngLat | null;
+}
+
+const BASE = '/api/admin/regions';
+
+/**
+ * Downloads a non-JSON answer (a file) with the staff session: the common client only understands
+ * `{ data }` envelopes. Refreshes an expired access token once, like the client does.
+ */
+async function downloadBlob(path: string): Promise<Blob> {
+  const attempt = (): Promise<Response> =>
+    fetch(path, { headers: { Authorization: `Bearer ${getAccessToken() ?? ''}` }, credentials: 'same-origin' });
+  let res: Response;
+  try {
+    res = await attempt();
+    if (res.status === 401 && (await refreshSession()) === 'ok') res = await attempt();
+  } catch {
+    throw new ApiRequestError(0, 'NETWORK_ERROR', clientMessages.NETWORK_ERROR);
+  }
+  if (res.ok) return res.blob();
+  const envelope = asErrorEnvelope(await res.json().catch(() => null));
+  const code = envelope?.code ?? 'BAD_RESPONSE';
+  throw new ApiRequestError(res.status, code, messageFor(code, envelope?.message, res.status));
 }
 
 export const regionsApi = {
-  list: () => http.get<Region[]>('/api/admin/regions', { silent: true }),
-  create: (input: NewRegion) => http.post<Region>('/api/admin/regions', input, { silent: true }),
+  list: () => http.get<Region[]>(BASE, { silent: true }),
+  get: (id: string) => http.get<RegionDetailVO>(`${BASE}/${encodeURIComponent(id)}`),
+  create: (input: NewRegion) => http.post<RegionVO>(BASE, input, { silent: true }),
+  update: (id: string, patch: RegionPatch, opts?: { silent?: boolean }) =>
+    http.patch<RegionDetailVO>(`${BASE}/${encodeURIComponent(id)}`, patch, opts),
+  /** 409 `REGION_NOT_EMPTY` while it has children or registry records (silent: the caller shows it). */
+  remove: (id: string) => http.delete<null>(`${BASE}/${encodeURIComponent(id)}`, undefined, { silent: true }),
+  /** Regions with boundaries under `rootId` (the caller's scope when omitted), with counts and workers. */
+  geojson: (rootId?: string) => http.get<RegionFeatureCollection>(`${BASE}/geojson`, { query: { rootId } }),
+  /** The same FeatureCollection as a file (`application/geo+json`). */
+  exportGeojson: (rootId?: string) =>
+    downloadBlob(`${BASE}/export.geojson${rootId ? `?rootId=${encodeURIComponent(rootId)}` : ''}`),
+  importBoundaries: (featureCollection: unknown, dryRun: boolean) =>
+    http.post<BoundaryImportReport>(`${BASE}/import`, { featureCollection, dryRun }),
+  resolve: (lng: number, lat: number, toleranceM?: number) =>
+    http.get<RegionResolveVO>(`${BASE}/resolve`, { query: { lng, lat, toleranceM } }),
+  overview: (id: string, opts?: { signal?: AbortSignal }) =>
+    http.get<RegionOverviewVO>(`${BASE}/${encodeURIComponent(id)}/overview`, opts),
 };

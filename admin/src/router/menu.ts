@@ -1,6 +1,6 @@
 import type { Component } from 'vue';
 import type { Permission } from '@zhili/shared';
-import { Odometer, Setting } from '@element-plus/icons-vue';
+import { MapLocation, Odometer, Setting } from '@element-plus/icons-vue';
 
 /**
  * Side-menu tree. Leaves point at route names; a leaf is shown only when its route exists and the
@@ -32,7 +32,30 @@ export const menuTree: MenuEntry[] = [
   { key: 'dashboard', title: '仪表盘', icon: Odometer, routeName: 'dashboard' },
   // { key: 'governance', title: '综合治理', icon: ..., children: [...] },
   // <menu: regions-map>
+  {
+    key: 'grid',
+    title: '网格管理',
+    icon: MapLocation,
+    children: [
+      { key: 'regions-map', title: '网格地图', routeName: 'regions-map', permission: 'region:read' },
+      { key: 'regions-manage', title: '区域管理', routeName: 'regions-manage', permission: 'region:read' },
+      { key: 'regions-overview', title: '村情概览', routeName: 'regions-overview', permission: 'region:read' },
+    ],
+  },
   // <menu: registry>
+  {
+    key: 'registry',
+    title: '人口房屋',
+    children: [
+      { key: 'registry-persons', title: '人口管理', routeName: 'registry-persons', permission: 'person:read' },
+      { key: 'registry-households', title: '户籍管理', routeName: 'registry-households', permission: 'person:read' },
+      { key: 'registry-estates', title: '小区楼栋', routeName: 'registry-estates', permission: 'person:read' },
+      { key: 'registry-houses', title: '房屋管理', routeName: 'registry-houses', permission: 'person:read' },
+      { key: 'registry-businesses', title: '经营单位', routeName: 'registry-businesses', permission: 'person:read' },
+      { key: 'registry-tags', title: '标签管理', routeName: 'registry-tags', permission: 'person:read' },
+      { key: 'registry-import', title: '数据导入', routeName: 'registry-import', permission: 'person:manage' },
+    ],
+  },
   // { key: 'party', title: '党建', icon: ..., children: [...] },
   // { key: 'alerts', title: '预警', icon: ..., children: [...] },
   {
