@@ -1,0 +1,81 @@
+import { onBeforeUnmount, ref, shallowRef } from 'vue';
+import type { ImportJobVO, ImportKind } from '@zhili/shared';
+import { transferApi } from '@/api/registry';
+import { errorText } from '@/ui/form-errors';
+
+const POLL_MS = 600;
+
+/** True once the job will not change any more. */
+export function isFinished(job: ImportJobVO | null): boolean {
+  return job !== null && (job.status === 'succeeded' || job.status === 'failed');
+}
+
+/** Row errors of a finished job (a dry run or commit reporting any row problem writes nothing). */
+export function hasRowErrors(job: ImportJobVO | null): boolean {
+  return job !== null && (job.errors.length > 0 || job.errorCount > 0);
+}
+
+/**
+ * Runs one import job (dry run or commit) and polls `GET /registry/imports/:id` for its progress
+ * until it finishes. Polling stops when the page is left.
+ */
+export function useImportJob() {
+  const job = shallowRef<ImportJobVO | null>(null);
+  const running = ref(false);
+  const error = ref('');
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let disposed = false;
+
+  function stop(): void {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  }
+
+  async function poll(id: string, resolve: () => void): Promise<void> {
+    if (disposed) return resolve();
+    try {
+      job.value = await transferApi.job(id);
+    } catch (err) {
+      error.value = errorText(err, '导入进度查询失败');
+      running.value = false;
+      return resolve();
+    }
+    if (isFinished(job.value)) {
+      running.value = false;
+      return resolve();
+    }
+    timer = setTimeout(() => void poll(id, resolve), POLL_MS);
+  }
+
+  /** Uploads the file and resolves when the job has finished (or failed to start). */
+  async function run(file: File, kind: ImportKind, dryRun: boolean): Promise<ImportJobVO | null> {
+    stop();
+    error.value = '';
+    job.value = null;
+    running.value = true;
+    try {
+      job.value = await transferApi.startImport(file, kind, dryRun);
+    } catch (err) {
+      error.value = errorText(err, '文件上传失败');
+      running.value = false;
+      return null;
+    }
+    if (!isFinished(job.value)) await new Promise<void>((resolve) => void poll(job.value?.id ?? '', resolve));
+    else running.value = false;
+    return job.value;
+  }
+
+  function reset(): void {
+    stop();
+    job.value = null;
+    error.value = '';
+    running.value = false;
+  }
+
+  onBeforeUnmount(() => {
+    disposed = true;
+    stop();
+  });
+
+  return { job, running, error, run, reset };
+}
