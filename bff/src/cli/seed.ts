@@ -1,12 +1,14 @@
-import { randomBytes, randomUUID } from 'crypto';
-import { IsNull } from 'typeorm';
-import type { DataSource } from 'typeorm';
+import { randomUUID } from 'crypto';
+import { DataSource } from 'typeorm';
 import { isRole, Role } from '@zhili/shared';
+import { dataSourceOptions } from '../config/database';
+import { loadEnv } from '../config/env';
+import { PiiCipher } from '../core/crypto/pii-cipher';
 import { MpUser } from '../modules/mp-user/mp-user.entity';
-import { Region, RegionLevel } from '../modules/region/region.entity';
 import { StaffUser } from '../modules/staff/staff-user.entity';
 import { hashPassword } from '../modules/staff/password';
-import { openDataSource } from './data-source';
+import { demoAnchors, DemoTownReport, ensureDemoTown, randomDemoPassword } from '../seed/demo-town';
+import type { SeedSize } from '../seed/model';
 
 export interface SeedMpUser {
   openid: string;
@@ -15,10 +17,17 @@ export interface SeedMpUser {
 }
 
 export interface SeedOptions {
+  /** Demo town size (`npm start` uses small, benchmarks full). */
+  size?: SeedSize;
+  /** Seals ID numbers and phones of the generated registry. */
+  cipher: PiiCipher;
   /** Password of the `admin` account when it is created; random when omitted. */
   adminPassword?: string;
   /** Mini-program users to pre-create (e.g. the simulator's demo identities with their roles). */
   mpUsers?: SeedMpUser[];
+  /** Reference day of the generated town (YYYY-MM-DD); Asia/Shanghai today by default. */
+  today?: string;
+  onProgress?: (table: string, rows: number) => void;
 }
 
 export interface SeedResult {
@@ -26,56 +35,23 @@ export interface SeedResult {
   /** Only set when the admin account was created by this run: shown once, never stored in clear. */
   adminPassword?: string;
   mpUsersCreated: number;
+  town: DemoTownReport;
 }
 
 /** A random password that satisfies the #3 policy classes (upper, lower, digit, symbol). */
-export function randomAdminPassword(): string {
-  return `Zl-${randomBytes(9).toString('base64url')}7a!`;
-}
+export const randomAdminPassword = randomDemoPassword;
 
-interface DemoRegion {
-  name: string;
-  level: RegionLevel;
-  children?: DemoRegion[];
-}
-
-/** A tiny town so scopes, bindings and users have somewhere to live (#4 brings the full demo town). */
-const DEMO_TOWN: DemoRegion = {
-  name: '示范镇',
-  level: 'town',
-  children: [
-    { name: '幸福村', level: 'village', children: [{ name: '幸福村第一网格', level: 'grid' }, { name: '幸福村第二网格', level: 'grid' }] },
-    { name: '阳光社区', level: 'community', children: [{ name: '阳光社区第一网格', level: 'grid' }] },
-  ],
-};
-
-async function insertRegion(dataSource: DataSource, node: DemoRegion, parent: Region | null): Promise<Region> {
-  const id = randomUUID();
-  const region = dataSource.getRepository(Region).create({
-    id,
-    name: node.name,
-    level: node.level,
-    code: null,
-    parentId: parent?.id ?? null,
-    path: `${parent?.path ?? '/'}${id}/`,
-  });
-  await dataSource.getRepository(Region).insert(region);
-  for (const child of node.children ?? []) await insertRegion(dataSource, child, region);
-  return region;
-}
-
-/** The demo town's root, created on first run. */
-async function ensureDemoTown(dataSource: DataSource): Promise<Region> {
-  const existing = await dataSource.getRepository(Region).findOneBy({ level: 'town', parentId: IsNull() });
-  return existing ?? insertRegion(dataSource, DEMO_TOWN, null);
-}
-
-/** The small demo seed behind `npm start`. Idempotent: existing accounts are left alone. */
-export async function seed(dataSource: DataSource, options: SeedOptions = {}): Promise<SeedResult> {
+/**
+ * The demo seed: the demo town 示范镇 (generated registry and staff, see src/seed), the `admin`
+ * account, and the mini-program demo identities. Idempotent: an existing town and existing accounts
+ * are left alone.
+ */
+export async function seed(dataSource: DataSource, options: SeedOptions): Promise<SeedResult> {
+  const town = await ensureDemoTown(dataSource, { size: options.size ?? 'small', cipher: options.cipher, today: options.today, onProgress: options.onProgress });
+  const anchors = await demoAnchors(dataSource);
+  if (!anchors) throw new Error('demo town missing after seeding');
   const staff = dataSource.getRepository(StaffUser);
-  const result: SeedResult = { adminCreated: false, mpUsersCreated: 0 };
-  const town = await ensureDemoTown(dataSource);
-  const village = await dataSource.getRepository(Region).findOneBy({ parentId: town.id, level: 'village' });
+  const result: SeedResult = { adminCreated: false, mpUsersCreated: 0, town };
   if (!(await staff.findOneBy({ username: 'admin' }))) {
     const password = options.adminPassword ?? randomAdminPassword();
     await staff.insert({
@@ -86,8 +62,8 @@ export async function seed(dataSource: DataSource, options: SeedOptions = {}): P
       roles: [Role.SuperAdmin],
       grants: [],
       // The super admin's scope is the whole town.
-      regionId: town.id,
-      scopePath: town.path,
+      regionId: anchors.town.id,
+      scopePath: anchors.town.path,
       status: 'active',
       mustChangePassword: true,
       lastLoginAt: null,
@@ -98,6 +74,9 @@ export async function seed(dataSource: DataSource, options: SeedOptions = {}): P
   const mp = dataSource.getRepository(MpUser);
   for (const user of options.mpUsers ?? []) {
     if (await mp.findOneBy({ openid: user.openid })) continue;
+    // As a binding code would: a grid worker works in 幸福村's first grid (so the H5 grid pages show
+    // its households), a party member belongs to the village.
+    const region = user.roles.includes(Role.GridWorker) ? anchors.grid : user.roles.some((r) => r !== Role.Resident) ? anchors.village : null;
     await mp.insert({
       id: randomUUID(),
       openid: user.openid,
@@ -106,21 +85,32 @@ export async function seed(dataSource: DataSource, options: SeedOptions = {}): P
       avatarUrl: null,
       roles: user.roles.filter(isRole),
       lastLoginAt: null,
-      // Demo grid workers and party members belong to the demo village, as a binding code would do.
-      ...(user.roles.some((r) => r !== 'resident') && village ? { regionId: village.id, scopePath: village.path } : {}),
+      ...(region ? { regionId: region.id, scopePath: region.path } : {}),
     });
     result.mpUsersCreated += 1;
   }
   return result;
 }
 
-/** CLI form: options from SEED_ADMIN_PASSWORD and SEED_MP_USERS (JSON array); prints JSON. */
-export async function seedFromEnv(): Promise<SeedResult> {
-  const dataSource = await openDataSource();
+export function parseSize(value: string | undefined): SeedSize {
+  if (value === undefined || value === '' || value === 'small') return 'small';
+  if (value === 'full') return 'full';
+  throw new Error(`--size must be small or full, not ${value}`);
+}
+
+/**
+ * CLI form: DATABASE_URL and PII keys from the BFF's configuration, size from the argument (or
+ * SEED_SIZE), SEED_ADMIN_PASSWORD and SEED_MP_USERS (JSON array) as before.
+ */
+export async function seedFromEnv(size: SeedSize = parseSize(process.env.SEED_SIZE), onProgress?: (table: string, rows: number) => void): Promise<SeedResult> {
+  const env = loadEnv();
+  const cipher = PiiCipher.fromEnv(env);
+  const dataSource = new DataSource({ ...dataSourceOptions(env.DATABASE_URL), migrationsRun: false });
+  await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
     const mpUsers = process.env.SEED_MP_USERS ? (JSON.parse(process.env.SEED_MP_USERS) as SeedMpUser[]) : [];
-    return await seed(dataSource, { adminPassword: process.env.SEED_ADMIN_PASSWORD || undefined, mpUsers });
+    return await seed(dataSource, { size, cipher, adminPassword: process.env.SEED_ADMIN_PASSWORD || undefined, mpUsers, onProgress });
   } finally {
     await dataSource.destroy();
   }
