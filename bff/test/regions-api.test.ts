@@ -35,8 +35,8 @@ describe(`region API on ${backend.name}`, () => {
     const res = await list(eastAdmin);
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual([
-      { id: east.id, name: '东村', level: 'village', parentId: town.id, path: east.path, code: null },
-      { id: eastGrid.id, name: '东村一网格', level: 'grid', parentId: east.id, path: eastGrid.path, code: null },
+      { id: east.id, name: '东村', level: 'village', parentId: town.id, path: east.path, code: null, center: null, hasBoundary: false },
+      { id: eastGrid.id, name: '东村一网格', level: 'grid', parentId: east.id, path: eastGrid.path, code: null, center: null, hasBoundary: false },
     ]);
   });
 

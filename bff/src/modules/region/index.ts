@@ -1,4 +1,10 @@
 export { Region } from './region.entity';
 export type { RegionLevel } from './region.entity';
-export { RegionService } from './region.service';
-export type { NewRegion } from './region.service';
+export { RegionService, checkedGeometry, storedBoundary } from './region.service';
+export type { NewRegion, RegionPatch } from './region.service';
+export { GeoIndexService, BOUNDARIES_CHANGED_CHANNEL } from './geo/geo-index.service';
+export { GeoIndex, benchmarkResolve } from './geo/geo-index';
+export type { IndexedRegion } from './geo/geo-index';
+export { RegionStatsService, SubtreeTallies } from './region-stats.service';
+export { RegionWorkersService } from './region-workers.service';
+export { toRegionVO, boundaryOf, centerOf } from './region-view';

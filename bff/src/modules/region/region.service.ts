@@ -2,11 +2,16 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { randomUUID } from 'crypto';
 import { In, Repository } from 'typeorm';
+import { labelPoint, polygonsOf, validateGeometry } from '@zhili/shared';
+import type { BoundaryGeometry, LngLat } from '@zhili/shared';
 import { AppError } from '../../core/errors/app-error';
 import type { Principal } from '../../core/auth/principal';
 import { inScope, scopePrefix } from '../../core/scope/data-scope';
 import { Acting, AuditActorService } from '../audit/audit-actor.service';
+import { GeoIndexService } from './geo/geo-index.service';
 import { Region, RegionLevel } from './region.entity';
+import { RegionUsageService } from './region-usage.service';
+import { boundaryOf } from './region-view';
 
 /** Which child levels each level may have. */
 const CHILD_LEVELS: Record<RegionLevel, RegionLevel[]> = {
@@ -21,9 +26,45 @@ export interface NewRegion {
   level: RegionLevel;
   parentId: string | null;
   code?: string | null;
+  /** Untrusted GeoJSON geometry (validated here); the centre defaults to its label point. */
+  boundary?: unknown;
+  center?: LngLat | null;
 }
 
-/** The minimal region tree the data scope needs; #4 adds boundaries, the map and full CRUD. */
+/** `PATCH /regions/:id`: omitted fields stay; `null` clears a code, boundary or centre. */
+export interface RegionPatch {
+  name?: string;
+  code?: string | null;
+  boundary?: unknown;
+  center?: LngLat | null;
+}
+
+/** A validated boundary as stored: JSON text and the centre to go with it. */
+export interface StoredBoundary {
+  boundary: string | null;
+  centerLng: number | null;
+  centerLat: number | null;
+}
+
+/** Validates an untrusted boundary; GEOMETRY_INVALID with the first problem otherwise. */
+export function checkedGeometry(value: unknown, field = 'boundary'): BoundaryGeometry {
+  const check = validateGeometry(value);
+  if (!check.ok) throw new AppError('GEOMETRY_INVALID', check.message, [{ field, message: check.message }]);
+  return check.geometry;
+}
+
+/** Stored columns for a boundary (or none) and an optional explicit centre (else the label point). */
+export function storedBoundary(geometry: BoundaryGeometry | null, center: LngLat | null | undefined): StoredBoundary {
+  const c = center ?? (geometry ? labelPoint(geometry) : null);
+  return { boundary: geometry ? JSON.stringify(geometry) : null, centerLng: c?.[0] ?? null, centerLat: c?.[1] ?? null };
+}
+
+/** Positions of a geometry, for audit details (the geometry itself is too large to log). */
+export function positionCount(geometry: BoundaryGeometry | null): number {
+  return geometry ? polygonsOf(geometry).reduce((n, rings) => n + rings.reduce((m, ring) => m + ring.length, 0), 0) : 0;
+}
+
+/** The region tree: creation, editing (including boundaries), deletion, all within the caller's scope. */
 @Provide()
 @Scope(ScopeEnum.Singleton)
 export class RegionService {
@@ -32,6 +73,12 @@ export class RegionService {
 
   @Inject()
   private audit!: AuditActorService;
+
+  @Inject()
+  private geoIndex!: GeoIndexService;
+
+  @Inject()
+  private usage!: RegionUsageService;
 
   async create(input: NewRegion): Promise<Region> {
     const id = randomUUID();
@@ -45,8 +92,18 @@ export class RegionService {
     } else if (input.level !== 'town') {
       throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'parentId', message: '只有镇可以没有上级区域' }]);
     }
-    const region = this.regions.create({ id, name: input.name, level: input.level, parentId: input.parentId, code: input.code ?? null, path });
+    const geometry = input.boundary === undefined || input.boundary === null ? null : checkedGeometry(input.boundary);
+    const region = this.regions.create({
+      id,
+      name: input.name,
+      level: input.level,
+      parentId: input.parentId,
+      code: input.code ?? null,
+      path,
+      ...storedBoundary(geometry, input.center),
+    });
     await this.regions.insert(region);
+    if (geometry) await this.geoIndex.boundariesChanged();
     return region;
   }
 
@@ -74,6 +131,11 @@ export class RegionService {
     return unique.length ? this.regions.findBy({ id: In(unique) }) : [];
   }
 
+  /** Direct children, by name. */
+  async children(id: string): Promise<Region[]> {
+    return this.regions.find({ where: { parentId: id }, order: { name: 'ASC' } });
+  }
+
   /**
    * A region inside the principal's subtree (their own region included); NOT_FOUND otherwise, so
    * regions of other villages cannot be probed for existence.
@@ -95,9 +157,58 @@ export class RegionService {
       resourceType: 'region',
       resourceId: region.id,
       result: 'success',
-      detail: { name: region.name, level: region.level, parentId: region.parentId, code: region.code },
+      detail: { name: region.name, level: region.level, parentId: region.parentId, code: region.code, boundaryPositions: positionCount(boundaryOf(region)) },
     });
     return region;
+  }
+
+  /** Edits name, code, boundary and centre of a region in scope; boundary changes are audited and re-indexed. */
+  async updateInScope(acting: Acting, id: string, patch: RegionPatch): Promise<Region> {
+    const region = await this.getInScope(acting.actor, id);
+    const changes: Partial<Region> = {};
+    const detail: Record<string, unknown> = {};
+    if (patch.name !== undefined && patch.name !== region.name) {
+      changes.name = patch.name;
+      detail.name = { from: region.name, to: patch.name };
+    }
+    if (patch.code !== undefined && (patch.code || null) !== region.code) {
+      changes.code = patch.code || null;
+      detail.codeChange = { from: region.code, to: changes.code };
+    }
+    if (patch.boundary !== undefined) {
+      const geometry = patch.boundary === null ? null : checkedGeometry(patch.boundary);
+      // A new boundary recomputes the centre unless one is given; clearing it clears a computed centre too.
+      Object.assign(changes, storedBoundary(geometry, patch.center));
+      detail.boundary = { fromPositions: positionCount(boundaryOf(region)), toPositions: positionCount(geometry) };
+    } else if (patch.center !== undefined) {
+      Object.assign(changes, { centerLng: patch.center?.[0] ?? null, centerLat: patch.center?.[1] ?? null });
+    }
+    if (patch.center !== undefined) detail.center = { to: patch.center };
+    if (Object.keys(changes).length === 0) return region;
+    await this.regions.update({ id }, changes);
+    // The index carries names and boundaries.
+    if (changes.boundary !== undefined || (changes.name && region.boundary)) await this.geoIndex.boundariesChanged();
+    await this.audit.record(acting, { action: 'region.update', resourceType: 'region', resourceId: id, result: 'success', detail });
+    return this.get(id);
+  }
+
+  /** Deletes an empty region in scope (no children, registry records or bound accounts); audited. */
+  async removeInScope(acting: Acting, id: string): Promise<void> {
+    const region = await this.getInScope(acting.actor, id);
+    const blockers = await this.usage.blockers(region);
+    if (blockers.length) {
+      await this.audit.record(acting, { action: 'region.delete', resourceType: 'region', resourceId: id, result: 'failure', detail: { blockers } });
+      throw new AppError('REGION_NOT_EMPTY', `该区域下还有${blockers.join('、')}，不能删除`);
+    }
+    await this.regions.delete({ id });
+    if (region.boundary) await this.geoIndex.boundariesChanged();
+    await this.audit.record(acting, {
+      action: 'region.delete',
+      resourceType: 'region',
+      resourceId: id,
+      result: 'success',
+      detail: { name: region.name, level: region.level, parentId: region.parentId, code: region.code },
+    });
   }
 
   /** The principal's subtree, parents before children; empty for a principal without a region. */
