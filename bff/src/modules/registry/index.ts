@@ -12,4 +12,5 @@ export * from './persons';
 export * from './households';
 export * from './tags';
 // <exports: registry-visits-import>
+export * from './visits';
 export { ImportService, ExportService } from './transfer';

@@ -1,2 +1,7 @@
 /** Visits (走访) of persons with care tags: recording, lists and "visits due". */
 export { VisitQueryService } from './visit-query.service';
+export { VisitService, checkedVisitedAt } from './visit.service';
+export type { NewVisit, VisitListQuery } from './visit.service';
+export { VisitDueService } from './visit-due.service';
+export type { PersonDue, VisitDueFilter, VisitDueQuery } from './visit-due.service';
+export { CreateVisitDTO, VisitDueQueryDTO } from './visit.dto';
