@@ -11,7 +11,7 @@ export interface MultipartUpload {
 export interface MultipartLimits {
   /** Largest accepted file in bytes: beyond it the answer is 413 PAYLOAD_TOO_LARGE. */
   maxFileBytes: number;
-  /** Name of the file field (other file fields are refused). */
+  /** Name of the file field (parts under other names are skipped). */
   fileField: string;
 }
 
@@ -33,37 +33,46 @@ export function readMultipart(req: IncomingMessage, limits: MultipartLimits): Pr
   }
 
   return new Promise((resolve, reject) => {
-    let settled = false;
-    const fail = (err: AppError) => {
-      if (settled) return;
-      settled = true;
-      req.unpipe(parser);
+    let parser: busboy.Busboy;
+    try {
+      // busboy reports 'limit' on reaching fileSize exactly: one byte of headroom keeps the maximum legal.
+      // UTF-8 file names (Chinese) instead of busboy's latin1 default.
+      const options = { files: 1, fields: 10, parts: 12, fieldSize: 1024, fileSize: limits.maxFileBytes + 1 };
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: options });
+    } catch {
       req.resume();
-      reject(err);
-    };
-    // UTF-8 file names (Chinese) instead of busboy's latin1 default.
-    const parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fields: 10, fieldSize: 1024, fileSize: limits.maxFileBytes } });
+      reject(new AppError('BAD_REQUEST', '上传内容无法解析'));
+      return;
+    }
     const result: MultipartUpload = { fields: {}, file: null };
+    let failure: AppError | null = null;
+    // The file stream may end after busboy's own 'close': settle only when both are done.
+    let fileDone: Promise<void> = Promise.resolve();
     parser.on('field', (name, value) => {
       result.fields[name] = value;
     });
     parser.on('file', (name, stream, info) => {
-      if (name !== limits.fileField) {
+      if (name !== limits.fileField || result.file || failure) {
         stream.resume();
-        return fail(new AppError('BAD_REQUEST', `文件字段应为 ${limits.fileField}`));
+        return;
       }
       const parts: Buffer[] = [];
+      fileDone = new Promise((done) => stream.on('close', done).on('end', done));
       stream.on('data', (chunk: Buffer) => parts.push(chunk));
-      stream.on('limit', () => fail(tooLarge()));
+      stream.on('limit', () => {
+        // busboy drains the rest of the body; the answer is 413 once it is through.
+        failure = tooLarge();
+        parts.length = 0;
+      });
       stream.on('end', () => {
-        result.file = { fieldName: name, fileName: info.filename ?? '', mime: info.mimeType, buffer: Buffer.concat(parts) };
+        if (!failure) result.file = { fieldName: name, fileName: info.filename ?? '', mime: info.mimeType, buffer: Buffer.concat(parts) };
       });
     });
-    parser.on('error', () => fail(new AppError('BAD_REQUEST', '上传内容无法解析')));
-    parser.on('close', () => {
-      if (settled) return;
-      settled = true;
-      resolve(result);
+    parser.on('error', () => reject(new AppError('BAD_REQUEST', '上传内容无法解析')));
+    parser.on('close', async () => {
+      await fileDone;
+      if (failure) reject(failure);
+      else resolve(result);
     });
     req.pipe(parser);
   });
