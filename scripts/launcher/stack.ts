@@ -89,8 +89,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         DEMO_IDENTITIES.map((d) => ({ openid: simOpenid(secrets.WECHAT_APPID, d.identity), nickname: d.nickname, roles: d.roles })),
       ),
     };
-    const out = await runToCompletion(process.execPath, [join(repoRoot, 'bff/bin/seed.js')], seedEnv);
-    const resultLine = out.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+    // The small demo town keeps `npm start` fast; benchmarks seed the full one themselves.
+    const out = await runToCompletion(process.execPath, [join(repoRoot, 'bff/bin/seed.js'), '--size', 'small', '--quiet'], seedEnv);
+    const lines = out.trim().split('\n');
+    // The summary (and, on the first start, the demo staff password) is shown once, like the admin's.
+    for (const line of lines.filter((l) => l && !l.startsWith('{'))) (options.onLine ?? console.log)(`[seed] ${line}`);
+    const resultLine = lines.filter((l) => l.startsWith('{')).pop();
     adminPassword = resultLine ? (JSON.parse(resultLine) as { adminPassword?: string }).adminPassword : undefined;
   } catch (err) {
     await sim.close();
