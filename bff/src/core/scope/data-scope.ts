@@ -7,13 +7,18 @@ import type { Principal } from '../auth/principal';
  * region's subtree. Paths are materialized (`/town/village/grid/`), so "in scope" is a prefix test —
  * in SQL a LIKE on an indexed column, in memory a `startsWith`.
  *
- * Mini-program principals have no region scope: their own records are selected by owner id instead.
+ * Mini-program principals have no region scope (their own records are selected by owner id), with one
+ * exception: a grid worker (role `grid_worker`) sees the grid they are bound to. Their principal is
+ * built by modules/mp-grid from the mp_user row on every request (access tokens of mini-program users
+ * never carry a scope path), so a binding code that changes role or region takes effect at once.
+ * A resident never gets a scope, whatever path the principal carries.
  */
 
 /** The prefix a principal may see, or null when they may see nothing scoped. */
 export function scopePrefix(principal: Principal): string | null {
-  if (principal.kind !== 'staff') return null;
-  return principal.scopePath ?? null;
+  if (principal.kind === 'staff') return principal.scopePath ?? null;
+  if (principal.kind === 'mp' && principal.roles.includes('grid_worker')) return principal.scopePath ?? null;
+  return null;
 }
 
 /** Whether a record with `recordPath` is visible to the principal. */
