@@ -26,7 +26,7 @@ const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buff
 /** The sheet's rows as text, header first. */
 async function sheetOf(body: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(body);
+  await wb.xlsx.load(body as unknown as ExcelJS.Buffer);
   const rows: string[][] = [];
   wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
   return rows;

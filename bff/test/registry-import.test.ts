@@ -267,7 +267,7 @@ describe(`registry Excel import on ${backend.name}`, () => {
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('人员导入模板.xlsx')}`);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(res.body as ExcelJS.Buffer);
     const [data, notes] = wb.worksheets;
     expect((data.getRow(1).values as unknown[]).slice(1)).toEqual(PERSON_HEADERS);
     expect(data.rowCount).toBe(2); // header + example row
@@ -287,7 +287,7 @@ describe(`registry Excel import on ${backend.name}`, () => {
 
     const households = await t.http().get('/api/admin/registry/imports/template').query({ kind: 'households' }).set('Authorization', admin.auth).buffer(true).parse(binary);
     const hw = new ExcelJS.Workbook();
-    await hw.xlsx.load(households.body as Buffer);
+    await hw.xlsx.load(households.body as ExcelJS.Buffer);
     expect((hw.worksheets[0].getRow(1).values as unknown[]).slice(1)).toEqual(HOUSEHOLD_HEADERS);
     expect(hw.worksheets[0].getCell('B3').dataValidation).toMatchObject({ type: 'list', formulae: ['"常住户,流动户,空壳户"'] });
   });
