@@ -31,14 +31,15 @@ export function polygonsOf(geometry: BoundaryGeometry): LngLat[][][] {
 }
 
 function onSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): boolean {
+  // Cheap rejection first: this runs for every edge of every candidate ring.
+  if (px < (ax < bx ? ax : bx) - ON_EDGE_EPS || px > (ax > bx ? ax : bx) + ON_EDGE_EPS) return false;
+  if (py < (ay < by ? ay : by) - ON_EDGE_EPS || py > (ay > by ? ay : by) + ON_EDGE_EPS) return false;
   const dx = bx - ax;
   const dy = by - ay;
-  const len = Math.hypot(dx, dy);
-  if (len === 0) return Math.hypot(px - ax, py - ay) <= ON_EDGE_EPS;
-  // Distance from the line, then whether the projection falls within the segment.
-  if (Math.abs((px - ax) * dy - (py - ay) * dx) / len > ON_EDGE_EPS) return false;
-  const t = ((px - ax) * dx + (py - ay) * dy) / (len * len);
-  return t >= -ON_EDGE_EPS / len && t <= 1 + ON_EDGE_EPS / len;
+  const len = Math.sqrt(dx * dx + dy * dy);
+  if (len === 0) return true; // a repeated vertex, and the point is within eps of it (box test above)
+  // Within the segment's box; on it when its distance from the line is below eps.
+  return Math.abs((px - ax) * dy - (py - ay) * dx) / len <= ON_EDGE_EPS;
 }
 
 /** 1 = strictly inside the ring, 0 = on its boundary, -1 = outside (even-odd ray casting). */
@@ -98,7 +99,11 @@ export function metresPerDegree(lat: number): { x: number; y: number } {
 
 /** Distance in metres from the point to the nearest edge of the geometry; 0 when inside or on an edge. */
 export function distanceToGeometryM(point: LngLat, geometry: BoundaryGeometry): number {
-  if (pointInGeometry(point, geometry)) return 0;
+  return pointInGeometry(point, geometry) ? 0 : distanceToBoundaryM(point, geometry);
+}
+
+/** Distance in metres from the point to the nearest edge of any ring, whether the point is inside or not. */
+export function distanceToBoundaryM(point: LngLat, geometry: BoundaryGeometry): number {
   const [px, py] = point;
   const k = metresPerDegree(py);
   let best = Infinity;
@@ -114,12 +119,14 @@ export function distanceToGeometryM(point: LngLat, geometry: BoundaryGeometry): 
         const dy = by - ay;
         const len2 = dx * dx + dy * dy;
         const t = len2 === 0 ? 0 : Math.min(1, Math.max(0, -(ax * dx + ay * dy) / len2));
-        const d = Math.hypot(ax + t * dx, ay + t * dy);
-        if (d < best) best = d;
+        const ex = ax + t * dx;
+        const ey = ay + t * dy;
+        const d2 = ex * ex + ey * ey;
+        if (d2 < best) best = d2;
       }
     }
   }
-  return best;
+  return Math.sqrt(best);
 }
 
 /** Signed area (shoelace, in square degrees) and centroid of a ring. */

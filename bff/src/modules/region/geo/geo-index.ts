@@ -1,5 +1,5 @@
 import RBush, { BBox } from 'rbush';
-import { bboxOf, distanceToGeometryM, metresPerDegree, pointInGeometry } from '@zhili/shared';
+import { bboxOf, distanceToBoundaryM, metresPerDegree, pointInGeometry } from '@zhili/shared';
 import type { BoundaryGeometry, LngLat, RegionLevelName, RegionResolveVO } from '@zhili/shared';
 
 /** One region boundary as the index needs it. */
@@ -80,16 +80,25 @@ export class GeoIndex {
     return best;
   }
 
-  /** The region nearest to the point within `toleranceM` metres (box search widened by the tolerance). */
+  /**
+   * The region nearest to the point within `toleranceM` metres (box search widened by the tolerance).
+   * Only called once `containing` found no accepted region of this tree around the point, so the
+   * distance to the boundary is the distance to the region.
+   */
   private nearest(tree: RBush<Entry>, point: LngLat, toleranceM: number, accept: (e: Entry) => boolean): { entry: Entry; distanceM: number } | null {
     if (!(toleranceM > 0)) return null;
-    const k = metresPerDegree(point[1]);
+    const [px, py] = point;
+    const k = metresPerDegree(py);
     const dx = toleranceM / k.x;
     const dy = toleranceM / k.y;
     let best: { entry: Entry; distanceM: number } | null = null;
-    for (const e of tree.search({ minX: point[0] - dx, minY: point[1] - dy, maxX: point[0] + dx, maxY: point[1] + dy })) {
+    for (const e of tree.search({ minX: px - dx, minY: py - dy, maxX: px + dx, maxY: py + dy })) {
       if (!accept(e)) continue;
-      const d = distanceToGeometryM(point, e.region.geometry);
+      // The distance to the box is a lower bound: skip the exact distance when it cannot win.
+      const bx = Math.max(e.minX - px, 0, px - e.maxX) * k.x;
+      const by = Math.max(e.minY - py, 0, py - e.maxY) * k.y;
+      if (Math.sqrt(bx * bx + by * by) > (best ? best.distanceM : toleranceM)) continue;
+      const d = distanceToBoundaryM(point, e.region.geometry);
       if (d <= toleranceM && (!best || d < best.distanceM)) best = { entry: e, distanceM: d };
     }
     return best;
