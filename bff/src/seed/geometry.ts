@@ -106,14 +106,19 @@ function metresPerDegree(lat: number): [number, number] {
   return [111_320 * Math.cos((lat * Math.PI) / 180), 110_574];
 }
 
-/** Area of a closed ring in square metres (positive for counter-clockwise rings). */
-export function ringAreaM2(ring: readonly LngLat[]): number {
-  const [mx, my] = metresPerDegree(ring[0][1]);
+/**
+ * Area of a closed ring in square metres (positive for counter-clockwise rings). Pass the same
+ * `refLat` to compare areas of different rings (the scale then matches exactly).
+ */
+export function ringAreaM2(ring: readonly LngLat[], refLat: number = ring[0][1]): number {
+  const [mx, my] = metresPerDegree(refLat);
+  const [x0, y0] = ring[0];
   let sum = 0;
+  // Relative to the first vertex: the shoelace is translation-invariant and keeps full precision.
   for (let k = 0; k < ring.length - 1; k += 1) {
-    sum += ring[k][0] * mx * ring[k + 1][1] * my - ring[k + 1][0] * mx * ring[k][1] * my;
+    sum += (ring[k][0] - x0) * (ring[k + 1][1] - y0) - (ring[k + 1][0] - x0) * (ring[k][1] - y0);
   }
-  return sum / 2;
+  return (sum / 2) * mx * my;
 }
 
 /** Area-weighted centroid of a closed ring, rounded like the vertices. */
