@@ -45,6 +45,7 @@ class RegionMatcher {
     if (byCode.length === 1) return byCode[0];
     if (byCode.length > 1) return `区划代码 ${code} 对应多个区域，请在 properties.id 中注明区域 id`;
     const name = text(props.name);
+    if (!name && (id || code)) return `未找到${id ? ` id 为 ${id}` : `区划代码为 ${code}`} 的区域（或不在您的管辖范围内）`;
     if (!name) return '未找到对应的区域：请在 properties 中提供 id、code 或 name';
     const parentId = text(props.parentId);
     const named = (this.byName.get(name) ?? []).filter((r) => !parentId || r.parentId === parentId);
@@ -80,12 +81,13 @@ export class RegionImportService {
     const matcher = new RegionMatcher(await this.regions.listInScope(acting.actor));
     const errors: BoundaryImportReport['errors'] = [];
     const planned = new Map<string, Planned>();
+    const matched = new Set<string>();
     for (const [i, raw] of features.entries()) {
       const feature = i + 1;
-      const problem = this.plan(matcher, raw, feature, planned);
+      const problem = this.plan(matcher, raw, feature, planned, matched);
       if (problem) errors.push({ feature, message: problem });
     }
-    const report: BoundaryImportReport = { dryRun, matched: planned.size, updated: 0, errors };
+    const report: BoundaryImportReport = { dryRun, matched: matched.size, updated: 0, errors };
     if (dryRun) return report;
     if (errors.length === 0) {
       await this.dataSource.transaction(async (manager) => {
@@ -106,10 +108,11 @@ export class RegionImportService {
   }
 
   /** Matches and validates one feature into `planned`; the problem when it cannot be imported. */
-  private plan(matcher: RegionMatcher, raw: unknown, feature: number, planned: Map<string, Planned>): string | null {
+  private plan(matcher: RegionMatcher, raw: unknown, feature: number, planned: Map<string, Planned>, matched: Set<string>): string | null {
     if (!isObject(raw) || raw.type !== 'Feature') return '应为 GeoJSON Feature';
     const region = matcher.match(isObject(raw.properties) ? raw.properties : {});
     if (typeof region === 'string') return region;
+    matched.add(region.id);
     const check = validateGeometry(raw.geometry);
     if (!check.ok) return `${region.name}：${check.message}`;
     const earlier = planned.get(region.id);
