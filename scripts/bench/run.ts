@@ -8,6 +8,7 @@ import type { Benchmark } from './lib/types';
 /** Name → loader; lazy so one benchmark's imports (and failures) don't affect another. */
 const registry: Record<string, () => Promise<Benchmark>> = {
   'http-baseline': async () => (await import('./http-baseline')).benchmark,
+  registry: async () => (await import('./registry')).benchmark,
 };
 
 const available = Object.keys(registry);
