@@ -14,6 +14,7 @@ import type { Region } from '../src/modules/region';
 import { Business, House, Household, Person, PersonTag, Visit } from '../src/modules/registry';
 import { MpUser } from '../src/modules/mp-user';
 import { PiiCipher } from '../src/core/crypto/pii-cipher';
+import { scopePrefix } from '../src/core/scope/data-scope';
 
 const backend = currentBackend();
 const DAY = 86_400_000;
@@ -133,7 +134,7 @@ describe(`mini-program grid worker API on ${backend.name}`, () => {
   it('opens a household card with masked members, head first; other grids answer 404', async () => {
     const res = await get(worker, `/households/${householdA.id}`);
     expect(res.status).toBe(200);
-    expect(res.body.data.members.map((m: { name: string }) => m.name)).toEqual(['张建国', '李秀梅']);
+    expect(res.body.data.members.map((m: { id: string }) => m.id)).toEqual([headA.id, wifeA.id]);
     expect(res.body.data.members[0]).toMatchObject({ relationToHead: 'self', idNumber: maskIdNumber('110101196005011234'), phone: maskPhone('13812345678') });
     expect(JSON.stringify(res.body)).not.toContain('13812345678');
     expect((await get(worker, `/households/${householdB.id}`)).status).toBe(404);
@@ -195,5 +196,12 @@ describe(`mini-program grid worker API on ${backend.name}`, () => {
     await setWorker(worker.id, ['resident'], gridA);
     expect((await get(worker, '/persons')).status).toBe(403);
     await setWorker(worker.id, ['resident', 'grid_worker'], gridA);
+  });
+
+  it('gives a scope to mini-program grid workers only: a resident carrying a path still sees nothing', () => {
+    expect(scopePrefix({ kind: 'mp', id: 'w', roles: ['resident', 'grid_worker'], scopePath: '/a/' })).toBe('/a/');
+    expect(scopePrefix({ kind: 'mp', id: 'r', roles: ['resident'], scopePath: '/a/' })).toBeNull();
+    expect(scopePrefix({ kind: 'mp', id: 'p', roles: ['party_member'], scopePath: '/a/' })).toBeNull();
+    expect(scopePrefix({ kind: 'staff', id: 's', roles: [], scopePath: '/a/' })).toBe('/a/');
   });
 });
