@@ -241,6 +241,10 @@ describe(`registry places API on ${backend.name}`, () => {
       const list = await get(eastAdmin, '/houses');
       expect(list.body.data.map((h: { id: string }) => h.id)).not.toContain(westHouseId);
       expect((await get(eastAdmin, `/houses?regionId=${west.id}`)).status).toBe(404);
+      // and the other way round: the village admin of 西村 does not see 东社区's houses either
+      const eastHouse = (await get(eastAdmin, '/houses')).body.data[0] as { id: string };
+      expect((await get(westAdmin, `/houses/${eastHouse.id}`)).status).toBe(404);
+      expect((await post(westAdmin, `/houses/${eastHouse.id}/residents`, { personId: 'p', relation: 'owner' })).status).toBe(404);
     });
 
     it('cannot create records in another village or move one there', async () => {
