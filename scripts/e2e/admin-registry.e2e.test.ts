@@ -201,6 +201,45 @@ describeBrowser('admin registry screens in Chromium', () => {
     await screenshot(page, 'admin-person-detail-visits');
   });
 
+  it('records a visit with a photo on the person detail and shows it through a signed link', async () => {
+    const jpeg = await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 320;
+      canvas.height = 240;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('no 2d context');
+      ctx.fillStyle = '#1971c2';
+      ctx.fillRect(0, 0, 320, 240);
+      ctx.fillStyle = '#ffffff';
+      ctx.font = '32px sans-serif';
+      ctx.fillText('入户走访', 90, 130);
+      return canvas.toDataURL('image/jpeg', 0.8).split(',')[1];
+    });
+    await page.getByTestId('visit-record').click();
+    await page.getByTestId('visit-note').fill('老人身体良好，家中整洁，已提醒冬季用电安全。');
+    const dialog = page.locator('.el-dialog').filter({ hasText: '记录走访' });
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/admin/files') && r.status() === 201),
+      dialog.locator('input[type=file]').setInputFiles({ name: 'visit.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg, 'base64') }),
+    ]);
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/admin/visits') && r.status() === 201),
+      page.getByTestId('visit-submit').click(),
+    ]);
+    const visits = page.getByTestId('person-visits');
+    await visits.getByText('老人身体良好').waitFor();
+    const img = visits.locator('img').first();
+    await img.waitFor();
+    expect(await img.getAttribute('src')).toMatch(/\/api\/files\/[^?]+\?exp=\d+&sig=/);
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-testid="person-visits"] img') as HTMLImageElement | null;
+      return el !== null && el.complete && el.naturalWidth === 320;
+    });
+    expect((await page.getByTestId('person-visit-due').textContent()) ?? '').toContain('正常');
+    await page.waitForTimeout(400);
+    await screenshot(page, 'admin-person-visit');
+  });
+
   it('lists households with counts per type and shows a household with its members', async () => {
     await page.goto(`${stack.bffUrl}/admin/registry/households`);
     await page.getByTestId('households-table').waitFor();
