@@ -56,19 +56,6 @@ export const menuTree: MenuEntry[] = [
       { key: 'registry-import', title: '数据导入', routeName: 'registry-import', permission: 'person:manage' },
     ],
   },
-  {
-    key: 'registry',
-    title: '人口房屋',
-    children: [
-      { key: 'registry-persons', title: '人口管理', routeName: 'registry-persons', permission: 'person:read' },
-      { key: 'registry-households', title: '户籍管理', routeName: 'registry-households', permission: 'person:read' },
-      { key: 'registry-estates', title: '小区楼栋', routeName: 'registry-estates', permission: 'person:read' },
-      { key: 'registry-houses', title: '房屋管理', routeName: 'registry-houses', permission: 'person:read' },
-      { key: 'registry-businesses', title: '经营单位', routeName: 'registry-businesses', permission: 'person:read' },
-      { key: 'registry-tags', title: '标签管理', routeName: 'registry-tags', permission: 'person:read' },
-      { key: 'registry-import', title: '数据导入', routeName: 'registry-import', permission: 'person:manage' },
-    ],
-  },
   // { key: 'party', title: '党建', icon: ..., children: [...] },
   // { key: 'alerts', title: '预警', icon: ..., children: [...] },
   {
