@@ -13,6 +13,9 @@ export const levelColors: Record<RegionLevelName, string> = {
   grid: '#7fb3f5',
 };
 
+/** Soft categorical colours, one per village/community, for their grids. */
+const groupPalette = ['#9cc9f5', '#a8e0b8', '#f9d49b', '#d4c1f2', '#f5b8c4', '#9fded9', '#e6e29a', '#c5d6a0', '#f2c6a0', '#b8c7e8', '#e0b8e6', '#a6d8f0'];
+
 /** Draw order: parents first so children lie on top (and get the clicks). */
 export const levelDepth: Record<RegionLevelName, number> = { town: 0, community: 1, village: 1, grid: 2 };
 
@@ -33,7 +36,12 @@ export function valueColor(value: number, max: number): string {
 export function featureFills(features: readonly RegionFeature[], colorBy: ColorBy): Map<string, string> {
   const fills = new Map<string, string>();
   if (colorBy === 'level') {
-    for (const f of features) fills.set(f.id, levelColors[f.properties.level]);
+    // Grids take their village's hue, so villages read as patches even where grids cover them.
+    const parents = [...new Set(features.filter((f) => f.properties.level === 'grid').map((f) => f.properties.parentId ?? ''))];
+    for (const f of features) {
+      const i = f.properties.level === 'grid' ? parents.indexOf(f.properties.parentId ?? '') : -1;
+      fills.set(f.id, i >= 0 ? (groupPalette[i % groupPalette.length] as string) : levelColors[f.properties.level]);
+    }
     return fills;
   }
   const max = new Map<RegionLevelName, number>();
