@@ -166,7 +166,8 @@ describe(`persons API on ${backend.name}`, () => {
 
   it('computes the next visit from the shortest care interval and the tag or visit date', async () => {
     const ds = await dataSourceOf(t);
-    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
+    // Whole seconds: MariaDB datetime columns drop milliseconds.
+    const tenDaysAgo = new Date(Math.floor(Date.now() / 1000) * 1000 - 10 * 86_400_000);
     await ds.getRepository(PersonTag).update({ personId: ids.zhangXiulan }, { taggedAt: tenDaysAgo });
     const overdue = (await api(eastAdmin).get(`/persons/${ids.zhangXiulan}`)).body.data;
     // 独居老人 (7 days) wins over 低保户 (30 days): due 3 days ago.
