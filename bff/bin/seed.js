@@ -32,7 +32,8 @@ seedFromEnv(size, quiet ? undefined : (table, rows) => console.log(`  写入 ${t
     } else {
       console.log('示范镇已存在（按区划代码识别），跳过人口与网格数据生成。');
     }
-    if (result.adminPassword) console.log(`  管理端 admin 初始密码：${result.adminPassword}（仅本次显示；首次登录须绑定身份验证器并修改密码）`);
+    // The launcher shows the admin password in its own banner (it runs us with --quiet).
+    if (result.adminPassword && !quiet) console.log(`  管理端 admin 初始密码：${result.adminPassword}（仅本次显示；首次登录须绑定身份验证器并修改密码）`);
     console.log(`种子数据完成，用时 ${((Date.now() - started) / 1000).toFixed(2)}s`);
     // Last line, machine-readable; the shared staff password stays out of it (shown above only).
     const { town: _town, ...rest } = result;

@@ -160,7 +160,14 @@ async function runBackend(backend: Backend, dist: BffDist): Promise<{ loads: (Lo
   const { town, regions } = await dist.prepareBenchTown(backend.databaseUrl, BENCH_USER, password);
 
   const stack = await startStack({ secrets, port: 0, simPort: 0, databaseUrl: backend.databaseUrl, redisUrl: backend.redisUrl, onLine: () => undefined, extraEnv: { LOG_LEVEL: 'warn', ACCESS_TOKEN_TTL_SEC: '3600' } });
-  defer(`stop ${backend.name} stack`, () => stack.stop());
+  // Stopped at the end of this backend (so the next one runs alone) or by the cleanup on failure.
+  let stopped = false;
+  const stopStack = async () => {
+    if (stopped) return;
+    stopped = true;
+    await stack.stop();
+  };
+  defer(`stop ${backend.name} stack`, stopStack);
   const auth = await login(stack.bffUrl, password);
 
   const villages = regions.filter((r) => r.level === 'village');
@@ -203,7 +210,7 @@ async function runBackend(backend: Backend, dist: BffDist): Promise<{ loads: (Lo
   metrics.persons_worst_p95_ms = Math.max(...personLoads.map((l) => l.p95Ms));
   metrics.persons_p95_target_met = metrics.persons_worst_p95_ms < P95_TARGET_MS ? 1 : 0;
   const env: BenchEnv = { db: backend.name, cache: backend.redisUrl ? 'redis' : 'memory', town: town.path, grids: grids.length, sequential_requests: SEQUENTIAL, concurrent_requests: CONCURRENT, concurrency: 10, bench_account: `${BENCH_USER} (village_admin bound to the town: person:read, no MFA)` };
-  await stack.stop();
+  await stopStack();
   return { loads, metrics, env };
 }
 
