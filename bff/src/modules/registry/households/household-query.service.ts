@@ -1,6 +1,7 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { Brackets, DataSource, In } from 'typeorm';
+import { HeadRelation } from '@zhili/shared';
 import type { HouseholdDetailVO, HouseholdType, HouseholdVO } from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
 import { likeEscape } from '../../../core/scope/data-scope';
@@ -8,6 +9,14 @@ import { Page, ScopedRepository } from '../../../core/scope/scoped-repository';
 import { RegionService } from '../../region/region.service';
 import { Household, Person } from '../entities';
 import { PersonViewsService } from '../persons/person-views.service';
+
+const RELATION_ORDER: readonly string[] = Object.values(HeadRelation);
+
+/** Head first, then by relation (配偶, 子女 …), then the elder first, then by name: a stable order. */
+function memberOrder(headId: string | null): (a: Person, b: Person) => number {
+  const rank = (p: Person) => (p.id === headId ? -1 : RELATION_ORDER.indexOf(p.relationToHead ?? 'other'));
+  return (a, b) => rank(a) - rank(b) || (a.birthDate ?? '9999').localeCompare(b.birthDate ?? '9999') || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+}
 
 export interface HouseholdListQuery {
   page: number;
@@ -59,11 +68,10 @@ export class HouseholdQueryService {
     return this.detailOf(await this.scoped.get(principal, id));
   }
 
-  /** The detail of a household already checked to be in scope; members masked, head first. */
+  /** The detail of a household already checked to be in scope; members masked, in 户口簿 order. */
   async detailOf(household: Household): Promise<HouseholdDetailVO> {
-    const members = await this.dataSource.getRepository(Person).find({ where: { householdId: household.id }, order: { birthDate: 'ASC', id: 'ASC' } });
-    const head = members.filter((m) => m.id === household.headPersonId);
-    const ordered = [...head, ...members.filter((m) => m.id !== household.headPersonId)];
+    const members = await this.dataSource.getRepository(Person).findBy({ householdId: household.id });
+    const ordered = [...members].sort(memberOrder(household.headPersonId));
     const [[base], memberVOs] = await Promise.all([this.toVOs([household]), this.persons.toVOs(ordered)]);
     return { ...base, houseId: household.houseId, landNote: household.landNote, members: memberVOs };
   }
