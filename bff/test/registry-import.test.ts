@@ -1,4 +1,5 @@
 import * as ExcelJS from 'exceljs';
+import { randomUUID } from 'crypto';
 import { idNumberCheckChar } from '@zhili/shared';
 import type { ImportJobVO, ImportRowError } from '@zhili/shared';
 import { currentBackend } from './support/backends';
@@ -66,7 +67,7 @@ describe(`registry Excel import on ${backend.name}`, () => {
     const cipher = await t.get(PiiCipher);
     registeredId = idOf('19700101', 11);
     await (await dataSourceOf(t)).getRepository(Person).insert({
-      id: 'pre-registered-0000000000000000000001',
+      id: randomUUID(),
       regionId: otherGrid.id,
       scopePath: otherGrid.path,
       name: '王已登',
