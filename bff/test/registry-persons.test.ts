@@ -5,7 +5,7 @@ import { createRegion, dataSourceOf } from './support/staff-fixtures';
 import { staffAs, StaffWithAuth } from './support/staff-session';
 import type { Region } from '../src/modules/region';
 import { AuditLog } from '../src/modules/audit';
-import { Person, PersonTag } from '../src/modules/registry';
+import { Person, PersonTag, Visit } from '../src/modules/registry';
 
 const backend = currentBackend();
 
@@ -175,8 +175,12 @@ describe(`persons API on ${backend.name}`, () => {
     expect(new Date(overdue.visitDue.dueAt).getTime()).toBe(tenDaysAgo.getTime() + 7 * 86_400_000);
     expect(overdue.tagDetails.map((d: { code: string }) => d.code)).toEqual(['elderly_alone', 'low_income']);
     expect(overdue.visits).toEqual([]);
-    await ds.getRepository(Person).update({ id: ids.zhangXiulan }, { lastVisitedAt: new Date(Date.now() - 86_400_000) });
-    expect((await api(eastAdmin).get(`/persons/${ids.zhangXiulan}`)).body.data.visitDue.status).toBe('ok');
+    // A recorded visit restarts the clock and shows in the detail.
+    const visit = await api(worker).post('/visits', { personId: ids.zhangXiulan, note: '上门走访，身体状况良好', photoIds: [] });
+    expect(visit.status).toBe(201);
+    const visited = (await api(eastAdmin).get(`/persons/${ids.zhangXiulan}`)).body.data;
+    expect(visited.visitDue.status).toBe('ok');
+    expect(visited.visits).toEqual([expect.objectContaining({ id: visit.body.data.id, personId: ids.zhangXiulan, note: '上门走访，身体状况良好' })]);
     // No care tag: no visit due.
     expect((await api(eastAdmin).get(`/persons/${ids.liQiang}`)).body.data.visitDue).toBeNull();
   });
@@ -194,7 +198,7 @@ describe(`persons API on ${backend.name}`, () => {
     expect(unknown.body.error.details[0].field).toBe('codes');
   });
 
-  it('moves the person’s tags and house links with them when the region changes', async () => {
+  it('moves the person’s tags and visits with them when the region changes', async () => {
     const ds = await dataSourceOf(t);
     const res = await api(eastAdmin).patch(`/persons/${ids.zhangXiulan}`, { regionId: g2.id });
     expect(res.status).toBe(200);
@@ -202,6 +206,9 @@ describe(`persons API on ${backend.name}`, () => {
     const tags = await ds.getRepository(PersonTag).findBy({ personId: ids.zhangXiulan });
     expect(tags.length).toBeGreaterThan(0);
     expect(tags.every((tag) => tag.scopePath === g2.path)).toBe(true);
+    // The visit recorded above follows too (the g1 worker no longer sees it).
+    const visits = await ds.getRepository(Visit).findBy({ personId: ids.zhangXiulan });
+    expect(visits.map((v) => v.scopePath)).toEqual([g2.path]);
     expect((await api(worker).get(`/persons/${ids.zhangXiulan}`)).status).toBe(404);
     expect((await api(eastAdmin).patch(`/persons/${ids.zhangXiulan}`, { regionId: w1.id })).status).toBe(404);
   });

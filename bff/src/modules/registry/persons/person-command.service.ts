@@ -225,11 +225,14 @@ export class PersonCommandService {
     });
   }
 
-  /** Rows that carry the person's scope follow them to the new region, in the same transaction. */
+  /**
+   * Rows that carry the person's scope follow them to the new region, in the same transaction.
+   * `person_house` is not among them: its scope is the house's (see the entity), kept by the places
+   * module when a house moves.
+   */
   private async moveScope(m: EntityManager, personId: string, scopePath: string): Promise<void> {
     await m.update(PersonTag, { personId }, { scopePath });
     await m.update(Visit, { personId }, { scopePath });
-    await m.update(PersonHouse, { personId }, { scopePath });
   }
 
   private relationFor(household: Household | null, relation: HeadRelation | null | undefined): HeadRelation | null {

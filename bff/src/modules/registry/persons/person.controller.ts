@@ -56,7 +56,7 @@ export class PersonController {
 
   @Patch('/persons/:id')
   @RequirePermission(Permission.PersonManage)
-  @ApiOperation({ summary: '修改人员（改区域时其标签、走访、人房关系随之移动）' })
+  @ApiOperation({ summary: '修改人员（改区域时其标签和走访记录随之移动）' })
   async update(@Param('id') id: string, @Body() body: UpdatePersonDTO): Promise<ApiSuccess<PersonDetailVO>> {
     return { data: await this.commands.update(this.acting(), id, body) };
   }
