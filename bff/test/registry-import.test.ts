@@ -234,6 +234,33 @@ describe(`registry Excel import on ${backend.name}`, () => {
     expect(await ds.getRepository(Household).findOneByOrFail({ code: 'XF-201' })).toMatchObject({ type: 'empty', headPersonId: null });
   });
 
+  it('reports progress up to 100 on a larger file and writes it in batches within one commit', async () => {
+    const before = await counts();
+    const size = 1500;
+    const rows = Array.from({ length: size }, (_, i) =>
+      person(`批量${i}`, idOf(`2001${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`, 100 + Math.floor(i / 12)), {
+        户编号: `PL-${Math.floor(i / 3)}`,
+        与户主关系: i % 3 === 0 ? '户主' : '子女',
+        标签: i % 5 === 0 ? '留守儿童' : '',
+      }),
+    );
+    const res = await upload(admin, await xlsx(PERSON_HEADERS, rows), 'persons', false);
+    expect(res.status).toBe(202);
+    const seen: number[] = [];
+    for (;;) {
+      const job = (await t.http().get(`/api/admin/registry/imports/${res.body.data.id}`).set('Authorization', admin.auth)).body.data as ImportJobVO;
+      seen.push(job.progress);
+      if (job.status === 'succeeded' || job.status === 'failed') {
+        expect(job).toMatchObject({ status: 'succeeded', totalRows: size, processedRows: size, importedRows: size, progress: 100 });
+        break;
+      }
+      expect(job.progress).toBeLessThan(100);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(await counts()).toEqual({ persons: before.persons + size, households: before.households + size / 3, tags: before.tags + size / 5 });
+  }, 60_000);
+
   it('lets only the user who started a job poll it', async () => {
     const file = await xlsx(PERSON_HEADERS, [person('周一', idOf('19770707', 57))]);
     const res = await upload(admin, file, 'persons', true);
