@@ -139,7 +139,12 @@ export class ImportService {
     job.status = 'succeeded';
     job.importedRows = plan.rows;
     job.message = `已导入 ${plan.rows} 行`;
-    await this.record(acting, job, 'success', { ...counts });
+    try {
+      await this.record(acting, job, 'success', { ...counts });
+    } catch (err) {
+      // The rows are committed: the job must not claim otherwise. The missing record is logged loudly.
+      this.logger.error('registry import %s committed but its audit record failed: %s', job.id, (err as Error).stack ?? err);
+    }
   }
 
   /** One audit record per committed import: counts only, never names or numbers. */
