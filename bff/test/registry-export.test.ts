@@ -56,9 +56,11 @@ describe(`registry Excel export on ${backend.name}`, () => {
     const ds = await dataSourceOf(t);
     const cipher = await t.get(PiiCipher);
     const householdId = randomUUID();
+    // Ids kept apart: TypeORM may write generated values back onto inserted entities out of order.
+    const ids = people.map(() => randomUUID());
     const persons = people.map((p, i) =>
       Object.assign(new Person(), {
-        id: randomUUID(),
+        id: ids[i],
         regionId: region.id,
         scopePath: region.path,
         name: p.name,
@@ -73,8 +75,8 @@ describe(`registry Excel export on ${backend.name}`, () => {
       }),
     );
     await ds.getRepository(Person).insert(persons);
-    await ds.getRepository(Household).insert({ id: householdId, code: householdCode, type: 'resident', regionId: region.id, scopePath: region.path, headPersonId: persons[0].id, address: `${region.name} 1 号` });
-    if (tagFirst) await ds.getRepository(PersonTag).insert({ personId: persons[0].id, tagCode: tagFirst, scopePath: region.path, taggedAt: new Date() });
+    await ds.getRepository(Household).insert({ id: householdId, code: householdCode, type: 'resident', regionId: region.id, scopePath: region.path, headPersonId: ids[0], address: `${region.name} 1 号` });
+    if (tagFirst) await ds.getRepository(PersonTag).insert({ personId: ids[0], tagCode: tagFirst, scopePath: region.path, taggedAt: new Date() });
   }
 
   beforeAll(async () => {

@@ -74,7 +74,9 @@ export class ImportService {
       createdAt: new Date().toISOString(),
     };
     await this.jobs.save(acting.actor.id, job);
-    setImmediate(() => void this.run(acting, job, sheet));
+    setImmediate(() => {
+      this.run(acting, job, sheet).catch((err: Error) => this.logger.error('registry import %s: could not save its state: %s', job.id, err.stack ?? err));
+    });
     return job;
   }
 
