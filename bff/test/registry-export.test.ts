@@ -148,7 +148,11 @@ describe(`registry Excel export on ${backend.name}`, () => {
     expect(header.slice(0, 5)).toEqual(['户编号', '户类型', '所属区域', '户主姓名', '户主身份证号（脱敏）']);
     expect(rows).toHaveLength(1);
     expect(rows[0].slice(0, 8)).toEqual(['XF-001', '常住户', '青山镇/幸福村/第一网格', '赵一', maskIdNumber(xfPeople[0].id), maskPhone(xfPeople[0].phone), '第一网格 1 号', '3']);
-    const [audit] = await (await dataSourceOf(t)).getRepository(AuditLog).find({ where: { action: 'registry.export', resourceType: 'household' } });
+    const byHead = await exportOf(xfAdmin, 'households', { q: '赵' });
+    expect((await sheetOf(byHead.body as Buffer)).slice(1).map((r) => r[0])).toEqual(['XF-001']);
+    const none = await exportOf(xfAdmin, 'households', { q: '钱' });
+    expect(await sheetOf(none.body as Buffer)).toHaveLength(1);
+    const [audit] = await (await dataSourceOf(t)).getRepository(AuditLog).find({ where: { action: 'registry.export', resourceType: 'household' }, order: { seq: 'ASC' }, take: 1 });
     expect(JSON.parse(audit.detail ?? '{}')).toMatchObject({ kind: 'households', rows: 1 });
   });
 

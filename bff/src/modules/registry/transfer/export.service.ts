@@ -90,7 +90,13 @@ export class ExportService {
       const qb = applyScope(this.dataSource.getRepository(Household).createQueryBuilder('h'), acting.actor, 'h.scope_path');
       if (regionPath) qb.andWhere(`h.scope_path LIKE :hRegion ESCAPE '!'`, { hRegion: `${likeEscape(regionPath)}%` });
       if (query.type) qb.andWhere('h.household_type = :hType', { hType: query.type });
-      if (query.q) qb.andWhere(`(h.code LIKE :hCode ESCAPE '!' OR h.address LIKE :hAddr ESCAPE '!')`, { hCode: `${likeEscape(query.q)}%`, hAddr: `%${likeEscape(query.q)}%` });
+      // The household list's `q`: exact code, address contains, or head's name prefix.
+      if (query.q) {
+        qb.andWhere(
+          `(h.code = :hCode OR h.address LIKE :hAddr ESCAPE '!' OR EXISTS (SELECT 1 FROM person hp WHERE hp.id = h.head_person_id AND hp.name LIKE :hHead ESCAPE '!'))`,
+          { hCode: query.q, hAddr: `%${likeEscape(query.q)}%`, hHead: `${likeEscape(query.q)}%` },
+        );
+      }
       return qb;
     };
     const total = await base().getCount();

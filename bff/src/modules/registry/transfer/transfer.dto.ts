@@ -74,7 +74,7 @@ export class HouseholdExportQueryDTO {
   @Rule(RuleType.string().valid(...HOUSEHOLD_TYPES).allow('').optional())
   type?: HouseholdType | '';
 
-  @ApiProperty({ required: false, description: '户编号前缀或地址包含' })
+  @ApiProperty({ required: false, description: '户编号（精确）、地址包含或户主姓名前缀' })
   @Rule(RuleType.string().trim().max(64).allow('').optional())
   q?: string;
 }
