@@ -7,7 +7,7 @@ import { loginStaff } from './support/staff-session';
 import { mpLogin } from './support/mp-fixtures';
 import { isPublicRoute, requiredKind } from '../src/core/auth/public.decorator';
 import type { PrincipalKind } from '../src/core/auth/principal';
-import { requiredPermission } from '../src/core/auth/require-permission.decorator';
+import { requiredPermission, requiredRole } from '../src/core/auth/require-permission.decorator';
 import { MpUser } from '../src/modules/mp-user/mp-user.entity';
 
 /**
@@ -58,6 +58,8 @@ function expectationFor(route: Route, who: Identity): Expectation {
   if (!who.kind) return 'unauthenticated';
   const kind = requiredKind(route.controller);
   if (kind && kind !== who.kind) return 'forbidden';
+  const role = requiredRole(route.controller);
+  if (role && !who.roles.includes(role)) return 'forbidden';
   const permission = requiredPermission(route.controller, route.handler);
   if (permission && !hasPermission(who.roles, permission)) return 'forbidden';
   return 'reachable';

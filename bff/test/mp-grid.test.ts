@@ -89,6 +89,9 @@ describe(`mini-program grid worker API on ${backend.name}`, () => {
     worker = await mpLogin(t, 'grid-worker-a', '王五');
     resident = await mpLogin(t, 'resident-z', '张三');
     await setWorker(worker.id, ['resident', 'grid_worker'], gridA);
+    // Tokens carry the roles of their login: the guard's @RequireRole needs a token issued after the
+    // grant (binding-code redemption hands out exactly such a token).
+    worker = await mpLogin(t, 'grid-worker-a', '王五');
   });
   afterAll(async () => {
     await t?.close();
@@ -185,7 +188,7 @@ describe(`mini-program grid worker API on ${backend.name}`, () => {
     expect(res.body.error.details[0].field).toBe('photoIds');
   });
 
-  it('reads role and region from the database on every request, not from the token', async () => {
+  it('reads role and region from the database on every request: a token still listing the role is not enough', async () => {
     await setWorker(worker.id, ['resident', 'grid_worker'], gridB);
     expect((await get(worker, `/persons/${personB.id}`)).status).toBe(200);
     expect((await get(worker, `/persons/${headA.id}`)).status).toBe(404);
@@ -203,5 +206,13 @@ describe(`mini-program grid worker API on ${backend.name}`, () => {
     expect(scopePrefix({ kind: 'mp', id: 'r', roles: ['resident'], scopePath: '/a/' })).toBeNull();
     expect(scopePrefix({ kind: 'mp', id: 'p', roles: ['party_member'], scopePath: '/a/' })).toBeNull();
     expect(scopePrefix({ kind: 'staff', id: 's', roles: [], scopePath: '/a/' })).toBe('/a/');
+  });
+
+  it('refuses a token issued before the role was granted (the guard checks @RequireRole first)', async () => {
+    const before = await mpLogin(t, 'late-worker', '赵六');
+    await setWorker(before.id, ['resident', 'grid_worker'], gridA);
+    expect((await get(before, '/overview')).status).toBe(403);
+    const after = await mpLogin(t, 'late-worker', '赵六');
+    expect((await get(after, '/overview')).status).toBe(200);
   });
 });

@@ -8,7 +8,7 @@ import { setPrincipal } from './principal';
 import { MfaChallenge, setMfaChallenge } from './mfa-challenge';
 import { hasPermission } from '@zhili/shared';
 import { isPublicRoute, requiredKind } from './public.decorator';
-import { requiredPermission } from './require-permission.decorator';
+import { requiredPermission, requiredRole } from './require-permission.decorator';
 import { acceptsMfaToken, allowedDuringPasswordChange } from './auth-flow.decorator';
 import { AuditService } from '../../modules/audit/audit.service';
 import { clientInfo } from '../http/client-info';
@@ -16,7 +16,8 @@ import { clientInfo } from '../http/client-info';
 /**
  * Global guard: every route needs a valid access token unless marked @Public(); a controller marked
  * @ForPrincipal('staff') refuses mini-program tokens (403) and vice versa; @RequirePermission(p)
- * refuses principals whose roles and grants lack `p` (403, audited as denied).
+ * refuses principals whose roles and grants lack `p` (403, audited as denied); @RequireRole(r) on a
+ * controller refuses tokens without role `r` (403, audited as denied).
  *
  * Staff identity policy (#3):
  * - a token whose session was ended (revokeAllFor: disable, role change, password change, log out
@@ -53,6 +54,19 @@ export class AuthGuard implements IGuard<Context> {
     if (kind && principal.kind !== kind) throw new AppError('FORBIDDEN');
     if (principal.kind === 'staff' && principal.passwordChangeRequired && !allowedDuringPasswordChange(controller, method)) {
       throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
+    }
+    const role = requiredRole(controller);
+    if (role && !principal.roles.includes(role)) {
+      await this.audit.record({
+        actor: principal,
+        client: clientInfo(ctx),
+        action: 'access.denied',
+        resourceType: 'route',
+        resourceId: `${ctx.method} ${ctx.path}`.slice(0, 64),
+        result: 'denied',
+        detail: { role },
+      });
+      throw new AppError('FORBIDDEN');
     }
     const permission = requiredPermission(controller, method);
     if (permission && !hasPermission(principal.roles, permission, principal.grants)) {

@@ -1,5 +1,5 @@
-import { getPropertyMetadata, savePropertyMetadata } from '@midwayjs/core';
-import type { Permission } from '@zhili/shared';
+import { getClassMetadata, getPropertyMetadata, saveClassMetadata, savePropertyMetadata } from '@midwayjs/core';
+import type { Permission, Role } from '@zhili/shared';
 
 const PERMISSION_KEY = 'zhili:auth:permission';
 
@@ -13,4 +13,20 @@ export function RequirePermission(permission: Permission): MethodDecorator {
 
 export function requiredPermission(controller: object, method: string): Permission | undefined {
   return getPropertyMetadata(PERMISSION_KEY, controller, method) as Permission | undefined;
+}
+
+const ROLE_KEY = 'zhili:auth:role';
+
+/**
+ * A role every route of a mini-program controller needs (e.g. the grid worker desk). Mini-program
+ * features have no permission table of their own: their users hold roles, not staff permissions.
+ * The guard refuses tokens without the role (403, audited as denied); services that depend on
+ * the role still re-read it from the database, since a token lives up to 15 minutes.
+ */
+export function RequireRole(role: Role): ClassDecorator {
+  return (target) => saveClassMetadata(ROLE_KEY, role, target);
+}
+
+export function requiredRole(controller: object): Role | undefined {
+  return getClassMetadata(ROLE_KEY, controller) as Role | undefined;
 }

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@midwayjs/swagger';
 import type { ApiList, ApiSuccess, HouseholdDetailVO, HouseholdVO, MpGridOverviewVO, PersonDetailVO, PersonVO, VisitDueVO, VisitVO } from '@zhili/shared';
 import { ForPrincipal } from '../../core/auth/public.decorator';
 import { principalOf } from '../../core/auth/principal';
+import { RequireRole } from '../../core/auth/require-permission.decorator';
 import { clientInfo } from '../../core/http/client-info';
 import { CreateVisitDTO, VisitDueService, VisitService } from '../registry';
 import { GridWorker, GridWorkerResolver } from './grid-worker';
@@ -18,6 +19,7 @@ import { MpGridService } from './mp-grid.service';
 @ApiTags('小程序 · 网格员')
 @ApiBearerAuth()
 @ForPrincipal('mp')
+@RequireRole('grid_worker')
 @Controller('/api/mp/grid')
 export class MpGridController {
   @Inject()
