@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal';
 /**
  * Data scope: every staff user is bound to a region; they see records whose `scope_path` lies in that
  * region's subtree. Paths are materialized (`/town/village/grid/`), so "in scope" is a prefix test —
- * in SQL a LIKE on an indexed column, in memory a `startsWith`.
+ * in SQL an index range on the column (see subtreeCondition), in memory a `startsWith`.
  *
  * Mini-program principals have no region scope (their own records are selected by owner id), with one
  * exception: a grid worker (role `grid_worker`) sees the grid they are bound to. Their principal is
@@ -44,8 +44,26 @@ export function likeEscape(text: string): string {
   return text.replace(/[!%_]/g, (c) => `!${c}`);
 }
 
-function likePrefix(prefix: string): string {
-  return `${likeEscape(prefix)}%`;
+/**
+ * SQL and parameters for "`column` lies in the subtree of `prefix`" (parameter names derived from
+ * `param`), ready to spread into `.where(...)`.
+ *
+ * Why a range and a LIKE: SQLite's LIKE is case-insensitive, so it never uses the scope_path index
+ * and every scoped query read the whole table (56k persons in the full demo town: 23 ms for a
+ * village count, vs 2 ms as a range). `>= prefix AND < successor(prefix)` is an index range on both
+ * databases; the LIKE keeps the exact prefix semantics whatever the collation.
+ */
+export function subtreeCondition(column: string, prefix: string, param: string): [sql: string, params: Record<string, string>] {
+  const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return [
+    `(${column} >= :${param}Lo AND ${column} < :${param}Hi AND ${column} LIKE :${param} ESCAPE '!')`,
+    { [`${param}Lo`]: prefix, [`${param}Hi`]: upper, [param]: `${likeEscape(prefix)}%` },
+  ];
+}
+
+/** Adds `subtreeCondition` to a query. */
+export function whereInSubtree<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string, prefix: string, param: string): SelectQueryBuilder<T> {
+  return qb.andWhere(...subtreeCondition(column, prefix, param));
 }
 
 /**
@@ -59,5 +77,5 @@ export function applyScope<T extends ObjectLiteral>(
 ): SelectQueryBuilder<T> {
   const prefix = scopePrefix(principal);
   if (!prefix) return qb.andWhere('1 = 0');
-  return qb.andWhere(`${column} LIKE :scopePrefix ESCAPE '!'`, { scopePrefix: likePrefix(prefix) });
+  return whereInSubtree(qb, column, prefix, 'scopePrefix');
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@midwayjs/typeorm';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { HouseholdType } from '@zhili/shared';
 import type { RegionCounts } from '@zhili/shared';
-import { likeEscape } from '../../core/scope/data-scope';
+import { subtreeCondition } from '../../core/scope/data-scope';
 import { Business, House, Household, Person, PersonTag, TagDefinition } from '../registry/entities';
 
 /** Counts of the records whose scope_path is exactly one path (before rolling up a subtree). */
@@ -54,12 +54,11 @@ export class RegionStatsService {
   private dataSource!: DataSource;
 
   async tallies(path: string): Promise<SubtreeTallies> {
-    const prefix = `${likeEscape(path)}%`;
     const [persons, households, houses, businesses] = await Promise.all([
-      this.grouped(Person, prefix, 't.hukou_type', "t.status = 'active'"),
-      this.grouped(Household, prefix, 't.household_type'),
-      this.grouped(House, prefix, null),
-      this.grouped(Business, prefix, null),
+      this.grouped(Person, path, 't.hukou_type', "t.status = 'active'"),
+      this.grouped(Household, path, 't.household_type'),
+      this.grouped(House, path, null),
+      this.grouped(Business, path, null),
     ]);
     const byPath = new Map<string, PathTally>();
     const at = (p: string): PathTally => {
@@ -93,7 +92,7 @@ export class RegionStatsService {
         .innerJoin(Person, 'p', "p.id = pt.person_id AND p.status = 'active'")
         .select('pt.tag_code', 'code')
         .addSelect('COUNT(*)', 'n')
-        .where("pt.scope_path LIKE :prefix ESCAPE '!'", { prefix: `${likeEscape(path)}%` })
+        .where(...subtreeCondition('pt.scope_path', path, 'prefix'))
         .groupBy('pt.tag_code')
         .getRawMany<{ code: string; n: string | number }>(),
       this.dataSource.getRepository(TagDefinition).find({ order: { sortOrder: 'ASC', code: 'ASC' } }),
@@ -111,7 +110,7 @@ export class RegionStatsService {
       .select('t.scope_path', 'path')
       .addSelect(kindColumn ?? 'NULL', 'kind')
       .addSelect('COUNT(*)', 'n')
-      .where("t.scope_path LIKE :prefix ESCAPE '!'", { prefix })
+      .where(...subtreeCondition('t.scope_path', prefix, 'prefix'))
       .groupBy('t.scope_path');
     if (kindColumn) qb.addGroupBy(kindColumn);
     if (condition) qb.andWhere(condition);

@@ -6,7 +6,7 @@ import { labelPoint, polygonsOf, validateGeometry } from '@zhili/shared';
 import type { BoundaryGeometry, LngLat } from '@zhili/shared';
 import { AppError } from '../../core/errors/app-error';
 import type { Principal } from '../../core/auth/principal';
-import { inScope, scopePrefix } from '../../core/scope/data-scope';
+import { inScope, scopePrefix, subtreeCondition } from '../../core/scope/data-scope';
 import { Acting, AuditActorService } from '../audit/audit-actor.service';
 import { GeoIndexService } from './geo/geo-index.service';
 import { Region, RegionLevel } from './region.entity';
@@ -121,7 +121,7 @@ export class RegionService {
   async subtree(path: string): Promise<Region[]> {
     return this.regions
       .createQueryBuilder('r')
-      .where('r.path LIKE :prefix', { prefix: `${path}%` })
+      .where(...subtreeCondition('r.path', path, 'prefix'))
       .orderBy('r.path', 'ASC')
       .getMany();
   }

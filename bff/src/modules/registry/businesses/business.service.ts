@@ -7,7 +7,7 @@ import type { BusinessStatus, BusinessType, BusinessVO } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
-import { likeEscape } from '../../../core/scope/data-scope';
+import { likeEscape, whereInSubtree } from '../../../core/scope/data-scope';
 import { Page, ScopedRepository } from '../../../core/scope/scoped-repository';
 import { Acting, AuditActorService } from '../../audit/audit-actor.service';
 import { Business } from '../entities';
@@ -63,7 +63,7 @@ export class BusinessService {
   async list(actor: Principal, query: BusinessQuery): Promise<Page<BusinessVO>> {
     const regionPath = await this.placement.filterPath(actor, query.regionId);
     const page = await this.scoped.list(actor, query, (qb) => {
-      if (regionPath) qb.andWhere("b.scope_path LIKE :region ESCAPE '!'", { region: `${likeEscape(regionPath)}%` });
+      if (regionPath) whereInSubtree(qb, 'b.scope_path', regionPath, 'region');
       if (query.type) qb.andWhere('b.business_type = :type', { type: query.type });
       if (query.status) qb.andWhere('b.status = :status', { status: query.status });
       if (query.q) qb.andWhere("b.name LIKE :q ESCAPE '!'", { q: `%${likeEscape(query.q)}%` });

@@ -4,7 +4,7 @@ import { Brackets, DataSource, In } from 'typeorm';
 import { HeadRelation } from '@zhili/shared';
 import type { HouseholdDetailVO, HouseholdType, HouseholdVO } from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
-import { likeEscape } from '../../../core/scope/data-scope';
+import { likeEscape, whereInSubtree } from '../../../core/scope/data-scope';
 import { Page, ScopedRepository } from '../../../core/scope/scoped-repository';
 import { RegionService } from '../../region/region.service';
 import { Household, Person } from '../entities';
@@ -47,7 +47,7 @@ export class HouseholdQueryService {
     const regionPath = query.regionId ? (await this.regions.getInScope(principal, query.regionId)).path : null;
     const q = query.q?.trim();
     const page = await this.scoped.list(principal, query, (qb) => {
-      if (regionPath) qb.andWhere("h.scope_path LIKE :hRegion ESCAPE '!'", { hRegion: `${likeEscape(regionPath)}%` });
+      if (regionPath) whereInSubtree(qb, 'h.scope_path', regionPath, 'hRegion');
       if (query.type) qb.andWhere('h.household_type = :hType', { hType: query.type });
       if (q) {
         qb.andWhere(

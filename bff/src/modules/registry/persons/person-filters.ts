@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import type { Gender, HukouType, PersonStatus } from '@zhili/shared';
-import { likeEscape } from '../../../core/scope/data-scope';
+import { likeEscape, whereInSubtree } from '../../../core/scope/data-scope';
 import type { Person } from '../entities';
 
 /**
@@ -41,7 +41,7 @@ function shiftYears(day: string, years: number): string {
 
 /** Adds the filters to a query over `person` aliased `alias` (scope is applied by the caller). */
 export function applyPersonFilters(qb: SelectQueryBuilder<Person>, alias: string, f: PersonFilters): SelectQueryBuilder<Person> {
-  if (f.regionPath) qb.andWhere(`${alias}.scope_path LIKE :pfRegion ESCAPE '!'`, { pfRegion: `${likeEscape(f.regionPath)}%` });
+  if (f.regionPath) whereInSubtree(qb, `${alias}.scope_path`, f.regionPath, 'pfRegion');
   const status = f.status ?? 'active';
   if (status !== 'all') qb.andWhere(`${alias}.status = :pfStatus`, { pfStatus: status });
   if (f.gender) qb.andWhere(`${alias}.gender = :pfGender`, { pfGender: f.gender });

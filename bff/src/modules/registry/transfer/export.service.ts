@@ -4,7 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { registryLimits } from '@zhili/shared';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { AppError } from '../../../core/errors/app-error';
-import { applyScope, likeEscape } from '../../../core/scope/data-scope';
+import { applyScope, likeEscape, whereInSubtree } from '../../../core/scope/data-scope';
 import { AuditActorService } from '../../audit/audit-actor.service';
 import type { Acting } from '../../audit/audit-actor.service';
 import { RegionService } from '../../region';
@@ -88,7 +88,7 @@ export class ExportService {
     const regionPath = await this.regionPathOf(acting, query.regionId);
     const base = () => {
       const qb = applyScope(this.dataSource.getRepository(Household).createQueryBuilder('h'), acting.actor, 'h.scope_path');
-      if (regionPath) qb.andWhere(`h.scope_path LIKE :hRegion ESCAPE '!'`, { hRegion: `${likeEscape(regionPath)}%` });
+      if (regionPath) whereInSubtree(qb, 'h.scope_path', regionPath, 'hRegion');
       if (query.type) qb.andWhere('h.household_type = :hType', { hType: query.type });
       // The household list's `q`: exact code, address contains, or head's name prefix.
       if (query.q) {

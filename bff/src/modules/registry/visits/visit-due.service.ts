@@ -5,7 +5,7 @@ import { computeVisitDue, maskPhone } from '@zhili/shared';
 import type { VisitDue, VisitDueStatus, VisitDueVO } from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
-import { applyScope, likeEscape } from '../../../core/scope/data-scope';
+import { applyScope, whereInSubtree } from '../../../core/scope/data-scope';
 import { Region } from '../../region/region.entity';
 import { Person, PersonTag, TagDefinition } from '../entities';
 import { dbDate } from './db-date';
@@ -78,7 +78,7 @@ export class VisitDueService {
       .innerJoin(Person, 'p', 'p.id = pt.person_id AND p.status = :pStatus', { pStatus: 'active' });
     // The person's own scope_path is authoritative (person_tag's copy serves the tag index).
     applyScope(qb, principal, 'p.scope_path');
-    if (query.regionPath) qb.andWhere(`p.scope_path LIKE :dueRegion ESCAPE '!'`, { dueRegion: `${likeEscape(query.regionPath)}%` });
+    if (query.regionPath) whereInSubtree(qb, 'p.scope_path', query.regionPath, 'dueRegion');
     if (query.personId) qb.andWhere('p.id = :duePerson', { duePerson: query.personId });
     const rows = await qb.getRawMany<CareTagRow>();
 

@@ -6,7 +6,7 @@ import { registryLimits } from '@zhili/shared';
 import type { VisitVO } from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
 import { AppError } from '../../../core/errors/app-error';
-import { likeEscape } from '../../../core/scope/data-scope';
+import { whereInSubtree } from '../../../core/scope/data-scope';
 import { ScopedRepository } from '../../../core/scope/scoped-repository';
 import { Acting, AuditActorService } from '../../audit/audit-actor.service';
 import { FileService } from '../../file';
@@ -140,7 +140,7 @@ export class VisitService {
   async list(principal: Principal, q: VisitListQuery): Promise<{ items: VisitVO[]; total: number }> {
     const page = await this.visitsInScope.list(principal, q, (qb) => {
       if (q.personId) qb.andWhere('v.person_id = :personId', { personId: q.personId });
-      if (q.regionPath) qb.andWhere(`v.scope_path LIKE :visitRegion ESCAPE '!'`, { visitRegion: `${likeEscape(q.regionPath)}%` });
+      if (q.regionPath) whereInSubtree(qb, 'v.scope_path', q.regionPath, 'visitRegion');
       return qb.orderBy('v.visited_at', 'DESC').addOrderBy('v.id', 'DESC');
     });
     return { items: await this.query.toVOs(page.items), total: page.total };
