@@ -55,6 +55,8 @@ describe(`region API on ${backend.name}`, () => {
     expect((await list(eastAdmin)).body.data).toHaveLength(3);
     const [record] = await (await dataSourceOf(t)).getRepository(AuditLog).find({ where: { action: 'region.create' }, order: { seq: 'DESC' }, take: 1 });
     expect(record).toMatchObject({ actorId: eastAdmin.id, actorName: 'east.admin', resourceType: 'region', resourceId: res.body.data.id, result: 'success' });
+    // The statistical code is not a secret: the audit must keep it (keys ending in "code" are redacted).
+    expect(JSON.parse(record.detail as string)).toMatchObject({ division: '330102001002' });
   });
 
   it('refuses a parent outside the subtree with 404', async () => {

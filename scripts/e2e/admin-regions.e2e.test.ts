@@ -1,3 +1,4 @@
+import { readFileSync } from 'fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { BoundaryGeometry, LngLat, RegionDetailVO, RegionFeatureCollection, RegionOverviewVO, RegionVO } from '@zhili/shared';
 import { browserAvailable, launchBrowser, screenshot } from './support/browser';
@@ -209,13 +210,13 @@ describeBrowser('admin grid map, region management and village overview in Chrom
     expect((await api<RegionDetailVO>('GET', `/regions/${grid.id}`)).data.boundary).toEqual(after);
   });
 
-  it('imports the town boundaries after a dry-run report, and offers the audited file export only with data:export', async () => {
+  it('imports the town boundaries after a dry-run report, and exports them as an audited GeoJSON download', async () => {
     await page.goto(`${stack.bffUrl}/admin/grid/map`);
     await page.locator('[data-testid="geo-region"]').first().waitFor();
-    // The seeded super admin manages regions but holds no data:export.
-    expect(await page.getByTestId('boundary-export').count()).toBe(0);
-    expect((await api('GET', '/regions/export.geojson')).status).toBe(403);
-    const exported = (await api<RegionFeatureCollection>('GET', '/regions/geojson')).data;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('boundary-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^区域边界-\d{4}-\d{2}-\d{2}\.geojson$/);
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as RegionFeatureCollection;
+    expect(exported.features.length).toBeGreaterThan(0);
 
     await page.getByTestId('boundary-import-open').click();
     await page.getByTestId('boundary-import-file').setInputFiles({ name: 'town.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(exported)) });

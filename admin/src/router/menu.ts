@@ -1,6 +1,6 @@
 import type { Component } from 'vue';
 import type { Permission } from '@zhili/shared';
-import { MapLocation, Odometer, Setting } from '@element-plus/icons-vue';
+import { House, MapLocation, Odometer, Setting } from '@element-plus/icons-vue';
 
 /**
  * Side-menu tree. Leaves point at route names; a leaf is shown only when its route exists and the
@@ -46,6 +46,7 @@ export const menuTree: MenuEntry[] = [
   {
     key: 'registry',
     title: '人口房屋',
+    icon: House,
     children: [
       { key: 'registry-persons', title: '人口管理', routeName: 'registry-persons', permission: 'person:read' },
       { key: 'registry-households', title: '户籍管理', routeName: 'registry-households', permission: 'person:read' },
@@ -65,7 +66,6 @@ export const menuTree: MenuEntry[] = [
     children: [
       { key: 'system-users', title: '用户管理', routeName: 'system-users', permission: 'user:read' },
       { key: 'system-roles', title: '角色权限', routeName: 'system-roles', permission: 'role:read' },
-      { key: 'system-regions', title: '区域管理', routeName: 'system-regions', permission: 'region:read' },
       { key: 'system-bindings', title: '身份绑定码', routeName: 'system-bindings', permission: 'binding:issue' },
       { key: 'system-audit', title: '审计日志', routeName: 'system-audit', permission: 'audit:read' },
     ],

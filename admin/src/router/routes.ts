@@ -49,10 +49,10 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '角色权限', permission: 'role:read' },
       },
       {
+        // Old address of region management (now 网格管理 → 区域管理); kept so bookmarks still work.
         path: 'system/regions',
         name: 'system-regions',
-        component: () => import('@/features/system/regions/RegionsPage.vue'),
-        meta: { title: '区域管理', permission: 'region:read' },
+        redirect: { name: 'regions-manage' },
       },
       {
         path: 'system/bindings',

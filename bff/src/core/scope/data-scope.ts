@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal';
 /**
  * Data scope: every staff user is bound to a region; they see records whose `scope_path` lies in that
  * region's subtree. Paths are materialized (`/town/village/grid/`), so "in scope" is a prefix test —
- * in SQL an index range on the column (see subtreeCondition), in memory a `startsWith`.
+ * in SQL an index range on the column (see prefixCondition), in memory a `startsWith`.
  *
  * Mini-program principals have no region scope (their own records are selected by owner id), with one
  * exception: a grid worker (role `grid_worker`) sees the grid they are bound to. Their principal is
@@ -45,37 +45,56 @@ export function likeEscape(text: string): string {
 }
 
 /**
- * SQL and parameters for "`column` lies in the subtree of `prefix`" (parameter names derived from
- * `param`), ready to spread into `.where(...)`.
+ * SQL and parameters for "`column` starts with `prefix`" — a region subtree for path columns, a name
+ * prefix for names (parameter names derived from `param`), ready to spread into `.where(...)`.
  *
- * Why a range and a LIKE: SQLite's LIKE is case-insensitive, so it never uses the scope_path index
- * and every scoped query read the whole table (56k persons in the full demo town: 23 ms for a
- * village count, vs 2 ms as a range). `>= prefix AND < successor(prefix)` is an index range on both
- * databases; the LIKE keeps the exact prefix semantics whatever the collation.
+ * `range: true` (SQLite) adds `>= prefix AND < successor(prefix)`: SQLite's LIKE is
+ * case-insensitive and so never uses an index — every scoped query read the whole table (56k persons
+ * in the full demo town: 23 ms for a village count, 2 ms as a range). The successor is by code
+ * point, which is SQLite's (binary) order but not every MySQL collation's (utf8mb4_unicode_ci sorts
+ * ':' before '9'), so MySQL/MariaDB keep the plain LIKE, which their optimizer turns into an index
+ * range under the column's own collation. The LIKE stays in both cases for the exact semantics.
  */
-export function subtreeCondition(column: string, prefix: string, param: string): [sql: string, params: Record<string, string>] {
-  const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-  return [
-    `(${column} >= :${param}Lo AND ${column} < :${param}Hi AND ${column} LIKE :${param} ESCAPE '!')`,
-    { [`${param}Lo`]: prefix, [`${param}Hi`]: upper, [param]: `${likeEscape(prefix)}%` },
-  ];
+export function prefixCondition(column: string, prefix: string, param: string, range: boolean): [sql: string, params: Record<string, string>] {
+  const like = `${likeEscape(prefix)}%`;
+  if (!range) return [`${column} LIKE :${param} ESCAPE '!'`, { [param]: like }];
+  // The smallest string above every string starting with `prefix`: its last code point plus one
+  // (code points, not UTF-16 units, so a rare-character surname never yields a lone surrogate).
+  const chars = Array.from(prefix);
+  const last = chars.pop() ?? '';
+  const upper = chars.join('') + String.fromCodePoint((last.codePointAt(0) ?? 0) + 1);
+  return [`(${column} >= :${param}Lo AND ${column} < :${param}Hi AND ${column} LIKE :${param} ESCAPE '!')`, { [`${param}Lo`]: prefix, [`${param}Hi`]: upper, [param]: like }];
 }
 
-/** Adds `subtreeCondition` to a query. */
-export function whereInSubtree<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string, prefix: string, param: string): SelectQueryBuilder<T> {
-  return qb.andWhere(...subtreeCondition(column, prefix, param));
+/** Whether prefix conditions on this connection need the explicit range (see prefixCondition). */
+export function needsPrefixRange(connection: { options: { type: string } }): boolean {
+  return connection.options.type === 'better-sqlite3' || connection.options.type === 'sqlite';
+}
+
+/** Adds "`column` starts with `prefix`" to a query, in the form its database can index. */
+export function whereStartsWith<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string, prefix: string, param: string): SelectQueryBuilder<T> {
+  return qb.andWhere(...prefixCondition(column, prefix, param, needsPrefixRange(qb.connection)));
 }
 
 /**
  * Restricts a query to the principal's subtree. `column` is the qualified scope column, e.g.
  * `u.scope_path`. A principal without a scope gets an always-false condition, never "everything".
+ *
+ * `within` narrows the query to a region's subtree (a list's `regionId` filter). It is merged here
+ * into ONE range rather than added as a second condition: given two ranges on one column SQLite
+ * uses just one for the index, and took the wide scope range — a grid's 334 persons were found by
+ * scanning the whole town's 56k.
  */
 export function applyScope<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   principal: Principal,
   column: string,
+  within?: string | null,
 ): SelectQueryBuilder<T> {
   const prefix = scopePrefix(principal);
   if (!prefix) return qb.andWhere('1 = 0');
-  return whereInSubtree(qb, column, prefix, 'scopePrefix');
+  if (!within || prefix.startsWith(within)) return whereStartsWith(qb, column, prefix, 'scopePrefix');
+  if (within.startsWith(prefix)) return whereStartsWith(qb, column, within, 'scopePrefix');
+  // A region outside the scope: nothing (callers check regionId first and answer 404).
+  return qb.andWhere('1 = 0');
 }

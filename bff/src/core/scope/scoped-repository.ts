@@ -34,18 +34,22 @@ export class ScopedRepository<T extends ObjectLiteral & { id: string }> {
     return `${this.alias}.${column.databaseName}`;
   }
 
-  /** A query already restricted to the principal's scope; callers add filters and order. */
-  query(principal: Principal): SelectQueryBuilder<T> {
+  /**
+   * A query already restricted to the principal's scope, narrowed to the subtree `within` when given
+   * (see applyScope); callers add filters and order.
+   */
+  query(principal: Principal, within?: string | null): SelectQueryBuilder<T> {
     const qb = this.dataSource.getRepository(this.entity).createQueryBuilder(this.alias);
-    return applyScope(qb, principal, this.scopeColumn);
+    return applyScope(qb, principal, this.scopeColumn, within);
   }
 
   async list(
     principal: Principal,
     page: PageRequest,
     refine: (qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T> = (qb) => qb,
+    within?: string | null,
   ): Promise<Page<T>> {
-    const [items, total] = await refine(this.query(principal))
+    const [items, total] = await refine(this.query(principal, within))
       .skip((page.page - 1) * page.pageSize)
       .take(page.pageSize)
       .getManyAndCount();

@@ -1,21 +1,13 @@
 import { Config, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { createHmac, hkdfSync, timingSafeEqual } from 'crypto';
+import { createHmac, timingSafeEqual } from 'crypto';
 import type { StoredFileVO } from '@zhili/shared';
 import type { AppEnv } from '../../config/env';
+import { deriveKey } from '../../core/auth/derived-keys';
 import { AppError } from '../../core/errors/app-error';
 import type { StoredFile } from './stored-file.entity';
 
 /** How long a signed file link stays valid. */
 export const FILE_LINK_TTL_SEC = 600;
-
-/**
- * Same scheme as core/auth/derived-keys.ts (HKDF-SHA256 over JWT_SECRET, salt `zhili-bff/v1`, info
- * `zhili:<purpose>`), kept here because that module's purpose list is closed; rotating JWT_SECRET
- * invalidates every outstanding link, which at 10 minutes' lifetime is harmless.
- */
-function deriveFileLinkKey(secret: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', Buffer.from(secret, 'utf8'), 'zhili-bff/v1', 'zhili:file-link', 32));
-}
 
 /**
  * Short-lived signed links to stored files (`/api/files/:id?exp=&sig=`): the link itself is the
@@ -32,7 +24,8 @@ export class FileLinkService {
   private key?: Buffer;
 
   private mac(id: string, exp: number): string {
-    this.key ??= deriveFileLinkKey(this.env.JWT_SECRET);
+    // Rotating JWT_SECRET invalidates outstanding links: harmless at a 10-minute lifetime.
+    this.key ??= deriveKey(this.env.JWT_SECRET, 'file-link');
     return createHmac('sha256', this.key).update(`${id}\n${exp}`).digest('base64url');
   }
 

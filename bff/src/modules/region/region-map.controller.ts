@@ -39,7 +39,9 @@ export class RegionMapController {
   }
 
   @Get('/regions/export.geojson')
-  @RequirePermission('data:export')
+  // Boundaries are administrative geography, not personal data: whoever may see them on the map
+  // may download them (still audited). `data:export` guards exports of people and households.
+  @RequirePermission('region:read')
   @ApiOperation({ summary: '导出区域边界（GeoJSON 文件下载，记入审计日志）' })
   @ApiResponse({ status: 200, description: 'application/geo+json 文件' })
   async exportGeojson(@Query() query: RegionRootQueryDTO): Promise<string> {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@midwayjs/typeorm';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { HouseholdType } from '@zhili/shared';
 import type { RegionCounts } from '@zhili/shared';
-import { subtreeCondition } from '../../core/scope/data-scope';
+import { prefixCondition, needsPrefixRange } from '../../core/scope/data-scope';
 import { Business, House, Household, Person, PersonTag, TagDefinition } from '../registry/entities';
 
 /** Counts of the records whose scope_path is exactly one path (before rolling up a subtree). */
@@ -92,7 +92,7 @@ export class RegionStatsService {
         .innerJoin(Person, 'p', "p.id = pt.person_id AND p.status = 'active'")
         .select('pt.tag_code', 'code')
         .addSelect('COUNT(*)', 'n')
-        .where(...subtreeCondition('pt.scope_path', path, 'prefix'))
+        .where(...prefixCondition('pt.scope_path', path, 'prefix', needsPrefixRange(this.dataSource)))
         .groupBy('pt.tag_code')
         .getRawMany<{ code: string; n: string | number }>(),
       this.dataSource.getRepository(TagDefinition).find({ order: { sortOrder: 'ASC', code: 'ASC' } }),
@@ -110,7 +110,7 @@ export class RegionStatsService {
       .select('t.scope_path', 'path')
       .addSelect(kindColumn ?? 'NULL', 'kind')
       .addSelect('COUNT(*)', 'n')
-      .where(...subtreeCondition('t.scope_path', prefix, 'prefix'))
+      .where(...prefixCondition('t.scope_path', prefix, 'prefix', needsPrefixRange(this.dataSource)))
       .groupBy('t.scope_path');
     if (kindColumn) qb.addGroupBy(kindColumn);
     if (condition) qb.andWhere(condition);

@@ -1,7 +1,7 @@
 import { Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { subtreeCondition } from '../../core/scope/data-scope';
+import { needsPrefixRange, prefixCondition } from '../../core/scope/data-scope';
 import { Building, BuildingUnit, Business, Estate, House, Household, Person } from '../registry/entities';
 import { MpUser } from '../mp-user/mp-user.entity';
 import { StaffUser } from '../staff/staff-user.entity';
@@ -11,18 +11,18 @@ import { Region } from './region.entity';
  * What may hang on a region, with the words the refusal message uses. Registry records are found
  * through their indexed scope_path (the region's subtree), accounts through their bound region.
  */
-/** The region's subtree over the indexed scope_path (parameters bound per region below). */
-const [SUBTREE_SQL] = subtreeCondition('t.scope_path', '/', 'prefix');
+/** Marks a dependent found through the region's subtree on the indexed scope_path. */
+const SUBTREE = 'subtree';
 
 const DEPENDENTS: { label: string; entity: EntityTarget<ObjectLiteral>; where: string }[] = [
   { label: '下级区域', entity: Region, where: 't.parent_id = :id' },
-  { label: '小区', entity: Estate, where: SUBTREE_SQL },
-  { label: '楼栋', entity: Building, where: SUBTREE_SQL },
-  { label: '单元', entity: BuildingUnit, where: SUBTREE_SQL },
-  { label: '房屋', entity: House, where: SUBTREE_SQL },
-  { label: '居民', entity: Person, where: SUBTREE_SQL },
-  { label: '农户', entity: Household, where: SUBTREE_SQL },
-  { label: '经营单位', entity: Business, where: SUBTREE_SQL },
+  { label: '小区', entity: Estate, where: SUBTREE },
+  { label: '楼栋', entity: Building, where: SUBTREE },
+  { label: '单元', entity: BuildingUnit, where: SUBTREE },
+  { label: '房屋', entity: House, where: SUBTREE },
+  { label: '居民', entity: Person, where: SUBTREE },
+  { label: '农户', entity: Household, where: SUBTREE },
+  { label: '经营单位', entity: Business, where: SUBTREE },
   { label: '绑定的工作人员账号', entity: StaffUser, where: 't.region_id = :id' },
   { label: '绑定的小程序用户', entity: MpUser, where: 't.region_id = :id' },
 ];
@@ -36,10 +36,11 @@ export class RegionUsageService {
 
   /** Labels of what still refers to the region (empty = deletable); one LIMIT 1 query each. */
   async blockers(region: Pick<Region, 'id' | 'path'>): Promise<string[]> {
-    const params = { id: region.id, ...subtreeCondition('t.scope_path', region.path, 'prefix')[1] };
+    const [subtreeSql, subtreeParams] = prefixCondition('t.scope_path', region.path, 'prefix', needsPrefixRange(this.dataSource));
+    const params = { id: region.id, ...subtreeParams };
     const found = await Promise.all(
       DEPENDENTS.map(async ({ label, entity, where }) => {
-        const exists = await this.dataSource.getRepository(entity).createQueryBuilder('t').where(where, params).limit(1).getExists();
+        const exists = await this.dataSource.getRepository(entity).createQueryBuilder('t').where(where === SUBTREE ? subtreeSql : where, params).limit(1).getExists();
         return exists ? label : null;
       }),
     );

@@ -6,7 +6,7 @@ import { labelPoint, polygonsOf, validateGeometry } from '@zhili/shared';
 import type { BoundaryGeometry, LngLat } from '@zhili/shared';
 import { AppError } from '../../core/errors/app-error';
 import type { Principal } from '../../core/auth/principal';
-import { inScope, scopePrefix, subtreeCondition } from '../../core/scope/data-scope';
+import { inScope, scopePrefix, prefixCondition, needsPrefixRange } from '../../core/scope/data-scope';
 import { Acting, AuditActorService } from '../audit/audit-actor.service';
 import { GeoIndexService } from './geo/geo-index.service';
 import { Region, RegionLevel } from './region.entity';
@@ -121,7 +121,7 @@ export class RegionService {
   async subtree(path: string): Promise<Region[]> {
     return this.regions
       .createQueryBuilder('r')
-      .where(...subtreeCondition('r.path', path, 'prefix'))
+      .where(...prefixCondition('r.path', path, 'prefix', needsPrefixRange(this.regions.manager.connection)))
       .orderBy('r.path', 'ASC')
       .getMany();
   }
@@ -157,7 +157,7 @@ export class RegionService {
       resourceType: 'region',
       resourceId: region.id,
       result: 'success',
-      detail: { name: region.name, level: region.level, parentId: region.parentId, code: region.code, boundaryPositions: positionCount(boundaryOf(region)) },
+      detail: { name: region.name, level: region.level, parentId: region.parentId, division: region.code, boundaryPositions: positionCount(boundaryOf(region)) },
     });
     return region;
   }
@@ -173,7 +173,7 @@ export class RegionService {
     }
     if (patch.code !== undefined && (patch.code || null) !== region.code) {
       changes.code = patch.code || null;
-      detail.codeChange = { from: region.code, to: changes.code };
+      detail.divisionChange = { from: region.code, to: changes.code };
     }
     if (patch.boundary !== undefined) {
       const geometry = patch.boundary === null ? null : checkedGeometry(patch.boundary);
@@ -207,7 +207,7 @@ export class RegionService {
       resourceType: 'region',
       resourceId: id,
       result: 'success',
-      detail: { name: region.name, level: region.level, parentId: region.parentId, code: region.code },
+      detail: { name: region.name, level: region.level, parentId: region.parentId, division: region.code },
     });
   }
 

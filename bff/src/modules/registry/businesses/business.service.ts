@@ -7,7 +7,7 @@ import type { BusinessStatus, BusinessType, BusinessVO } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
-import { likeEscape, whereInSubtree } from '../../../core/scope/data-scope';
+import { likeEscape } from '../../../core/scope/data-scope';
 import { Page, ScopedRepository } from '../../../core/scope/scoped-repository';
 import { Acting, AuditActorService } from '../../audit/audit-actor.service';
 import { Business } from '../entities';
@@ -63,12 +63,11 @@ export class BusinessService {
   async list(actor: Principal, query: BusinessQuery): Promise<Page<BusinessVO>> {
     const regionPath = await this.placement.filterPath(actor, query.regionId);
     const page = await this.scoped.list(actor, query, (qb) => {
-      if (regionPath) whereInSubtree(qb, 'b.scope_path', regionPath, 'region');
       if (query.type) qb.andWhere('b.business_type = :type', { type: query.type });
       if (query.status) qb.andWhere('b.status = :status', { status: query.status });
       if (query.q) qb.andWhere("b.name LIKE :q ESCAPE '!'", { q: `%${likeEscape(query.q)}%` });
       return qb.orderBy('b.name', 'ASC').addOrderBy('b.id', 'ASC');
-    });
+    }, regionPath);
     return { items: await this.views(page.items), total: page.total };
   }
 

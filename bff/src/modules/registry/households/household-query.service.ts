@@ -4,7 +4,7 @@ import { Brackets, DataSource, In } from 'typeorm';
 import { HeadRelation } from '@zhili/shared';
 import type { HouseholdDetailVO, HouseholdType, HouseholdVO } from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
-import { likeEscape, whereInSubtree } from '../../../core/scope/data-scope';
+import { likeEscape } from '../../../core/scope/data-scope';
 import { Page, ScopedRepository } from '../../../core/scope/scoped-repository';
 import { RegionService } from '../../region/region.service';
 import { Household, Person } from '../entities';
@@ -47,7 +47,6 @@ export class HouseholdQueryService {
     const regionPath = query.regionId ? (await this.regions.getInScope(principal, query.regionId)).path : null;
     const q = query.q?.trim();
     const page = await this.scoped.list(principal, query, (qb) => {
-      if (regionPath) whereInSubtree(qb, 'h.scope_path', regionPath, 'hRegion');
       if (query.type) qb.andWhere('h.household_type = :hType', { hType: query.type });
       if (q) {
         qb.andWhere(
@@ -60,7 +59,7 @@ export class HouseholdQueryService {
         );
       }
       return qb.orderBy('h.code', 'ASC').addOrderBy('h.created_at', 'ASC').addOrderBy('h.id', 'ASC');
-    });
+    }, regionPath);
     return { items: await this.toVOs(page.items), total: page.total };
   }
 

@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import type { Gender, HukouType, PersonStatus } from '@zhili/shared';
-import { likeEscape, whereInSubtree } from '../../../core/scope/data-scope';
+import { whereStartsWith } from '../../../core/scope/data-scope';
 import type { Person } from '../entities';
 
 /**
@@ -8,7 +8,11 @@ import type { Person } from '../entities';
  * mini-program's grid lists so all three select exactly the same people.
  */
 export interface PersonFilters {
-  /** Restrict to this region's subtree (must already be checked to lie in the caller's scope). */
+  /**
+   * Restrict to this region's subtree (must already be checked to lie in the caller's scope). NOT
+   * applied by applyPersonFilters: pass it as the `within` of applyScope / ScopedRepository, which
+   * merge it with the scope into one index range.
+   */
   regionPath?: string;
   /** Tag codes: a person must carry every one. */
   tags?: string[];
@@ -41,7 +45,6 @@ function shiftYears(day: string, years: number): string {
 
 /** Adds the filters to a query over `person` aliased `alias` (scope is applied by the caller). */
 export function applyPersonFilters(qb: SelectQueryBuilder<Person>, alias: string, f: PersonFilters): SelectQueryBuilder<Person> {
-  if (f.regionPath) whereInSubtree(qb, `${alias}.scope_path`, f.regionPath, 'pfRegion');
   const status = f.status ?? 'active';
   if (status !== 'all') qb.andWhere(`${alias}.status = :pfStatus`, { pfStatus: status });
   if (f.gender) qb.andWhere(`${alias}.gender = :pfGender`, { pfGender: f.gender });
@@ -50,7 +53,8 @@ export function applyPersonFilters(qb: SelectQueryBuilder<Person>, alias: string
   if (f.qHash) {
     qb.andWhere(`(${alias}.id_number_hash = :pfHash OR ${alias}.phone_hash = :pfHash)`, { pfHash: f.qHash });
   } else if (f.q) {
-    qb.andWhere(`${alias}.name LIKE :pfName ESCAPE '!'`, { pfName: `${likeEscape(f.q)}%` });
+    // A range as well as the LIKE, so SQLite (whose LIKE is case-insensitive) can use idx_person_name.
+    whereStartsWith(qb, `${alias}.name`, f.q, 'pfName');
   }
   (f.tags ?? []).forEach((code, i) => {
     // EXISTS per tag: uses the (tag_code, scope_path) index and needs no GROUP BY.

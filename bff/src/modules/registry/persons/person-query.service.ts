@@ -94,7 +94,7 @@ export class PersonQueryService {
   async list(principal: Principal, query: PersonListQuery): Promise<Page<PersonVO>> {
     const filters = await this.filtersOf(principal, query);
     const order = query.order === 'desc' ? 'DESC' : 'ASC';
-    const page = await this.scoped.list(principal, query, (qb) => orderPersons(applyPersonFilters(qb, 'p', filters), 'p', query.sort ?? 'name', order));
+    const page = await this.scoped.list(principal, query, (qb) => orderPersons(applyPersonFilters(qb, 'p', filters), 'p', query.sort ?? 'name', order), filters.regionPath);
     return { items: await this.views.toVOs(page.items), total: page.total };
   }
 

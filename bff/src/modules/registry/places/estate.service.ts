@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { EstateVO } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
-import { likeEscape, whereInSubtree } from '../../../core/scope/data-scope';
+import { likeEscape } from '../../../core/scope/data-scope';
 import { Page, ScopedRepository } from '../../../core/scope/scoped-repository';
 import { Acting, AuditActorService } from '../../audit/audit-actor.service';
 import { Estate } from '../entities';
@@ -45,10 +45,9 @@ export class EstateService {
   async list(actor: Principal, query: EstateQuery): Promise<Page<EstateVO>> {
     const regionPath = await this.placement.filterPath(actor, query.regionId);
     const page = await this.scoped.list(actor, query, (qb) => {
-      if (regionPath) whereInSubtree(qb, 'e.scope_path', regionPath, 'region');
       if (query.q) qb.andWhere("e.name LIKE :q ESCAPE '!'", { q: `%${likeEscape(query.q)}%` });
       return qb.orderBy('e.name', 'ASC').addOrderBy('e.id', 'ASC');
-    });
+    }, regionPath);
     return { items: await this.views(page.items), total: page.total };
   }
 

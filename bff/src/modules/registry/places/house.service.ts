@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { HouseUse, HouseVO } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
-import { likeEscape, whereInSubtree } from '../../../core/scope/data-scope';
+import { likeEscape } from '../../../core/scope/data-scope';
 import { Page, ScopedRepository } from '../../../core/scope/scoped-repository';
 import { Acting, AuditActorService } from '../../audit/audit-actor.service';
 import { Building, BuildingUnit, Estate, House, PersonHouse } from '../entities';
@@ -72,14 +72,13 @@ export class HouseService {
   async list(actor: Principal, query: HouseQuery): Promise<Page<HouseVO>> {
     const regionPath = await this.placement.filterPath(actor, query.regionId);
     const page = await this.scoped.list(actor, query, (qb) => {
-      if (regionPath) whereInSubtree(qb, 'h.scope_path', regionPath, 'region');
       if (query.estateId) qb.andWhere('h.estate_id = :estateId', { estateId: query.estateId });
       if (query.buildingId) qb.andWhere('h.building_id = :buildingId', { buildingId: query.buildingId });
       if (query.unitId) qb.andWhere('h.unit_id = :unitId', { unitId: query.unitId });
       if (query.use) qb.andWhere('h.house_use = :use', { use: query.use });
       if (query.q) qb.andWhere("h.address LIKE :q ESCAPE '!'", { q: `%${likeEscape(query.q)}%` });
       return qb.orderBy(SORT_COLUMNS[query.sort], query.order === 'desc' ? 'DESC' : 'ASC').addOrderBy('h.id', 'ASC');
-    });
+    }, regionPath);
     return { items: await this.views(page.items), total: page.total };
   }
 

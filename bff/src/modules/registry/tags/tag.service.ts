@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { TagDefinitionVO } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
-import { scopePrefix, subtreeCondition } from '../../../core/scope/data-scope';
+import { scopePrefix, prefixCondition, needsPrefixRange } from '../../../core/scope/data-scope';
 import { Acting, AuditActorService } from '../../audit/audit-actor.service';
 import { RegionService } from '../../region/region.service';
 import { PersonTag, TagDefinition } from '../entities';
@@ -98,7 +98,7 @@ export class TagService {
       .innerJoin('person', 'p', 'p.id = pt.person_id')
       .select('pt.tag_code', 'code')
       .addSelect('COUNT(*)', 'n')
-      .where(...subtreeCondition('pt.scope_path', prefix, 'prefix'))
+      .where(...prefixCondition('pt.scope_path', prefix, 'prefix', needsPrefixRange(this.dataSource)))
       .andWhere("p.status = 'active'")
       .groupBy('pt.tag_code')
       .getRawMany<{ code: string; n: string | number }>();

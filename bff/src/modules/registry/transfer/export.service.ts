@@ -4,7 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { registryLimits } from '@zhili/shared';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { AppError } from '../../../core/errors/app-error';
-import { applyScope, likeEscape, whereInSubtree } from '../../../core/scope/data-scope';
+import { applyScope, likeEscape } from '../../../core/scope/data-scope';
 import { AuditActorService } from '../../audit/audit-actor.service';
 import type { Acting } from '../../audit/audit-actor.service';
 import { RegionService } from '../../region';
@@ -62,7 +62,7 @@ export class ExportService {
 
   async persons(acting: Acting, query: PersonExportQueryDTO): Promise<ExportFile> {
     const { filters, audit } = personFiltersOf(query, await this.regionPathOf(acting, query.regionId), (plain) => this.cipher.hash(plain));
-    const base = () => applyPersonFilters(applyScope(this.dataSource.getRepository(Person).createQueryBuilder('p'), acting.actor, 'p.scope_path'), 'p', filters);
+    const base = () => applyPersonFilters(applyScope(this.dataSource.getRepository(Person).createQueryBuilder('p'), acting.actor, 'p.scope_path', filters.regionPath), 'p', filters);
     const total = await base().getCount();
     this.assertSize(total);
     const common = await this.lookups();
@@ -87,8 +87,7 @@ export class ExportService {
   async households(acting: Acting, query: HouseholdExportQueryDTO): Promise<ExportFile> {
     const regionPath = await this.regionPathOf(acting, query.regionId);
     const base = () => {
-      const qb = applyScope(this.dataSource.getRepository(Household).createQueryBuilder('h'), acting.actor, 'h.scope_path');
-      if (regionPath) whereInSubtree(qb, 'h.scope_path', regionPath, 'hRegion');
+      const qb = applyScope(this.dataSource.getRepository(Household).createQueryBuilder('h'), acting.actor, 'h.scope_path', regionPath);
       if (query.type) qb.andWhere('h.household_type = :hType', { hType: query.type });
       // The household list's `q`: exact code, address contains, or head's name prefix.
       if (query.q) {

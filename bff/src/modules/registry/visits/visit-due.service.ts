@@ -5,7 +5,7 @@ import { computeVisitDue, maskPhone } from '@zhili/shared';
 import type { VisitDue, VisitDueStatus, VisitDueVO } from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
-import { applyScope, whereInSubtree } from '../../../core/scope/data-scope';
+import { applyScope } from '../../../core/scope/data-scope';
 import { Region } from '../../region/region.entity';
 import { Person, PersonTag, TagDefinition } from '../entities';
 import { dbDate } from './db-date';
@@ -77,8 +77,7 @@ export class VisitDueService {
       .innerJoin(TagDefinition, 'td', 'td.code = pt.tag_code AND td.active = :tdActive AND td.visit_interval_days IS NOT NULL', { tdActive: true })
       .innerJoin(Person, 'p', 'p.id = pt.person_id AND p.status = :pStatus', { pStatus: 'active' });
     // The person's own scope_path is authoritative (person_tag's copy serves the tag index).
-    applyScope(qb, principal, 'p.scope_path');
-    if (query.regionPath) whereInSubtree(qb, 'p.scope_path', query.regionPath, 'dueRegion');
+    applyScope(qb, principal, 'p.scope_path', query.regionPath);
     if (query.personId) qb.andWhere('p.id = :duePerson', { duePerson: query.personId });
     const rows = await qb.getRawMany<CareTagRow>();
 

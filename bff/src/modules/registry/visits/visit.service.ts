@@ -6,7 +6,6 @@ import { registryLimits } from '@zhili/shared';
 import type { VisitVO } from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
 import { AppError } from '../../../core/errors/app-error';
-import { whereInSubtree } from '../../../core/scope/data-scope';
 import { ScopedRepository } from '../../../core/scope/scoped-repository';
 import { Acting, AuditActorService } from '../../audit/audit-actor.service';
 import { FileService } from '../../file';
@@ -140,9 +139,8 @@ export class VisitService {
   async list(principal: Principal, q: VisitListQuery): Promise<{ items: VisitVO[]; total: number }> {
     const page = await this.visitsInScope.list(principal, q, (qb) => {
       if (q.personId) qb.andWhere('v.person_id = :personId', { personId: q.personId });
-      if (q.regionPath) whereInSubtree(qb, 'v.scope_path', q.regionPath, 'visitRegion');
       return qb.orderBy('v.visited_at', 'DESC').addOrderBy('v.id', 'DESC');
-    });
+    }, q.regionPath);
     return { items: await this.query.toVOs(page.items), total: page.total };
   }
 }
