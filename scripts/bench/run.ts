@@ -1,5 +1,6 @@
 // `npm run bench [-- <name> …]`: runs the named benchmarks (all when none is named), prints a table,
 // writes var/bench/<name>.json, and exits non-zero when a run failed or saw errors/non-2xx.
+import { ensureBuilt } from '../launcher/builds';
 import { installSignalHandlers, runCleanups } from './lib/cleanup';
 import { loadProblems } from './lib/load';
 import { printTable, writeReport } from './lib/report';
@@ -50,6 +51,8 @@ async function main(): Promise<number> {
     return 1;
   }
   installSignalHandlers();
+  // Benchmarks run the built BFF: a stale build would measure code that is no longer there.
+  ensureBuilt(false, console.log, 'bff');
   let ok = true;
   for (const name of names.length > 0 ? names : available) ok = (await runOne(name)) && ok;
   return ok ? 0 : 1;

@@ -44,9 +44,12 @@ function isUpToDate(step: BuildStep): boolean {
   return step.sources.every((source) => newestMtime(join(repoRoot, source)) <= builtAt);
 }
 
+/** `all` = what `npm start` serves; `bff` = shared + BFF only (seed, benchmarks). */
+export type BuildSet = 'all' | 'bff';
+
 /** Builds whatever is missing or older than its sources (everything with `force`). */
-export function ensureBuilt(force = false, log: (line: string) => void = console.log): void {
-  for (const step of STEPS) {
+export function ensureBuilt(force = false, log: (line: string) => void = console.log, set: BuildSet = 'all'): void {
+  for (const step of set === 'all' ? STEPS : STEPS.slice(0, 2)) {
     if (!force && isUpToDate(step)) continue;
     log(`构建 ${step.name}（npm run ${step.npmScript}）…`);
     const started = Date.now();

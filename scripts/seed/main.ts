@@ -7,11 +7,11 @@
 import { spawnSync } from 'child_process';
 import { join } from 'path';
 import { loadOrCreateDevSecrets, repoRoot } from '../launcher/dev-env';
-import { ensureBffBuilt } from './build';
+import { ensureBuilt } from '../launcher/builds';
 import { seedEnv } from './seed-env';
 
 function main(): number {
-  ensureBffBuilt();
+  ensureBuilt(false, console.log, 'bff');
   const env = seedEnv(process.env, loadOrCreateDevSecrets());
   console.log(`数据库 ${env.DATABASE_URL}`);
   const result = spawnSync(process.execPath, [join(repoRoot, 'bff/bin/seed.js'), ...process.argv.slice(2)], { cwd: repoRoot, env, stdio: 'inherit' });
