@@ -260,6 +260,37 @@ describeBrowser('admin registry screens in Chromium', () => {
     await screenshot(page, 'admin-household-detail');
   });
 
+  it('shows the village houses with their residents, checks a business credit code, and lists the managed tags', async () => {
+    await page.goto(`${stack.bffUrl}/admin/registry/houses`);
+    const houses = page.getByTestId('houses-table');
+    await houses.locator('.el-table__row').first().waitFor();
+    await screenshot(page, 'admin-houses');
+    await houses.locator('.el-table__row').first().locator('button').first().click();
+    await page.getByTestId('house-residents').waitFor();
+    // Residents' numbers are masked here as everywhere.
+    const cells = await page.getByTestId('house-residents').locator('td').allTextContents();
+    expect(cells.join(' ')).not.toMatch(/\d{17}[\dX]|1\d{10}/);
+    await screenshot(page, 'admin-house-detail');
+
+    await page.goto(`${stack.bffUrl}/admin/registry/businesses`);
+    await page.getByTestId('businesses-table').waitFor();
+    await page.getByTestId('businesses-create').click();
+    await page.getByTestId('business-form-name').fill('幸福农家乐');
+    await page.getByTestId('business-form-code').fill('12345');
+    await page.getByTestId('business-form-submit').click();
+    await page.locator('.el-form-item__error').first().waitFor();
+    expect(await page.locator('.el-form-item__error').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/信用代码/)]));
+    await screenshot(page, 'admin-business-form');
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${stack.bffUrl}/admin/registry/tags`);
+    const tags = page.getByTestId('tags-table');
+    await tags.getByText('独居老人').waitFor();
+    expect(await tags.getByText('低保户').count()).toBeGreaterThan(0);
+    await page.waitForTimeout(400); // el-tag zoom-in transition
+    await screenshot(page, 'admin-tags');
+  });
+
   it('runs an import dry run and lists the bad row with its column and problem', async () => {
     importFile = await personsWorkbook(village.name);
     await page.goto(`${stack.bffUrl}/admin/registry/import`);
