@@ -8,7 +8,7 @@ import { StaffAdmin1763820000000 } from './1763820000000-StaffAdmin';
 // <migrations: staff-admin>
 import { Registry1763900000000 } from './1763900000000-Registry';
 // <migrations: registry>
-import { PersonScopeStatusIndex1763910000000 } from './1763910000000-PersonScopeStatusIndex';
+import { PersonListIndexes1763910000000 } from './1763910000000-PersonListIndexes';
 
 /**
  * Every migration, in order. Add new ones at the end; never edit one that has shipped.
@@ -26,5 +26,5 @@ export const migrations = [
   // <list: staff-admin>
   Registry1763900000000,
   // <list: registry>
-  PersonScopeStatusIndex1763910000000,
+  PersonListIndexes1763910000000,
 ];

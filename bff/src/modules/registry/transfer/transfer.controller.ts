@@ -12,7 +12,7 @@ import { RateLimit } from '../../../core/http/rate-limit';
 import type { Acting } from '../../audit/audit-actor.service';
 import { ExportService } from './export.service';
 import { ImportService } from './import.service';
-import { readMultipart } from './multipart';
+import { readMultipart } from '../../../core/http/multipart';
 import { buildTemplate } from './template';
 import { HouseholdExportQueryDTO, PersonExportQueryDTO, TemplateQueryDTO } from './transfer.dto';
 import { attachmentHeader, XLSX_MIME } from './xlsx-writer';

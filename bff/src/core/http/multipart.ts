@@ -1,6 +1,6 @@
 import busboy from 'busboy';
 import type { IncomingMessage } from 'http';
-import { AppError } from '../../../core/errors/app-error';
+import { AppError } from '../errors/app-error';
 
 /** The one file and the text fields of a multipart/form-data upload. */
 export interface MultipartUpload {
