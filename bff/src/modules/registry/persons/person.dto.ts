@@ -27,15 +27,8 @@ const tagCodes = RuleType.array()
 /** `tag=a&tag=b` arrives as an array, `tag=a,b` as one string; the service splits both. */
 const tagQuery = RuleType.alternatives().try(RuleType.array().items(RuleType.string().max(400)).max(32), RuleType.string().max(400));
 
-export class PersonListQueryDTO {
-  @ApiProperty({ required: false, example: 1 })
-  @Rule(RuleType.number().integer().min(1).max(100000).default(1))
-  page!: number;
-
-  @ApiProperty({ required: false, example: 20 })
-  @Rule(RuleType.number().integer().min(1).max(100).default(20))
-  pageSize!: number;
-
+/** The person list's filters and order: shared by the list (with paging) and the Excel export. */
+export class PersonFilterQueryDTO {
   @ApiProperty({ required: false, description: '区域（含下级，须在本人管辖范围内）' })
   @Rule(id.allow('').optional())
   regionId?: string;
@@ -79,6 +72,16 @@ export class PersonListQueryDTO {
   @ApiProperty({ required: false, enum: ['asc', 'desc'] })
   @Rule(RuleType.string().valid('asc', 'desc').default('asc'))
   order!: 'asc' | 'desc';
+}
+
+export class PersonListQueryDTO extends PersonFilterQueryDTO {
+  @ApiProperty({ required: false, example: 1 })
+  @Rule(RuleType.number().integer().min(1).max(100000).default(1))
+  page!: number;
+
+  @ApiProperty({ required: false, example: 20 })
+  @Rule(RuleType.number().integer().min(1).max(100).default(20))
+  pageSize!: number;
 }
 
 /** Fields shared by create and update; `required()` is added by the create DTO where needed. */
