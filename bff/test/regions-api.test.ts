@@ -59,6 +59,12 @@ describe(`region API on ${backend.name}`, () => {
     expect(JSON.parse(record.detail as string)).toMatchObject({ division: '330102001002' });
   });
 
+  it('explains a malformed statistical code in its own words', async () => {
+    const res = await create(eastAdmin, { name: '东村三网格', level: 'grid', parentId: east.id, code: '3301' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([{ field: 'code', message: '区划代码应为 12 位数字' }]);
+  });
+
   it('refuses a parent outside the subtree with 404', async () => {
     expect((await create(eastAdmin, { name: '越界网格', level: 'grid', parentId: west.id })).status).toBe(404);
     expect((await create(eastAdmin, { name: '越界村', level: 'village', parentId: town.id })).status).toBe(404);

@@ -92,6 +92,12 @@ describe(`user administration on ${backend.name}`, () => {
     }
   });
 
+  it('explains a username with forbidden characters in its own words', async () => {
+    const res = await as(villageAdmin).post('/api/admin/users', { username: 'east grid!', displayName: '空格', roles: ['grid_worker'], regionId: grid.id });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([{ field: 'username', message: '用户名只能包含字母、数字、点、下划线和连字符' }]);
+  });
+
   it('refuses a taken username with 409 CONFLICT', async () => {
     const res = await as(villageAdmin).post('/api/admin/users', { username: 'east.grid1', displayName: '重复', roles: ['grid_worker'], regionId: grid.id });
     expect(res.status).toBe(409);

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@midwayjs/swagger';
 import { Rule, RuleType } from '@midwayjs/validate';
+import { chineseMessages } from '../../core/http/validation-messages';
 import { GEO_LIMITS } from '@zhili/shared';
 import type { LngLat, RegionWorkerVO } from '@zhili/shared';
 import type { RegionLevel } from './region.entity';
@@ -7,19 +8,19 @@ import type { RegionLevel } from './region.entity';
 const LEVELS: RegionLevel[] = ['town', 'community', 'village', 'grid'];
 
 const name = () => RuleType.string().trim().min(1).max(64);
-const code = () => RuleType.string().trim().pattern(/^\d{12}$/).allow('', null).optional().messages({ 'string.pattern.base': '区划代码应为 12 位数字' });
+const code = () => RuleType.string().trim().pattern(/^\d{12}$/).allow('', null).optional().messages(chineseMessages({ 'string.pattern.base': '区划代码应为 12 位数字' }));
 /** Structure only: the geometry itself is checked by validateGeometry (GEOMETRY_INVALID with the first problem). */
-const boundary = () => RuleType.object().unknown(true).allow(null).optional().messages({ 'object.base': '边界应为 GeoJSON 几何对象' });
+const boundary = () => RuleType.object().unknown(true).allow(null).optional().messages(chineseMessages({ 'object.base': '边界应为 GeoJSON 几何对象' }));
 const center = () =>
   RuleType.array()
     .ordered(
-      RuleType.number().min(GEO_LIMITS.lng[0]).max(GEO_LIMITS.lng[1]).required().messages({ 'number.min': '中心点经度超出范围', 'number.max': '中心点经度超出范围', 'number.base': '中心点经度应为数字' }),
-      RuleType.number().min(GEO_LIMITS.lat[0]).max(GEO_LIMITS.lat[1]).required().messages({ 'number.min': '中心点纬度超出范围', 'number.max': '中心点纬度超出范围', 'number.base': '中心点纬度应为数字' }),
+      RuleType.number().min(GEO_LIMITS.lng[0]).max(GEO_LIMITS.lng[1]).required().messages(chineseMessages({ 'number.min': '中心点经度超出范围', 'number.max': '中心点经度超出范围', 'number.base': '中心点经度应为数字' })),
+      RuleType.number().min(GEO_LIMITS.lat[0]).max(GEO_LIMITS.lat[1]).required().messages(chineseMessages({ 'number.min': '中心点纬度超出范围', 'number.max': '中心点纬度超出范围', 'number.base': '中心点纬度应为数字' })),
     )
     .length(2)
     .allow(null)
     .optional()
-    .messages({ 'array.base': '中心点应为 [经度, 纬度]', 'array.length': '中心点应为 [经度, 纬度]' });
+    .messages(chineseMessages({ 'array.base': '中心点应为 [经度, 纬度]', 'array.length': '中心点应为 [经度, 纬度]' }));
 
 const GEOMETRY_DOC = 'GeoJSON Polygon / MultiPolygon（GCJ-02，环须闭合）';
 
@@ -75,21 +76,21 @@ export class RegionRootQueryDTO {
 
 export class ResolveQueryDTO {
   @ApiProperty({ example: 120.155 })
-  @Rule(RuleType.number().min(-180).max(180).required().messages({ 'any.required': '请提供经度', 'number.base': '经度应为数字' }))
+  @Rule(RuleType.number().min(-180).max(180).required().messages(chineseMessages({ 'any.required': '请提供经度', 'number.base': '经度应为数字' })))
   lng!: number;
 
   @ApiProperty({ example: 30.274 })
-  @Rule(RuleType.number().min(-90).max(90).required().messages({ 'any.required': '请提供纬度', 'number.base': '纬度应为数字' }))
+  @Rule(RuleType.number().min(-90).max(90).required().messages(chineseMessages({ 'any.required': '请提供纬度', 'number.base': '纬度应为数字' })))
   lat!: number;
 
   @ApiProperty({ required: false, example: 200, description: '容差（米），点不在任何网格内时取此距离内最近的网格' })
-  @Rule(RuleType.number().min(0).max(5000).default(200).messages({ 'number.max': '容差不能超过 5000 米' }))
+  @Rule(RuleType.number().min(0).max(5000).default(200).messages(chineseMessages({ 'number.max': '容差不能超过 5000 米' })))
   toleranceM!: number;
 }
 
 export class ImportBoundariesDTO {
   @ApiProperty({ type: 'object', description: 'GeoJSON FeatureCollection；按 properties.id、code、name(+parentId) 匹配区域' })
-  @Rule(RuleType.object().unknown(true).required().messages({ 'object.base': '应为 GeoJSON FeatureCollection', 'any.required': '请提供要导入的 GeoJSON' }))
+  @Rule(RuleType.object().unknown(true).required().messages(chineseMessages({ 'object.base': '应为 GeoJSON FeatureCollection', 'any.required': '请提供要导入的 GeoJSON' })))
   featureCollection!: Record<string, unknown>;
 
   @ApiProperty({ description: 'true 仅校验并报告，不写入' })

@@ -1,13 +1,14 @@
 import { ApiProperty } from '@midwayjs/swagger';
 import { Rule, RuleType } from '@midwayjs/validate';
 import { allPermissions, allRoles, limits, Permission, Role, staffRoles } from '@zhili/shared';
+import { chineseMessages } from '../../core/http/validation-messages';
 
 const username = RuleType.string()
   .trim()
   .min(limits.username.min)
   .max(limits.username.max)
   .pattern(limits.username.pattern)
-  .messages({ 'string.pattern.base': '用户名只能包含字母、数字、点、下划线和连字符' });
+  .messages(chineseMessages({ 'string.pattern.base': '用户名只能包含字母、数字、点、下划线和连字符' }));
 const displayName = RuleType.string().trim().min(1).max(32);
 const roles = RuleType.array()
   .items(RuleType.string().valid(...staffRoles))

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@midwayjs/swagger';
 import { Rule, RuleType } from '@midwayjs/validate';
 import { BusinessStatus, BusinessType, checkCreditCode, normalizeMobile, registryLimits } from '@zhili/shared';
-import { chineseMessages } from '../places/messages';
+import { chineseMessages } from '../../../core/http/validation-messages';
 import { PageQueryDTO } from '../places/places.dto';
 
 const TYPES = Object.values(BusinessType);

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@midwayjs/swagger';
 import { Rule, RuleType } from '@midwayjs/validate';
 import { HouseRelation, HouseUse, registryLimits } from '@zhili/shared';
-import { chineseMessages } from './messages';
+import { chineseMessages } from '../../../core/http/validation-messages';
 
 const id = RuleType.string().trim().min(1).max(36);
 const placeName = (max: number) => RuleType.string().trim().min(1).max(max);
