@@ -206,6 +206,10 @@ describeBrowser('admin grid map, region management and village overview in Chrom
     await page.getByTestId('boundary-cancel').click();
     await page.locator('.el-message-box').getByRole('button', { name: '放弃修改' }).click();
     await page.getByTestId('boundary-editing').waitFor({ state: 'detached' });
+    // The map redraws the stored shape on the next render; under load that can trail the editing bar.
+    await page
+      .waitForFunction(([name, d]) => document.querySelector(`[data-testid="geo-region"][data-name="${name}"]`)?.getAttribute('d') === d, [grid.name, saved] as const, { timeout: 5000 })
+      .catch(() => undefined);
     expect(await page.locator(`[data-testid="geo-region"][data-name="${grid.name}"]`).getAttribute('d')).toBe(saved);
     expect((await api<RegionDetailVO>('GET', `/regions/${grid.id}`)).data.boundary).toEqual(after);
   });
