@@ -16,3 +16,7 @@ export * from './domain/registry';
 export * from './api/registry';
 // <exports: geo>
 export * from './domain/geo';
+// <exports: case>
+export * from './domain/case';
+export * from './api/case';
+export * from './domain/work-calendar';

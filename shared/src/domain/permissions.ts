@@ -26,6 +26,8 @@ export const Permission = {
   /** Cases (issue #5). */
   CaseRead: 'case:read',
   CaseDispatch: 'case:dispatch',
+  /** Case configuration: categories and SLAs, holiday calendar, Open311 api keys. */
+  CaseManage: 'case:manage',
   /** Registry (issue #4). */
   PersonRead: 'person:read',
   PersonManage: 'person:manage',
@@ -50,6 +52,7 @@ export const permissionLabels: Record<Permission, string> = {
   'audit:read': '查看审计日志',
   'case:read': '查看工单',
   'case:dispatch': '派发工单',
+  'case:manage': '管理工单配置',
   'person:read': '查看人口信息',
   'person:manage': '管理人口信息',
   'party:manage': '管理党务',
@@ -85,7 +88,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   grid_leader: [...regionStaff, P.CaseDispatch],
   community_admin: regionAdmin,
   village_admin: regionAdmin,
-  town_admin: [...regionAdmin, P.PiiRead, P.PartyManage],
+  town_admin: [...regionAdmin, P.PiiRead, P.PartyManage, P.CaseManage],
   party_secretary: [P.DashboardRead, P.RegionRead, P.PartyManage, P.BindingIssue, P.UserRead],
   auditor: [P.AuditRead, P.RoleRead],
   super_admin: [P.DashboardRead, P.UserRead, P.UserManage, P.RoleAssign, P.RoleRead, P.RegionRead, P.RegionManage],
