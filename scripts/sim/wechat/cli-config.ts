@@ -1,10 +1,12 @@
 // Environment → simulator options for the CLI. Pure, so it is unit-tested without spawning.
-import type { SimApp } from './types';
+import type { PushTarget, SimApp } from './types';
 
 export interface CliConfig {
   port: number;
   host: string;
   apps: SimApp[];
+  push?: PushTarget;
+  mediaCheckDelayMs?: number;
 }
 
 export type CliConfigResult = { ok: true; config: CliConfig } | { ok: false; error: string };
@@ -41,5 +43,24 @@ export function parseCliConfig(env: Record<string, string | undefined>): CliConf
   const host = env.WECHAT_SIM_HOST?.trim() || DEFAULT_HOST;
   const apps = parseApps(env.WECHAT_SIM_APPS);
   if (typeof apps === 'string') return { ok: false, error: apps };
-  return { ok: true, config: { port, host, apps } };
+  const push = parsePush(env);
+  if (typeof push === 'string') return { ok: false, error: push };
+  const rawDelay = env.WECHAT_SIM_MEDIA_CHECK_DELAY_MS?.trim();
+  const mediaCheckDelayMs = rawDelay ? Number(rawDelay) : undefined;
+  if (mediaCheckDelayMs !== undefined && (!Number.isInteger(mediaCheckDelayMs) || mediaCheckDelayMs < 0)) {
+    return { ok: false, error: `WECHAT_SIM_MEDIA_CHECK_DELAY_MS must be a non-negative integer, got "${rawDelay}"` };
+  }
+  return { ok: true, config: { port, host, apps, push, mediaCheckDelayMs } };
+}
+
+/** WECHAT_SIM_PUSH_URL + _TOKEN (+ _AES_KEY for safe mode): where media-check results are pushed. */
+export function parsePush(env: Record<string, string | undefined>): PushTarget | undefined | string {
+  const url = env.WECHAT_SIM_PUSH_URL?.trim();
+  if (!url) return undefined;
+  if (!/^https?:\/\/\S+$/.test(url)) return `WECHAT_SIM_PUSH_URL must be an http(s) URL, got "${url}"`;
+  const token = env.WECHAT_SIM_PUSH_TOKEN?.trim() ?? '';
+  if (!/^[A-Za-z0-9]{3,32}$/.test(token)) return 'WECHAT_SIM_PUSH_TOKEN must be 3-32 letters or digits';
+  const aesKey = env.WECHAT_SIM_PUSH_AES_KEY?.trim();
+  if (aesKey && !/^[A-Za-z0-9]{43}$/.test(aesKey)) return 'WECHAT_SIM_PUSH_AES_KEY must be 43 letters or digits';
+  return aesKey ? { url, token, aesKey } : { url, token };
 }

@@ -20,7 +20,21 @@ describe('parseCliConfig', () => {
     expect(custom).toMatchObject({ ok: true, config: { port: 0, host: '::1' } });
   });
 
+  it('reads the push target and the media-check delay', () => {
+    const key = 'a'.repeat(43);
+    const env = { WECHAT_SIM_APPS: 'wx1:s1', WECHAT_SIM_PUSH_URL: 'http://127.0.0.1:7001/api/callbacks/wechat', WECHAT_SIM_PUSH_TOKEN: 'tok123' };
+    expect(parseCliConfig({ ...env, WECHAT_SIM_PUSH_AES_KEY: key, WECHAT_SIM_MEDIA_CHECK_DELAY_MS: '50' })).toMatchObject({
+      ok: true,
+      config: { push: { url: env.WECHAT_SIM_PUSH_URL, token: 'tok123', aesKey: key }, mediaCheckDelayMs: 50 },
+    });
+    expect(parseCliConfig(env)).toMatchObject({ ok: true, config: { push: { token: 'tok123' } } });
+  });
+
   it.each([
+    [{ WECHAT_SIM_APPS: 'wx1:s1', WECHAT_SIM_PUSH_URL: 'http://x/y' }, /WECHAT_SIM_PUSH_TOKEN/],
+    [{ WECHAT_SIM_APPS: 'wx1:s1', WECHAT_SIM_PUSH_URL: 'x', WECHAT_SIM_PUSH_TOKEN: 'tok' }, /WECHAT_SIM_PUSH_URL/],
+    [{ WECHAT_SIM_APPS: 'wx1:s1', WECHAT_SIM_PUSH_URL: 'http://x/y', WECHAT_SIM_PUSH_TOKEN: 'tok', WECHAT_SIM_PUSH_AES_KEY: 'k' }, /AES_KEY/],
+    [{ WECHAT_SIM_APPS: 'wx1:s1', WECHAT_SIM_MEDIA_CHECK_DELAY_MS: '-1' }, /DELAY/],
     [{}, /WECHAT_SIM_APPS is required/],
     [{ WECHAT_SIM_APPS: 'wx1' }, /not "appid:secret"/],
     [{ WECHAT_SIM_APPS: 'wx1:' }, /not "appid:secret"/],

@@ -1,16 +1,20 @@
 // WeChat errcodes used by the simulator, with the errmsg text WeChat actually sends.
 //
 // Sources: the per-API errcode tables of code2Session, getAccessToken, getStableAccessToken
-// and getPhoneNumber, plus the common errcode table (developers.weixin.qq.com, commErrCode).
+// and getPhoneNumber, msgSecCheck, mediaCheckAsync and subscribeMessage.send, plus the common
+// errcode table (developers.weixin.qq.com, commErrCode).
 
 export const WxErr = {
   SYSTEM_ERROR: -1,
   INVALID_CREDENTIAL: 40001,
   INVALID_GRANT_TYPE: 40002,
+  INVALID_OPENID: 40003,
   INVALID_APPID: 40013,
   INVALID_CODE: 40029,
+  INVALID_TEMPLATE_ID: 40037,
   INVALID_URL: 40066,
   INVALID_APPSECRET: 40125,
+  INVALID_SCENE: 40129,
   CODE_BEEN_USED: 40163,
   ACCESS_TOKEN_MISSING: 41001,
   APPID_MISSING: 41002,
@@ -19,11 +23,13 @@ export const WxErr = {
   ACCESS_TOKEN_EXPIRED: 42001,
   REQUIRE_GET: 43001,
   REQUIRE_POST: 43002,
+  SUBSCRIBE_REFUSED: 43101,
   EMPTY_POST_DATA: 44002,
   CONTENT_TOO_LARGE: 45002,
   DAILY_QUOTA: 45009,
   MINUTE_QUOTA: 45011,
   DATA_FORMAT_ERROR: 47001,
+  ARGUMENT_INVALID: 47003,
 } as const;
 
 export type WxErrCode = (typeof WxErr)[keyof typeof WxErr];
@@ -33,10 +39,13 @@ const messages: Record<WxErrCode, string> = {
   [WxErr.INVALID_CREDENTIAL]:
     'invalid credential, access_token is invalid or not latest, could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r',
   [WxErr.INVALID_GRANT_TYPE]: 'invalid grant_type',
+  [WxErr.INVALID_OPENID]: 'invalid openid',
   [WxErr.INVALID_APPID]: 'invalid appid',
   [WxErr.INVALID_CODE]: 'invalid code',
+  [WxErr.INVALID_TEMPLATE_ID]: 'invalid template_id',
   [WxErr.INVALID_URL]: 'invalid url',
   [WxErr.INVALID_APPSECRET]: 'invalid appsecret',
+  [WxErr.INVALID_SCENE]: 'invalid scene',
   [WxErr.CODE_BEEN_USED]: 'code been used',
   [WxErr.ACCESS_TOKEN_MISSING]: 'access_token missing',
   [WxErr.APPID_MISSING]: 'appid missing',
@@ -45,11 +54,13 @@ const messages: Record<WxErrCode, string> = {
   [WxErr.ACCESS_TOKEN_EXPIRED]: 'access_token expired',
   [WxErr.REQUIRE_GET]: 'require GET method',
   [WxErr.REQUIRE_POST]: 'require POST method',
+  [WxErr.SUBSCRIBE_REFUSED]: 'user refuse to accept the msg',
   [WxErr.EMPTY_POST_DATA]: 'empty post data',
   [WxErr.CONTENT_TOO_LARGE]: 'content size out of limit',
   [WxErr.DAILY_QUOTA]: 'reach max api daily quota limit',
   [WxErr.MINUTE_QUOTA]: 'api minute-quota reach limit mustslower retry next minute',
   [WxErr.DATA_FORMAT_ERROR]: 'data format error',
+  [WxErr.ARGUMENT_INVALID]: 'argument invalid!',
 };
 
 export interface WxErrorBody {

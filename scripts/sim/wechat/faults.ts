@@ -10,8 +10,25 @@ export interface Fault {
   remaining: number;
 }
 
+/** Every WeChat path answers `httpStatus` with a gateway page until `until` (epoch ms, real time). */
+export interface Outage {
+  httpStatus: number;
+  until: number | null;
+}
+
 export class FaultStore {
   private readonly byPath = new Map<string, Fault>();
+  private outage: Outage | null = null;
+
+  /** Takes the whole API "down" at the HTTP level (null = up again). */
+  setOutage(outage: Outage | null): void {
+    this.outage = outage;
+  }
+
+  currentOutage(): Outage | null {
+    if (this.outage && this.outage.until !== null && Date.now() >= this.outage.until) this.outage = null;
+    return this.outage;
+  }
 
   /** Replaces any pending fault on that path: the latest instruction is the one a test means. */
   set(path: string, fault: Fault): void {
@@ -19,8 +36,13 @@ export class FaultStore {
     else this.byPath.delete(path);
   }
 
-  /** Consumes one failure for the path, if any is pending. */
+  /** Consumes one failure for the path, if any is pending; an outage fails every call. */
   take(path: string, now: number): SimResponse | null {
+    const outage = this.currentOutage();
+    if (outage) {
+      const text = `<html><body><h1>${outage.httpStatus} Service Unavailable</h1></body></html>`;
+      return { status: outage.httpStatus, body: null, raw: { contentType: 'text/html', text } };
+    }
     const fault = this.byPath.get(path);
     if (!fault) return null;
     fault.remaining -= 1;
@@ -40,6 +62,7 @@ export class FaultStore {
 
   clear(): void {
     this.byPath.clear();
+    this.outage = null;
   }
 }
 

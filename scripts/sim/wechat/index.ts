@@ -12,4 +12,25 @@ export {
   FORCE_REFRESH_MIN_INTERVAL_MS,
   GET_TOKEN_DAILY_LIMIT,
 } from './tokens';
-export type { SimApp, WechatSim, WechatSimOptions, RequestLogEntry } from './types';
+export {
+  TEXT_RISKY_MARKER,
+  TEXT_REVIEW_MARKER,
+  MEDIA_RISKY_MARKER,
+  MEDIA_REVIEW_MARKER,
+  WxLabel,
+} from './content-verdict';
+export { SIM_TEMPLATES } from './subscribe';
+export { encryptPush, decryptPush, signPush, wxSignature, generateEncodingAesKey } from './push-crypto';
+export { generatePushSecrets, connectPushToBff, BFF_PUSH_PATH } from './push-secrets';
+export type { PushSecrets } from './push-secrets';
+export type {
+  Availability,
+  MediaCheckRecord,
+  PushTarget,
+  SentSubscribeMessage,
+  SimApp,
+  Suggest,
+  WechatSim,
+  WechatSimOptions,
+  RequestLogEntry,
+} from './types';

@@ -1,5 +1,6 @@
 // CLI: `npx tsx scripts/sim/wechat/main.ts` (or `npm run sim:wechat`).
-// Env: WECHAT_SIM_APPS (required), WECHAT_SIM_PORT (7002), WECHAT_SIM_HOST (127.0.0.1).
+// Env: WECHAT_SIM_APPS (required), WECHAT_SIM_PORT (7002), WECHAT_SIM_HOST (127.0.0.1),
+// WECHAT_SIM_PUSH_URL/_TOKEN/_AES_KEY (message push), WECHAT_SIM_MEDIA_CHECK_DELAY_MS (200).
 // Logs one JSON line per request to stdout so the launcher can tail and grep it.
 import { parseCliConfig } from './cli-config';
 import { startWechatSim } from './server';
@@ -10,12 +11,14 @@ async function main(): Promise<void> {
     process.stderr.write(`wechat-sim: ${parsed.error}\n`);
     process.exit(1);
   }
-  const { port, host, apps } = parsed.config;
+  const { port, host, apps, push, mediaCheckDelayMs } = parsed.config;
 
   const sim = await startWechatSim({
     port,
     host,
     apps,
+    push,
+    mediaCheckDelayMs,
     onRequest: (entry) => process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`),
   });
   // Secrets are deliberately not printed: logs end up in CI artefacts.

@@ -4,6 +4,9 @@ export const WX_PATHS = {
   stableToken: '/cgi-bin/stable_token',
   token: '/cgi-bin/token',
   phoneNumber: '/wxa/business/getuserphonenumber',
+  msgSecCheck: '/wxa/msg_sec_check',
+  mediaCheckAsync: '/wxa/media_check_async',
+  subscribeSend: '/cgi-bin/message/subscribe/send',
 } as const;
 
 export type WxPath = (typeof WX_PATHS)[keyof typeof WX_PATHS];

@@ -9,20 +9,20 @@ import type { SimState } from './state';
 import type { JsonObject, JsonValue, SimRequest, SimResponse } from './types';
 import { parseJsonBody, stringFields } from './wx-helpers';
 
-function devError(status: number, code: string, message: string): SimResponse {
+export function devError(status: number, code: string, message: string): SimResponse {
   return { status, body: { error: { code, message } } };
 }
 
-const badRequest = (message: string): SimResponse => devError(400, 'BAD_REQUEST', message);
+export const badRequest = (message: string): SimResponse => devError(400, 'BAD_REQUEST', message);
 
-type DevParsed<T> = { ok: true; value: T } | { ok: false; response: SimResponse };
+export type DevParsed<T> = { ok: true; value: T } | { ok: false; response: SimResponse };
 
-function devBody(req: SimRequest): DevParsed<JsonObject> {
+export function devBody(req: SimRequest): DevParsed<JsonObject> {
   const parsed = parseJsonBody(req);
   return parsed.ok ? parsed : { ok: false, response: badRequest('body must be a JSON object') };
 }
 
-function appOf(state: SimState, body: JsonObject): DevParsed<string> {
+export function appOf(state: SimState, body: JsonObject): DevParsed<string> {
   const appid = body.appid;
   if (typeof appid !== 'string' || appid === '') return { ok: false, response: badRequest('appid is required') };
   if (!state.apps.has(appid)) {
@@ -71,7 +71,7 @@ export function devPhoneCode(state: SimState, req: SimRequest): SimResponse {
 }
 
 /** Integer field within [min, max]; without a fallback the field is required. */
-function intField(body: JsonObject, key: string, min: number, max: number, fallback?: number): DevParsed<number> {
+export function devIntField(body: JsonObject, key: string, min: number, max: number, fallback?: number): DevParsed<number> {
   const value: JsonValue | undefined = body[key];
   if (value === undefined || value === null) {
     return fallback === undefined
@@ -97,13 +97,13 @@ export function devSetFault(state: SimState, req: SimRequest): SimResponse {
   if (typeof path !== 'string' || !isWxPath(path)) {
     return badRequest('path must be one of the simulated WeChat paths, e.g. "/sns/jscode2session"');
   }
-  const times = intField(body, 'times', 0, 10_000);
+  const times = devIntField(body, 'times', 0, 10_000);
   if (!times.ok) return times.response;
-  const errcode = intField(body, 'errcode', -1_000_000, 1_000_000, DEFAULT_FAULT_ERRCODE);
+  const errcode = devIntField(body, 'errcode', -1_000_000, 1_000_000, DEFAULT_FAULT_ERRCODE);
   if (!errcode.ok) return errcode.response;
-  const httpStatus = intField(body, 'httpStatus', 200, 599, 200);
+  const httpStatus = devIntField(body, 'httpStatus', 200, 599, 200);
   if (!httpStatus.ok) return httpStatus.response;
-  const delayMs = intField(body, 'delayMs', 0, 60_000, 0);
+  const delayMs = devIntField(body, 'delayMs', 0, 60_000, 0);
   if (!delayMs.ok) return delayMs.response;
 
   const fault = { errcode: errcode.value, httpStatus: httpStatus.value, delayMs: delayMs.value };

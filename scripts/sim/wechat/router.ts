@@ -8,8 +8,19 @@ import {
   devReset,
   devSetFault,
 } from './route-dev';
+import {
+  devGetPush,
+  devMediaChecks,
+  devMediaVerdict,
+  devOutage,
+  devSetPush,
+  devSubscribe,
+  devSubscribeMessages,
+} from './route-dev-content';
 import { jscode2session } from './route-login';
 import { getUserPhoneNumber } from './route-phone';
+import { mediaCheckAsync, msgSecCheck } from './route-security';
+import { subscribeSend } from './route-subscribe';
 import { legacyToken, stableToken } from './route-tokens';
 import { DEV_PREFIX, WX_PATHS } from './paths';
 import type { SimState } from './state';
@@ -33,6 +44,9 @@ const wxRoutes: Record<string, WxRoute> = {
   [WX_PATHS.token]: { methods: GET_LIKE, wrongMethod: WxErr.REQUIRE_GET, handler: legacyToken },
   [WX_PATHS.stableToken]: { methods: ['POST'], wrongMethod: WxErr.REQUIRE_POST, handler: stableToken },
   [WX_PATHS.phoneNumber]: { methods: ['POST'], wrongMethod: WxErr.REQUIRE_POST, handler: getUserPhoneNumber },
+  [WX_PATHS.msgSecCheck]: { methods: ['POST'], wrongMethod: WxErr.REQUIRE_POST, handler: msgSecCheck },
+  [WX_PATHS.mediaCheckAsync]: { methods: ['POST'], wrongMethod: WxErr.REQUIRE_POST, handler: mediaCheckAsync },
+  [WX_PATHS.subscribeSend]: { methods: ['POST'], wrongMethod: WxErr.REQUIRE_POST, handler: subscribeSend },
 };
 
 const devRoutes: Record<string, Partial<Record<string, Handler>>> = {
@@ -41,6 +55,12 @@ const devRoutes: Record<string, Partial<Record<string, Handler>>> = {
   '/__dev/faults': { POST: devSetFault, GET: devListFaults },
   '/__dev/reset': { POST: devReset },
   '/__dev/health': { GET: devHealth },
+  '/__dev/media-verdict': { POST: devMediaVerdict },
+  '/__dev/media-checks': { GET: devMediaChecks },
+  '/__dev/subscribe': { POST: devSubscribe },
+  '/__dev/subscribe-messages': { GET: devSubscribeMessages },
+  '/__dev/push': { POST: devSetPush, GET: devGetPush },
+  '/__dev/outage': { POST: devOutage },
 };
 
 export function isDevPath(path: string): boolean {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { WxErr, wxError } from './errors';
 import { allowedDevMethods, isDevPath, route } from './router';
 import { SimState } from './state';
-import type { JsonValue, SimRequest, SimResponse, WechatSim, WechatSimOptions } from './types';
+import type { Availability, JsonValue, SimRequest, SimResponse, WechatSim, WechatSimOptions } from './types';
 
 /** Far above anything these APIs take; protects the test process from runaway uploads. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -62,17 +62,23 @@ function validateOptions(options: WechatSimOptions): void {
 
 export async function startWechatSim(options: WechatSimOptions): Promise<WechatSim> {
   validateOptions(options);
-  const state = new SimState(options.apps, options.now ?? Date.now);
+  const state = new SimState(
+    options.apps,
+    options.now ?? Date.now,
+    { mediaCheckDelayMs: options.mediaCheckDelayMs ?? 200, pushRetryDelayMs: options.pushRetryDelayMs ?? 1000 },
+    options.push ?? null,
+  );
   const host = options.host ?? '127.0.0.1';
   const timers = new Set<NodeJS.Timeout>();
 
   const send = (res: ServerResponse, path: string, result: SimResponse, done: () => void): void => {
     const write = (): void => {
       if (res.destroyed) return done();
-      const payload = JSON.stringify(result.body);
+      const payload = result.raw ? result.raw.text : JSON.stringify(result.body);
+      const contentType = isDevPath(path) ? 'application/json; charset=utf-8' : WX_CONTENT_TYPE;
       res.writeHead(result.status, {
         ...corsHeaders(path),
-        'Content-Type': isDevPath(path) ? 'application/json; charset=utf-8' : WX_CONTENT_TYPE,
+        'Content-Type': result.raw ? result.raw.contentType : contentType,
         'Content-Length': Buffer.byteLength(payload),
       });
       res.end(payload, done);
@@ -118,25 +124,44 @@ export async function startWechatSim(options: WechatSimOptions): Promise<WechatS
     void handle(req, res);
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
+  const listen = (port: number): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  const stopListening = (): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      if (!server.listening) return resolve();
+      server.close((err) => (err ? reject(err) : resolve()));
+      // Keep-alive sockets (fetch keeps them) would otherwise hold close() open for seconds.
+      server.closeAllConnections();
+    });
+
+  await listen(options.port ?? 0);
   const port = (server.address() as AddressInfo).port;
 
   return {
     url: listenAddress(host, port),
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        for (const timer of timers) clearTimeout(timer);
-        timers.clear();
-        server.close((err) => (err ? reject(err) : resolve()));
-        // Keep-alive sockets (fetch keeps them) would otherwise hold close() open for seconds.
-        server.closeAllConnections();
-      }),
+    setPush: (target) => {
+      state.pushTarget = target;
+    },
+    setAvailability: async (mode: Availability) => {
+      if (mode === 'refused') return stopListening();
+      // Same port, so clients configured with the URL reach it again.
+      if (!server.listening) await listen(port);
+    },
+    subscribeMessages: (openid) => state.subscriptions.messages(openid),
+    mediaChecks: () => state.media.list(),
+    idle: () => state.media.idle(),
+    close: async () => {
+      state.media.close();
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await stopListening();
+    },
   };
 }

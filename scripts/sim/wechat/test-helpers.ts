@@ -1,6 +1,6 @@
 // Shared harness for the simulator's Jest tests: a controllable clock and thin fetch wrappers.
 import { startWechatSim } from './server';
-import type { JsonObject, JsonValue, RequestLogEntry, SimApp, WechatSim } from './types';
+import type { JsonObject, JsonValue, RequestLogEntry, SimApp, WechatSim, WechatSimOptions } from './types';
 
 export const APP_A: SimApp = { appid: 'wxa000000000000001', secret: 'secret-a' };
 export const APP_B: SimApp = { appid: 'wxb000000000000002', secret: 'secret-b' };
@@ -32,10 +32,13 @@ function asObject(value: unknown): JsonObject {
   return value as JsonObject;
 }
 
-export async function startHarness(apps: SimApp[] = [APP_A, APP_B]): Promise<Harness> {
-  let clock = T0;
+export async function startHarness(
+  apps: SimApp[] = [APP_A, APP_B],
+  options: Partial<WechatSimOptions> & { clock?: number } = {},
+): Promise<Harness> {
+  let clock = options.clock ?? T0;
   const logs: RequestLogEntry[] = [];
-  const sim = await startWechatSim({ apps, now: () => clock, onRequest: (entry) => logs.push(entry) });
+  const sim = await startWechatSim({ ...options, apps, now: () => clock, onRequest: (entry) => logs.push(entry) });
 
   const request = async (method: string, path: string, init: { body?: string } = {}): Promise<Reply> => {
     const res = await fetch(`${sim.url}${path}`, { method, body: init.body });
@@ -97,4 +100,10 @@ export function tokenOf(reply: Reply): string {
 export async function tokenErrcode(h: Harness, token: string): Promise<JsonValue> {
   const reply = await h.post('/wxa/business/getuserphonenumber', {}, { access_token: token });
   return reply.body.errcode;
+}
+
+/** A business-API call with a fresh stable token of `app`. */
+export async function callWithToken(h: Harness, path: string, body: JsonValue, app: SimApp = APP_A): Promise<Reply> {
+  const token = tokenOf(await stableToken(h, undefined, app));
+  return h.post(path, body, { access_token: token });
 }

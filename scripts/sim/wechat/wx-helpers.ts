@@ -87,3 +87,20 @@ export function verifyCredential(
   if (app.secret !== secret) return badSecretErrcode;
   return null;
 }
+
+/** The access_token of a business API call → the app it belongs to (41001 / 40001 / 42001 otherwise). */
+export function requireToken(state: SimState, req: SimRequest): Parsed<string> {
+  const accessToken = queryParam(req, 'access_token');
+  if (accessToken === undefined) return { ok: false, errcode: WxErr.ACCESS_TOKEN_MISSING };
+  const auth = state.tokens.check(accessToken, state.now());
+  return auth.ok ? { ok: true, value: auth.appid } : { ok: false, errcode: auth.errcode };
+}
+
+/** An integer body field (WeChat also decodes numeric strings such as "2"); undefined when absent. */
+export function intField(obj: JsonObject, key: string): Parsed<number | undefined> {
+  const value = obj[key];
+  if (value === undefined || value === null || value === '') return { ok: true, value: undefined };
+  const num = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof num !== 'number' || !Number.isInteger(num)) return { ok: false, errcode: WxErr.DATA_FORMAT_ERROR };
+  return { ok: true, value: num };
+}
