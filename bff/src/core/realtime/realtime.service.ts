@@ -5,12 +5,26 @@ import { AppError } from '../errors/app-error';
 import { AccessTokenService } from '../auth/access-token.service';
 import { SessionService } from '../auth/session.service';
 import type { Principal } from '../auth/principal';
+import { InfraService } from '../infra/infra.service';
+import type { Unsubscribe } from '../infra/types';
+import { scopeRoomPath, scopeRoomsOf } from './scope-rooms';
 
 /** Rooms every socket joins on connect, so features can address a whole audience. */
 export const Rooms = {
   staff: 'staff',
   user: (kind: string, id: string) => `${kind}:${id}`,
+  /** Staff allowed to read cases whose data scope is exactly this region path (`/` = everything). */
+  scope: (scopePath: string) => `scope:${scopePath}`,
 } as const;
+
+/** Cross-node broadcast channel: every node emits what any node publishes to its own sockets. */
+const BROADCAST_CHANNEL = 'realtime:broadcast';
+
+interface Broadcast {
+  rooms: string[];
+  event: string;
+  payload: unknown;
+}
 
 interface SocketData {
   principal: Principal;
@@ -29,10 +43,14 @@ export class RealtimeService {
   @Inject()
   private sessions!: SessionService;
 
+  @Inject()
+  private infraService!: InfraService;
+
   @Logger()
   private logger!: ILogger;
 
   private io?: Server;
+  private unsubscribeBroadcast?: Promise<Unsubscribe>;
   private readonly connectHandlers: ((socket: Socket) => void)[] = [];
 
   attach(server: HttpServer, corsOrigins: string[] | false): Server {
@@ -56,9 +74,17 @@ export class RealtimeService {
       const { principal } = socket.data as SocketData;
       void socket.join(Rooms.user(principal.kind, principal.id));
       if (principal.kind === 'staff') void socket.join(Rooms.staff);
+      const scopePath = scopeRoomPath(principal);
+      if (scopePath) void socket.join(Rooms.scope(scopePath));
       for (const handler of this.connectHandlers) handler(socket);
     });
     this.io = io;
+    this.unsubscribeBroadcast = this.infraService.infra.pubsub
+      .subscribe(BROADCAST_CHANNEL, (message) => this.onBroadcast(message))
+      .catch((err: unknown) => {
+        this.logger.error('[realtime] cannot subscribe to broadcasts: %s', (err as Error).message);
+        return async () => undefined;
+      });
     this.logger.info('socket.io attached on /socket.io');
     return io;
   }
@@ -72,12 +98,44 @@ export class RealtimeService {
     this.io?.to(room).emit(event, payload);
   }
 
+  /**
+   * Emits to the sockets in any of `rooms` on EVERY node (via the infra pub/sub), each socket once
+   * even when it is in several of the rooms. Use it for events caused by data changes, which may be
+   * processed on a node other than the one holding the audience's sockets.
+   */
+  async broadcast(rooms: readonly string[], event: string, payload: unknown): Promise<void> {
+    if (!rooms.length) return;
+    const message: Broadcast = { rooms: [...rooms], event, payload };
+    await this.infraService.infra.pubsub.publish(BROADCAST_CHANNEL, JSON.stringify(message));
+  }
+
+  /**
+   * Emits to the staff who see a record with this `scope_path`: the scope rooms of the path and of
+   * every ancestor, up to `/` (super admin).
+   */
+  emitToScope(scopePath: string, event: string, payload: unknown): Promise<void> {
+    return this.broadcast(scopeRoomsOf(scopePath).map(Rooms.scope), event, payload);
+  }
+
+  private onBroadcast(message: string): void {
+    if (!this.io) return;
+    try {
+      const { rooms, event, payload } = JSON.parse(message) as Broadcast;
+      this.io.to(rooms).emit(event, payload);
+    } catch (err) {
+      this.logger.warn('[realtime] bad broadcast message: %s', (err as Error).message);
+    }
+  }
+
   roomSize(room: string): number {
     return this.io?.sockets.adapter.rooms.get(room)?.size ?? 0;
   }
 
   async close(): Promise<void> {
     if (!this.io) return;
+    const unsubscribe = this.unsubscribeBroadcast;
+    this.unsubscribeBroadcast = undefined;
+    await unsubscribe?.then((stop) => stop()).catch(() => undefined);
     // Disconnect clients but leave the HTTP server to the framework.
     this.io.disconnectSockets(true);
     this.io.removeAllListeners();

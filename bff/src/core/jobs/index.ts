@@ -1,0 +1,3 @@
+export { JobRunner } from './job-runner';
+export { JobScheduler } from './job-scheduler';
+export type { JobDefinition, JobLogger } from './job-scheduler';
