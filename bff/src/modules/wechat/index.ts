@@ -1,3 +1,14 @@
 export { WechatClient } from './wechat.client';
 export type { Code2SessionResult, PhoneInfo } from './wechat.client';
 export { WechatApiError, mapWechatErrcode } from './wechat.errors';
+export type {
+  ContentScene,
+  ContentSuggest,
+  MediaCheckInput,
+  MiniprogramState,
+  MsgSecCheckInput,
+  MsgSecCheckResult,
+  SubscribeMessageInput,
+} from './wechat-content.types';
+export { parseSuggest } from './wechat-content.types';
+export { SUBSCRIBE_REFUSED_ERRCODE } from './wechat.errors';

@@ -2,6 +2,15 @@ import { Config, ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@mid
 import type { AppEnv } from '../../config/env';
 import { InfraService } from '../../core/infra/infra.service';
 import { mapWechatErrcode, TOKEN_ERRCODES, TRANSIENT_ERRCODES, WechatApiError } from './wechat.errors';
+import {
+  parseMsgSecCheck,
+  type MediaCheckInput,
+  type MsgSecCheckInput,
+  type MsgSecCheckResult,
+  type SecCheckReply,
+  type SubscribeMessageInput,
+  type WechatReply,
+} from './wechat-content.types';
 
 export interface Code2SessionResult {
   openid: string;
@@ -13,11 +22,6 @@ export interface PhoneInfo {
   phoneNumber: string;
   purePhoneNumber: string;
   countryCode: string;
-}
-
-interface WechatReply {
-  errcode?: number;
-  errmsg?: string;
 }
 
 /** Seconds before WeChat's expiry at which we stop using a cached token. */
@@ -83,6 +87,49 @@ export class WechatClient {
     );
     if (!reply.phone_info) throw new WechatApiError('WECHAT_UNAVAILABLE', null, 'reply without phone_info');
     return reply.phone_info;
+  }
+
+  /**
+   * Text content security (msgSecCheck 2.0), synchronous. Retried once on WeChat's "system busy":
+   * a check has no side effect.
+   */
+  async msgSecCheck(input: MsgSecCheckInput): Promise<MsgSecCheckResult> {
+    const body = { content: input.content, version: 2, scene: input.scene, openid: input.openid };
+    const reply = await this.withAccessToken((token) =>
+      this.callWithRetry<SecCheckReply>('POST', `/wxa/msg_sec_check?access_token=${encodeURIComponent(token)}`, body),
+    );
+    return parseMsgSecCheck(reply);
+  }
+
+  /**
+   * Starts an asynchronous image check (mediaCheckAsync 2.0, media_type 2); WeChat downloads
+   * `mediaUrl` and pushes a `wxa_media_check` event carrying the returned trace id.
+   */
+  async mediaCheckAsync(input: MediaCheckInput): Promise<{ traceId: string }> {
+    const body = { media_url: input.mediaUrl, media_type: 2, version: 2, scene: input.scene, openid: input.openid };
+    const reply = await this.withAccessToken((token) =>
+      this.call<SecCheckReply>('POST', `/wxa/media_check_async?access_token=${encodeURIComponent(token)}`, body),
+    );
+    if (!reply.trace_id) throw new WechatApiError('WECHAT_UNAVAILABLE', null, 'media_check_async reply without trace_id');
+    return { traceId: reply.trace_id };
+  }
+
+  /**
+   * Sends a one-time subscribe message. Errcode 43101 (the user has no subscription left) surfaces
+   * as a WechatApiError with `errcode === 43101`: the caller drops the message, never retries it.
+   */
+  async sendSubscribeMessage(input: SubscribeMessageInput): Promise<void> {
+    const body = {
+      touser: input.touser,
+      template_id: input.templateId,
+      ...(input.page ? { page: input.page } : {}),
+      data: input.data,
+      miniprogram_state: input.miniprogramState ?? this.env.WECHAT_MP_STATE,
+      lang: 'zh_CN',
+    };
+    await this.withAccessToken((token) =>
+      this.call<WechatReply>('POST', `/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, body),
+    );
   }
 
   /**

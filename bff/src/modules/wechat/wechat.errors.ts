@@ -21,6 +21,9 @@ const ERRCODE_MAP: Record<number, ErrorCode> = {
 /** Errcodes meaning "the access token is no longer good": refresh it and try once more. */
 export const TOKEN_ERRCODES = new Set([40001, 40014, 42001]);
 
+/** subscribeMessage.send: the user has no (one-time) subscription left for the template. */
+export const SUBSCRIBE_REFUSED_ERRCODE = 43101;
+
 /** Errcodes worth one retry after a short pause (system busy). */
 export const TRANSIENT_ERRCODES = new Set([-1]);
 
