@@ -87,6 +87,35 @@ const envSchema = z.object({
   /** Allow the AMap (高德) JS API domains in the admin CSP; default: on when VITE_AMAP_KEY is set. */
   CSP_ALLOW_AMAP: flag.optional(),
   VITE_AMAP_KEY: z.string().optional(),
+  // Cases (#5): background delivery and jobs, WeChat content security / push / subscribe messages,
+  // government connectors, Open311. See docs/CONTRACTS.md "Cases (issue #5)".
+  /** Turns off every background loop (outbox worker, SLA watcher, gov pulls); tests drive them by hand. */
+  JOBS_ENABLED: flag.default('true'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60000).default(1000),
+  SLA_WATCH_INTERVAL_MS: z.coerce.number().int().min(200).default(60000),
+  /** Base URL under which outside services (WeChat media checks) can fetch signed file links. */
+  PUBLIC_BASE_URL: url('PUBLIC_BASE_URL').optional(),
+  /** Message-push token and EncodingAESKey (43 chars) of the mini-program's message push (safe mode). */
+  WECHAT_PUSH_TOKEN: z.string().regex(/^[A-Za-z0-9]{3,32}$/, 'WECHAT_PUSH_TOKEN must be 3-32 letters or digits').optional(),
+  WECHAT_PUSH_AES_KEY: z.string().regex(/^[A-Za-z0-9]{43}$/, 'WECHAT_PUSH_AES_KEY must be 43 letters or digits (EncodingAESKey)').optional(),
+  WECHAT_TMPL_CASE_ACCEPTED: z.string().min(1).max(64).default('sim_tmpl_case_accepted'),
+  WECHAT_TMPL_CASE_DISPATCHED: z.string().min(1).max(64).default('sim_tmpl_case_dispatched'),
+  WECHAT_TMPL_CASE_RESOLVED: z.string().min(1).max(64).default('sim_tmpl_case_resolved'),
+  /** miniprogram_state of subscribe messages: developer | trial | formal. */
+  WECHAT_MP_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
+  CASE_NEARBY_RADIUS_M: z.coerce.number().int().min(10).max(1000).default(200),
+  /** 12345 hotline platform; the connector is off while HOTLINE_API_BASE is unset. */
+  HOTLINE_API_BASE: url('HOTLINE_API_BASE').optional(),
+  HOTLINE_APP_KEY: z.string().min(1).max(64).optional(),
+  HOTLINE_APP_SECRET: z.string().min(16, 'HOTLINE_APP_SECRET must be at least 16 characters').optional(),
+  HOTLINE_PULL_INTERVAL_MS: z.coerce.number().int().min(200).default(60000),
+  GOV_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
+  /** City operation platform (城市运行管理服务平台); escalation to the city is refused while unset. */
+  CITY_API_BASE: url('CITY_API_BASE').optional(),
+  CITY_APP_KEY: z.string().min(1).max(64).optional(),
+  CITY_APP_SECRET: z.string().min(16, 'CITY_APP_SECRET must be at least 16 characters').optional(),
+  OPEN311_JURISDICTION: z.string().regex(/^[a-z0-9.-]{3,64}$/).default('zhili.local'),
+  // <env: cases>
   // Keys for personal data at rest (see bff/src/core/crypto/README.md); cross-checked below.
   PII_KEYS: z
     .string({ required_error: 'PII_KEYS is required: keyId:base64(32 random bytes)[,keyId2:…] (openssl rand -base64 32)' })

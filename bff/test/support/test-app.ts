@@ -9,6 +9,9 @@ import type { Backend } from './backends';
 
 export const TEST_APPID = 'wx00000000000000aa';
 export const TEST_SECRET = 'testsecret0000000000000000000001';
+/** Message-push Token and EncodingAESKey of every test app (extraEnv may override or blank them). */
+export const TEST_PUSH_TOKEN = 'testpushtoken0000000000000000001';
+export const TEST_PUSH_AES_KEY = 'TestPushAesKey0000000000000000000000000000a';
 
 export interface TestApp {
   app: Application;
@@ -18,6 +21,8 @@ export interface TestApp {
   simRequests: RequestLogEntry[];
   /** The simulator's clock offset in ms; advance it to expire codes and tokens. */
   clock: { advance(ms: number): void };
+  /** The BFF's message-push settings the simulator pushes with (aesKey absent = plaintext mode). */
+  push: { url: string; token: string; aesKey?: string } | null;
   url: string;
   get<T>(cls: new (...args: never[]) => T): Promise<T>;
   close(): Promise<void>;
@@ -35,6 +40,9 @@ export async function startTestApp(backend: Backend, extraEnv: Record<string, st
     apps: [{ appid: TEST_APPID, secret: TEST_SECRET }],
     now: () => Date.now() + offset,
     onRequest: (entry) => simRequests.push(entry),
+    // Media-check verdicts arrive quickly, and an unacknowledged push is retried soon.
+    mediaCheckDelayMs: 20,
+    pushRetryDelayMs: 200,
   });
   const provisioned = await backend.provision();
   // Jest loads .ts through its transform, which Midway cannot detect: tell it to scan .ts sources.
@@ -54,6 +62,8 @@ export async function startTestApp(backend: Backend, extraEnv: Record<string, st
     PII_KEYS: `k1:${randomBytes(32).toString('base64')}`,
     PII_ACTIVE_KEY_ID: 'k1',
     PII_HMAC_KEY: randomBytes(32).toString('base64'),
+    WECHAT_PUSH_TOKEN: TEST_PUSH_TOKEN,
+    WECHAT_PUSH_AES_KEY: TEST_PUSH_AES_KEY,
     ...provisioned.env,
     ...extraEnv,
   };
@@ -75,13 +85,21 @@ export async function startTestApp(backend: Backend, extraEnv: Record<string, st
   // Midway starts listening without awaiting it; wait, or supertest would try to listen itself.
   if (!server.listening) await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  // The port is known only now: point WeChat's message push at this BFF (PUBLIC_BASE_URL stays
+  // unset, so media links use the listening address, which the simulator can reach).
+  const push = env.WECHAT_PUSH_TOKEN
+    ? { url: `${url}/api/callbacks/wechat`, token: env.WECHAT_PUSH_TOKEN, ...(env.WECHAT_PUSH_AES_KEY ? { aesKey: env.WECHAT_PUSH_AES_KEY } : {}) }
+    : null;
+  sim.setPush(push);
   return {
     app,
     http: () => createHttpRequest(app),
     sim,
     simRequests,
     clock: { advance: (ms) => (offset += ms) },
-    url: `http://127.0.0.1:${port}`,
+    push,
+    url,
     get: <T>(cls: new (...args: never[]) => T) => app.getApplicationContext().getAsync<T>(cls as unknown as string),
     async close() {
       await close(app);

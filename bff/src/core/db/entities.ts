@@ -13,6 +13,11 @@ import { StaffContact } from '../../modules/staff-admin/staff-contact.entity';
 import { Building, BuildingUnit, Business, Estate, House, Household, Person, PersonHouse, PersonTag, TagDefinition, Visit } from '../../modules/registry/entities';
 import { StoredFile } from '../../modules/file/stored-file.entity';
 // <entities: registry>
+import { CaseCategory, CaseContentCheck, CaseEvent, CaseFollower, CaseRecord, CaseSavedView, Holiday } from '../../modules/case/entities';
+import { OutboxMessage } from '../outbox/outbox-message.entity';
+import { GovSyncState } from '../../modules/gov/gov-sync-state.entity';
+import { Open311Key } from '../../modules/open311/open311-key.entity';
+// <entities: cases>
 
 /** Every TypeORM entity of the BFF (explicit, so bundling and tests never depend on globs). */
 export const entities = [
@@ -41,4 +46,15 @@ export const entities = [
   Business,
   StoredFile,
   // <list: registry>
+  CaseRecord,
+  CaseEvent,
+  CaseFollower,
+  CaseCategory,
+  Holiday,
+  CaseContentCheck,
+  CaseSavedView,
+  OutboxMessage,
+  GovSyncState,
+  Open311Key,
+  // <list: cases>
 ];

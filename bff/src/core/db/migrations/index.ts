@@ -9,6 +9,8 @@ import { StaffAdmin1763820000000 } from './1763820000000-StaffAdmin';
 import { Registry1763900000000 } from './1763900000000-Registry';
 // <migrations: registry>
 import { PersonListIndexes1763910000000 } from './1763910000000-PersonListIndexes';
+import { Cases1764000000000 } from './1764000000000-Cases';
+// <migrations: cases>
 
 /**
  * Every migration, in order. Add new ones at the end; never edit one that has shipped.
@@ -27,4 +29,6 @@ export const migrations = [
   Registry1763900000000,
   // <list: registry>
   PersonListIndexes1763910000000,
+  Cases1764000000000,
+  // <list: cases>
 ];

@@ -1,0 +1,5 @@
+/** Whether a database error is a unique-key violation (SQLite or MySQL/MariaDB), e.g. a lost insert race. */
+export function isUniqueViolation(err: unknown): boolean {
+  const driver = (err as { driverError?: { code?: string; errno?: number } }).driverError ?? (err as { code?: string; errno?: number });
+  return driver?.code === 'SQLITE_CONSTRAINT_UNIQUE' || driver?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || driver?.code === 'ER_DUP_ENTRY' || driver?.errno === 1062;
+}
