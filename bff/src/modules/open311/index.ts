@@ -1,0 +1,35 @@
+/**
+ * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) — the outside door to cases — and the
+ * api keys staff issue for it. See docs/CONTRACTS.md "Open311 GeoReport v2".
+ *
+ * Decisions where the spec leaves room (each one tested in bff/test/open311-*.test.ts):
+ * - Formats: every resource answers `.xml` (the spec's required format) and `.json` (Spark
+ *   convention: list containers become arrays). Another suffix is a 404 (in XML); a resource
+ *   without a suffix is not one of the spec's URLs and gets the app's ordinary 404.
+ * - Errors: the spec's list `[{ code, description }]` / `<errors><error>…`, `code` = HTTP status:
+ *   404 unknown resource (service_code, service_request_id, token, jurisdiction_id), 403 missing or
+ *   invalid/revoked api_key, 400 everything else (including the spec's "general service error" for
+ *   unexpected failures, which are logged), 429 when a client address exceeds its rate limit.
+ * - jurisdiction_id is optional (one jurisdiction: env OPEN311_JURISDICTION); another value is 404.
+ * - Services = active case categories: service_code = category code, group = department,
+ *   metadata = false (no attributes are defined, so definitions list none), type = realtime.
+ * - POST: form fields per spec; lat/long are WGS84 and stored converted to GCJ-02 (answers convert
+ *   back); the point's grid must lie in the api key's scope (the issuing staff member's region),
+ *   and without a point the case is filed under that region. The reporter is the client
+ *   (`open311:<keyId>`) with the person's name and phone (stored encrypted); email, device_id and
+ *   attributes are accepted and not kept. media_url is kept as a timeline note, never fetched. The
+ *   answer carries service_request_id (= case number) and no token, as the spec asks of realtime
+ *   services; `tokens/{token}` still resolves the reference we file each posted request under.
+ * - GET requests is public in the spec, so it lists cases of the whole jurisdiction — not only those
+ *   of one api key — with public fields only: never the reporter (name, phone, account), internal
+ *   notes or resident photos; phone and ID numbers inside descriptions are masked. Cases held for
+ *   content review (pending_review) are not listed and answer 404.
+ * - Status: open statuses → `open`; resolved, closed, rejected and merged → `closed` (the spec's
+ *   "closed: it has been resolved"; a disputed case is open again). status_notes = our status label
+ *   plus the reason written for the reporter (rejection reason, resolution, merge target).
+ * - Dates: w3 profile of ISO 8601 with a mandatory zone on input; UTC `…Z` on output. The window
+ *   defaults to the last 90 days, never spans more (400), and at most 1000 requests come back,
+ *   newest first; service_request_id overrides every other filter, as the spec says.
+ */
+export { Open311Key } from './open311-key.entity';
+export { Open311KeyService } from './keys/open311-key.service';
