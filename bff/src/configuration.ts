@@ -2,6 +2,8 @@ import { App, Config, Configuration, ILifeCycle, Inject } from '@midwayjs/core';
 import * as koa from '@midwayjs/koa';
 import * as validate from '@midwayjs/validate';
 import * as typeorm from '@midwayjs/typeorm';
+import { InjectDataSource } from '@midwayjs/typeorm';
+import type { DataSource } from 'typeorm';
 import * as swagger from '@midwayjs/swagger';
 import { join } from 'path';
 import type { AppEnv } from './config/env';
@@ -13,6 +15,12 @@ import { AuthGuard } from './core/auth/auth.guard';
 import { spaStatic } from './core/static/spa-static.middleware';
 import { RealtimeService } from './core/realtime/realtime.service';
 import { HealthBroadcaster } from './modules/health';
+import { serializeSqliteTransactions } from './core/db/sqlite-transactions';
+// <imports: background jobs>
+import { JobRunner } from './core/jobs';
+import { OutboxWorker } from './core/outbox';
+import { CaseNotifications } from './modules/case/notify';
+import { SlaWatcher } from './modules/case/sla';
 
 @Configuration({
   imports: [koa, validate, typeorm, swagger],
@@ -31,7 +39,26 @@ export class MainConfiguration implements ILifeCycle {
   @Inject()
   private healthBroadcaster!: HealthBroadcaster;
 
+  @InjectDataSource()
+  private dataSource!: DataSource;
+
+  // <inject: background jobs>
+  @Inject()
+  private jobs!: JobRunner;
+
+  // Injected so their `@Init()` registers jobs and outbox handlers before `jobs.start()` (and in
+  // tests, where JOBS_ENABLED=false, the handlers still exist for `OutboxService.deliverDue`).
+  @Inject()
+  outboxWorker!: OutboxWorker;
+
+  @Inject()
+  caseNotifications!: CaseNotifications;
+
+  @Inject()
+  slaWatcher!: SlaWatcher;
+
   async onReady(): Promise<void> {
+    serializeSqliteTransactions(this.dataSource);
     this.app.useMiddleware([RequestIdMiddleware]);
     // Security headers and CORS before anything answers, so static files and errors carry them too.
     this.app.useMiddleware(webSecurity(webSecurityOptions(this.env)));
@@ -52,11 +79,15 @@ export class MainConfiguration implements ILifeCycle {
       // socket.io's long-polling follows the same CORS allow-list as /api (none = same-origin only).
       this.realtime.attach(server, this.env.CORS_ORIGINS.length ? [...this.env.CORS_ORIGINS] : false);
       this.healthBroadcaster.start();
+      // <start: background jobs>
+      this.jobs.start();
     }
   }
 
   async onStop(): Promise<void> {
     this.healthBroadcaster.stop();
+    // <stop: background jobs>
+    await this.jobs.stop();
     await this.realtime.close();
   }
 }

@@ -61,6 +61,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     host,
     apps: [{ appid: secrets.WECHAT_APPID, secret: secrets.WECHAT_SECRET }],
   });
+  // <start: simulators>
+  // Government platforms (12345 hotline, city operation platform): in-process, free ports, fresh secrets.
+  const govSims = await (await import('../sim/gov')).startGovSimsForStack(host);
+  (options.onLine ?? console.log)(`[gov-sim] 12345 ${govSims.hotline.url} · city ${govSims.city.url} (dev endpoints under /__dev/)`);
+  // Closed with the WeChat simulator, so stop() and every error path below stop them too.
+  const closeWechatSim = sim.close.bind(sim);
+  sim.close = async () => {
+    await govSims.close();
+    await closeWechatSim();
+  };
+  // Message push (media-check results): a fresh Token + EncodingAESKey per start, shared with the BFF.
+  const { generatePushSecrets, connectPushToBff } = await import('../sim/wechat');
+  const pushSecrets = generatePushSecrets();
   const port = options.port || (await freePort(host));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -74,6 +87,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     WECHAT_APPID: secrets.WECHAT_APPID,
     WECHAT_SECRET: secrets.WECHAT_SECRET,
     WECHAT_API_BASE: sim.url,
+    // <env: simulators>
+    // Pushes of the government simulators go to this BFF; HOTLINE_* / CITY_* point the BFF at them.
+    ...govSims.connect(`http://${host}:${port}`),
+    // The port is fixed before the spawn, so the simulator can be pointed at the BFF right away.
+    ...connectPushToBff(sim, pushSecrets, `http://${host}:${port}`),
     // Throwaway stacks (e2e, bench) pass no PII keys: their databases die with them.
     ...(secrets.PII_KEYS && secrets.PII_ACTIVE_KEY_ID && secrets.PII_HMAC_KEY
       ? { PII_KEYS: secrets.PII_KEYS, PII_ACTIVE_KEY_ID: secrets.PII_ACTIVE_KEY_ID, PII_HMAC_KEY: secrets.PII_HMAC_KEY }
