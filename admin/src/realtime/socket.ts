@@ -14,9 +14,12 @@ import { io, type Socket } from 'socket.io-client';
 import { expireSession, refreshSession } from '@/api/http';
 import { getAccessToken, sessionTokens } from '@/api/session';
 import type { HealthReport } from '@/api/system';
+import type { CaseChangedEvent } from './case-events';
 
 export interface ServerToClientEvents {
   health: (report: HealthReport) => void;
+  /** A case in the caller's scope was created or changed (rooms `scope:<path>`, issue #5). */
+  'case:changed': (event: CaseChangedEvent) => void;
 }
 
 export type ClientToServerEvents = Record<string, never>;

@@ -1,6 +1,6 @@
 import type { Component } from 'vue';
 import type { Permission } from '@zhili/shared';
-import { House, MapLocation, Odometer, Setting } from '@element-plus/icons-vue';
+import { House, MapLocation, Odometer, Setting, Tickets } from '@element-plus/icons-vue';
 
 /**
  * Side-menu tree. Leaves point at route names; a leaf is shown only when its route exists and the
@@ -43,6 +43,18 @@ export const menuTree: MenuEntry[] = [
     ],
   },
   // <menu: registry>
+  // <menu: cases>
+  {
+    key: 'cases',
+    title: '接诉即办',
+    icon: Tickets,
+    children: [
+      { key: 'cases-inbox', title: '工单受理', routeName: 'cases-inbox', permission: 'case:read' },
+      { key: 'cases-map', title: '工单地图', routeName: 'cases-map', permission: 'case:read' },
+      { key: 'cases-stats', title: '统计分析', routeName: 'cases-stats', permission: 'case:read' },
+      { key: 'cases-config', title: '工单配置', routeName: 'cases-config', permission: 'case:manage' },
+    ],
+  },
   {
     key: 'registry',
     title: '人口房屋',

@@ -86,6 +86,38 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: '村情概览', permission: 'region:read' },
       },
       // <routes: registry>
+      // <routes: cases>
+      {
+        path: 'cases/inbox',
+        name: 'cases-inbox',
+        component: () => import('@/features/cases/inbox/CaseInboxPage.vue'),
+        meta: { title: '工单受理', permission: 'case:read' },
+      },
+      {
+        path: 'cases/map',
+        name: 'cases-map',
+        component: () => import('@/features/cases/map/CaseMapPage.vue'),
+        meta: { title: '工单地图', permission: 'case:read' },
+      },
+      {
+        path: 'cases/stats',
+        name: 'cases-stats',
+        component: () => import('@/features/cases/stats/CaseStatsPage.vue'),
+        meta: { title: '统计分析', permission: 'case:read' },
+      },
+      {
+        path: 'cases/config',
+        name: 'cases-config',
+        component: () => import('@/features/cases/config/CaseConfigPage.vue'),
+        meta: { title: '工单配置', permission: 'case:manage' },
+      },
+      {
+        path: 'cases/:id',
+        name: 'case-detail',
+        component: () => import('@/features/cases/detail/CaseDetailPage.vue'),
+        props: true,
+        meta: { title: '工单详情', permission: 'case:read' },
+      },
       {
         path: 'registry/persons',
         name: 'registry-persons',

@@ -1,0 +1,20 @@
+import type { CaseMapPointVO } from '@zhili/shared';
+import { caseStatusColors, overdueColor } from '../common/case-labels';
+import { dominant } from './cluster';
+
+/** Marker colour: red when overdue, else the status colour. */
+export function pointColor(p: Pick<CaseMapPointVO, 'status' | 'overdue'>): string {
+  return p.overdue ? overdueColor : caseStatusColors[p.status];
+}
+
+/** Cluster colour: red when any member is overdue, else the colour of its most common status. */
+export function clusterColor(members: readonly CaseMapPointVO[]): string {
+  if (members.some((m) => m.overdue)) return overdueColor;
+  const status = dominant(members, (m) => m.status);
+  return status ? caseStatusColors[status] : '#1677ff';
+}
+
+/** Bubble radius (px) growing with the member count, bounded. */
+export function clusterRadius(count: number): number {
+  return Math.min(30, 13 + Math.log2(count) * 3);
+}
