@@ -5,7 +5,7 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/mine/index', 'pages/binding/index', ...(devLogin ? ['pages/dev-login/index'] : [])],
   // One subpackage per role, so residents never download the party or grid code.
   subPackages: [
-    { root: 'resident', pages: ['pages/cases/index'] },
+    { root: 'resident', pages: ['pages/cases/index', 'pages/report/index', 'pages/case/index'] },
     { root: 'party', pages: ['pages/study/index'] },
     {
       root: 'grid',
@@ -17,6 +17,8 @@ export default defineAppConfig({
         'pages/person/index',
         'pages/visits-due/index',
         'pages/visit-new/index',
+        'pages/case-tasks/index',
+        'pages/case-task/index',
       ],
     },
   ],
@@ -38,6 +40,11 @@ export default defineAppConfig({
       { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
       { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
     ],
+  },
+  // 随手拍 locates the problem (getLocation) or lets the resident pick it on the map (chooseLocation).
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于确定您上报问题的位置，以便转交所在网格处理' },
   },
   __usePrivacyCheck__: true,
   lazyCodeLoading: 'requiredComponents',

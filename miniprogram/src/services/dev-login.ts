@@ -20,6 +20,9 @@ export const testIdentities: TestIdentity[] = [
   { identity: 'wangwu', nickname: '王五', note: '网格员' },
 ];
 
+/** localStorage key naming the simulator identity last signed in (the h5 subscribe stand-in needs it). */
+export const DEV_IDENTITY_KEY = 'zhili.dev.identity';
+
 /** localStorage key that points the dev login at a simulator on another port (e2e tests use it). */
 export const SIM_URL_OVERRIDE_KEY = 'zhili.dev.simUrl';
 
@@ -67,5 +70,6 @@ export async function devLogin(identity: string, nickname?: string): Promise<MpP
   const code = await fetchLoginCode(identity);
   const result = await loginWithCode(code, nickname);
   saveTokens(result);
+  window.localStorage.setItem(DEV_IDENTITY_KEY, identity);
   return result.user;
 }

@@ -6,6 +6,8 @@ import { SignedOut } from '../../components/SignedOut';
 import { useAsync } from '../../hooks/useAsync';
 import { fetchHealth, fetchMe, type MpProfile } from '../../services/api';
 import { ensureSession } from '../../services/auth';
+import { startCaseOutboxSync } from '../../services/case-outbox-sync';
+import { caseRoutes } from '../../utils/case-routes';
 import { roleNames } from '../../utils/roles';
 import { HealthCard } from './HealthCard';
 import { ServiceTiles } from './ServiceTiles';
@@ -36,6 +38,8 @@ export default function Home() {
 
   useDidShow(() => {
     void reload();
+    // Offline case reports go out when the app is open again (and whenever the network returns).
+    startCaseOutboxSync();
   });
   usePullDownRefresh(() => {
     void reload().finally(() => Taro.stopPullDownRefresh());
@@ -67,6 +71,15 @@ export default function Home() {
           <HealthCard state={health} />
         </View>
       )}
+      <View className='section card report-entry'>
+        <View className='report-entry__main' id='home-report' data-test='home-report' onClick={() => void Taro.navigateTo({ url: caseRoutes.report })}>
+          <Text className='report-entry__title'>随手拍</Text>
+          <Text className='report-entry__desc'>发现道路破损、垃圾堆放等问题，拍照上报</Text>
+        </View>
+        <Text className='report-entry__link' id='home-my-cases' data-test='home-my-cases' onClick={() => void Taro.navigateTo({ url: caseRoutes.myCases })}>
+          我的上报 ›
+        </Text>
+      </View>
       <View className='section'>
         <Text className='section__title'>便民服务</Text>
         <ServiceTiles />

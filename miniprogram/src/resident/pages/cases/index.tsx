@@ -1,24 +1,134 @@
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { EmptyState } from '../../../components/StateView';
-import { UserCard } from '../../../components/UserCard';
+import { useCallback, useEffect, useState } from 'react';
+import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/StateView';
 import { WithProfile } from '../../../components/WithProfile';
 import { useProfile } from '../../../hooks/useProfile';
+import type { MpProfile } from '../../../services/api';
+import { outboxOf, removeReport, retryReport, type OutboxEntry } from '../../../services/case-outbox';
+import { flushCaseOutbox, onOutboxFlushed, startCaseOutboxSync } from '../../../services/case-outbox-sync';
+import { taroStore } from '../../../services/key-value-store';
+import { Button } from '../../../ui/nutui';
+import { caseDetailUrl, caseRoutes } from '../../../utils/case-routes';
+import { CaseRow } from '../../components/CaseRow';
+import { OutboxList } from '../../components/OutboxList';
+import { fetchMyCases, type MyCaseScope, type MyCaseStatus } from '../../services/case-api';
+import { rememberCaseUser, rememberedCaseUser } from '../../services/case-user';
+import { usePagedCases } from '../../services/usePagedCases';
+import '../../components/resident.css';
 
-/** The resident's own reports. There are none yet, and the page says so. */
+type TabKey = 'open' | 'resolved' | 'closed' | 'following';
+const tabs: { key: TabKey; label: string; scope: MyCaseScope; status?: MyCaseStatus; empty: string }[] = [
+  { key: 'open', label: '进行中', scope: 'mine', status: 'open', empty: '没有进行中的上报' },
+  { key: 'resolved', label: '已办结', scope: 'mine', status: 'resolved', empty: '没有待评价的上报' },
+  { key: 'closed', label: '已关闭', scope: 'mine', status: 'closed', empty: '没有已关闭的上报' },
+  { key: 'following', label: '我附议的', scope: 'following', empty: '还没有附议过别人的上报' },
+];
+
+function MyCases({ profile }: { profile: MpProfile }) {
+  const [tab, setTab] = useState<TabKey>('open');
+  const current = tabs.find((t) => t.key === tab) ?? tabs[0];
+  const list = usePagedCases((page) => fetchMyCases({ scope: current.scope, status: current.status, page }));
+  const [outbox, setOutbox] = useState<OutboxEntry[]>(() => outboxOf(taroStore, profile.id));
+  const { reload } = list;
+
+  const refreshOutbox = useCallback(() => setOutbox(outboxOf(taroStore, profile.id)), [profile.id]);
+  useEffect(() => rememberCaseUser(profile.id), [profile.id]);
+
+  useEffect(() => {
+    void reload();
+  }, [tab, reload]);
+  // A queued report that went out shows up in the list at once.
+  useEffect(
+    () =>
+      onOutboxFlushed((outcome) => {
+        refreshOutbox();
+        if (outcome.sent.length > 0) void reload();
+      }),
+    [refreshOutbox, reload],
+  );
+  // Coming back from a case (rated, disputed) must show its new state.
+  useDidShow(() => {
+    refreshOutbox();
+    startCaseOutboxSync();
+    void reload();
+  });
+  usePullDownRefresh(() => {
+    void Promise.all([reload(), flushCaseOutbox()]).finally(() => {
+      refreshOutbox();
+      void Taro.stopPullDownRefresh();
+    });
+  });
+  useReachBottom(() => void list.loadMore());
+
+  const retry = (key: string) => {
+    retryReport(taroStore, profile.id, key);
+    refreshOutbox();
+    void flushCaseOutbox().finally(refreshOutbox);
+  };
+  const remove = async (key: string) => {
+    const res = await Taro.showModal({ title: '删除这条上报？', content: '删除后将不会提交，且无法恢复。', confirmText: '删除' });
+    if (res.confirm) {
+      removeReport(taroStore, profile.id, key);
+      refreshOutbox();
+    }
+  };
+
+  let body;
+  if (list.loading && list.items.length === 0) body = <LoadingSkeleton rows={4} />;
+  else if (list.error && list.items.length === 0) body = <ErrorState message={list.error} onRetry={() => void reload()} />;
+  else if (list.items.length === 0) body = <EmptyState title={current.empty} description='遇到环境卫生、道路设施等问题，可以随手拍上报。' />;
+  else
+    body = (
+      <View className='list-group' data-test='my-case-list'>
+        {list.items.map((item) => (
+          <CaseRow key={item.id} item={item} onOpen={() => void Taro.navigateTo({ url: caseDetailUrl(item.id) })} />
+        ))}
+      </View>
+    );
+
+  return (
+    <View>
+      <OutboxList entries={outbox} onRetry={retry} onRemove={(key) => void remove(key)} />
+      <View className='case-tabs'>
+        {tabs.map((t) => (
+          <Text key={t.key} data-test={`cases-tab-${t.key}`} className={`case-tab ${t.key === tab ? 'case-tab--active' : ''}`} onClick={() => setTab(t.key)}>
+            {t.label}
+          </Text>
+        ))}
+      </View>
+      <View id='cases-list'>{body}</View>
+      {list.items.length > 0 ? (
+        <View className='case-more' data-test='cases-more' onClick={() => void list.loadMore()}>
+          <Text>{list.loadingMore ? '加载中…' : list.hasMore ? `已显示 ${list.items.length}/${list.total}，点击加载更多` : `共 ${list.total} 条，没有更多了`}</Text>
+        </View>
+      ) : null}
+      <View className='case-actions' data-test='cases-new-report'>
+        <Button block type='primary' onClick={() => void Taro.navigateTo({ url: caseRoutes.report })}>
+          随手拍上报问题
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** Offline the profile cannot load: still show what waits on this phone. */
+function OfflineOutbox({ onBack }: { onBack: () => void }) {
+  // The outbox sync notices the network first: then the page can load normally again.
+  useEffect(() => onOutboxFlushed(onBack), [onBack]);
+  const userId = rememberedCaseUser();
+  const entries = userId ? outboxOf(taroStore, userId) : [];
+  return <OutboxList entries={entries} onRetry={() => void flushCaseOutbox()} onRemove={() => undefined} />;
+}
+
+/** 我的上报: the resident's reports by state, the ones they follow, and any waiting offline. */
 export default function ResidentCases() {
   const [state, reload] = useProfile();
   return (
     <View className='page'>
+      {!state.data && state.status === 'error' ? <OfflineOutbox onBack={() => void reload()} /> : null}
       <WithProfile state={state} reload={reload}>
-        {(profile) => (
-          <View>
-            <UserCard profile={profile} />
-            <View className='section' id='cases-list'>
-              <Text className='section__title'>我的上报</Text>
-              <EmptyState title='暂无上报记录' description='你提交的问题上报及其办理进度会显示在这里。' />
-            </View>
-          </View>
-        )}
+        {(profile) => <MyCases profile={profile} />}
       </WithProfile>
     </View>
   );

@@ -1,0 +1,84 @@
+import Taro from '@tarojs/taro';
+import { Input, Text, View } from '@tarojs/components';
+import { caseLimits } from '@zhili/shared';
+import { useState } from 'react';
+import { canChooseOnMap, chooseOnMap, currentLocation, type PickedLocation } from '../../services/location';
+import { classifyWxFailure } from '../../services/wx-errors';
+import { withConsent } from '../../services/wx-permissions';
+import { Button } from '../../ui/nutui';
+import '../../utils/case-view/case-view.css';
+import './resident.css';
+
+interface LocationFieldProps {
+  location: { lng: number; lat: number } | null;
+  address: string;
+  onLocation: (picked: PickedLocation) => void;
+  onAddress: (address: string) => void;
+  error?: string;
+}
+
+/** 定位 (getLocation) or 选择位置 (WeChat's map picker; in h5 none: locate + type the address). */
+export function LocationField({ location, address, onLocation, onAddress, error }: LocationFieldProps) {
+  const [busy, setBusy] = useState<'locate' | 'choose' | null>(null);
+
+  const locate = async () => {
+    setBusy('locate');
+    try {
+      const picked = await withConsent('获取您的位置', currentLocation);
+      if (picked) onLocation(picked);
+    } catch {
+      void Taro.showModal({ title: '定位失败', content: '无法获取当前位置，请确认手机已开启定位服务后重试，或在下方填写详细地址。', showCancel: false });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const choose = async () => {
+    setBusy('choose');
+    try {
+      const picked = await withConsent('在地图上选择位置', () => chooseOnMap(location ?? undefined));
+      if (picked) onLocation(picked);
+    } catch (e) {
+      // An old WeChat without the picker: fall back to the device position.
+      if (classifyWxFailure(e) === 'unsupported') await locate();
+      else void Taro.showToast({ title: '选择位置失败，请重试', icon: 'none' });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <View className='case-field'>
+      <Text className='case-field__label'>问题位置</Text>
+      <View className='loc-status' data-test='location-status' data-located={location ? 'true' : 'false'}>
+        <Text className={location ? 'loc-status__ok' : 'case-muted'}>
+          {location ? `已定位（${location.lat.toFixed(5)}, ${location.lng.toFixed(5)}）` : '尚未定位'}
+        </Text>
+      </View>
+      <View className='loc-buttons'>
+        <View data-test='location-button'>
+          <Button size='small' type='primary' fill='outline' loading={busy === 'locate'} disabled={busy !== null} onClick={() => void locate()}>
+            {location ? '重新定位' : '定位当前位置'}
+          </Button>
+        </View>
+        {canChooseOnMap ? (
+          <View data-test='location-choose' className='loc-buttons__gap'>
+            <Button size='small' fill='outline' loading={busy === 'choose'} disabled={busy !== null} onClick={() => void choose()}>
+              选择位置
+            </Button>
+          </View>
+        ) : null}
+      </View>
+      {!canChooseOnMap ? <Text className='case-hint'>网页版不能在地图上选点：请先定位，再在下面填写详细地址。</Text> : null}
+      <Input
+        className='case-input'
+        data-test='address-input'
+        value={address}
+        maxlength={caseLimits.address.max}
+        placeholder='详细地址，如 XX路XX号门口（选填）'
+        onInput={(e) => onAddress(e.detail.value)}
+      />
+      {error ? <Text className='case-error' data-test='location-error'>{error}</Text> : null}
+    </View>
+  );
+}
