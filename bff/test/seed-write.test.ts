@@ -4,6 +4,7 @@ import { seed } from '../src/cli/seed';
 import { MpUser } from '../src/modules/mp-user/mp-user.entity';
 import { Region } from '../src/modules/region/region.entity';
 import { Household, Person, PersonTag, Visit } from '../src/modules/registry/entities';
+import { CaseEvent, CaseRecord } from '../src/modules/case/entities';
 import { verifyPassword } from '../src/modules/staff/password';
 import { StaffUser } from '../src/modules/staff/staff-user.entity';
 import { generateTown } from '../src/seed/generate';
@@ -31,6 +32,7 @@ describe('seed of the small demo town', () => {
   let legacyVillage: Region;
   let seconds: number;
   let staffPassword: string | undefined;
+  let casesCreated: number;
 
   beforeAll(async () => {
     t = await startTestApp(currentBackend());
@@ -48,6 +50,7 @@ describe('seed of the small demo town', () => {
     });
     seconds = (Date.now() - started) / 1000;
     staffPassword = result.town.staffPassword;
+    casesCreated = result.casesCreated;
     expect(result.town.created).toBe(true);
   }, 120_000);
   afterAll(() => t?.close());
@@ -125,6 +128,33 @@ describe('seed of the small demo town', () => {
     expect(denied.status).toBe(404);
   });
 
+  it('adds sample cases whose timelines walk the transition table, visible in the staff console', async () => {
+    const ds = await dataSourceOf(t);
+    expect(casesCreated).toBe(80);
+    const cases = await ds.getRepository(CaseRecord).find();
+    const events = await ds.getRepository(CaseEvent).find({ order: { seq: 'ASC' } });
+    expect(new Set(cases.map((c) => c.no)).size).toBe(cases.length);
+    for (const record of cases) {
+      const timeline = events.filter((e) => e.caseId === record.id);
+      expect(timeline.map((e) => e.seq)).toEqual(timeline.map((_, k) => k + 1));
+      expect(timeline[0]).toMatchObject({ type: 'created', toStatus: 'submitted' });
+      // Each step starts where the previous ended, and the last one is where the case stands.
+      for (let k = 1; k < timeline.length; k += 1) expect(timeline[k].fromStatus).toBe(timeline[k - 1].toStatus);
+      expect(timeline[timeline.length - 1].toStatus).toBe(record.status);
+      expect(record.eventCount).toBe(timeline.length);
+      expect(record.dueAt && record.dueAt > record.createdAt).toBe(true);
+      if (record.status === 'closed') expect(record).toMatchObject({ outcome: 'fixed', resolution: expect.any(String) });
+    }
+    // Open and finished work both appear, closed being the majority as in a working town.
+    const statuses = new Set(cases.map((c) => c.status));
+    for (const s of ['submitted', 'dispatched', 'processing', 'resolved', 'closed', 'rejected']) expect(statuses).toContain(s);
+    const town = await ds.getRepository(Region).findOneByOrFail({ code: '330110118000' });
+    const admin = await staffAs(t, { username: 'seedtest.cases', roles: ['town_admin'], region: town });
+    const list = await t.http().get('/api/admin/cases?pageSize=5').set('Authorization', admin.auth);
+    expect(list.status).toBe(200);
+    expect(list.body.page.total).toBe(80);
+  });
+
   it('leaves everything alone when run again', async () => {
     const ds = await dataSourceOf(t);
     const before = await ds.getRepository(Person).count();
@@ -132,5 +162,7 @@ describe('seed of the small demo town', () => {
     expect(again.town.created).toBe(false);
     expect(again.adminCreated).toBe(false);
     expect(await ds.getRepository(Person).count()).toBe(before);
+    expect(again.casesCreated).toBe(0);
+    expect(await ds.getRepository(CaseRecord).count()).toBe(80);
   });
 });

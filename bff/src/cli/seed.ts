@@ -9,6 +9,10 @@ import { StaffUser } from '../modules/staff/staff-user.entity';
 import { hashPassword } from '../modules/staff/password';
 import { demoAnchors, DemoTownReport, ensureDemoTown, randomDemoPassword } from '../seed/demo-town';
 import type { SeedSize } from '../seed/model';
+import { ensureDemoCases } from '../seed/demo-cases';
+
+/** Sample cases per town size: enough for the console and charts, and for the case benchmarks. */
+const DEMO_CASE_COUNT: Record<SeedSize, number> = { small: 80, full: 1500 };
 
 export interface SeedMpUser {
   openid: string;
@@ -36,6 +40,8 @@ export interface SeedResult {
   adminPassword?: string;
   mpUsersCreated: number;
   town: DemoTownReport;
+  /** Sample cases written with a freshly created town (0 otherwise). */
+  casesCreated: number;
 }
 
 /** A random password that satisfies the #3 policy classes (upper, lower, digit, symbol). */
@@ -51,7 +57,9 @@ export async function seed(dataSource: DataSource, options: SeedOptions): Promis
   const anchors = await demoAnchors(dataSource);
   if (!anchors) throw new Error('demo town missing after seeding');
   const staff = dataSource.getRepository(StaffUser);
-  const result: SeedResult = { adminCreated: false, mpUsersCreated: 0, town };
+  const result: SeedResult = { adminCreated: false, mpUsersCreated: 0, town, casesCreated: 0 };
+  // Only with a new town: cases added to an existing one would surprise whoever works with it.
+  if (town.created) result.casesCreated = await ensureDemoCases(dataSource, { cipher: options.cipher, count: DEMO_CASE_COUNT[town.size] });
   if (!(await staff.findOneBy({ username: 'admin' }))) {
     const password = options.adminPassword ?? randomAdminPassword();
     await staff.insert({
