@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { PagedList } from './usePagedList';
+import type { PagedList } from '../../hooks/usePagedList';
 import './grid.css';
 
 /** The bottom of a paged list: 加载更多 / 加载中 / 没有更多了, with the total. */

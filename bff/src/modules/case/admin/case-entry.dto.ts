@@ -2,7 +2,7 @@ import { ApiProperty } from '@midwayjs/swagger';
 import { Rule, RuleType } from '@midwayjs/validate';
 import { caseLimits, CasePriority, GEO_LIMITS } from '@zhili/shared';
 import { chineseMessages as zh } from '../../../core/http/validation-messages';
-import { caseId, caseRules } from './case-action.dto';
+import { caseId, caseRules } from '../core/case-rules';
 
 const PRIORITIES = Object.values(CasePriority);
 
@@ -13,21 +13,7 @@ export class CreateCaseDTO {
   categoryCode!: string;
 
   @ApiProperty({ description: `问题描述（${caseLimits.description.min}-${caseLimits.description.max} 字）` })
-  @Rule(
-    RuleType.string()
-      .trim()
-      .min(caseLimits.description.min)
-      .max(caseLimits.description.max)
-      .required()
-      .messages(
-        zh({
-          'any.required': '请填写问题描述',
-          'string.empty': '请填写问题描述',
-          'string.min': `问题描述至少 ${caseLimits.description.min} 个字`,
-          'string.max': `问题描述不能超过 ${caseLimits.description.max} 字`,
-        }),
-      ),
-  )
+  @Rule(caseRules.description('请填写问题描述'))
   description!: string;
 
   @ApiProperty({ required: false, description: '位置（GCJ-02）；不填时须选择所属区域', example: { lng: 120.1, lat: 30.2 } })

@@ -2,6 +2,7 @@ import { ApiProperty } from '@midwayjs/swagger';
 import { Rule, RuleType } from '@midwayjs/validate';
 import { caseLimits, GEO_LIMITS, normalizeMobile } from '@zhili/shared';
 import { chineseMessages as zh } from '../../../core/http/validation-messages';
+import { caseRules } from '../core/case-rules';
 
 /** Upper bound of the nearby radius a client may ask for (metres). */
 export const NEARBY_MAX_RADIUS_M = 1000;
@@ -50,21 +51,7 @@ export class MpCaseSubmitDTO {
   categoryCode!: string;
 
   @ApiProperty({ description: `问题描述（${caseLimits.description.min}-${caseLimits.description.max} 字）` })
-  @Rule(
-    RuleType.string()
-      .trim()
-      .min(caseLimits.description.min)
-      .max(caseLimits.description.max)
-      .required()
-      .messages(
-        zh({
-          'any.required': '请描述问题',
-          'string.empty': '请描述问题',
-          'string.min': `问题描述至少 ${caseLimits.description.min} 个字`,
-          'string.max': `问题描述不能超过 ${caseLimits.description.max} 字`,
-        }),
-      ),
-  )
+  @Rule(caseRules.description('请描述问题'))
   description!: string;
 
   @ApiProperty({ type: 'array', items: { type: 'string' }, description: `先通过 /api/mp/files 上传，最多 ${caseLimits.photos.max} 张` })

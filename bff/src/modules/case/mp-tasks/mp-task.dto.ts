@@ -2,7 +2,7 @@ import { ApiProperty } from '@midwayjs/swagger';
 import { Rule, RuleType } from '@midwayjs/validate';
 import { caseLimits } from '@zhili/shared';
 import { chineseMessages as zh } from '../../../core/http/validation-messages';
-import { caseRules, requiredFor } from '../admin/case-action.dto';
+import { caseRules, requiredFor } from '../core/case-rules';
 
 /** What a grid worker may do with a task (the rest is the dispatchers'). */
 export const WORKER_ACTIONS = ['start', 'return', 'resolve'] as const;

@@ -9,7 +9,7 @@ import { useProfile } from '../../../hooks/useProfile';
 import { caseTaskUrl } from '../../../utils/case-routes';
 import { useNow } from '../../../utils/case-view/useNow';
 import { ListFooter } from '../../components/ListFooter';
-import { usePagedList } from '../../components/usePagedList';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { fetchTasks, type TaskTab } from '../../services/case-task-api';
 import { liveTasksAvailable, subscribeTaskAssigned } from '../../services/task-live';
 import { TaskRow } from './TaskRow';

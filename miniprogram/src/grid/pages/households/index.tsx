@@ -7,7 +7,7 @@ import { routes } from '../../../utils/routes';
 import { Chips, type ChipOption } from '../../components/Chips';
 import { ListFooter } from '../../components/ListFooter';
 import { SearchBar } from '../../components/SearchBar';
-import { usePagedList } from '../../components/usePagedList';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { fetchHouseholds } from '../../services/grid-api';
 import '../../components/grid.css';
 

@@ -8,7 +8,7 @@ import { TagList } from '../../components/badges';
 import { Chips, type ChipOption } from '../../components/Chips';
 import { ListFooter } from '../../components/ListFooter';
 import { SearchBar } from '../../components/SearchBar';
-import { usePagedList } from '../../components/usePagedList';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { fetchPersons } from '../../services/grid-api';
 import '../../components/grid.css';
 

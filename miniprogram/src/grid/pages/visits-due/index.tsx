@@ -7,7 +7,7 @@ import { routes } from '../../../utils/routes';
 import { DueBadge, TagList } from '../../components/badges';
 import { Chips, type ChipOption } from '../../components/Chips';
 import { ListFooter } from '../../components/ListFooter';
-import { usePagedList } from '../../components/usePagedList';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { formatDate } from '../../format';
 import { fetchVisitsDue } from '../../services/grid-api';
 import '../../components/grid.css';

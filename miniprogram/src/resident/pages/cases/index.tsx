@@ -14,7 +14,7 @@ import { CaseRow } from '../../components/CaseRow';
 import { OutboxList } from '../../components/OutboxList';
 import { fetchMyCases, type MyCaseScope, type MyCaseStatus } from '../../services/case-api';
 import { rememberCaseUser, rememberedCaseUser } from '../../services/case-user';
-import { usePagedCases } from '../../services/usePagedCases';
+import { usePagedList } from '../../../hooks/usePagedList';
 import '../../components/resident.css';
 
 type TabKey = 'open' | 'resolved' | 'closed' | 'following';
@@ -28,7 +28,7 @@ const tabs: { key: TabKey; label: string; scope: MyCaseScope; status?: MyCaseSta
 function MyCases({ profile }: { profile: MpProfile }) {
   const [tab, setTab] = useState<TabKey>('open');
   const current = tabs.find((t) => t.key === tab) ?? tabs[0];
-  const list = usePagedCases((page) => fetchMyCases({ scope: current.scope, status: current.status, page }));
+  const list = usePagedList((page) => fetchMyCases({ scope: current.scope, status: current.status, page }));
   const [outbox, setOutbox] = useState<OutboxEntry[]>(() => outboxOf(taroStore, profile.id));
   const { reload } = list;
 

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ApiList } from '@zhili/shared';
-import { describeError } from '../../services/errors';
+import { describeError } from '../services/errors';
 
 export interface PagedList<T> {
   items: T[];
