@@ -1,0 +1,51 @@
+import { mkdirSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ARTIFACTS_DIR } from './browser';
+
+/** Phone-sized pages for the H5 build. */
+export const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 } as const;
+
+/**
+ * Opens the H5 build in `context` and signs in through the WeChat simulator's dev login as one of
+ * its demo identities (zhangsan, lisi, wangwu); resolves on the home page greeting.
+ */
+export async function h5DevLogin(context: BrowserContext, urls: { bffUrl: string; simUrl: string }, identity: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.addInitScript((simUrl) => window.localStorage.setItem('zhili.dev.simUrl', simUrl), urls.simUrl);
+  await page.goto(`${urls.bffUrl}/h5/`);
+  await page.locator('#login-button').click();
+  await page.locator(`#dev-login-${identity}`).click();
+  await page.locator('#home-nickname').waitFor();
+  return page;
+}
+
+/** A real JPEG drawn by the browser itself (so no binary fixture), saved under the artifacts dir. */
+export async function drawJpeg(page: Page, name: string, label: string, color: string): Promise<string> {
+  const dataUrl = await page.evaluate(
+    ({ text, fill }) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 480;
+      canvas.height = 360;
+      const ctx = canvas.getContext('2d');
+      if (!ctx) throw new Error('no 2d context');
+      ctx.fillStyle = fill;
+      ctx.fillRect(0, 0, 480, 360);
+      ctx.fillStyle = '#ffffff';
+      ctx.font = '40px sans-serif';
+      ctx.textAlign = 'center';
+      ctx.fillText(text, 240, 190);
+      return canvas.toDataURL('image/jpeg', 0.85);
+    },
+    { text: label, fill: color },
+  );
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const path = join(ARTIFACTS_DIR, `${name}.jpg`);
+  writeFileSync(path, Buffer.from(dataUrl.split(',')[1], 'base64'));
+  return path;
+}
+
+/** Taps 确定 on the Taro H5 `showModal` that is open now. */
+export async function confirmTaroModal(page: Page): Promise<void> {
+  await page.locator('.taro-model__confirm:visible').click();
+}
