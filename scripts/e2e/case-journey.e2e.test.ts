@@ -183,11 +183,15 @@ describeBrowser('case journey in Chromium: H5 report → live admin inbox → di
     // The photo's content check passes in the simulator, which moves the case to 待受理 (live too).
     const row = staff.locator(`[data-test="case-row"][data-id="${caseId}"]`);
     await staff.locator(`[data-test="case-row"][data-id="${caseId}"][data-status="submitted"]`).waitFor({ timeout: 30_000 });
+    // Intake proposed the grid's worker; until dispatch the inbox says so rather than showing them as 处理人.
+    expect(await row.locator('xpath=ancestor::tr[1]').textContent()).toContain('（拟派）');
     await row.click();
     await staff.waitForURL(new RegExp(`/admin/cases/${caseId}$`));
     await staff.locator('[data-test="case-no"]', { hasText: caseNo }).waitFor();
     expect(await staff.locator('[data-test="case-description"]').textContent()).toContain(DESCRIPTION);
     await staff.locator('[data-test="case-photos"] img').first().waitFor();
+    // The reporter is named as the resident in the timeline (not as a grid worker).
+    expect(await staff.locator('[data-test="case-timeline"]').textContent()).toContain('张三（居民）');
 
     await staff.locator('[data-test="case-action-accept"]').click();
     const acceptDialog = staff.locator('.el-dialog:visible', { hasText: caseNo });
