@@ -83,6 +83,17 @@ describe(`case intake and workflow on ${backend.name}`, () => {
     expect(await town.ds.getRepository(CaseRecord).count({ where: { idempotencyKey: raceKey } })).toBe(1);
   });
 
+  it('numbers concurrent intakes one after another, continuing after cases numbered without the counter', async () => {
+    // A day nobody has filed on: a case written directly (as the demo seed does) holds …0007.
+    const now = new Date('2026-11-25T10:00:00+08:00');
+    const seeded = await submitCase(t, town, { now: new Date('2026-11-24T10:00:00+08:00') });
+    await town.ds.getRepository(CaseRecord).update({ id: seeded.id }, { no: '202611250007' });
+    const all = await Promise.allSettled(Array.from({ length: 10 }, () => submitCase(t, town, { now })));
+    expect(all.filter((r) => r.status === 'rejected')).toEqual([]);
+    const numbers = all.map((r) => (r as PromiseFulfilledResult<CaseRecord>).value.no).sort();
+    expect(numbers).toEqual(Array.from({ length: 10 }, (_, k) => `20261125${String(8 + k).padStart(4, '0')}`));
+  });
+
   it('refuses a location outside every grid and an unknown or inactive category', async () => {
     await expect(submitCase(t, town, { at: town.points.outside })).rejects.toMatchObject({ code: 'CASE_LOCATION_OUTSIDE' });
     await expect(submitCase(t, town, { categoryCode: 'nope' })).rejects.toMatchObject({ code: 'CASE_CATEGORY_INVALID' });

@@ -13,7 +13,7 @@ import { StaffContact } from '../../modules/staff-admin/staff-contact.entity';
 import { Building, BuildingUnit, Business, Estate, House, Household, Person, PersonHouse, PersonTag, TagDefinition, Visit } from '../../modules/registry/entities';
 import { StoredFile } from '../../modules/file/stored-file.entity';
 // <entities: registry>
-import { CaseCategory, CaseContentCheck, CaseEvent, CaseFollower, CaseRecord, CaseSavedView, Holiday } from '../../modules/case/entities';
+import { CaseCategory, CaseContentCheck, CaseEvent, CaseFollower, CaseNoCounter, CaseRecord, CaseSavedView, Holiday } from '../../modules/case/entities';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { GovSyncState } from '../../modules/gov/gov-sync-state.entity';
 import { Open311Key } from '../../modules/open311/open311-key.entity';
@@ -53,6 +53,7 @@ export const entities = [
   Holiday,
   CaseContentCheck,
   CaseSavedView,
+  CaseNoCounter,
   OutboxMessage,
   GovSyncState,
   Open311Key,

@@ -102,7 +102,7 @@ export class Cases1764000000000 implements MigrationInterface {
           index('idx_case_status_due', ['status', 'due_at']),
           index('idx_case_reporter', ['reporter_id', 'created_at']),
           index('idx_case_assignee', ['assignee_id', 'status']),
-          index('idx_case_created_at', ['created_at']),
+          index('idx_case_created_at', ['created_at', 'id']),
           index('idx_case_category_loc', ['category_code', 'lat', 'lng']),
           index('uq_case_record_no', ['no'], true),
           index('uq_case_idempotency', ['reporter_id', 'idempotency_key'], true),
@@ -187,6 +187,12 @@ export class Cases1764000000000 implements MigrationInterface {
     );
     await q.createTable(
       new Table({
+        name: 'case_no_counter',
+        columns: [{ ...text('day', 8, false), isPrimary: true }, int('seq', false)],
+      }),
+    );
+    await q.createTable(
+      new Table({
         name: 'case_saved_view',
         columns: [id, ref('staff_id'), text('name', 32, false), json('filters'), ...timestampColumns(q, false)],
         indices: [index('idx_case_saved_view_staff', ['staff_id'])],
@@ -244,7 +250,7 @@ export class Cases1764000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['open311_key', 'gov_sync_state', 'outbox_message', 'case_saved_view', 'case_content_check', 'holiday', 'case_category', 'case_follower', 'case_event', 'case_record']) {
+    for (const table of ['open311_key', 'gov_sync_state', 'outbox_message', 'case_saved_view', 'case_no_counter', 'case_content_check', 'holiday', 'case_category', 'case_follower', 'case_event', 'case_record']) {
       await q.dropTable(table);
     }
   }

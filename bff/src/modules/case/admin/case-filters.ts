@@ -61,20 +61,24 @@ export function applyCaseFilters(qb: SelectQueryBuilder<CaseRecord>, alias: stri
   return qb;
 }
 
-/** ORDER BY of the inbox; ties broken by id so pages never overlap. Deadlines: soonest first, none last. */
+/**
+ * ORDER BY of the inbox; ties broken by id so pages never overlap. Deadlines: soonest first, none last.
+ * The tie-breaker runs in the same direction as the time it breaks, so the newest-first default is a
+ * backward walk of idx_case_created_at (created_at, id) instead of a sort of the whole scope.
+ */
 export function orderCases(qb: SelectQueryBuilder<CaseRecord>, alias: string, sort: CaseSort = '-createdAt'): SelectQueryBuilder<CaseRecord> {
   switch (sort) {
     case 'dueAt':
-      qb.orderBy(`CASE WHEN ${alias}.due_at IS NULL THEN 1 ELSE 0 END`, 'ASC').addOrderBy(`${alias}.due_at`, 'ASC').addOrderBy(`${alias}.created_at`, 'DESC');
-      break;
+      return qb
+        .orderBy(`CASE WHEN ${alias}.due_at IS NULL THEN 1 ELSE 0 END`, 'ASC')
+        .addOrderBy(`${alias}.due_at`, 'ASC')
+        .addOrderBy(`${alias}.created_at`, 'DESC')
+        .addOrderBy(`${alias}.id`, 'ASC');
     case 'createdAt':
-      qb.orderBy(`${alias}.created_at`, 'ASC');
-      break;
+      return qb.orderBy(`${alias}.created_at`, 'ASC').addOrderBy(`${alias}.id`, 'ASC');
     case '-updatedAt':
-      qb.orderBy(`${alias}.updated_at`, 'DESC');
-      break;
+      return qb.orderBy(`${alias}.updated_at`, 'DESC').addOrderBy(`${alias}.id`, 'DESC');
     default:
-      qb.orderBy(`${alias}.created_at`, 'DESC');
+      return qb.orderBy(`${alias}.created_at`, 'DESC').addOrderBy(`${alias}.id`, 'DESC');
   }
-  return qb.addOrderBy(`${alias}.id`, 'ASC');
 }

@@ -85,7 +85,7 @@ export class CaseAdminQueryService {
       .andWhere('c.lng IS NOT NULL AND c.lat IS NOT NULL')
       .select(['c.id', 'c.no', 'c.status', 'c.categoryCode', 'c.lng', 'c.lat', 'c.dueAt', 'c.resolvedAt'])
       .orderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'ASC')
+      .addOrderBy('c.id', 'DESC')
       .take(MAP_POINT_LIMIT)
       .getMany();
     return rows.map((r) => ({ id: r.id, no: r.no, status: r.status, categoryCode: r.categoryCode, location: [r.lng as number, r.lat as number], overdue: isOverdue(r, now) }));

@@ -6,7 +6,7 @@ import { caseDeadlines } from '@zhili/shared';
 import type { CasePriority, CaseSource } from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
-import { isUniqueViolation } from '../../../core/db/unique-violation';
+import { isDeadlock, isUniqueViolation } from '../../../core/db/unique-violation';
 import { AppError } from '../../../core/errors/app-error';
 import { OutboxService } from '../../../core/outbox';
 import { FileService } from '../../file';
@@ -116,8 +116,9 @@ export class CaseIntakeService {
         this.outbox.kick();
         return { record: (await this.dataSource.manager.findOne(CaseRecord, { where: { id: record.id } })) as CaseRecord, created: true };
       } catch (err) {
-        if (!isUniqueViolation(err)) throw err;
-        // Either the same report arrived twice at once (answer the first) or two intakes drew the same number (retry).
+        if (!isUniqueViolation(err) && !isDeadlock(err)) throw err;
+        // Either the same report arrived twice at once (answer the first) or two first intakes of a
+        // day raced to create the day's number counter (retry: the counter row exists now).
         const raced = await this.findExisting(this.dataSource.manager, input);
         if (raced) return { record: raced, created: false };
         if (attempt >= NUMBER_RETRIES) throw err;

@@ -14,7 +14,7 @@ import { PiiColumn } from '../../../core/crypto/pii-field';
 @Index('idx_case_status_due', ['status', 'dueAt'])
 @Index('idx_case_reporter', ['reporterId', 'createdAt'])
 @Index('idx_case_assignee', ['assigneeId', 'status'])
-@Index('idx_case_created_at', ['createdAt'])
+@Index('idx_case_created_at', ['createdAt', 'id'])
 @Index('idx_case_category_loc', ['categoryCode', 'lat', 'lng'])
 @Index('uq_case_record_no', ['no'], { unique: true })
 @Index('uq_case_idempotency', ['reporterId', 'idempotencyKey'], { unique: true })
