@@ -2,20 +2,18 @@
 // resolution over the FULL demo town, on SQLite and on MariaDB + Redis (skipped with a message when
 // those are unreachable). Target: p95 < 100 ms for the person list. Writes var/bench/registry-<db>.json.
 import { randomBytes } from 'crypto';
-import { rmSync } from 'fs';
 import { join } from 'path';
 import type { BoundaryGeometry, LngLat } from '@zhili/shared';
 import { DEMO_APPID, DevSecrets, freshPiiKeys, repoRoot } from '../launcher/dev-env';
 import { runToCompletion } from '../launcher/processes';
 import { startStack } from '../launcher/stack';
 import { defer } from './lib/cleanup';
-import { benchDir, writeReport } from './lib/report';
+import { Backend, provisionBackend } from './lib/fresh-backend';
+import { writeReport } from './lib/report';
 import type { Benchmark, BenchEnv, BenchOutcome, LoadResult, Metrics } from './lib/types';
 
 const BENCH_USER = 'bench.registry';
 const P95_TARGET_MS = 100;
-const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? 'mariadb://zhili:zhili_dev_pw@127.0.0.1:3306/mysql';
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const SEQUENTIAL = Number(process.env.BENCH_REGISTRY_REQUESTS ?? 200);
 const CONCURRENT = SEQUENTIAL * 2;
 
@@ -39,46 +37,6 @@ function bffDist(): BffDist {
   const support = require(join(repoRoot, 'bff/dist/seed/bench-support')) as Pick<BffDist, 'prepareBenchTown'>;
   const geo = require(join(repoRoot, 'bff/dist/modules/region/geo/geo-index')) as Pick<BffDist, 'GeoIndex'>;
   return { ...support, ...geo };
-}
-
-interface Backend {
-  name: 'sqlite' | 'mariadb';
-  databaseUrl: string;
-  redisUrl?: string;
-}
-
-/** A fresh database per backend; null (with the reason printed) when MariaDB or Redis is unreachable. */
-async function provision(name: Backend['name']): Promise<Backend | null> {
-  if (name === 'sqlite') {
-    const file = join(benchDir, `tmp-registry-${process.pid}.sqlite`);
-    defer('remove temp sqlite', () => {
-      for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
-    });
-    return { name, databaseUrl: `sqlite:${file}` };
-  }
-  try {
-    const { createConnection } = await import('mysql2/promise');
-    const Redis = (await import('ioredis')).default;
-    const redis = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 0 });
-    await redis.connect();
-    await redis.ping();
-    redis.disconnect();
-    const dbName = `zhili_bench_${process.pid}`;
-    const admin = await createConnection({ uri: MYSQL_URL.replace(/^mariadb:/, 'mysql:'), connectTimeout: 3000 });
-    await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    await admin.end();
-    defer('drop temp mariadb database', async () => {
-      const conn = await createConnection({ uri: MYSQL_URL.replace(/^mariadb:/, 'mysql:') });
-      await conn.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
-      await conn.end();
-    });
-    const url = new URL(MYSQL_URL);
-    url.pathname = `/${dbName}`;
-    return { name, databaseUrl: url.toString(), redisUrl: REDIS_URL };
-  } catch (err) {
-    console.error(`  跳过 MariaDB + Redis：${(err as Error).message}（设置 BENCH_MYSQL_URL / BENCH_REDIS_URL 指向可用的服务）`);
-    return null;
-  }
 }
 
 interface Latencies {
@@ -159,7 +117,7 @@ async function runBackend(backend: Backend, dist: BffDist): Promise<{ loads: (Lo
   const password = `Bench-${randomBytes(12).toString('base64url')}9!`;
   const { town, regions } = await dist.prepareBenchTown(backend.databaseUrl, BENCH_USER, password);
 
-  const stack = await startStack({ secrets, port: 0, simPort: 0, databaseUrl: backend.databaseUrl, redisUrl: backend.redisUrl, onLine: () => undefined, extraEnv: { LOG_LEVEL: 'warn', ACCESS_TOKEN_TTL_SEC: '3600' } });
+  const stack = await startStack({ secrets, port: 0, simPort: 0, databaseUrl: backend.databaseUrl, redisUrl: backend.redisUrl, onLine: () => undefined, extraEnv: { LOG_LEVEL: 'warn', ACCESS_TOKEN_TTL_SEC: '3600', ...(backend.redisKeyPrefix ? { REDIS_KEY_PREFIX: backend.redisKeyPrefix } : {}) } });
   // Stopped at the end of this backend (so the next one runs alone) or by the cleanup on failure.
   let stopped = false;
   const stopStack = async () => {
@@ -228,7 +186,7 @@ async function run(): Promise<BenchOutcome> {
   const dist = bffDist();
   const all: BenchOutcome = { env: {}, metrics: {}, loads: [] };
   for (const name of ['sqlite', 'mariadb'] as const) {
-    const backend = await provision(name);
+    const backend = await provisionBackend(name, 'registry');
     if (!backend) continue;
     const result = await runBackend(backend, dist);
     printLatencyTable(result.loads);

@@ -10,6 +10,7 @@ import type { Benchmark } from './lib/types';
 const registry: Record<string, () => Promise<Benchmark>> = {
   'http-baseline': async () => (await import('./http-baseline')).benchmark,
   registry: async () => (await import('./registry')).benchmark,
+  cases: async () => (await import('./cases')).benchmark,
 };
 
 const available = Object.keys(registry);
