@@ -20,6 +20,8 @@ export default (appInfo: MidwayAppInfo): MidwayConfig => {
       // could pick its own IP and dodge per-IP login throttling and rate limits.
       proxy: env.TRUST_PROXY,
       maxIpsCount: env.TRUST_PROXY ? 1 : 0,
+      // ctx.logger takes its line format from here, not from midwayLogger's contextFormat.
+      contextLoggerFormat: jsonContextFormat,
     },
     bodyParser: { enableTypes: ['json', 'form'], jsonLimit: '1mb', formLimit: '1mb' },
     // Midway strips `migrations` unless told otherwise; we run them at start (migrationsRun).
@@ -37,13 +39,13 @@ export default (appInfo: MidwayAppInfo): MidwayConfig => {
     midwayLogger: {
       default: {
         level: env.LOG_LEVEL,
-        consoleLevel: env.LOG_LEVEL,
-        // Logs go to stdout as JSON lines (the process manager collects them), also in production.
-        enableConsole: true,
-        enableFile: false,
-        enableError: false,
         format: jsonFormat,
         contextFormat: jsonContextFormat,
+        // Logs go to stdout as JSON lines (the process manager collects them), also in production.
+        // Transports must be named in this (v3) form: the old enableConsole flag cannot switch the
+        // console back on, and Midway turns it off outside development, which once left a
+        // production BFF silent, 500s included.
+        transports: { console: { level: env.LOG_LEVEL, autoColors: false }, file: false, error: false },
       },
     },
     onerror: { accepts: () => 'json' },
