@@ -16,6 +16,7 @@ import { spaStatic } from './core/static/spa-static.middleware';
 import { RealtimeService } from './core/realtime/realtime.service';
 import { HealthBroadcaster } from './modules/health';
 import { serializeSqliteTransactions } from './core/db/sqlite-transactions';
+import { cacheValidation } from './core/http/validation-cache';
 // <imports: background jobs>
 import { JobRunner } from './core/jobs';
 import { OutboxWorker } from './core/outbox';
@@ -42,6 +43,9 @@ export class MainConfiguration implements ILifeCycle {
   @InjectDataSource()
   private dataSource!: DataSource;
 
+  @Inject()
+  private validateService!: validate.ValidateService;
+
   // <inject: background jobs>
   @Inject()
   private jobs!: JobRunner;
@@ -59,6 +63,7 @@ export class MainConfiguration implements ILifeCycle {
 
   async onReady(): Promise<void> {
     serializeSqliteTransactions(this.dataSource);
+    cacheValidation(this.validateService);
     this.app.useMiddleware([RequestIdMiddleware]);
     // Security headers and CORS before anything answers, so static files and errors carry them too.
     this.app.useMiddleware(webSecurity(webSecurityOptions(this.env)));

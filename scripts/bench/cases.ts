@@ -6,7 +6,7 @@
 // on MariaDB + Redis (what production runs) and on SQLite. Writes var/bench/cases-<db>.json.
 // Knobs: BENCH_CASES_SUBMISSIONS (500 per concurrency level), BENCH_CASES_RESIDENTS (50 at least),
 // BENCH_CASES_DBS (mariadb,sqlite), BENCH_DURATION_SEC / BENCH_CONNECTIONS (list and Koa loads),
-// BENCH_CASES_SQLITE_CONNECTIONS (10).
+// BENCH_CASES_SQLITE_CONNECTIONS (10), BENCH_BFF_NODE_OPTIONS (passed to the BFF, e.g. the lib/cpu-profile.cjs preload).
 import { randomBytes } from 'crypto';
 import { appendFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
@@ -115,6 +115,8 @@ async function bootTown(backend: Backend): Promise<{ stack: Stack; staffAuth: st
       LOG_LEVEL: BFF_LOG_LEVEL,
       ACCESS_TOKEN_TTL_SEC: '3600',
       ...(backend.redisKeyPrefix ? { REDIS_KEY_PREFIX: backend.redisKeyPrefix } : {}),
+      // e.g. `--require <repo>/scripts/bench/lib/cpu-profile.cjs` to see where the BFF spends its time under this load.
+      ...(process.env.BENCH_BFF_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_BFF_NODE_OPTIONS } : {}),
     },
   });
   // Stopped at the end of the backend (the next one runs alone) or by the cleanup on failure, once.
