@@ -1,0 +1,87 @@
+import type { Browser, Page } from 'playwright-core';
+import type { RegionVO } from '@zhili/shared';
+import { browserAvailable, launchBrowser } from './support/browser';
+import { E2E_ADMIN_PASSWORD, E2eStack, startE2eStack } from './support/e2e-stack';
+import { settledScreenshot } from './support/settle';
+import { staffApi, staffFirstLogin, staffToken } from './support/staff-session';
+
+const describeBrowser = browserAvailable() ? describe : describe.skip;
+
+/**
+ * The case console's other screens over the seeded demo town (80 sample cases): the clustered map,
+ * the statistics with their charts, and the configuration tabs, including issuing an Open311 key
+ * that is shown once and then works against /open311/v2.
+ */
+describeBrowser('admin case console: map, statistics and configuration', () => {
+  let stack: E2eStack;
+  let browser: Browser;
+  let page: Page;
+  let townCenter: [number, number];
+
+  beforeAll(async () => {
+    stack = await startE2eStack();
+    browser = await launchBrowser();
+    const setup = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await staffFirstLogin(setup, stack.bffUrl, { username: 'admin', password: E2E_ADMIN_PASSWORD, newPassword: 'Town-Hall-2026!', mfa: true });
+    const api = staffApi(stack.bffUrl, await staffToken(setup));
+    const town = (await api<RegionVO[]>('GET', '/regions')).find((r) => r.level === 'town');
+    if (!town?.center) throw new Error('no town with a center in the demo seed');
+    townCenter = town.center;
+    const created = await api<{ initialPassword: string }>('POST', '/users', { username: 'case.manager', displayName: '镇工单管理员', roles: ['town_admin'], regionId: town.id });
+    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    await staffFirstLogin(page, stack.bffUrl, { username: 'case.manager', password: created.initialPassword, newPassword: 'Case-Admin-2026!', mfa: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.dispose();
+  });
+
+  it('shows the located cases on the map as clusters and markers with a legend', async () => {
+    await page.goto(`${stack.bffUrl}/admin/cases/map`);
+    await page.locator('[data-test="case-map-legend"]').waitFor();
+    await page.locator('[data-test="case-map-cluster"], [data-test="case-map-marker"]').first().waitFor();
+    expect(await page.locator('[data-test="case-map-count"]').textContent()).toMatch(/\d+/);
+    await settledScreenshot(page, 'admin-cases-map');
+  });
+
+  it('shows the statistics of the sample cases with charts', async () => {
+    await page.goto(`${stack.bffUrl}/admin/cases/stats`);
+    const total = page.locator('[data-test="case-stat-total"]');
+    await total.waitFor();
+    expect(Number((await total.textContent())?.match(/\d+/)?.[0])).toBeGreaterThan(0);
+    // Trend, status, category and region charts are drawn (ECharts renders into canvases).
+    await page.waitForFunction(() => document.querySelectorAll('[data-test="case-stats"] canvas').length >= 4);
+    // Only for the picture: ECharts draws its series in a one-second animation the page cannot report.
+    await page.waitForTimeout(1500);
+    await settledScreenshot(page, 'admin-cases-stats');
+  });
+
+  it('lists the categories and the holiday calendar, and issues an Open311 key that works once shown', async () => {
+    await page.goto(`${stack.bffUrl}/admin/cases/config`);
+    await page.locator('[data-test="case-category-table"] tbody tr').first().waitFor();
+    expect(await page.locator('[data-test="case-category-table"] tbody tr').count()).toBe(11);
+    await settledScreenshot(page, 'admin-cases-config-categories');
+
+    await page.getByRole('tab', { name: '节假日' }).click();
+    await page.locator('[data-test="case-holiday-table"] tbody tr').first().waitFor();
+    await settledScreenshot(page, 'admin-cases-config-holidays');
+
+    await page.getByRole('tab', { name: 'Open311 接入密钥' }).click();
+    await page.locator('[data-test="case-open311-create"]').click();
+    await page.locator('.el-message-box input').fill('市民服务 App');
+    await page.locator('.el-message-box').getByRole('button', { name: '创建' }).click();
+    const key = ((await page.getByTestId('case-open311-key').textContent()) ?? '').trim();
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await settledScreenshot(page, 'admin-cases-config-open311');
+    await page.getByTestId('one-time-secret-close').click();
+    await page.locator('[data-test="case-open311-table"]', { hasText: '市民服务 App' }).waitFor();
+
+    // The key files a request through the Open311 endpoint (form-encoded, as the spec has it). The
+    // town's centre is GCJ-02; read as WGS-84 it lands a few hundred metres off, still in the town.
+    const form = new URLSearchParams({ api_key: key, service_code: 'road', description: '人行道地砖松动，老人容易绊倒', lat: String(townCenter[1]), long: String(townCenter[0]) });
+    const res = await fetch(`${stack.bffUrl}/open311/v2/requests.json`, { method: 'POST', body: form });
+    const body = (await res.json()) as { service_request_id?: string }[];
+    expect(res.status).toBe(200);
+    expect(body[0].service_request_id).toBeTruthy();
+  });
+});
