@@ -53,6 +53,19 @@ const Taro = {
     return { statusCode: res.statusCode, data: JSON.stringify(res.data) };
   },
   login: () => Promise.resolve({ code: 'test-code' }),
+  // wx.connectSocket's SocketTask over a real WebSocket (the `ws` package), as Taro answers it.
+  connectSocket: async (opts: { url: string }) => {
+    const { WebSocket } = await import('ws');
+    const ws = new WebSocket(opts.url);
+    return {
+      onOpen: (cb: () => void) => ws.on('open', cb),
+      onMessage: (cb: (e: { data: string | ArrayBuffer }) => void) => ws.on('message', (data, isBinary) => cb({ data: isBinary ? (data as Buffer).buffer : data.toString() })),
+      onError: (cb: (e: { errMsg: string }) => void) => ws.on('error', (err) => cb({ errMsg: err.message })),
+      onClose: (cb: (e: { code: number; reason: string }) => void) => ws.on('close', (code, reason) => cb({ code, reason: reason.toString() })),
+      send: (o: { data: string | ArrayBuffer }) => ws.send(o.data),
+      close: () => ws.close(),
+    };
+  },
   getCurrentPages: () => [],
   navigateTo: () => Promise.resolve(),
 };

@@ -1,12 +1,14 @@
 import type { MpTaskItemVO } from '@zhili/shared';
+import { API_BASE } from '../../services/request';
+import { WxWebSocketTransport } from '../../services/wx-websocket';
+import { subscribeTaskAssignedVia } from './task-socket';
 
 /**
- * Live "new task" pushes. In weapp there are none yet: socket.io needs a WebSocket shim over
- * wx.connectSocket (not in issue #5), so the task list refreshes whenever it is shown instead.
- * Taro resolves task-live.h5.ts (socket.io) in h5 builds.
+ * weapp: the BFF's socket.io at API_BASE over wx.connectSocket (the BFF's domain must be listed as a
+ * socket 合法域名). Taro resolves task-live.h5.ts in h5 builds.
  */
-export const liveTasksAvailable = false;
+export const liveTasksAvailable = true;
 
-export function subscribeTaskAssigned(_onTask: (task: MpTaskItemVO) => void): () => void {
-  return () => undefined;
+export function subscribeTaskAssigned(onTask: (task: MpTaskItemVO) => void): () => void {
+  return subscribeTaskAssignedVia(API_BASE, [WxWebSocketTransport], onTask);
 }
