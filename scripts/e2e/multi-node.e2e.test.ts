@@ -1,0 +1,88 @@
+import { randomBytes } from 'crypto';
+import { join } from 'path';
+import { io, type Socket } from 'socket.io-client';
+import type { CaseListItemVO, MpCaseDetailVO } from '@zhili/shared';
+import { DEMO_APPID, DevSecrets, freshPiiKeys, repoRoot } from '../launcher/dev-env';
+import { Stack, startStack } from '../launcher/stack';
+import { caseBody, pointsInGrids } from '../bench/lib/case-load';
+import { loginMpUser } from '../bench/lib/mp-login';
+
+/**
+ * Two BFF processes behind one MariaDB and one Redis, as a scaled deployment runs them: a resident
+ * files a case on node A, and a staff member whose socket is connected to node B sees it arrive live
+ * (the case event crosses nodes through the Redis pub/sub broadcast). Needs TEST_DATABASE_URL and
+ * TEST_REDIS_URL; skipped without them unless CI=true.
+ */
+const DATABASE_URL = process.env.TEST_DATABASE_URL;
+const REDIS_URL = process.env.TEST_REDIS_URL;
+const configured = Boolean(DATABASE_URL && REDIS_URL);
+if (!configured && process.env.CI === 'true') throw new Error('CI=true but TEST_DATABASE_URL / TEST_REDIS_URL are not set');
+const describeServices = configured ? describe : describe.skip;
+
+interface BenchSupport {
+  prepareBenchTown(databaseUrl: string, username: string, password: string): Promise<{ regions: { id: string; level: string; boundary: never }[] }>;
+}
+
+describeServices('two BFF nodes on MariaDB + Redis', () => {
+  const dbName = `zhili_e2e_nodes_${process.pid}`;
+  const adminUri = (DATABASE_URL ?? '').replace(/^mariadb:/, 'mysql:');
+  let nodeA: Stack;
+  let nodeB: Stack;
+  let staffSocket: Socket;
+  let databaseUrl: string;
+  let grids: { id: string; boundary: never }[];
+
+  beforeAll(async () => {
+    const { createConnection } = await import('mysql2/promise');
+    const admin = await createConnection({ uri: adminUri });
+    await admin.query(`CREATE DATABASE \`${dbName}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.end();
+    const url = new URL(DATABASE_URL as string);
+    url.pathname = `/${dbName}`;
+    databaseUrl = url.toString();
+    const secrets: DevSecrets = { JWT_SECRET: randomBytes(48).toString('base64url'), WECHAT_APPID: DEMO_APPID, WECHAT_SECRET: randomBytes(16).toString('hex'), ...freshPiiKeys() };
+    const common = { secrets, port: 0, simPort: 0, databaseUrl, redisUrl: REDIS_URL, onLine: () => undefined, extraEnv: { REDIS_KEY_PREFIX: `zhili-e2e-nodes-${process.pid}:` } };
+    // One after the other: the first migrates and seeds, the second finds both done. Both deliver
+    // outbox messages, so whichever node sends the event, it must cross to B through Redis.
+    nodeA = await startStack(common);
+    nodeB = await startStack(common);
+    const password = `Nodes-${randomBytes(9).toString('base64url')}7!`;
+    const support = require(join(repoRoot, 'bff/dist/seed/bench-support')) as BenchSupport;
+    const town = await support.prepareBenchTown(databaseUrl, 'e2e.nodes', password);
+    grids = town.regions.filter((r) => r.level === 'grid');
+    const login = await fetch(`${nodeB.bffUrl}/api/admin/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'e2e.nodes', password }) });
+    const token = ((await login.json()) as { data: { accessToken: string } }).data.accessToken;
+    staffSocket = io(nodeB.bffUrl, { path: '/socket.io', transports: ['websocket'], auth: { token }, reconnection: false });
+    await new Promise<void>((resolve, reject) => {
+      staffSocket.on('connect', () => resolve());
+      staffSocket.on('connect_error', reject);
+    });
+  }, 120_000);
+  afterAll(async () => {
+    staffSocket?.disconnect();
+    await nodeB?.stop();
+    await nodeA?.stop();
+    const { createConnection } = await import('mysql2/promise');
+    const admin = await createConnection({ uri: adminUri });
+    await admin.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
+    await admin.end();
+  });
+
+  it('delivers a case filed on node A to a staff socket on node B', async () => {
+    const arrived = new Promise<CaseListItemVO>((resolve) => staffSocket.on('case:changed', (payload: { case: CaseListItemVO }) => resolve(payload.case)));
+    const token = await loginMpUser(nodeA.simUrl, nodeA.bffUrl, DEMO_APPID, 'nodes-resident');
+    const [point] = pointsInGrids(grids, 1);
+    const res = await fetch(`${nodeA.bffUrl}/api/mp/cases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(caseBody(0, ['road'], point)),
+    });
+    expect(res.status).toBe(201);
+    const filed = ((await res.json()) as { data: MpCaseDetailVO }).data;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const seen = await Promise.race([arrived, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 10_000)))]);
+    clearTimeout(timer);
+    expect(seen?.id).toBe(filed.id);
+    expect(seen?.no).toBe(filed.no);
+  });
+});
