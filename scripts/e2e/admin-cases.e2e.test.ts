@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import type { RegionVO } from '@zhili/shared';
+import type { CaseListItemVO, RegionVO } from '@zhili/shared';
 import { browserAvailable, launchBrowser } from './support/browser';
 import { E2E_ADMIN_PASSWORD, E2eStack, startE2eStack } from './support/e2e-stack';
 import { settledScreenshot } from './support/settle';
@@ -54,6 +54,24 @@ describeBrowser('admin case console: map, statistics and configuration', () => {
     // Only for the picture: ECharts draws its series in a one-second animation the page cannot report.
     await page.waitForTimeout(1500);
     await settledScreenshot(page, 'admin-cases-stats');
+  });
+
+  it('finds the case to merge into by number, never the case itself', async () => {
+    const api = staffApi(stack.bffUrl, await staffToken(page));
+    const open = await api<CaseListItemVO[]>('GET', '/cases?status=submitted&pageSize=2');
+    const [current, other] = open;
+    await page.goto(`${stack.bffUrl}/admin/cases/${current.id}`);
+    await page.locator('[data-test="case-action-merge"]').click();
+    const dialog = page.locator('.el-dialog:visible');
+    await dialog.locator('[data-test="case-merge-target"]').click();
+    await page.keyboard.type(other.no);
+    const option = page.locator('.el-select-dropdown__item:visible', { hasText: other.no });
+    await option.waitFor();
+    // The current case's own number, typed in full, finds nothing to merge into.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(current.no);
+    await page.locator('.el-select-dropdown__empty:visible', { hasText: '未找到工单' }).waitFor();
+    await page.keyboard.press('Escape');
   });
 
   it('lists the categories and the holiday calendar, and issues an Open311 key that works once shown', async () => {
