@@ -81,7 +81,15 @@ export const caseSourceLabels: Record<CaseSource, string> = {
 
 export const CasePriority = { Low: 'low', Normal: 'normal', High: 'high', Urgent: 'urgent' } as const;
 export type CasePriority = (typeof CasePriority)[keyof typeof CasePriority];
-export const casePriorityLabels: Record<CasePriority, string> = { low: '一般', normal: '普通', high: '紧急', urgent: '特急' };
+/**
+ * One label per level, in ascending order, so the order reads at a glance (一般 and 普通 read as
+ * synonyms, hence 低). Every view, message, export and seed text takes its words from here.
+ */
+export const casePriorityLabels: Record<CasePriority, string> = { low: '低', normal: '普通', high: '紧急', urgent: '特急' };
+/** Levels from lowest to highest (option lists, sorting). */
+export const casePriorityOrder: readonly CasePriority[] = ['low', 'normal', 'high', 'urgent'];
+/** `优先级须为 低、普通、紧急、特急 之一` — the validation message every priority field uses. */
+export const casePriorityInvalidMessage = `优先级须为 ${casePriorityOrder.map((p) => casePriorityLabels[p]).join('、')} 之一`;
 /** The category's SLA (working hours) is multiplied by this for the case's priority. */
 export const casePrioritySlaFactor: Record<CasePriority, number> = { low: 1.5, normal: 1, high: 0.5, urgent: 0.25 };
 

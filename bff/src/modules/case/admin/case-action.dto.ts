@@ -1,6 +1,6 @@
 import { ApiProperty } from '@midwayjs/swagger';
 import { Rule, RuleType } from '@midwayjs/validate';
-import { allCaseActions, caseLimits, CaseOutcome, CasePriority } from '@zhili/shared';
+import { allCaseActions, caseLimits, CaseOutcome, CasePriority, casePriorityInvalidMessage } from '@zhili/shared';
 import type { CaseAction, EscalationLevel } from '@zhili/shared';
 import { chineseMessages as zh } from '../../../core/http/validation-messages';
 import { caseId, caseRules, requiredFor } from '../core/case-rules';
@@ -65,7 +65,7 @@ export class CaseActionDTO {
   photoIds?: string[];
 
   @ApiProperty({ required: false, enum: PRIORITIES })
-  @Rule(RuleType.string().valid(...PRIORITIES).optional().messages(zh({ 'any.only': '优先级无效' })))
+  @Rule(RuleType.string().valid(...PRIORITIES).optional().messages(zh({ 'any.only': casePriorityInvalidMessage })))
   priority?: CasePriority;
 
   @ApiProperty({ required: false, description: '详情中的 version：已被他人修改时 409 CONFLICT' })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@midwayjs/swagger';
 import { Rule, RuleType } from '@midwayjs/validate';
-import { caseLimits, CasePriority, GEO_LIMITS } from '@zhili/shared';
+import { caseLimits, CasePriority, casePriorityInvalidMessage, GEO_LIMITS } from '@zhili/shared';
 import { chineseMessages as zh } from '../../../core/http/validation-messages';
 import { caseId, caseRules } from '../core/case-rules';
 
@@ -44,7 +44,7 @@ export class CreateCaseDTO {
   address!: string;
 
   @ApiProperty({ required: false, enum: PRIORITIES, description: '默认 normal' })
-  @Rule(RuleType.string().valid(...PRIORITIES).optional().messages(zh({ 'any.only': '优先级无效' })))
+  @Rule(RuleType.string().valid(...PRIORITIES).optional().messages(zh({ 'any.only': casePriorityInvalidMessage })))
   priority?: CasePriority;
 
   @ApiProperty({ required: false, description: '来电人姓名' })

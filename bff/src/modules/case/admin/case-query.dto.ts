@@ -1,6 +1,6 @@
 import { ApiProperty } from '@midwayjs/swagger';
 import { Rule, RuleType } from '@midwayjs/validate';
-import { allCaseStatuses, CasePriority, CaseSource } from '@zhili/shared';
+import { allCaseStatuses, CasePriority, casePriorityInvalidMessage, CaseSource } from '@zhili/shared';
 import { chineseMessages as zh } from '../../../core/http/validation-messages';
 
 const SOURCES = Object.values(CaseSource);
@@ -42,7 +42,7 @@ export class CaseFilterQueryDTO {
   source?: CaseSource | '';
 
   @ApiProperty({ required: false, enum: PRIORITIES })
-  @Rule(RuleType.string().valid(...PRIORITIES).allow('').optional().messages(zh({ 'any.only': '优先级无效' })))
+  @Rule(RuleType.string().valid(...PRIORITIES).allow('').optional().messages(zh({ 'any.only': casePriorityInvalidMessage })))
   priority?: CasePriority | '';
 
   @ApiProperty({ required: false, description: '工单编号或描述关键字' })

@@ -22,7 +22,7 @@ export function hotlineCategory(platformCode: string): string {
   return hotlineCategoryMap[platformCode] ?? 'other';
 }
 
-/** 一般 → normal, 紧急 → high, 特急 → urgent (the platform has no "low"). */
+/** The platform's 一般 → our normal (普通), 紧急 → high, 特急 → urgent (the platform has no "low"/低). */
 export const hotlineUrgencyPriority: Record<HotlineUrgency, CasePriority> = { 1: 'normal', 2: 'high', 3: 'urgent' };
 
 /** Our status after an event → the platform's status code; one to one, see §3.5. */
