@@ -21,3 +21,4 @@ export * from './domain/case';
 export * from './domain/case-sla';
 export * from './api/case';
 export * from './domain/work-calendar';
+export * from './domain/audit-actions';

@@ -1,0 +1,206 @@
+import type { CaseAction } from './case';
+
+/**
+ * Every action code the BFF writes to the audit log, grouped for the viewer's picker. The BFF's
+ * `AuditEntry.action` is typed `AuditAction`, so writing a code missing here is a compile error,
+ * and `auditActionLabels` (a Record over the union) cannot miss a label.
+ */
+export type AuditAction =
+  // Staff sign-in and sessions.
+  | 'auth.login'
+  | 'auth.lockout'
+  | 'auth.captcha'
+  | 'auth.password_change'
+  | 'auth.mfa_enrol'
+  | 'auth.mfa_disable'
+  | 'auth.recovery_code'
+  | 'auth.logout'
+  | 'auth.logout_all'
+  // Staff accounts.
+  | 'user.create'
+  | 'user.update'
+  | 'user.enable'
+  | 'user.disable'
+  | 'user.reset_password'
+  // Access control and personal data.
+  | 'access.denied'
+  | 'pii.read'
+  | 'person.pii.read'
+  | 'case.pii.read'
+  // Mini-program identities.
+  | 'binding.issue'
+  | 'binding.redeem'
+  | 'mp.phone.bind'
+  // Regions.
+  | 'region.create'
+  | 'region.update'
+  | 'region.delete'
+  | 'region.import'
+  | 'region.export'
+  // Registry.
+  | 'person.create'
+  | 'person.update'
+  | 'person.delete'
+  | 'person.tags.update'
+  | 'household.create'
+  | 'household.update'
+  | 'household.delete'
+  | 'household.member.add'
+  | 'household.member.remove'
+  | 'estate.create'
+  | 'estate.update'
+  | 'estate.delete'
+  | 'building.create'
+  | 'building.update'
+  | 'building.delete'
+  | 'building_unit.create'
+  | 'building_unit.delete'
+  | 'house.create'
+  | 'house.update'
+  | 'house.delete'
+  | 'house.resident.add'
+  | 'house.resident.remove'
+  | 'business.create'
+  | 'business.update'
+  | 'business.delete'
+  | 'tag.create'
+  | 'tag.update'
+  | 'tag.delete'
+  | 'visit.create'
+  | 'registry.import'
+  | 'registry.export'
+  // Cases: one code per workflow action taken by staff, plus configuration.
+  | `case.${CaseAction}`
+  | 'case.category.create'
+  | 'case.category.update'
+  | 'case.holidays.update'
+  | 'open311.key.issue'
+  | 'open311.key.revoke'
+  // The audit log itself.
+  | 'audit.verify';
+
+/** Groups of the picker, in display order; each code belongs to exactly one (by its prefix). */
+export const auditActionGroups = [
+  { key: 'auth', label: '登录与会话', prefixes: ['auth.'] },
+  { key: 'user', label: '账号管理', prefixes: ['user.'] },
+  { key: 'access', label: '访问控制与个人信息', prefixes: ['access.', 'pii.', 'person.pii.', 'case.pii.'] },
+  { key: 'identity', label: '小程序身份', prefixes: ['binding.', 'mp.'] },
+  { key: 'region', label: '区域网格', prefixes: ['region.'] },
+  {
+    key: 'registry',
+    label: '人口房屋',
+    prefixes: ['person.', 'household.', 'estate.', 'building.', 'building_unit.', 'house.', 'business.', 'tag.', 'visit.', 'registry.'],
+  },
+  { key: 'case', label: '接诉即办', prefixes: ['case.', 'open311.'] },
+  { key: 'audit', label: '审计', prefixes: ['audit.'] },
+] as const;
+
+export type AuditActionGroupKey = (typeof auditActionGroups)[number]['key'];
+
+/** Chinese label of every action code (the audit viewer shows these instead of the codes). */
+export const auditActionLabels: Record<AuditAction, string> = {
+  'auth.login': '登录',
+  'auth.lockout': '账号锁定',
+  'auth.captcha': '验证码校验',
+  'auth.password_change': '修改密码',
+  'auth.mfa_enrol': '启用双因素认证',
+  'auth.mfa_disable': '停用双因素认证',
+  'auth.recovery_code': '使用恢复码登录',
+  'auth.logout': '退出登录',
+  'auth.logout_all': '退出全部设备',
+  'user.create': '创建账号',
+  'user.update': '修改账号',
+  'user.enable': '启用账号',
+  'user.disable': '停用账号',
+  'user.reset_password': '重置密码',
+  'access.denied': '越权访问被拒绝',
+  'pii.read': '查看未脱敏信息',
+  'person.pii.read': '查看人员证件号/手机号',
+  'case.pii.read': '查看工单反映人信息',
+  'binding.issue': '签发身份绑定码',
+  'binding.redeem': '兑换身份绑定码',
+  'mp.phone.bind': '小程序绑定手机号',
+  'region.create': '新建区域',
+  'region.update': '修改区域',
+  'region.delete': '删除区域',
+  'region.import': '导入区域边界',
+  'region.export': '导出区域边界',
+  'person.create': '新增人员',
+  'person.update': '修改人员',
+  'person.delete': '删除人员',
+  'person.tags.update': '修改人员标签',
+  'household.create': '新建户',
+  'household.update': '修改户',
+  'household.delete': '删除户',
+  'household.member.add': '添加户成员',
+  'household.member.remove': '移除户成员',
+  'estate.create': '新建小区',
+  'estate.update': '修改小区',
+  'estate.delete': '删除小区',
+  'building.create': '新建楼栋',
+  'building.update': '修改楼栋',
+  'building.delete': '删除楼栋',
+  'building_unit.create': '新建单元',
+  'building_unit.delete': '删除单元',
+  'house.create': '新建房屋',
+  'house.update': '修改房屋',
+  'house.delete': '删除房屋',
+  'house.resident.add': '登记房屋住户',
+  'house.resident.remove': '移除房屋住户',
+  'business.create': '新增经营单位',
+  'business.update': '修改经营单位',
+  'business.delete': '删除经营单位',
+  'tag.create': '新建标签',
+  'tag.update': '修改标签',
+  'tag.delete': '删除标签',
+  'visit.create': '登记走访',
+  'registry.import': '导入人口房屋数据',
+  'registry.export': '导出人口房屋数据',
+  'case.approve': '工单审核通过',
+  'case.accept': '受理工单',
+  'case.reject': '工单不予受理',
+  'case.dispatch': '派单',
+  'case.start': '接单',
+  'case.return': '退回工单',
+  'case.resolve': '办结工单',
+  'case.transfer': '转办工单',
+  'case.escalate': '上报工单',
+  'case.rate': '评价工单',
+  'case.close': '关闭工单',
+  'case.dispute': '反馈未解决',
+  'case.reopen': '重启工单',
+  'case.merge': '合并工单',
+  'case.category.create': '新建工单分类',
+  'case.category.update': '修改工单分类',
+  'case.holidays.update': '修改节假日安排',
+  'open311.key.issue': '签发 Open311 密钥',
+  'open311.key.revoke': '吊销 Open311 密钥',
+  'audit.verify': '校验审计日志',
+};
+
+/** All codes, in the table's order. */
+export const allAuditActions = Object.keys(auditActionLabels) as AuditAction[];
+
+export function isAuditAction(value: unknown): value is AuditAction {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(auditActionLabels, value);
+}
+
+/**
+ * The Chinese label of a stored code; a code the table does not know (records written before a
+ * rename) is shown as it is, so the viewer never hides a record.
+ */
+export function auditActionLabel(code: string): string {
+  return isAuditAction(code) ? auditActionLabels[code] : code;
+}
+
+/** The picker's group of a code: the group with the longest matching prefix. */
+export function auditActionGroup(code: AuditAction): AuditActionGroupKey {
+  let best: { key: AuditActionGroupKey; length: number } | null = null;
+  for (const group of auditActionGroups) {
+    for (const prefix of group.prefixes) {
+      if (code.startsWith(prefix) && (!best || prefix.length > best.length)) best = { key: group.key, length: prefix.length };
+    }
+  }
+  if (!best) throw new Error(`audit action ${code} has no group`);
+  return best.key;
+}
