@@ -118,7 +118,7 @@ describe(`mini-program grid worker API on ${backend.name}`, () => {
       region: { id: gridA.id, name: '幸福村一网格', path: gridA.path },
       counts: { persons: 4, households: 3, houses: 1, businesses: 1 },
       householdsByType: { resident: 1, floating: 1, empty: 1 },
-      visitsDue: { overdue: 1, due: 0, upcoming: 0 },
+      visitsDue: { overdue: 1, due: 0, upcoming: 0, total: 1 },
     });
   });
 
@@ -173,7 +173,7 @@ describe(`mini-program grid worker API on ${backend.name}`, () => {
     expect(await ds.getRepository(Visit).findOneByOrFail({ id: res.body.data.id })).toMatchObject({ visitorKind: 'mp', visitorId: worker.id, scopePath: gridA.path });
 
     expect((await get(worker, '/visits/due')).body.data).toEqual([]);
-    expect((await get(worker, '/overview')).body.data.visitsDue).toEqual({ overdue: 0, due: 0, upcoming: 0 });
+    expect((await get(worker, '/overview')).body.data.visitsDue).toEqual({ overdue: 0, due: 0, upcoming: 0, total: 0 });
     const card = (await get(worker, `/persons/${lonelyA.id}`)).body.data;
     expect(card.visits.map((v: { id: string }) => v.id)).toEqual([res.body.data.id]);
     expect(card.visitDue.status).toBe('ok');

@@ -324,11 +324,23 @@ export interface ImportJobVO {
 }
 
 /** Mini-program grid worker: `GET /api/mp/grid/overview`. */
+/**
+ * Visits due in a scope, per status, and `total` = the persons on the 走访待办 list (its default
+ * filter: overdue + due + upcoming). The BFF counts all four in one pass over one computation, so a
+ * page never adds the figures up by a rule of its own.
+ */
+export interface VisitDueCounts {
+  overdue: number;
+  due: number;
+  upcoming: number;
+  total: number;
+}
+
 export interface MpGridOverviewVO {
   region: { id: string; name: string; path: string } | null;
   counts: RegionCounts;
   householdsByType: Record<HouseholdType, number>;
-  visitsDue: { overdue: number; due: number; upcoming: number };
+  visitsDue: VisitDueCounts;
 }
 
 /** An uploaded file: `POST /api/mp/files` or `/api/admin/files` (multipart field `file`). */

@@ -74,7 +74,7 @@ export class MpGridService {
         region: null,
         counts: { persons: 0, households: 0, houses: 0, businesses: 0 },
         householdsByType: { resident: 0, floating: 0, empty: 0 },
-        visitsDue: { overdue: 0, due: 0, upcoming: 0 },
+        visitsDue: { overdue: 0, due: 0, upcoming: 0, total: 0 },
       };
     }
     const [tallies, visitsDue] = await Promise.all([this.stats.tallies(path), this.due.counts(worker.principal)]);

@@ -2,7 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource, InjectEntityModel } from '@midwayjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { computeVisitDue, maskPhone } from '@zhili/shared';
-import type { VisitDue, VisitDueStatus, VisitDueVO } from '@zhili/shared';
+import type { VisitDue, VisitDueCounts, VisitDueStatus, VisitDueVO } from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { applyScope } from '../../../core/scope/data-scope';
@@ -112,11 +112,16 @@ export class VisitDueService {
     return { items: await this.toVOs(slice), total: all.length };
   }
 
-  /** Counts per pending status (mini-program overview). */
-  async counts(principal: Principal, query: Omit<VisitDueQuery, 'status'> = {}): Promise<Record<'overdue' | 'due' | 'upcoming', number>> {
-    const counts = { overdue: 0, due: 0, upcoming: 0 };
+  /**
+   * Counts per pending status and their total, which is exactly the length of the default (pending)
+   * due list `page` serves: one computation, so the overview's figures and the list always agree.
+   */
+  async counts(principal: Principal, query: Omit<VisitDueQuery, 'status'> = {}): Promise<VisitDueCounts> {
+    const counts: VisitDueCounts = { overdue: 0, due: 0, upcoming: 0, total: 0 };
     for (const item of await this.compute(principal, { ...query, status: 'pending' })) {
-      if (item.due.status !== 'ok') counts[item.due.status] += 1;
+      if (item.due.status === 'ok') continue;
+      counts[item.due.status] += 1;
+      counts.total += 1;
     }
     return counts;
   }

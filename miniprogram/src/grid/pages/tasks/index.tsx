@@ -10,6 +10,7 @@ import { useAsync } from '../../../hooks/useAsync';
 import { useProfile } from '../../../hooks/useProfile';
 import { caseRoutes } from '../../../utils/case-routes';
 import { routes } from '../../../utils/routes';
+import { visitsToDoText } from '../../format';
 import { fetchGridOverview } from '../../services/grid-api';
 import '../../components/grid.css';
 
@@ -67,7 +68,7 @@ function Overview() {
         <ListGroup>
           <ListRow id='grid-entry-households' title='户籍查询' value={`${householdTypeLabels.resident}等 ${o.counts.households} 户`} onClick={() => open(routes.gridHouseholds)} />
           <ListRow id='grid-entry-persons' title='人员查询' value={`${o.counts.persons} 人`} onClick={() => open(routes.gridPersons)} />
-          <ListRow id='grid-entry-visits' title='走访待办' value={`${o.visitsDue.overdue + o.visitsDue.due} 项待走访`} onClick={() => open(routes.gridVisitsDue)} />
+          <ListRow id='grid-entry-visits' title='走访待办' value={visitsToDoText(o.visitsDue)} onClick={() => open(routes.gridVisitsDue)} />
           <ListRow id='grid-entry-case-tasks' title='我的工单' value='派给我的问题上报' onClick={() => open(caseRoutes.gridCaseTasks)} />
         </ListGroup>
       </View>
