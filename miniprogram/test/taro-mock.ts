@@ -68,6 +68,7 @@ const Taro = {
   },
   getCurrentPages: () => [],
   navigateTo: () => Promise.resolve(),
+  getNetworkType: () => Promise.resolve({ networkType: 'wifi' }),
 };
 
 export default Taro;

@@ -2,6 +2,11 @@
 
 declare module '*.png';
 declare module '*.css';
+/** Image assets resolve to a URL (a data URL when small enough to inline). */
+declare module '*.svg' {
+  const src: string;
+  export default src;
+}
 
 /** Compile-time constants injected by config/constants.ts (webpack DefinePlugin). */
 /** True only in an h5 build made with TARO_APP_DEV_LOGIN=1; never in weapp. */

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { MpProfile } from '../services/api';
 import { hasRole } from '../utils/roles';
+import { Icon } from './Icon';
 import './StateView.css';
 
 interface RoleGateProps {
@@ -20,7 +21,9 @@ export function RoleGate({ profile, role, title, explanation, children }: RoleGa
   if (hasRole(profile.roles, role)) return <>{children}</>;
   return (
     <View className='state-box' id='role-gate'>
-      <View className='state-box__mark'>锁</View>
+      <View className='state-box__mark'>
+        <Icon name='lock' className='state-box__icon' />
+      </View>
       <Text className='state-box__title'>{title}</Text>
       <Text className='state-box__desc'>{explanation}</Text>
     </View>

@@ -1,4 +1,4 @@
-import type { HealthReport, Role, TokenPair } from '@zhili/shared';
+import type { Role, TokenPair } from '@zhili/shared';
 import { request } from './request';
 import { saveTokens } from './session';
 
@@ -17,11 +17,6 @@ export interface MpProfile {
 
 export interface MpLoginResult extends TokenPair {
   user: MpProfile;
-}
-
-export function fetchHealth(): Promise<HealthReport> {
-  // 503 carries the same body when the service is degraded.
-  return request<HealthReport>('/api/health', { auth: false, silent: true, acceptStatus: [503] });
 }
 
 export function fetchMe(silent = true): Promise<MpProfile> {

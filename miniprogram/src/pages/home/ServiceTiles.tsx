@@ -1,22 +1,20 @@
-import Taro from '@tarojs/taro';
+import type { Role } from '@zhili/shared';
 import { Text, View } from '@tarojs/components';
-import { serviceEntries } from '../../utils/routes';
+import { Icon } from '../../components/Icon';
+import { openPage } from '../../utils/navigate';
+import { tilesFor } from '../../utils/service-tiles';
 
-/** Grid of the role services; each opens its subpackage. */
-export function ServiceTiles() {
+/** The services of the person's roles (roles from the profile; [] when signed out). */
+export function ServiceTiles({ roles }: { roles: readonly Role[] }) {
   return (
-    <View className='tiles'>
-      {serviceEntries.map((entry) => (
-        <View
-          key={entry.key}
-          id={`tile-${entry.key}`}
-          className='tiles__item'
-          hoverClass='tiles__item--hover'
-          onClick={() => void Taro.navigateTo({ url: entry.url })}
-        >
-          <View className={`tiles__badge tiles__badge--${entry.key}`}>{entry.badge}</View>
-          <Text className='tiles__title'>{entry.title}</Text>
-          <Text className='tiles__subtitle'>{entry.subtitle}</Text>
+    <View className='tiles' id='home-tiles'>
+      {tilesFor(roles).map((tile) => (
+        <View key={tile.key} id={`tile-${tile.key}`} className='tiles__item' hoverClass='tiles__item--hover' onClick={() => openPage(tile.url)}>
+          <View className={`tiles__badge tiles__badge--${tile.icon}`}>
+            <Icon name={`tile-${tile.icon}`} className='tiles__icon' />
+          </View>
+          <Text className='tiles__title'>{tile.title}</Text>
+          <Text className='tiles__subtitle'>{tile.subtitle}</Text>
         </View>
       ))}
     </View>

@@ -6,9 +6,12 @@ import { WithProfile } from '../../components/WithProfile';
 import { useProfile } from '../../hooks/useProfile';
 import { logout } from '../../services/auth';
 import { ListGroup, ListRow } from '../../components/ListRows';
+import { NavigationFailure } from '../../components/NavigationFailure';
 import { Button } from '../../ui/nutui';
 import { roleNames } from '../../utils/roles';
-import { routes, serviceEntries } from '../../utils/routes';
+import { routes } from '../../utils/routes';
+import { openPage } from '../../utils/navigate';
+import { tilesFor } from '../../utils/service-tiles';
 import { NicknameEditor } from './NicknameEditor';
 import { PhoneRow } from './PhoneRow';
 import { BINDING_PAGE } from '../binding/route';
@@ -68,14 +71,12 @@ export default function Mine() {
             </View>
             <View className='section'>
               <ListGroup>
-                {serviceEntries.map((entry) => (
-                  <ListRow
-                    key={entry.key}
-                    id={`mine-${entry.key}`}
-                    title={entry.title}
-                    onClick={() => void Taro.navigateTo({ url: entry.url })}
-                  />
-                ))}
+                {/* The same services as the home tiles, for the same roles; 身份绑定 is listed above. */}
+                {tilesFor(profile.roles)
+                  .filter((tile) => tile.key !== 'binding')
+                  .map((tile) => (
+                    <ListRow key={tile.key} id={`mine-${tile.key}`} title={tile.title} onClick={() => openPage(tile.url)} />
+                  ))}
               </ListGroup>
             </View>
             <View className='section mine__logout'>
@@ -86,6 +87,7 @@ export default function Mine() {
           </View>
         )}
       </WithProfile>
+      <NavigationFailure />
     </View>
   );
 }

@@ -1,0 +1,37 @@
+import { Role } from '@zhili/shared';
+import { BINDING_PAGE } from '../pages/binding/route';
+import { caseRoutes } from './case-routes';
+import { hasRole } from './roles';
+import { routes } from './routes';
+
+/** Which icon a tile draws (components/TileIcon maps it to an SVG asset). */
+export type TileIcon = 'cases' | 'binding' | 'study' | 'tasks' | 'visits' | 'case-tasks';
+
+export interface ServiceTile {
+  key: string;
+  title: string;
+  subtitle: string;
+  icon: TileIcon;
+  url: string;
+  /**
+   * Who sees the tile: anyone holding one of these roles; undefined = everyone, signed in or not.
+   * Must match the role the target page's RoleGate (and the BFF's @RequireRole) asks for, so a
+   * tile never leads to a locked page.
+   */
+  roles?: readonly Role[];
+}
+
+/** Every service of the mini-program, in display order; `tilesFor` picks a person's share. */
+export const serviceTiles: readonly ServiceTile[] = [
+  { key: 'cases', title: '我的上报', subtitle: '问题处理进度', icon: 'cases', url: caseRoutes.myCases },
+  { key: 'study', title: '党员学习', subtitle: '学习与积分', icon: 'study', url: routes.partyStudy, roles: [Role.PartyMember] },
+  { key: 'tasks', title: '网格工作台', subtitle: '本网格概况', icon: 'tasks', url: routes.gridTasks, roles: [Role.GridWorker] },
+  { key: 'visits', title: '走访待办', subtitle: '到期走访', icon: 'visits', url: routes.gridVisitsDue, roles: [Role.GridWorker] },
+  { key: 'case-tasks', title: '我的工单', subtitle: '派给我的上报', icon: 'case-tasks', url: caseRoutes.gridCaseTasks, roles: [Role.GridWorker] },
+  { key: 'binding', title: '身份绑定', subtitle: '党员、网格员', icon: 'binding', url: BINDING_PAGE },
+];
+
+/** The tiles a person with `roles` may use (roles from the profile; [] when signed out). */
+export function tilesFor(roles: readonly Role[]): ServiceTile[] {
+  return serviceTiles.filter((tile) => !tile.roles || tile.roles.some((role) => hasRole(roles, role)));
+}
