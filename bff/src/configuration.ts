@@ -1,11 +1,12 @@
 import { App, Config, Configuration, ILifeCycle, Inject } from '@midwayjs/core';
 import * as koa from '@midwayjs/koa';
+import type { NextFunction } from '@midwayjs/koa';
 import * as validate from '@midwayjs/validate';
 import * as typeorm from '@midwayjs/typeorm';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import type { DataSource } from 'typeorm';
 import * as swagger from '@midwayjs/swagger';
-import { join } from 'path';
+import { dirname, join } from 'path';
 import type { AppEnv } from './config/env';
 import { AllErrorsFilter } from './core/errors/error.filter';
 import { RequestIdMiddleware } from './core/http/request-id.middleware';
@@ -17,6 +18,10 @@ import { RealtimeService } from './core/realtime/realtime.service';
 import { HealthBroadcaster } from './modules/health';
 import { serializeSqliteTransactions } from './core/db/sqlite-transactions';
 import { cacheValidation } from './core/http/validation-cache';
+import { bodyDepthLimit } from './core/http/body-guards';
+import { strictRequestParams } from './core/http/strict-params';
+import { apiDocs } from './core/http/api-docs';
+import { MidwayDecoratorService } from '@midwayjs/core';
 // <imports: background jobs>
 import { JobRunner } from './core/jobs';
 import { OutboxWorker } from './core/outbox';
@@ -46,6 +51,12 @@ export class MainConfiguration implements ILifeCycle {
   @Inject()
   private validateService!: validate.ValidateService;
 
+  @Inject()
+  private decoratorService!: MidwayDecoratorService;
+
+  @Inject()
+  private swaggerExplorer!: swagger.SwaggerExplorer;
+
   // <inject: background jobs>
   @Inject()
   private jobs!: JobRunner;
@@ -64,9 +75,16 @@ export class MainConfiguration implements ILifeCycle {
   async onReady(): Promise<void> {
     serializeSqliteTransactions(this.dataSource);
     cacheValidation(this.validateService);
-    this.app.useMiddleware([RequestIdMiddleware]);
+    strictRequestParams(this.decoratorService);
+    // First of all (before session, body parser, i18n): every response, also a body parser error,
+    // gets its request id and access line.
+    this.app.getMiddleware<NextFunction, unknown>().insertFirst(RequestIdMiddleware);
     // Security headers and CORS before anything answers, so static files and errors carry them too.
     this.app.useMiddleware(webSecurity(webSecurityOptions(this.env)));
+    this.app.useMiddleware(bodyDepthLimit());
+    this.app.useMiddleware(
+      apiDocs({ document: () => this.swaggerExplorer.getData(), uiDir: dirname(require.resolve('swagger-ui-dist/package.json')) }),
+    );
     this.app.useMiddleware(
       spaStatic([
         { prefix: '/admin', dir: this.env.ADMIN_STATIC_DIR, buildHint: '管理端尚未构建：请运行 npm run build:admin' },

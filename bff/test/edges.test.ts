@@ -1,16 +1,39 @@
 import { TypeORMDataSourceManager } from '@midwayjs/typeorm';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { gzipSync } from 'zlib';
+import * as classTransformer from 'class-transformer';
+import { StaffLoginService } from '../src/modules/staff/staff-login.service';
 import { currentBackend } from './support/backends';
 import { startTestApp, TestApp } from './support/test-app';
 
 const backend = currentBackend();
 
+/** A built "admin" of our own: index.html and one asset, next to a file that must stay private. */
+function fakeBuild(): { root: string; admin: string } {
+  const root = mkdtempSync(join(tmpdir(), 'zhili-spa-'));
+  const admin = join(root, 'admin');
+  mkdirSync(join(admin, 'assets'), { recursive: true });
+  writeFileSync(join(admin, 'index.html'), '<!doctype html><title>admin index</title>');
+  writeFileSync(join(admin, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(admin, '.env'), 'SECRET=1');
+  writeFileSync(join(root, 'secret.txt'), 'outside the build');
+  return { root, admin };
+}
+
+/** A JSON text nested `depth` levels: {"a":{"a":…1…}}. */
+const nested = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+
 describe(`HTTP edges on ${backend.name}`, () => {
   let t: TestApp;
+  const build = fakeBuild();
   beforeAll(async () => {
-    t = await startTestApp(backend);
+    t = await startTestApp(backend, { ADMIN_STATIC_DIR: build.admin });
   });
   afterAll(async () => {
     await t?.close();
+    rmSync(build.root, { recursive: true, force: true });
   });
 
   it('reports health ok with the configured backends and a version', async () => {
@@ -101,6 +124,115 @@ describe(`HTTP edges on ${backend.name}`, () => {
     const ui = await t.http().get('/api/docs/index.html');
     expect(ui.status).toBe(200);
     expect(ui.text).toContain('swagger');
+  });
+
+  it('serves the API docs at exactly /api/docs/: redirect, UI, document, JSON 404 for the rest', async () => {
+    const bare = await t.http().get('/api/docs');
+    expect(bare.status).toBe(302);
+    expect(bare.headers.location).toBe('/api/docs/');
+    const page = await t.http().get('/api/docs/');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('swagger-initializer.js');
+    const init = await t.http().get('/api/docs/swagger-initializer.js');
+    expect(init.status).toBe(200);
+    // The UI loads the document by its absolute path, whatever URL the page was opened with.
+    expect(init.text).toContain("url: '/api/docs/index.json'");
+    for (const path of ['/api/docs/xyz', '/api/docs/package.json', '/api/docs/../package.json', '/foo/api/docs/index.json', '/x/api/docs/']) {
+      const res = await t.http().get(path);
+      expect({ path, status: res.status, code: res.body?.error?.code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
+    }
+  });
+
+  it('sends the page security headers with every docs file', async () => {
+    for (const path of ['/api/docs/', '/api/docs/index.json', '/api/docs/swagger-ui-bundle.js', '/api/docs/swagger-ui.css']) {
+      const res = await t.http().get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    }
+  });
+
+  it.each(['/admin/%E0%A4%A', '/h5/%E0%A4%A', '/admin/%', '/admin/assets/%C0%AF'])('answers malformed percent-encoding %s with 400 JSON', async (path) => {
+    const res = await t.http().get(path);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('BAD_REQUEST');
+  });
+
+  it('answers SPA paths alike whether or not a traversed file exists (no existence oracle)', async () => {
+    const asset = await t.http().get('/admin/assets/app.js');
+    expect(asset.status).toBe(200);
+    expect(asset.text).toBe('console.log(1)');
+    // Traversal to a file that exists and to one that does not: the same 400.
+    for (const [exists, missing] of [
+      ['/admin/..%2fsecret.txt', '/admin/..%2fnothere.txt'],
+      ['/admin/assets/..%2f..%2fsecret.txt', '/admin/assets/..%2f..%2fnothere.txt'],
+      ['/admin/%2e%2e/secret.txt', '/admin/%2e%2e/nothere.txt'],
+    ]) {
+      const [a, b] = await Promise.all([t.http().get(exists), t.http().get(missing)]);
+      expect([a.status, a.body]).toEqual([b.status, b.body]);
+      expect(a.status).toBe(400);
+    }
+    // A hidden file inside the build and a missing one: both are client routes (index.html).
+    const [hidden, absent] = await Promise.all([t.http().get('/admin/.env'), t.http().get('/admin/.nothere')]);
+    expect(hidden.status).toBe(200);
+    expect(hidden.text).toBe(absent.text);
+    expect(hidden.text).toContain('admin index');
+    // A directory is not a file either.
+    expect((await t.http().get('/admin/assets')).text).toContain('admin index');
+  });
+
+  it('answers a corrupt gzip body with 400 and an unsupported Content-Encoding with 415', async () => {
+    const corrupt = await t.http().post('/api/admin/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('not gzip');
+    expect(corrupt.status).toBe(400);
+    expect(corrupt.body.error.code).toBe('BAD_REQUEST');
+    // Raw bytes through fetch: supertest would serialise a Buffer as JSON.
+    const gzipped = (body: Uint8Array) =>
+      fetch(`${t.url}/api/admin/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body });
+    const cut = await gzipped(gzipSync(JSON.stringify({ username: 'a', password: 'b' })).subarray(0, 12));
+    expect([cut.status, ((await cut.json()) as { error: { code: string } }).error.code]).toEqual([400, 'BAD_REQUEST']);
+    const unknown = await t.http().post('/api/admin/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'zstd2').send('{}');
+    expect(unknown.status).toBe(415);
+    expect(unknown.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    // A correct gzip body still works (reaches validation).
+    const ok = await gzipped(gzipSync('{}'));
+    expect([ok.status, ((await ok.json()) as { error: { code: string } }).error.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
+  it.each(['/api/admin/auth/login', '/api/admin/auth/refresh', '/api/mp/auth/refresh', '/api/mp/auth/login'])(
+    'refuses a body nested 5,000 levels on %s with 400 before any handler runs',
+    async (path) => {
+      const deep = await t.http().post(path).set('Content-Type', 'application/json').send(nested(5000));
+      expect(deep.status).toBe(400);
+      expect(deep.body.error).toEqual({ code: 'BAD_REQUEST', message: '请求体嵌套层级过深（最多 32 层）' });
+      const arrays = await t.http().post(path).set('Content-Type', 'application/json').send(`{"x":${'['.repeat(40)}${']'.repeat(40)}}`);
+      expect(arrays.status).toBe(400);
+      // At the limit the body is parsed and meets the DTO's own rules (unknown field a).
+      const atLimit = await t.http().post(path).set('Content-Type', 'application/json').send(nested(31));
+      expect(atLimit.status).toBe(400);
+      expect(atLimit.body.error.code).toBe('VALIDATION_FAILED');
+    },
+  );
+
+  it('answers 400 and never calls the handler when the DTO cannot be built', async () => {
+    const login = await t.get(StaffLoginService);
+    const handler = jest.spyOn(login, 'login');
+    // The failure Midway used to swallow (it then skipped validation and called the handler).
+    const overflow = () => {
+      throw new RangeError('Maximum call stack size exceeded');
+    };
+    // Midway calls plainToClass (deprecated alias) when present, else plainToInstance.
+    const builds = [jest.spyOn(classTransformer, 'plainToClass').mockImplementation(overflow), jest.spyOn(classTransformer, 'plainToInstance').mockImplementation(overflow)];
+    try {
+      const res = await t.http().post('/api/admin/auth/login').send({ username: 'someone', password: 'whatever-123' });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('BAD_REQUEST');
+      expect(handler).not.toHaveBeenCalled();
+    } finally {
+      builds.forEach((b) => b.mockRestore());
+      handler.mockRestore();
+    }
   });
 
   it('reports degraded with HTTP 503 when the database goes away', async () => {

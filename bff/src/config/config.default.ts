@@ -3,6 +3,7 @@ import { loadEnv } from './env';
 import { dataSourceOptions } from './database';
 import { jsonContextFormat, jsonFormat } from '../core/logging/json-format';
 import { appVersion } from '../core/version';
+import { swaggerRenderNothing } from '../core/http/api-docs';
 
 /**
  * Configuration is computed from the environment at start (and validated there: a bad or missing
@@ -33,6 +34,9 @@ export default (appInfo: MidwayAppInfo): MidwayConfig => {
       description: 'Zhili backend-for-frontend: mini-program (/api/mp), admin portal (/api/admin) and system endpoints.',
       version: appVersion,
       swaggerPath: '/api/docs',
+      // Served by core/http/api-docs.ts at the exact prefix, with our headers; the package's own
+      // renderer matched any path containing the prefix and answered unknown files with 500.
+      swaggerUIRender: swaggerRenderNothing,
       auth: { authType: 'bearer' },
       tagSortable: true,
     },

@@ -39,6 +39,13 @@ export function toErrorResponse(err: unknown): { status: number; body: ApiError;
     return { status: 400, body: envelope(ErrorCode.VALIDATION_FAILED, undefined, fromValidation(err)), internal: false };
   }
   const e = err as HttpLikeError;
+  // A request body whose Content-Encoding does not match its bytes fails in zlib (Z_DATA_ERROR,
+  // Z_BUF_ERROR…) inside the body parser, and malformed percent-encoding in decodeURIComponent:
+  // both are the client's bad input, not our failure.
+  if (/^Z_[A-Z_]+$/.test(String((err as { code?: unknown })?.code ?? ''))) {
+    return { status: 400, body: envelope(ErrorCode.BAD_REQUEST, '请求体的压缩数据已损坏（Content-Encoding 与内容不符）'), internal: false };
+  }
+  if (err instanceof URIError) return { status: 400, body: envelope(ErrorCode.BAD_REQUEST, '请求路径编码无效'), internal: false };
   const status = e?.status ?? e?.statusCode ?? (err instanceof MidwayHttpError ? err.status : 500);
   if (e?.type === 'entity.parse.failed' || (status === 400 && /json/i.test(e?.message ?? ''))) {
     return { status: 400, body: envelope(ErrorCode.MALFORMED_JSON), internal: false };

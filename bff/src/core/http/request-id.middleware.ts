@@ -14,7 +14,8 @@ declare module '@midwayjs/koa' {
 
 /**
  * Gives every request an id (reusing a well-formed one from a proxy) and logs one structured access
- * line per request with status and duration.
+ * line per request with status and duration. Registered first (configuration.ts), so also requests
+ * refused by the body parser or before routing are logged.
  */
 @Middleware()
 export class RequestIdMiddleware implements IMiddleware<Context, NextFunction> {
@@ -36,9 +37,8 @@ export class RequestIdMiddleware implements IMiddleware<Context, NextFunction> {
         throw err;
       } finally {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        if (!ctx.path.startsWith('/admin/') && !ctx.path.startsWith('/h5/')) {
-          ctx.logger.info(`${ctx.method} ${ctx.path} ${status} ${ms.toFixed(1)}ms`);
-        }
+        // Every response, static files and errors included: an unlogged answer is an unexplained one.
+        ctx.logger.info(`${ctx.method} ${ctx.path} ${status} ${ms.toFixed(1)}ms`);
       }
     };
   }
