@@ -17,6 +17,7 @@ describe(`binding codes on ${backend.name}`, () => {
   let adminA: { id: string; auth: string };
   let adminB: { id: string; auth: string };
   let partyOnly: { id: string; auth: string };
+  let bareIssuer: { id: string; auth: string };
   let gridWorker: { id: string; auth: string };
 
   beforeAll(async () => {
@@ -25,10 +26,12 @@ describe(`binding codes on ${backend.name}`, () => {
     villageA = await createRegion(t, '幸福村', 'village', town);
     gridA = await createRegion(t, '幸福村一网格', 'grid', villageA);
     villageB = await createRegion(t, '和谐村', 'village', town);
-    adminA = await staffWithToken(t, { username: 'bind.a', roles: ['village_admin'], region: villageA });
+    // A village admin who also runs party affairs: may issue both kinds of code (bindingRoleRules).
+    adminA = await staffWithToken(t, { username: 'bind.a', roles: ['village_admin'], grants: ['party:manage'], region: villageA });
     adminB = await staffWithToken(t, { username: 'bind.b', roles: ['community_admin'], region: villageB });
-    // binding:issue without the grid worker's permissions (like a party secretary).
-    partyOnly = await staffWithToken(t, { username: 'bind.party', roles: [], grants: ['binding:issue'], region: villageA });
+    // binding:issue and party affairs without the grid worker's permissions (like a party secretary).
+    partyOnly = await staffWithToken(t, { username: 'bind.party', roles: [], grants: ['binding:issue', 'party:manage'], region: villageA });
+    bareIssuer = await staffWithToken(t, { username: 'bind.bare', roles: [], grants: ['binding:issue'], region: villageA });
     gridWorker = await staffWithToken(t, { username: 'bind.grid', roles: ['grid_worker'], region: gridA });
   });
   afterAll(async () => {
@@ -66,6 +69,8 @@ describe(`binding codes on ${backend.name}`, () => {
     expect(tooMuch.status).toBe(403);
     expect(tooMuch.body.error.code).toBe('FORBIDDEN');
     expect((await issue(partyOnly.auth, { role: 'party_member', regionId: villageA.id })).status).toBe(200);
+    // binding:issue alone grants nothing: a party member code needs party affairs (party:manage).
+    expect((await issue(bareIssuer.auth, { role: 'party_member', regionId: villageA.id })).status).toBe(403);
     expect((await issue(gridWorker.auth, { role: 'party_member', regionId: gridA.id })).status).toBe(403);
   });
 

@@ -1,3 +1,4 @@
+import type { RegionLevelName } from '../api/registry';
 import { Role } from './roles';
 
 /**
@@ -93,6 +94,39 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   auditor: [P.AuditRead, P.RoleRead],
   super_admin: [P.DashboardRead, P.UserRead, P.UserManage, P.RoleAssign, P.RoleRead, P.RegionRead, P.RegionManage],
 };
+
+/** Roles a binding code can confer on a mini-program user. */
+export const bindingRoles = [Role.GridWorker, Role.PartyMember] as const;
+export type BindingRole = (typeof bindingRoles)[number];
+
+/**
+ * What each binding role takes, and gives. A code grants a role *in a region*; the grant is stored per
+ * role, so redeeming one role's code never moves another role's region.
+ * - `issuerPermissions`: the issuer must hold every one (nobody hands out more than they hold; a role
+ *   without admin permissions of its own, like party_member, names the duty that governs it);
+ * - `regionLevels`: the levels the code's region may have (a grid worker works one grid);
+ * - `registryScope`: whether the grant's region becomes the user's data scope over the registry. Only
+ *   the grid worker's grid does; a party member's region (a branch, later) opens no records.
+ */
+export interface BindingRoleRule {
+  issuerPermissions: readonly Permission[];
+  regionLevels: readonly RegionLevelName[];
+  registryScope: boolean;
+}
+
+export const bindingRoleRules: Record<BindingRole, BindingRoleRule> = {
+  grid_worker: { issuerPermissions: [P.BindingIssue, ...rolePermissions.grid_worker], regionLevels: ['grid'], registryScope: true },
+  party_member: { issuerPermissions: [P.BindingIssue, P.PartyManage], regionLevels: ['town', 'community', 'village'], registryScope: false },
+};
+
+export function isBindingRole(value: unknown): value is BindingRole {
+  return typeof value === 'string' && (bindingRoles as readonly string[]).includes(value);
+}
+
+/** The binding roles someone holding `held` may issue codes for (the admin shows only these). */
+export function issuableBindingRoles(held: ReadonlySet<Permission>): BindingRole[] {
+  return bindingRoles.filter((role) => bindingRoleRules[role].issuerPermissions.every((p) => held.has(p)));
+}
 
 /** Union of the permissions of all roles (plus explicit grants). */
 export function permissionsOf(roles: readonly Role[], extraGrants: readonly Permission[] = []): Set<Permission> {

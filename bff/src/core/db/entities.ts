@@ -1,5 +1,6 @@
 import { AuthSession } from '../auth/auth-session.entity';
 import { MpUser } from '../../modules/mp-user/mp-user.entity';
+import { MpRoleGrant } from '../../modules/mp-user/mp-role-grant.entity';
 import { StaffUser } from '../../modules/staff/staff-user.entity';
 import { Region } from '../../modules/region/region.entity';
 import { AuditLog } from '../../modules/audit/audit-log.entity';
@@ -23,6 +24,7 @@ import { Open311Key } from '../../modules/open311/open311-key.entity';
 export const entities = [
   AuthSession,
   MpUser,
+  MpRoleGrant,
   StaffUser,
   Region,
   AuditLog,

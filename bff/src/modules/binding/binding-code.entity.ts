@@ -1,14 +1,15 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { BindingRole } from '@zhili/shared';
 
-/** Roles a binding code can confer on a mini-program user. */
-export type BindingRole = 'grid_worker' | 'party_member';
-export const bindingRoles: readonly BindingRole[] = ['grid_worker', 'party_member'];
+/** Roles a binding code can confer, and the rules per role: `bindingRoleRules` in @zhili/shared. */
+export { bindingRoles } from '@zhili/shared';
+export type { BindingRole } from '@zhili/shared';
 
 export type BindingStatus = 'pending' | 'redeemed' | 'expired';
 
 /**
- * A one-time code, issued by staff, that makes the resident who redeems it a grid worker or party
- * member of a region. Only a keyed hash of the code is stored: a database dump does not reveal
+ * A one-time code, issued by staff, that makes the resident who redeems it a grid worker of a grid
+ * or a party member of a region (the grant is per role: see MpGrantService). Only a keyed hash of the code is stored: a database dump does not reveal
  * usable codes, and without PII_HMAC_KEY the 40-bit codes cannot be brute-forced offline.
  */
 @Entity({ name: 'binding_code' })

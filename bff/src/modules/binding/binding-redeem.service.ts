@@ -1,15 +1,14 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { IsNull, MoreThan, Repository } from 'typeorm';
-import type { Role } from '@zhili/shared';
+import { bindingRoleRules, isBindingRole, type Role } from '@zhili/shared';
 import { AppError } from '../../core/errors/app-error';
 import type { Principal } from '../../core/auth/principal';
 import type { ClientInfo } from '../../core/auth/session.service';
 import { PiiCipher } from '../../core/crypto/pii-cipher';
 import { InfraService } from '../../core/infra/infra.service';
 import { AuditService } from '../audit';
-import { MpUser } from '../mp-user/mp-user.entity';
-import { MpUserService } from '../mp-user';
+import { MpGrantService, MpUserService, type GrantResult } from '../mp-user';
 import { Region } from '../region/region.entity';
 import { BindingCode } from './binding-code.entity';
 import { CODE_HASH_PURPOSE, normalizeCode } from './binding-code';
@@ -21,17 +20,17 @@ import type { BindingRedeemVO } from './binding.dto';
  */
 export const REDEEM_LIMIT = { max: 10, windowSec: 3600 };
 
-/** Mini-program side of binding codes: redeeming one adds the role and the region to the user. */
+/** Mini-program side of binding codes: redeeming one grants the code's role in the code's region. */
 @Provide()
 @Scope(ScopeEnum.Singleton)
 export class BindingRedeemService {
   @InjectEntityModel(BindingCode)
   private codes!: Repository<BindingCode>;
 
-  @InjectEntityModel(MpUser)
-  private users!: Repository<MpUser>;
+  @Inject()
+  private grants!: MpGrantService;
 
-  /** Read-only: the region's current path becomes the user's scope. */
+  /** Read-only: the region's current path becomes the grant's (for a grid worker: their scope). */
   @InjectEntityModel(Region)
   private regions!: Repository<Region>;
 
@@ -49,8 +48,8 @@ export class BindingRedeemService {
 
   /**
    * Claims the code with one conditional UPDATE (unused and unexpired → used by me), so of two
-   * concurrent redeemers exactly one wins. The role change is then made under a per-user lock (the
-   * roles column is read-modify-write); should it fail, the claim is released again.
+   * concurrent redeemers exactly one wins. The grant is then made under a per-user lock (the roles
+   * column is read-modify-write); should it fail, the claim is released again.
    */
   async redeem(principal: Principal, input: string, client: ClientInfo): Promise<BindingRedeemVO> {
     const hits = await this.infraService.infra.rate.hit(`binding:redeem:${principal.id}`, REDEEM_LIMIT.windowSec);
@@ -68,8 +67,9 @@ export class BindingRedeemService {
       await this.recordFailure(principal, client, binding, binding ? 'used_or_expired' : 'unknown');
       throw new AppError('BINDING_CODE_INVALID');
     }
+    let granted: GrantResult;
     try {
-      await this.grant(principal.id, binding);
+      granted = await this.grant(principal.id, binding);
     } catch (err) {
       await this.codes.update({ id: binding.id, redeemedBy: principal.id }, { redeemedAt: null, redeemedBy: null });
       throw err;
@@ -81,22 +81,25 @@ export class BindingRedeemService {
       resourceType: 'binding_code',
       resourceId: binding.id,
       result: 'success',
-      detail: { role: binding.role, regionId: binding.regionId },
+      detail: { role: binding.role, regionId: binding.regionId, previousRegionId: granted.previousRegionId },
     });
     // The access token carries the roles: hand out a pair with the new one right away.
     const tokens = await this.mpUsers.issueSession(principal.id, client);
     return { ...tokens, profile: await this.mpUsers.profile(principal.id), role: binding.role as Role };
   }
 
-  private async grant(userId: string, binding: BindingCode): Promise<void> {
+  /**
+   * The grant is the code's role in the code's region, and nothing else: it replaces only that role's
+   * earlier grant, so a party member code never moves the grid of a grid worker (issue #11).
+   */
+  private async grant(userId: string, binding: BindingCode): Promise<GrantResult> {
     const region = await this.regions.findOneBy({ id: binding.regionId });
-    // The region was deleted after the code was issued: the code cannot be honoured.
-    if (!region) throw new AppError('BINDING_CODE_INVALID');
-    await this.infraService.infra.lock.withLock(`mp-user:roles:${userId}`, 5000, 5000, async () => {
-      const user = await this.mpUsers.get(userId);
-      const roles = user.roles.includes(binding.role) ? user.roles : [...user.roles, binding.role];
-      await this.users.update({ id: userId }, { roles, regionId: region.id, scopePath: region.path });
-    });
+    // The region was deleted after the code was issued (or the row does not fit the rules any more):
+    // the code cannot be honoured.
+    if (!region || !isBindingRole(binding.role) || !bindingRoleRules[binding.role].regionLevels.includes(region.level)) {
+      throw new AppError('BINDING_CODE_INVALID');
+    }
+    return this.grants.grant(userId, binding.role, region, binding.id);
   }
 
   private async recordFailure(principal: Principal, client: ClientInfo, binding: BindingCode | null, reason: string): Promise<void> {

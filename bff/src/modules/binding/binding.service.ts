@@ -3,7 +3,7 @@ import { InjectDataSource, InjectEntityModel } from '@midwayjs/typeorm';
 import { randomUUID } from 'crypto';
 import * as QRCode from 'qrcode';
 import { DataSource, In, QueryFailedError, Repository, SelectQueryBuilder } from 'typeorm';
-import { hasPermission, rolePermissions } from '@zhili/shared';
+import { bindingRoleRules, permissionsOf, roleLabels, type RegionLevelName } from '@zhili/shared';
 import { AppError } from '../../core/errors/app-error';
 import type { Principal } from '../../core/auth/principal';
 import type { ClientInfo } from '../../core/auth/session.service';
@@ -21,6 +21,8 @@ export interface NewBinding {
   regionId: string;
   note?: string;
 }
+
+const levelLabels: Record<RegionLevelName, string> = { town: '镇', community: '社区', village: '村', grid: '网格' };
 
 export function bindingStatus(code: BindingCode, now = Date.now()): BindingStatus {
   if (code.redeemedAt) return 'redeemed';
@@ -55,13 +57,22 @@ export class BindingService {
   }
 
   async issue(principal: Principal, input: NewBinding, client: ClientInfo): Promise<BindingIssuedVO> {
-    // Nobody hands out more than they hold: every permission of the role must be the issuer's own.
-    if (!rolePermissions[input.role].every((p) => hasPermission(principal.roles, p, principal.grants))) {
+    // Nobody hands out more than they may: the shared table names what the issuer must hold per role
+    // (a grid worker's registry permissions; party affairs for party members).
+    const rule = bindingRoleRules[input.role];
+    const held = permissionsOf(principal.roles, principal.grants);
+    if (!rule.issuerPermissions.every((p) => held.has(p))) {
       throw new AppError('FORBIDDEN', '不能签发超出本人权限的身份');
     }
     const region = await this.regions.findOneBy({ id: input.regionId });
     assertInScope(principal, region?.path);
-    const { path } = region as Region;
+    const { path, level } = region as Region;
+    // A grid worker's code names the grid they will work (their whole registry scope).
+    if (!rule.regionLevels.includes(level)) {
+      const allowed = rule.regionLevels.map((l) => levelLabels[l]).join('、');
+      const message = `${roleLabels[input.role]}绑定码的所属区域须为${allowed}`;
+      throw new AppError('VALIDATION_FAILED', message, [{ field: 'regionId', message }]);
+    }
     const expiresAt = new Date(Date.now() + CODE_TTL_MS);
     const id = randomUUID();
     const code = await this.insertWithFreshCode((codeHash) =>

@@ -15,9 +15,10 @@ export interface GridWorker {
 /**
  * Turns a mini-program token into a grid worker's principal. Roles and region come from the
  * mp_user row on every request, not from the token: a binding code (or its revocation) changes
- * them, and the mini-program keeps its token for up to 15 minutes. Anyone without the grid_worker
- * role (residents, party members) is refused with 403; a worker not yet bound to a region gets an
- * empty scope.
+ * them, and the mini-program keeps its token for up to 15 minutes. The region is the grid of the
+ * grid worker grant only — grants of other roles (party member) keep their region on their own row
+ * and never reach this scope (MpGrantService). Anyone without the grid_worker role (residents,
+ * party members) is refused with 403; a worker not yet bound to a grid gets an empty scope.
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)

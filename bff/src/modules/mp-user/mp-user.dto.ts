@@ -1,6 +1,6 @@
 import { ApiProperty } from '@midwayjs/swagger';
 import { Rule, RuleType } from '@midwayjs/validate';
-import { limits, Role } from '@zhili/shared';
+import { bindingRoles, limits, Role, type BindingRole } from '@zhili/shared';
 import { TokenPairVO } from '../../core/auth/token.dto';
 
 export class MpLoginDTO {
@@ -37,6 +37,18 @@ export class MpRegionVO {
   name!: string;
 }
 
+/** A role granted by a binding code, with the region it was granted for. */
+export class MpGrantVO {
+  @ApiProperty({ enum: bindingRoles })
+  role!: BindingRole;
+
+  @ApiProperty({ nullable: true, type: MpRegionVO, description: '该身份所属区域（网格员为网格）；区域已删除为 null' })
+  region!: MpRegionVO | null;
+
+  @ApiProperty({ description: '是否据此查看人口信息：只有网格员的网格是数据范围，党员身份不开放任何人口信息' })
+  registryScope!: boolean;
+}
+
 export class MpProfileVO {
   @ApiProperty()
   id!: string;
@@ -53,8 +65,11 @@ export class MpProfileVO {
   @ApiProperty({ nullable: true, type: 'string', example: '138****5678', description: '已脱敏的手机号' })
   phoneMasked!: string | null;
 
-  @ApiProperty({ nullable: true, type: MpRegionVO, description: '所属区域（通过身份绑定码设置）；未设置为 null' })
+  @ApiProperty({ nullable: true, type: MpRegionVO, description: '所属区域：网格员的网格，否则其他身份的区域；未绑定为 null' })
   region!: MpRegionVO | null;
+
+  @ApiProperty({ type: MpGrantVO, isArray: true, description: '通过身份绑定码获得的身份，各带所属区域' })
+  grants!: MpGrantVO[];
 
   @ApiProperty({ type: 'string', format: 'date-time' })
   createdAt!: string;

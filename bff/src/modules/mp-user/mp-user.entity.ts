@@ -32,8 +32,11 @@ export class MpUser {
   phone!: PiiValue;
 
   /**
-   * Region the person belongs to (set by redeeming a binding code, later by the registry) and its
-   * materialized path: their data scope for staff. Null = visible to no staff member.
+   * The grid of the person's grid worker grant and its materialized path: their registry scope in the
+   * mini-program and where case routing finds them. Written only together with that grant (see
+   * MpGrantService); a grant without registry scope (party member) keeps its region on its own
+   * mp_role_grant row and never touches these. Staff see the person if this path or any grant's
+   * path lies in their scope.
    */
   @Column({ name: 'region_id', type: 'varchar', length: 36, nullable: true })
   regionId!: string | null;

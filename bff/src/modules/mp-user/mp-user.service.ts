@@ -10,12 +10,13 @@ import { PiiCipher } from '../../core/crypto/pii-cipher';
 import { WechatClient } from '../wechat';
 import { Region } from '../region/region.entity';
 import { MpUser } from './mp-user.entity';
-import type { MpProfileUpdateDTO, MpProfileVO, MpRegionVO } from './mp-user.dto';
+import type { MpGrantVO, MpProfileUpdateDTO, MpProfileVO, MpRegionVO } from './mp-user.dto';
+import { MpGrantService } from './mp-grant.service';
 
 const DEFAULT_NICKNAME = '微信用户';
 
 /** The profile as the mini-program sees it: never the unmasked phone number. */
-export function toMpProfile(user: MpUser, phoneMasked: string | null, region: MpRegionVO | null): MpProfileVO {
+export function toMpProfile(user: MpUser, phoneMasked: string | null, region: MpRegionVO | null, grants: MpGrantVO[] = []): MpProfileVO {
   return {
     id: user.id,
     nickname: user.nickname,
@@ -23,6 +24,7 @@ export function toMpProfile(user: MpUser, phoneMasked: string | null, region: Mp
     roles: user.roles,
     phoneMasked,
     region,
+    grants,
     createdAt: user.createdAt.toISOString(),
   };
 }
@@ -44,6 +46,9 @@ export class MpUserService {
 
   @Inject()
   private cipher!: PiiCipher;
+
+  @Inject()
+  private grants!: MpGrantService;
 
   /** Read-only: region names for the profile. */
   @InjectEntityModel(Region)
@@ -81,7 +86,10 @@ export class MpUserService {
   async view(user: MpUser): Promise<MpProfileVO> {
     const phone = this.cipher.open(user.phone);
     const region = user.regionId ? await this.regions.findOne({ where: { id: user.regionId }, select: { id: true, name: true } }) : null;
-    return toMpProfile(user, phone ? maskPhone(phone) : null, region ? { id: region.id, name: region.name } : null);
+    const grants = await this.grants.grantsOf(user.id);
+    // 所属区域: the grid worker's grid (mp_user.region_id), else the region of another grant.
+    const shown = region ? { id: region.id, name: region.name } : (grants.find((g) => g.region)?.region ?? null);
+    return toMpProfile(user, phone ? maskPhone(phone) : null, shown, grants);
   }
 
   async updateProfile(id: string, patch: MpProfileUpdateDTO): Promise<MpProfileVO> {

@@ -8,6 +8,8 @@ import { PiiCipher } from '../../core/crypto/pii-cipher';
 import { ScopedRepository } from '../../core/scope/scoped-repository';
 import { AuditService } from '../audit';
 import { Region } from '../region/region.entity';
+import { AppError } from '../../core/errors/app-error';
+import { MpGrantService } from './mp-grant.service';
 import { MpUser } from './mp-user.entity';
 import type { ResidentPiiVO, ResidentVO } from './resident.dto';
 
@@ -31,6 +33,9 @@ export class ResidentAdminService {
   @Inject()
   private audit!: AuditService;
 
+  @Inject()
+  private grants!: MpGrantService;
+
   private scoped?: ScopedRepository<MpUser>;
 
   private get residents(): ScopedRepository<MpUser> {
@@ -38,16 +43,35 @@ export class ResidentAdminService {
     return this.scoped;
   }
 
+  /**
+   * The user if staff may see them: their grid (mp_user.scope_path) or any role grant's region lies
+   * in the caller's scope; otherwise 404 like an unknown id.
+   */
+  private async visible(principal: Principal, id: string): Promise<MpUser> {
+    try {
+      return await this.residents.get(principal, id);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'NOT_FOUND' || !(await this.grants.hasGrantInScope(principal, id))) throw err;
+      const user = await this.dataSource.getRepository(MpUser).findOneBy({ id });
+      if (!user) throw err;
+      return user;
+    }
+  }
+
   async get(principal: Principal, id: string): Promise<ResidentVO> {
-    const user = await this.residents.get(principal, id);
+    const user = await this.visible(principal, id);
     const phone = this.cipher.open(user.phone);
     const region = user.regionId ? await this.regions.findOneBy({ id: user.regionId }) : null;
+    const grants = await this.grants.grantsOf(user.id);
+    // The grid worker's grid, else the region of another grant (a party member's village).
+    const shown = region ? { id: region.id, name: region.name } : (grants.find((g) => g.region)?.region ?? null);
     return {
       id: user.id,
       nickname: user.nickname,
       roles: user.roles,
-      regionId: user.regionId as string,
-      regionName: region?.name ?? null,
+      regionId: shown?.id ?? null,
+      regionName: shown?.name ?? null,
+      grants,
       phoneMasked: phone ? maskPhone(phone) : null,
       createdAt: user.createdAt.toISOString(),
       lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
@@ -56,7 +80,7 @@ export class ResidentAdminService {
 
   /** The unmasked phone; the read is audited (the guard already required person:pii:read). */
   async pii(principal: Principal, id: string, client: ClientInfo): Promise<ResidentPiiVO> {
-    const user = await this.residents.get(principal, id);
+    const user = await this.visible(principal, id);
     const phone = this.cipher.open(user.phone);
     await this.audit.record({
       actor: principal,

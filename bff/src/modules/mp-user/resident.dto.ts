@@ -1,5 +1,6 @@
 import { ApiProperty } from '@midwayjs/swagger';
 import { Role } from '@zhili/shared';
+import { MpGrantVO } from './mp-user.dto';
 
 /** A mini-program user as staff see it: phone masked. */
 export class ResidentVO {
@@ -12,11 +13,14 @@ export class ResidentVO {
   @ApiProperty({ type: 'array', items: { type: 'string', enum: Object.values(Role) } })
   roles!: Role[];
 
-  @ApiProperty({ type: 'string' })
-  regionId!: string;
+  @ApiProperty({ nullable: true, type: 'string', description: '网格员的网格，否则其他身份的区域' })
+  regionId!: string | null;
 
   @ApiProperty({ nullable: true, type: 'string', example: '幸福村' })
   regionName!: string | null;
+
+  @ApiProperty({ type: MpGrantVO, isArray: true, description: '通过身份绑定码获得的身份，各带所属区域' })
+  grants!: MpGrantVO[];
 
   @ApiProperty({ nullable: true, type: 'string', example: '138****5678', description: '脱敏手机号；未绑定为 null' })
   phoneMasked!: string | null;

@@ -10,6 +10,7 @@ import { Registry1763900000000 } from './1763900000000-Registry';
 // <migrations: registry>
 import { PersonListIndexes1763910000000 } from './1763910000000-PersonListIndexes';
 import { Cases1764000000000 } from './1764000000000-Cases';
+import { MpRoleGrants1764100000000 } from './1764100000000-MpRoleGrants';
 // <migrations: cases>
 
 /**
@@ -30,5 +31,6 @@ export const migrations = [
   // <list: registry>
   PersonListIndexes1763910000000,
   Cases1764000000000,
+  MpRoleGrants1764100000000,
   // <list: cases>
 ];
