@@ -34,6 +34,20 @@ const expected: Record<CaseStatus, Partial<Record<CaseActorRole, CaseAction[]>>>
   merged: {},
 };
 
+/**
+ * Where a transfer lands, by hand: an accepted case stays accepted (no second 受理 in the new grid);
+ * one nobody has accepted yet (submitted, reopened) waits for 受理 there.
+ */
+const transferLandsIn: Partial<Record<CaseStatus, CaseStatus>> = {
+  submitted: 'transferred',
+  reopened: 'transferred',
+  accepted: 'accepted',
+  returned: 'accepted',
+  disputed: 'accepted',
+  dispatched: 'accepted',
+};
+const landing = (status: CaseStatus, action: CaseAction): CaseStatus => (action === 'transfer' ? (transferLandsIn[status] as CaseStatus) : caseTransitions[action].to);
+
 describe('case state machine', () => {
   it.each(allCaseStatuses.flatMap((s) => roles.map((r) => [s, r] as const)))('%s as %s allows exactly the expected actions', (status, role) => {
     const want = [...(expected[status][role] ?? [])].sort();
@@ -47,7 +61,7 @@ describe('case state machine', () => {
           const check = checkCaseTransition(status, action, role);
           const allowed = (expected[status][role] ?? []).includes(action);
           if (allowed) {
-            expect(check).toEqual({ ok: true, to: caseTransitions[action].to, requires: caseTransitions[action].requires });
+            expect(check).toEqual({ ok: true, to: landing(status, action), requires: caseTransitions[action].requires });
           } else if (!caseTransitions[action].actors.includes(role)) {
             expect(check).toEqual({ ok: false, code: 'CASE_ACTION_FORBIDDEN' });
           } else {
@@ -56,6 +70,16 @@ describe('case state machine', () => {
         }
       }
     }
+  });
+
+  it('keeps an accepted case accepted when it is transferred to another grid', () => {
+    for (const [status, to] of Object.entries(transferLandsIn) as [CaseStatus, CaseStatus][]) {
+      expect([status, checkCaseTransition(status, 'transfer', 'dispatcher')]).toEqual([status, { ok: true, to, requires: ['targetRegion', 'reason'] }]);
+    }
+    expect(Object.keys(transferLandsIn).sort()).toEqual([...caseTransitions.transfer.from].sort());
+    // After the transfer the new grid dispatches at once; only a transferred (never accepted) case needs 受理 first.
+    expect(availableCaseActions('accepted', 'dispatcher')).toContain('dispatch');
+    expect(availableCaseActions('transferred', 'dispatcher')).not.toContain('dispatch');
   });
 
   it('needs a reason to reject, return, transfer, escalate, dispute or reopen', () => {
@@ -84,9 +108,10 @@ describe('case state machine', () => {
       while (queue.length) {
         const s = queue.shift() as CaseStatus;
         for (const t of Object.values(caseTransitions)) {
-          if (t.from.includes(s) && !seen.has(t.to)) {
-            seen.add(t.to);
-            queue.push(t.to);
+          const to = t.landsIn?.[s] ?? t.to;
+          if (t.from.includes(s) && !seen.has(to)) {
+            seen.add(to);
+            queue.push(to);
           }
         }
       }

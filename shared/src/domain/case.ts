@@ -4,9 +4,10 @@
  *
  * Main line: submitted → accepted → dispatched → processing → resolved → closed.
  * Branches: pending_review (content security asked for a human look), rejected (invalid report),
- * returned (the worker sends it back), transferred (to another grid/department, to be accepted
- * there), escalated (to the town, or up to the city platform), disputed (the reporter says it is not
- * fixed), reopened (staff reopen a closed/rejected case), merged (duplicate of another case).
+ * returned (the worker sends it back), transferred (a not-yet-accepted case moved to another
+ * grid/department, to be accepted there; an accepted case stays accepted when moved), escalated
+ * (to the town, or up to the city platform), disputed (the reporter says it is not fixed),
+ * reopened (staff reopen a closed/rejected case), merged (duplicate of another case).
  * 'closed' is not 'fixed': a closed case carries its outcome.
  */
 
@@ -149,6 +150,12 @@ export interface CaseTransition {
   to: CaseStatus;
   actors: readonly CaseActorRole[];
   requires: readonly CaseActionInput[];
+  /**
+   * Where the action lands from particular statuses, when not `to`. A transfer keeps an accepted case
+   * accepted (the dispatcher moving it holds both grids in scope: a second 受理 would be a formality),
+   * while a case nobody has accepted yet waits for 受理 in its new grid.
+   */
+  landsIn?: Partial<Record<CaseStatus, CaseStatus>>;
 }
 
 /**
@@ -171,9 +178,10 @@ export const caseTransitions: Record<CaseAction, CaseTransition> = {
   resolve: { from: ['processing', 'dispatched', 'escalated'], to: 'resolved', actors: ['assignee', 'dispatcher', 'system'], requires: ['result'] },
   transfer: {
     from: ['submitted', 'accepted', 'returned', 'disputed', 'reopened', 'dispatched'],
-    to: 'transferred',
+    to: 'accepted',
     actors: ['dispatcher'],
     requires: ['targetRegion', 'reason'],
+    landsIn: { submitted: 'transferred', reopened: 'transferred' },
   },
   escalate: {
     from: ['submitted', 'accepted', 'dispatched', 'processing', 'returned', 'transferred', 'disputed', 'reopened', 'escalated'],
@@ -202,7 +210,7 @@ export function checkCaseTransition(status: CaseStatus, action: CaseAction, acto
   if (!t) return { ok: false, code: 'CASE_TRANSITION_INVALID' };
   if (!t.actors.includes(actor)) return { ok: false, code: 'CASE_ACTION_FORBIDDEN' };
   if (!t.from.includes(status)) return { ok: false, code: 'CASE_TRANSITION_INVALID' };
-  return { ok: true, to: t.to, requires: t.requires };
+  return { ok: true, to: t.landsIn?.[status] ?? t.to, requires: t.requires };
 }
 
 /** The actions `actor` may take now (buttons to offer). */
@@ -219,7 +227,9 @@ export type CaseEventType =
   | 'sla_warning'
   | 'overdue'
   | 'content_review'
-  | 'external_sync';
+  | 'external_sync'
+  /** Staff corrected the point and/or grid (更正位置); audited, no status change. */
+  | 'relocated';
 
 export const caseEventLabels: Record<CaseEventType, string> = {
   ...caseActionLabels,
@@ -230,6 +240,7 @@ export const caseEventLabels: Record<CaseEventType, string> = {
   overdue: '已超时',
   content_review: '内容审核',
   external_sync: '外部同步',
+  relocated: '更正位置',
 };
 
 /** Limits shared by both front ends and the BFF. */
@@ -274,21 +285,29 @@ export interface DefaultCaseCategory {
   department: string;
   slaHours: number;
   acceptHours: number;
+  /** Published on Open311 (see `CaseCategoryVO.isPublic`). */
+  isPublic: boolean;
 }
 
-/** The category list a new installation starts with (staff edit it in the admin). Hours are working hours. */
+/**
+ * The category list a new installation starts with (staff edit it in the admin). Hours are working hours.
+ * Public (shown on Open311 with position and the staff-reviewed text) are the problems of public space
+ * only: roads, street lights, rubbish, sewage, greenery, parking. Not public are those about people or
+ * their homes — 违章搭建 and 噪声扰民 point at a neighbour, 邻里纠纷 is private by nature, 安全隐患 is
+ * often inside a home, 其他问题 is unknown — and every category staff create (they opt in).
+ */
 export const defaultCaseCategories: readonly DefaultCaseCategory[] = [
-  { code: 'road', name: '道路破损', icon: 'road', department: '城建办', slaHours: 24, acceptHours: 2 },
-  { code: 'streetlight', name: '路灯故障', icon: 'light', department: '城建办', slaHours: 16, acceptHours: 2 },
-  { code: 'garbage', name: '垃圾堆放', icon: 'trash', department: '环卫所', slaHours: 8, acceptHours: 2 },
-  { code: 'sewage', name: '污水外溢', icon: 'water', department: '水务站', slaHours: 16, acceptHours: 2 },
-  { code: 'greenery', name: '绿化损毁', icon: 'tree', department: '城建办', slaHours: 40, acceptHours: 4 },
-  { code: 'illegal_building', name: '违章搭建', icon: 'building', department: '综合执法队', slaHours: 40, acceptHours: 4 },
-  { code: 'noise', name: '噪声扰民', icon: 'noise', department: '综合执法队', slaHours: 16, acceptHours: 2 },
-  { code: 'parking', name: '乱停乱放', icon: 'car', department: '综合执法队', slaHours: 8, acceptHours: 2 },
-  { code: 'dispute', name: '邻里纠纷', icon: 'people', department: '综治中心', slaHours: 40, acceptHours: 4 },
-  { code: 'safety', name: '安全隐患', icon: 'warning', department: '安监办', slaHours: 8, acceptHours: 1 },
-  { code: 'other', name: '其他问题', icon: 'more', department: '党政办', slaHours: 40, acceptHours: 4 },
+  { code: 'road', name: '道路破损', icon: 'road', department: '城建办', slaHours: 24, acceptHours: 2, isPublic: true },
+  { code: 'streetlight', name: '路灯故障', icon: 'light', department: '城建办', slaHours: 16, acceptHours: 2, isPublic: true },
+  { code: 'garbage', name: '垃圾堆放', icon: 'trash', department: '环卫所', slaHours: 8, acceptHours: 2, isPublic: true },
+  { code: 'sewage', name: '污水外溢', icon: 'water', department: '水务站', slaHours: 16, acceptHours: 2, isPublic: true },
+  { code: 'greenery', name: '绿化损毁', icon: 'tree', department: '城建办', slaHours: 40, acceptHours: 4, isPublic: true },
+  { code: 'illegal_building', name: '违章搭建', icon: 'building', department: '综合执法队', slaHours: 40, acceptHours: 4, isPublic: false },
+  { code: 'noise', name: '噪声扰民', icon: 'noise', department: '综合执法队', slaHours: 16, acceptHours: 2, isPublic: false },
+  { code: 'parking', name: '乱停乱放', icon: 'car', department: '综合执法队', slaHours: 8, acceptHours: 2, isPublic: true },
+  { code: 'dispute', name: '邻里纠纷', icon: 'people', department: '综治中心', slaHours: 40, acceptHours: 4, isPublic: false },
+  { code: 'safety', name: '安全隐患', icon: 'warning', department: '安监办', slaHours: 8, acceptHours: 1, isPublic: false },
+  { code: 'other', name: '其他问题', icon: 'more', department: '党政办', slaHours: 40, acceptHours: 4, isPublic: false },
 ];
 
 /** Category icon keys and the glyph both front ends show for them (no icon font needed). */
