@@ -71,6 +71,7 @@ export type AuditAction =
   | 'registry.export'
   // Cases: one code per workflow action taken by staff, plus configuration.
   | `case.${CaseAction}`
+  | 'case.relocate'
   | 'case.category.create'
   | 'case.category.update'
   | 'case.holidays.update'
@@ -170,6 +171,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'case.dispute': '反馈未解决',
   'case.reopen': '重启工单',
   'case.merge': '合并工单',
+  'case.relocate': '更正工单位置或网格',
   'case.category.create': '新建工单分类',
   'case.category.update': '修改工单分类',
   'case.holidays.update': '修改节假日安排',

@@ -1,11 +1,13 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { Repository } from 'typeorm';
+import { auditActionLabel } from '@zhili/shared';
 import { likeEscape } from '../../core/scope/data-scope';
 import type { Page } from '../../core/scope/scoped-repository';
 import { AuditLog, AuditResult } from './audit-log.entity';
 import { AuditService } from './audit.service';
 import { Acting, AuditActorService } from './audit-actor.service';
+import { AuditActorNames } from './audit-actor-names';
 import type { AuditRecordVO, AuditVerifyVO } from './audit.dto';
 
 export interface AuditQuery {
@@ -30,17 +32,19 @@ function parseDetail(detail: string | null): Record<string, unknown> | string | 
   }
 }
 
-export function toAuditRecordVO(a: AuditLog): AuditRecordVO {
+export function toAuditRecordVO(a: AuditLog, actorDisplayName: string | null = null): AuditRecordVO {
   return {
     seq: a.seq,
     at: a.at,
     actorKind: a.actorKind,
     actorId: a.actorId,
     actorName: a.actorName,
+    actorDisplayName,
     actorRoles: a.actorRoles ? a.actorRoles.split(',').filter(Boolean) : [],
     ip: a.ip,
     userAgent: a.userAgent,
     action: a.action,
+    actionLabel: auditActionLabel(a.action),
     resourceType: a.resourceType,
     resourceId: a.resourceId,
     result: a.result,
@@ -66,12 +70,19 @@ export class AuditQueryService {
   @Inject()
   private actors!: AuditActorService;
 
+  @Inject()
+  private names!: AuditActorNames;
+
   async list(query: AuditQuery): Promise<Page<AuditRecordVO>> {
     const qb = this.logs.createQueryBuilder('a');
     if (query.actor) {
-      qb.andWhere("(a.actor_id = :actor OR a.actor_name LIKE :actorPrefix ESCAPE '!')", {
+      // Id, username prefix, or the person's name as the viewer shows it (staff display name or
+      // mini-program nickname), which the log itself does not hold.
+      const ids = await this.names.idsNamed(query.actor);
+      qb.andWhere(`(a.actor_id = :actor OR a.actor_name LIKE :actorPrefix ESCAPE '!'${ids.length ? ' OR a.actor_id IN (:...actorIds)' : ''})`, {
         actor: query.actor,
         actorPrefix: `${likeEscape(query.actor)}%`,
+        actorIds: ids,
       });
     }
     if (query.action) {
@@ -89,7 +100,8 @@ export class AuditQueryService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items: rows.map(toAuditRecordVO), total };
+    const display = await this.names.displayNames(rows);
+    return { items: rows.map((row) => toAuditRecordVO(row, display.get(row.actorId ?? '') ?? null)), total };
   }
 
   /** Walks the whole hash chain; the check itself is audited (who verified, and what they found). */

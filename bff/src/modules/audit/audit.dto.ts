@@ -13,7 +13,7 @@ export class AuditQueryDTO {
   @Rule(RuleType.number().integer().min(1).max(200).default(20))
   pageSize!: number;
 
-  @ApiProperty({ required: false, description: '操作人 id（精确）或用户名（前缀）' })
+  @ApiProperty({ required: false, description: '操作人 id（精确），或用户名、姓名、小程序昵称（前缀）' })
   @Rule(RuleType.string().trim().max(64).allow('').optional())
   actor?: string;
 
@@ -55,8 +55,11 @@ export class AuditRecordVO {
   @ApiProperty({ nullable: true, type: 'string' })
   actorId!: string | null;
 
-  @ApiProperty({ nullable: true, type: 'string' })
+  @ApiProperty({ nullable: true, type: 'string', description: '记录中的用户名（后台账号）' })
   actorName!: string | null;
+
+  @ApiProperty({ nullable: true, type: 'string', description: '操作人姓名：后台账号的姓名，小程序用户的昵称；读取时解析' })
+  actorDisplayName!: string | null;
 
   @ApiProperty({ type: 'array', items: { type: 'string' } })
   actorRoles!: string[];
@@ -69,6 +72,9 @@ export class AuditRecordVO {
 
   @ApiProperty({ example: 'user.update' })
   action!: string;
+
+  @ApiProperty({ example: '修改账号', description: '操作的中文名称（共享的操作表；未知的旧代码原样返回）' })
+  actionLabel!: string;
 
   @ApiProperty({ nullable: true, type: 'string' })
   resourceType!: string | null;

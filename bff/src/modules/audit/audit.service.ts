@@ -1,6 +1,7 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { AuditAction } from '@zhili/shared';
 import { InfraService } from '../../core/infra/infra.service';
 import type { Principal } from '../../core/auth/principal';
 import type { ClientInfo } from '../../core/auth/session.service';
@@ -13,7 +14,8 @@ export interface AuditEntry {
   /** Username / display handle to record beside the id (never a secret). */
   actorName?: string | null;
   client?: ClientInfo;
-  action: string;
+  /** A code of the shared table (`auditActionLabels`): an unlabelled code does not compile. */
+  action: AuditAction;
   resourceType?: string;
   resourceId?: string | null;
   result: AuditResult;

@@ -1,4 +1,5 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import type { AuditAction } from '@zhili/shared';
 import { AppError } from '../../core/errors/app-error';
 import { Acting, AuditActorService } from '../audit/audit-actor.service';
 
@@ -11,12 +12,12 @@ export class StaffAdminAudit {
   @Inject()
   private audit!: AuditActorService;
 
-  async record(acting: Acting, action: string, resourceId: string | null, result: 'success' | 'denied', detail: Record<string, unknown>): Promise<void> {
+  async record(acting: Acting, action: AuditAction, resourceId: string | null, result: 'success' | 'denied', detail: Record<string, unknown>): Promise<void> {
     await this.audit.record(acting, { action, resourceType: 'staff_user', resourceId, result, detail });
   }
 
   /** Records a refused attempt, then refuses it (403 FORBIDDEN with a Chinese reason). */
-  async deny(acting: Acting, action: string, resourceId: string | null, reason: string, message: string): Promise<never> {
+  async deny(acting: Acting, action: AuditAction, resourceId: string | null, reason: string, message: string): Promise<never> {
     await this.record(acting, action, resourceId, 'denied', { reason });
     throw new AppError('FORBIDDEN', message);
   }

@@ -2,6 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { Repository } from 'typeorm';
 import { hasPermission, maskPhone, Permission, Role } from '@zhili/shared';
+import type { AuditAction } from '@zhili/shared';
 import { AppError } from '../../core/errors/app-error';
 import type { Principal } from '../../core/auth/principal';
 import { SessionService } from '../../core/auth/session.service';
@@ -198,7 +199,7 @@ export class StaffAdminService {
     return { temporaryPassword };
   }
 
-  private async assertMayManage(acting: Acting, action: string, target: StaffUser): Promise<void> {
+  private async assertMayManage(acting: Acting, action: AuditAction, target: StaffUser): Promise<void> {
     if (!mayManage(acting.actor, target)) {
       await this.audit.deny(acting, action, target.id, 'target holds permissions the actor lacks', '不能管理权限高于本人的账号');
     }

@@ -1,7 +1,7 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { Repository } from 'typeorm';
-import type { CaseCategoryVO } from '@zhili/shared';
+import type { AuditAction, CaseCategoryVO } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import { Acting, AuditActorService } from '../../audit/audit-actor.service';
 import { CaseCategory } from '../entities';
@@ -105,7 +105,7 @@ export class CaseCategoryAdminService {
     return category;
   }
 
-  private async record(acting: Acting, action: string, code: string, detail: Record<string, unknown>): Promise<void> {
+  private async record(acting: Acting, action: AuditAction, code: string, detail: Record<string, unknown>): Promise<void> {
     await this.audit.record(acting, { action, resourceType: 'case_category', resourceId: code, result: 'success', detail });
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import type { AuditAction } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import { scopePrefix } from '../../../core/scope/data-scope';
 import { Acting, AuditActorService } from '../../audit/audit-actor.service';
@@ -18,7 +19,7 @@ export class TownLevelCheck {
   @Inject()
   private audit!: AuditActorService;
 
-  async assert(acting: Acting, action: string, resourceType: string, resourceId: string): Promise<void> {
+  async assert(acting: Acting, action: AuditAction, resourceType: string, resourceId: string): Promise<void> {
     const segments = (scopePrefix(acting.actor) ?? '').split('/').filter(Boolean);
     const region = segments.length === 1 ? await this.regions.find(segments[0]) : null;
     if (region?.level === 'town' && region.parentId === null) return;

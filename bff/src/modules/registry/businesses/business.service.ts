@@ -3,7 +3,7 @@ import { InjectDataSource } from '@midwayjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import { maskPhone } from '@zhili/shared';
-import type { BusinessStatus, BusinessType, BusinessVO } from '@zhili/shared';
+import type { AuditAction, BusinessStatus, BusinessType, BusinessVO } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
@@ -169,7 +169,7 @@ export class BusinessService {
     });
   }
 
-  private async record(acting: Acting, action: string, id: string, detail: Record<string, unknown>): Promise<void> {
+  private async record(acting: Acting, action: AuditAction, id: string, detail: Record<string, unknown>): Promise<void> {
     await this.audit.record(acting, { action, resourceType: 'business', resourceId: id, result: 'success', detail });
   }
 }

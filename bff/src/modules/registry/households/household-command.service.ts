@@ -2,7 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource, EntityManager, Not } from 'typeorm';
-import type { HeadRelation, HouseholdDetailVO, HouseholdType } from '@zhili/shared';
+import type { AuditAction, HeadRelation, HouseholdDetailVO, HouseholdType } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
 import { ScopedRepository } from '../../../core/scope/scoped-repository';
@@ -174,7 +174,7 @@ export class HouseholdCommandService {
     }
   }
 
-  private async record(acting: Acting, action: string, household: Household, detail: Record<string, unknown>): Promise<void> {
+  private async record(acting: Acting, action: AuditAction, household: Household, detail: Record<string, unknown>): Promise<void> {
     await this.audit.record(acting, { action, resourceType: 'household', resourceId: household.id, result: 'success', detail });
   }
 }

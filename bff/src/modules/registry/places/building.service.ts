@@ -2,7 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource, In } from 'typeorm';
-import type { BuildingUnitVO, BuildingVO } from '@zhili/shared';
+import type { AuditAction, BuildingUnitVO, BuildingVO } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
 import { Page, ScopedRepository } from '../../../core/scope/scoped-repository';
@@ -160,7 +160,7 @@ export class BuildingService {
     return units.map((u) => ({ id: u.id, buildingId: u.buildingId, name: u.name, houseCount: houses.get(u.id) ?? 0 }));
   }
 
-  private async record(acting: Acting, action: string, type: string, id: string, detail: Record<string, unknown>): Promise<void> {
+  private async record(acting: Acting, action: AuditAction, type: string, id: string, detail: Record<string, unknown>): Promise<void> {
     await this.audit.record(acting, { action, resourceType: type, resourceId: id, result: 'success', detail });
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
-import type { EstateVO } from '@zhili/shared';
+import type { AuditAction, EstateVO } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
 import { likeEscape } from '../../../core/scope/data-scope';
@@ -108,7 +108,7 @@ export class EstateService {
     }));
   }
 
-  private async record(acting: Acting, action: string, id: string, detail: Record<string, unknown>): Promise<void> {
+  private async record(acting: Acting, action: AuditAction, id: string, detail: Record<string, unknown>): Promise<void> {
     await this.audit.record(acting, { action, resourceType: 'estate', resourceId: id, result: 'success', detail });
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@midwayjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource, In } from 'typeorm';
 import { maskIdNumber, maskPhone } from '@zhili/shared';
-import type { HouseDetailVO, HouseRelation } from '@zhili/shared';
+import type { AuditAction, HouseDetailVO, HouseRelation } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
@@ -102,7 +102,7 @@ export class HouseResidentsService {
     });
   }
 
-  private async record(acting: Acting, action: string, id: string, detail: Record<string, unknown>): Promise<void> {
+  private async record(acting: Acting, action: AuditAction, id: string, detail: Record<string, unknown>): Promise<void> {
     await this.audit.record(acting, { action, resourceType: 'house', resourceId: id, result: 'success', detail });
   }
 }

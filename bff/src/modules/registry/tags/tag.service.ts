@@ -1,7 +1,7 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { TagDefinitionVO } from '@zhili/shared';
+import type { AuditAction, TagDefinitionVO } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
 import { scopePrefix, prefixCondition, needsPrefixRange } from '../../../core/scope/data-scope';
@@ -106,7 +106,7 @@ export class TagService {
   }
 
   /** Writes need the town root as scope (the route already required person:manage); refusals are audited. */
-  private async assertTownLevel(acting: Acting, action: string, code: string): Promise<void> {
+  private async assertTownLevel(acting: Acting, action: AuditAction, code: string): Promise<void> {
     const segments = (scopePrefix(acting.actor) ?? '').split('/').filter(Boolean);
     const region = segments.length === 1 ? await this.regions.find(segments[0]) : null;
     if (region?.level === 'town' && region.parentId === null) return;
@@ -114,7 +114,7 @@ export class TagService {
     throw new AppError('FORBIDDEN', TOWN_ONLY);
   }
 
-  private async record(acting: Acting, action: string, code: string, detail: Record<string, unknown>): Promise<void> {
+  private async record(acting: Acting, action: AuditAction, code: string, detail: Record<string, unknown>): Promise<void> {
     await this.audit.record(acting, { action, resourceType: 'tag', resourceId: code, result: 'success', detail });
   }
 
