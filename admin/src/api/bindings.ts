@@ -1,6 +1,7 @@
+import type { BindingRole } from '@zhili/shared';
 import { http } from './http';
 
-export type BindingRole = 'grid_worker' | 'party_member';
+export type { BindingRole } from '@zhili/shared';
 export type BindingStatus = 'pending' | 'redeemed' | 'expired';
 
 export interface IssuedBinding {
