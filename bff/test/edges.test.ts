@@ -6,6 +6,9 @@ import { gzipSync } from 'zlib';
 import * as classTransformer from 'class-transformer';
 import { StaffLoginService } from '../src/modules/staff/staff-login.service';
 import { currentBackend } from './support/backends';
+import { mpLogin } from './support/mp-fixtures';
+import { createRegion } from './support/staff-fixtures';
+import { staffAs } from './support/staff-session';
 import { startTestApp, TestApp } from './support/test-app';
 
 const backend = currentBackend();
@@ -232,6 +235,38 @@ describe(`HTTP edges on ${backend.name}`, () => {
     } finally {
       builds.forEach((b) => b.mockRestore());
       handler.mockRestore();
+    }
+  });
+
+  it('refuses control characters in names everywhere, and keeps line breaks only in multi-line text', async () => {
+    const user = await mpLogin(t, 'edges-controls');
+    for (const nickname of ['张\u0000三', '张\u0007三', '张\u009b三', '张\n三']) {
+      const res = await t.http().patch('/api/mp/me').set('Authorization', user.auth).send({ nickname });
+      expect([res.status, res.body.error?.code, res.body.error?.details?.[0]?.field]).toEqual([400, 'VALIDATION_FAILED', 'nickname']);
+    }
+    const ok = await t.http().patch('/api/mp/me').set('Authorization', user.auth).send({ nickname: '张三' });
+    expect(ok.status).toBe(200);
+    // Query strings too: the inbox search of a staff member.
+    const town = await createRegion(t, '控制字符镇', 'town');
+    const admin = await staffAs(t, { username: 'edges.town', roles: ['town_admin'], region: town });
+    const q = await t.http().get('/api/admin/cases').query({ q: 'a\u0000b' }).set('Authorization', admin.auth);
+    expect([q.status, q.body.error?.details?.[0]?.field]).toEqual([400, 'q']);
+  });
+
+  it('accepts only real calendar dates in date filters (?from=2026-13-45)', async () => {
+    const town = await createRegion(t, '日期镇', 'town');
+    const admin = await staffAs(t, { username: 'edges.dates', roles: ['town_admin'], region: town });
+    const auditor = await staffAs(t, { username: 'edges.auditor', roles: ['auditor'] });
+    for (const from of ['2026-13-45', '2026-02-30', '2026-04-31T10:00:00+08:00', '2026-12-01T25:00']) {
+      const res = await t.http().get('/api/admin/cases').query({ from }).set('Authorization', admin.auth);
+      expect([from, res.status, res.body.error?.code, res.body.error?.details?.[0]?.field]).toEqual([from, 400, 'VALIDATION_FAILED', 'from']);
+      expect(res.body.error.details[0].message).toMatch(/日期/);
+    }
+    const audit = await t.http().get('/api/admin/audit').query({ from: '2026-02-29T00:00:00Z' }).set('Authorization', auditor.auth);
+    expect([audit.status, audit.body.error?.details?.[0]?.field]).toEqual([400, 'from']);
+    for (const from of ['2026-12-01', '2024-02-29', '2026-12-01T08:00:00+08:00']) {
+      const res = await t.http().get('/api/admin/cases').query({ from }).set('Authorization', admin.auth);
+      expect([from, res.status]).toEqual([from, 200]);
     }
   });
 

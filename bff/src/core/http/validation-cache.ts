@@ -1,4 +1,8 @@
 import { getSchema, RuleType, ValidateService } from '@midwayjs/validate';
+import type { Schema } from 'joi';
+import { ErrorCode } from '@zhili/shared';
+import { AppError } from '../errors/app-error';
+import { FieldSpec, fieldSpecOf, inputRuleViolations } from './input-rules';
 
 type Messages = Record<string, unknown>;
 
@@ -18,6 +22,33 @@ export function cacheValidation(service: ValidateService): void {
   };
   const holder = service as unknown as { messages: Messages };
   holder.messages = compileMessages(holder.messages);
+  applyInputRules(service);
+}
+
+/**
+ * Every value that passed a DTO's (or pipe's) schema also passes the central input rules (no
+ * control characters in text, real calendar dates): see input-rules.ts. One place, so no DTO can
+ * miss them. A violation is a 400 VALIDATION_FAILED with field details, like Joi's own.
+ */
+function applyInputRules(service: ValidateService): void {
+  const specs = new WeakMap<object, FieldSpec>();
+  const specOf = (schema: Schema) => {
+    let spec = specs.get(schema);
+    if (!spec) {
+      spec = fieldSpecOf(schema);
+      specs.set(schema, spec);
+    }
+    return spec;
+  };
+  const validate = service.validateWithSchema.bind(service);
+  service.validateWithSchema = (schema, value, options) => {
+    const result = validate(schema, value, options);
+    if (schema && result) {
+      const details = inputRuleViolations(specOf(schema as Schema), value, result.value);
+      if (details.length) throw new AppError(ErrorCode.VALIDATION_FAILED, undefined, details);
+    }
+    return result;
+  };
 }
 
 /** `{ language: { code: 'template' } }` with every template string parsed once. */

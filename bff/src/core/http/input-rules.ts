@@ -1,0 +1,113 @@
+import type { Schema } from 'joi';
+import type { FieldError } from '@zhili/shared';
+
+/**
+ * Two rules every validated request value obeys, whatever DTO declared it (issue #11: NUL and
+ * control characters were accepted in names, `?from=2026-13-45` in date filters):
+ *
+ * 1. Free text holds no control characters: C0 (U+0000–U+001F), DEL and C1 (U+0080–U+009F). Fields
+ *    whose name says they are multi-line text (description, note, reason, content, …) may keep
+ *    line feeds, carriage returns and tabs; names, titles, addresses and codes may not.
+ * 2. A field validated as a date (`isoDate()` or a `YYYY-MM-DD…` pattern) holds a real calendar
+ *    date and time: month 1–12, a day that exists in that month (leap years included), 00–23 h,
+ *    00–59 min and s. The DTOs' patterns only check the shape.
+ *
+ * Applied centrally after Joi by the validation service (validation-cache.ts), so no DTO can forget
+ * them; field paths and Chinese messages are reported like Joi's own.
+ */
+
+const MULTI_LINE_FIELD = /description|detail|note|remark|comment|reason|content|memo|reply|opinion|summary|feedback|message|text|body/i;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const DATE_PATTERN = /\\d\{4\}-\\d\{2\}-\\d\{2\}/;
+const DATE_HEAD = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/;
+
+/** What the rules need to know of a schema: which strings are dates, and the children. */
+export interface FieldSpec {
+  date: boolean;
+  keys: Map<string, FieldSpec>;
+  /** Item schemas of arrays and the alternatives' schemas, merged. */
+  items: FieldSpec | null;
+}
+
+interface Description {
+  type?: string;
+  rules?: { name: string; args?: { regex?: string } }[];
+  keys?: Record<string, Description>;
+  items?: Description[];
+  matches?: { schema?: Description; then?: Description; otherwise?: Description }[];
+}
+
+function merge(specs: FieldSpec[]): FieldSpec | null {
+  if (!specs.length) return null;
+  const keys = new Map<string, FieldSpec>();
+  for (const spec of specs) for (const [k, v] of spec.keys) keys.set(k, keys.has(k) ? (merge([keys.get(k) as FieldSpec, v]) as FieldSpec) : v);
+  const items = specs.map((s) => s.items).filter((s): s is FieldSpec => s !== null);
+  return { date: specs.some((s) => s.date), keys, items: merge(items) };
+}
+
+function specOf(desc: Description): FieldSpec {
+  const date =
+    desc.type === 'string' && (desc.rules ?? []).some((r) => r.name === 'isoDate' || (r.name === 'pattern' && DATE_PATTERN.test(r.args?.regex ?? '')));
+  const keys = new Map(Object.entries(desc.keys ?? {}).map(([k, d]) => [k, specOf(d)]));
+  const children = [
+    ...(desc.items ?? []),
+    ...(desc.matches ?? []).flatMap((m) => [m.schema, m.then, m.otherwise].filter((d): d is Description => Boolean(d))),
+  ].map(specOf);
+  const items = merge(children);
+  // Alternatives: their string branches decide whether the value itself is a date.
+  return { date: date || (desc.type === 'alternatives' && Boolean(items?.date)), keys: desc.type === 'alternatives' ? (items?.keys ?? keys) : keys, items };
+}
+
+/** The rules' view of a Joi schema (computed once per DTO). */
+export function fieldSpecOf(schema: Schema): FieldSpec {
+  return specOf(schema.describe() as Description);
+}
+
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** True unless `value` starts with a date (and time) that does not exist. */
+export function isCalendarDate(value: string): boolean {
+  const m = DATE_HEAD.exec(value);
+  if (!m) return true; // not date-shaped: the field's own rule judges it
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return false;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59)) return false;
+  return m[6] === undefined || Number(m[6]) <= 59;
+}
+
+export function hasControlCharacters(value: string, multiLine: boolean): boolean {
+  return (multiLine ? CONTROL_EXCEPT_LINES : CONTROL).test(value);
+}
+
+type Leaf = (spec: FieldSpec | null, value: string, key: string) => string | null;
+
+function walk(leaf: Leaf, spec: FieldSpec | null, value: unknown, path: (string | number)[], key: string): FieldError[] {
+  if (typeof value === 'string') {
+    const message = leaf(spec, value, key);
+    return message ? [{ field: path.join('.'), message }] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, i) => walk(leaf, spec?.items ?? spec, item, [...path, i], key));
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value)) {
+    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => walk(leaf, spec?.keys.get(k) ?? null, v, [...path, k], k));
+  }
+  return [];
+}
+
+const controlLeaf: Leaf = (_spec, value, key) => {
+  const multiLine = MULTI_LINE_FIELD.test(key);
+  if (!hasControlCharacters(value, multiLine)) return null;
+  return multiLine ? '不能包含控制字符（换行和制表符除外）' : '不能包含控制字符或换行';
+};
+
+const dateLeaf: Leaf = (spec, value) => (spec?.date && !isCalendarDate(value) ? '日期或时间不存在，请填写真实的日期' : null);
+
+/**
+ * Violations with the field paths Joi would report. Dates are judged on the value as received:
+ * Joi's isoDate() rewrites it (2026-02-30 becomes 2026-03-02T…) before anyone can see it; control
+ * characters on the validated value, after trimming.
+ */
+export function inputRuleViolations(spec: FieldSpec | null, received: unknown, validated: unknown = received): FieldError[] {
+  const dates = walk(dateLeaf, spec, received, [], '');
+  return dates.length ? dates : walk(controlLeaf, spec, validated, [], '');
+}
