@@ -2,7 +2,18 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@mi
 import type { Context } from '@midwayjs/koa';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@midwayjs/swagger';
 import { Permission } from '@zhili/shared';
-import type { ApiList, ApiSuccess, CaseBatchResult, CaseDetailVO, CaseListItemVO, CaseMapPointVO, CasePiiVO, CaseStatsVO, RegionWorkerVO } from '@zhili/shared';
+import type {
+  ApiList,
+  ApiSuccess,
+  CaseBatchResult,
+  CaseDetailVO,
+  CaseListItemVO,
+  CaseMapPointVO,
+  CasePiiVO,
+  CaseStatsVO,
+  DispatchCandidatesVO,
+  RegionWorkerVO,
+} from '@zhili/shared';
 import { ForPrincipal } from '../../../core/auth/public.decorator';
 import { principalOf } from '../../../core/auth/principal';
 import { RequirePermission } from '../../../core/auth/require-permission.decorator';
@@ -11,6 +22,9 @@ import type { Acting } from '../../audit/audit-actor.service';
 import { CaseStatsService } from '../stats/case-stats.service';
 import { CaseActionDTO, CaseBatchDispatchDTO, CaseNoteDTO } from './case-action.dto';
 import { CaseAdminCommandService } from './case-command.service';
+import { CaseRelocateDTO, DispatchCandidatesQueryDTO } from './case-dispatch.dto';
+import { CaseRelocateService } from './case-relocate.service';
+import { DispatchCandidatesService } from './dispatch-candidates.service';
 import { CreateCaseDTO } from './case-entry.dto';
 import { CaseEntryService } from './case-entry.service';
 import { CaseFilterQueryDTO, CaseListQueryDTO, CaseStatsQueryDTO } from './case-query.dto';
@@ -36,6 +50,12 @@ export class CaseAdminController {
 
   @Inject()
   private statistics!: CaseStatsService;
+
+  @Inject()
+  private candidates!: DispatchCandidatesService;
+
+  @Inject()
+  private relocation!: CaseRelocateService;
 
   private acting(): Acting {
     return { actor: principalOf(this.ctx), client: clientInfo(this.ctx) };
@@ -97,6 +117,20 @@ export class CaseAdminController {
   @ApiOperation({ summary: '可派单对象：工单所在网格及其村（社区）的工作人员和网格员' })
   async assignees(@Param('id') id: string): Promise<ApiSuccess<RegionWorkerVO[]>> {
     return { data: await this.cases.assignees(principalOf(this.ctx), id) };
+  }
+
+  @Get('/cases/:id/dispatch-candidates')
+  @RequirePermission(Permission.CaseDispatch)
+  @ApiOperation({ summary: '派单候选人：本网格、本村（社区）、本镇分组，可按姓名查找；不能选择的注明原因（已停用、不在管辖范围、未绑定网格）' })
+  async dispatchCandidates(@Param('id') id: string, @Query() query: DispatchCandidatesQueryDTO): Promise<ApiSuccess<DispatchCandidatesVO>> {
+    return { data: await this.candidates.candidates(principalOf(this.ctx), id, query.q ?? '') };
+  }
+
+  @Post('/cases/:id/location')
+  @RequirePermission(Permission.CaseDispatch)
+  @ApiOperation({ summary: '更正位置：新位置和/或所属网格（只给位置时按位置确定网格），须填写原因；记入时间线和审计日志' })
+  async relocate(@Param('id') id: string, @Body() body: CaseRelocateDTO): Promise<ApiSuccess<CaseDetailVO>> {
+    return { data: await this.relocation.relocate(this.acting(), id, body) };
   }
 
   @Post('/cases/:id/actions')

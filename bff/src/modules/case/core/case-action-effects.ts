@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { caseLimits } from '@zhili/shared';
+import { caseLimits, dispatchBlockReasons } from '@zhili/shared';
 import type { CaseAction, CaseActionBody, CaseActionInput } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import { inScope } from '../../../core/scope/data-scope';
@@ -55,20 +55,26 @@ function requireScope(actor: CaseActor, path: string): void {
   if (!actor.principal || !inScope(actor.principal, path)) throw new AppError('NOT_FOUND');
 }
 
-/** Loads a worker to dispatch to: an active staff member or a mini-program grid worker, in scope. */
+/**
+ * Loads a worker to dispatch to: an active staff member or a mini-program grid worker bound to a grid,
+ * in scope — anywhere in the dispatcher's scope, not only the case's grid (the picker offers the
+ * same people, with the same reasons for those it cannot take: dispatchBlockReasons).
+ */
 async function loadAssignee(m: EntityManager, actor: CaseActor, ref: NonNullable<CaseActionInputs['assignee']>) {
   if (ref.kind === 'mp') {
-    const user = await m.findOne(MpUser, { where: { id: ref.id }, select: { id: true, nickname: true, roles: true, scopePath: true } });
+    const user = await m.findOne(MpUser, { where: { id: ref.id }, select: { id: true, nickname: true, roles: true, regionId: true, scopePath: true } });
     if (!user || !user.roles.includes('grid_worker') || !user.scopePath) throw new AppError('NOT_FOUND', '处理人不存在或不是网格员');
     requireScope(actor, user.scopePath);
-    return { kind: 'mp' as const, id: user.id, name: user.nickname };
+    const region = user.regionId ? await m.findOne(Region, { where: { id: user.regionId } }) : null;
+    if (region?.level !== 'grid') throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'assignee', message: `处理人${dispatchBlockReasons.noGrid}` }]);
+    return { kind: 'mp' as const, id: user.id, name: user.nickname, path: user.scopePath, regionName: region.name };
   }
   const staff = await m.findOne(StaffUser, { where: { id: ref.id } });
   if (!staff || staff.status !== 'active') throw new AppError('NOT_FOUND', '处理人不存在或已停用');
-  const path = staff.regionId ? (await m.findOne(Region, { where: { id: staff.regionId } }))?.path : null;
-  if (!path) throw new AppError('NOT_FOUND', '处理人没有管辖区域');
-  requireScope(actor, path);
-  return { kind: 'staff' as const, id: staff.id, name: staff.displayName };
+  const region = staff.regionId ? await m.findOne(Region, { where: { id: staff.regionId } }) : null;
+  if (!region) throw new AppError('NOT_FOUND', '处理人没有管辖区域');
+  requireScope(actor, region.path);
+  return { kind: 'staff' as const, id: staff.id, name: staff.displayName, path: region.path, regionName: region.name };
 }
 
 /**
@@ -93,6 +99,11 @@ export async function effectOf(m: EntityManager, record: CaseRecord, action: Cas
       const who = await loadAssignee(m, actor, input.assignee as NonNullable<CaseActionInputs['assignee']>);
       e.patch = { assigneeKind: who.kind, assigneeId: who.id, assigneeName: who.name, dispatchedAt: now, acceptedAt: record.acceptedAt ?? now };
       e.data.assignee = who.name;
+      // A worker of another grid (or of the village/town office) is allowed in scope; the timeline says so.
+      if (!who.path.startsWith(record.scopePath)) {
+        e.data.assigneeRegion = who.regionName;
+        e.data.outsideGrid = true;
+      }
       break;
     }
     case 'resolve':

@@ -148,8 +148,11 @@ export class CaseIntakeService {
     return region;
   }
 
-  /** The grid's mini-program grid worker, else its staff grid worker or leader (status stays submitted). */
-  private async proposedWorker(regionId: string): Promise<{ kind: 'mp' | 'staff'; id: string; name: string } | null> {
+  /**
+   * The grid's mini-program grid worker, else its staff grid worker or leader (status stays submitted).
+   * Public for 更正位置, which re-proposes when an undispatched case changes grid.
+   */
+  async proposedWorker(regionId: string): Promise<{ kind: 'mp' | 'staff'; id: string; name: string } | null> {
     const list = (await this.workers.byRegion([regionId])).get(regionId) ?? [];
     const pick = list.find((w) => w.kind === 'mp') ?? list.find((w) => w.role === 'grid_worker') ?? list.find((w) => w.role === 'grid_leader');
     return pick ? { kind: pick.kind, id: pick.id, name: pick.name } : null;
