@@ -10,11 +10,15 @@ export interface AuditRecord {
   actorKind?: string | null;
   actorId?: string | null;
   actorName?: string | null;
+  /** Staff display name or mini-program nickname, resolved by the BFF when the log is read. */
+  actorDisplayName?: string | null;
   /** Comma-separated in the table; a BFF may also answer an array. */
   actorRoles?: string | string[] | null;
   ip?: string | null;
   userAgent?: string | null;
   action: string;
+  /** Chinese label from the shared action table (an unknown old code comes back as is). */
+  actionLabel?: string;
   resourceType?: string | null;
   resourceId?: string | null;
   result: AuditResult;

@@ -1,5 +1,5 @@
 import type { AuditRecord, AuditResult } from '@/api/audit';
-import { roleLabels } from '@zhili/shared';
+import { allAuditActions, auditActionGroup, auditActionGroups, auditActionLabel, auditActionLabels, roleLabels } from '@zhili/shared';
 
 export interface AuditFilterValues {
   actor: string;
@@ -16,32 +16,25 @@ export const resultMeta: Record<AuditResult, { label: string; type: 'success' | 
   denied: { label: '拒绝', type: 'warning' },
 };
 
-/** Chinese names of well-known actions; unknown actions show their dotted code only. */
-const actionLabels: Record<string, string> = {
-  'auth.login': '登录',
-  'auth.logout': '退出登录',
-  'auth.logout_all': '退出所有设备',
-  'auth.captcha': '图形验证码校验',
-  'auth.lockout': '账号锁定',
-  'auth.mfa_enrol': '启用双因素认证',
-  'auth.mfa_disable': '停用双因素认证',
-  'auth.recovery_code': '使用恢复码',
-  'auth.password_change': '修改密码',
-  'user.create': '新建用户',
-  'user.update': '修改用户',
-  'user.disable': '停用用户',
-  'user.enable': '启用用户',
-  'user.reset_password': '重置密码',
-  'pii.read': '查看未脱敏个人信息',
-  'region.create': '新增区域',
-  'binding.issue': '签发绑定码',
-  'binding.redeem': '使用绑定码',
-  'mp.phone.bind': '绑定手机号',
-  'audit.verify': '校验审计哈希链',
-};
+/** The action's Chinese label: the BFF's, else the shared table's; '' when the code is unknown. */
+export function actionLabel(record: Pick<AuditRecord, 'action' | 'actionLabel'>): string {
+  const label = record.actionLabel ?? auditActionLabel(record.action);
+  return label === record.action ? '' : label;
+}
 
-export function actionLabel(action: string): string {
-  return actionLabels[action] ?? '';
+/** Options of the action picker: one group per area, codes labelled in Chinese. */
+export const actionOptionGroups = auditActionGroups.map((group) => ({
+  key: group.key,
+  label: group.label,
+  options: allAuditActions.filter((code) => auditActionGroup(code) === group.key).map((code) => ({ value: code, label: auditActionLabels[code] })),
+}));
+
+/** Who acted, as a person reads it: name, else username; mini-program users never as a bare UUID. */
+export function actorText(record: AuditRecord): string {
+  if (record.actorDisplayName) return record.actorDisplayName;
+  if (record.actorName) return record.actorName;
+  if (!record.actorId) return '匿名';
+  return record.actorKind === 'mp' ? '小程序用户' : '未知账号';
 }
 
 export function actorRoleLabels(record: AuditRecord): string[] {
