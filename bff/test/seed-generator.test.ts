@@ -183,5 +183,7 @@ describe('proportions (full town)', () => {
     expect(new Set(workers.map((w) => w.regionId))).toEqual(new Set(grids.map((g) => g.id)));
     expect(full.staff.filter((s) => s.roles.includes('town_admin')).map((s) => s.regionId)).toEqual([full.regions[0].id]);
     expect(new Set(full.staff.map((s) => s.username)).size).toBe(full.staff.length);
+    // An auditor to try the audit log with (separation of duties: no other role).
+    expect(full.staff.filter((s) => s.roles.includes('auditor')).map((s) => [s.username, s.roles, s.regionId])).toEqual([['zhen.auditor', ['auditor'], full.regions[0].id]]);
   });
 });

@@ -1,6 +1,7 @@
 import { Role } from '@zhili/shared';
 import type { GenContext } from './context';
 import type { SeedRegion, SeedStaff } from './model';
+import { Rng } from './prng';
 import { randomName } from './names';
 import type { RegionLayout } from './regions';
 
@@ -8,8 +9,11 @@ import type { RegionLayout } from './regions';
  * Staff of every level: a town admin, an admin per village/community, a grid leader (网格长) per
  * village/community, and a grid worker (专职网格员) per grid. Usernames follow the region codes so
  * they are easy to find in the users screen: zhen.admin, cun201.admin, cun201.leader, cun201.wg03,
- * sq001.admin …
+ * sq001.admin … — and the town's auditor zhen.auditor (reads the audit log, nothing else).
  */
+
+/** Seed of the auditor's own generator, so adding the account left every other generated value as it was. */
+const AUDITOR_SEED = 0x5a0d17;
 
 /** Username stem of a village (cun201) or community (sq001) from its code. */
 export function stemOf(region: SeedRegion): string {
@@ -27,6 +31,14 @@ export function generateStaff(ctx: GenContext, layout: RegionLayout): Map<string
     return staff;
   };
   add('zhen.admin', [Role.TownAdmin], layout.town.id);
+  const own = new Rng(AUDITOR_SEED);
+  model.staff.push({
+    id: own.uuid(),
+    username: 'zhen.auditor',
+    displayName: randomName(own, own.chance(0.5) ? 'male' : 'female', year - own.int(28, 50)),
+    roles: [Role.Auditor],
+    regionId: layout.town.id,
+  });
   for (const parent of layout.parents) {
     const stem = stemOf(parent);
     add(`${stem}.admin`, [parent.level === 'community' ? Role.CommunityAdmin : Role.VillageAdmin], parent.id);
