@@ -2,6 +2,7 @@ import { getPropertyMetadata, Guard, IGuard, Inject, savePropertyMetadata } from
 import type { Context, NextFunction } from '@midwayjs/koa';
 import { AppError } from '../errors/app-error';
 import { principalOf } from '../auth/principal';
+import { requiredPermission } from '../auth/require-permission.decorator';
 import { InfraService } from '../infra/infra.service';
 import type { RateCounter } from '../infra/types';
 
@@ -28,12 +29,35 @@ export interface RateLimitRule {
 
 const RATE_LIMIT_KEY = 'zhili:http:rate-limit';
 
+/**
+ * ONE budget for every unmasked personal-data read (persons, case reporters, staff users,
+ * businesses, residents), per staff user. RateLimitGuard applies it to every route that requires
+ * `person:pii:read`, so a new PII route cannot forget it and reads on one kind of record count
+ * against reads on all the others (harvesting by switching record types gains nothing).
+ */
+export const PII_READ_LIMIT: RateLimitRule = { name: 'pii.read', limit: 60, windowSec: 600 };
+
+/**
+ * Mini-program login, per client IP: each attempt costs an outbound `jscode2session` call, so
+ * forged codes must not turn the BFF into an amplifier. Generous enough for residents behind one
+ * carrier NAT (a real client logs in once per session).
+ */
+export const MP_LOGIN_LIMIT: RateLimitRule = { name: 'mp.login', limit: 60, windowSec: 60, by: 'ip' };
+
 export function RateLimit(rule: RateLimitRule): MethodDecorator {
   return (target, propertyKey) => savePropertyMetadata(RATE_LIMIT_KEY, rule, target, propertyKey);
 }
 
 export function rateLimitOf(controller: object, method: string): RateLimitRule | undefined {
   return getPropertyMetadata(RATE_LIMIT_KEY, controller, method) as RateLimitRule | undefined;
+}
+
+/** Every budget a route spends: its own @RateLimit, plus PII_READ_LIMIT on unmasked-PII routes. */
+export function rateLimitsOf(controller: object, method: string): RateLimitRule[] {
+  const own = rateLimitOf(controller, method);
+  const rules = own ? [own] : [];
+  if (requiredPermission(controller, method) === 'person:pii:read' && own?.name !== PII_READ_LIMIT.name) rules.push(PII_READ_LIMIT);
+  return rules;
 }
 
 function subjectOf(ctx: Context, rule: RateLimitRule): string {
@@ -57,15 +81,14 @@ export async function consumeRateLimit(rate: RateCounter, ctx: Context, rule: Ra
   }
 }
 
-/** Enforces @RateLimit; registered after AuthGuard so the principal is known. */
+/** Enforces @RateLimit and the PII read budget; registered after AuthGuard so the principal is known. */
 @Guard()
 export class RateLimitGuard implements IGuard<Context> {
   @Inject()
   private infraService!: InfraService;
 
   async canActivate(ctx: Context, controller: new (...args: never[]) => unknown, method: string): Promise<boolean> {
-    const rule = rateLimitOf(controller, method);
-    if (rule) await consumeRateLimit(this.infraService.infra.rate, ctx, rule);
+    for (const rule of rateLimitsOf(controller, method)) await consumeRateLimit(this.infraService.infra.rate, ctx, rule);
     return true;
   }
 }

@@ -6,7 +6,7 @@ import { ForPrincipal } from '../../core/auth/public.decorator';
 import { principalOf } from '../../core/auth/principal';
 import { RequirePermission } from '../../core/auth/require-permission.decorator';
 import { clientInfo } from '../../core/http/client-info';
-import { RateLimit } from '../../core/http/rate-limit';
+import { PII_READ_LIMIT, RateLimit } from '../../core/http/rate-limit';
 import {
   CreatedUserVO,
   CreateUserDTO,
@@ -100,7 +100,7 @@ export class StaffAdminController {
 
   @Get('/users/:id/pii')
   @RequirePermission('person:pii:read')
-  @RateLimit({ name: 'pii.read', limit: 60, windowSec: 600 })
+  @RateLimit(PII_READ_LIMIT)
   @ApiOperation({ summary: '查看未脱敏手机号（每次查看均记入审计日志）' })
   @ApiResponse({ status: 200, type: StaffPiiVO })
   async pii(@Param('id') id: string): Promise<ApiSuccess<StaffPiiVO>> {

@@ -6,7 +6,7 @@ import { ForPrincipal } from '../../../core/auth/public.decorator';
 import { principalOf } from '../../../core/auth/principal';
 import { RequirePermission } from '../../../core/auth/require-permission.decorator';
 import { clientInfo } from '../../../core/http/client-info';
-import { RateLimit } from '../../../core/http/rate-limit';
+import { PII_READ_LIMIT, RateLimit } from '../../../core/http/rate-limit';
 import type { Acting } from '../../audit/audit-actor.service';
 import { BusinessListQueryDTO, CreateBusinessDTO, UpdateBusinessDTO } from './business.dto';
 import { BusinessService } from './business.service';
@@ -67,7 +67,7 @@ export class BusinessController {
 
   @Get('/businesses/:id/pii')
   @RequirePermission('person:pii:read')
-  @RateLimit({ name: 'pii.read', limit: 60, windowSec: 600 })
+  @RateLimit(PII_READ_LIMIT)
   @ApiOperation({ summary: '查看未脱敏联系电话（每次查看均记入审计日志）' })
   async pii(@Param('id') id: string): Promise<ApiSuccess<{ contactPhone: string | null }>> {
     return { data: await this.businesses.pii(this.acting(), id) };
