@@ -102,4 +102,19 @@ describe(`mini-program login on ${backend.name}`, () => {
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('FORBIDDEN');
   });
+  it('limits logins per client IP (60/min) with 429 and Retry-After, before calling WeChat', async () => {
+    // Forged codes, as an attacker would send them: each admitted one costs a jscode2session call.
+    const from = (ip: string) => t.http().post('/api/mp/auth/login').set('X-Forwarded-For', ip).send({ code: 'forged-code' });
+    const wechatCallsBefore = t.simRequests.filter((r) => r.path === '/sns/jscode2session').length;
+    for (let i = 0; i < 60; i += 1) expect((await from('198.51.100.7')).status).toBe(401);
+    const refused = await from('198.51.100.7');
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+    // The refused attempt never reached WeChat; another client's budget is its own.
+    expect(t.simRequests.filter((r) => r.path === '/sns/jscode2session').length - wechatCallsBefore).toBe(60);
+    const other = await login(await devLoginCode(t.sim, 'other-ip'));
+    expect(other.status).toBe(200);
+  });
 });

@@ -5,6 +5,7 @@ import type { ApiSuccess, TokenPair } from '@zhili/shared';
 import { Public } from '../../core/auth/public.decorator';
 import { RefreshDTO, TokenPairVO } from '../../core/auth/token.dto';
 import { clientInfo } from '../../core/http/client-info';
+import { MP_LOGIN_LIMIT, RateLimit } from '../../core/http/rate-limit';
 import { MpLoginDTO, MpLoginVO } from './mp-user.dto';
 import { MpUserService } from './mp-user.service';
 
@@ -19,6 +20,7 @@ export class MpAuthController {
 
   @Public()
   @Post('/login')
+  @RateLimit(MP_LOGIN_LIMIT)
   @ApiOperation({ summary: '微信登录：用 wx.login 的 code 换取访问令牌' })
   @ApiResponse({ status: 200, type: MpLoginVO })
   async login(@Body() body: MpLoginDTO): Promise<ApiSuccess<MpLoginVO>> {
