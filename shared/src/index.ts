@@ -23,3 +23,4 @@ export * from './api/case';
 export * from './api/case-dispatch';
 export * from './domain/work-calendar';
 export * from './domain/audit-actions';
+export * from './api/dashboard';

@@ -14,3 +14,6 @@ export { CaseViewsService, isOverdue, seesAnonymousReporters } from './core/case
 export { CaseCalendarService } from './core/case-calendar.service';
 export type { CaseTemplateIds } from './core/case-outbox-rules';
 // <exports: case features>
+// The staff dashboard reads case numbers through the inbox's own filters and the statistics.
+export { CaseStatsService } from './stats';
+export { applyCaseFilters } from './admin/case-filters';
