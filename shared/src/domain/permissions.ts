@@ -6,8 +6,10 @@ import { Role } from './roles';
  * is the single place that decides who may do what. It is shown read-only in the admin.
  */
 export const Permission = {
-  /** Read the admin dashboard and system health. */
+  /** Read the admin dashboard (the work and numbers of one's own scope). */
   DashboardRead: 'dashboard:read',
+  /** 系统状态: server internals (dependency latency, uptime, version) — the super admin's view only. */
+  SystemStatus: 'system:status',
   /** Staff accounts: list/read within scope; create/update/disable; reset passwords. */
   UserRead: 'user:read',
   UserManage: 'user:manage',
@@ -42,6 +44,7 @@ export type Permission = (typeof Permission)[keyof typeof Permission];
 
 export const permissionLabels: Record<Permission, string> = {
   'dashboard:read': '查看工作台',
+  'system:status': '查看系统状态',
   'user:read': '查看账号',
   'user:manage': '管理账号',
   'role:assign': '分配角色与管辖范围',
@@ -92,7 +95,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   town_admin: [...regionAdmin, P.PiiRead, P.PartyManage, P.CaseManage],
   party_secretary: [P.DashboardRead, P.RegionRead, P.PartyManage, P.BindingIssue, P.UserRead],
   auditor: [P.AuditRead, P.RoleRead],
-  super_admin: [P.DashboardRead, P.UserRead, P.UserManage, P.RoleAssign, P.RoleRead, P.RegionRead, P.RegionManage],
+  super_admin: [P.DashboardRead, P.SystemStatus, P.UserRead, P.UserManage, P.RoleAssign, P.RoleRead, P.RegionRead, P.RegionManage],
 };
 
 /** Roles a binding code can confer on a mini-program user. */
