@@ -91,6 +91,33 @@ describe(`file upload and signed links on ${backend.name}`, () => {
     expect(gif.body.error.code).toBe('FILE_TYPE_NOT_ALLOWED');
   });
 
+  it('refuses an image whose declared canvas exceeds 16384 px a side or 40 MP with 413 IMAGE_TOO_LARGE', async () => {
+    /** A tiny PNG that declares width × height (a decoder would allocate width × height × 4 bytes). */
+    const png = (width: number, height: number) => {
+      const chunk = (type: string, data: Buffer) => {
+        const head = Buffer.alloc(8);
+        head.writeUInt32BE(data.length, 0);
+        head.write(type, 4, 'latin1');
+        return Buffer.concat([head, data, Buffer.alloc(4)]);
+      };
+      const ihdr = Buffer.from([0, 0, 0, 0, 0, 0, 0, 0, 8, 2, 0, 0, 0]);
+      ihdr.writeUInt32BE(width, 0);
+      ihdr.writeUInt32BE(height, 4);
+      return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.alloc(64)), chunk('IEND', Buffer.alloc(0))]);
+    };
+    const bomb = await upload(worker.auth, png(30000, 30000), 'bomb.png', 'image/png');
+    expect(bomb.status).toBe(413);
+    expect(bomb.body.error).toMatchObject({ code: 'IMAGE_TOO_LARGE', message: expect.stringContaining('30000×30000') });
+    expect((await upload(worker.auth, png(8000, 5001), 'wide.png', 'image/png')).body.error?.code).toBe('IMAGE_TOO_LARGE');
+    expect((await upload(worker.auth, png(16385, 16), 'strip.png', 'image/png')).body.error?.code).toBe('IMAGE_TOO_LARGE');
+    const fine = await upload(worker.auth, png(8000, 5000), 'ok.png', 'image/png');
+    expect(fine.status).toBe(201);
+    expect(fine.body.data).toMatchObject({ mime: 'image/png' });
+    // Nothing of the refused uploads was stored.
+    const stored = await (await dataSourceOf(t)).getRepository(StoredFile).countBy({ ownerId: worker.id, mime: 'image/png' });
+    expect(stored).toBe(1);
+  });
+
   it('accepts exactly 5 MB and refuses one byte more with 413', async () => {
     const fiveMb = 5 * 1024 * 1024;
     const atLimit = jpegWithExif(0);

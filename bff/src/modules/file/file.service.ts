@@ -4,6 +4,7 @@ import { createHash, randomUUID } from 'crypto';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { Principal } from '../../core/auth/principal';
 import { AppError } from '../../core/errors/app-error';
+import { IMAGE_LIMITS, imageSize, withinPixelLimits } from './image-dimensions';
 import { sniffImage } from './image-format';
 import { MalformedImageError, stripImageMetadata } from './image-metadata';
 import type { FileStore } from './file-store';
@@ -36,6 +37,11 @@ export class FileService {
     if (!mime) throw new AppError('FILE_TYPE_NOT_ALLOWED');
     let bytes: Buffer;
     try {
+      // The declared canvas is checked before anything else: viewers allocate width × height × 4.
+      const size = imageSize(mime, raw);
+      if (size && !withinPixelLimits(size)) {
+        throw new AppError('IMAGE_TOO_LARGE', `图片尺寸 ${size.width}×${size.height} 过大：每边不超过 ${IMAGE_LIMITS.maxSide} 像素、总计不超过 ${IMAGE_LIMITS.maxPixels / 10_000} 万像素，请缩小后再上传`);
+      }
       bytes = stripImageMetadata(mime, raw);
     } catch (err) {
       if (err instanceof MalformedImageError) throw new AppError('FILE_TYPE_NOT_ALLOWED', '图片文件已损坏，无法上传');

@@ -8,3 +8,4 @@ export { FileService } from './file.service';
 export type { FileContent } from './file.service';
 export type { FileStore } from './file-store';
 export { MAX_UPLOAD_BYTES } from './multipart';
+export { IMAGE_LIMITS } from './image-dimensions';
