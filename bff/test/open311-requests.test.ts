@@ -1,10 +1,12 @@
 import { randomUUID } from 'crypto';
 import { XMLParser } from 'fast-xml-parser';
-import { gcj02ToWgs84 } from '@zhili/shared';
+import { defaultCaseCategories, gcj02ToWgs84, metresPerDegree } from '@zhili/shared';
 import { currentBackend } from './support/backends';
 import { startTestApp, TestApp } from './support/test-app';
 import { caseInProgress, CaseTown, setupCaseTown, submitCase, townDispatcher } from './support/case-fixtures';
-import { CaseRecord, CaseWorkflowService } from '../src/modules/case';
+import { CaseCategory, CaseRecord, CaseWorkflowService } from '../src/modules/case';
+import { AuditLog } from '../src/modules/audit/audit-log.entity';
+import { coarseCoordinate, OPEN311_COARSE_GRID_DEG } from '../src/modules/open311/georeport/open311-request-view';
 
 const backend = currentBackend();
 const DAY = 86_400_000;
@@ -63,12 +65,12 @@ describe(`Open311 GET requests on ${backend.name}`, () => {
     }
   });
 
-  it('describes an open case: status open, SLA as expected_datetime, WGS84 position, masked numbers', async () => {
+  it('describes an open case of a public category: status open, SLA as expected_datetime, exact WGS84 position, no resident text', async () => {
     const [r] = (await get(`/requests/${c.open.no}.json`)).body as Req[];
     const [lng, lat] = gcj02ToWgs84([Number(c.open.lng), Number(c.open.lat)]);
     expect(r).toMatchObject({
       status: 'open', status_notes: '待受理', service_name: '道路破损', service_code: 'road', agency_responsible: '城建办',
-      description: '井盖松动，联系我 138****5678', requested_datetime: w3(c.open.createdAt), expected_datetime: w3(c.open.dueAt as Date), address: '幸福村村口', media_url: null,
+      description: null, requested_datetime: w3(c.open.createdAt), expected_datetime: w3(c.open.dueAt as Date), address: '幸福村村口', media_url: null,
     });
     expect(Math.abs((r.lat as number) - lat)).toBeLessThan(1e-5);
     expect(Math.abs((r.long as number) - lng)).toBeLessThan(1e-5);
@@ -151,6 +153,89 @@ describe(`Open311 GET requests on ${backend.name}`, () => {
   it('never exposes the reporter', async () => {
     const text = (await get('/requests.json')).text + (await get('/requests.xml')).text;
     for (const secret of ['张三', '13800138000', town.mp.residentA.id]) expect(text).not.toContain(secret);
+  });
+
+  describe('privacy (issue #11 item 7)', () => {
+    const put = (id: string, auth: string, body: object) => t.http().put(`/api/admin/cases/${id}/publication`).set('Authorization', auth).send(body);
+    const one = async (no: string) => ((await get(`/requests/${no}.json`)).body as Req[])[0];
+    /** Metres between two WGS84 points (local equirectangular; fine at these distances). */
+    const metres = (a: [number, number], b: [number, number]) => {
+      const k = metresPerDegree(a[1]);
+      return Math.hypot((a[0] - b[0]) * k.x, (a[1] - b[1]) * k.y);
+    };
+    const wgsOf = (r: CaseRecord) => gcj02ToWgs84([Number(r.lng), Number(r.lat)]);
+
+    it('starts with the public-space categories public and the others not, as shared documents', async () => {
+      const rows = await town.ds.getRepository(CaseCategory).find();
+      const stored = Object.fromEntries(rows.map((r) => [r.code, Boolean(r.isPublic)]));
+      expect(stored).toMatchObject(Object.fromEntries(defaultCaseCategories.map((d) => [d.code, d.isPublic])));
+      expect(defaultCaseCategories.filter((d) => d.isPublic).map((d) => d.code)).toEqual(['road', 'streetlight', 'garbage', 'sewage', 'greenery', 'parking']);
+      const api = await t.http().get('/api/mp/case-categories').set('Authorization', town.mp.residentA.auth);
+      expect(api.status).toBe(200);
+      expect((api.body.data as { code: string; isPublic: boolean }[]).find((x) => x.code === 'dispute')).toMatchObject({ isPublic: false });
+      expect((api.body.data as { code: string; isPublic: boolean }[]).find((x) => x.code === 'road')).toMatchObject({ isPublic: true });
+    });
+
+    it('never publishes the resident’s own words; staff-reviewed public text goes out (numbers still masked), and clearing it withdraws it', async () => {
+      expect((await get('/requests.json')).text).not.toContain('井盖松动');
+      const res = await put(c.open.id, town.staff.town.auth, { publicDescription: '村口井盖松动，已安排更换。热线 13812345678' });
+      expect(res.status).toBe(200);
+      expect(res.body.data).toEqual({ publishable: true, categoryPublic: true, anonymous: false, publicDescription: '村口井盖松动，已安排更换。热线 13812345678' });
+      expect((await one(c.open.no)).description).toBe('村口井盖松动，已安排更换。热线 138****5678');
+      const audit = await town.ds.getRepository(AuditLog).findOneByOrFail({ action: 'case.publication.update', resourceId: c.open.id });
+      expect(audit.result).toBe('success');
+      expect((await put(c.open.id, town.staff.town.auth, { publicDescription: null })).body.data.publicDescription).toBeNull();
+      expect((await one(c.open.no)).description).toBeNull();
+    });
+
+    it('lists a non-public category (邻里纠纷) with no text, address, photo or staff notes, its position on a ~500 m grid', async () => {
+      const dispute = await caseInProgress(t, town, { categoryCode: 'dispute', description: '楼上张三家每晚吵闹，电话 13912345678', at: [120.1083, 30.2117] });
+      const worker = { role: 'assignee' as const, kind: 'mp' as const, id: town.mp.workerA1.id, name: '王五', principal: { kind: 'mp' as const, id: town.mp.workerA1.id, roles: ['resident' as const, 'grid_worker' as const] } };
+      await (await t.get(CaseWorkflowService)).apply(dispute.id, 'resolve', worker, { result: '已调解张三与李四的纠纷' });
+      await town.ds.getRepository(CaseRecord).update({ id: dispute.id }, { publicDescription: '邻里纠纷已调解' });
+      const r = await one(dispute.no);
+      expect(r).toMatchObject({ service_code: 'dispute', status: 'closed', status_notes: '已办结', description: null, address: null, media_url: null });
+      const exact = wgsOf(dispute);
+      expect([r.long, r.lat]).toEqual([coarseCoordinate(exact[0]), coarseCoordinate(exact[1])]);
+      const offset = metres([r.long as number, r.lat as number], exact);
+      expect(offset).toBeGreaterThan(1);
+      // At most half a cell's diagonal away; the cell is ~555 m × ~480 m here.
+      expect(offset).toBeLessThanOrEqual(metres([0, 30.2], [OPEN311_COARSE_GRID_DEG / 2, 30.2 + OPEN311_COARSE_GRID_DEG / 2]));
+      const text = (await get('/requests.json')).text + (await get('/requests.xml')).text;
+      for (const secret of ['张三', '李四', '13912345678', '139****5678', '已调解', '邻里纠纷已调解']) expect(text).not.toContain(secret);
+    });
+
+    it('publishes an anonymous report of a public category like a non-public one: nothing tied to the reporter', async () => {
+      const anonymous = await submitCase(t, town, { anonymous: true, description: '我家门口路面塌陷' });
+      await town.ds.getRepository(CaseRecord).update({ id: anonymous.id }, { publicDescription: '路面塌陷' });
+      const r = await one(anonymous.no);
+      expect(r).toMatchObject({ service_code: 'road', description: null, address: null, media_url: null });
+      const exact = wgsOf(anonymous);
+      expect([r.long, r.lat]).toEqual([coarseCoordinate(exact[0]), coarseCoordinate(exact[1])]);
+      const view = await t.http().get(`/api/admin/cases/${anonymous.id}/publication`).set('Authorization', town.staff.town.auth);
+      expect(view.body.data).toEqual({ publishable: false, categoryPublic: true, anonymous: true, publicDescription: '路面塌陷' });
+    });
+
+    it('follows the category switch at once (a public category made private loses its text and exact place)', async () => {
+      await put(c.open.id, town.staff.town.auth, { publicDescription: '井盖更换中' });
+      const patch = (body: object) => t.http().patch('/api/admin/case-categories/road').set('Authorization', town.staff.town.auth).send(body);
+      expect((await patch({ isPublic: 'yes' })).status).toBe(400);
+      const off = await patch({ isPublic: false });
+      expect([off.status, off.body.data.isPublic]).toEqual([200, false]);
+      expect(await one(c.open.no)).toMatchObject({ description: null, address: null });
+      expect((await patch({ isPublic: true })).body.data.isPublic).toBe(true);
+      expect(await one(c.open.no)).toMatchObject({ description: '井盖更换中', address: '幸福村村口' });
+    });
+
+    it('lets only staff who may dispatch in the case’s scope write the public text (403 / 404 / 400)', async () => {
+      expect((await put(c.open.id, town.staff.staffWorkerA1.auth, { publicDescription: 'x' })).status).toBe(403);
+      const other = await put(c.open.id, town.staff.villageB.auth, { publicDescription: 'x' });
+      expect([other.status, other.body.error?.code]).toEqual([404, 'CASE_NOT_FOUND']);
+      const long = await put(c.open.id, town.staff.town.auth, { publicDescription: '长'.repeat(501) });
+      expect([long.status, long.body.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect((await put(c.open.id, town.staff.town.auth, {})).status).toBe(400);
+      expect((await t.http().put(`/api/admin/cases/${c.open.id}/publication`).send({ publicDescription: 'x' })).status).toBe(401);
+    });
   });
 
   it('answers at most 1000 requests', async () => {

@@ -13,6 +13,7 @@ import type {
   CaseStatus,
   EscalationLevel,
 } from '../domain/case';
+import type { CaseSlaState } from '../domain/case-sla';
 import type { LngLat } from './registry';
 
 export interface CaseCategoryVO {
@@ -29,6 +30,25 @@ export interface CaseCategoryVO {
   acceptHours: number;
   active: boolean;
   sortOrder: number;
+  /**
+   * Whether cases of this category are published on Open311 (政务公开) with their position and the
+   * staff-reviewed public text. Non-public ones are listed without any text, address or photo and
+   * with the position snapped to a ~500 m grid. Shown to residents in the report form.
+   */
+  isPublic: boolean;
+}
+
+/**
+ * What Open311 publishes of one case (`GET/PUT /api/admin/cases/:id/publication`). The resident's own
+ * text is never published: only `publicDescription`, written (or approved) by staff.
+ */
+export interface CasePublicationVO {
+  /** The category is public and the report is not anonymous: text, address and exact position go out. */
+  publishable: boolean;
+  categoryPublic: boolean;
+  anonymous: boolean;
+  /** The staff-reviewed text Open311 shows as `description`; null = none (description empty). */
+  publicDescription: string | null;
 }
 
 export interface CasePhotoVO {
@@ -80,7 +100,9 @@ export interface CaseListItemVO {
   followerCount: number;
   acceptDueAt: string | null;
   dueAt: string | null;
-  /** Open and past its deadline (or resolved after it). */
+  /** The BFF's one SLA verdict (shared `caseSlaState`): what every view colours by. */
+  slaState: CaseSlaState;
+  /** `slaState === 'overdue'`: open and past its deadline (a finished case never is). */
   overdue: boolean;
   rating: number | null;
   createdAt: string;
@@ -155,6 +177,9 @@ export interface CaseMapPointVO {
   status: CaseStatus;
   categoryCode: string;
   location: LngLat;
+  /** As in CaseListItemVO: the map paints `overdue` red, the same cases 只看超时 finds. */
+  slaState: CaseSlaState;
+  /** `slaState === 'overdue'`. */
   overdue: boolean;
 }
 
@@ -230,6 +255,8 @@ export interface MpCaseItemVO {
   /** True when the caller follows (附议) this case rather than having filed it. */
   following: boolean;
   rated: boolean;
+  /** The BFF's SLA verdict (shared `caseSlaState`). */
+  slaState: CaseSlaState;
   thumbUrl: string | null;
   createdAt: string;
   updatedAt: string;
@@ -270,6 +297,8 @@ export interface MpTaskItemVO {
   address: string | null;
   location: LngLat | null;
   dueAt: string | null;
+  slaState: CaseSlaState;
+  /** `slaState === 'overdue'`. */
   overdue: boolean;
   thumbUrl: string | null;
   createdAt: string;

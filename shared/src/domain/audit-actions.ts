@@ -74,6 +74,7 @@ export type AuditAction =
   | 'case.relocate'
   | 'case.category.create'
   | 'case.category.update'
+  | 'case.publication.update'
   | 'case.holidays.update'
   | 'open311.key.issue'
   | 'open311.key.revoke'
@@ -174,6 +175,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'case.relocate': '更正工单位置或网格',
   'case.category.create': '新建工单分类',
   'case.category.update': '修改工单分类',
+  'case.publication.update': '修改工单公开说明',
   'case.holidays.update': '修改节假日安排',
   'open311.key.issue': '签发 Open311 密钥',
   'open311.key.revoke': '吊销 Open311 密钥',

@@ -10,7 +10,7 @@ export type { CaseEventDraft } from './core/case-workflow.service';
 export type { CaseActionInputs } from './core/case-action-effects';
 export { CaseActorResolver, systemActor } from './core/case-actor';
 export type { CaseActor } from './core/case-actor';
-export { CaseViewsService, isOverdue, seesAnonymousReporters } from './core/case-views.service';
+export { CaseViewsService, isOverdue, seesAnonymousReporters, slaFields, slaStateOf } from './core/case-views.service';
 export { CaseCalendarService } from './core/case-calendar.service';
 export type { CaseTemplateIds } from './core/case-outbox-rules';
 // <exports: case features>

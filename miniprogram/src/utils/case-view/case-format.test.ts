@@ -1,4 +1,4 @@
-import { afterPhotos, dueCountdown, eventDetails, formatCaseTime, formatDistance, outcomeText, statusTone } from './case-format';
+import { afterPhotos, dueCountdown, eventDetails, formatCaseTime, formatDistance, outcomeText, publicityNote, statusTone } from './case-format';
 
 describe('case display helpers', () => {
   it('shows times in China time', () => {
@@ -29,12 +29,28 @@ describe('case display helpers', () => {
 
   it('counts down to the deadline and flags overdue work', () => {
     const now = Date.parse('2026-11-22T02:00:00Z');
-    expect(dueCountdown('2026-11-22T05:20:00Z', now)).toEqual({ text: '剩余 3小时20分', overdue: false, urgent: false });
-    expect(dueCountdown('2026-11-22T02:45:00Z', now)).toEqual({ text: '剩余 45分钟', overdue: false, urgent: true });
-    expect(dueCountdown('2026-11-21T00:00:00Z', now)).toEqual({ text: '已超时 1天2小时', overdue: true, urgent: true });
-    expect(dueCountdown(null, now)).toEqual({ text: '无时限', overdue: false, urgent: false });
-    // The BFF's overdue flag wins (e.g. accept deadline missed).
-    expect(dueCountdown('2026-11-23T00:00:00Z', now, true).overdue).toBe(true);
+    expect(dueCountdown('2026-11-22T05:20:00Z', now, 'on_time')).toEqual({ text: '剩余 3小时20分', overdue: false, urgent: false });
+    expect(dueCountdown('2026-11-22T02:45:00Z', now, 'warning')).toEqual({ text: '剩余 45分钟', overdue: false, urgent: true });
+    expect(dueCountdown('2026-11-21T00:00:00Z', now, 'overdue')).toEqual({ text: '已超时 1天2小时', overdue: true, urgent: true });
+    expect(dueCountdown(null, now, 'on_time')).toEqual({ text: '无时限', overdue: false, urgent: false });
+  });
+
+  it('takes late / nearly late from the BFF’s slaState, never from the clock', () => {
+    const now = Date.parse('2026-11-22T02:00:00Z');
+    // 45 minutes left but the BFF says on time (warning mark not reached): not urgent.
+    expect(dueCountdown('2026-11-22T02:45:00Z', now, 'on_time')).toEqual({ text: '剩余 45分钟', overdue: false, urgent: false });
+    // A finished case is never red, even long past its deadline.
+    expect(dueCountdown('2026-11-21T00:00:00Z', now, 'done')).toEqual({ text: '已办结', overdue: false, urgent: false });
+    // The deadline passed on screen since the last load: say so, keep the BFF's colour.
+    expect(dueCountdown('2026-11-22T01:59:00Z', now, 'warning')).toEqual({ text: '已到期', overdue: false, urgent: true });
+  });
+
+  it('tells the resident whether the report will be public', () => {
+    expect(publicityNote(undefined, false)).toBeNull();
+    expect(publicityNote({ isPublic: true }, false)).toBe('此类问题将在政务公开平台公示办理情况（不含您的姓名、联系方式和原话）');
+    expect(publicityNote({ isPublic: true }, true)).toContain('匿名反映不会公开');
+    expect(publicityNote({ isPublic: false }, false)).toContain('此类问题不会公开');
+    expect(publicityNote({ isPublic: false }, true)).toContain('此类问题不会公开');
   });
 });
 

@@ -1,9 +1,11 @@
 import {
   caseEventLabels,
   caseOutcomeLabels,
+  type CaseCategoryVO,
   type CaseEventVO,
   type CaseOutcome,
   type CasePhotoVO,
+  type CaseSlaState,
   type CaseStatus,
 } from '@zhili/shared';
 
@@ -79,8 +81,9 @@ export function eventTitle(event: Pick<CaseEventVO, 'type'>): string {
 export interface DueCountdown {
   /** e.g. 剩余 3小时20分 / 已超时 1天2小时 / 无时限 */
   text: string;
+  /** The BFF's `slaState` is `overdue`. */
   overdue: boolean;
-  /** Less than two hours left. */
+  /** The BFF's `slaState` is `warning` (即将超时) or `overdue`. */
   urgent: boolean;
 }
 
@@ -94,14 +97,30 @@ function span(ms: number): string {
   return `${mins}分钟`;
 }
 
-/** Wall-clock time to the deadline as a grid worker reads it. */
-export function dueCountdown(dueAt: string | null, now: number, overdueFlag = false): DueCountdown {
-  if (!dueAt) return { text: '无时限', overdue: overdueFlag, urgent: false };
+/**
+ * The deadline as a grid worker reads it. Whether the case is late or nearly late is the BFF's
+ * `slaState` (the shared rule, computed once per case); only the wall-clock span is worked out here.
+ * Between two loads a deadline may pass on screen: the text then says so without recolouring the row.
+ */
+export function dueCountdown(dueAt: string | null, now: number, sla: CaseSlaState): DueCountdown {
+  const overdue = sla === 'overdue';
+  const urgent = overdue || sla === 'warning';
+  if (sla === 'done') return { text: '已办结', overdue: false, urgent: false };
+  if (!dueAt) return { text: '无时限', overdue, urgent };
   const left = new Date(dueAt).getTime() - now;
-  if (left <= 0) return { text: `已超时 ${span(-left)}`, overdue: true, urgent: true };
-  // The BFF may know better (e.g. the acceptance deadline was missed).
-  if (overdueFlag) return { text: '已超时', overdue: true, urgent: true };
-  return { text: `剩余 ${span(left)}`, overdue: false, urgent: left < 2 * 3600_000 };
+  if (overdue) return { text: left < 0 ? `已超时 ${span(-left)}` : '已超时', overdue, urgent };
+  return { text: left > 0 ? `剩余 ${span(left)}` : '已到期', overdue, urgent };
+}
+
+/**
+ * The one line under the category choice of the report form: whether this report will be public
+ * (Open311 政务公开). Anonymous reports are never published in full, whatever the category.
+ */
+export function publicityNote(category: Pick<CaseCategoryVO, 'isPublic'> | undefined, anonymous: boolean): string | null {
+  if (!category) return null;
+  if (!category.isPublic) return '此类问题不会公开内容，政务公开平台只显示类型、办理状态和大致区域';
+  if (anonymous) return '匿名反映不会公开内容和准确位置，政务公开平台只显示类型和办理状态';
+  return '此类问题将在政务公开平台公示办理情况（不含您的姓名、联系方式和原话）';
 }
 
 /**

@@ -112,7 +112,7 @@ export function matchesFilters(item: CaseListItemVO, f: CaseFilters, ctx: MatchC
   if (f.categoryCode && item.categoryCode !== f.categoryCode) return false;
   if (f.source && item.source !== f.source) return false;
   if (f.priority && item.priority !== f.priority) return false;
-  if (f.overdue && !item.overdue) return false;
+  if (f.overdue && item.slaState !== 'overdue') return false;
   if (f.mine && (!ctx.userId || item.assignee?.id !== ctx.userId)) return false;
   const q = f.q.trim();
   if (q && !item.no.includes(q) && !item.description.includes(q)) return false;

@@ -1,8 +1,9 @@
 /**
- * SLA countdown shown in the inbox and on the detail page: wall-clock time left to `dueAt` (the
- * deadline itself is computed in working hours by the BFF; the countdown does not need to be).
+ * SLA countdown shown in the inbox and on the detail page. Whether a case is late or nearly late is
+ * the BFF's `slaState` (the shared rule `caseSlaState`, computed once per case — the same rule as the
+ * 只看超时 filter and the map's red); only the wall-clock span to `dueAt` is worked out here.
  */
-import { isCaseOpen, type CaseListItemVO } from '@zhili/shared';
+import { finishedLate, type CaseListItemVO } from '@zhili/shared';
 
 export type SlaTone = 'ok' | 'warn' | 'overdue' | 'done' | 'late' | 'none';
 
@@ -25,24 +26,19 @@ export function formatSpan(ms: number): string {
   return `${mins}分`;
 }
 
-/** Fraction of the span left under which the countdown turns orange. */
-export const SLA_WARN_FRACTION = 0.25;
+export type SlaInput = Pick<CaseListItemVO, 'status' | 'dueAt' | 'resolvedAt' | 'slaState'>;
 
-type SlaInput = Pick<CaseListItemVO, 'status' | 'dueAt' | 'createdAt' | 'overdue'>;
-
-/** What the countdown shows for a case at `now` (epoch ms). */
+/** What the countdown shows for a case at `now` (epoch ms); the colour is the BFF's verdict. */
 export function slaView(item: SlaInput, now: number): SlaView {
-  if (!item.dueAt) return { text: '—', tone: 'none' };
-  if (!isCaseOpen(item.status)) {
-    if (item.status === 'resolved' || item.status === 'closed') {
-      return item.overdue ? { text: '超时办结', tone: 'late' } : { text: '按时办结', tone: 'done' };
-    }
-    return { text: '—', tone: 'none' };
+  if (item.slaState === 'done') {
+    if (item.status !== 'resolved' && item.status !== 'closed') return { text: '—', tone: 'none' };
+    if (!item.dueAt) return { text: '已办结', tone: 'done' };
+    return finishedLate(item) ? { text: '超时办结', tone: 'late' } : { text: '按时办结', tone: 'done' };
   }
-  const due = Date.parse(item.dueAt);
-  const remaining = due - now;
-  if (remaining <= 0 || item.overdue) return { text: `已超时 ${formatSpan(Math.min(remaining, 0))}`, tone: 'overdue' };
-  const span = due - Date.parse(item.createdAt);
-  const tone: SlaTone = span > 0 && remaining / span < SLA_WARN_FRACTION ? 'warn' : 'ok';
-  return { text: `剩余 ${formatSpan(remaining)}`, tone };
+  if (!item.dueAt) return { text: '—', tone: 'none' };
+  const remaining = Date.parse(item.dueAt) - now;
+  if (item.slaState === 'overdue') return { text: remaining < 0 ? `已超时 ${formatSpan(remaining)}` : '已超时', tone: 'overdue' };
+  const tone: SlaTone = item.slaState === 'warning' ? 'warn' : 'ok';
+  // The deadline may pass on screen between two loads: say so, keep the BFF's colour until it reloads.
+  return { text: remaining > 0 ? `剩余 ${formatSpan(remaining)}` : '已到期', tone };
 }

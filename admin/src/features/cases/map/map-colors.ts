@@ -2,14 +2,17 @@ import type { CaseMapPointVO } from '@zhili/shared';
 import { caseStatusColors, overdueColor } from '../common/case-labels';
 import { dominant } from './cluster';
 
+/** Red exactly for the BFF's `overdue` slaState — the cases 只看超时 in the inbox finds (never a finished one). */
+export const isOverduePoint = (p: Pick<CaseMapPointVO, 'slaState'>): boolean => p.slaState === 'overdue';
+
 /** Marker colour: red when overdue, else the status colour. */
-export function pointColor(p: Pick<CaseMapPointVO, 'status' | 'overdue'>): string {
-  return p.overdue ? overdueColor : caseStatusColors[p.status];
+export function pointColor(p: Pick<CaseMapPointVO, 'status' | 'slaState'>): string {
+  return isOverduePoint(p) ? overdueColor : caseStatusColors[p.status];
 }
 
 /** Cluster colour: red when any member is overdue, else the colour of its most common status. */
 export function clusterColor(members: readonly CaseMapPointVO[]): string {
-  if (members.some((m) => m.overdue)) return overdueColor;
+  if (members.some(isOverduePoint)) return overdueColor;
   const status = dominant(members, (m) => m.status);
   return status ? caseStatusColors[status] : '#1677ff';
 }

@@ -11,6 +11,7 @@ import { Registry1763900000000 } from './1763900000000-Registry';
 import { PersonListIndexes1763910000000 } from './1763910000000-PersonListIndexes';
 import { Cases1764000000000 } from './1764000000000-Cases';
 import { MpRoleGrants1764100000000 } from './1764100000000-MpRoleGrants';
+import { CasePublication1764100200000 } from './1764100200000-CasePublication';
 // <migrations: cases>
 
 /**
@@ -32,5 +33,6 @@ export const migrations = [
   PersonListIndexes1763910000000,
   Cases1764000000000,
   MpRoleGrants1764100000000,
+  CasePublication1764100200000,
   // <list: cases>
 ];

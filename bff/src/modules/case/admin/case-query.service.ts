@@ -9,7 +9,7 @@ import { inScope } from '../../../core/scope/data-scope';
 import { Page, ScopedRepository } from '../../../core/scope/scoped-repository';
 import { Acting, AuditActorService } from '../../audit/audit-actor.service';
 import { RegionService, RegionWorkersService } from '../../region';
-import { CaseViewsService, isOverdue } from '../core/case-views.service';
+import { CaseViewsService, slaFields } from '../core/case-views.service';
 import { CaseRecord } from '../entities';
 import { fromBound, toBound } from '../stats/time-range';
 import { applyCaseFilters, CaseFilters, orderCases, statusList } from './case-filters';
@@ -83,12 +83,12 @@ export class CaseAdminQueryService {
     const filters = await this.filtersOf(principal, query, now);
     const rows = await applyCaseFilters(this.scoped.query(principal, filters.regionPath), 'c', filters)
       .andWhere('c.lng IS NOT NULL AND c.lat IS NOT NULL')
-      .select(['c.id', 'c.no', 'c.status', 'c.categoryCode', 'c.lng', 'c.lat', 'c.dueAt', 'c.resolvedAt'])
+      .select(['c.id', 'c.no', 'c.status', 'c.categoryCode', 'c.lng', 'c.lat', 'c.dueAt', 'c.warnAt'])
       .orderBy('c.created_at', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .take(MAP_POINT_LIMIT)
       .getMany();
-    return rows.map((r) => ({ id: r.id, no: r.no, status: r.status, categoryCode: r.categoryCode, location: [r.lng as number, r.lat as number], overdue: isOverdue(r, now) }));
+    return rows.map((r) => ({ id: r.id, no: r.no, status: r.status, categoryCode: r.categoryCode, location: [r.lng as number, r.lat as number], ...slaFields(r, now) }));
   }
 
   async detail(principal: Principal, id: string): Promise<CaseDetailVO> {

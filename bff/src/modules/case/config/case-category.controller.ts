@@ -44,7 +44,7 @@ export class CaseCategoryController {
 
   @Patch('/case-categories/:code')
   @RequirePermission(Permission.CaseManage)
-  @ApiOperation({ summary: '修改问题类型（名称、图标、部门、时限、启用、排序）；停用不影响已有工单' })
+  @ApiOperation({ summary: '修改问题类型（名称、图标、部门、时限、启用、排序、是否公开）；停用不影响已有工单' })
   async update(@Param('code') code: string, @Body() body: UpdateCaseCategoryDTO): Promise<ApiSuccess<CaseCategoryVO>> {
     return { data: await this.categories.update(this.acting(), code, body) };
   }

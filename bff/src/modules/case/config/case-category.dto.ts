@@ -31,6 +31,8 @@ const hours = (range: { min: number; max: number }, label: string) =>
     .max(range.max)
     .messages(zh({ 'number.min': `${label}应为 ${range.min}–${range.max} 个工作小时`, 'number.max': `${label}应为 ${range.min}–${range.max} 个工作小时` }));
 const sortOrder = () => RuleType.number().integer().min(L.sortOrder.min).max(L.sortOrder.max);
+const isPublic = () => RuleType.boolean().messages(zh({ 'boolean.base': '是否公开须为 true 或 false' }));
+const IS_PUBLIC_DOC = '是否在政务公开（Open311）公示：公开类只公示工作人员审核过的公开说明和位置；不公开类不公示任何文字，位置粗化到约 500 米；新建默认不公开';
 
 export class CreateCaseCategoryDTO {
   @ApiProperty({ example: 'manhole', description: '小写字母开头，2–32 位小写字母、数字或下划线；创建后不可修改（也是 Open311 的 service_code）' })
@@ -74,6 +76,10 @@ export class CreateCaseCategoryDTO {
   @ApiProperty({ required: false, type: 'integer', description: '排序（小的在前）；默认排在最后' })
   @Rule(sortOrder().optional())
   sortOrder?: number;
+
+  @ApiProperty({ required: false, default: false, description: IS_PUBLIC_DOC })
+  @Rule(isPublic().optional())
+  isPublic?: boolean;
 }
 
 export class UpdateCaseCategoryDTO {
@@ -108,4 +114,8 @@ export class UpdateCaseCategoryDTO {
   @ApiProperty({ required: false, type: 'integer' })
   @Rule(sortOrder().optional())
   sortOrder?: number;
+
+  @ApiProperty({ required: false, description: IS_PUBLIC_DOC })
+  @Rule(isPublic().optional())
+  isPublic?: boolean;
 }

@@ -8,7 +8,7 @@ import { CaseCategory } from '../entities';
 import type { CreateCaseCategoryDTO, UpdateCaseCategoryDTO } from './case-category.dto';
 import { TownLevelCheck } from './town-level';
 
-type Editable = Pick<CaseCategory, 'name' | 'icon' | 'description' | 'department' | 'slaHours' | 'acceptHours' | 'active' | 'sortOrder'>;
+type Editable = Pick<CaseCategory, 'name' | 'icon' | 'description' | 'department' | 'slaHours' | 'acceptHours' | 'active' | 'sortOrder' | 'isPublic'>;
 
 /** '' from a form means "none". */
 const orNull = (value: string | null | undefined): string | null => (value ? value : null);
@@ -25,6 +25,7 @@ export function toCaseCategoryVO(c: CaseCategory): CaseCategoryVO {
     acceptHours: c.acceptHours,
     active: Boolean(c.active),
     sortOrder: c.sortOrder,
+    isPublic: Boolean(c.isPublic),
   };
 }
 
@@ -65,6 +66,8 @@ export class CaseCategoryAdminService {
       acceptHours: body.acceptHours,
       active: body.active ?? true,
       sortOrder: body.sortOrder ?? (last[0]?.sortOrder ?? 0) + 1,
+      // Privacy by default: staff opt a new category in to publication.
+      isPublic: body.isPublic ?? false,
     });
     try {
       await this.categories.insert(category);
@@ -89,6 +92,7 @@ export class CaseCategoryAdminService {
     if (body.acceptHours !== undefined) changes.acceptHours = body.acceptHours;
     if (body.active !== undefined) changes.active = body.active;
     if (body.sortOrder !== undefined) changes.sortOrder = body.sortOrder;
+    if (body.isPublic !== undefined) changes.isPublic = body.isPublic;
     assertAcceptWithinSla(changes.acceptHours ?? current.acceptHours, changes.slaHours ?? current.slaHours);
     if (Object.keys(changes).length) await this.categories.update({ code }, changes);
     await this.record(acting, 'case.category.update', code, { ...changes });

@@ -1,8 +1,9 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { availableCaseActions, isCaseOpen, maskPhone } from '@zhili/shared';
+import { availableCaseActions, caseSlaState, maskPhone } from '@zhili/shared';
 import type {
+  CaseSlaState,
   CaseDetailVO,
   CaseEventVO,
   CaseListItemVO,
@@ -26,12 +27,24 @@ export function seesAnonymousReporters(viewer: Principal): boolean {
   return depth <= 1;
 }
 
-/** Open and past its deadline, or resolved after it. */
-export function isOverdue(record: CaseRecord, now = new Date()): boolean {
-  if (!record.dueAt) return false;
-  const due = +new Date(record.dueAt);
-  if (isCaseOpen(record.status)) return due < +now;
-  return record.resolvedAt ? +new Date(record.resolvedAt) > due : false;
+/**
+ * The case's SLA state by the shared rule — computed here once per case and sent in every view, so
+ * the map, the inbox (whose 只看超时 filter is the same rule in SQL, see case-filters.ts), the
+ * detail and the mini-program agree. A finished case is `done`, never overdue.
+ */
+export function slaStateOf(record: Pick<CaseRecord, 'status' | 'dueAt' | 'warnAt'>, now = new Date()): CaseSlaState {
+  return caseSlaState({ status: record.status, dueAt: record.dueAt, warnAt: record.warnAt }, now);
+}
+
+/** Open and past its deadline (`slaStateOf(…) === 'overdue'`). */
+export function isOverdue(record: Pick<CaseRecord, 'status' | 'dueAt' | 'warnAt'>, now = new Date()): boolean {
+  return slaStateOf(record, now) === 'overdue';
+}
+
+/** `slaState` and its `overdue` shorthand, as every case view carries them. */
+export function slaFields(record: Pick<CaseRecord, 'status' | 'dueAt' | 'warnAt'>, now = new Date()): { slaState: CaseSlaState; overdue: boolean } {
+  const slaState = slaStateOf(record, now);
+  return { slaState, overdue: slaState === 'overdue' };
 }
 
 /**
@@ -97,7 +110,7 @@ export class CaseViewsService {
       followerCount: r.followerCount,
       acceptDueAt: iso(r.acceptDueAt),
       dueAt: iso(r.dueAt),
-      overdue: isOverdue(r, now),
+      ...slaFields(r, now),
       rating: r.rating,
       createdAt: iso(r.createdAt) as string,
       updatedAt: iso(r.updatedAt) as string,
@@ -158,6 +171,7 @@ export class CaseViewsService {
       address: i.address,
       location: i.location,
       dueAt: i.dueAt,
+      slaState: i.slaState,
       overdue: i.overdue,
       thumbUrl: i.thumbUrl,
       createdAt: i.createdAt,

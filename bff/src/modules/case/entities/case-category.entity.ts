@@ -33,6 +33,10 @@ export class CaseCategory {
   @Column({ name: 'sort_order', type: 'integer', default: 0 })
   sortOrder!: number;
 
+  /** Published on Open311 with position and staff-reviewed text (see CaseCategoryVO.isPublic). */
+  @Column({ name: 'is_public', type: 'boolean', default: false })
+  isPublic!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime' })
   createdAt!: Date;
 

@@ -52,6 +52,13 @@ export class CaseRecord {
   @Column({ type: 'varchar', length: 500 })
   description!: string;
 
+  /**
+   * The text Open311 publishes for this case, written or approved by staff; null = nothing. The
+   * resident's `description` is never published (it may carry names, numbers, addresses).
+   */
+  @Column({ name: 'public_description', type: 'varchar', length: 500, nullable: true })
+  publicDescription!: string | null;
+
   @Column({ type: 'varchar', length: 128, nullable: true })
   address!: string | null;
 

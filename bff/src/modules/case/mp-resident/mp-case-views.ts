@@ -1,7 +1,7 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { caseLimits } from '@zhili/shared';
 import type { CaseCategoryVO, CaseEventType, CaseEventVO, MpCaseDetailVO, MpCaseItemVO, NearbyCaseVO } from '@zhili/shared';
-import { CaseViewsService } from '../core/case-views.service';
+import { CaseViewsService, slaStateOf } from '../core/case-views.service';
 import type { CaseCategory, CaseRecord } from '../entities';
 
 const DAY_MS = 86_400_000;
@@ -48,6 +48,8 @@ export function toCategoryVO(c: CaseCategory): CaseCategoryVO {
     acceptHours: c.acceptHours,
     active: c.active,
     sortOrder: c.sortOrder,
+    // Residents see before they report whether the report will be published (report form).
+    isPublic: Boolean(c.isPublic),
   };
 }
 
@@ -116,6 +118,7 @@ export class MpCaseViews {
       outcome: r.outcome,
       following: !isReporter(r, viewerId),
       rated: r.rating !== null,
+      slaState: slaStateOf(r),
       thumbUrl: r.photoIds.length ? this.views.photos([r.photoIds[0]], 'before')[0].url : null,
       createdAt: iso(r.createdAt) as string,
       updatedAt: iso(r.updatedAt) as string,

@@ -30,10 +30,13 @@ export interface StatusNoteFacts {
 
 /**
  * `status_notes`: our status label, plus the public part of why it is so — the rejection reason or
- * the resolution, both written for the reporter. Internal reasons (transfer, return, escalation
- * notes between staff) are not published.
+ * the resolution, both written by staff for the reporter (publishable cases only). Internal reasons
+ * (transfer, return, escalation notes between staff) are not published.
  */
-export function statusNotesOf(f: StatusNoteFacts): string {
+export function statusNotesOf(facts: StatusNoteFacts, withStaffText = true): string {
+  // Cases that are not publishable (non-public category, anonymous report) get no free text at all:
+  // a resolution of a 邻里纠纷 names the neighbours.
+  const f = withStaffText ? facts : { ...facts, rejectReason: null, resolution: null };
   const label = caseStatusLabels[f.status];
   if (f.status === 'rejected' && f.rejectReason) return `${label}：${f.rejectReason}`;
   if (f.status === 'merged') return f.mergedIntoNo ? `${label}：与工单 ${f.mergedIntoNo} 重复` : label;

@@ -101,7 +101,7 @@ export default function GridCaseTask() {
     if (kind === 'resolve') return void run('resolve', () => actOnTask(t.id, { action: 'resolve', result: v.text, photoIds: v.photoIds, version: t.version }));
     void run('return', () => actOnTask(t.id, { action: 'return', reason: v.text, version: t.version }));
   };
-  const due = dueCountdown(t.dueAt, now, t.overdue);
+  const due = dueCountdown(t.dueAt, now, t.slaState);
   const before = t.photos.filter((p) => p.phase === 'before');
   const after = afterPhotos(t);
   const open = t.status === 'dispatched' || t.status === 'processing';

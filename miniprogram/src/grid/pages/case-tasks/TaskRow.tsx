@@ -6,7 +6,7 @@ import './case-tasks.css';
 
 /** A task in the list: what, where, and how long is left (red when overdue). */
 export function TaskRow({ task, now, showCountdown, onOpen }: { task: MpTaskItemVO; now: number; showCountdown: boolean; onOpen: () => void }) {
-  const due = dueCountdown(task.dueAt, now, task.overdue);
+  const due = dueCountdown(task.dueAt, now, task.slaState);
   const urgentPriority = task.priority === 'high' || task.priority === 'urgent';
   return (
     <View

@@ -9,6 +9,7 @@ import { useProfile } from '../../../hooks/useProfile';
 import type { MpProfile } from '../../../services/api';
 import { Button } from '../../../ui/nutui';
 import { caseDetailUrl, caseRoutes } from '../../../utils/case-routes';
+import { publicityNote } from '../../../utils/case-view/case-format';
 import { PhotoPicker } from '../../../utils/case-view/PhotoPicker';
 import { usePhotoUploads } from '../../../utils/case-view/usePhotoUploads';
 import { CategoryGrid } from '../../components/CategoryGrid';
@@ -31,6 +32,8 @@ function ReportForm({ profile }: { profile: MpProfile }) {
   const [templates, setTemplates] = useState<CaseSubscribeTemplatesVO | null>(null);
   const [subscribing, setSubscribing] = useState(false);
   const flow = useSubmitReport({ userId: profile.id, draft, uploads, discard });
+  // Whether this report will be published on Open311 (the category's setting; anonymous never in full).
+  const publicity = publicityNote(categories.data?.find((c) => c.code === draft.categoryCode), draft.anonymous);
 
   useEffect(() => {
     rememberCaseUser(profile.id);
@@ -85,6 +88,7 @@ function ReportForm({ profile }: { profile: MpProfile }) {
             <LoadingSkeleton rows={2} />
           )}
           {flow.errors.category ? <Text className='case-error'>{flow.errors.category}</Text> : null}
+          {publicity ? <Text className='case-hint' data-test='report-publicity'>{publicity}</Text> : null}
         </View>
         <View className='case-field'>
           <Text className='case-field__label'>问题描述</Text>
