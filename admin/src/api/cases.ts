@@ -15,6 +15,8 @@ import type {
   CaseSource,
   CaseStatsVO,
   CaseStatus,
+  CaseRelocateBody,
+  DispatchCandidatesVO,
   RegionWorkerVO,
 } from '@zhili/shared';
 import { http } from './http';
@@ -52,6 +54,11 @@ export const casesApi = {
   /** Unmasked reporter contact; the BFF records the read in the audit log. */
   pii: (id: string) => http.get<CasePiiVO>(`${CASES}/${seg(id)}/pii`),
   assignees: (id: string) => http.get<RegionWorkerVO[]>(`${CASES}/${seg(id)}/assignees`),
+  /** 派单候选人, grouped grid → village → town; `q` filters by name. */
+  dispatchCandidates: (id: string, q = '') =>
+    http.get<DispatchCandidatesVO>(`${CASES}/${seg(id)}/dispatch-candidates`, { query: q ? { q } : {}, silent: true }),
+  /** 更正位置 (audited); 409 CONFLICT when the case changed meanwhile. */
+  relocate: (id: string, body: CaseRelocateBody) => http.post<CaseDetailVO>(`${CASES}/${seg(id)}/location`, body, { silent: true }),
   act: (id: string, body: CaseActionBody) => http.post<CaseDetailVO>(`${CASES}/${seg(id)}/actions`, body, { silent: true }),
   addNote: (id: string, note: string, photoIds: string[]) =>
     http.post<CaseDetailVO>(`${CASES}/${seg(id)}/notes`, { note, photoIds }, { silent: true }),

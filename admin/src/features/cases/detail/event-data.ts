@@ -23,9 +23,15 @@ const known: { keys: string[]; label: string; format?: (v: string) => string }[]
   { keys: ['reason'], label: '原因' },
   { keys: ['assigneeName', 'assignee'], label: '处理人' },
   { keys: ['previousAssigneeName', 'fromAssigneeName'], label: '原处理人' },
+  // A dispatch outside the case's grid names where the worker sits.
+  { keys: ['assigneeRegion'], label: '处理人所在区域' },
   { keys: ['targetRegionName', 'targetRegion'], label: '转至区域' },
   { keys: ['source'], label: '来源', format: (v) => lookup(caseSourceLabels, v) },
+  // 更正位置: from where to where.
+  { keys: ['fromRegion'], label: '原所属区域' },
   { keys: ['regionName'], label: '所属区域' },
+  { keys: ['fromLocation'], label: '原位置' },
+  { keys: ['toLocation'], label: '新位置' },
   { keys: ['department'], label: '责任部门' },
   { keys: ['level'], label: '上报层级', format: (v) => lookup(levelLabels, v) },
   { keys: ['outcome'], label: '关闭结果', format: (v) => lookup(caseOutcomeLabels, v) },
