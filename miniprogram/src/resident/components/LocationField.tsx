@@ -6,6 +6,7 @@ import { canChooseOnMap, chooseOnMap, currentLocation, type PickedLocation } fro
 import { classifyWxFailure } from '../../services/wx-errors';
 import { withConsent } from '../../services/wx-permissions';
 import { Button } from '../../ui/nutui';
+import { PinMap } from './pin-map/PinMap';
 import '../../utils/case-view/case-view.css';
 import './resident.css';
 
@@ -17,15 +18,24 @@ interface LocationFieldProps {
   error?: string;
 }
 
-/** 定位 (getLocation) or 选择位置 (WeChat's map picker; in h5 none: locate + type the address). */
+/**
+ * 定位 (getLocation) or 选择位置 (WeChat's map picker, where the pin is moved on a real map); in h5
+ * (no picker, no map key) the offline PinMap around the fix lets the resident nudge the pin.
+ */
 export function LocationField({ location, address, onLocation, onAddress, error }: LocationFieldProps) {
   const [busy, setBusy] = useState<'locate' | 'choose' | null>(null);
+  // The fix the h5 pin map is drawn around: the last located point (a restored draft's point at first).
+  const [anchor, setAnchor] = useState<{ lng: number; lat: number } | null>(null);
+  const located = (picked: PickedLocation) => {
+    setAnchor({ lng: picked.lng, lat: picked.lat });
+    onLocation(picked);
+  };
 
   const locate = async () => {
     setBusy('locate');
     try {
       const picked = await withConsent('获取您的位置', currentLocation);
-      if (picked) onLocation(picked);
+      if (picked) located(picked);
     } catch {
       void Taro.showModal({ title: '定位失败', content: '无法获取当前位置，请确认手机已开启定位服务后重试，或在下方填写详细地址。', showCancel: false });
     } finally {
@@ -37,7 +47,7 @@ export function LocationField({ location, address, onLocation, onAddress, error 
     setBusy('choose');
     try {
       const picked = await withConsent('在地图上选择位置', () => chooseOnMap(location ?? undefined));
-      if (picked) onLocation(picked);
+      if (picked) located(picked);
     } catch (e) {
       // An old WeChat without the picker: fall back to the device position.
       if (classifyWxFailure(e) === 'unsupported') await locate();
@@ -69,7 +79,18 @@ export function LocationField({ location, address, onLocation, onAddress, error 
           </View>
         ) : null}
       </View>
-      {!canChooseOnMap ? <Text className='case-hint'>网页版不能在地图上选点：请先定位，再在下面填写详细地址。</Text> : null}
+      {!canChooseOnMap && !location ? <Text className='case-hint'>请先定位，再在地图上把图钉移到问题所在处，并填写详细地址。</Text> : null}
+      {!canChooseOnMap && location ? (
+        <PinMap
+          anchor={anchor ?? location}
+          value={location}
+          onChange={(point) => {
+            // A restored draft has no fix of its own: the point it had becomes the map's centre.
+            if (!anchor) setAnchor(location);
+            onLocation(point);
+          }}
+        />
+      ) : null}
       <Input
         className='case-input'
         data-test='address-input'
