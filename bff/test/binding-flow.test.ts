@@ -107,10 +107,13 @@ describe(`binding codes on ${backend.name}`, () => {
     const user = await mpLogin(t, 'binding-both');
     const first = (await issue(adminA.auth, { role: 'party_member', regionId: villageA.id })).body.data.code;
     const second = (await issue(adminA.auth, { role: 'grid_worker', regionId: gridA.id })).body.data.code;
-    expect((await redeem(user, `ZHILI-BIND:${first}`)).body.data.profile.roles).toEqual(['resident', 'party_member']);
+    const party = (await redeem(user, `ZHILI-BIND:${first}`)).body.data;
+    expect(party.profile.roles).toEqual(['resident', 'party_member']);
+    expect(party.region).toEqual({ id: villageA.id, name: '幸福村' });
     const res = await redeem(user, second);
     expect(res.body.data.profile.roles).toEqual(['resident', 'party_member', 'grid_worker']);
     expect(res.body.data.profile.region.id).toBe(gridA.id);
+    expect(res.body.data.region).toEqual({ id: gridA.id, name: '幸福村一网格' });
   });
 
   it('is single-use: a second redeemer, even concurrently, gets 400 BINDING_CODE_INVALID', async () => {

@@ -65,7 +65,8 @@ describe(`binding codes and data scope on ${backend.name}`, () => {
     qingshanSecretary = await staffAs(t, { username: 'scope.qs.secretary', roles: ['party_secretary'], region: qingshan });
     townSecretary = await staffAs(t, { username: 'scope.town.secretary', roles: ['party_secretary'], region: town });
     townAdmin = await staffAs(t, { username: 'scope.town.admin', roles: ['town_admin'], region: town });
-  });
+    // Four logins (scrypt) and two TOTP enrolments: slow on a busy machine.
+  }, 120_000);
   afterAll(async () => {
     await t?.close();
   });

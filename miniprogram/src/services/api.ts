@@ -10,8 +10,10 @@ export interface MpProfile {
   roles: Role[];
   /** e.g. 138****0000; null when no phone is bound. */
   phoneMasked: string | null;
-  /** The region the user was bound to with a binding code; null before that. */
+  /** 所属区域: the grid of a grid worker, else the region of another granted role; null before any. */
   region: { id: string; name: string } | null;
+  /** Roles granted by binding codes, each with its own region (only a grid worker's grid opens data). */
+  grants?: { role: 'grid_worker' | 'party_member'; region: { id: string; name: string } | null; registryScope: boolean }[];
   createdAt: string;
 }
 
@@ -41,6 +43,8 @@ export interface BindingRedeemResult extends TokenPair {
   profile: MpProfile;
   /** The role this code conferred. */
   role: Role;
+  /** The region of that role (not necessarily profile.region: a party member code leaves the grid). */
+  region?: { id: string; name: string } | null;
 }
 
 /**

@@ -85,7 +85,7 @@ export class BindingRedeemService {
     });
     // The access token carries the roles: hand out a pair with the new one right away.
     const tokens = await this.mpUsers.issueSession(principal.id, client);
-    return { ...tokens, profile: await this.mpUsers.profile(principal.id), role: binding.role as Role };
+    return { ...tokens, profile: await this.mpUsers.profile(principal.id), role: binding.role as Role, region: granted.region };
   }
 
   /**

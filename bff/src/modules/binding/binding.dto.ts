@@ -2,7 +2,7 @@ import { ApiProperty } from '@midwayjs/swagger';
 import { Rule, RuleType } from '@midwayjs/validate';
 import { Role } from '@zhili/shared';
 import { TokenPairVO } from '../../core/auth/token.dto';
-import { MpProfileVO } from '../mp-user/mp-user.dto';
+import { MpProfileVO, MpRegionVO } from '../mp-user/mp-user.dto';
 import { BindingRole, bindingRoles, BindingStatus } from './binding-code.entity';
 
 const statuses: BindingStatus[] = ['pending', 'redeemed', 'expired'];
@@ -96,4 +96,7 @@ export class BindingRedeemVO extends TokenPairVO {
 
   @ApiProperty({ enum: Object.values(Role), description: '本次获得的身份' })
   role!: Role;
+
+  @ApiProperty({ nullable: true, type: MpRegionVO, description: '本次获得的身份所属区域（网格员为网格）' })
+  region!: MpRegionVO | null;
 }

@@ -11,6 +11,8 @@ import { MpUser } from './mp-user.entity';
 import type { MpGrantVO } from './mp-user.dto';
 
 export interface GrantResult {
+  /** The region granted. */
+  region: { id: string; name: string };
   /** Region of the same role's grant this one replaced (a worker moved to another grid), if any. */
   previousRegionId: string | null;
 }
@@ -41,7 +43,7 @@ export class MpGrantService {
         const roles = user.roles.includes(role) ? user.roles : [...user.roles, role];
         const scope = bindingRoleRules[role].registryScope ? { regionId: region.id, scopePath: region.path } : {};
         await m.update(MpUser, { id: userId }, { roles, ...scope });
-        return { previousRegionId: previous?.regionId ?? null };
+        return { region: { id: region.id, name: region.name }, previousRegionId: previous?.regionId ?? null };
       }),
     );
   }

@@ -61,7 +61,7 @@ export default function Binding() {
               <View className='binding__mark'>✓</View>
               <Text className='binding__result-title'>绑定成功</Text>
               <Text className='binding__result-desc'>
-                你已成为{result.profile.region ? `「${result.profile.region.name}」的` : ''}
+                你已成为{result.region ? `「${result.region.name}」的` : ''}
                 {roleLabels[result.role]}，相关服务已开通。
               </Text>
               <Text className='binding__result-roles'>当前身份：{roleNames(result.profile.roles).join('、')}</Text>
