@@ -48,7 +48,8 @@ describe(`Open311 GET requests on ${backend.name}`, () => {
     const held = await submitCase(t, town, { hold: true });
     const reload = (r: CaseRecord) => town.ds.getRepository(CaseRecord).findOneByOrFail({ id: r.id });
     c = { old: await reload(old), open: await reload(open), rejected: await reload(rejected), resolved: await reload(inProgress), merged: await reload(merged), held: await reload(held) };
-  });
+    // A real app, a town and six cases through the workflow: more than 30 s on a busy machine.
+  }, 120_000);
   afterAll(async () => {
     await t?.close();
   });

@@ -22,8 +22,17 @@
  *   services; `tokens/{token}` still resolves the reference we file each posted request under.
  * - GET requests is public in the spec, so it lists cases of the whole jurisdiction — not only those
  *   of one api key — with public fields only: never the reporter (name, phone, account), internal
- *   notes or resident photos; phone and ID numbers inside descriptions are masked. Cases held for
- *   content review (pending_review) are not listed and answer 404.
+ *   notes, resident photos or the resident's own text. Cases held for content review
+ *   (pending_review) are not listed and answer 404.
+ * - Privacy (issue #11): a case is published in full only when its category is public
+ *   (`case_category.is_public`; seeded public: road, streetlight, garbage, sewage, greenery, parking —
+ *   not 违章搭建, 噪声扰民, 邻里纠纷, 安全隐患, 其他问题; new categories start non-public) and the report
+ *   is not anonymous. In full = address, exact position, an Open311-posted media_url, staff notes in
+ *   status_notes, and as `description` only the staff-written `public_description` (null until
+ *   staff write one; phone/ID numbers in it are masked as a safety net). Any other case is still
+ *   listed (the public sees that it exists and how it is handled) with description, address and
+ *   media_url null, status_notes = the status label only, and lat/long snapped to the centre of a
+ *   0.005° cell (~555 m × ~480 m at 30° N): the village area, never the house.
  * - Status: open statuses → `open`; resolved, closed, rejected and merged → `closed` (the spec's
  *   "closed: it has been resolved"; a disputed case is open again). status_notes = our status label
  *   plus the reason written for the reporter (rejection reason, resolution, merge target).
