@@ -1,4 +1,4 @@
-import { existsSync } from 'fs';
+import { existsSync, mkdirSync } from 'fs';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { currentBackend } from './support/backends';
@@ -14,6 +14,7 @@ import { CHROMIUM_PATH, launchBrowser } from '../../scripts/e2e/support/browser'
 
 const backend = currentBackend();
 const adminBuilt = existsSync(join(__dirname, '../../admin/dist/index.html'));
+const SHOTS = join(__dirname, '../../var/e2e');
 
 function runnable(): boolean {
   const missing = [!existsSync(CHROMIUM_PATH) && `Chromium at ${CHROMIUM_PATH}`, !adminBuilt && 'the admin build (npm run build:admin)'].filter(Boolean);
@@ -103,6 +104,23 @@ describeBrowser(`the admin app under its CSP in Chromium on ${backend.name}`, ()
     const seen = await watch(page);
     await page.goto(`${t.url}/api/docs/index.html`);
     await page.locator('.swagger-ui .info .title').waitFor({ timeout: 15_000 });
+    expect(seen.violations).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('opens the documented URL /api/docs and renders the document, not "Unable to render"', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const seen = await watch(page);
+    const response = await page.goto(`${t.url}/api/docs`);
+    expect(new URL(page.url()).pathname).toBe('/api/docs/');
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.locator('.swagger-ui .info .title').waitFor({ timeout: 15_000 });
+    mkdirSync(SHOTS, { recursive: true });
+    // The operations of the document are listed (grouped by tag; the mini-program login is always there).
+    await page.locator('.opblock').first().waitFor({ timeout: 15_000 }).finally(() => page.screenshot({ path: join(SHOTS, 'api-docs.png') }));
+    const text = (await page.locator('#swagger-ui').textContent()) ?? '';
+    expect(text).not.toMatch(/Unable to render|Failed to load API definition/);
+    expect(text).toContain('/api/mp/auth/login');
     expect(seen.violations).toEqual([]);
     await page.close();
   }, 60_000);
