@@ -29,7 +29,7 @@ export function isMenuGroup(entry: MenuEntry): entry is MenuGroup {
 }
 
 export const menuTree: MenuEntry[] = [
-  { key: 'dashboard', title: '仪表盘', icon: Odometer, routeName: 'dashboard' },
+  { key: 'dashboard', title: '工作台', icon: Odometer, routeName: 'dashboard' },
   // { key: 'governance', title: '综合治理', icon: ..., children: [...] },
   // <menu: regions-map>
   {
@@ -80,6 +80,7 @@ export const menuTree: MenuEntry[] = [
       { key: 'system-roles', title: '角色权限', routeName: 'system-roles', permission: 'role:read' },
       { key: 'system-bindings', title: '身份绑定码', routeName: 'system-bindings', permission: 'binding:issue' },
       { key: 'system-audit', title: '审计日志', routeName: 'system-audit', permission: 'audit:read' },
+      { key: 'system-status', title: '系统状态', routeName: 'system-status', permission: 'system:status' },
     ],
   },
 ];

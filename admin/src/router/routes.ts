@@ -28,7 +28,7 @@ export const routes: RouteRecordRaw[] = [
         path: 'dashboard',
         name: 'dashboard',
         component: () => import('@/features/dashboard/DashboardPage.vue'),
-        meta: { title: '仪表盘' },
+        meta: { title: '工作台' },
       },
       {
         path: 'account/security',
@@ -65,6 +65,13 @@ export const routes: RouteRecordRaw[] = [
         name: 'system-audit',
         component: () => import('@/features/system/audit/AuditPage.vue'),
         meta: { title: '审计日志', permission: 'audit:read' },
+      },
+      {
+        // Server internals (dependency latency, uptime): the super admin's, not a town official's.
+        path: 'system/status',
+        name: 'system-status',
+        component: () => import('@/features/dashboard/SystemStatusPage.vue'),
+        meta: { title: '系统状态', permission: 'system:status' },
       },
       // <routes: regions-map>
       {
