@@ -82,6 +82,8 @@ describe(`registry Excel import on ${backend.name}`, () => {
   afterAll(async () => {
     await t?.close();
   });
+  // Each upload is parsed in a fresh worker thread that loads exceljs: seconds on a busy CI machine.
+  jest.setTimeout(120_000);
 
   const upload = (who: { auth: string }, file: Buffer, kind: string, dryRun: boolean, name = '人员.xlsx') =>
     t.http().post('/api/admin/registry/imports').set('Authorization', who.auth).field('kind', kind).field('dryRun', String(dryRun)).attach('file', file, name);

@@ -46,7 +46,8 @@ export type PersonColumnKey =
 
 export type HouseholdColumnKey = 'code' | 'type' | 'region' | 'headName' | 'headIdNumber' | 'address' | 'landNote';
 
-const REGION_NOTE = '区域名称路径（如 幸福村/第一网格，可只写能唯一确定的末尾部分）或 12 位统计用区划代码；须在本人管辖范围内';
+const REGION_NOTE =
+  '从镇开始的完整路径，各级用 / 分隔，与导出文件“所属区域”列的写法相同（如示例行）；也可只写本人管辖区域以下的路径或能唯一确定的末尾部分，或 12 位统计用区划代码；须在本人管辖范围内';
 
 export const personColumns: readonly ColumnSpec<PersonColumnKey>[] = [
   { key: 'name', header: '姓名', required: true, width: 12, note: `必填，${registryLimits.personName.max} 字以内` },

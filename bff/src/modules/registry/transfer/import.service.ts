@@ -12,7 +12,10 @@ import type { HouseholdColumnKey, PersonColumnKey } from './columns';
 import { ImportJobStore } from './import-job.store';
 import { ImportConflict, planHouseholds, planPersons } from './import-plans';
 import type { ImportPlan, PlanEnv, WriteCounts } from './import-plans';
-import { loadWorkbook, readSheet } from './sheet-reader';
+import { loadRegions } from './import-lookups';
+import { exampleRegionPath } from './region-lookup';
+import { loadSheetGrid, readSheet } from './sheet-reader';
+import { buildTemplate } from './template';
 import type { SheetRow } from './sheet-reader';
 
 export interface ImportUpload {
@@ -30,8 +33,8 @@ const CHECK_SHARE = 0.8;
 const SAVE_INTERVAL_MS = 250;
 
 /**
- * Excel imports of persons and households. The upload is read at once (an unreadable file is
- * refused in the request); checking and writing run in the background of this process while the
+ * Excel imports of persons and households. The upload is read at once in a parse worker (an
+ * unreadable or oversized file is refused in the request); checking and writing run in the background of this process while the
  * job's state sits in the shared cache for polling. A commit writes every row in one transaction
  * or nothing at all.
  */
@@ -55,9 +58,9 @@ export class ImportService {
 
   /** Reads the file, queues the job and answers it; the work continues after this returns. */
   async start(acting: Acting, upload: ImportUpload): Promise<ImportJobVO> {
-    const wb = await loadWorkbook(upload.buffer);
+    const grid = await loadSheetGrid(upload.buffer);
     const sheet: Rows =
-      upload.kind === 'persons' ? { kind: 'persons', rows: readSheet(wb, personColumns) } : { kind: 'households', rows: readSheet(wb, householdColumns) };
+      upload.kind === 'persons' ? { kind: 'persons', rows: readSheet(grid, personColumns) } : { kind: 'households', rows: readSheet(grid, householdColumns) };
     const job: ImportJobVO = {
       id: randomUUID(),
       kind: upload.kind,
@@ -78,6 +81,12 @@ export class ImportService {
       this.run(acting, job, sheet).catch((err: Error) => this.logger.error('registry import %s: could not save its state: %s', job.id, err.stack ?? err));
     });
     return job;
+  }
+
+  /** The import template of `kind`, its example rows placed in a region of the caller's scope. */
+  async template(acting: Acting, kind: ImportKind): Promise<Buffer> {
+    const region = exampleRegionPath(await loadRegions(this.dataSource.manager), scopePrefix(acting.actor));
+    return buildTemplate(kind, region);
   }
 
   async get(acting: Acting, id: string): Promise<ImportJobVO> {

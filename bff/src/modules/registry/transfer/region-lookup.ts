@@ -2,7 +2,7 @@ import type { Region } from '../../region';
 
 /** The one answer for unknown and out-of-scope regions alike, so other villages cannot be probed. */
 export const REGION_NOT_FOUND = '区域不存在或不在管辖范围内';
-const REGION_AMBIGUOUS = '区域名称不唯一，请填写更完整的路径（如 幸福村/第一网格）或 12 位区划代码';
+const REGION_AMBIGUOUS = '区域名称不唯一，请填写从镇开始的完整路径（与导出文件的“所属区域”列相同）或 12 位区划代码';
 
 export interface RegionRef {
   id: string;
@@ -23,9 +23,29 @@ export function namePaths(regions: readonly Pick<Region, 'id' | 'name' | 'path'>
 }
 
 /**
+ * The region the import template's example rows use: the first of the deepest regions (a grid,
+ * where people live) in the caller's scope, as the full name path from the town — the notation the
+ * export writes, so a template, an import and an export all read alike. null when the caller's
+ * scope holds no region.
+ */
+export function exampleRegionPath(all: readonly Region[], scopePrefix: string | null): string | null {
+  const paths = namePaths(all);
+  const byName = (a: Region, b: Region) => {
+    const [x, y] = [paths.get(a.id) ?? '', paths.get(b.id) ?? ''];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  const candidates = all
+    .filter((r) => scopePrefix && r.path.startsWith(scopePrefix))
+    .sort((a, b) => idsOf(b.path).length - idsOf(a.path).length || (a.code ?? '').localeCompare(b.code ?? '') || byName(a, b));
+  return candidates.length ? (paths.get(candidates[0].id) ?? null) : null;
+}
+
+/**
  * Resolves the 所属区域 cell of an import row among the regions of the caller's subtree: a 12-digit
- * statistical code, or a name path matched on its last segments (`第一网格`, `幸福村/第一网格` or
- * the full `青山镇/幸福村/第一网格`). Regions outside the scope are simply not candidates.
+ * statistical code, or a name path matched on its last segments: the full path from the town as the
+ * export and the template write it (`青山镇/幸福村/第一网格`), a path relative to the caller's scope
+ * (`幸福村/第一网格` for a town admin, `第一网格` for a village admin), or any unique tail.
+ * Regions outside the scope are simply not candidates.
  */
 export class RegionLookup {
   private readonly byCode = new Map<string, RegionRef>();

@@ -1,6 +1,7 @@
 import * as ExcelJS from 'exceljs';
 import { idNumberCheckChar, registryLimits } from '@zhili/shared';
 import type { ImportKind } from '@zhili/shared';
+import { neutraliseCell } from '../../../core/files/formula-injection';
 import { columnsOf, EXAMPLE_MARK, NOTES_SHEET, sheetNames } from './columns';
 import type { ColumnSpec } from './columns';
 
@@ -11,41 +12,46 @@ interface WithValidations {
 
 const exampleId = (first17: string) => first17 + idNumberCheckChar(first17);
 
-/** The example row of each template (synthetic ID number with a correct check digit). */
-const examples: Record<ImportKind, Record<string, string>> = {
-  persons: {
-    name: '张三',
-    idNumber: exampleId('11010119600307123'),
-    gender: '男',
-    birthDate: '1960-03-07',
-    phone: '13800138000',
-    hukouType: '户籍',
-    hukouAddress: '幸福村 12 号',
-    address: '幸福村 12 号',
-    region: '幸福村/第一网格',
-    householdCode: 'XF-001',
-    relationToHead: '户主',
-    tags: '独居老人、低保户',
-    origin: '',
-    arrivalDate: '',
-    permitStatus: '',
-    note: EXAMPLE_MARK,
-  },
-  households: {
-    code: 'XF-001',
-    type: '常住户',
-    region: '幸福村/第一网格',
-    headName: '张三',
-    headIdNumber: exampleId('11010119600307123'),
-    address: '幸福村 12 号',
-    landNote: EXAMPLE_MARK,
-  },
-};
+/** Placeholder when the caller's scope holds no region yet. */
+const NO_REGION = '（本人管辖范围内区域的完整路径）';
+
+/**
+ * The example row of each template (synthetic ID number with a correct check digit). `region` is a
+ * real region of the caller's scope written as the export writes it, so the row passes a dry run
+ * as it stands once its 示例 mark is removed. The household example names no head: a head must
+ * already be registered, which a fresh template cannot assume.
+ */
+function exampleOf(kind: ImportKind, region: string | null): Record<string, string> {
+  const regionText = region ?? NO_REGION;
+  const village = (region ?? '').split('/').slice(-2, -1)[0];
+  const place = village ? `${village} 12 号` : '12 号';
+  if (kind === 'persons') {
+    return {
+      name: '张三',
+      idNumber: exampleId('11010119600307123'),
+      gender: '男',
+      birthDate: '1960-03-07',
+      phone: '13800138000',
+      hukouType: '户籍',
+      hukouAddress: place,
+      address: place,
+      region: regionText,
+      householdCode: 'SL-001',
+      relationToHead: '户主',
+      tags: '独居老人、低保户',
+      origin: '',
+      arrivalDate: '',
+      permitStatus: '',
+      note: EXAMPLE_MARK,
+    };
+  }
+  return { code: 'SL-002', type: '常住户', region: regionText, headName: '', headIdNumber: '', address: place, landNote: EXAMPLE_MARK };
+}
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const REQUIRED_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFC00000' } };
 
-function addDataSheet(wb: ExcelJS.Workbook, kind: ImportKind, columns: readonly ColumnSpec[]): void {
+function addDataSheet(wb: ExcelJS.Workbook, kind: ImportKind, columns: readonly ColumnSpec[], region: string | null): void {
   const ws = wb.addWorksheet(sheetNames[kind], { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: c.text ? { numFmt: '@' } : {} }));
   const header = ws.getRow(1);
@@ -55,7 +61,7 @@ function addDataSheet(wb: ExcelJS.Workbook, kind: ImportKind, columns: readonly 
     cell.font = c.required ? REQUIRED_FONT : { bold: true };
     cell.note = c.note;
   });
-  const example = ws.addRow(examples[kind]);
+  const example = ws.addRow(Object.fromEntries(Object.entries(exampleOf(kind, region)).map(([key, value]) => [key, neutraliseCell(value)])));
   example.font = { italic: true, color: { argb: 'FF808080' } };
   // Drop-downs on every row a file may hold (one range per column keeps the file small).
   const lastRow = registryLimits.importRows.max + 1;
@@ -92,12 +98,15 @@ function addNotesSheet(wb: ExcelJS.Workbook, columns: readonly ColumnSpec[]): vo
   for (const text of general) ws.addRow({ header: '', required: '', note: text });
 }
 
-/** Builds the import template of `kind`: data sheet with drop-downs and an example row, plus notes. */
-export async function buildTemplate(kind: ImportKind): Promise<Buffer> {
+/**
+ * Builds the import template of `kind`: data sheet with drop-downs and an example row in `region`
+ * (full name path from the town, see exampleRegionPath), plus notes.
+ */
+export async function buildTemplate(kind: ImportKind, region: string | null): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '智理';
   const columns = columnsOf(kind);
-  addDataSheet(wb, kind, columns);
+  addDataSheet(wb, kind, columns, region);
   addNotesSheet(wb, columns);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -13,7 +13,6 @@ import type { Acting } from '../../audit/audit-actor.service';
 import { ExportService } from './export.service';
 import { ImportService } from './import.service';
 import { readMultipart } from '../../../core/http/multipart';
-import { buildTemplate } from './template';
 import { HouseholdExportQueryDTO, PersonExportQueryDTO, TemplateQueryDTO } from './transfer.dto';
 import { attachmentHeader, XLSX_MIME } from './xlsx-writer';
 
@@ -51,9 +50,9 @@ export class TransferController {
 
   @Get('/imports/template')
   @RequirePermission('person:manage')
-  @ApiOperation({ summary: '下载导入模板（.xlsx，含下拉选项、示例行和填写说明）' })
+  @ApiOperation({ summary: '下载导入模板（.xlsx，含下拉选项、填写说明和本人管辖区域内的示例行）' })
   async template(@Query() query: TemplateQueryDTO): Promise<Buffer> {
-    return this.download(await buildTemplate(query.kind), `${kindNames[query.kind]}导入模板.xlsx`, `${query.kind}-template.xlsx`);
+    return this.download(await this.imports.template(this.acting(), query.kind), `${kindNames[query.kind]}导入模板.xlsx`, `${query.kind}-template.xlsx`);
   }
 
   @Post('/imports')
