@@ -24,3 +24,4 @@ export * from './api/case-dispatch';
 export * from './domain/work-calendar';
 export * from './domain/audit-actions';
 export * from './api/dashboard';
+export * from './domain/natural-sort';
