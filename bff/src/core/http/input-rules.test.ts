@@ -1,5 +1,5 @@
 import { RuleType } from '@midwayjs/validate';
-import { fieldSpecOf, hasControlCharacters, inputRuleViolations, isCalendarDate } from './input-rules';
+import { fieldSpecOf, hasControlCharacters, inputRuleViolations, isCalendarDate, oversizedArrays } from './input-rules';
 
 describe('central input rules', () => {
   it.each([
@@ -56,5 +56,21 @@ describe('central input rules', () => {
     expect(inputRuleViolations(spec, { days: [{ date: '2026-10-01', name: '国\u0085庆' }] }).map((d) => d.field)).toEqual(['days.0.name']);
     // Values the schema did not describe (a pipe's plain string) are still checked.
     expect(inputRuleViolations(null, 'x\u0000').length).toBe(1);
+  });
+
+  it('finds arrays longer than their schema allows before Joi walks them (also inside alternatives)', () => {
+    const limited = fieldSpecOf(
+      RuleType.object({
+        tags: RuleType.array().items(RuleType.string().messages({ 'string.base': 'x' })).max(32),
+        status: RuleType.alternatives().try(RuleType.array().items(RuleType.string()).max(20), RuleType.string()),
+        days: RuleType.array().items(RuleType.object({ ids: RuleType.array().items(RuleType.string()).max(2) })).max(5),
+        geo: RuleType.object().unknown(true),
+      }),
+    );
+    expect(oversizedArrays(limited, { tags: new Array(150_000).fill('a') })).toEqual([{ field: 'tags', message: '最多 32 项' }]);
+    expect(oversizedArrays(limited, { status: new Array(21).fill('a') }).map((d) => d.field)).toEqual(['status']);
+    expect(oversizedArrays(limited, { tags: ['a'], status: 'a,b' })).toEqual([]);
+    // Arrays the schema does not describe (free GeoJSON) are not limited here.
+    expect(oversizedArrays(limited, { geo: { coordinates: new Array(50_000).fill([1, 2]) } })).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { getSchema, RuleType, ValidateService } from '@midwayjs/validate';
 import type { Schema } from 'joi';
 import { ErrorCode } from '@zhili/shared';
 import { AppError } from '../errors/app-error';
-import { FieldSpec, fieldSpecOf, inputRuleViolations } from './input-rules';
+import { FieldSpec, fieldSpecOf, inputRuleViolations, oversizedArrays } from './input-rules';
 
 type Messages = Record<string, unknown>;
 
@@ -27,7 +27,8 @@ export function cacheValidation(service: ValidateService): void {
 
 /**
  * Every value that passed a DTO's (or pipe's) schema also passes the central input rules (no
- * control characters in text, real calendar dates): see input-rules.ts. One place, so no DTO can
+ * control characters in text, real calendar dates), and arrays longer than their schema allows are
+ * refused before Joi iterates them: see input-rules.ts. One place, so no DTO can
  * miss them. A violation is a 400 VALIDATION_FAILED with field details, like Joi's own.
  */
 function applyInputRules(service: ValidateService): void {
@@ -42,6 +43,10 @@ function applyInputRules(service: ValidateService): void {
   };
   const validate = service.validateWithSchema.bind(service);
   service.validateWithSchema = (schema, value, options) => {
+    if (schema) {
+      const oversized = oversizedArrays(specOf(schema as Schema), value);
+      if (oversized.length) throw new AppError(ErrorCode.VALIDATION_FAILED, undefined, oversized);
+    }
     const result = validate(schema, value, options);
     if (schema && result) {
       const details = inputRuleViolations(specOf(schema as Schema), value, result.value);
