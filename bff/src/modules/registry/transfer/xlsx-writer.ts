@@ -1,5 +1,6 @@
 import * as ExcelJS from 'exceljs';
 import { PassThrough } from 'stream';
+import { neutraliseCell } from '../../../core/files/formula-injection';
 
 export interface SheetColumn {
   header: string;
@@ -11,7 +12,8 @@ export type CellOut = string | number | null;
 /**
  * Writes one sheet with exceljs's streaming writer (rows are committed as they come, so memory
  * holds the compressed output, not a model of every cell) and answers the finished file.
- * `fill` adds the rows; it may be async (rows come from the database in batches).
+ * `fill` adds the rows; it may be async (rows come from the database in batches). Every text cell is
+ * neutralised against formula injection here, so no export can write a live `=…` cell.
  */
 export async function writeXlsx(sheetName: string, columns: readonly SheetColumn[], fill: (add: (values: CellOut[]) => void) => Promise<void>): Promise<Buffer> {
   const out = new PassThrough();
@@ -27,7 +29,7 @@ export async function writeXlsx(sheetName: string, columns: readonly SheetColumn
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
-  await fill((values) => ws.addRow(values).commit());
+  await fill((values) => ws.addRow(values.map(neutraliseCell)).commit());
   ws.commit();
   await wb.commit();
   await done;
