@@ -11,6 +11,7 @@ const registry: Record<string, () => Promise<Benchmark>> = {
   'http-baseline': async () => (await import('./http-baseline')).benchmark,
   registry: async () => (await import('./registry')).benchmark,
   cases: async () => (await import('./cases')).benchmark,
+  'import-health': async () => (await import('./import-health')).benchmark,
 };
 
 const available = Object.keys(registry);
