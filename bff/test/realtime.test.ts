@@ -3,6 +3,8 @@ import type { HealthReport } from '@zhili/shared';
 import { currentBackend } from './support/backends';
 import { devLoginCode, startTestApp, TestApp } from './support/test-app';
 import { StaffService } from '../src/modules/staff';
+import { StaffUser } from '../src/modules/staff/staff-user.entity';
+import { dataSourceOf } from './support/staff-fixtures';
 
 const backend = currentBackend();
 const dbKind = backend.name === 'mysql+redis' ? 'mysql' : 'sqlite';
@@ -14,13 +16,15 @@ describe(`realtime (socket.io) on ${backend.name}`, () => {
 
   beforeAll(async () => {
     t = await startTestApp(backend);
-    await (await t.get(StaffService)).create({
+    const watcher = await (await t.get(StaffService)).create({
       username: 'rt.watcher',
       displayName: '值班员',
       password: 'Correct-Horse-9',
       // A role without mandatory MFA: the login answers tokens at once.
       roles: ['grid_leader'],
     });
+    // A new account must change its password first, and such a token opens no socket.
+    await (await dataSourceOf(t)).getRepository(StaffUser).update({ id: watcher.id }, { mustChangePassword: false });
   });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();

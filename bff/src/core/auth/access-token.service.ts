@@ -21,6 +21,7 @@ interface AccessClaims {
   /** Issued-at in milliseconds: revocation must tell apart tokens issued within the same second. */
   ims?: number;
   iat?: number;
+  exp?: number;
 }
 
 const isPermission = (p: unknown): p is Permission => (allPermissions as readonly unknown[]).includes(p);
@@ -72,7 +73,7 @@ export class AccessTokenService {
     try {
       const decoded = jwt.verify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER });
       if (typeof decoded !== 'object' || decoded === null) throw new AppError('AUTH_TOKEN_INVALID');
-      const { sub, knd, rol, grt, scp, pwc, sid, ims, iat } = decoded as Partial<AccessClaims>;
+      const { sub, knd, rol, grt, scp, pwc, sid, ims, iat, exp } = decoded as Partial<AccessClaims>;
       if (typeof sub !== 'string' || (knd !== 'mp' && knd !== 'staff') || !Array.isArray(rol) || !rol.every(isRole)) {
         throw new AppError('AUTH_TOKEN_INVALID');
       }
@@ -90,6 +91,8 @@ export class AccessTokenService {
         sessionId: sid,
         // Tokens from before `ims` existed: the start of their second (errs towards "revoked").
         issuedAt: ims ?? (iat === undefined ? undefined : iat * 1000),
+        // Long-lived connections (sockets) end when the token they were opened with expires.
+        expiresAt: typeof exp === 'number' ? exp * 1000 : undefined,
       };
     } catch (err) {
       if (err instanceof AppError) throw err;

@@ -23,6 +23,8 @@ export interface Principal {
   sessionId?: string;
   /** Milliseconds since epoch at which the access token was issued (set when read from a token). */
   issuedAt?: number;
+  /** Milliseconds since epoch at which the access token expires (set when read from a token). */
+  expiresAt?: number;
 }
 
 const PRINCIPAL = Symbol('principal');

@@ -10,6 +10,7 @@ import { InfraService } from '../infra/infra.service';
 import { AuthSession } from './auth-session.entity';
 import { MFA_TOKEN_TTL_SEC } from './mfa-token.service';
 import type { Principal, PrincipalKind } from './principal';
+import { REVOCATION_CHANNEL, RevocationEvent } from './revocation-events';
 
 export interface ClientInfo {
   ip?: string;
@@ -70,6 +71,7 @@ export class SessionService {
       .update({ subjectKind: kind, subjectId, revokedAt: IsNull() }, { revokedAt: new Date() });
     const nowMs = Date.now();
     await this.cache.set(revocationKey(kind, subjectId), String(nowMs), this.markerTtlSec);
+    await this.announce({ type: 'subject', kind, subjectId, validAfter: nowMs });
     while (Date.now() <= nowMs) await new Promise((resolve) => setTimeout(resolve, 1));
   }
 
@@ -93,6 +95,12 @@ export class SessionService {
   async revokeSession(sessionId: string): Promise<void> {
     await this.dataSource.getRepository(AuthSession).update({ familyId: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
     await this.cache.set(sessionRevokedKey(sessionId), '1', this.markerTtlSec);
+    await this.announce({ type: 'session', sessionId });
+  }
+
+  /** Tells every node (open sockets) about a revocation already recorded in the shared cache. */
+  private announce(event: RevocationEvent): Promise<void> {
+    return this.infraService.infra.pubsub.publish(REVOCATION_CHANNEL, JSON.stringify(event));
   }
 
   /**

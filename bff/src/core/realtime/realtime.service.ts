@@ -4,15 +4,16 @@ import { Server, Socket } from 'socket.io';
 import { AppError } from '../errors/app-error';
 import { AccessTokenService } from '../auth/access-token.service';
 import { SessionService } from '../auth/session.service';
-import type { Principal } from '../auth/principal';
+import { parseRevocationEvent, REVOCATION_CHANNEL } from '../auth/revocation-events';
 import { InfraService } from '../infra/infra.service';
 import type { Unsubscribe } from '../infra/types';
 import { scopeRoomPath, scopeRoomsOf } from './scope-rooms';
+import { authenticateSocket, SocketData, SocketSessions, subjectRoom } from './socket-sessions';
 
 /** Rooms every socket joins on connect, so features can address a whole audience. */
 export const Rooms = {
   staff: 'staff',
-  user: (kind: string, id: string) => `${kind}:${id}`,
+  user: subjectRoom,
   /** Staff allowed to read cases whose data scope is exactly this region path (`/` = everything). */
   scope: (scopePath: string) => `scope:${scopePath}`,
 } as const;
@@ -26,13 +27,11 @@ interface Broadcast {
   payload: unknown;
 }
 
-interface SocketData {
-  principal: Principal;
-}
-
 /**
  * socket.io attached to the BFF's HTTP server on `/socket.io`. The handshake must carry the same
- * access JWT as HTTP (`auth: { token }`); a bad token fails the connection with our error code.
+ * access JWT as HTTP (`auth: { token }`) and passes the guard's rules (see authenticateSocket); a
+ * refused one fails the connection with our error code. Open sockets end with their token or its
+ * revocation (SocketSessions).
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -51,34 +50,43 @@ export class RealtimeService {
 
   private io?: Server;
   private unsubscribeBroadcast?: Promise<Unsubscribe>;
+  private unsubscribeRevocations?: Promise<Unsubscribe>;
+  private socketSessions?: SocketSessions;
   private readonly connectHandlers: ((socket: Socket) => void)[] = [];
 
   attach(server: HttpServer, corsOrigins: string[] | false): Server {
     const io = new Server(server, { path: '/socket.io', cors: corsOrigins ? { origin: corsOrigins } : undefined });
+    const socketSessions = new SocketSessions(io, this.tokens, this.sessions, (message) => this.logger.warn('[realtime] %s', message));
     io.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      const authenticate = async () => {
-        if (typeof token !== 'string' || !token) throw new AppError('AUTH_REQUIRED');
-        const principal = this.tokens.verify(token);
-        if (await this.sessions.isPrincipalRevoked(principal)) {
-          throw new AppError('AUTH_TOKEN_INVALID');
-        }
-        (socket.data as SocketData).principal = principal;
-      };
-      authenticate().then(
-        () => next(),
+      authenticateSocket(this.tokens, this.sessions, token).then(
+        (principal) => {
+          (socket.data as SocketData).principal = principal;
+          next();
+        },
         (err: unknown) => next(new Error(err instanceof AppError ? err.code : 'AUTH_TOKEN_INVALID')),
       );
     });
     io.on('connection', (socket) => {
       const { principal } = socket.data as SocketData;
-      void socket.join(Rooms.user(principal.kind, principal.id));
+      socketSessions.track(socket);
       if (principal.kind === 'staff') void socket.join(Rooms.staff);
       const scopePath = scopeRoomPath(principal);
       if (scopePath) void socket.join(Rooms.scope(scopePath));
       for (const handler of this.connectHandlers) handler(socket);
     });
     this.io = io;
+    this.socketSessions = socketSessions;
+    socketSessions.startSweep();
+    this.unsubscribeRevocations = this.infraService.infra.pubsub
+      .subscribe(REVOCATION_CHANNEL, (message) => {
+        const event = parseRevocationEvent(message);
+        if (event) socketSessions.onRevocation(event);
+      })
+      .catch((err: unknown) => {
+        this.logger.error('[realtime] cannot subscribe to revocations: %s', (err as Error).message);
+        return async () => undefined;
+      });
     this.unsubscribeBroadcast = this.infraService.infra.pubsub
       .subscribe(BROADCAST_CHANNEL, (message) => this.onBroadcast(message))
       .catch((err: unknown) => {
@@ -133,9 +141,12 @@ export class RealtimeService {
 
   async close(): Promise<void> {
     if (!this.io) return;
-    const unsubscribe = this.unsubscribeBroadcast;
+    const unsubscribes = [this.unsubscribeBroadcast, this.unsubscribeRevocations];
     this.unsubscribeBroadcast = undefined;
-    await unsubscribe?.then((stop) => stop()).catch(() => undefined);
+    this.unsubscribeRevocations = undefined;
+    await Promise.all(unsubscribes.map((unsubscribe) => unsubscribe?.then((stop) => stop()).catch(() => undefined)));
+    this.socketSessions?.stop();
+    this.socketSessions = undefined;
     // Disconnect clients but leave the HTTP server to the framework.
     this.io.disconnectSockets(true);
     this.io.removeAllListeners();
