@@ -8,6 +8,11 @@
  * (AUTH_REQUIRED / AUTH_TOKEN_INVALID / AUTH_TOKEN_EXPIRED) triggers one token refresh and a
  * reconnect; if the BFF refuses the refresh the session is expired (→ login). Other rejections and
  * server-side kicks are retried by us after a delay. Meanwhile callers poll over HTTP.
+ *
+ * The BFF ends a socket when its access token expires, and at once when its session is revoked
+ * (logout, disabled account, role change…). So whenever the HTTP client refreshes the token, the
+ * live socket is handed the fresh one (`auth:renew`, same session); if the BFF refuses it, the
+ * socket reconnects through the handshake with the fresh token.
  */
 import { readonly, ref, watch, type Ref } from 'vue';
 import { io, type Socket } from 'socket.io-client';
@@ -22,7 +27,13 @@ export interface ServerToClientEvents {
   'case:changed': (event: CaseChangedEvent) => void;
 }
 
-export type ClientToServerEvents = Record<string, never>;
+/** Answer of the BFF to `auth:renew`. */
+export type RenewAnswer = { ok: true; expiresAt: number | null } | { ok: false; code: string };
+
+export interface ClientToServerEvents {
+  /** Replaces the socket's access token by a fresh one of the same session. */
+  'auth:renew': (token: string, ack: (answer: RenewAnswer) => void) => void;
+}
 
 export type StaffSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -127,9 +138,26 @@ function shutdown(): void {
   authRecoveryUsed = false;
 }
 
-// Signing out (or an expired session) closes the realtime channel.
-watch(sessionTokens, (tokens) => {
-  if (!tokens) shutdown();
+/** Hands the live socket a refreshed token; a refused one reconnects with it through the handshake. */
+function renew(target: StaffSocket, token: string): void {
+  target.timeout(10_000).emit('auth:renew', token, (err: Error | null, answer?: RenewAnswer) => {
+    if (target !== socket || users === 0) return;
+    if (!err && answer?.ok) return;
+    target.disconnect();
+    connectNow(target);
+  });
+}
+
+// Signing out (or an expired session) closes the realtime channel; a refreshed token renews it.
+watch(sessionTokens, (tokens, previous) => {
+  if (!tokens) {
+    shutdown();
+    return;
+  }
+  if (!socket || tokens.accessToken === previous?.accessToken) return;
+  if (socket.connected) renew(socket, tokens.accessToken);
+  // E.g. refused while the password had to be changed: the new token may open it now.
+  else if (!socket.active) connectNow(socket);
 });
 
 /** Read-only view of the connection state plus the shared socket. */
