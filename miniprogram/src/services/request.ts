@@ -98,6 +98,11 @@ function refreshOnce(): Promise<boolean> {
   return refreshing;
 }
 
+/** Refreshes the access token (shared with concurrent HTTP refreshes), e.g. for the task socket. */
+export function refreshAccessToken(): Promise<boolean> {
+  return refreshOnce();
+}
+
 let relogging: Promise<boolean> | null = null;
 function reloginOnce(): Promise<boolean> {
   if (!relogging) {

@@ -1,5 +1,6 @@
 import type { MpTaskItemVO } from '@zhili/shared';
 import { io, type ManagerOptions } from 'socket.io-client';
+import { refreshAccessToken } from '../../services/request';
 import { getSession } from '../../services/session';
 
 /**
@@ -10,6 +11,11 @@ import { getSession } from '../../services/session';
 
 /** Retry delay after the server refused the handshake (socket.io retries only transport errors). */
 const REFUSED_RETRY_MS = 15_000;
+/**
+ * Delay before reconnecting after the server ended the socket: it does so when the access token
+ * expires or the session is revoked, and socket.io never reconnects such a socket by itself.
+ */
+const KICKED_RETRY_MS = 1_000;
 
 export function subscribeTaskAssignedVia(url: string | undefined, transports: ManagerOptions['transports'], onTask: (task: MpTaskItemVO) => void): () => void {
   const options = {
@@ -20,15 +26,28 @@ export function subscribeTaskAssignedVia(url: string | undefined, transports: Ma
   };
   const socket = url ? io(url, options) : io(options);
   let retry: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+  const reconnectIn = (ms: number) => {
+    if (retry) clearTimeout(retry);
+    retry = stopped ? null : setTimeout(() => socket.connect(), ms);
+  };
   socket.on('task:assigned', (payload: { task?: MpTaskItemVO }) => {
     if (payload?.task) onTask(payload.task);
   });
-  socket.on('connect_error', () => {
+  socket.on('disconnect', (reason) => {
+    if (reason === 'io server disconnect') reconnectIn(KICKED_RETRY_MS);
+  });
+  socket.on('connect_error', (err) => {
     if (socket.active) return;
-    if (retry) clearTimeout(retry);
-    retry = setTimeout(() => socket.connect(), REFUSED_RETRY_MS);
+    // An expired token (e.g. the app sat idle): refresh it like an HTTP call would, then reconnect.
+    if (err.message === 'AUTH_TOKEN_EXPIRED') {
+      void refreshAccessToken().then((ok) => reconnectIn(ok ? 0 : REFUSED_RETRY_MS));
+      return;
+    }
+    reconnectIn(REFUSED_RETRY_MS);
   });
   return () => {
+    stopped = true;
     if (retry) clearTimeout(retry);
     socket.disconnect();
   };
