@@ -28,13 +28,13 @@ describe(`staff login failures on ${backend.name}`, () => {
   const attempt = (body: Attempt, ip: string) => t.http().post('/api/admin/auth/login').set('X-Forwarded-For', ip).send(body);
 
   /** A captcha and its text (read from the shared cache, as only the server knows it). */
-  async function captcha(ip: string): Promise<{ captchaId: string; text: string; svg: string }> {
+  async function captcha(ip: string): Promise<{ captchaId: string; text: string; image: string }> {
     const res = await t.http().get('/api/admin/auth/captcha').set('X-Forwarded-For', ip);
     expect(res.status).toBe(200);
-    const { captchaId, svg } = res.body.data as { captchaId: string; svg: string };
+    const { captchaId, image } = res.body.data as { captchaId: string; image: string };
     const text = await (await t.get(InfraService)).infra.cache.get(`auth:captcha:${captchaId}`);
     if (!text) throw new Error('captcha text not in the cache');
-    return { captchaId, text, svg };
+    return { captchaId, text, image };
   }
 
   /** Fails `n` times for `username`, each from a different IP (so only the username counts). */
@@ -56,7 +56,7 @@ describe(`staff login failures on ${backend.name}`, () => {
     expect(withoutCaptcha.body.error).toEqual({ code: 'AUTH_CAPTCHA_REQUIRED', message: '请输入图形验证码' });
 
     const first = await captcha(ip);
-    expect(first.svg).toMatch(/^<svg[\s\S]*<\/svg>$/);
+    expect(first.image).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/);
     const wrongText = await attempt({ username: staff.username, password: staff.password, captchaId: first.captchaId, captchaText: 'zzzz' }, ip);
     expect(wrongText.status).toBe(401);
     expect(wrongText.body.error.code).toBe('AUTH_CAPTCHA_INVALID');

@@ -1,14 +1,10 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { randomInt, randomUUID, timingSafeEqual } from 'crypto';
-import svgCaptcha from 'svg-captcha';
 import { InfraService } from '../../core/infra/infra.service';
+import { renderCaptchaPng } from './captcha-image';
 
-/** svg-captcha's default export renders a given text; its typings only declare the helpers. */
-type RenderCaptcha = (text: string, options: { width: number; height: number; noise: number; fontSize: number }) => string;
-const render = svgCaptcha as unknown as RenderCaptcha;
-
-// No look-alikes (0/o, 1/l/i): the text is read off a noisy image.
-const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+// No look-alikes (0/o, 1/l/i, q/g/9): the text is read off a warped, noisy image.
+const ALPHABET = 'abcdefghjkmnprstuvwxyz2345678';
 const LENGTH = 4;
 const TTL_SEC = 300;
 
@@ -17,14 +13,15 @@ const usedKey = (id: string) => `auth:captcha_used:${id}`;
 
 export interface Captcha {
   captchaId: string;
-  /** SVG markup. */
-  svg: string;
+  /** The image as a `data:image/png;base64,…` URL (the text itself is never sent). */
+  image: string;
 }
 
 /**
  * Image captchas for the staff login, kept in the shared cache (so any BFF process can check them):
- * five minutes, single use, case-insensitive. The text comes from the CSPRNG rather than from
- * svg-captcha's own generator, which uses Math.random (predictable from observed outputs).
+ * five minutes, single use, case-insensitive. The text comes from the CSPRNG; the image is a
+ * randomly distorted raster (captcha-image.ts). The captcha only slows automated guessing once an
+ * account or IP has failed 3 times; the lockout and the per-IP rate limit are the real controls.
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -36,7 +33,8 @@ export class CaptchaService {
     const text = Array.from({ length: LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
     const captchaId = randomUUID();
     await this.infraService.infra.cache.set(textKey(captchaId), text, TTL_SEC);
-    return { captchaId, svg: render(text, { width: 120, height: 40, noise: 3, fontSize: 48 }) };
+    const png = await renderCaptchaPng(text);
+    return { captchaId, image: `data:image/png;base64,${png.toString('base64')}` };
   }
 
   /**

@@ -94,8 +94,8 @@ export class CaptchaVO {
   @ApiProperty()
   captchaId!: string;
 
-  @ApiProperty({ description: 'SVG 图片（一次性，5 分钟内有效）' })
-  svg!: string;
+  @ApiProperty({ description: 'PNG 图片的 data URL（data:image/png;base64,…；一次性，5 分钟内有效）' })
+  image!: string;
 }
 
 export class StaffMfaLoginDTO {
