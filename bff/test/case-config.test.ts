@@ -28,7 +28,7 @@ describe(`case configuration API on ${backend.name}`, () => {
     t = await startTestApp(backend, { JOBS_ENABLED: 'false' });
     town = await setupCaseTown(t);
     villageManager = await staffWithToken(t, { username: 'cfg.village.mgr', roles: ['village_admin'], grants: ['case:manage'], region: town.villageA });
-  });
+  }, 120_000);
   afterAll(async () => {
     await t?.close();
   });
@@ -39,8 +39,9 @@ describe(`case configuration API on ${backend.name}`, () => {
       expect(res.status).toBe(200);
       expect(res.body.data.length).toBeGreaterThanOrEqual(11);
       expect(res.body.data.find((c: { code: string }) => c.code === 'road')).toEqual({
-        code: 'road', name: '道路破损', icon: 'road', description: null, department: '城建办', slaHours: 24, acceptHours: 2, active: true, sortOrder: expect.any(Number),
+        code: 'road', name: '道路破损', icon: 'road', description: null, department: '城建办', slaHours: 24, acceptHours: 2, active: true, sortOrder: expect.any(Number), isPublic: true,
       });
+      expect(res.body.data.find((c: { code: string }) => c.code === 'dispute')).toMatchObject({ isPublic: false });
     });
 
     it('refuses writers without case:manage (403) and managers below the town (403, audited)', async () => {
@@ -56,7 +57,8 @@ describe(`case configuration API on ${backend.name}`, () => {
     it('creates a category (201, last in order, audited) and refuses a duplicate code (409)', async () => {
       const created = await as(town.staff.town).post('/case-categories', category);
       expect(created.status).toBe(201);
-      expect(created.body.data).toMatchObject({ ...category, description: null, active: true });
+      // A new category is not public on Open311 until staff switch it on (privacy by default).
+      expect(created.body.data).toMatchObject({ ...category, description: null, active: true, isPublic: false });
       const list = (await as(town.staff.town).get('/case-categories')).body.data as { code: string; sortOrder: number }[];
       expect(list[list.length - 1].code).toBe('manhole');
       expect(await audits('case.category.create')).toBe(1);
