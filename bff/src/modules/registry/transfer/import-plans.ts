@@ -81,7 +81,7 @@ export async function planPersons(rows: SheetRow<PersonColumnKey>[], env: PlanEn
     rows: rows.length,
     async write(tx) {
       if ((await personsByIdHash(tx, hashes)).length > 0) throw new ImportConflict();
-      const records = buildPersonRecords(drafts, households, env.cipher, new Date());
+      const records = await buildPersonRecords(drafts, households, env.cipher, new Date());
       await insertAll(tx, Household, records.newHouseholds);
       await insertAll(tx, Person, records.persons);
       await insertAll(tx, PersonTag, records.tags);

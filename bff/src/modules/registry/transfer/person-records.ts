@@ -14,16 +14,23 @@ export interface PersonRecords {
 }
 
 /**
+ * Persons sealed between two yields to the event loop. Sealing (SM4 + HMAC-SM3 in JavaScript) costs
+ * ~0.2–0.4 ms per value: 20,000 rows × ID and phone in one loop blocked every request for seconds.
+ */
+const SEAL_BATCH = 200;
+
+/**
  * Turns checked drafts into entities: ID number and phone sealed (encrypted + keyed hash), scope =
  * the region's path, and a new household for each 户主 row whose code does not exist yet (type
- * 常住户 / 流动户 after the head's 户籍类型, region and address the head's).
+ * 常住户 / 流动户 after the head's 户籍类型, region and address the head's). Yields to the event
+ * loop every {@link SEAL_BATCH} persons.
  */
-export function buildPersonRecords(
+export async function buildPersonRecords(
   drafts: readonly PersonDraft[],
   existingHouseholds: ReadonlyMap<string, Household>,
   cipher: PiiCipher,
   now: Date,
-): PersonRecords {
+): Promise<PersonRecords> {
   const out: PersonRecords = { persons: [], tags: [], newHouseholds: [], heads: [] };
   const householdIds = new Map<string, string>([...existingHouseholds].map(([code, h]) => [code, h.id]));
   const ids = new Map(drafts.map((d) => [d, randomUUID()]));
@@ -50,7 +57,8 @@ export function buildPersonRecords(
     out.newHouseholds.push(household);
     householdIds.set(d.householdCode, household.id);
   }
-  for (const d of drafts) {
+  for (const [i, d] of drafts.entries()) {
+    if (i > 0 && i % SEAL_BATCH === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const region = d.region as NonNullable<PersonDraft['region']>;
     const id = ids.get(d) as string;
     out.persons.push(
