@@ -26,7 +26,7 @@ export default (appInfo: MidwayAppInfo): MidwayConfig => {
     },
     bodyParser: { enableTypes: ['json', 'form'], jsonLimit: '1mb', formLimit: '1mb' },
     // Midway strips `migrations` unless told otherwise; we run them at start (migrationsRun).
-    typeorm: { allowExecuteMigrations: true, dataSource: { default: dataSourceOptions(env.DATABASE_URL) } },
+    typeorm: { allowExecuteMigrations: true, dataSource: { default: dataSourceOptions(env.DATABASE_URL, { queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS }) } },
     validate: { errorStatus: 400, validationOptions: { allowUnknown: false, stripUnknown: false } },
     i18n: { defaultLocale: 'zh_CN', writeCookie: false, resolver: false },
     swagger: {

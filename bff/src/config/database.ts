@@ -5,6 +5,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { repoRoot } from './env';
 import { entities } from '../core/db/entities';
 import { migrations } from '../core/db/migrations';
+import { QueryTimeoutSubscriber } from '../core/db/query-timeout.subscriber';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
 
@@ -17,8 +18,17 @@ export function databaseKind(databaseUrl: string): DatabaseKind {
   return /^(mysql|mariadb):\/\//.test(databaseUrl) ? 'mysql' : 'sqlite';
 }
 
+export interface DatabaseTuning {
+  /**
+   * Client-side limit per query on MySQL/MariaDB (ms). A hung or unreachable server then fails the
+   * request fast (mysql2 destroys the connection; the API answers 503) instead of holding it and a
+   * pool connection forever. Unset = no limit (the CLIs' bulk work).
+   */
+  queryTimeoutMs?: number;
+}
+
 /** Turns `DATABASE_URL` into TypeORM options. Migrations only: never `synchronize`. */
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+export function dataSourceOptions(databaseUrl: string, tuning: DatabaseTuning = {}): DataSourceOptions {
   const common = { entities, migrations, migrationsRun: true, synchronize: false, logging: false } as const;
   if (databaseKind(databaseUrl) === 'mysql') {
     return {
@@ -28,6 +38,9 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       connectTimeout: 5000,
+      ...(tuning.queryTimeoutMs
+        ? { enableQueryTimeout: true, maxQueryExecutionTime: tuning.queryTimeoutMs, subscribers: [QueryTimeoutSubscriber] }
+        : {}),
       extra: { connectionLimit: 10 },
     };
   }

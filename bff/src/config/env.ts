@@ -38,6 +38,8 @@ const envSchema = z.object({
     .refine((v) => /^(sqlite:.+|(mysql|mariadb):\/\/.+)$/.test(v), {
       message: 'DATABASE_URL must be mysql://user:pass@host:3306/db (mariadb:// for MariaDB) or sqlite:<path>',
     }),
+  /** Per-query limit on MySQL/MariaDB: a hung database fails requests fast (503) instead of holding them. */
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600000).default(15000),
   REDIS_URL: z
     .string()
     .optional()

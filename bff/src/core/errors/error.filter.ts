@@ -3,6 +3,7 @@ import { MidwayValidationError } from '@midwayjs/validate';
 import type { Context } from '@midwayjs/koa';
 import { ApiError, ErrorCode, errorCatalogue, FieldError } from '@zhili/shared';
 import { AppError } from './app-error';
+import { dependencyOutageOf, OUTAGE_RETRY_AFTER_SEC } from './dependency-errors';
 
 interface JoiDetail {
   path: (string | number)[];
@@ -31,12 +32,17 @@ function fromValidation(err: MidwayValidationError): FieldError[] {
 }
 
 /** Maps anything thrown to our status + JSON envelope; never leaks a stack trace. */
-export function toErrorResponse(err: unknown): { status: number; body: ApiError; internal: boolean } {
+export function toErrorResponse(err: unknown): { status: number; body: ApiError; internal: boolean; retryAfterSec?: number } {
   if (err instanceof AppError) {
-    return { status: err.status, body: envelope(err.code, err.message, err.details), internal: false };
+    const retryAfterSec = err.status === 503 ? OUTAGE_RETRY_AFTER_SEC : undefined;
+    return { status: err.status, body: envelope(err.code, err.message, err.details), internal: false, retryAfterSec };
   }
   if (err instanceof MidwayValidationError) {
     return { status: 400, body: envelope(ErrorCode.VALIDATION_FAILED, undefined, fromValidation(err)), internal: false };
+  }
+  if (dependencyOutageOf(err)) {
+    // Logged (internal) so operators see the outage, answered as "try again shortly".
+    return { status: 503, body: envelope(ErrorCode.SERVICE_UNAVAILABLE), internal: true, retryAfterSec: OUTAGE_RETRY_AFTER_SEC };
   }
   const e = err as HttpLikeError;
   // A request body whose Content-Encoding does not match its bytes fails in zlib (Z_DATA_ERROR,
@@ -61,7 +67,8 @@ export function toErrorResponse(err: unknown): { status: number; body: ApiError;
 @Catch()
 export class AllErrorsFilter {
   async catch(err: Error, ctx: Context): Promise<ApiError> {
-    const { status, body, internal } = toErrorResponse(err);
+    const { status, body, internal, retryAfterSec } = toErrorResponse(err);
+    if (retryAfterSec !== undefined) ctx.set('Retry-After', String(retryAfterSec));
     if (internal) ctx.logger.error(err);
     else ctx.logger.info(`${status} ${body.error.code}: ${err.message}`);
     ctx.status = status;

@@ -2,6 +2,7 @@ import Redis from 'ioredis';
 import { randomUUID } from 'crypto';
 import type { Cache, DistributedLock, Infra, LockHandle, PubSub, RateCount, RateCounter, Unsubscribe } from './types';
 import { withLockPolling } from './with-lock';
+import { DependencyUnavailableError } from '../errors/dependency-errors';
 
 /** Deletes the lock only if it still holds our token (compare-and-delete must be atomic). */
 const RELEASE_SCRIPT = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
@@ -10,6 +11,24 @@ const RELEASE_SCRIPT = `if redis.call('get', KEYS[1]) == ARGV[1] then return red
 const HIT_SCRIPT = `local c = redis.call('incr', KEYS[1])
 if c == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end
 return {c, redis.call('pttl', KEYS[1])}`;
+
+/** Redis replies that mean "not now" (starting, failing over) rather than "wrong command". */
+const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|TRYAGAIN|READONLY|CLUSTERDOWN)\b/;
+
+/**
+ * Runs one Redis command. With the offline queue off, ioredis fails at once while disconnected
+ * ("Stream isn't writeable…", "Connection is closed.", MaxRetriesPerRequestError): those, and
+ * transient replies, become DependencyUnavailableError so callers answer 503, not 500. Other
+ * replies (a wrong command) stay as they are: that is our bug.
+ */
+async function command<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    const outage = err instanceof Error && (err.name !== 'ReplyError' || TRANSIENT_REPLY.test(err.message));
+    throw outage ? new DependencyUnavailableError('cache', err) : err;
+  }
+}
 
 export interface RedisInfraOptions {
   url: string;
@@ -52,20 +71,19 @@ export class RedisInfra implements Infra {
 
     this.cache = {
       async get(key) {
-        return client.get(k(key));
+        return command(() => client.get(k(key)));
       },
       async set(key, value, ttlSec) {
-        if (ttlSec === undefined) await client.set(k(key), value);
-        else await client.set(k(key), value, 'EX', ttlSec);
+        await command(() => (ttlSec === undefined ? client.set(k(key), value) : client.set(k(key), value, 'EX', ttlSec)));
       },
       async setIfAbsent(key, value, ttlSec) {
-        return (await client.set(k(key), value, 'EX', ttlSec, 'NX')) === 'OK';
+        return (await command(() => client.set(k(key), value, 'EX', ttlSec, 'NX'))) === 'OK';
       },
       async del(key) {
-        await client.del(k(key));
+        await command(() => client.del(k(key)));
       },
       async ttl(key) {
-        return client.ttl(k(key));
+        return command(() => client.ttl(k(key)));
       },
     };
 
@@ -73,12 +91,12 @@ export class RedisInfra implements Infra {
       async tryAcquire(key, ttlMs): Promise<LockHandle | null> {
         const lockKey = k(`lock:${key}`);
         const token = randomUUID();
-        const ok = await client.set(lockKey, token, 'PX', ttlMs, 'NX');
+        const ok = await command(() => client.set(lockKey, token, 'PX', ttlMs, 'NX'));
         if (ok !== 'OK') return null;
         return {
           key,
           async release() {
-            return (await client.eval(RELEASE_SCRIPT, 1, lockKey, token)) === 1;
+            return (await command(() => client.eval(RELEASE_SCRIPT, 1, lockKey, token))) === 1;
           },
         };
       },
@@ -88,17 +106,17 @@ export class RedisInfra implements Infra {
 
     this.rate = {
       async hit(key, windowSec): Promise<RateCount> {
-        const [count, pttl] = (await client.eval(HIT_SCRIPT, 1, k(`rate:${key}`), windowSec * 1000)) as [number, number];
+        const [count, pttl] = (await command(() => client.eval(HIT_SCRIPT, 1, k(`rate:${key}`), windowSec * 1000))) as [number, number];
         return { count, resetInSec: Math.max(0, Math.ceil(pttl / 1000)) };
       },
       async reset(key) {
-        await client.del(k(`rate:${key}`));
+        await command(() => client.del(k(`rate:${key}`)));
       },
     };
 
     this.pubsub = {
       publish: async (channel, message) => {
-        await client.publish(k(channel), message);
+        await command(() => client.publish(k(channel), message));
       },
       subscribe: async (channel, handler): Promise<Unsubscribe> => {
         const sub = await this.ensureSubscriber();
