@@ -1,6 +1,20 @@
 // One Jest run for the whole repo; each workspace is a project so `npm test` covers everything
 // and `jest --selectProjects <name>` runs one part.
 const path = require('path');
+const fs = require('fs');
+
+// `jest --selectProjects bff bff/test/x.test.ts` would read the file as a second project name (the flag
+// takes a list) and run the whole project. Test files named on the command line after it narrow the
+// selected projects to those files, as the command reads.
+const argv = process.argv.slice(2);
+const namedTestFiles = argv.includes('--selectProjects')
+  ? argv.filter((a) => /\.test\.tsx?$/.test(a) && fs.existsSync(a)).map((a) => path.resolve(a))
+  : [];
+function narrowed(project) {
+  const root = path.resolve(__dirname, project.rootDir);
+  const mine = namedTestFiles.filter((file) => file.startsWith(root + path.sep));
+  return mine.length ? { ...project, testMatch: mine } : project;
+}
 
 // The workspace package @zhili/shared, read from source so tests never need its build.
 const sharedSrc = path.join(__dirname, 'shared/src/index.ts');
@@ -65,5 +79,5 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/setup-timeout.ts'],
       globalSetup: '<rootDir>/global-setup.ts',
     },
-  ],
+  ].map(narrowed),
 };
