@@ -59,7 +59,7 @@ const Taro = {
     const ws = new WebSocket(opts.url);
     return {
       onOpen: (cb: () => void) => ws.on('open', cb),
-      onMessage: (cb: (e: { data: string | ArrayBuffer }) => void) => ws.on('message', (data, isBinary) => cb({ data: isBinary ? (data as Buffer).buffer : data.toString() })),
+      onMessage: (cb: (e: { data: string | ArrayBuffer }) => void) => ws.on('message', (data, isBinary) => cb({ data: isBinary ? ((data as Buffer).buffer as ArrayBuffer) : data.toString() })),
       onError: (cb: (e: { errMsg: string }) => void) => ws.on('error', (err) => cb({ errMsg: err.message })),
       onClose: (cb: (e: { code: number; reason: string }) => void) => ws.on('close', (code, reason) => cb({ code, reason: reason.toString() })),
       send: (o: { data: string | ArrayBuffer }) => ws.send(o.data),
