@@ -40,7 +40,7 @@ describe(`staff case API on ${backend.name}`, () => {
     expect(list.body.data[0]).toMatchObject({ categoryName: '垃圾堆放', regionName: '幸福村二网格', status: 'submitted', overdue: false });
     const map = await get(villageA.auth, '/cases/map');
     expect(map.body.data.map((p: { id: string }) => p.id)).toEqual([cA2.id, cA1.id]);
-    expect(map.body.data[1]).toEqual({ id: cA1.id, no: cA1.no, status: 'submitted', categoryCode: 'road', location: town.points.A1, overdue: false });
+    expect(map.body.data[1]).toEqual({ id: cA1.id, no: cA1.no, status: 'submitted', categoryCode: 'road', location: town.points.A1, slaState: 'on_time', overdue: false });
     expect(ids(await get(townStaff.auth, '/cases'))).toEqual([cB1.id, cA2.id, cA1.id]);
 
     for (const path of [`/cases/${cB1.id}`, `/cases/${cB1.id}/assignees`, `/cases/${randomUUID()}`]) {
@@ -91,7 +91,7 @@ describe(`staff case API on ${backend.name}`, () => {
     expect(ids(await get(auth, `/cases?regionId=${town.gridA2.id}`))).toEqual([cA2.id]);
     const overdue = await get(auth, '/cases?overdue=true');
     expect(ids(overdue)).toEqual([cA1.id]);
-    expect(overdue.body.data[0].overdue).toBe(true);
+    expect(overdue.body.data[0]).toMatchObject({ slaState: 'overdue', overdue: true });
     expect(ids(await get(auth, `/cases/map?overdue=true`)).length).toBe(1);
     expect(ids(await get(auth, `/cases?q=${cB1.no}`))).toEqual([cB1.id]);
     expect(ids(await get(auth, `/cases?q=${encodeURIComponent('垃圾')}`))).toEqual([cA2.id]);

@@ -82,6 +82,7 @@ describe(`grid worker task API on ${backend.name}`, () => {
       address: '幸福村村口',
       location: town.points.A1,
       dueAt: new Date(record.dueAt as Date).toISOString(),
+      slaState: 'on_time',
       overdue: false,
       thumbUrl: null,
       createdAt: new Date(record.createdAt).toISOString(),
