@@ -122,6 +122,17 @@ describe(`realtime sessions on ${backend.name}`, () => {
     await within(Promise.all(sockets.map((s) => s.closed)), 3000, 'disconnect after logout-all');
   });
 
+  it('disconnects the sockets of a session whose rotated refresh token is replayed (the family is revoked)', async () => {
+    const pair = await loginStaff(t, town.staff.leaderA1.username);
+    const socket = await watch(pair.accessToken);
+    const refresh = (refreshToken: string) => t.http().post('/api/admin/auth/refresh').send({ refreshToken });
+    expect((await refresh(pair.refreshToken)).status).toBe(200);
+    expect(socket.socket.connected).toBe(true);
+    // A replay of the rotated token: a sign of theft, so the whole session ends, sockets included.
+    expect((await refresh(pair.refreshToken)).status).toBe(401);
+    expect(await within(socket.closed, 3000, 'disconnect after a refresh-token replay')).toBe('io server disconnect');
+  });
+
   it('refuses the handshake of a token that must change its password first (pwc), as the HTTP guard does', async () => {
     const username = `rt.pwc.${Date.now()}`;
     await (await t.get(StaffService)).create({ username, displayName: username, password: FIXTURE_PASSWORD, roles: ['grid_leader'] });
