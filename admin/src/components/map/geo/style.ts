@@ -32,7 +32,56 @@ export function valueColor(value: number, max: number): string {
   return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
 }
 
-/** Fill colour of every feature for the chosen encoding (values compared within one level). */
+/** One class of a count colouring: values in [from, to] (to inclusive), its colour, how many regions. */
+export interface ValueClass {
+  from: number;
+  to: number;
+  color: string;
+  count: number;
+}
+
+const CLASS_COUNT = 5;
+
+/** The smallest of 1, 2, 5 × 10^n at or above `raw`: class widths people read at a glance. */
+function niceStep(raw: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  return ([1, 2, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude;
+}
+
+/**
+ * Up to five equal, round-numbered classes over 0…max of `values` (0–49, 50–99, …), each with its
+ * colour and the number of values in it. Classes, not a continuous ramp, so a legend can say what a
+ * colour means; only classes up to the largest value are kept.
+ */
+export function valueClasses(values: readonly number[]): ValueClass[] {
+  const max = Math.max(0, ...values);
+  const step = max > 0 ? niceStep((max + 1) / CLASS_COUNT) : 1;
+  const classes: ValueClass[] = [];
+  for (let i = 0; i < CLASS_COUNT && i * step <= max; i += 1) {
+    classes.push({ from: i * step, to: (i + 1) * step - 1, color: valueColor(i + 1, CLASS_COUNT), count: 0 });
+  }
+  for (const v of values) (classes[Math.min(Math.floor(v / step), classes.length - 1)] as ValueClass).count += 1;
+  return classes;
+}
+
+function classColor(value: number, classes: readonly ValueClass[]): string {
+  return (classes.find((c) => value <= c.to) ?? classes[classes.length - 1])?.color ?? valueColor(0, 0);
+}
+
+const finestFirst: readonly RegionLevelName[] = ['grid', 'village', 'community', 'town'];
+
+/**
+ * The legend of a count colouring: the classes of the finest level on the map (the shapes people
+ * see on top: grids, else villages …) with how many of its regions fall in each. Null for `level`.
+ */
+export function colorLegend(features: readonly RegionFeature[], colorBy: ColorBy): { level: RegionLevelName; classes: ValueClass[] } | null {
+  if (colorBy === 'level') return null;
+  const level = finestFirst.find((l) => features.some((f) => f.properties.level === l));
+  if (!level) return null;
+  return { level, classes: valueClasses(features.filter((f) => f.properties.level === level).map((f) => f.properties.counts[colorBy])) };
+}
+
+/** Fill colour of every feature for the chosen encoding (values classed within one level). */
 export function featureFills(features: readonly RegionFeature[], colorBy: ColorBy): Map<string, string> {
   const fills = new Map<string, string>();
   if (colorBy === 'level') {
@@ -44,13 +93,13 @@ export function featureFills(features: readonly RegionFeature[], colorBy: ColorB
     }
     return fills;
   }
-  const max = new Map<RegionLevelName, number>();
-  for (const f of features) {
-    const v = f.properties.counts[colorBy];
-    max.set(f.properties.level, Math.max(max.get(f.properties.level) ?? 0, v));
+  const classesByLevel = new Map<RegionLevelName, ValueClass[]>();
+  for (const level of finestFirst) {
+    const values = features.filter((f) => f.properties.level === level).map((f) => f.properties.counts[colorBy]);
+    if (values.length) classesByLevel.set(level, valueClasses(values));
   }
   for (const f of features) {
-    fills.set(f.id, valueColor(f.properties.counts[colorBy], max.get(f.properties.level) ?? 0));
+    fills.set(f.id, classColor(f.properties.counts[colorBy], classesByLevel.get(f.properties.level) ?? []));
   }
   return fills;
 }
