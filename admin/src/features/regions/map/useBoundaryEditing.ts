@@ -44,12 +44,18 @@ export function useBoundaryEditing(onSaved: () => Promise<void>) {
     saving.value = true;
     try {
       await regionsApi.update(id, { boundary });
-      toastSuccess('边界已保存');
-      stop();
-      await onSaved();
     } catch {
       // The request client already showed the BFF's message (e.g. GEOMETRY_INVALID); keep the draft.
+      saving.value = false;
+      return;
+    }
+    toastSuccess('边界已保存');
+    try {
+      // Reload first, then leave edit mode: stopping earlier let the map redraw the pre-save shape
+      // from the stale features until the reload landed (seen as a flicker and a flaky e2e test).
+      await onSaved();
     } finally {
+      stop();
       saving.value = false;
     }
   }
