@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import type { CaseListItemVO, RegionVO } from '@zhili/shared';
+import type { CaseListItemVO, CaseMapPointVO, RegionVO } from '@zhili/shared';
 import { browserAvailable, launchBrowser } from './support/browser';
 import { E2E_ADMIN_PASSWORD, E2eStack, startE2eStack } from './support/e2e-stack';
 import { settledScreenshot } from './support/settle';
@@ -44,6 +44,39 @@ describeBrowser('admin case console: map, statistics and configuration', () => {
     await settledScreenshot(page, 'admin-cases-map');
   });
 
+  it('paints red on the map exactly the cases 只看超时 finds in the inbox — never a finished one', async () => {
+    await page.goto(`${stack.bffUrl}/admin/cases/map`);
+    const legend = page.locator('[data-test="case-map-overdue"]');
+    await page.locator('[data-test="case-map-cluster"], [data-test="case-map-marker"]').first().waitFor();
+    const red = Number(await legend.getAttribute('data-count'));
+    const api = staffApi(stack.bffUrl, await staffToken(page));
+    const points = await api<CaseMapPointVO[]>('GET', '/cases/map');
+    expect(points.filter((p) => p.slaState === 'overdue').length).toBe(red);
+    // The finished sample cases (many resolved late) are done, not overdue.
+    const finished = points.filter((p) => ['resolved', 'closed', 'rejected', 'merged'].includes(p.status));
+    expect(finished.length).toBeGreaterThan(0);
+    expect(finished.every((p) => p.slaState === 'done' && !p.overdue)).toBe(true);
+
+    await page.goto(`${stack.bffUrl}/admin/cases/inbox`);
+    const total = page.locator('[data-test="case-inbox"] .el-pagination__total');
+    await total.waitFor();
+    const filtered = page.waitForResponse((r) => r.url().includes('/api/admin/cases?') && r.url().includes('overdue=true'));
+    await page.locator('[data-test="case-filter-overdue"]').click();
+    const answer = (await (await filtered).json()) as { page: { total: number } };
+    // Wait on the list's state: the total shown is the filtered one and every row is tinted overdue.
+    await page.waitForFunction(
+      (n) => {
+        const shown = document.querySelector('[data-test="case-inbox"] .el-pagination__total')?.textContent ?? '';
+        const rows = [...document.querySelectorAll('[data-test="case-inbox"] .el-table__body tr.el-table__row')];
+        return shown.includes(String(n)) && rows.every((r) => r.classList.contains('case-row--overdue'));
+      },
+      answer.page.total,
+    );
+    const inboxOverdue = Number(((await total.textContent()) ?? '').match(/\d+/)?.[0]);
+    expect(inboxOverdue).toBe(red);
+    await settledScreenshot(page, 'admin-cases-inbox-overdue');
+  });
+
   it('shows the statistics of the sample cases with charts', async () => {
     await page.goto(`${stack.bffUrl}/admin/cases/stats`);
     const total = page.locator('[data-test="case-stat-total"]');
@@ -78,7 +111,16 @@ describeBrowser('admin case console: map, statistics and configuration', () => {
     await page.goto(`${stack.bffUrl}/admin/cases/config`);
     await page.locator('[data-test="case-category-table"] tbody tr').first().waitFor();
     expect(await page.locator('[data-test="case-category-table"] tbody tr').count()).toBe(11);
+    // Public-space categories are public on Open311, 邻里纠纷 is not.
+    const publicTags = await page.locator('[data-test="case-category-public-tag"]').allTextContents();
+    expect(publicTags.filter((t) => t.trim() === '公开')).toHaveLength(6);
     await settledScreenshot(page, 'admin-cases-config-categories');
+    await page.locator('[data-test="case-category-edit"][data-code="dispute"]').click();
+    const hint = page.locator('.el-dialog:visible [data-test="case-category-public-hint"]');
+    await hint.waitFor();
+    expect(await hint.textContent()).toContain('不公示文字');
+    await settledScreenshot(page, 'admin-cases-config-category-private');
+    await page.locator('.el-dialog:visible').getByRole('button', { name: '取消' }).click();
 
     await page.getByRole('tab', { name: '节假日' }).click();
     await page.locator('[data-test="case-holiday-table"] tbody tr').first().waitFor();
