@@ -19,8 +19,9 @@ export function trendOption(cases: DashboardCasesVO): EChartsCoreOption {
     xAxis: { type: 'category', boundaryGap: false, data: cases.trend.map((d) => d.date.slice(5)) },
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eef0f4' } } },
     series: [
-      { name: '新增', type: 'line', smooth: 0.25, showSymbol: false, data: cases.trend.map((d) => d.created), areaStyle: { opacity: 0.08 } },
-      { name: '办结', type: 'line', smooth: 0.25, showSymbol: false, data: cases.trend.map((d) => d.resolved) },
+      // Straight segments: smoothing sparse daily counts draws bumps above the real values.
+      { name: '新增', type: 'line', showSymbol: false, data: cases.trend.map((d) => d.created), areaStyle: { opacity: 0.08 } },
+      { name: '办结', type: 'line', showSymbol: false, data: cases.trend.map((d) => d.resolved) },
     ],
   };
 }
