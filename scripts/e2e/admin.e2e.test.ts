@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, screenshot } from './support/browser';
 import { E2E_ADMIN_PASSWORD, E2eStack, startE2eStack } from './support/e2e-stack';
 import { totpNow } from './support/totp';
+import type { DashboardVO } from '@zhili/shared';
 
 const describeBrowser = browserAvailable() ? describe : describe.skip;
 
@@ -93,18 +94,26 @@ describeBrowser('admin portal in Chromium', () => {
     await stack?.dispose();
   });
 
-  it('takes the seeded super admin through TOTP enrolment and the forced password change to a live dashboard', async () => {
+  it('takes the seeded super admin through TOTP enrolment and the forced password change to a live 系统状态 page', async () => {
     await page.goto(`${stack.bffUrl}/admin/`);
     await page.waitForURL(/\/admin\/login/);
     await screenshot(page, 'admin-login');
     await firstLogin(page, stack.bffUrl, { username: 'admin', password: E2E_ADMIN_PASSWORD, newPassword: 'Town-Hall-2026!', mfa: true, shots: 'admin' });
+    // The landing page holds no server internals; the super admin has no case or registry work.
+    await page.getByTestId('dashboard-empty').waitFor();
+    expect(await page.getByTestId('health-db').count()).toBe(0);
+    await screenshot(page, 'admin-dashboard-super-admin');
+    // The super admin's menu lists 系统状态 (under 系统管理); the landing page links to it.
+    expect(await page.locator('.el-menu').getByText('系统状态').count()).toBe(1);
+    await page.getByTestId('dashboard-system-status').click();
+    await page.waitForURL(/\/admin\/system\/status/);
     const raw = page.getByTestId('health-status-raw');
     await raw.waitFor();
     expect((await raw.textContent())?.trim()).toBe('ok');
     // Live means pushed over the authenticated socket.io connection, not only fetched once.
     await page.locator('[data-testid="realtime-state"][data-state="connected"]').waitFor();
     expect(await page.getByTestId('current-user').textContent()).toContain('系统管理员');
-    await screenshot(page, 'admin-dashboard');
+    await screenshot(page, 'admin-system-status');
   });
 
   it('creates staff bound to regions, each shown a one-time initial password, and lists roles', async () => {
@@ -133,12 +142,97 @@ describeBrowser('admin portal in Chromium', () => {
     await villagePage.close();
   });
 
+  it('lands the village admin on their work: cases, region numbers and trends, not server latency', async () => {
+    const villagePage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await villagePage.goto(`${stack.bffUrl}/admin/login`);
+    const [answer] = await Promise.all([
+      villagePage.waitForResponse((r) => r.url().endsWith('/api/admin/dashboard') && r.status() === 200),
+      submitLogin(villagePage, 'xingfu.admin', 'Village-Desk-77'),
+    ]);
+    const data = ((await answer.json()) as { data: DashboardVO }).data;
+    expect(data.region?.name).toBe('幸福村');
+    const value = async (id: string) => Number(((await villagePage.getByTestId(id).getByTestId('work-number-value').textContent()) ?? '').replace(/,/g, ''));
+    await villagePage.getByTestId('dashboard-cases').waitFor();
+    expect(await value('dash-pending')).toBe(data.cases?.pending);
+    expect(await value('dash-overdue')).toBe(data.cases?.overdue);
+    expect(await value('dash-due-today')).toBe(data.cases?.dueToday);
+    expect(await value('dash-persons')).toBe(data.registry?.persons);
+    expect(await value('dash-households')).toBe(data.registry?.households);
+    expect(data.registry?.persons).toBeGreaterThan(0);
+    // Work, not server internals: no latency, uptime or database on the page, no 系统状态 in the menu.
+    const text = await villagePage.getByTestId('dashboard').innerText();
+    for (const internal of ['延迟', '运行时长', 'SQLite', '数据库']) expect(text).not.toContain(internal);
+    expect(await villagePage.locator('.el-menu').getByText('系统状态').count()).toBe(0);
+    // The trend is an ECharts canvas once the village has any case in the last 30 days.
+    if (data.cases?.trend.some((d) => d.created + d.resolved > 0)) await villagePage.locator('[data-testid="dashboard"] canvas').first().waitFor();
+    await screenshot(villagePage, 'admin-dashboard');
+
+    // A number opens the list it counts: 已超时 → the inbox with 只看超时, same total.
+    await villagePage.getByTestId('dash-overdue').click();
+    await villagePage.waitForURL(/\/admin\/cases\/inbox\?overdue=true/);
+    await villagePage.locator('[data-test="case-filter-overdue"].is-checked').waitFor();
+    await villagePage.locator('.el-pagination__total').filter({ hasText: `共 ${data.cases?.overdue} 条` }).waitFor();
+    await screenshot(villagePage, 'admin-dashboard-overdue-inbox');
+
+    // 系统状态 is the super admin's page only.
+    await villagePage.goto(`${stack.bffUrl}/admin/system/status`);
+    await villagePage.waitForURL(/\/admin\/forbidden/);
+    await villagePage.close();
+  });
+
+  it('shows household counts above 99 in full and names a household without a head by its address', async () => {
+    const password = await createUser(page, stack.bffUrl, 'zhen.clerk', '镇户籍员', '村管理员', '示范镇');
+    await page.getByTestId('one-time-secret-close').click();
+    const clerk = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await firstLogin(clerk, stack.bffUrl, { username: 'zhen.clerk', password, newPassword: 'Household-Desk-88', mfa: false });
+    const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+      const token = await clerk.evaluate(() => (JSON.parse(localStorage.getItem('zhili.admin.session') ?? '{}') as { accessToken?: string }).accessToken ?? '');
+      const res = await fetch(`${stack.bffUrl}/api/admin${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      return (await res.json()) as T;
+    };
+    const total = (await api<{ page: { total: number } }>('GET', '/households?pageSize=1')).page.total;
+    expect(total).toBeGreaterThan(99);
+    await clerk.goto(`${stack.bffUrl}/admin/registry/households`);
+    // The badge used to stop at 99+.
+    await clerk.getByTestId('households-count-all').filter({ hasText: String(total) }).waitFor();
+    expect(await clerk.getByTestId('households-type-tabs').innerText()).not.toContain('99+');
+    await screenshot(clerk, 'admin-households-counts');
+
+    const regions = (await api<{ data: { id: string; name: string }[] }>('GET', '/regions')).data;
+    const region = regions.find((r) => r.name === '幸福村') ?? regions[0];
+    const created = await api<{ data: { id: string } }>('POST', '/households', { type: 'resident', regionId: region?.id, address: '幸福村振兴路8号' });
+    await clerk.goto(`${stack.bffUrl}/admin/registry/households/${created.data.id}`);
+    const title = clerk.locator('[data-testid="household-detail"] .detail__title');
+    await title.filter({ hasText: '未指定户主的户（幸福村振兴路8号）' }).waitFor();
+    expect(await title.innerText()).not.toContain('（未指定户主） 户');
+    await screenshot(clerk, 'admin-household-without-head');
+    await clerk.close();
+  });
+
   it('shows the auditor an intact, filterable audit log of what happened', async () => {
     const auditorPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await firstLogin(auditorPage, stack.bffUrl, { username: 'town.auditor', password: created.auditor, newPassword: 'Ledger-Check-55', mfa: true });
     await auditorPage.goto(`${stack.bffUrl}/admin/system/audit`);
     await auditorPage.getByTestId('audit-table').waitFor();
     await auditorPage.getByText('xingfu.admin').first().waitFor();
+    // Operators by name, actions in Chinese (the code beside), picked from a grouped list.
+    await auditorPage.getByTestId('audit-actor').filter({ hasText: '幸福村管理员' }).first().waitFor();
+    await auditorPage.getByTestId('audit-filter-action').click();
+    const popper = auditorPage.locator('.audit-action-popper');
+    await popper.getByText('登录与会话').waitFor();
+    await popper.getByText('接诉即办').waitFor();
+    await screenshot(auditorPage, 'admin-audit-action-picker');
+    await Promise.all([
+      auditorPage.waitForResponse((r) => r.url().includes('/api/admin/audit?') && r.url().includes('action=auth.login')),
+      popper.locator('.el-select-dropdown__item').filter({ hasText: /^登录\s*auth\.login$/ }).click().then(() => auditorPage.getByTestId('audit-search').click()),
+    ]);
+    const actions = await auditorPage.getByTestId('audit-action').allInnerTexts();
+    expect(actions.length).toBeGreaterThan(0);
+    for (const a of actions) expect(a.replace(/\s+/g, ' ').trim()).toBe('登录 auth.login');
     await auditorPage.getByTestId('audit-verify').click();
     await auditorPage.locator('[data-testid="audit-verify-result"][data-state="intact"]').waitFor();
     await screenshot(auditorPage, 'admin-audit');
