@@ -93,8 +93,16 @@ async function upload(bffUrl: string, auth: string, file: Buffer, dryRun = true)
 }
 
 async function waitForJob(bffUrl: string, auth: string, id: string): Promise<{ status: string; totalRows: number; errorCount: number }> {
-  for (;;) {
-    const res = await fetch(`${bffUrl}/api/admin/registry/imports/${id}`, { headers: { authorization: auth } });
+  for (let failures = 0; ; ) {
+    // A poll may meet a keep-alive socket the server is closing: retried, but a dead BFF still fails.
+    const res = await fetch(`${bffUrl}/api/admin/registry/imports/${id}`, { headers: { authorization: auth } }).catch((err: Error) => {
+      if (++failures > 5) throw err;
+      return null;
+    });
+    if (!res) {
+      await new Promise((r) => setTimeout(r, 500));
+      continue;
+    }
     const job = ((await res.json()) as { data: { status: string; totalRows: number; errorCount: number } }).data;
     if (job.status === 'succeeded' || job.status === 'failed') return job;
     await new Promise((r) => setTimeout(r, 200));
@@ -102,8 +110,10 @@ async function waitForJob(bffUrl: string, auth: string, id: string): Promise<{ s
 }
 
 async function run(): Promise<BenchOutcome> {
-  const backend = await provisionBackend('sqlite', 'import-health');
-  if (!backend) throw new Error('no SQLite backend');
+  // BENCH_IMPORT_DB=mariadb runs the same on MariaDB + Redis (SQLite writes on the main thread).
+  const dbName = process.env.BENCH_IMPORT_DB === 'mariadb' ? 'mariadb' : 'sqlite';
+  const backend = await provisionBackend(dbName, 'import-health');
+  if (!backend) throw new Error(`no ${dbName} backend`);
   const secrets: DevSecrets = { JWT_SECRET: randomBytes(48).toString('base64url'), WECHAT_APPID: DEMO_APPID, WECHAT_SECRET: randomBytes(16).toString('hex'), ...freshPiiKeys() };
   await runToCompletion(process.execPath, [join(repoRoot, 'bff/bin/seed.js'), '--size', 'small', '--quiet'], { ...process.env, DATABASE_URL: backend.databaseUrl, ...secrets });
   const support = require(join(repoRoot, 'bff/dist/seed/bench-support')) as {
@@ -117,15 +127,24 @@ async function run(): Promise<BenchOutcome> {
   const gridPath = grid.path.split('/').filter(Boolean).map((id) => names.get(id)).join('/');
 
   const loop: LoopSample[] = [];
+  /** The BFF's last other output lines, printed when a phase fails. */
+  const bffTail: string[] = [];
   const stack = await startStack({
     secrets,
     port: 0,
     simPort: 0,
     databaseUrl: backend.databaseUrl,
+    redisUrl: backend.redisUrl,
     onLine: (line) => {
       if (line.startsWith('[event-loop] ')) loop.push(JSON.parse(line.slice(13)) as LoopSample);
+      else bffTail.push(line.slice(0, 500)) > 40 && bffTail.shift();
     },
-    extraEnv: { LOG_LEVEL: 'warn', ACCESS_TOKEN_TTL_SEC: '3600', NODE_OPTIONS: `--require ${join(__dirname, 'lib/event-loop-probe.cjs')}` },
+    extraEnv: {
+      LOG_LEVEL: 'warn',
+      ACCESS_TOKEN_TTL_SEC: '3600',
+      NODE_OPTIONS: `--require ${join(__dirname, 'lib/event-loop-probe.cjs')}`,
+      ...(backend.redisKeyPrefix ? { REDIS_KEY_PREFIX: backend.redisKeyPrefix } : {}),
+    },
   });
   defer('stop import-health stack', () => stack.stop());
   const login = await fetch(`${stack.bffUrl}/api/admin/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: BENCH_USER, password }) });
@@ -141,7 +160,12 @@ async function run(): Promise<BenchOutcome> {
     const probe = probeHealth(stack.bffUrl);
     probe.label(`health_${label}`);
     const from = Date.now();
-    await work();
+    try {
+      await work();
+    } catch (err) {
+      console.error(`phase ${label} failed; the BFF's last lines:\n${bffTail.join('\n')}`);
+      throw err;
+    }
     const load = await probe.stop();
     const samples = loopDuring(from, Date.now());
     loads.push(load);
@@ -185,7 +209,7 @@ async function run(): Promise<BenchOutcome> {
     if (res.status !== 413) throw new Error(`the zip bomb answered ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
   });
   for (const [k, v] of Object.entries(metrics)) console.log(`${k}: ${v}`);
-  return { env: { db: 'sqlite', cache: 'memory', town: 'small demo town', grid: gridPath, probe_gap_ms: PROBE_GAP_MS }, metrics, loads };
+  return { env: { db: backend.name, cache: backend.redisUrl ? 'redis' : 'memory', town: 'small demo town', grid: gridPath, probe_gap_ms: PROBE_GAP_MS }, metrics, loads };
 }
 
 export const benchmark: Benchmark = {
