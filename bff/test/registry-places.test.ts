@@ -157,7 +157,8 @@ describe(`registry places API on ${backend.name}`, () => {
     it('lists houses with filters, sort and pagination', async () => {
       await post(eastAdmin, '/houses', { regionId: eastGrid2.id, address: '东社区平房 7 号', use: 'vacant' });
       const all = await get(eastAdmin, '/houses?sort=address&order=asc');
-      expect(all.body.data.map((h: { address: string }) => h.address)).toEqual(['东社区平房 7 号', '阳光小区3号楼101', '阳光小区3号楼1单元303']);
+      // Natural order: 3号楼 → unit 1 → room 303 comes before room 101 of the building itself (1 < 101).
+      expect(all.body.data.map((h: { address: string }) => h.address)).toEqual(['东社区平房 7 号', '阳光小区3号楼1单元303', '阳光小区3号楼101']);
       const byGrid = await get(eastAdmin, `/houses?regionId=${eastGrid.id}`);
       expect(byGrid.body.page.total).toBe(2);
       expect((await get(eastAdmin, `/houses?unitId=${unitId}`)).body.data.map((h: { id: string }) => h.id)).toEqual([houseId]);

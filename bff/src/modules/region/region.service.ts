@@ -2,7 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { randomUUID } from 'crypto';
 import { In, Repository } from 'typeorm';
-import { labelPoint, polygonsOf, validateGeometry } from '@zhili/shared';
+import { labelPoint, naturalSortBy, polygonsOf, validateGeometry } from '@zhili/shared';
 import type { BoundaryGeometry, LngLat } from '@zhili/shared';
 import { AppError } from '../../core/errors/app-error';
 import type { Principal } from '../../core/auth/principal';
@@ -131,9 +131,9 @@ export class RegionService {
     return unique.length ? this.regions.findBy({ id: In(unique) }) : [];
   }
 
-  /** Direct children, by name. */
+  /** Direct children in natural order of their names (第一网格, 第二网格, …, 第十网格). */
   async children(id: string): Promise<Region[]> {
-    return this.regions.find({ where: { parentId: id }, order: { name: 'ASC' } });
+    return naturalSortBy(await this.regions.find({ where: { parentId: id } }), (r) => r.name);
   }
 
   /**

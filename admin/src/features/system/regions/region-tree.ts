@@ -1,3 +1,4 @@
+import { naturalCompare } from '@zhili/shared';
 import type { Region, RegionLevel } from '@/api/regions';
 
 export const regionLevelLabels: Record<RegionLevel, string> = {
@@ -34,7 +35,8 @@ export function buildRegionTree(regions: readonly Region[]): RegionNode[] {
     else roots.push(node);
   }
   const sort = (list: RegionNode[]): void => {
-    list.sort((a, b) => levelOrder[a.level] - levelOrder[b.level] || a.name.localeCompare(b.name, 'zh-CN'));
+    // Natural order: 第一网格, 第二网格, 第三网格 (by collation alone they came 第二, 第三, 第一).
+    list.sort((a, b) => levelOrder[a.level] - levelOrder[b.level] || naturalCompare(a.name, b.name));
     for (const n of list) sort(n.children);
   };
   sort(roots);
