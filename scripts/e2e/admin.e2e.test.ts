@@ -133,7 +133,16 @@ describeBrowser('admin portal in Chromium', () => {
     const villagePage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await firstLogin(villagePage, stack.bffUrl, { username: 'xingfu.admin', password: created.village, newPassword: 'Village-Desk-77', mfa: false });
     await villagePage.goto(`${stack.bffUrl}/admin/system/bindings`);
+    // A village admin may grant the grid worker role only (party member codes need party affairs),
+    // and a grid worker code names a grid: the village itself cannot be picked.
+    await villagePage.getByTestId('binding-role').getByText('网格员').waitFor();
+    expect((await villagePage.getByTestId('binding-role').innerText()).replace(/\s/g, '')).toBe('网格员');
     await villagePage.getByTestId('binding-region').click();
+    const option = (name: string) => villagePage.locator('.el-select-dropdown__item', { has: villagePage.getByText(name, { exact: true }) }).last();
+    await option('幸福村第一网格').waitFor();
+    expect(await option('幸福村').getAttribute('class')).toContain('is-disabled');
+    expect(await option('幸福村第一网格').getAttribute('class')).not.toContain('is-disabled');
+    await screenshot(villagePage, 'admin-binding-region-grid-only');
     await villagePage.getByText('幸福村第一网格', { exact: true }).last().click();
     await villagePage.getByTestId('binding-issue').click();
     await villagePage.getByTestId('binding-qr').waitFor();
