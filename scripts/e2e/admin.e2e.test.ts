@@ -255,7 +255,17 @@ describeBrowser('admin portal in Chromium', () => {
     expect(await fresh.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
     for (let i = 1; i < 4; i += 1) await submitLogin(fresh, 'nobody.here', `Wrong-Pass-${i}`);
     await fresh.getByTestId('login-captcha-image').waitFor();
+    // A distorted PNG (not SVG outlines a lookup table reads), and 换一张 swaps it for a new one.
+    const captchaImage = fresh.locator('img[data-testid="login-captcha-image"]');
+    await captchaImage.waitFor();
+    const firstImage = await captchaImage.getAttribute('src');
+    expect(firstImage).toMatch(/^data:image\/png;base64,/);
     await screenshot(fresh, 'admin-login-captcha');
+    await fresh.getByTestId('login-captcha-refresh').click();
+    await fresh.waitForFunction(
+      (previous) => document.querySelector('[data-testid="login-captcha-image"]')?.getAttribute('src')?.startsWith('data:image/png') && document.querySelector('[data-testid="login-captcha-image"]')?.getAttribute('src') !== previous,
+      firstImage,
+    );
     await fresh.close();
   });
 });

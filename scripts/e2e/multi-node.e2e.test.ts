@@ -29,6 +29,7 @@ describeServices('two BFF nodes on MariaDB + Redis', () => {
   let nodeA: Stack;
   let nodeB: Stack;
   let staffSocket: Socket;
+  let staffTokens: { accessToken: string; refreshToken: string };
   let databaseUrl: string;
   let grids: { id: string; boundary: never }[];
 
@@ -51,8 +52,8 @@ describeServices('two BFF nodes on MariaDB + Redis', () => {
     const town = await support.prepareBenchTown(databaseUrl, 'e2e.nodes', password);
     grids = town.regions.filter((r) => r.level === 'grid');
     const login = await fetch(`${nodeB.bffUrl}/api/admin/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'e2e.nodes', password }) });
-    const token = ((await login.json()) as { data: { accessToken: string } }).data.accessToken;
-    staffSocket = io(nodeB.bffUrl, { path: '/socket.io', transports: ['websocket'], auth: { token }, reconnection: false });
+    staffTokens = ((await login.json()) as { data: { accessToken: string; refreshToken: string } }).data;
+    staffSocket = io(nodeB.bffUrl, { path: '/socket.io', transports: ['websocket'], auth: { token: staffTokens.accessToken }, reconnection: false });
     await new Promise<void>((resolve, reject) => {
       staffSocket.on('connect', () => resolve());
       staffSocket.on('connect_error', reject);
@@ -84,5 +85,28 @@ describeServices('two BFF nodes on MariaDB + Redis', () => {
     clearTimeout(timer);
     expect(seen?.id).toBe(filed.id);
     expect(seen?.no).toBe(filed.no);
+  });
+
+  it('ends the staff socket on node B when its session logs out on node A, and it cannot reconnect with that token', async () => {
+    const closed = new Promise<string>((resolve) => staffSocket.once('disconnect', (reason) => resolve(String(reason))));
+    const logout = await fetch(`${nodeA.bffUrl}/api/admin/auth/logout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${staffTokens.accessToken}` },
+      body: JSON.stringify({ refreshToken: staffTokens.refreshToken }),
+    });
+    expect(logout.status).toBe(200);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const reason = await Promise.race([closed, new Promise<string>((resolve) => (timer = setTimeout(() => resolve('still connected'), 5_000)))]);
+    clearTimeout(timer);
+    expect(reason).toBe('io server disconnect');
+
+    // The ended session cannot come back through node B's handshake either.
+    const retry = io(nodeB.bffUrl, { path: '/socket.io', transports: ['websocket'], auth: { token: staffTokens.accessToken }, reconnection: false });
+    const refused = await new Promise<string>((resolve) => {
+      retry.once('connect', () => resolve('connected'));
+      retry.once('connect_error', (err) => resolve(err.message));
+    });
+    retry.disconnect();
+    expect(refused).toBe('AUTH_TOKEN_INVALID');
   });
 });
