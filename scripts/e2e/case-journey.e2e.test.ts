@@ -132,6 +132,10 @@ describeBrowser('case journey in Chromium: H5 report → live admin inbox → di
     await resident.locator('#home-report').click();
     await resident.locator(`[data-test="category-${CATEGORY.code}"]`).click();
     await resident.locator(`[data-test="category-${CATEGORY.code}"][data-selected="true"]`).waitFor();
+    // 垃圾堆放 is a public-space category: the form says the report will be published, without his name.
+    expect(await resident.locator('[data-test="report-publicity"]').textContent()).toBe('此类问题将在政务公开平台公示办理情况（不含您的姓名、联系方式和原话）');
+    await resident.locator('[data-test="report-publicity"]').scrollIntoViewIfNeeded();
+    await shot(resident, 'case-journey-01b-h5-report-publicity');
     await resident.locator('[data-test="description"] textarea').fill(DESCRIPTION);
     const photo = await drawJpeg(resident, 'case-journey-before', '垃圾堆放 before', '#8f5b2e');
     const chooser = resident.waitForEvent('filechooser');
@@ -213,7 +217,7 @@ describeBrowser('case journey in Chromium: H5 report → live admin inbox → di
     expect(await dispatchDialog.locator('.el-form-item__error').count()).toBe(0);
     await dispatchDialog.locator('[data-test="case-assignee-select"]').click();
     // 王五 the mini-program grid worker (the list also holds the grid's and village's staff).
-    const wangwu = staff.locator('.el-select-dropdown__item:visible').filter({ has: staff.locator('.assignee__name', { hasText: /^王五$/ }) });
+    const wangwu = staff.locator('.el-select-dropdown__item:visible').filter({ has: staff.locator('.picker__name', { hasText: /^王五$/ }) });
     await wangwu.filter({ hasText: '小程序' }).click();
     await staff.locator('.el-select-dropdown:visible').waitFor({ state: 'hidden' });
     expect(await dispatchDialog.locator('.el-form-item__error').count()).toBe(0);
