@@ -65,7 +65,7 @@ describeBrowser(`the admin app under its CSP in Chromium on ${backend.name}`, ()
     await t?.close();
   });
 
-  it('signs in and shows the live dashboard without a single CSP violation', async () => {
+  it('signs in, lands on the 工作台 and opens the live case inbox without a single CSP violation', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const seen = await watch(page);
     // connect-src 'self' must cover the same-origin WebSocket, not just HTTP long-polling.
@@ -80,7 +80,10 @@ describeBrowser(`the admin app under its CSP in Chromium on ${backend.name}`, ()
     await page.getByTestId('login-password').fill('Fixture-Pass-2024!x');
     await page.getByTestId('login-submit').click();
     await page.waitForURL((url) => !/\/admin\/login/.test(url.pathname), { timeout: 15_000 });
-    // The dashboard's live health comes over the authenticated socket.io connection (connect-src).
+    // The landing page (工作台) renders its charts; then the case inbox, whose live updates come over
+    // the authenticated socket.io connection (connect-src).
+    await page.waitForLoadState('networkidle');
+    await page.goto(`${t.url}/admin/cases/inbox`);
     await page.locator('[data-testid="realtime-state"][data-state="connected"]').waitFor({ timeout: 15_000 });
     // Let lazy chunks, charts and styles settle before judging.
     await page.waitForLoadState('networkidle');
