@@ -67,7 +67,7 @@ describeBrowser('admin case console: map, statistics and configuration', () => {
     await page.waitForFunction(
       (n) => {
         const shown = document.querySelector('[data-test="case-inbox"] .el-pagination__total')?.textContent ?? '';
-        const rows = [...document.querySelectorAll('[data-test="case-inbox"] .el-table__body tr.el-table__row')];
+        const rows = Array.from(document.querySelectorAll('[data-test="case-inbox"] .el-table__body tr.el-table__row'));
         return shown.includes(String(n)) && rows.every((r) => r.classList.contains('case-row--overdue'));
       },
       answer.page.total,
@@ -105,6 +105,27 @@ describeBrowser('admin case console: map, statistics and configuration', () => {
     await page.keyboard.type(current.no);
     await page.locator('.el-select-dropdown__empty:visible', { hasText: '未找到工单' }).waitFor();
     await page.keyboard.press('Escape');
+  });
+
+  it('publishes on Open311 only the public text staff write on the case page, never the resident’s words', async () => {
+    const api = staffApi(stack.bffUrl, await staffToken(page));
+    const [road] = await api<CaseListItemVO[]>('GET', '/cases?categoryCode=road&status=submitted&pageSize=1');
+    if (!road) throw new Error('no submitted road case in the demo seed');
+    const open311 = async () => ((await (await fetch(`${stack.bffUrl}/open311/v2/requests/${road.no}.json`)).json()) as { description: string | null }[])[0];
+    expect((await open311()).description).toBeNull();
+    await page.goto(`${stack.bffUrl}/admin/cases/${road.id}`);
+    const card = page.locator('[data-test="case-publication"]');
+    const hint = card.locator('.pub__hint').first();
+    await hint.waitFor();
+    expect(await hint.textContent()).toContain('填写公开说明后才会公示文字');
+    await card.locator('textarea').fill('道路破损已受理，正在安排修补。');
+    const saved = page.waitForResponse((r) => r.url().endsWith(`/cases/${road.id}/publication`) && r.request().method() === 'PUT');
+    await card.locator('[data-test="case-publication-save"]').click();
+    expect((await saved).status()).toBe(200);
+    await card.locator('[data-test="case-publication-summary"]', { hasText: '已公开' }).waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await settledScreenshot(page, 'admin-cases-detail-publication');
+    expect((await open311()).description).toBe('道路破损已受理，正在安排修补。');
   });
 
   it('lists the categories and the holiday calendar, and issues an Open311 key that works once shown', async () => {
