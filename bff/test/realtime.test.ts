@@ -4,7 +4,7 @@ import { currentBackend } from './support/backends';
 import { devLoginCode, startTestApp, TestApp } from './support/test-app';
 import { StaffService } from '../src/modules/staff';
 import { StaffUser } from '../src/modules/staff/staff-user.entity';
-import { dataSourceOf } from './support/staff-fixtures';
+import { createStaff, dataSourceOf, staffLogin } from './support/staff-fixtures';
 
 const backend = currentBackend();
 const dbKind = backend.name === 'mysql+redis' ? 'mysql' : 'sqlite';
@@ -25,6 +25,9 @@ describe(`realtime (socket.io) on ${backend.name}`, () => {
     });
     // A new account must change its password first, and such a token opens no socket.
     await (await dataSourceOf(t)).getRepository(StaffUser).update({ id: watcher.id }, { mustChangePassword: false });
+    // Server internals go only to whoever may open 系统状态 (the super admin's permission, granted
+    // here to a role without mandatory MFA so the login answers tokens at once).
+    await createStaff(t, { username: 'rt.sysadmin', roles: ['grid_leader'], grants: ['system:status'] });
   });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
@@ -87,8 +90,8 @@ describe(`realtime (socket.io) on ${backend.name}`, () => {
     expect(await refusal(open({ token: 'eyJhbGciOiJub25lIn0.e30.' }))).toBe('AUTH_TOKEN_INVALID');
   });
 
-  it('sends a staff socket the health report on connect, with status ok and the configured backends', async () => {
-    const socket = open({ token: await staffToken() });
+  it('sends a system-status socket the health report on connect, with status ok and the configured backends', async () => {
+    const socket = open({ token: await staffLogin(t, 'rt.sysadmin') });
     const first = new Promise<HealthReport>((resolve) => socket.once('health', resolve));
     await connected(socket);
     const report = await first;
@@ -102,21 +105,23 @@ describe(`realtime (socket.io) on ${backend.name}`, () => {
     socket.disconnect();
   });
 
-  it('keeps pushing health to staff periodically, but never to a mini-program socket', async () => {
-    const [staffAuth, residentAuth] = [await staffToken(), await miniProgramToken('rt-resident')];
-    const staff = open({ token: staffAuth });
+  it('keeps pushing health to system-status staff periodically, never to other staff or a mini-program socket', async () => {
+    const [adminAuth, officialAuth, residentAuth] = [await staffLogin(t, 'rt.sysadmin'), await staffToken(), await miniProgramToken('rt-resident')];
+    const admin = open({ token: adminAuth });
+    const official = open({ token: officialAuth });
     const resident = open({ token: residentAuth });
-    const toStaff = collectHealth(staff);
+    const toAdmin = collectHealth(admin);
+    const toOfficial = collectHealth(official);
     const toResident = collectHealth(resident);
-    await Promise.all([connected(staff), connected(resident)]);
+    await Promise.all([connected(admin), connected(official), connected(resident)]);
     // HEALTH_PUSH_INTERVAL_MS is 300 in tests: ~1 s gives the on-connect push plus periodic ones.
     await sleep(1000);
-    expect(resident.connected).toBe(true);
+    expect(official.connected && resident.connected).toBe(true);
+    expect(toOfficial).toEqual([]);
     expect(toResident).toEqual([]);
-    expect(toStaff.length).toBeGreaterThanOrEqual(2);
-    expect(toStaff.every((r) => r.status === 'ok' && r.db === dbKind)).toBe(true);
-    staff.disconnect();
-    resident.disconnect();
+    expect(toAdmin.length).toBeGreaterThanOrEqual(2);
+    expect(toAdmin.every((r) => r.status === 'ok' && r.db === dbKind)).toBe(true);
+    for (const socket of [admin, official, resident]) socket.disconnect();
   });
 
   it('lets a mini-program token connect without receiving health on its own', async () => {

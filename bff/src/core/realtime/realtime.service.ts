@@ -1,6 +1,7 @@
 import { ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { Server as HttpServer } from 'http';
 import { Server, Socket } from 'socket.io';
+import { hasPermission, Permission } from '@zhili/shared';
 import { AppError } from '../errors/app-error';
 import { AccessTokenService } from '../auth/access-token.service';
 import { SessionService } from '../auth/session.service';
@@ -13,6 +14,8 @@ import { authenticateSocket, SocketData, SocketSessions, subjectRoom } from './s
 /** Rooms every socket joins on connect, so features can address a whole audience. */
 export const Rooms = {
   staff: 'staff',
+  /** Staff who may see server internals (`system:status`): the health pushes go only here. */
+  systemStatus: 'system-status',
   user: subjectRoom,
   /** Staff allowed to read cases whose data scope is exactly this region path (`/` = everything). */
   scope: (scopePath: string) => `scope:${scopePath}`,
@@ -71,6 +74,9 @@ export class RealtimeService {
       const { principal } = socket.data as SocketData;
       socketSessions.track(socket);
       if (principal.kind === 'staff') void socket.join(Rooms.staff);
+      if (principal.kind === 'staff' && hasPermission(principal.roles, Permission.SystemStatus, principal.grants)) {
+        void socket.join(Rooms.systemStatus);
+      }
       const scopePath = scopeRoomPath(principal);
       if (scopePath) void socket.join(Rooms.scope(scopePath));
       for (const handler of this.connectHandlers) handler(socket);

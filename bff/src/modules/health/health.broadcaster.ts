@@ -3,7 +3,11 @@ import type { AppEnv } from '../../config/env';
 import { RealtimeService, Rooms } from '../../core/realtime/realtime.service';
 import { HealthService } from './health.service';
 
-/** Pushes the health report to staff sockets on connect and then periodically (admin dashboard). */
+/**
+ * Pushes the health report (database/cache latency, uptime) to the 系统状态 page on connect and
+ * then periodically — only to staff holding `system:status`: server internals are the system
+ * administrator's business, not a town official's.
+ */
 @Provide()
 @Scope(ScopeEnum.Singleton)
 export class HealthBroadcaster {
@@ -20,13 +24,13 @@ export class HealthBroadcaster {
 
   start(): void {
     this.realtime.onConnect((socket) => {
-      if (!socket.rooms.has(Rooms.staff)) return;
+      if (!socket.rooms.has(Rooms.systemStatus)) return;
       void this.health.report().then((report) => socket.emit('health', report));
     });
     this.timer = setInterval(() => {
       // Skip the probes when no one is watching.
-      if (this.realtime.roomSize(Rooms.staff) === 0) return;
-      void this.health.report().then((report) => this.realtime.emitToRoom(Rooms.staff, 'health', report));
+      if (this.realtime.roomSize(Rooms.systemStatus) === 0) return;
+      void this.health.report().then((report) => this.realtime.emitToRoom(Rooms.systemStatus, 'health', report));
     }, this.env.HEALTH_PUSH_INTERVAL_MS);
     this.timer.unref();
   }
