@@ -1,21 +1,12 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { limits } from '@zhili/shared';
+import { limits, type AuditAction } from '@zhili/shared';
 import type { ClientInfo } from '../../core/auth/session.service';
 import { AuditService } from '../audit/audit.service';
 import type { AuditResult } from '../audit/audit-log.entity';
 import type { StaffUser } from './staff-user.entity';
 
-/** Authentication events of staff accounts (the names the audit viewer filters on). */
-export type StaffAuthAction =
-  | 'auth.login'
-  | 'auth.lockout'
-  | 'auth.captcha'
-  | 'auth.password_change'
-  | 'auth.mfa_enrol'
-  | 'auth.mfa_disable'
-  | 'auth.recovery_code'
-  | 'auth.logout'
-  | 'auth.logout_all';
+/** Authentication events of staff accounts: the `auth.*` codes of the one audit action table. */
+export type StaffAuthAction = Extract<AuditAction, `auth.${string}`>;
 
 export interface StaffAuthEvent {
   action: StaffAuthAction;
