@@ -2,7 +2,7 @@ import { resolve } from 'path';
 import Database from 'better-sqlite3';
 import { Backend, currentBackend } from './support/backends';
 import { startTestApp, TestApp } from './support/test-app';
-import { createStaff, staffLogin } from './support/staff-fixtures';
+import { createStaff, FIXTURE_PASSWORD, staffLogin } from './support/staff-fixtures';
 import { startTcpProxy, TcpProxy } from './support/tcp-proxy';
 
 /**
@@ -123,12 +123,12 @@ if (backend.name === 'mysql+redis') {
       other.exec('BEGIN IMMEDIATE');
       try {
         // A login writes its session: it waits busy_timeout (5 s) for the lock, then gives up.
-        expectOutage(await t.http().post('/api/admin/auth/login').set('X-Forwarded-For', '10.9.0.1').send({ username: 'locked.user', password: 'Fixture-Pass-2024!x' }));
+        expectOutage(await t.http().post('/api/admin/auth/login').set('X-Forwarded-For', '10.9.0.1').send({ username: 'locked.user', password: FIXTURE_PASSWORD }));
       } finally {
         other.exec('ROLLBACK');
         other.close();
       }
-      expect((await t.http().post('/api/admin/auth/login').set('X-Forwarded-For', '10.9.0.2').send({ username: 'locked.user', password: 'Fixture-Pass-2024!x' })).status).toBe(200);
+      expect((await t.http().post('/api/admin/auth/login').set('X-Forwarded-For', '10.9.0.2').send({ username: 'locked.user', password: FIXTURE_PASSWORD })).status).toBe(200);
     });
   });
 }
