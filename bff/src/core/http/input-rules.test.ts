@@ -73,4 +73,15 @@ describe('central input rules', () => {
     // Arrays the schema does not describe (free GeoJSON) are not limited here.
     expect(oversizedArrays(limited, { geo: { coordinates: new Array(50_000).fill([1, 2]) } })).toEqual([]);
   });
+
+  it('refuses an over-long array with the schema’s own message, as Joi would have', () => {
+    const photos = fieldSpecOf(
+      RuleType.object({
+        photoIds: RuleType.array().items(RuleType.string()).max(9).messages({ 'array.max': '照片最多 9 张' }),
+        ids: RuleType.array().items(RuleType.string()).max(3).messages({ 'array.max': '{{#label}} 最多 {{#limit}} 个' }),
+      }),
+    );
+    expect(oversizedArrays(photos, { photoIds: new Array(10).fill('a') })).toEqual([{ field: 'photoIds', message: '照片最多 9 张' }]);
+    expect(oversizedArrays(photos, { ids: new Array(4).fill('a') })).toEqual([{ field: 'ids', message: '最多 3 个' }]);
+  });
 });

@@ -30,11 +30,14 @@ export interface FieldSpec {
   items: FieldSpec | null;
   /** The array's declared maximum length (for alternatives: the largest of the array branches). */
   maxItems?: number;
+  /** The schema's own `array.max` message (e.g. 照片最多 9 张), so the early refusal reads as Joi's would. */
+  maxMessage?: string;
 }
 
 interface Description {
   type?: string;
   rules?: { name: string; args?: { regex?: string; limit?: number } }[];
+  preferences?: { messages?: Record<string, unknown> };
   keys?: Record<string, Description>;
   items?: Description[];
   matches?: { schema?: Description; then?: Description; otherwise?: Description }[];
@@ -46,7 +49,15 @@ function merge(specs: FieldSpec[]): FieldSpec | null {
   for (const spec of specs) for (const [k, v] of spec.keys) keys.set(k, keys.has(k) ? (merge([keys.get(k) as FieldSpec, v]) as FieldSpec) : v);
   const items = specs.map((s) => s.items).filter((s): s is FieldSpec => s !== null);
   const limits = specs.map((s) => s.maxItems).filter((n): n is number => n !== undefined);
-  return { date: specs.some((s) => s.date), keys, items: merge(items), ...(limits.length ? { maxItems: Math.max(...limits) } : {}) };
+  const messages = specs.map((s) => s.maxMessage).filter((m): m is string => m !== undefined);
+  return {
+    date: specs.some((s) => s.date),
+    keys,
+    items: merge(items),
+    ...(limits.length ? { maxItems: Math.max(...limits) } : {}),
+    // One branch's own message is kept; with several, the neutral wording (they may disagree).
+    ...(messages.length === 1 ? { maxMessage: messages[0] } : {}),
+  };
 }
 
 function specOf(desc: Description): FieldSpec {
@@ -63,7 +74,24 @@ function specOf(desc: Description): FieldSpec {
   // Alternatives: their string branches decide whether the value itself is a date; their array
   // branches how long an array may be.
   const maxItems = alternatives ? items?.maxItems : max;
-  return { date: date || (alternatives && Boolean(items?.date)), keys: alternatives ? (items?.keys ?? keys) : keys, items, ...(maxItems !== undefined ? { maxItems } : {}) };
+  const ownMessage = desc.preferences?.messages?.['array.max'];
+  const maxMessage = alternatives ? items?.maxMessage : typeof ownMessage === 'string' ? ownMessage : undefined;
+  return {
+    date: date || (alternatives && Boolean(items?.date)),
+    keys: alternatives ? (items?.keys ?? keys) : keys,
+    items,
+    ...(maxItems !== undefined ? { maxItems } : {}),
+    ...(maxMessage !== undefined ? { maxMessage } : {}),
+  };
+}
+
+/** The schema's message with Joi's template parts filled in (`{{#limit}}`, `{#limit}`, the label dropped). */
+function maxItemsMessage(limit: number, template?: string): string {
+  if (!template) return `最多 ${limit} 项`;
+  return template
+    .replace(/\{\{?\s*#limit\s*\}?\}/g, String(limit))
+    .replace(/"?\{\{?\s*#label\s*\}?\}"?\s*/g, '')
+    .trim();
 }
 
 /**
@@ -74,7 +102,7 @@ function specOf(desc: Description): FieldSpec {
  */
 export function oversizedArrays(spec: FieldSpec | null, value: unknown, path: (string | number)[] = []): FieldError[] {
   if (Array.isArray(value)) {
-    if (spec?.maxItems !== undefined && value.length > spec.maxItems) return [{ field: path.join('.'), message: `最多 ${spec.maxItems} 项` }];
+    if (spec?.maxItems !== undefined && value.length > spec.maxItems) return [{ field: path.join('.'), message: maxItemsMessage(spec.maxItems, spec.maxMessage) }];
     return [];
   }
   if (value !== null && typeof value === 'object' && spec) {
