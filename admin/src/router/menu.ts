@@ -1,11 +1,14 @@
 import type { Component } from 'vue';
+import type { RouteRecordRaw } from 'vue-router';
 import type { Permission } from '@zhili/shared';
-import { House, MapLocation, Odometer, Setting, Tickets } from '@element-plus/icons-vue';
+import { menuGroups, type MenuGroupDef } from './menu-groups';
+import { routes } from './routes';
 
 /**
- * Side-menu tree. Leaves point at route names; a leaf is shown only when its route exists and the
- * user holds its permission (the router guard refuses the route as well), and a group only when it
- * has a visible leaf. Later features (综合治理, 网格管理, 党建, 预警) add a group here with their routes.
+ * Side-menu tree, derived from the route table: a named route with `meta.menu` is a leaf, titled
+ * and guarded by its own `meta.title` and `meta.permission`, under the group its meta names. A leaf
+ * is shown only when its route exists and the user holds its permission (the router guard refuses
+ * the route as well), and a group only when it has a visible leaf.
  */
 export interface MenuLeaf {
   key: string;
@@ -28,62 +31,48 @@ export function isMenuGroup(entry: MenuEntry): entry is MenuGroup {
   return 'children' in entry;
 }
 
-export const menuTree: MenuEntry[] = [
-  { key: 'dashboard', title: '工作台', icon: Odometer, routeName: 'dashboard' },
-  // { key: 'governance', title: '综合治理', icon: ..., children: [...] },
-  // <menu: regions-map>
-  {
-    key: 'grid',
-    title: '网格管理',
-    icon: MapLocation,
-    children: [
-      { key: 'regions-map', title: '网格地图', routeName: 'regions-map', permission: 'region:read' },
-      { key: 'regions-manage', title: '区域管理', routeName: 'regions-manage', permission: 'region:read' },
-      { key: 'regions-overview', title: '村情概览', routeName: 'regions-overview', permission: 'region:read' },
-    ],
-  },
-  // <menu: registry>
-  // <menu: cases>
-  {
-    key: 'cases',
-    title: '接诉即办',
-    icon: Tickets,
-    children: [
-      { key: 'cases-inbox', title: '工单受理', routeName: 'cases-inbox', permission: 'case:read' },
-      { key: 'cases-map', title: '工单地图', routeName: 'cases-map', permission: 'case:read' },
-      { key: 'cases-stats', title: '统计分析', routeName: 'cases-stats', permission: 'case:read' },
-      { key: 'cases-config', title: '工单配置', routeName: 'cases-config', permission: 'case:manage' },
-    ],
-  },
-  {
-    key: 'registry',
-    title: '人口房屋',
-    icon: House,
-    children: [
-      { key: 'registry-persons', title: '人口管理', routeName: 'registry-persons', permission: 'person:read' },
-      { key: 'registry-households', title: '户籍管理', routeName: 'registry-households', permission: 'person:read' },
-      { key: 'registry-estates', title: '小区楼栋', routeName: 'registry-estates', permission: 'person:read' },
-      { key: 'registry-houses', title: '房屋管理', routeName: 'registry-houses', permission: 'person:read' },
-      { key: 'registry-businesses', title: '经营单位', routeName: 'registry-businesses', permission: 'person:read' },
-      { key: 'registry-tags', title: '标签管理', routeName: 'registry-tags', permission: 'person:read' },
-      { key: 'registry-import', title: '数据导入', routeName: 'registry-import', permission: 'person:manage' },
-    ],
-  },
-  // { key: 'party', title: '党建', icon: ..., children: [...] },
-  // { key: 'alerts', title: '预警', icon: ..., children: [...] },
-  {
-    key: 'system',
-    title: '系统管理',
-    icon: Setting,
-    children: [
-      { key: 'system-users', title: '用户管理', routeName: 'system-users', permission: 'user:read' },
-      { key: 'system-roles', title: '角色权限', routeName: 'system-roles', permission: 'role:read' },
-      { key: 'system-bindings', title: '身份绑定码', routeName: 'system-bindings', permission: 'binding:issue' },
-      { key: 'system-audit', title: '审计日志', routeName: 'system-audit', permission: 'audit:read' },
-      { key: 'system-status', title: '系统状态', routeName: 'system-status', permission: 'system:status' },
-    ],
-  },
-];
+interface Ordered<T> {
+  order: number;
+  entry: T;
+}
+
+function byOrder<T>(items: Ordered<T>[]): T[] {
+  return [...items].sort((x, y) => x.order - y.order).map((item) => item.entry);
+}
+
+function* walk(records: readonly RouteRecordRaw[]): Generator<RouteRecordRaw> {
+  for (const record of records) {
+    yield record;
+    if (record.children) yield* walk(record.children);
+  }
+}
+
+/** Builds the menu from route records (at any depth) and the group definitions. */
+export function menuFromRoutes(records: readonly RouteRecordRaw[], groups: readonly MenuGroupDef[]): MenuEntry[] {
+  const top: Ordered<MenuEntry>[] = [];
+  const grouped = new Map<string, Ordered<MenuLeaf>[]>();
+  for (const record of walk(records)) {
+    const menu = record.meta?.menu;
+    if (!menu || typeof record.name !== 'string') continue;
+    const leaf: MenuLeaf = {
+      key: record.name,
+      title: record.meta?.title ?? record.name,
+      routeName: record.name,
+      ...(menu.icon ? { icon: menu.icon } : {}),
+      ...(record.meta?.permission ? { permission: record.meta.permission } : {}),
+    };
+    if (!menu.group) top.push({ order: menu.order, entry: leaf });
+    else grouped.set(menu.group, [...(grouped.get(menu.group) ?? []), { order: menu.order, entry: leaf }]);
+  }
+  for (const group of groups) {
+    const children = byOrder(grouped.get(group.key) ?? []);
+    if (children.length === 0) continue;
+    top.push({ order: group.order, entry: { key: group.key, title: group.title, icon: group.icon, children } });
+  }
+  return byOrder(top);
+}
+
+export const menuTree: MenuEntry[] = menuFromRoutes(routes, menuGroups);
 
 function leafVisible(
   leaf: MenuLeaf,

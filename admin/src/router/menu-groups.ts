@@ -1,0 +1,24 @@
+import type { Component } from 'vue';
+import { House, MapLocation, Setting, Tickets } from '@element-plus/icons-vue';
+
+/**
+ * The side menu's groups. A feature puts a page into one with its route's `meta.menu.group`; the
+ * group itself (title, icon, place among the top-level entries) is declared once here. Later
+ * features (综合治理, 党建, 预警) add their group to this list.
+ */
+export const menuGroups = [
+  { key: 'grid', title: '网格管理', icon: MapLocation, order: 20 },
+  { key: 'cases', title: '接诉即办', icon: Tickets, order: 30 },
+  { key: 'registry', title: '人口房屋', icon: House, order: 40 },
+  { key: 'system', title: '系统管理', icon: Setting, order: 90 },
+] as const satisfies readonly MenuGroupDef[];
+
+export interface MenuGroupDef {
+  key: string;
+  title: string;
+  icon: Component;
+  /** Place among the top-level entries (groups and group-less pages), ascending. */
+  order: number;
+}
+
+export type MenuGroupKey = (typeof menuGroups)[number]['key'];
