@@ -11,21 +11,25 @@
  * - `token` sends an explicit bearer token (the short-lived `mfaToken`) with no session handling.
  * - Shows `ElMessage.error(message)` for failures unless `silent: true`.
  * - Aborts after `timeoutMs` (网络超时，请稍后重试); fetch failures become 网络异常.
+ * - Files both ways through the same rules: `http.upload` (multipart), `http.blob` / `http.download`.
+ *
+ * `request(method, path, opts)` is the generic core every typed API layer builds on.
  */
 import type { ApiList } from '@zhili/shared';
+import { saveBlob, fileNameFrom } from './download';
 import { ApiRequestError, asErrorEnvelope, clientMessages, messageFor } from './errors';
 import { clearTokens, getAccessToken, getRefreshToken, setTokens } from './session';
+import { send, type HttpMethod, type Query, type RawResponse, type ResponseType } from './transport';
 
 export { ApiRequestError } from './errors';
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type QueryValue = string | number | boolean | null | undefined;
+export type { HttpMethod, Query, QueryValue, ResponseType } from './transport';
 
 export interface RequestOptions {
-  method?: HttpMethod;
-  query?: Record<string, QueryValue>;
-  /** JSON-serialised request body. */
+  query?: Query;
+  /** JSON-serialised request body; a `FormData` goes as multipart. */
   body?: unknown;
+  /** `blob` resolves to the file instead of the `{ data }` envelope's content. */
+  responseType?: ResponseType;
   /** Attach the access token and apply 401 handling (default true). */
   auth?: boolean;
   /** Explicit bearer token (e.g. the login `mfaToken`); no refresh or session handling. */
@@ -38,14 +42,19 @@ export interface RequestOptions {
   dataOnStatus?: readonly number[];
 }
 
-interface RawResponse {
-  status: number;
-  body: unknown;
-  requestId: string | null;
+/** What `send` needs besides method and path, with the default timeout applied. */
+interface Call extends RequestOptions {
+  method: HttpMethod;
 }
 
 const REFRESH_PATH = '/api/admin/auth/refresh';
 const DEFAULT_TIMEOUT_MS = Number(import.meta.env.VITE_HTTP_TIMEOUT_MS) || 15_000;
+/** Uploads and downloads carry files: a slow link needs longer than a JSON call. */
+const FILE_TIMEOUT_MS = 120_000;
+
+function exchange(path: string, call: Call, token: string | null): Promise<RawResponse> {
+  return send(call.method, path, { ...call, timeoutMs: call.timeoutMs ?? DEFAULT_TIMEOUT_MS }, token);
+}
 
 /** 401 codes meaning the session itself is unusable (anything else is an ordinary error). */
 const SESSION_ENDING_CODES: ReadonlySet<string> = new Set([
@@ -69,63 +78,6 @@ export function setUnauthorizedHandler(handler: (reason: string) => void): void 
 /** Called when the BFF answers 403 `AUTH_PASSWORD_CHANGE_REQUIRED`. */
 export function setPasswordChangeHandler(handler: () => void): void {
   passwordChangeHandler = handler;
-}
-
-function buildUrl(path: string, query?: Record<string, QueryValue>): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.append(key, String(value));
-  }
-  const qs = params.toString();
-  return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
-}
-
-async function readBody(res: Response): Promise<unknown> {
-  const text = await res.text();
-  if (!text) return null;
-  const type = res.headers.get('content-type') ?? '';
-  if (!type.includes('json')) return text;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-/** One fetch with timeout; the body is read inside the timeout window too. */
-async function send(path: string, opts: RequestOptions, token: string | null): Promise<RawResponse> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const forwardAbort = (): void => controller.abort();
-  opts.signal?.addEventListener('abort', forwardAbort, { once: true });
-
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token) headers.Authorization = `Bearer ${token}`;
-
-  try {
-    const res = await fetch(buildUrl(path, opts.query), {
-      method: opts.method ?? 'GET',
-      headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-      signal: controller.signal,
-      credentials: 'same-origin',
-    });
-    const body = await readBody(res);
-    return { status: res.status, body, requestId: res.headers.get('x-request-id') };
-  } catch {
-    if (timedOut) throw new ApiRequestError(0, 'NETWORK_TIMEOUT', clientMessages.NETWORK_TIMEOUT);
-    if (opts.signal?.aborted) throw new ApiRequestError(0, 'ABORTED', clientMessages.ABORTED);
-    throw new ApiRequestError(0, 'NETWORK_ERROR', clientMessages.NETWORK_ERROR);
-  } finally {
-    clearTimeout(timer);
-    opts.signal?.removeEventListener('abort', forwardAbort);
-  }
 }
 
 function hasData(body: unknown): body is { data: unknown } {
@@ -161,7 +113,7 @@ async function doRefresh(): Promise<RefreshOutcome> {
   if (!refreshToken) return 'rejected';
   let raw: RawResponse;
   try {
-    raw = await send(REFRESH_PATH, { method: 'POST', body: { refreshToken } }, null);
+    raw = await exchange(REFRESH_PATH, { method: 'POST', body: { refreshToken } }, null);
   } catch {
     return 'unavailable';
   }
@@ -196,6 +148,7 @@ export function expireSession(reason = 'AUTH_REQUIRED'): void {
 
 function isAccepted(raw: RawResponse, opts: RequestOptions): boolean {
   const ok = (raw.status >= 200 && raw.status < 300) || (opts.dataOnStatus?.includes(raw.status) ?? false);
+  if (ok && opts.responseType === 'blob') return raw.body instanceof Blob;
   return ok && (raw.status === 204 || hasData(raw.body));
 }
 
@@ -208,11 +161,11 @@ function settle(raw: RawResponse, opts: RequestOptions): RawResponse {
   throw toError(raw);
 }
 
-async function perform(path: string, opts: RequestOptions): Promise<RawResponse> {
-  if (opts.token !== undefined) return settle(await send(path, opts, opts.token), opts);
+async function perform(path: string, opts: Call): Promise<RawResponse> {
+  if (opts.token !== undefined) return settle(await exchange(path, opts, opts.token), opts);
   const useAuth = opts.auth !== false;
   const token = useAuth ? getAccessToken() : null;
-  const raw = await send(path, opts, token);
+  const raw = await exchange(path, opts, token);
   if (raw.status === 403 && useAuth) notifyPasswordChange(raw);
   if (raw.status !== 401 || !useAuth) return settle(raw, opts);
 
@@ -225,7 +178,7 @@ async function perform(path: string, opts: RequestOptions): Promise<RawResponse>
       throw new ApiRequestError(0, 'NETWORK_ERROR', clientMessages.NETWORK_ERROR, [], raw.requestId);
     }
     if (outcome === 'ok') {
-      const retried = await send(path, opts, getAccessToken());
+      const retried = await exchange(path, opts, getAccessToken());
       if (retried.status === 403) notifyPasswordChange(retried);
       if (retried.status !== 401) return settle(retried, opts);
       const retryError = toError(retried);
@@ -250,7 +203,7 @@ async function showError(message: string): Promise<void> {
   toastError(message);
 }
 
-async function run(path: string, opts: RequestOptions): Promise<RawResponse> {
+async function run(path: string, opts: Call): Promise<RawResponse> {
   try {
     return await perform(path, opts);
   } catch (err) {
@@ -267,15 +220,15 @@ async function run(path: string, opts: RequestOptions): Promise<RawResponse> {
   }
 }
 
-/** Performs a request and resolves to the unwrapped `data`. */
-export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const raw = await run(path, opts);
+/** The generic core: performs a request and resolves to the unwrapped `data`. */
+export async function request<T>(method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<T> {
+  const raw = await run(path, { ...opts, method });
   return (raw.body as { data: T }).data;
 }
 
 /** Performs a list request and resolves to `{ data, page }`. */
 export async function requestList<T>(path: string, opts: RequestOptions = {}): Promise<ApiList<T>> {
-  const raw = await run(path, opts);
+  const raw = await run(path, { ...opts, method: 'GET' });
   const body = raw.body as { data: T[]; page?: ApiList<T>['page'] };
   return {
     data: body.data,
@@ -283,17 +236,31 @@ export async function requestList<T>(path: string, opts: RequestOptions = {}): P
   };
 }
 
-type BodylessOptions = Omit<RequestOptions, 'method' | 'body'>;
+type BodylessOptions = Omit<RequestOptions, 'body' | 'responseType'>;
+/** File transfers: silent unless asked, since their callers say what failed in their own words. */
+type FileOptions = Pick<RequestOptions, 'query' | 'signal' | 'silent' | 'timeoutMs'>;
+
+async function fetchFile(path: string, opts: FileOptions): Promise<RawResponse> {
+  return run(path, { silent: true, timeoutMs: FILE_TIMEOUT_MS, ...opts, method: 'GET', responseType: 'blob' });
+}
 
 export const http = {
-  get: <T>(path: string, opts?: BodylessOptions) => request<T>(path, { ...opts, method: 'GET' }),
-  post: <T>(path: string, body?: unknown, opts?: BodylessOptions) =>
-    request<T>(path, { ...opts, method: 'POST', body }),
-  put: <T>(path: string, body?: unknown, opts?: BodylessOptions) =>
-    request<T>(path, { ...opts, method: 'PUT', body }),
-  patch: <T>(path: string, body?: unknown, opts?: BodylessOptions) =>
-    request<T>(path, { ...opts, method: 'PATCH', body }),
-  delete: <T>(path: string, body?: unknown, opts?: BodylessOptions) =>
-    request<T>(path, { ...opts, method: 'DELETE', body }),
-  list: <T>(path: string, opts?: BodylessOptions) => requestList<T>(path, { ...opts, method: 'GET' }),
+  get: <T>(path: string, opts?: BodylessOptions) => request<T>('GET', path, opts),
+  post: <T>(path: string, body?: unknown, opts?: BodylessOptions) => request<T>('POST', path, { ...opts, body }),
+  put: <T>(path: string, body?: unknown, opts?: BodylessOptions) => request<T>('PUT', path, { ...opts, body }),
+  patch: <T>(path: string, body?: unknown, opts?: BodylessOptions) => request<T>('PATCH', path, { ...opts, body }),
+  delete: <T>(path: string, body?: unknown, opts?: BodylessOptions) => request<T>('DELETE', path, { ...opts, body }),
+  list: <T>(path: string, opts?: BodylessOptions) => requestList<T>(path, opts),
+  /** Multipart `POST` (e.g. a photo or an Excel file) answered with the usual `{ data }` envelope. */
+  upload: <T>(path: string, form: FormData, opts?: FileOptions) =>
+    request<T>('POST', path, { silent: true, timeoutMs: FILE_TIMEOUT_MS, ...opts, body: form }),
+  /** A file answer as a blob (the caller decides what to do with it). */
+  blob: async (path: string, opts: FileOptions = {}): Promise<Blob> => (await fetchFile(path, opts)).body as Blob,
+  /** Downloads a file and hands it to the browser; resolves to the name it was saved under. */
+  download: async (path: string, fallbackName: string, opts: FileOptions = {}): Promise<string> => {
+    const raw = await fetchFile(path, opts);
+    const name = fileNameFrom(raw.headers.get('content-disposition'), fallbackName);
+    saveBlob(raw.body as Blob, name);
+    return name;
+  },
 };

@@ -14,9 +14,7 @@ import type {
   RegionResolveVO,
   RegionVO,
 } from '@zhili/shared';
-import { http, refreshSession } from './http';
-import { ApiRequestError, asErrorEnvelope, clientMessages, messageFor } from './errors';
-import { getAccessToken } from './session';
+import { http } from './http';
 
 /** Region tree levels: town (镇) → community (社区) | village (村) → grid (网格). */
 export type RegionLevel = RegionLevelName;
@@ -44,26 +42,6 @@ export interface RegionPatch {
 
 const BASE = '/api/admin/regions';
 
-/**
- * Downloads a non-JSON answer (a file) with the staff session: the common client only understands
- * `{ data }` envelopes. Refreshes an expired access token once, like the client does.
- */
-async function downloadBlob(path: string): Promise<Blob> {
-  const attempt = (): Promise<Response> =>
-    fetch(path, { headers: { Authorization: `Bearer ${getAccessToken() ?? ''}` }, credentials: 'same-origin' });
-  let res: Response;
-  try {
-    res = await attempt();
-    if (res.status === 401 && (await refreshSession()) === 'ok') res = await attempt();
-  } catch {
-    throw new ApiRequestError(0, 'NETWORK_ERROR', clientMessages.NETWORK_ERROR);
-  }
-  if (res.ok) return res.blob();
-  const envelope = asErrorEnvelope(await res.json().catch(() => null));
-  const code = envelope?.code ?? 'BAD_RESPONSE';
-  throw new ApiRequestError(res.status, code, messageFor(code, envelope?.message, res.status));
-}
-
 export const regionsApi = {
   list: () => http.get<Region[]>(BASE, { silent: true }),
   get: (id: string) => http.get<RegionDetailVO>(`${BASE}/${encodeURIComponent(id)}`),
@@ -76,7 +54,7 @@ export const regionsApi = {
   geojson: (rootId?: string) => http.get<RegionFeatureCollection>(`${BASE}/geojson`, { query: { rootId } }),
   /** The same FeatureCollection as a file (`application/geo+json`). */
   exportGeojson: (rootId?: string) =>
-    downloadBlob(`${BASE}/export.geojson${rootId ? `?rootId=${encodeURIComponent(rootId)}` : ''}`),
+    http.blob(`${BASE}/export.geojson`, { query: { rootId } }),
   importBoundaries: (featureCollection: unknown, dryRun: boolean) =>
     http.post<BoundaryImportReport>(`${BASE}/import`, { featureCollection, dryRun }),
   resolve: (lng: number, lat: number, toleranceM?: number) =>
