@@ -6,6 +6,7 @@ import { CaseEvent, CaseFollower, CaseIntakeService, CaseRecord, CaseWorkflowSer
 import type { CaseActor } from '../src/modules/case';
 import { OutboxMessage } from '../src/core/outbox';
 import { Holiday } from '../src/modules/case';
+import { CaseSubscribeSender } from '../src/modules/case/notify';
 
 const backend = currentBackend();
 const DAY = 86_400_000;
@@ -14,6 +15,7 @@ describe(`case intake and workflow on ${backend.name}`, () => {
   let t: TestApp;
   let town: CaseTown;
   let workflow: CaseWorkflowService;
+  let sender: CaseSubscribeSender;
   let dispatcher: CaseActor;
   const reporterA = (): CaseActor => ({ role: 'reporter', kind: 'mp', id: town.mp.residentA.id, name: '张三' });
   const workerA1 = (): CaseActor => ({
@@ -36,6 +38,7 @@ describe(`case intake and workflow on ${backend.name}`, () => {
     t = await startTestApp(backend, { JOBS_ENABLED: 'false' });
     town = await setupCaseTown(t);
     workflow = await t.get(CaseWorkflowService);
+    sender = await t.get(CaseSubscribeSender);
     dispatcher = await townDispatcher(t, town);
   });
   afterAll(() => t?.close());
@@ -56,7 +59,7 @@ describe(`case intake and workflow on ${backend.name}`, () => {
     expect(a1.no > record.no).toBe(true);
     const [created] = await events(record.id);
     expect(created).toMatchObject({ seq: 1, type: 'created', toStatus: 'submitted', actorName: '张三' });
-    expect((await outbox(record.id)).map((o) => o.topic)).toEqual(['realtime.case']);
+    expect((await outbox(record.id)).map((o) => o.topic)).toEqual(['case.realtime.changed']);
   });
 
   it('moves the resolution deadline past a holiday in the calendar', async () => {
@@ -110,20 +113,20 @@ describe(`case intake and workflow on ${backend.name}`, () => {
     expect(timeline.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(timeline[2].data).toMatchObject({ assignee: '王五' });
     const topics = (await outbox(record.id)).map((o) => o.topic);
-    expect(topics.filter((x) => x === 'realtime.case')).toHaveLength(6);
-    expect(topics).toContain('realtime.task');
+    expect(topics.filter((x) => x === 'case.realtime.changed')).toHaveLength(6);
+    expect(topics).toContain('case.realtime.task');
     // The reporter subscribed to nothing: no subscribe message may be queued.
-    expect(topics).not.toContain('wechat.subscribe');
+    expect(topics).not.toContain('wechat.subscribe.case');
   });
 
   it('queues subscribe messages only for templates the reporter accepted', async () => {
     const record = await submitCase(t, town);
-    await town.ds.getRepository(CaseRecord).update({ id: record.id }, { subscribedTemplates: [workflow.templates.accepted, workflow.templates.resolved] });
+    await town.ds.getRepository(CaseRecord).update({ id: record.id }, { subscribedTemplates: [sender.templateId('accepted'), sender.templateId('resolved')] });
     await workflow.apply(record.id, 'accept', dispatcher);
     await workflow.apply(record.id, 'dispatch', dispatcher, { assignee: { kind: 'mp', id: town.mp.workerA1.id } });
     await workflow.apply(record.id, 'resolve', dispatcher, { result: '现场已处理' });
-    const subs = (await outbox(record.id)).filter((o) => o.topic === 'wechat.subscribe').map((o) => JSON.parse(o.payload).template);
-    expect(subs.sort()).toEqual(['accepted', 'resolved']);
+    const subs = (await outbox(record.id)).filter((o) => o.topic === 'wechat.subscribe.case').map((o) => JSON.parse(o.payload).type);
+    expect(subs.sort()).toEqual(['accept', 'resolve']);
   });
 
   it('refuses illegal transitions, the wrong actor, missing reasons and stale versions', async () => {

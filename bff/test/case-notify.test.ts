@@ -61,7 +61,7 @@ describe(`case subscribe messages on ${backend.name}`, () => {
     town.ds
       .getRepository(OutboxMessage)
       .createQueryBuilder('m')
-      .where("m.topic = 'wechat.subscribe'")
+      .where("m.topic = 'wechat.subscribe.case'")
       .andWhere('m.dedupe_key LIKE :key', { key: `case:${caseId}:%` })
       .orderBy('m.dedupe_key')
       .getMany();

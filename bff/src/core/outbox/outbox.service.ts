@@ -48,6 +48,11 @@ export class OutboxService {
     this.kick();
   }
 
+  /** Removes the handler of a topic: its messages wait again as for a topic never registered. */
+  unregister(topic: string): void {
+    this.handlers.delete(topic);
+  }
+
   /** Turns background delivery on or off (the outbox worker job does this on start/stop). */
   setAutoDelivery(enabled: boolean): void {
     this.autoDelivery = enabled;

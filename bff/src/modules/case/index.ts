@@ -12,7 +12,8 @@ export { CaseActorResolver, systemActor } from './core/case-actor';
 export type { CaseActor } from './core/case-actor';
 export { CaseViewsService, isOverdue, seesAnonymousReporters, slaFields, slaStateOf } from './core/case-views.service';
 export { CaseCalendarService } from './core/case-calendar.service';
-export type { CaseTemplateIds } from './core/case-outbox-rules';
+export { CaseEventAppendedEvent, caseEventAppendedSchema } from './core/case-events';
+export type { CaseEventAppended } from './core/case-events';
 // <exports: case features>
 // The staff dashboard reads case numbers through the inbox's own filters and the statistics.
 export { CaseStatsService } from './stats';

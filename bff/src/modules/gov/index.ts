@@ -10,7 +10,8 @@ export { SignedGovClient, defaultGovRetry, govBreakerResetMs } from './core/sign
 export type { SignedGovClientOptions, GovRetryPolicy, GovBreakerPolicy } from './core/signed-gov-client';
 export * from './core/gov-signing';
 export type { GovLocation, GovCoordType } from './core/gov-wire';
-export { GovConnectors, GOV_JOBS, GOV_TOPICS } from './gov-connectors';
+export { GovConnectors, GOV_JOBS, GOV_SUBSCRIBERS } from './gov-connectors';
+export { HotlineOrderReceivedEvent } from './hotline/hotline-events';
 export { GovSyncStateService } from './core/gov-sync-state.service';
 export { Hotline12345Connector } from './hotline/hotline-12345.connector';
 export { HotlineInboundService } from './hotline/hotline-inbound.service';

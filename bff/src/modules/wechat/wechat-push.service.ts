@@ -2,7 +2,6 @@ import { Config, ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@mid
 import type { AppEnv } from '../../config/env';
 import { AppError } from '../../core/errors/app-error';
 import { InfraService } from '../../core/infra/infra.service';
-import { ContentSecurityService } from '../case/content';
 import { decryptPush, PushDecryptError, pushSignature, signatureMatches } from './wechat-push.crypto';
 
 /** A push older (or further in the future) than this is refused as a possible replay. */
@@ -10,7 +9,10 @@ export const PUSH_MAX_SKEW_SEC = 300;
 
 export type PushQuery = Record<string, string | string[] | undefined>;
 
-type PushEvent = Record<string, unknown>;
+export type PushEvent = Record<string, unknown>;
+
+/** Handles one pushed event (already verified and decrypted); throwing makes WeChat retry it. */
+export type PushEventHandler = (event: PushEvent) => Promise<void>;
 
 /**
  * A push that fails verification. The signed-callback codes are used (401 / 409): FORBIDDEN and the
@@ -30,8 +32,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * Receives WeChat's message push (消息推送) in JSON format: URL verification, signature and
- * safe-mode decryption, replay protection, and routing of the events we use. Only safe mode is
- * accepted when an EncodingAESKey is configured; plaintext mode only when there is none.
+ * safe-mode decryption, replay protection, and routing by event type (`Event`) to the handler a
+ * module registered with `on` — this module knows none of them. Only safe mode is accepted when an
+ * EncodingAESKey is configured; plaintext mode only when there is none.
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -42,11 +45,16 @@ export class WechatPushService {
   @Inject()
   private infraService!: InfraService;
 
-  @Inject()
-  private content!: ContentSecurityService;
-
   @Logger()
   private logger!: ILogger;
+
+  private readonly handlers = new Map<string, PushEventHandler>();
+
+  /** Routes pushed events of type `eventType` (the push's `Event` field) to `handler`; one per type. */
+  on(eventType: string, handler: PushEventHandler): void {
+    if (this.handlers.has(eventType)) throw new Error(`WeChat push event ${eventType} has a handler already`);
+    this.handlers.set(eventType, handler);
+  }
 
   /** Without a Token the push is not configured: the endpoint does not exist. */
   private get token(): string {
@@ -121,15 +129,11 @@ export class WechatPushService {
   }
 
   private async dispatch(event: PushEvent): Promise<void> {
-    if (event.Event !== 'wxa_media_check') {
+    const handler = typeof event.Event === 'string' ? this.handlers.get(event.Event) : undefined;
+    if (!handler) {
       this.logger.info('[wechat] push event %s ignored', String(event.Event ?? event.MsgType ?? 'unknown'));
       return;
     }
-    const traceId = typeof event.trace_id === 'string' ? event.trace_id : '';
-    const result = isObject(event.result) ? event.result : {};
-    const label = result.label === undefined || result.label === null ? null : String(result.label);
-    const known = await this.content.onMediaResult(traceId, String(result.suggest ?? ''), label);
-    // Not (yet) ours: answer an error so WeChat retries; the check may still be being recorded.
-    if (!known) throw new AppError('NOT_FOUND', `未知的 trace_id ${traceId.slice(0, 64)}`);
+    await handler(event);
   }
 }

@@ -8,14 +8,13 @@ import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { isDeadlock, isUniqueViolation } from '../../../core/db/unique-violation';
 import { AppError } from '../../../core/errors/app-error';
-import { OutboxService } from '../../../core/outbox';
+import { DomainEvents } from '../../../core/events';
 import { FileService } from '../../file';
 import { GeoIndexService, Region, RegionWorkersService } from '../../region';
 import { CaseCategory, CaseEvent, CaseRecord } from '../entities';
 import { CaseCalendarService } from './case-calendar.service';
 import { nextCaseNo } from './case-numbers';
-import { outboxForEvent } from './case-outbox-rules';
-import { CaseWorkflowService } from './case-workflow.service';
+import { CaseEventAppendedEvent, caseEventAppended, caseEventKey } from './case-events';
 
 export interface CaseIntakeInput {
   source: CaseSource;
@@ -71,10 +70,7 @@ export class CaseIntakeService {
   private cipher!: PiiCipher;
 
   @Inject()
-  private outbox!: OutboxService;
-
-  @Inject()
-  private workflow!: CaseWorkflowService;
+  private events!: DomainEvents;
 
   async submit(input: CaseIntakeInput, now = new Date()): Promise<{ record: CaseRecord; created: boolean }> {
     const existing = await this.findExisting(this.dataSource.manager, input);
@@ -110,10 +106,10 @@ export class CaseIntakeService {
             data: { source: input.source, regionName: region.name },
             createdAt: now,
           });
-          await this.outbox.enqueue(m, outboxForEvent(row, { seq: 1, type: 'created', statusChanged: false }, this.workflow.templates));
+          await this.events.append(m, CaseEventAppendedEvent, caseEventAppended(row, { seq: 1, type: 'created', fromStatus: null, level: null }), caseEventKey(row.id, 1));
           return row;
         });
-        this.outbox.kick();
+        this.events.kick();
         return { record: (await this.dataSource.manager.findOne(CaseRecord, { where: { id: record.id } })) as CaseRecord, created: true };
       } catch (err) {
         if (!isUniqueViolation(err) && !isDeadlock(err)) throw err;

@@ -6,14 +6,13 @@ import { checkCaseTransition, caseLimits } from '@zhili/shared';
 import type { CaseAction, CaseEventType } from '@zhili/shared';
 import type { AppEnv } from '../../../config/env';
 import { AppError } from '../../../core/errors/app-error';
-import { OutboxService } from '../../../core/outbox';
+import { DomainEvents } from '../../../core/events';
 import { FileService } from '../../file';
 import { CaseEvent, CaseFollower, CaseRecord } from '../entities';
 import type { CaseActor } from './case-actor';
 import { checkRequiredInputs, effectOf } from './case-action-effects';
 import type { CaseActionInputs } from './case-action-effects';
-import { outboxForEvent } from './case-outbox-rules';
-import type { CaseTemplateIds } from './case-outbox-rules';
+import { CaseEventAppendedEvent, caseEventAppended, caseEventKey } from './case-events';
 
 /** A timeline entry that changes no status (notes, SLA warnings, follows, external syncs). */
 export interface CaseEventDraft {
@@ -25,7 +24,8 @@ export interface CaseEventDraft {
 
 /**
  * Moves cases through the state machine of `@zhili/shared`: every change, its timeline event and the
- * messages it causes (outbox) are written in one transaction. Concurrent changes are serialised by
+ * domain event it causes (`case.event_appended`, fanned out to subscribers through the outbox) are
+ * written in one transaction. Concurrent changes are serialised by
  * the version column (a stale writer gets 409 CONFLICT), so two clicks can never both succeed.
  */
 @Provide()
@@ -35,17 +35,13 @@ export class CaseWorkflowService {
   private dataSource!: DataSource;
 
   @Inject()
-  private outbox!: OutboxService;
+  private events!: DomainEvents;
 
   @Inject()
   private files!: FileService;
 
   @Config('zhili.env')
   private env!: AppEnv;
-
-  get templates(): CaseTemplateIds {
-    return { accepted: this.env.WECHAT_TMPL_CASE_ACCEPTED, dispatched: this.env.WECHAT_TMPL_CASE_DISPATCHED, resolved: this.env.WECHAT_TMPL_CASE_RESOLVED };
-  }
 
   /** Takes `action` on the case as `actor`; `expectedVersion` refuses a decision made on stale data. */
   async apply(caseId: string, action: CaseAction, actor: CaseActor, input: CaseActionInputs = {}, expectedVersion?: number, now = new Date()): Promise<CaseRecord> {
@@ -64,7 +60,7 @@ export class CaseWorkflowService {
       await this.appendEvent(m, updated, actor, { type: action, note: effect.note, photoIds: effect.photoIds, data: effect.data }, current.status, now, input.level ?? null);
       return updated;
     });
-    this.outbox.kick();
+    this.events.kick();
     return record;
   }
 
@@ -87,7 +83,7 @@ export class CaseWorkflowService {
       await this.appendEvent(m, updated, actor, draft, null, now, null);
       return updated;
     });
-    this.outbox.kick();
+    this.events.kick();
     return record;
   }
 
@@ -102,7 +98,7 @@ export class CaseWorkflowService {
       await this.appendEvent(m, updated, { role: 'reporter', kind: 'mp', id: userId, name }, { type: 'followed' }, null, new Date(), null);
       return { followed: true, followerCount: updated.followerCount };
     });
-    this.outbox.kick();
+    this.events.kick();
     return result;
   }
 
@@ -179,7 +175,7 @@ export class CaseWorkflowService {
       data: draft.data ?? {},
       createdAt: now,
     });
-    const statusChanged = fromStatus !== null && fromStatus !== record.status;
-    await this.outbox.enqueue(m, outboxForEvent(record, { seq, type: draft.type, statusChanged, level }, this.templates));
+    // One event per timeline entry; its key holds the seq, so a retried transaction cannot double it.
+    await this.events.append(m, CaseEventAppendedEvent, caseEventAppended(record, { seq, type: draft.type, fromStatus, level }), caseEventKey(record.id, seq));
   }
 }

@@ -1,14 +1,14 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { Repository } from 'typeorm';
-import type { CaseEventType } from '@zhili/shared';
 import { RealtimeService, Rooms } from '../../../core/realtime/realtime.service';
 import { CaseRecord, CaseViewsService } from '../index';
-import { payloadString } from './payload';
+import type { CaseEventAppended } from '../index';
 
 /**
- * Delivers `realtime.case` and `realtime.task`: live updates of the admin case lists and of a grid
- * worker's task list. Payloads are ids; the case is read now, so a late delivery shows current data.
+ * Subscribers of `case.event_appended` (`case.realtime.changed`, `case.realtime.task`): live updates
+ * of the admin case lists and of a grid worker's task list. The case is read now, so a late delivery
+ * shows current data.
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -23,20 +23,19 @@ export class CaseRealtimeNotifier {
   private realtime!: RealtimeService;
 
   /** `case:changed` to the staff whose scope contains the case (its region and every ancestor). */
-  async caseChanged(payload: Record<string, unknown>): Promise<void> {
-    const record = await this.cases.findOne({ where: { id: payloadString(payload, 'caseId') } });
+  async caseChanged(event: CaseEventAppended): Promise<void> {
+    const record = await this.cases.findOne({ where: { id: event.caseId } });
     // A case is never deleted; nothing to show if it somehow is.
     if (!record) return;
-    const type = payloadString(payload, 'type') as CaseEventType;
     const [item] = await this.views.listItems([record]);
-    await this.realtime.emitToScope(record.scopePath, 'case:changed', { case: item, type });
+    await this.realtime.emitToScope(record.scopePath, 'case:changed', { case: item, type: event.type });
   }
 
   /** `task:assigned` to the worker a case was dispatched to, if it is still theirs. */
-  async taskAssigned(payload: Record<string, unknown>): Promise<void> {
-    const record = await this.cases.findOne({ where: { id: payloadString(payload, 'caseId') } });
-    const kind = payloadString(payload, 'kind');
-    const userId = payloadString(payload, 'userId');
+  async taskAssigned(event: CaseEventAppended): Promise<void> {
+    if (!event.assignee) return;
+    const { kind, id: userId } = event.assignee;
+    const record = await this.cases.findOne({ where: { id: event.caseId } });
     if (!record || record.assigneeKind !== kind || record.assigneeId !== userId) return;
     const task = await this.views.taskItem(record);
     await this.realtime.broadcast([Rooms.user(kind, userId)], 'task:assigned', { task });

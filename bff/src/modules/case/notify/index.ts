@@ -1,4 +1,4 @@
-export { CaseNotifications, CaseNotifyTopics } from './case-notifications';
+export { CaseNotifications, CaseSubscriberNames, MEDIA_CHECK_PUSH_EVENT } from './case-notifications';
 export { CaseRealtimeNotifier } from './case-realtime.notifier';
 export { CaseSubscribeSender } from './case-subscribe.sender';
 export { subscribeData, casePage, caseSubscribeMoments } from './subscribe-message';

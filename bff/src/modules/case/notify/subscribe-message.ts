@@ -1,7 +1,7 @@
 import type { CaseEvent, CaseRecord } from '../index';
 import { wxCharacterString, wxPhrase, wxThing, wxTime } from './subscribe-fields';
 
-/** The moments a reporter can subscribe to (docs/CONTRACTS.md "Outbox", topic `wechat.subscribe`). */
+/** The moments a reporter can subscribe to (docs/CONTRACTS.md "Outbox and domain events", `wechat.subscribe.case`). */
 export type CaseSubscribeMoment = 'accepted' | 'dispatched' | 'resolved';
 export const caseSubscribeMoments: readonly CaseSubscribeMoment[] = ['accepted', 'dispatched', 'resolved'];
 

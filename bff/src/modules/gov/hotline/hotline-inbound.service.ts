@@ -2,19 +2,19 @@ import { ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/co
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError } from '../../../core/errors/app-error';
-import { OutboxService } from '../../../core/outbox';
+import { DomainEvents } from '../../../core/events';
 import { CaseIntakeService } from '../../case';
 import type { CaseIntakeInput, CaseRecord } from '../../case';
 import { GovRegions } from '../core/gov-regions';
 import { GovSyncStateService } from '../core/gov-sync-state.service';
 import { clip, toGcj02 } from '../core/gov-wire';
 import { Hotline12345Connector } from './hotline-12345.connector';
+import { HotlineOrderReceivedEvent, hotlineOrderKey } from './hotline-events';
 import { hotlineCategory, hotlineUrgencyPriority } from './hotline-mapping';
 import { parseHotlineOrder } from './hotline-payloads';
 import { HOTLINE_CONNECTOR } from './hotline.types';
 import type { HotlineOrder } from './hotline.types';
 
-export const HOTLINE_ACK_TOPIC = 'gov.hotline.ack';
 /** Pages per pull tick at most, so one tick stays short; the rest waits for the next tick. */
 const MAX_PAGES_PER_PULL = 20;
 
@@ -28,7 +28,8 @@ export interface HotlinePullResult {
 /**
  * Inbound 12345 work orders → cases. Pull and push meet here: the intake is idempotent by
  * (hotline12345, orderNo), so an order seen both ways is one case. Receipts go out through the
- * outbox (`gov.hotline.ack`), so a platform outage delays them but cannot lose them.
+ * event `gov.hotline_order_received` (receipt subscriber `gov.hotline.ack`, via the outbox), so a
+ * platform outage delays them but cannot lose them.
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -46,7 +47,7 @@ export class HotlineInboundService {
   private syncState!: GovSyncStateService;
 
   @Inject()
-  private outbox!: OutboxService;
+  private events!: DomainEvents;
 
   @InjectDataSource()
   private dataSource!: DataSource;
@@ -69,9 +70,9 @@ export class HotlineInboundService {
       result = await this.intake.submit({ ...input, categoryCode: 'other' });
     }
     await this.dataSource.transaction((m) =>
-      this.outbox.enqueue(m, [{ topic: HOTLINE_ACK_TOPIC, dedupeKey: `hotline:${order.orderNo}:ack`, payload: { caseId: result.record.id } }]),
+      this.events.append(m, HotlineOrderReceivedEvent, { caseId: result.record.id, orderNo: order.orderNo }, hotlineOrderKey(order.orderNo)),
     );
-    this.outbox.kick();
+    this.events.kick();
     if (result.created) this.logger.info('[gov] 12345 order %s → case %s', order.orderNo, result.record.no);
     return result;
   }
