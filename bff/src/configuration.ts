@@ -21,6 +21,8 @@ import { cacheValidation } from './core/http/validation-cache';
 import { bodyDepthLimit } from './core/http/body-guards';
 import { strictRequestParams } from './core/http/strict-params';
 import { apiDocs } from './core/http/api-docs';
+import { assertContractBound, mergeDocuments } from './core/http/contract';
+import { allRoutes } from '@zhili/shared';
 import { MidwayDecoratorService } from '@midwayjs/core';
 // <imports: background jobs>
 import { JobRunner } from './core/jobs';
@@ -76,6 +78,7 @@ export class MainConfiguration implements ILifeCycle {
     serializeSqliteTransactions(this.dataSource);
     cacheValidation(this.validateService);
     strictRequestParams(this.decoratorService);
+    assertContractBound(allRoutes());
     // First of all (before session, body parser, i18n): every response, also a body parser error,
     // gets its request id and access line.
     this.app.getMiddleware<NextFunction, unknown>().insertFirst(RequestIdMiddleware);
@@ -83,7 +86,7 @@ export class MainConfiguration implements ILifeCycle {
     this.app.useMiddleware(webSecurity(webSecurityOptions(this.env)));
     this.app.useMiddleware(bodyDepthLimit());
     this.app.useMiddleware(
-      apiDocs({ document: () => this.swaggerExplorer.getData(), uiDir: dirname(require.resolve('swagger-ui-dist/package.json')) }),
+      apiDocs({ document: () => this.apiDocument(), uiDir: dirname(require.resolve('swagger-ui-dist/package.json')) }),
     );
     this.app.useMiddleware(
       spaStatic([
@@ -95,6 +98,14 @@ export class MainConfiguration implements ILifeCycle {
     // Rate limits after authentication: refused callers spend nobody's budget.
     this.app.useGuard([AuthGuard, RateLimitGuard]);
   }
+
+  /** The OpenAPI document: built once (the routes do not change after start). */
+  private apiDocument(): object {
+    this.apiDoc ??= mergeDocuments(this.swaggerExplorer.getData() as Record<string, unknown>, allRoutes());
+    return this.apiDoc;
+  }
+
+  private apiDoc?: object;
 
   async onServerReady(): Promise<void> {
     const server = (this.app.getFramework() as unknown as koa.Framework).getServer();

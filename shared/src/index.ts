@@ -25,3 +25,4 @@ export * from './domain/work-calendar';
 export * from './domain/audit-actions';
 export * from './api/dashboard';
 export * from './domain/natural-sort';
+export * from './contract';

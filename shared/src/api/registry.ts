@@ -237,16 +237,6 @@ export interface HouseholdDetailVO extends HouseholdVO {
   members: (PersonVO & { relationToHead: HeadRelation | null })[];
 }
 
-export interface TagDefinitionVO {
-  code: string;
-  name: string;
-  visitIntervalDays: number | null;
-  color: string;
-  builtin: boolean;
-  active: boolean;
-  /** Active persons with the tag, within the caller's scope. */
-  personCount: number;
-}
 
 export interface VisitVO {
   id: string;

@@ -1,20 +1,13 @@
-import type { TagDefinitionVO } from '@zhili/shared';
-import { http } from '../http';
-import { ADMIN, seg } from './query';
+import { tagRoutes } from '@zhili/shared';
+import type { TagCreateInput, TagUpdateInput } from '@zhili/shared';
+import { api } from '../contract-client';
 
-export interface TagInput {
-  code: string;
-  name: string;
-  color: string;
-  visitIntervalDays: number | null;
-  active?: boolean;
-}
+export type TagInput = TagCreateInput;
 
 /** 标签定义 (managed list). */
 export const tagsApi = {
-  list: () => http.get<TagDefinitionVO[]>(`${ADMIN}/tags`, { silent: true }),
-  create: (input: TagInput) => http.post<TagDefinitionVO>(`${ADMIN}/tags`, input, { silent: true }),
-  update: (code: string, patch: Partial<Omit<TagInput, 'code'>>) =>
-    http.patch<TagDefinitionVO>(`${ADMIN}/tags/${seg(code)}`, patch, { silent: true }),
-  remove: (code: string) => http.delete<null>(`${ADMIN}/tags/${seg(code)}`),
+  list: () => api(tagRoutes.list, {}, { silent: true }),
+  create: (input: TagCreateInput) => api(tagRoutes.create, { body: input }, { silent: true }),
+  update: (code: string, patch: TagUpdateInput) => api(tagRoutes.update, { params: { code }, body: patch }, { silent: true }),
+  remove: (code: string) => api(tagRoutes.remove, { params: { code } }),
 };

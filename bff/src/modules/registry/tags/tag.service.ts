@@ -5,10 +5,10 @@ import type { AuditAction, TagDefinitionVO } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
 import { scopePrefix, prefixCondition, needsPrefixRange } from '../../../core/scope/data-scope';
-import { Acting, AuditActorService } from '../../audit/audit-actor.service';
+import { Acting, AuditActorService } from '../../../core/audit';
 import { RegionService } from '../../region/region.service';
 import { PersonTag, TagDefinition } from '../entities';
-import type { CreateTagDTO, UpdateTagDTO } from './tag.dto';
+import type { TagCreateInput, TagUpdateInput } from '@zhili/shared';
 
 const TOWN_ONLY = '标签为全镇统一配置，只有镇级管理人员可以修改';
 
@@ -38,7 +38,7 @@ export class TagService {
     return defs.map((d) => this.toVO(d, counts.get(d.code) ?? 0));
   }
 
-  async create(acting: Acting, body: CreateTagDTO): Promise<TagDefinitionVO> {
+  async create(acting: Acting, body: TagCreateInput): Promise<TagDefinitionVO> {
     await this.assertTownLevel(acting, 'tag.create', body.code);
     if (await this.tags.existsBy({ code: body.code })) throw new AppError('CONFLICT', '标签代码已存在');
     const last = await this.tags.find({ order: { sortOrder: 'DESC' }, take: 1, select: { code: true, sortOrder: true } });
@@ -56,7 +56,7 @@ export class TagService {
     return this.toVO(tag, 0);
   }
 
-  async update(acting: Acting, code: string, body: UpdateTagDTO): Promise<TagDefinitionVO> {
+  async update(acting: Acting, code: string, body: TagUpdateInput): Promise<TagDefinitionVO> {
     const tag = await this.get(code);
     await this.assertTownLevel(acting, 'tag.update', code);
     const changes: Partial<Pick<TagDefinition, 'name' | 'visitIntervalDays' | 'color' | 'active'>> = {};

@@ -1,0 +1,5 @@
+export { Api } from './api.decorator';
+export type { ContractController } from './api.decorator';
+export { parseRouteInput } from './parse-input';
+export { contractPaths, mergeDocuments, openApiPath } from './openapi';
+export { assertContractBound } from './bound-routes';
