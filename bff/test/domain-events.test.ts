@@ -41,7 +41,8 @@ describe(`typed domain events on ${backend.name}`, () => {
     clock = Math.max(clock, Date.now()) + advanceMs;
     return outbox.deliverDue(new Date(clock));
   };
-  const rowsOf = (topic: string) => ds.getRepository(OutboxMessage).find({ where: { topic }, order: { dedupeKey: 'ASC' } });
+  const rowsOf = (topic: string) =>
+    ds.getRepository(OutboxMessage).find({ where: { topic }, order: { dedupeKey: 'ASC' } });
 
   it('delivers case.event_appended, typed, to a subscriber the case module has never heard of', async () => {
     const received: CaseEventAppended[] = [];
@@ -76,7 +77,11 @@ describe(`typed domain events on ${backend.name}`, () => {
       },
     ]);
     const [row] = await rowsOf('test.case_audit');
-    expect(row).toMatchObject({ dedupeKey: `case:${record.id}:ev:2:test.case_audit`, status: 'delivered', attempts: 1 });
+    expect(row).toMatchObject({
+      dedupeKey: `case:${record.id}:ev:2:test.case_audit`,
+      status: 'delivered',
+      attempts: 1,
+    });
     events.unsubscribe('test.case_audit');
   });
 
@@ -96,7 +101,11 @@ describe(`typed domain events on ${backend.name}`, () => {
     await pass(0);
     await pass(1000);
     expect(steady).toEqual([7]);
-    expect((await rowsOf('test.flaky'))[0]).toMatchObject({ status: 'pending', attempts: 2, lastError: expect.stringContaining('down (2)') });
+    expect((await rowsOf('test.flaky'))[0]).toMatchObject({
+      status: 'pending',
+      attempts: 2,
+      lastError: expect.stringContaining('down (2)'),
+    });
     expect((await rowsOf('test.steady'))[0]).toMatchObject({ status: 'delivered', attempts: 1 });
 
     await pass(2000);
@@ -118,19 +127,29 @@ describe(`typed domain events on ${backend.name}`, () => {
 
     await ds.transaction((m) => events.append(m, PingedEvent, { n: 8 }, 'ping:8'));
     await ds.transaction((m) => events.append(m, PingedEvent, { n: 8 }, 'ping:8'));
-    const keys = [...(await rowsOf('test.steady')), ...(await rowsOf('test.flaky'))].map((r) => r.dedupeKey).filter((k) => k.startsWith('ping:8:'));
+    const keys = [...(await rowsOf('test.steady')), ...(await rowsOf('test.flaky'))]
+      .map((r) => r.dedupeKey)
+      .filter((k) => k.startsWith('ping:8:'));
     expect(keys.sort()).toEqual(['ping:8:test.flaky', 'ping:8:test.steady']);
   });
 
   it('drops a stored payload that does not fit the event schema, with the reason', async () => {
-    await ds.transaction((m) => outbox.enqueue(m, [{ topic: 'test.steady', dedupeKey: 'ping:bad', payload: { n: 'seven' } }]));
+    await ds.transaction((m) =>
+      outbox.enqueue(m, [{ topic: 'test.steady', dedupeKey: 'ping:bad', payload: { n: 'seven' } }]),
+    );
     await pass(60_000);
     const [row] = (await rowsOf('test.steady')).filter((r) => r.dedupeKey === 'ping:bad');
-    expect(row).toMatchObject({ status: 'dropped', attempts: 1, lastError: expect.stringContaining('payload of test.pinged invalid: n:') });
+    expect(row).toMatchObject({
+      status: 'dropped',
+      attempts: 1,
+      lastError: expect.stringContaining('payload of test.pinged invalid: n:'),
+    });
   });
 
   it('refuses a second subscriber under a taken name', () => {
-    expect(() => events.subscribe(PingedEvent, { name: 'test.steady', handle: async () => undefined })).toThrow('registered twice');
+    expect(() => events.subscribe(PingedEvent, { name: 'test.steady', handle: async () => undefined })).toThrow(
+      'registered twice',
+    );
   });
 
   it('maps rows queued under the old topics to the subscribers, so a deploy loses nothing', async () => {
@@ -139,22 +158,39 @@ describe(`typed domain events on ${backend.name}`, () => {
     await pass(60_000);
     const key = `case:${record.id}:ev:2`;
     // As if the old code had queued the accept: its rows instead of the subscribers' rows.
-    await ds.getRepository(OutboxMessage).createQueryBuilder().delete().where('dedupe_key LIKE :key', { key: `${key}:%` }).execute();
+    await ds
+      .getRepository(OutboxMessage)
+      .createQueryBuilder()
+      .delete()
+      .where('dedupe_key LIKE :key', { key: `${key}:%` })
+      .execute();
     const old = [
       { topic: 'realtime.case', dedupeKey: `${key}:rt`, payload: { caseId: record.id, seq: 2, type: 'accept' } },
-      { topic: 'wechat.subscribe', dedupeKey: `case:${record.id}:sub:accepted:2`, payload: { caseId: record.id, template: 'accepted', seq: 2 } },
+      {
+        topic: 'wechat.subscribe',
+        dedupeKey: `case:${record.id}:sub:accepted:2`,
+        payload: { caseId: record.id, template: 'accepted', seq: 2 },
+      },
       { topic: 'gov.hotline.status', dedupeKey: `${key}:hotline`, payload: { caseId: record.id, seq: 2 } },
     ];
     await ds.transaction((m) => outbox.enqueue(m, old));
     // The intake's event was queued by the new code already: an old row for it is superseded.
-    const twin = { topic: 'realtime.case', dedupeKey: `case:${record.id}:ev:1:rt`, payload: { caseId: record.id, seq: 1, type: 'created' } };
+    const twin = {
+      topic: 'realtime.case',
+      dedupeKey: `case:${record.id}:ev:1:rt`,
+      payload: { caseId: record.id, seq: 1, type: 'created' },
+    };
     await ds.transaction((m) => outbox.enqueue(m, [twin]));
-    const ids = (await ds.getRepository(OutboxMessage).find({ where: old.map((o) => ({ dedupeKey: o.dedupeKey })) })).map((r) => r.id);
+    const ids = (
+      await ds.getRepository(OutboxMessage).find({ where: old.map((o) => ({ dedupeKey: o.dedupeKey })) })
+    ).map((r) => r.id);
     const migration = new DomainEventTopics1764200100000();
     const runner = ds.createQueryRunner();
     try {
       await migration.up(runner);
-      const migrated = await ds.getRepository(OutboxMessage).find({ where: ids.map((id) => ({ id })), order: { topic: 'ASC' } });
+      const migrated = await ds
+        .getRepository(OutboxMessage)
+        .find({ where: ids.map((id) => ({ id })), order: { topic: 'ASC' } });
       expect(migrated.map((r) => [r.topic, r.dedupeKey])).toEqual([
         ['case.realtime.changed', `${key}:case.realtime.changed`],
         ['gov.hotline.status', `${key}:gov.hotline.status`],
@@ -162,7 +198,14 @@ describe(`typed domain events on ${backend.name}`, () => {
       ]);
       const payloads = migrated.map((r) => JSON.parse(r.payload));
       expect(payloads.every((p) => CaseEventAppendedEvent.schema.safeParse(p).success)).toBe(true);
-      expect(payloads[0]).toMatchObject({ caseId: record.id, seq: 2, type: 'accept', fromStatus: 'submitted', toStatus: 'accepted', statusChanged: true });
+      expect(payloads[0]).toMatchObject({
+        caseId: record.id,
+        seq: 2,
+        type: 'accept',
+        fromStatus: 'submitted',
+        toStatus: 'accepted',
+        statusChanged: true,
+      });
 
       expect(await ds.getRepository(OutboxMessage).findOneByOrFail({ dedupeKey: twin.dedupeKey })).toMatchObject({
         status: 'dropped',
@@ -173,13 +216,17 @@ describe(`typed domain events on ${backend.name}`, () => {
       await migration.down(runner);
       const back = await ds.getRepository(OutboxMessage).find({ where: ids.map((id) => ({ id })) });
       const asWritten = (rows: { topic: string; dedupeKey: string; payload: string | object }[]) =>
-        rows.map((r) => [r.topic, r.dedupeKey, typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload]).sort();
+        rows
+          .map((r) => [r.topic, r.dedupeKey, typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload])
+          .sort();
       expect(asWritten(back)).toEqual(asWritten(old));
 
       // Up again, and the case's realtime subscriber takes its migrated row like any other.
       await migration.up(runner);
       await pass(60_000);
-      const realtime = await ds.getRepository(OutboxMessage).findOneByOrFail({ dedupeKey: `${key}:case.realtime.changed` });
+      const realtime = await ds
+        .getRepository(OutboxMessage)
+        .findOneByOrFail({ dedupeKey: `${key}:case.realtime.changed` });
       expect(realtime).toMatchObject({ topic: 'case.realtime.changed', status: 'delivered', attempts: 1 });
     } finally {
       await runner.release();

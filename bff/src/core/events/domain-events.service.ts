@@ -13,7 +13,10 @@ interface Subscription {
 
 const TOPIC_MAX = 48;
 const issueText = (issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>) =>
-  issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ').slice(0, 300);
+  issues
+    .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+    .join('; ')
+    .slice(0, 300);
 
 /**
  * Typed domain events on top of the transactional outbox. `append` writes, in the caller's
@@ -36,7 +39,8 @@ export class DomainEvents {
   /** Registers `subscriber` for `event`; a name may be taken once (see `EventSubscriber.name`). */
   subscribe<P extends object>(event: DomainEventDef<P>, subscriber: EventSubscriber<P>): void {
     const { name } = subscriber;
-    if (!name || name.length > TOPIC_MAX) throw new Error(`Event subscriber name must be 1-${TOPIC_MAX} characters: ${name}`);
+    if (!name || name.length > TOPIC_MAX)
+      throw new Error(`Event subscriber name must be 1-${TOPIC_MAX} characters: ${name}`);
     if (this.byName.has(name)) throw new Error(`Event subscriber ${name} is registered twice`);
     const when = subscriber.when;
     const subscription: Subscription = {
@@ -71,12 +75,23 @@ export class DomainEvents {
    * (e.g. `case:<id>:ev:<seq>`): appending the same key again writes nothing new. Answers how many
    * subscriber rows were written. Call `kick()` after the transaction commits.
    */
-  async append<P extends object>(manager: EntityManager, event: DomainEventDef<P>, payload: P, key: string, options: { delayMs?: number } = {}): Promise<number> {
+  async append<P extends object>(
+    manager: EntityManager,
+    event: DomainEventDef<P>,
+    payload: P,
+    key: string,
+    options: { delayMs?: number } = {},
+  ): Promise<number> {
     const drafts: OutboxDraft[] = [];
     for (const subscription of this.byType.get(event.type) ?? []) {
       if (subscription.event !== event) throw new Error(`Two definitions of event ${event.type}`);
       if (!this.wants(subscription, payload, key)) continue;
-      drafts.push({ topic: subscription.name, dedupeKey: `${key}:${subscription.name}`, payload, delayMs: options.delayMs });
+      drafts.push({
+        topic: subscription.name,
+        dedupeKey: `${key}:${subscription.name}`,
+        payload,
+        delayMs: options.delayMs,
+      });
     }
     await this.outbox.enqueue(manager, drafts);
     return drafts.length;
@@ -92,7 +107,12 @@ export class DomainEvents {
     try {
       return subscription.wants(payload);
     } catch (err) {
-      this.logger.error('[events] filter of %s failed for %s; row written: %s', subscription.name, key, err instanceof Error ? err.message : String(err));
+      this.logger.error(
+        '[events] filter of %s failed for %s; row written: %s',
+        subscription.name,
+        key,
+        err instanceof Error ? err.message : String(err),
+      );
       return true;
     }
   }
@@ -101,7 +121,8 @@ export class DomainEvents {
   private handlerOf<P extends object>(event: DomainEventDef<P>, subscriber: EventSubscriber<P>): OutboxHandler {
     return async (raw, message) => {
       const parsed = event.schema.safeParse(raw);
-      if (!parsed.success) throw new PermanentDeliveryError(`payload of ${event.type} invalid: ${issueText(parsed.error.issues)}`);
+      if (!parsed.success)
+        throw new PermanentDeliveryError(`payload of ${event.type} invalid: ${issueText(parsed.error.issues)}`);
       await subscriber.handle(parsed.data, message);
     };
   }

@@ -49,7 +49,11 @@ export class WechatPushRouter {
 
   /** Subscribes `route` to `event`: each matching event is one outbox row, delivered and retried alone. */
   route<P extends object>(event: DomainEventDef<P>, route: SubscribeMessageRoute<P>): void {
-    this.events.subscribe(event, { name: route.name, when: route.when, handle: (payload) => this.send(route, payload) });
+    this.events.subscribe(event, {
+      name: route.name,
+      when: route.when,
+      handle: (payload) => this.send(route, payload),
+    });
   }
 
   private async send<P extends object>(route: SubscribeMessageRoute<P>, payload: P): Promise<void> {

@@ -101,10 +101,20 @@ export function oldRowOf(topic: string, payload: Row): Omit<OutboxRow, 'id'> | n
     case 'case.realtime.changed':
       return { topic: 'realtime.case', dedupeKey: `${key}:rt`, payload: { caseId, seq, type } };
     case 'case.realtime.task':
-      return { topic: 'realtime.task', dedupeKey: `${key}:task`, payload: { caseId, kind: assignee.kind, userId: assignee.id } };
+      return {
+        topic: 'realtime.task',
+        dedupeKey: `${key}:task`,
+        payload: { caseId, kind: assignee.kind, userId: assignee.id },
+      };
     case 'wechat.subscribe.case': {
       const template = OLD_MOMENTS[type];
-      return template ? { topic: 'wechat.subscribe', dedupeKey: `case:${caseId}:sub:${template}:${seq}`, payload: { caseId, template, seq } } : null;
+      return template
+        ? {
+            topic: 'wechat.subscribe',
+            dedupeKey: `case:${caseId}:sub:${template}:${seq}`,
+            payload: { caseId, template, seq },
+          }
+        : null;
     }
     case 'gov.hotline.status':
       return { topic, dedupeKey: `${key}:hotline`, payload: { caseId, seq } };
@@ -127,14 +137,22 @@ export class DomainEventTopics1764200100000 implements MigrationInterface {
       OLD_TOPICS,
     );
     for (const raw of rows) {
-      const row: OutboxRow = { id: String(raw.id), topic: String(raw.topic), dedupeKey: String(raw.dedupe_key), payload: objectOf(raw.payload) };
+      const row: OutboxRow = {
+        id: String(raw.id),
+        topic: String(raw.topic),
+        dedupeKey: String(raw.dedupe_key),
+        payload: objectOf(raw.payload),
+      };
       // Same-named gov topics: a row already in the new shape (written after the code changed) stays.
       if ('caseNo' in row.payload || 'orderNo' in row.payload) continue;
       const next = row.topic === HOTLINE_ACK ? await this.ackRow(q, row) : await this.caseRow(q, row);
       if (!next) continue;
       const [taken]: Row[] = await q.query('SELECT id FROM outbox_message WHERE dedupe_key = ?', [next.dedupeKey]);
       if (taken) {
-        await q.query("UPDATE outbox_message SET status = 'dropped', last_error = ? WHERE id = ?", [`superseded by ${next.dedupeKey}`.slice(0, 500), row.id]);
+        await q.query("UPDATE outbox_message SET status = 'dropped', last_error = ? WHERE id = ?", [
+          `superseded by ${next.dedupeKey}`.slice(0, 500),
+          row.id,
+        ]);
         continue;
       }
       await q.query('UPDATE outbox_message SET topic = ?, dedupe_key = ?, payload = ? WHERE id = ?', [
@@ -154,7 +172,11 @@ export class DomainEventTopics1764200100000 implements MigrationInterface {
     const [event]: Row[] = await q.query('SELECT * FROM case_event WHERE case_id = ? AND seq = ?', [caseId, seq]);
     if (!record || !event) return null;
     const topic = CASE_TOPICS[row.topic];
-    return { topic, dedupeKey: `case:${caseId}:ev:${seq}:${topic}`, payload: caseEventAppendedFrom(record, event, seq, row.payload) };
+    return {
+      topic,
+      dedupeKey: `case:${caseId}:ev:${seq}:${topic}`,
+      payload: caseEventAppendedFrom(record, event, seq, row.payload),
+    };
   }
 
   /** `{ caseId }` → `gov.hotline_order_received` `{ caseId, orderNo }`, keyed by the order number. */
@@ -177,7 +199,12 @@ export class DomainEventTopics1764200100000 implements MigrationInterface {
     for (const raw of rows) {
       const old = oldRowOf(String(raw.topic), objectOf(raw.payload));
       if (!old) continue;
-      await q.query('UPDATE outbox_message SET topic = ?, dedupe_key = ?, payload = ? WHERE id = ?', [old.topic, old.dedupeKey, JSON.stringify(old.payload), raw.id]);
+      await q.query('UPDATE outbox_message SET topic = ?, dedupe_key = ?, payload = ? WHERE id = ?', [
+        old.topic,
+        old.dedupeKey,
+        JSON.stringify(old.payload),
+        raw.id,
+      ]);
     }
   }
 }

@@ -4,8 +4,10 @@ import type { CaseEventType, CaseStatus } from '@zhili/shared';
 import { defineDomainEvent } from '../../../core/events';
 import type { CaseRecord } from '../entities';
 
-const isCaseEventType = (value: unknown): value is CaseEventType => typeof value === 'string' && Object.hasOwn(caseEventLabels, value);
-const isCaseStatus = (value: unknown): value is CaseStatus => typeof value === 'string' && Object.hasOwn(caseStatusLabels, value);
+const isCaseEventType = (value: unknown): value is CaseEventType =>
+  typeof value === 'string' && Object.hasOwn(caseEventLabels, value);
+const isCaseStatus = (value: unknown): value is CaseStatus =>
+  typeof value === 'string' && Object.hasOwn(caseStatusLabels, value);
 const status = z.custom<CaseStatus>(isCaseStatus, { message: 'unknown case status' });
 
 /**
