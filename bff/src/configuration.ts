@@ -1,4 +1,4 @@
-import { App, Config, Configuration, ILifeCycle, Inject } from '@midwayjs/core';
+import { App, Config, Configuration, ILifeCycle, IMidwayContainer, Inject } from '@midwayjs/core';
 import * as koa from '@midwayjs/koa';
 import type { NextFunction } from '@midwayjs/koa';
 import * as validate from '@midwayjs/validate';
@@ -24,11 +24,8 @@ import { apiDocs } from './core/http/api-docs';
 import { assertContractBound, mergeDocuments } from './core/http/contract';
 import { allRoutes } from '@zhili/shared';
 import { MidwayDecoratorService } from '@midwayjs/core';
-// <imports: background jobs>
 import { JobRunner } from './core/jobs';
-import { OutboxWorker } from './core/outbox';
-import { CaseNotifications } from './modules/case/notify';
-import { SlaWatcher } from './modules/case/sla';
+import { startupProviders } from './modules';
 
 @Configuration({
   imports: [koa, validate, typeorm, swagger],
@@ -59,22 +56,14 @@ export class MainConfiguration implements ILifeCycle {
   @Inject()
   private swaggerExplorer!: swagger.SwaggerExplorer;
 
-  // <inject: background jobs>
   @Inject()
   private jobs!: JobRunner;
 
-  // Injected so their `@Init()` registers jobs and outbox handlers before `jobs.start()` (and in
-  // tests, where JOBS_ENABLED=false, the handlers still exist for `OutboxService.deliverDue`).
-  @Inject()
-  outboxWorker!: OutboxWorker;
-
-  @Inject()
-  caseNotifications!: CaseNotifications;
-
-  @Inject()
-  slaWatcher!: SlaWatcher;
-
-  async onReady(): Promise<void> {
+  async onReady(container: IMidwayContainer): Promise<void> {
+    // Created now so their `@Init()` registers jobs, outbox handlers and subscribers before
+    // `jobs.start()` (and in tests, where JOBS_ENABLED=false, the handlers still exist for
+    // `OutboxService.deliverDue`). The list comes from the module manifests.
+    for (const provider of startupProviders) await container.getAsync(provider);
     serializeSqliteTransactions(this.dataSource);
     cacheValidation(this.validateService);
     strictRequestParams(this.decoratorService);
@@ -113,14 +102,12 @@ export class MainConfiguration implements ILifeCycle {
       // socket.io's long-polling follows the same CORS allow-list as /api (none = same-origin only).
       this.realtime.attach(server, this.env.CORS_ORIGINS.length ? [...this.env.CORS_ORIGINS] : false);
       this.healthBroadcaster.start();
-      // <start: background jobs>
       this.jobs.start();
     }
   }
 
   async onStop(): Promise<void> {
     this.healthBroadcaster.stop();
-    // <stop: background jobs>
     await this.jobs.stop();
     await this.realtime.close();
   }

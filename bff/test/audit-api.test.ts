@@ -3,7 +3,7 @@ import { currentBackend } from './support/backends';
 import { startTestApp, TestApp } from './support/test-app';
 import { createRegion, dataSourceOf } from './support/staff-fixtures';
 import { staffAs, StaffWithAuth } from './support/staff-session';
-import { AuditService } from '../src/modules/audit';
+import { AuditService } from '../src/core/audit';
 
 const backend = currentBackend();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -6,7 +6,7 @@ import { mpLogin } from './support/mp-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 import { createRegion, dataSourceOf } from './support/staff-fixtures';
 import { staffAs, StaffWithAuth } from './support/staff-session';
-import { AuditService } from '../src/modules/audit';
+import { AuditService } from '../src/core/audit';
 import { StaffUser } from '../src/modules/staff/staff-user.entity';
 
 const backend = currentBackend();

@@ -2,7 +2,7 @@ import { TypeORMDataSourceManager } from '@midwayjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { currentBackend } from './support/backends';
 import { startTestApp, TestApp } from './support/test-app';
-import { AuditLog, AuditService } from '../src/modules/audit';
+import { AuditLog, AuditService } from '../src/core/audit';
 
 const backend = currentBackend();
 

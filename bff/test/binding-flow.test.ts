@@ -3,7 +3,7 @@ import { startTestApp, TestApp } from './support/test-app';
 import { mpLogin, MpFixture } from './support/mp-fixtures';
 import { createRegion, dataSourceOf, staffWithToken } from './support/staff-fixtures';
 import type { Region } from '../src/modules/region';
-import { AuditLog } from '../src/modules/audit';
+import { AuditLog } from '../src/core/audit';
 import { BindingCode } from '../src/modules/binding';
 
 const backend = currentBackend();

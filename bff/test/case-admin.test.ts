@@ -4,7 +4,7 @@ import { startTestApp, TestApp } from './support/test-app';
 import { CaseTown, setupCaseTown, submitCase, townDispatcher } from './support/case-fixtures';
 import { staffWithToken } from './support/staff-fixtures';
 import { CaseRecord, CaseWorkflowService } from '../src/modules/case';
-import { AuditLog } from '../src/modules/audit';
+import { AuditLog } from '../src/core/audit';
 
 const backend = currentBackend();
 const MINUTE = 60_000;

@@ -3,7 +3,7 @@ import { currentBackend } from './support/backends';
 import { startTestApp, TestApp } from './support/test-app';
 import { staffWithToken } from './support/staff-fixtures';
 import { CaseTown, setupCaseTown, submitCase } from './support/case-fixtures';
-import { AuditLog } from '../src/modules/audit';
+import { AuditLog } from '../src/core/audit';
 import { CaseCalendarService, CaseRecord } from '../src/modules/case';
 
 const backend = currentBackend();

@@ -2,7 +2,7 @@ import { currentBackend } from './support/backends';
 import { startTestApp, TestApp } from './support/test-app';
 import { CaseTown, setupCaseTown, submitCase } from './support/case-fixtures';
 import { CaseEvent, CaseRecord } from '../src/modules/case';
-import { AuditLog } from '../src/modules/audit';
+import { AuditLog } from '../src/core/audit';
 
 const backend = currentBackend();
 

@@ -3,7 +3,7 @@ import { startTestApp, TestApp } from './support/test-app';
 import { devPhoneCode, mpLogin, MpFixture } from './support/mp-fixtures';
 import { dataSourceOf } from './support/staff-fixtures';
 import { PiiCipher } from '../src/core/crypto/pii-cipher';
-import { AuditLog } from '../src/modules/audit';
+import { AuditLog } from '../src/core/audit';
 
 const backend = currentBackend();
 

@@ -4,7 +4,7 @@ import { currentBackend } from './support/backends';
 import { startTestApp, TestApp } from './support/test-app';
 import { staffWithToken } from './support/staff-fixtures';
 import { CaseTown, setupCaseTown } from './support/case-fixtures';
-import { AuditLog } from '../src/modules/audit';
+import { AuditLog } from '../src/core/audit';
 import { CaseCategory, CaseEvent, CaseRecord } from '../src/modules/case';
 import { Open311Key } from '../src/modules/open311';
 import { PiiCipher } from '../src/core/crypto/pii-cipher';

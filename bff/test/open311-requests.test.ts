@@ -5,7 +5,7 @@ import { currentBackend } from './support/backends';
 import { startTestApp, TestApp } from './support/test-app';
 import { caseInProgress, CaseTown, setupCaseTown, submitCase, townDispatcher } from './support/case-fixtures';
 import { CaseCategory, CaseRecord, CaseWorkflowService } from '../src/modules/case';
-import { AuditLog } from '../src/modules/audit/audit-log.entity';
+import { AuditLog } from '../src/core/audit';
 import { coarseCoordinate, OPEN311_COARSE_GRID_DEG } from '../src/modules/open311/georeport/open311-request-view';
 
 const backend = currentBackend();

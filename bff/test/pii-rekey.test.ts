@@ -5,7 +5,7 @@ import { devPhoneCode, mpLogin } from './support/mp-fixtures';
 import { dataSourceOf } from './support/staff-fixtures';
 import { PiiCipher } from '../src/core/crypto/pii-cipher';
 import { rekeyAll } from '../src/core/crypto/pii-rekey';
-import { entities } from '../src/core/db/entities';
+import { entities } from '../src/modules';
 import { piiRekey } from '../src/cli/pii-rekey';
 
 const backend = currentBackend();

@@ -10,7 +10,7 @@ import { Business, House, Household, Person, PersonTag } from '../src/modules/re
 import { MpUser } from '../src/modules/mp-user';
 import { StaffContactService } from '../src/modules/staff-admin';
 import { PiiCipher } from '../src/core/crypto/pii-cipher';
-import { AuditLog } from '../src/modules/audit';
+import { AuditLog } from '../src/core/audit';
 
 /**
  * Village overview counts (rows inserted straight into the registry tables), the workers of a

@@ -6,7 +6,7 @@ import { createRegion, dataSourceOf } from './support/staff-fixtures';
 import { staffAs, StaffWithAuth } from './support/staff-session';
 import { Region } from '../src/modules/region';
 import { BOUNDARIES_CHANGED_CHANNEL } from '../src/modules/region';
-import { AuditLog } from '../src/modules/audit';
+import { AuditLog } from '../src/core/audit';
 import { InfraService } from '../src/core/infra/infra.service';
 
 /**

@@ -7,7 +7,7 @@ import { createRegion, dataSourceOf } from './support/staff-fixtures';
 import { staffAs, StaffWithAuth } from './support/staff-session';
 import type { Region } from '../src/modules/region';
 import { Household, Person, PersonTag } from '../src/modules/registry';
-import { AuditLog } from '../src/modules/audit';
+import { AuditLog } from '../src/core/audit';
 import { PiiCipher } from '../src/core/crypto/pii-cipher';
 
 const backend = currentBackend();

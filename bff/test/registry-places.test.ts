@@ -4,7 +4,7 @@ import { startTestApp, TestApp } from './support/test-app';
 import { createRegion, dataSourceOf } from './support/staff-fixtures';
 import { staffAs, StaffWithAuth } from './support/staff-session';
 import type { Region } from '../src/modules/region';
-import { AuditLog } from '../src/modules/audit';
+import { AuditLog } from '../src/core/audit';
 import { Household, Person } from '../src/modules/registry';
 import { PiiCipher } from '../src/core/crypto/pii-cipher';
 

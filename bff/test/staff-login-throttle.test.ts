@@ -2,7 +2,7 @@ import { currentBackend } from './support/backends';
 import { startTestApp, TestApp } from './support/test-app';
 import { createStaff, dataSourceOf } from './support/staff-fixtures';
 import { InfraService } from '../src/core/infra/infra.service';
-import { AuditLog } from '../src/modules/audit';
+import { AuditLog } from '../src/core/audit';
 
 const backend = currentBackend();
 

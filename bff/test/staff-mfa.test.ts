@@ -4,7 +4,7 @@ import { startTestApp, TestApp } from './support/test-app';
 import { createStaff, dataSourceOf, FIXTURE_PASSWORD } from './support/staff-fixtures';
 import { StaffUser } from '../src/modules/staff/staff-user.entity';
 import { StaffRecoveryCode } from '../src/modules/staff/staff-recovery-code.entity';
-import { AuditLog } from '../src/modules/audit';
+import { AuditLog } from '../src/core/audit';
 import { InfraService } from '../src/core/infra/infra.service';
 
 const backend = currentBackend();

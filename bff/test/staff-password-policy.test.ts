@@ -5,7 +5,7 @@ import { createStaff, dataSourceOf, FIXTURE_PASSWORD } from './support/staff-fix
 import { StaffService } from '../src/modules/staff';
 import { StaffUser } from '../src/modules/staff/staff-user.entity';
 import { StaffPasswordHistory } from '../src/modules/staff/staff-password-history.entity';
-import { AuditLog } from '../src/modules/audit';
+import { AuditLog } from '../src/core/audit';
 
 const backend = currentBackend();
 

@@ -4,7 +4,7 @@ import { createStaff, dataSourceOf, StaffFixture } from './support/staff-fixture
 import { SessionService } from '../src/core/auth/session.service';
 import { AuthSession } from '../src/core/auth/auth-session.entity';
 import { StaffUser } from '../src/modules/staff/staff-user.entity';
-import { AuditLog } from '../src/modules/audit';
+import { AuditLog } from '../src/core/audit';
 
 const backend = currentBackend();
 

@@ -4,7 +4,7 @@ import { startTestApp, TestApp } from './support/test-app';
 import { createRegion, dataSourceOf } from './support/staff-fixtures';
 import { loginStaff, staffAs, StaffWithAuth } from './support/staff-session';
 import type { Region } from '../src/modules/region';
-import { AuditLog } from '../src/modules/audit';
+import { AuditLog } from '../src/core/audit';
 import { StaffContact } from '../src/modules/staff-admin';
 import { StaffUser } from '../src/modules/staff/staff-user.entity';
 

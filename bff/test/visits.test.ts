@@ -10,7 +10,7 @@ import { staffAs, StaffWithAuth } from './support/staff-session';
 import type { Region } from '../src/modules/region';
 import { Person, PersonTag, TagDefinition, Visit } from '../src/modules/registry';
 import { StoredFile } from '../src/modules/file';
-import { AuditLog } from '../src/modules/audit';
+import { AuditLog } from '../src/core/audit';
 import { PiiCipher } from '../src/core/crypto/pii-cipher';
 
 const backend = currentBackend();

@@ -1,5 +1,4 @@
-import { verifyAuditChain } from '../modules/audit/audit.service';
-import { AuditLog } from '../modules/audit/audit-log.entity';
+import { AuditLog, verifyAuditChain } from '../core/audit';
 import { openDataSource } from './data-source';
 
 export interface AuditVerifyReport {

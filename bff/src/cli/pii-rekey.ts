@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../config/database';
 import { loadEnv } from '../config/env';
-import { entities } from '../core/db/entities';
+import { entities } from '../modules';
 import { PiiCipher } from '../core/crypto/pii-cipher';
 import { rekeyAll, RekeyFieldReport } from '../core/crypto/pii-rekey';
 

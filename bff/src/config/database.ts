@@ -3,8 +3,7 @@ import { mkdirSync } from 'fs';
 import { dirname } from 'path';
 import type { DataSourceOptions } from 'typeorm';
 import { repoRoot } from './env';
-import { entities } from '../core/db/entities';
-import { migrations } from '../core/db/migrations';
+import { entities, migrations } from '../modules';
 import { QueryTimeoutSubscriber } from '../core/db/query-timeout.subscriber';
 
 export type DatabaseKind = 'sqlite' | 'mysql';

@@ -10,7 +10,7 @@ import { hasPermission } from '@zhili/shared';
 import { isPublicRoute, requiredKind } from './public.decorator';
 import { requiredPermission, requiredRole } from './require-permission.decorator';
 import { acceptsMfaToken, allowedDuringPasswordChange } from './auth-flow.decorator';
-import { AuditService } from '../../modules/audit/audit.service';
+import { AuditService } from '../audit';
 import { clientInfo } from '../http/client-info';
 
 /**

@@ -7,7 +7,7 @@ import type { Principal } from '../../core/auth/principal';
 import type { ClientInfo } from '../../core/auth/session.service';
 import { PiiCipher } from '../../core/crypto/pii-cipher';
 import { InfraService } from '../../core/infra/infra.service';
-import { AuditService } from '../audit';
+import { AuditService } from '../../core/audit';
 import { MpGrantService, MpUserService, type GrantResult } from '../mp-user';
 import { Region } from '../region/region.entity';
 import { BindingCode } from './binding-code.entity';

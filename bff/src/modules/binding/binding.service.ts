@@ -10,7 +10,7 @@ import type { ClientInfo } from '../../core/auth/session.service';
 import { PiiCipher } from '../../core/crypto/pii-cipher';
 import { assertInScope } from '../../core/scope/data-scope';
 import { Page, PageRequest, ScopedRepository } from '../../core/scope/scoped-repository';
-import { AuditService } from '../audit';
+import { AuditService } from '../../core/audit';
 import { Region } from '../region/region.entity';
 import { BindingCode, BindingRole, BindingStatus } from './binding-code.entity';
 import { CODE_HASH_PURPOSE, CODE_TTL_MS, generateCode, QR_PREFIX } from './binding-code';

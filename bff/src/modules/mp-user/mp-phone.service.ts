@@ -7,7 +7,7 @@ import type { Principal } from '../../core/auth/principal';
 import type { ClientInfo } from '../../core/auth/session.service';
 import { PiiCipher } from '../../core/crypto/pii-cipher';
 import { InfraService } from '../../core/infra/infra.service';
-import { AuditService } from '../audit';
+import { AuditService } from '../../core/audit';
 import { WechatApiError, WechatClient } from '../wechat';
 import type { PhoneInfo } from '../wechat';
 import { MpUser } from './mp-user.entity';

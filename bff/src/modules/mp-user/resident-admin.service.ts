@@ -6,7 +6,7 @@ import type { Principal } from '../../core/auth/principal';
 import type { ClientInfo } from '../../core/auth/session.service';
 import { PiiCipher } from '../../core/crypto/pii-cipher';
 import { ScopedRepository } from '../../core/scope/scoped-repository';
-import { AuditService } from '../audit';
+import { AuditService } from '../../core/audit';
 import { Region } from '../region/region.entity';
 import { AppError } from '../../core/errors/app-error';
 import { MpGrantService } from './mp-grant.service';

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { validateGeometry } from '@zhili/shared';
 import type { BoundaryGeometry, BoundaryImportReport } from '@zhili/shared';
 import { AppError } from '../../core/errors/app-error';
-import { Acting, AuditActorService } from '../audit/audit-actor.service';
+import { Acting, AuditActorService } from '../../core/audit';
 import { GeoIndexService } from './geo/geo-index.service';
 import { Region } from './region.entity';
 import { RegionService, storedBoundary } from './region.service';

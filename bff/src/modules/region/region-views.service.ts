@@ -2,7 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { BoundaryGeometry, RegionDetailVO, RegionFeature, RegionFeatureCollection, RegionOverviewVO } from '@zhili/shared';
 import type { Principal } from '../../core/auth/principal';
 import { scopePrefix } from '../../core/scope/data-scope';
-import { Acting, AuditActorService } from '../audit/audit-actor.service';
+import { Acting, AuditActorService } from '../../core/audit';
 import type { Region } from './region.entity';
 import { RegionService } from './region.service';
 import { RegionStatsService } from './region-stats.service';

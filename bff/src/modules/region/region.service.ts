@@ -7,7 +7,7 @@ import type { BoundaryGeometry, LngLat } from '@zhili/shared';
 import { AppError } from '../../core/errors/app-error';
 import type { Principal } from '../../core/auth/principal';
 import { inScope, scopePrefix, prefixCondition, needsPrefixRange } from '../../core/scope/data-scope';
-import { Acting, AuditActorService } from '../audit/audit-actor.service';
+import { Acting, AuditActorService } from '../../core/audit';
 import { GeoIndexService } from './geo/geo-index.service';
 import { Region, RegionLevel } from './region.entity';
 import { RegionUsageService } from './region-usage.service';

@@ -1,7 +1,7 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { AuditAction } from '@zhili/shared';
 import { AppError } from '../../core/errors/app-error';
-import { Acting, AuditActorService } from '../audit/audit-actor.service';
+import { Acting, AuditActorService } from '../../core/audit';
 
 export type { Acting };
 

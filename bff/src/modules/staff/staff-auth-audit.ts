@@ -1,8 +1,7 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { limits, type AuditAction } from '@zhili/shared';
 import type { ClientInfo } from '../../core/auth/session.service';
-import { AuditService } from '../audit/audit.service';
-import type { AuditResult } from '../audit/audit-log.entity';
+import { AuditService, type AuditResult } from '../../core/audit';
 import type { StaffUser } from './staff-user.entity';
 
 /** Authentication events of staff accounts: the `auth.*` codes of the one audit action table. */

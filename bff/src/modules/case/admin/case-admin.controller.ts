@@ -18,7 +18,7 @@ import { ForPrincipal } from '../../../core/auth/public.decorator';
 import { principalOf } from '../../../core/auth/principal';
 import { RequirePermission } from '../../../core/auth/require-permission.decorator';
 import { clientInfo } from '../../../core/http/client-info';
-import type { Acting } from '../../audit/audit-actor.service';
+import type { Acting } from '../../../core/audit';
 import { CaseStatsService } from '../stats/case-stats.service';
 import { CaseActionDTO, CaseBatchDispatchDTO, CaseNoteDTO } from './case-action.dto';
 import { CaseAdminCommandService } from './case-command.service';

@@ -6,7 +6,7 @@ import type { CaseAction, CaseActionBody, CaseActorRole, CaseBatchResult, CaseDe
 import type { Principal } from '../../../core/auth/principal';
 import { AppError } from '../../../core/errors/app-error';
 import { inScope } from '../../../core/scope/data-scope';
-import { Acting, AuditActorService } from '../../audit/audit-actor.service';
+import { Acting, AuditActorService } from '../../../core/audit';
 import { MpUser } from '../../mp-user/mp-user.entity';
 import { RegionService } from '../../region';
 import { StaffUser } from '../../staff/staff-user.entity';

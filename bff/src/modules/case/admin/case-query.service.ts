@@ -7,7 +7,7 @@ import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { AppError } from '../../../core/errors/app-error';
 import { inScope } from '../../../core/scope/data-scope';
 import { Page, ScopedRepository } from '../../../core/scope/scoped-repository';
-import { Acting, AuditActorService } from '../../audit/audit-actor.service';
+import { Acting, AuditActorService } from '../../../core/audit';
 import { RegionService, RegionWorkersService } from '../../region';
 import { CaseViewsService, slaFields } from '../core/case-views.service';
 import { CaseRecord } from '../entities';

@@ -2,7 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { CaseDetailVO, CaseRelocateBody, CaseStatus } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import { inScope } from '../../../core/scope/data-scope';
-import { Acting, AuditActorService } from '../../audit/audit-actor.service';
+import { Acting, AuditActorService } from '../../../core/audit';
 import { GeoIndexService, Region, RegionService } from '../../region';
 import { CaseActorResolver } from '../core/case-actor';
 import { CaseIntakeService } from '../core/case-intake.service';

@@ -1,11 +1,10 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { Repository } from 'typeorm';
-import type { AuditAction, CaseCategoryVO } from '@zhili/shared';
+import type { AuditAction, CaseCategoryCreateInput, CaseCategoryUpdateInput, CaseCategoryVO } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
-import { Acting, AuditActorService } from '../../audit/audit-actor.service';
+import { Acting, AuditActorService } from '../../../core/audit';
 import { CaseCategory } from '../entities';
-import type { CreateCaseCategoryDTO, UpdateCaseCategoryDTO } from './case-category.dto';
 import { TownLevelCheck } from './town-level';
 
 type Editable = Pick<CaseCategory, 'name' | 'icon' | 'description' | 'department' | 'slaHours' | 'acceptHours' | 'active' | 'sortOrder' | 'isPublic'>;
@@ -51,7 +50,7 @@ export class CaseCategoryAdminService {
     return rows.map(toCaseCategoryVO);
   }
 
-  async create(acting: Acting, body: CreateCaseCategoryDTO): Promise<CaseCategoryVO> {
+  async create(acting: Acting, body: CaseCategoryCreateInput): Promise<CaseCategoryVO> {
     await this.townLevel.assert(acting, 'case.category.create', 'case_category', body.code);
     assertAcceptWithinSla(body.acceptHours, body.slaHours);
     if (await this.categories.existsBy({ code: body.code })) throw new AppError('CONFLICT', '类型代码已存在');
@@ -80,7 +79,7 @@ export class CaseCategoryAdminService {
     return this.get(body.code);
   }
 
-  async update(acting: Acting, code: string, body: UpdateCaseCategoryDTO): Promise<CaseCategoryVO> {
+  async update(acting: Acting, code: string, body: CaseCategoryUpdateInput): Promise<CaseCategoryVO> {
     const current = await this.find(code);
     await this.townLevel.assert(acting, 'case.category.update', 'case_category', code);
     const changes: Partial<Editable> = {};

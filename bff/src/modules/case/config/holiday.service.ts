@@ -1,13 +1,12 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { Between, DataSource } from 'typeorm';
-import { shanghaiDate } from '@zhili/shared';
+import { holidayLimits, shanghaiDate } from '@zhili/shared';
 import type { FieldError, HolidayVO } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
-import { Acting, AuditActorService } from '../../audit/audit-actor.service';
+import { Acting, AuditActorService } from '../../../core/audit';
 import { CaseCalendarService } from '../core/case-calendar.service';
 import { Holiday } from '../entities';
-import { holidayLimits } from './holiday.dto';
 import { TownLevelCheck } from './town-level';
 
 /** Whether `YYYY-MM-DD` names a real day (no 2026-02-30). */
@@ -72,7 +71,7 @@ export class HolidayAdminService {
   }
 }
 
-/** Every day must be a real date inside the edited year, once (the DTO already checked shapes and uniqueness). */
+/** Every day must be a real date inside the edited year, once (the contract schema already checked shapes and uniqueness). */
 function assertDaysOfYear(year: number, days: HolidayVO[]): void {
   const errors: FieldError[] = [];
   const seen = new Set<string>();

@@ -2,7 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import type { AuditAction } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import { scopePrefix } from '../../../core/scope/data-scope';
-import { Acting, AuditActorService } from '../../audit/audit-actor.service';
+import { Acting, AuditActorService } from '../../../core/audit';
 import { RegionService } from '../../region/region.service';
 
 /**

@@ -7,7 +7,7 @@ import { ForPrincipal } from '../../../core/auth/public.decorator';
 import { principalOf } from '../../../core/auth/principal';
 import { RequirePermission } from '../../../core/auth/require-permission.decorator';
 import { clientInfo } from '../../../core/http/client-info';
-import type { Acting } from '../../audit/audit-actor.service';
+import type { Acting } from '../../../core/audit';
 import { CreateOpen311KeyDTO } from './open311-key.dto';
 import { IssuedOpen311Key, Open311KeyService } from './open311-key.service';
 

@@ -6,7 +6,7 @@ import type { Open311KeyVO } from '@zhili/shared';
 import type { AppEnv } from '../../../config/env';
 import { AppError } from '../../../core/errors/app-error';
 import { inScope, scopePrefix, whereStartsWith } from '../../../core/scope/data-scope';
-import { Acting, AuditActorService } from '../../audit/audit-actor.service';
+import { Acting, AuditActorService } from '../../../core/audit';
 import { Open311Key } from '../open311-key.entity';
 import { API_KEY_PATTERN, API_KEY_PREFIX_LENGTH, Open311KeyHasher } from './open311-key-hash';
 

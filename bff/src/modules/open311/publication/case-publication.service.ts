@@ -5,7 +5,7 @@ import type { CasePublicationVO } from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
 import { AppError } from '../../../core/errors/app-error';
 import { ScopedRepository } from '../../../core/scope/scoped-repository';
-import { Acting, AuditActorService } from '../../audit/audit-actor.service';
+import { Acting, AuditActorService } from '../../../core/audit';
 import { CaseCategory, CaseRecord } from '../../case/entities';
 import { isPublishable } from '../georeport/open311-request-view';
 

@@ -7,7 +7,7 @@ import { principalOf } from '../../../core/auth/principal';
 import { RequirePermission } from '../../../core/auth/require-permission.decorator';
 import { clientInfo } from '../../../core/http/client-info';
 import { PII_READ_LIMIT, RateLimit } from '../../../core/http/rate-limit';
-import type { Acting } from '../../audit/audit-actor.service';
+import type { Acting } from '../../../core/audit';
 import { BusinessListQueryDTO, CreateBusinessDTO, UpdateBusinessDTO } from './business.dto';
 import { BusinessService } from './business.service';
 

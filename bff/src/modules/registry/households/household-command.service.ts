@@ -6,7 +6,7 @@ import type { AuditAction, HeadRelation, HouseholdDetailVO, HouseholdType } from
 import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
 import { ScopedRepository } from '../../../core/scope/scoped-repository';
-import { Acting, AuditActorService } from '../../audit/audit-actor.service';
+import { Acting, AuditActorService } from '../../../core/audit';
 import type { Region } from '../../region/region.entity';
 import { RegionService } from '../../region/region.service';
 import { House, Household, Person, Visit } from '../entities';

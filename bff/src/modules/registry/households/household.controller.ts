@@ -7,7 +7,7 @@ import { ForPrincipal } from '../../../core/auth/public.decorator';
 import { principalOf } from '../../../core/auth/principal';
 import { RequirePermission } from '../../../core/auth/require-permission.decorator';
 import { clientInfo } from '../../../core/http/client-info';
-import type { Acting } from '../../audit/audit-actor.service';
+import type { Acting } from '../../../core/audit';
 import { AddMemberDTO, CreateHouseholdDTO, HouseholdListQueryDTO, UpdateHouseholdDTO } from './household.dto';
 import { HouseholdCommandService } from './household-command.service';
 import { HouseholdQueryService } from './household-query.service';

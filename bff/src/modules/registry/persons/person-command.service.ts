@@ -8,7 +8,7 @@ import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { InfraService } from '../../../core/infra/infra.service';
 import { ScopedRepository } from '../../../core/scope/scoped-repository';
 import type { Principal } from '../../../core/auth/principal';
-import { Acting, AuditActorService } from '../../audit/audit-actor.service';
+import { Acting, AuditActorService } from '../../../core/audit';
 import { RegionService } from '../../region/region.service';
 import { Household, Person, PersonHouse, PersonTag, Visit } from '../entities';
 import { joinHousehold, leaveHousehold, setRelation } from '../households/household-membership';

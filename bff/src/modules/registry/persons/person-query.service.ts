@@ -6,7 +6,7 @@ import type { PersonDetailVO, PersonPiiVO, PersonVO } from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { Page, ScopedRepository } from '../../../core/scope/scoped-repository';
-import { Acting, AuditActorService } from '../../audit/audit-actor.service';
+import { Acting, AuditActorService } from '../../../core/audit';
 import { RegionService } from '../../region/region.service';
 import { House, Household, Person, PersonHouse, PersonTag, TagDefinition } from '../entities';
 import { VisitQueryService } from '../visits';

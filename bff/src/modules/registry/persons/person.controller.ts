@@ -7,7 +7,7 @@ import { ForPrincipal } from '../../../core/auth/public.decorator';
 import { principalOf } from '../../../core/auth/principal';
 import { RequirePermission } from '../../../core/auth/require-permission.decorator';
 import { clientInfo } from '../../../core/http/client-info';
-import type { Acting } from '../../audit/audit-actor.service';
+import type { Acting } from '../../../core/audit';
 import { CreatePersonDTO, PersonListQueryDTO, PersonTagsDTO, UpdatePersonDTO } from './person.dto';
 import { PersonCommandService } from './person-command.service';
 import { PersonQueryService } from './person-query.service';

@@ -6,7 +6,7 @@ import type { AuditAction, BuildingUnitVO, BuildingVO } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
 import { Page, ScopedRepository } from '../../../core/scope/scoped-repository';
-import { Acting, AuditActorService } from '../../audit/audit-actor.service';
+import { Acting, AuditActorService } from '../../../core/audit';
 import { Building, BuildingUnit, Estate } from '../entities';
 import { countBy, exists } from './counts';
 import { PlacementService } from './placement';

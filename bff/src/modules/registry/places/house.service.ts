@@ -8,7 +8,7 @@ import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
 import { likeEscape } from '../../../core/scope/data-scope';
 import { Page, ScopedRepository } from '../../../core/scope/scoped-repository';
-import { Acting, AuditActorService } from '../../audit/audit-actor.service';
+import { Acting, AuditActorService } from '../../../core/audit';
 import { Building, BuildingUnit, Estate, House, PersonHouse } from '../entities';
 import { countBy, exists } from './counts';
 import { composeAddress, HousePlaceInput, PlaceRepos, resolveHousePlace } from './house-placement';

@@ -6,7 +6,7 @@ import { ForPrincipal } from '../../../core/auth/public.decorator';
 import { principalOf } from '../../../core/auth/principal';
 import { RequirePermission } from '../../../core/auth/require-permission.decorator';
 import { clientInfo } from '../../../core/http/client-info';
-import type { Acting } from '../../audit/audit-actor.service';
+import type { Acting } from '../../../core/audit';
 import { AddResidentDTO, CreateHouseDTO, HouseListQueryDTO, UpdateHouseDTO } from './places.dto';
 import { HouseResidentsService } from './house-residents.service';
 import { HouseService } from './house.service';

@@ -9,7 +9,7 @@ import { RequirePermission } from '../../../core/auth/require-permission.decorat
 import { AppError } from '../../../core/errors/app-error';
 import { clientInfo } from '../../../core/http/client-info';
 import { RateLimit } from '../../../core/http/rate-limit';
-import type { Acting } from '../../audit/audit-actor.service';
+import type { Acting } from '../../../core/audit';
 import { ExportService } from './export.service';
 import { ImportService } from './import.service';
 import { readMultipart } from '../../../core/http/multipart';

@@ -7,7 +7,7 @@ import type { VisitVO } from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
 import { AppError } from '../../../core/errors/app-error';
 import { ScopedRepository } from '../../../core/scope/scoped-repository';
-import { Acting, AuditActorService } from '../../audit/audit-actor.service';
+import { Acting, AuditActorService } from '../../../core/audit';
 import { FileService } from '../../file';
 import { MpUser } from '../../mp-user/mp-user.entity';
 import { StaffUser } from '../../staff/staff-user.entity';

@@ -2,11 +2,11 @@ import { Controller, Get, Inject, Query } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@midwayjs/swagger';
 import type { ApiList, ApiSuccess } from '@zhili/shared';
-import { ForPrincipal } from '../../core/auth/public.decorator';
-import { principalOf } from '../../core/auth/principal';
-import { RequirePermission } from '../../core/auth/require-permission.decorator';
-import { clientInfo } from '../../core/http/client-info';
-import { RateLimit } from '../../core/http/rate-limit';
+import { ForPrincipal } from '../auth/public.decorator';
+import { principalOf } from '../auth/principal';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import { clientInfo } from '../http/client-info';
+import { RateLimit } from '../http/rate-limit';
 import { AuditQueryDTO, AuditRecordVO, AuditVerifyVO } from './audit.dto';
 import { AuditQueryService } from './audit-query.service';
 

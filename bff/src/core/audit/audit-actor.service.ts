@@ -1,9 +1,7 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { InjectEntityModel } from '@midwayjs/typeorm';
-import { Repository } from 'typeorm';
-import type { Principal } from '../../core/auth/principal';
-import type { ClientInfo } from '../../core/auth/session.service';
-import { StaffUser } from '../staff/staff-user.entity';
+import type { Principal } from '../auth/principal';
+import type { ClientInfo } from '../auth/session.service';
+import { AuditActorDirectories } from './audit-actor-directory';
 import { AuditEntry, AuditService } from './audit.service';
 
 /** Who acts and from where. */
@@ -22,13 +20,12 @@ export class AuditActorService {
   @Inject()
   private audit!: AuditService;
 
-  @InjectEntityModel(StaffUser)
-  private users!: Repository<StaffUser>;
+  @Inject()
+  private directories!: AuditActorDirectories;
 
   async nameOf(actor: Principal): Promise<string | null> {
-    if (actor.kind !== 'staff') return null;
-    const user = await this.users.findOne({ where: { id: actor.id }, select: { id: true, username: true } });
-    return user?.username ?? null;
+    const directory = this.directories.of(actor.kind);
+    return directory?.loginNameOf ? directory.loginNameOf(actor.id) : null;
   }
 
   async record({ actor, client }: Acting, entry: Omit<AuditEntry, 'actor' | 'actorName' | 'client'>): Promise<void> {

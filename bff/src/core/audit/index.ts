@@ -6,3 +6,5 @@ export { chainHash, findChainBreak, GENESIS_HASH } from './audit-chain';
 export { AuditActorService } from './audit-actor.service';
 export type { Acting } from './audit-actor.service';
 export { AuditQueryService } from './audit-query.service';
+export { AuditActorDirectories } from './audit-actor-directory';
+export type { AuditActorDirectory } from './audit-actor-directory';

@@ -2,9 +2,9 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuditAction } from '@zhili/shared';
-import { InfraService } from '../../core/infra/infra.service';
-import type { Principal } from '../../core/auth/principal';
-import type { ClientInfo } from '../../core/auth/session.service';
+import { InfraService } from '../infra/infra.service';
+import type { Principal } from '../auth/principal';
+import type { ClientInfo } from '../auth/session.service';
 import { AuditLog, AuditResult } from './audit-log.entity';
 import { chainHash, findChainBreak, GENESIS_HASH, ChainBreak } from './audit-chain';
 

@@ -1,0 +1,16 @@
+import type { ModuleManifest } from '../../core/modules/manifest';
+import { Cases1764000000000 } from '../../core/db/migrations/1764000000000-Cases';
+import { CasePublication1764100200000 } from '../../core/db/migrations/1764100200000-CasePublication';
+import { CaseCategory, CaseContentCheck, CaseEvent, CaseFollower, CaseNoCounter, CaseRecord, CaseSavedView, Holiday } from './entities';
+import { CaseNotifications } from './notify';
+import { SlaWatcher } from './sla';
+
+/** Cases (#5): intake, workflow, notifications and SLA watching. */
+export const caseManifest: ModuleManifest = {
+  name: 'case',
+  entities: [CaseRecord, CaseEvent, CaseFollower, CaseCategory, Holiday, CaseContentCheck, CaseSavedView, CaseNoCounter],
+  migrations: [Cases1764000000000, CasePublication1764100200000],
+  permissions: ['case:read', 'case:dispatch', 'case:manage', 'person:pii:read'],
+  subscribers: [CaseNotifications],
+  jobs: [SlaWatcher],
+};

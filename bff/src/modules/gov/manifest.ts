@@ -1,0 +1,11 @@
+import type { ModuleManifest } from '../../core/modules/manifest';
+import { GovSyncState } from './gov-sync-state.entity';
+import { GovConnectors } from './gov-connectors';
+
+/** Government connectors (12345 hotline, city platform). */
+export const govManifest: ModuleManifest = {
+  name: 'gov',
+  entities: [GovSyncState],
+  // Registers the hotline pull and the outbox handlers for status, results and escalations.
+  jobs: [GovConnectors],
+};

@@ -1,0 +1,6 @@
+import type { ModuleManifest } from '../../core/modules/manifest';
+
+/** The mini-program grid worker API. */
+export const mpGridManifest: ModuleManifest = {
+  name: 'mp-grid',
+};
