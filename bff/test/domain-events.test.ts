@@ -54,6 +54,15 @@ describe(`typed domain events on ${backend.name}`, () => {
         received.push(event);
       },
     });
+    // The modules' own subscribers registered themselves at start; the test's joined them.
+    expect([...events.subscribers(CaseEventAppendedEvent)].sort()).toEqual([
+      'case.realtime.changed',
+      'case.realtime.task',
+      'gov.city.escalate',
+      'gov.hotline.status',
+      'test.case_audit',
+      'wechat.subscribe.case',
+    ]);
     const record = await submitCase(t, town, { reporter: town.mp.residentA });
     caseId = record.id;
     // The filter ran before caseId was known: the intake's event was not for this subscriber.
