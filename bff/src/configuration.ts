@@ -100,7 +100,7 @@ export class MainConfiguration implements ILifeCycle {
     const server = (this.app.getFramework() as unknown as koa.Framework).getServer();
     if (server) {
       // socket.io's long-polling follows the same CORS allow-list as /api (none = same-origin only).
-      this.realtime.attach(server, this.env.CORS_ORIGINS.length ? [...this.env.CORS_ORIGINS] : false);
+      await this.realtime.attach(server, this.env.CORS_ORIGINS.length ? [...this.env.CORS_ORIGINS] : false);
       this.healthBroadcaster.start();
       this.jobs.start();
     }

@@ -183,41 +183,55 @@ describe(`Infra contract on ${kind}`, () => {
     });
   });
 
-  describe('rate counter', () => {
-    it('counts hits within a window and reports when it resets', async () => {
+  describe('rate limiter', () => {
+    const budget = (limit: number, windowSec: number) => ({ name: fresh('budget'), limit, windowSec });
+
+    it('counts actions within a window, reports when it resets, and limits the one over the budget', async () => {
+      const limiter = infra.rateLimiter(budget(2, 10));
       const key = fresh('rate');
-      const first = await infra.rate.hit(key, 10);
-      expect(first).toEqual({ count: 1, resetInSec: 10 });
-      expect((await infra.rate.hit(key, 10)).count).toBe(2);
-      const third = await infra.rate.hit(key, 10);
-      expect(third.count).toBe(3);
+      expect(await limiter.consume(key)).toEqual({ count: 1, resetInSec: 10, limited: false });
+      expect(await limiter.consume(key)).toMatchObject({ count: 2, limited: false });
+      const third = await limiter.consume(key);
+      expect(third).toMatchObject({ count: 3, limited: true });
       expect(third.resetInSec).toBeGreaterThanOrEqual(9);
       expect(third.resetInSec).toBeLessThanOrEqual(10);
+      // Still counting over the budget: a client that keeps trying stays limited.
+      expect(await limiter.consume(key)).toMatchObject({ count: 4, limited: true });
     });
 
-    it('keeps separate counts per key', async () => {
-      const a = fresh('rate');
-      const b = fresh('rate');
-      await infra.rate.hit(a, 10);
-      await infra.rate.hit(a, 10);
-      expect((await infra.rate.hit(b, 10)).count).toBe(1);
-      expect((await infra.rate.hit(a, 10)).count).toBe(3);
+    it('keeps separate counts per key and per budget name', async () => {
+      const first = infra.rateLimiter(budget(5, 10));
+      const second = infra.rateLimiter(budget(5, 10));
+      const [a, b] = [fresh('rate'), fresh('rate')];
+      await first.consume(a);
+      await first.consume(a);
+      expect((await first.consume(b)).count).toBe(1);
+      expect((await second.consume(a)).count).toBe(1);
+      expect((await first.consume(a)).count).toBe(3);
+    });
+
+    it('hands out one limiter per budget name, and refuses one name with two limits', () => {
+      const shared = budget(3, 10);
+      expect(infra.rateLimiter({ ...shared })).toBe(infra.rateLimiter(shared));
+      expect(() => infra.rateLimiter({ ...shared, limit: 4 })).toThrow(/two different limits/);
     });
 
     it('starts a new window after the old one ends', async () => {
+      const limiter = infra.rateLimiter(budget(1, 1));
       const key = fresh('rate');
-      await infra.rate.hit(key, 1);
-      expect((await infra.rate.hit(key, 1)).count).toBe(2);
+      await limiter.consume(key);
+      expect(await limiter.consume(key)).toMatchObject({ count: 2, limited: true });
       await sleep(1100);
-      expect(await infra.rate.hit(key, 1)).toEqual({ count: 1, resetInSec: 1 });
+      expect(await limiter.consume(key)).toEqual({ count: 1, resetInSec: 1, limited: false });
     });
 
-    it('reset starts counting from 1 again', async () => {
+    it('counts penalties without refusing, and delete starts counting from 1 again', async () => {
+      const limiter = infra.rateLimiter(budget(1, 10));
       const key = fresh('rate');
-      await infra.rate.hit(key, 10);
-      await infra.rate.hit(key, 10);
-      await infra.rate.reset(key);
-      expect((await infra.rate.hit(key, 10)).count).toBe(1);
+      await limiter.penalty(key);
+      expect(await limiter.penalty(key)).toMatchObject({ count: 2, limited: true });
+      await limiter.delete(key);
+      expect(await limiter.consume(key)).toMatchObject({ count: 1, limited: false });
     });
   });
 

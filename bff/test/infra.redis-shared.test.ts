@@ -59,11 +59,13 @@ describe('RedisInfra across instances (several BFF processes)', () => {
     expect(maxActive).toBe(1);
   });
 
-  it('counts rate hits from both instances in one window', async () => {
-    const key = fresh('shared-rate');
-    await a.rate.hit(key, 10);
-    await b.rate.hit(key, 10);
-    expect((await a.rate.hit(key, 10)).count).toBe(3);
+  it('counts one rate budget across instances, within its prefix', async () => {
+    const budget = { name: fresh('shared-rate'), limit: 2, windowSec: 10 };
+    const key = fresh('client');
+    await a.rateLimiter(budget).consume(key);
+    await b.rateLimiter(budget).consume(key);
+    expect(await a.rateLimiter(budget).consume(key)).toMatchObject({ count: 3, limited: true });
+    expect(await stranger.rateLimiter(budget).consume(key)).toMatchObject({ count: 1, limited: false });
   });
 
   it('opens one subscriber connection when the first subscriptions race, and close() unsubscribes everything', async () => {

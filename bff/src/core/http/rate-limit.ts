@@ -4,17 +4,18 @@ import { AppError } from '../errors/app-error';
 import { principalOf } from '../auth/principal';
 import { requiredPermission } from '../auth/require-permission.decorator';
 import { InfraService } from '../infra/infra.service';
-import type { RateCounter } from '../infra/types';
+import type { RateBudget } from '../infra/rate-limiter';
+import type { Infra } from '../infra/types';
 
 /**
- * Rate limits on sensitive routes, counted in the shared infra rate counter (Redis in production),
- * so the budget holds across BFF processes. Over the limit the answer is 429 RATE_LIMITED with
+ * Rate limits on sensitive routes, counted by the shared infra's rate limiters (rate-limiter-flexible
+ * on Redis in production), so the budget holds across BFF processes. Over the limit the answer is 429 RATE_LIMITED with
  * `Retry-After` (seconds until the window resets).
  *
  * Use `@RateLimit({...})` on a controller method (checked by RateLimitGuard, after AuthGuard, so
  * refused callers do not spend anyone's budget), or `rateLimitMiddleware` on plain koa routes.
  */
-export interface RateLimitRule {
+export interface RateLimitRule extends RateBudget {
   /** Bucket name, e.g. `user.create`: routes with the same name share a budget. */
   name: string;
   /** Most requests allowed per window. */
@@ -73,10 +74,10 @@ function subjectOf(ctx: Context, rule: RateLimitRule): string {
 }
 
 /** Counts one hit; throws RATE_LIMITED (and sets Retry-After) once the rule's budget is spent. */
-export async function consumeRateLimit(rate: RateCounter, ctx: Context, rule: RateLimitRule): Promise<void> {
-  const { count, resetInSec } = await rate.hit(`ratelimit:${rule.name}:${subjectOf(ctx, rule)}`, rule.windowSec);
-  if (count > rule.limit) {
-    ctx.set('Retry-After', String(Math.max(1, Math.ceil(resetInSec))));
+export async function consumeRateLimit(infra: Infra, ctx: Context, rule: RateLimitRule): Promise<void> {
+  const { limited, resetInSec } = await infra.rateLimiter(rule).consume(subjectOf(ctx, rule));
+  if (limited) {
+    ctx.set('Retry-After', String(Math.max(1, resetInSec)));
     throw new AppError('RATE_LIMITED');
   }
 }
@@ -88,15 +89,15 @@ export class RateLimitGuard implements IGuard<Context> {
   private infraService!: InfraService;
 
   async canActivate(ctx: Context, controller: new (...args: never[]) => unknown, method: string): Promise<boolean> {
-    for (const rule of rateLimitsOf(controller, method)) await consumeRateLimit(this.infraService.infra.rate, ctx, rule);
+    for (const rule of rateLimitsOf(controller, method)) await consumeRateLimit(this.infraService.infra, ctx, rule);
     return true;
   }
 }
 
 /** The same limit as koa middleware, for routes that are not controller methods. */
-export function rateLimitMiddleware(rate: () => RateCounter, rule: RateLimitRule) {
+export function rateLimitMiddleware(infra: () => Infra, rule: RateLimitRule) {
   return async (ctx: Context, next: NextFunction): Promise<void> => {
-    await consumeRateLimit(rate(), ctx, rule);
+    await consumeRateLimit(infra(), ctx, rule);
     await next();
   };
 }

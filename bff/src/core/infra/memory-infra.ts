@@ -1,6 +1,8 @@
 import { EventEmitter } from 'events';
 import { randomUUID } from 'crypto';
-import type { Cache, DistributedLock, Infra, LockHandle, PubSub, RateCount, RateCounter, Unsubscribe } from './types';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Cache, DistributedLock, Infra, LockHandle, PubSub, Unsubscribe } from './types';
+import { RateBudget, RateLimiter, RateLimiterRegistry } from './rate-limiter';
 import { withLockPolling } from './with-lock';
 
 interface Entry {
@@ -9,7 +11,7 @@ interface Entry {
   expiresAt?: number;
 }
 
-/** A string store with lazy expiry, the common ground of the in-process cache, lock and counter. */
+/** A string store with lazy expiry, the common ground of the in-process cache and lock. */
 class ExpiringMap {
   private readonly entries = new Map<string, Entry>();
   constructor(private readonly now: () => number) {}
@@ -43,8 +45,10 @@ export class MemoryInfra implements Infra {
   private readonly bus = new EventEmitter();
   readonly cache: Cache;
   readonly lock: DistributedLock;
-  readonly rate: RateCounter;
   readonly pubsub: PubSub;
+  private readonly limiters = new RateLimiterRegistry(
+    (budget) => new RateLimiter(budget, new RateLimiterMemory({ points: budget.limit, duration: budget.windowSec }), (run) => run()),
+  );
 
   constructor(now: () => number = Date.now) {
     this.store = new ExpiringMap(now);
@@ -94,23 +98,6 @@ export class MemoryInfra implements Infra {
     };
     this.lock = lock;
 
-    this.rate = {
-      async hit(key, windowSec): Promise<RateCount> {
-        const rateKey = `rate:${key}`;
-        const entry = store.get(rateKey);
-        if (!entry) {
-          store.set(rateKey, '1', windowSec * 1000);
-          return { count: 1, resetInSec: windowSec };
-        }
-        entry.value = String(Number(entry.value) + 1);
-        const resetInSec = Math.max(0, Math.ceil(((entry.expiresAt ?? now()) - now()) / 1000));
-        return { count: Number(entry.value), resetInSec };
-      },
-      async reset(key) {
-        store.delete(`rate:${key}`);
-      },
-    };
-
     this.pubsub = {
       async publish(channel, message) {
         // Deliver asynchronously, like a broker would, so publishers never run subscriber code inline.
@@ -125,6 +112,10 @@ export class MemoryInfra implements Infra {
     };
   }
 
+  rateLimiter(budget: RateBudget): RateLimiter {
+    return this.limiters.get(budget);
+  }
+
   async ping(): Promise<void> {
     // Nothing to reach: the process itself is the store.
   }
@@ -132,5 +123,6 @@ export class MemoryInfra implements Infra {
   async close(): Promise<void> {
     this.bus.removeAllListeners();
     this.store.clear();
+    this.limiters.clear();
   }
 }

@@ -1,16 +1,13 @@
-import Redis from 'ioredis';
+import Redis, { RedisOptions } from 'ioredis';
 import { randomUUID } from 'crypto';
-import type { Cache, DistributedLock, Infra, LockHandle, PubSub, RateCount, RateCounter, Unsubscribe } from './types';
+import { RateLimiterRedis } from 'rate-limiter-flexible';
+import type { Cache, DistributedLock, Infra, LockHandle, PubSub, Unsubscribe } from './types';
+import { RateBudget, RateLimiter, RateLimiterRegistry } from './rate-limiter';
 import { withLockPolling } from './with-lock';
 import { DependencyUnavailableError } from '../errors/dependency-errors';
 
 /** Deletes the lock only if it still holds our token (compare-and-delete must be atomic). */
 const RELEASE_SCRIPT = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
-
-/** INCR + set the window's expiry on the first hit, atomically; returns count and remaining ms. */
-const HIT_SCRIPT = `local c = redis.call('incr', KEYS[1])
-if c == 1 then redis.call('pexpire', KEYS[1], ARGV[1]) end
-return {c, redis.call('pttl', KEYS[1])}`;
 
 /** Redis replies that mean "not now" (starting, failing over) rather than "wrong command". */
 const TRANSIENT_REPLY = /^(LOADING|BUSY|MASTERDOWN|TRYAGAIN|READONLY|CLUSTERDOWN)\b/;
@@ -36,7 +33,7 @@ export interface RedisInfraOptions {
   keyPrefix?: string;
 }
 
-function connect(url: string): Redis {
+function connect(url: string, overrides: RedisOptions = {}): Redis {
   return new Redis(url, {
     lazyConnect: true,
     // Fail fast instead of queueing commands forever while Redis is down: callers (health check,
@@ -45,6 +42,7 @@ function connect(url: string): Redis {
     enableOfflineQueue: false,
     connectTimeout: 3000,
     retryStrategy: (times) => Math.min(times * 200, 2000),
+    ...overrides,
   });
 }
 
@@ -52,9 +50,9 @@ export class RedisInfra implements Infra {
   readonly kind = 'redis' as const;
   readonly cache: Cache;
   readonly lock: DistributedLock;
-  readonly rate: RateCounter;
   readonly pubsub: PubSub;
   private readonly client: Redis;
+  private readonly limiters: RateLimiterRegistry;
   /** The connect promise, not the connection: concurrent first subscribers must share one. */
   private subscriber?: Promise<Redis>;
   private readonly handlers = new Map<string, Set<(message: string) => void>>();
@@ -104,15 +102,17 @@ export class RedisInfra implements Infra {
     };
     this.lock = lock;
 
-    this.rate = {
-      async hit(key, windowSec): Promise<RateCount> {
-        const [count, pttl] = (await command(() => client.eval(HIT_SCRIPT, 1, k(`rate:${key}`), windowSec * 1000))) as [number, number];
-        return { count, resetInSec: Math.max(0, Math.ceil(pttl / 1000)) };
-      },
-      async reset(key) {
-        await command(() => client.del(k(`rate:${key}`)));
-      },
-    };
+    this.limiters = new RateLimiterRegistry((budget) => {
+      const limiter = new RateLimiterRedis({
+        storeClient: client,
+        keyPrefix: k(`rate:${budget.name}`),
+        points: budget.limit,
+        duration: budget.windowSec,
+        // Answer at once while disconnected (command() turns it into a 503), never queue.
+        rejectIfRedisNotReady: true,
+      });
+      return new RateLimiter(budget, limiter, command);
+    });
 
     this.pubsub = {
       publish: async (channel, message) => {
@@ -138,6 +138,30 @@ export class RedisInfra implements Infra {
         };
       },
     };
+  }
+
+  rateLimiter(budget: RateBudget): RateLimiter {
+    return this.limiters.get(budget);
+  }
+
+  /** The prefix of every key and channel of this instance. */
+  get keyPrefix(): string {
+    return this.prefix;
+  }
+
+  /**
+   * A new connection to the same Redis for a library that needs connections of its own (socket.io's
+   * adapter); the caller closes it.
+   */
+  async openConnection(overrides: RedisOptions = {}): Promise<Redis> {
+    const connection = connect(this.options.url, overrides);
+    try {
+      await connection.connect();
+      return connection;
+    } catch (err) {
+      connection.disconnect();
+      throw err;
+    }
   }
 
   /** Connects (failing loudly when Redis is unreachable) and returns the ready instance. */
@@ -194,6 +218,7 @@ export class RedisInfra implements Infra {
 
   async close(): Promise<void> {
     this.handlers.clear();
+    this.limiters.clear();
     const subscriber = this.subscriber?.catch(() => undefined);
     await Promise.allSettled([this.client.quit(), subscriber?.then((s) => s?.quit())]);
   }

@@ -1,6 +1,8 @@
+import type { RateBudget, RateLimiter } from './rate-limiter';
+
 /**
  * One interface for the shared infrastructure the BFF needs across processes: a cache, a distributed
- * lock, a rate-limit counter and pub/sub. Redis implements it in production; an in-process version
+ * lock, rate limiters and pub/sub. Redis implements it in production; an in-process version
  * is the embedded default. Both pass the same contract tests (bff/test/infra.contract.test.ts).
  */
 export interface Cache {
@@ -27,19 +29,6 @@ export interface DistributedLock {
   withLock<T>(key: string, ttlMs: number, waitMs: number, fn: () => Promise<T>): Promise<T>;
 }
 
-export interface RateCount {
-  /** Hits in the current window including this one. */
-  count: number;
-  /** Seconds until the window resets. */
-  resetInSec: number;
-}
-
-export interface RateCounter {
-  /** Counts a hit in a fixed window of `windowSec` seconds keyed by `key`. */
-  hit(key: string, windowSec: number): Promise<RateCount>;
-  reset(key: string): Promise<void>;
-}
-
 export type Unsubscribe = () => Promise<void>;
 
 export interface PubSub {
@@ -51,8 +40,9 @@ export interface Infra {
   readonly kind: 'memory' | 'redis';
   readonly cache: Cache;
   readonly lock: DistributedLock;
-  readonly rate: RateCounter;
   readonly pubsub: PubSub;
+  /** The limiter of a budget (rate-limiter-flexible: in memory here, in Redis there), one per budget name. */
+  rateLimiter(budget: RateBudget): RateLimiter;
   /** Throws when the backing service does not answer within `timeoutMs`. */
   ping(timeoutMs: number): Promise<void>;
   close(): Promise<void>;

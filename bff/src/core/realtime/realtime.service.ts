@@ -3,12 +3,14 @@ import type { Server as HttpServer } from 'http';
 import { Server, Socket } from 'socket.io';
 import { hasPermission, Permission } from '@zhili/shared';
 import { AppError } from '../errors/app-error';
+import { DependencyUnavailableError } from '../errors/dependency-errors';
 import { AccessTokenService } from '../auth/access-token.service';
 import { SessionService } from '../auth/session.service';
 import { parseRevocationEvent, REVOCATION_CHANNEL } from '../auth/revocation-events';
 import { InfraService } from '../infra/infra.service';
 import type { Unsubscribe } from '../infra/types';
 import { scopeRoomPath, scopeRoomsOf } from './scope-rooms';
+import { openSocketAdapter, SocketAdapter } from './socket-adapter';
 import { authenticateSocket, SocketData, SocketSessions, subjectRoom } from './socket-sessions';
 
 /** Rooms every socket joins on connect, so features can address a whole audience. */
@@ -21,20 +23,11 @@ export const Rooms = {
   scope: (scopePath: string) => `scope:${scopePath}`,
 } as const;
 
-/** Cross-node broadcast channel: every node emits what any node publishes to its own sockets. */
-const BROADCAST_CHANNEL = 'realtime:broadcast';
-
-interface Broadcast {
-  rooms: string[];
-  event: string;
-  payload: unknown;
-}
-
 /**
  * socket.io attached to the BFF's HTTP server on `/socket.io`. The handshake must carry the same
  * access JWT as HTTP (`auth: { token }`) and passes the guard's rules (see authenticateSocket); a
  * refused one fails the connection with our error code. Open sockets end with their token or its
- * revocation (SocketSessions).
+ * revocation (SocketSessions). With Redis, socket.io's Redis adapter joins the nodes (socket-adapter.ts).
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -52,13 +45,19 @@ export class RealtimeService {
   private logger!: ILogger;
 
   private io?: Server;
-  private unsubscribeBroadcast?: Promise<Unsubscribe>;
+  private socketAdapter?: SocketAdapter;
   private unsubscribeRevocations?: Promise<Unsubscribe>;
   private socketSessions?: SocketSessions;
   private readonly connectHandlers: ((socket: Socket) => void)[] = [];
 
-  attach(server: HttpServer, corsOrigins: string[] | false): Server {
-    const io = new Server(server, { path: '/socket.io', cors: corsOrigins ? { origin: corsOrigins } : undefined });
+  async attach(server: HttpServer, corsOrigins: string[] | false): Promise<Server> {
+    const socketAdapter = await openSocketAdapter(this.infraService.infra);
+    const io = new Server(server, {
+      path: '/socket.io',
+      cors: corsOrigins ? { origin: corsOrigins } : undefined,
+      adapter: socketAdapter.adapter,
+    });
+    this.socketAdapter = socketAdapter;
     const socketSessions = new SocketSessions(io, this.tokens, this.sessions, (message) => this.logger.warn('[realtime] %s', message));
     io.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -93,12 +92,6 @@ export class RealtimeService {
         this.logger.error('[realtime] cannot subscribe to revocations: %s', (err as Error).message);
         return async () => undefined;
       });
-    this.unsubscribeBroadcast = this.infraService.infra.pubsub
-      .subscribe(BROADCAST_CHANNEL, (message) => this.onBroadcast(message))
-      .catch((err: unknown) => {
-        this.logger.error('[realtime] cannot subscribe to broadcasts: %s', (err as Error).message);
-        return async () => undefined;
-      });
     this.logger.info('socket.io attached on /socket.io');
     return io;
   }
@@ -108,19 +101,23 @@ export class RealtimeService {
     this.connectHandlers.push(handler);
   }
 
+  /** Emits to the room's sockets on THIS node only (e.g. this node's own health report). */
   emitToRoom(room: string, event: string, payload: unknown): void {
-    this.io?.to(room).emit(event, payload);
+    this.io?.local.to(room).emit(event, payload);
   }
 
   /**
-   * Emits to the sockets in any of `rooms` on EVERY node (via the infra pub/sub), each socket once
-   * even when it is in several of the rooms. Use it for events caused by data changes, which may be
-   * processed on a node other than the one holding the audience's sockets.
+   * Emits to the sockets in any of `rooms` on EVERY node (through the socket.io adapter), each
+   * socket once even when it is in several of the rooms. Use it for events caused by data changes,
+   * which may be processed on a node other than the one holding the audience's sockets. Throws
+   * while the nodes cannot reach each other, so the outbox delivers the event again later.
    */
   async broadcast(rooms: readonly string[], event: string, payload: unknown): Promise<void> {
-    if (!rooms.length) return;
-    const message: Broadcast = { rooms: [...rooms], event, payload };
-    await this.infraService.infra.pubsub.publish(BROADCAST_CHANNEL, JSON.stringify(message));
+    if (!rooms.length || !this.io) return;
+    if (this.socketAdapter && !this.socketAdapter.connected()) {
+      throw new DependencyUnavailableError('cache', new Error('socket.io adapter is not connected to Redis'));
+    }
+    this.io.to([...rooms]).emit(event, payload);
   }
 
   /**
@@ -131,31 +128,23 @@ export class RealtimeService {
     return this.broadcast(scopeRoomsOf(scopePath).map(Rooms.scope), event, payload);
   }
 
-  private onBroadcast(message: string): void {
-    if (!this.io) return;
-    try {
-      const { rooms, event, payload } = JSON.parse(message) as Broadcast;
-      this.io.to(rooms).emit(event, payload);
-    } catch (err) {
-      this.logger.warn('[realtime] bad broadcast message: %s', (err as Error).message);
-    }
-  }
-
+  /** Sockets in the room on this node. */
   roomSize(room: string): number {
     return this.io?.sockets.adapter.rooms.get(room)?.size ?? 0;
   }
 
   async close(): Promise<void> {
     if (!this.io) return;
-    const unsubscribes = [this.unsubscribeBroadcast, this.unsubscribeRevocations];
-    this.unsubscribeBroadcast = undefined;
+    const unsubscribe = this.unsubscribeRevocations;
     this.unsubscribeRevocations = undefined;
-    await Promise.all(unsubscribes.map((unsubscribe) => unsubscribe?.then((stop) => stop()).catch(() => undefined)));
+    await unsubscribe?.then((stop) => stop()).catch(() => undefined);
     this.socketSessions?.stop();
     this.socketSessions = undefined;
     // Disconnect clients but leave the HTTP server to the framework.
-    this.io.disconnectSockets(true);
+    this.io.local.disconnectSockets(true);
     this.io.removeAllListeners();
     this.io = undefined;
+    await this.socketAdapter?.close();
+    this.socketAdapter = undefined;
   }
 }

@@ -85,7 +85,8 @@ export class SocketSessions {
   /** Ends this node's sockets that a revocation (announced by any node) has made invalid. */
   onRevocation(event: RevocationEvent): void {
     if (event.type === 'session') {
-      this.io.in(sessionRoom(event.sessionId)).disconnectSockets(true);
+      // Local: every node hears the revocation and ends its own sockets.
+      this.io.local.in(sessionRoom(event.sessionId)).disconnectSockets(true);
       return;
     }
     const room = this.io.of('/').adapter.rooms.get(subjectRoom(event.kind, event.subjectId));

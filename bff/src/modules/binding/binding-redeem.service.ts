@@ -18,7 +18,7 @@ import type { BindingRedeemVO } from './binding.dto';
  * Attempts per mini-program user and hour, successful or not. With 2^40 codes and a handful pending
  * at any time, guessing one at 10 tries an hour is hopeless even with many accounts.
  */
-export const REDEEM_LIMIT = { max: 10, windowSec: 3600 };
+export const REDEEM_LIMIT = { name: 'binding.redeem', limit: 10, windowSec: 3600 };
 
 /** Mini-program side of binding codes: redeeming one grants the code's role in the code's region. */
 @Provide()
@@ -52,8 +52,7 @@ export class BindingRedeemService {
    * column is read-modify-write); should it fail, the claim is released again.
    */
   async redeem(principal: Principal, input: string, client: ClientInfo): Promise<BindingRedeemVO> {
-    const hits = await this.infraService.infra.rate.hit(`binding:redeem:${principal.id}`, REDEEM_LIMIT.windowSec);
-    if (hits.count > REDEEM_LIMIT.max) throw new AppError('RATE_LIMITED');
+    if ((await this.infraService.infra.rateLimiter(REDEEM_LIMIT).consume(principal.id)).limited) throw new AppError('RATE_LIMITED');
     const code = normalizeCode(input);
     const binding = code ? await this.codes.findOneBy({ codeHash: this.cipher.digest(CODE_HASH_PURPOSE, code) }) : null;
     const now = new Date();

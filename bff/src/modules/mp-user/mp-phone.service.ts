@@ -23,7 +23,7 @@ import { MpUserService } from './mp-user.service';
 const PHONE_CODE_ERRCODES = new Set([40029, 40163, 41008]);
 
 /** WeChat's getPhoneNumber is billed per call and codes come from taps: a person needs few. */
-const PHONE_BIND_LIMIT = { max: 10, windowSec: 3600 };
+const PHONE_BIND_LIMIT = { name: 'mp.phone-bind', limit: 10, windowSec: 3600 };
 
 /** Binding the WeChat-verified phone number to a mini-program user. */
 @Provide()
@@ -48,8 +48,7 @@ export class MpPhoneService {
   private audit!: AuditService;
 
   async bind(principal: Principal, code: string, client: ClientInfo): Promise<MpProfileVO> {
-    const hits = await this.infraService.infra.rate.hit(`mp:phone-bind:${principal.id}`, PHONE_BIND_LIMIT.windowSec);
-    if (hits.count > PHONE_BIND_LIMIT.max) throw new AppError('RATE_LIMITED');
+    if ((await this.infraService.infra.rateLimiter(PHONE_BIND_LIMIT).consume(principal.id)).limited) throw new AppError('RATE_LIMITED');
     const user = await this.profiles.get(principal.id);
     const phone = mainlandMobile(await this.phoneFromWechat(code));
     user.phone = this.cipher.seal(phone);

@@ -3,11 +3,12 @@ import type { AppEnv } from '../../config/env';
 import { AppError } from '../../core/errors/app-error';
 import { InfraService } from '../../core/infra/infra.service';
 import { LockTimeoutError } from '../../core/infra/types';
+import type { RateLimiter } from '../../core/infra/rate-limiter';
 
 /**
  * Failed-login bookkeeping in the shared infra (Redis in production, so every BFF process agrees):
  * - failures per username (password or second factor) and per client IP (password only) are
- *   counted in a fixed window of LOGIN_LOCK_MINUTES;
+ *   counted in a fixed window of LOGIN_LOCK_MINUTES, by the infra's rate limiters;
  * - from LOGIN_CAPTCHA_AFTER failures of either, a captcha is required;
  * - at LOGIN_LOCK_AFTER failures of a username it is locked for LOGIN_LOCK_MINUTES, whatever is
  *   typed afterwards;
@@ -31,6 +32,11 @@ export class LoginThrottleService {
 
   private get windowSec(): number {
     return this.env.LOGIN_LOCK_MINUTES * 60;
+  }
+
+  /** Failures are counted, never refused, here: what a count means is decided below. */
+  private failures(of: 'user' | 'ip'): RateLimiter {
+    return this.infra.rateLimiter({ name: `auth.failures.${of}`, limit: this.env.LOGIN_LOCK_AFTER, windowSec: this.windowSec });
   }
 
   /** Case-folded (MariaDB compares usernames case-insensitively) and safe inside a cache key. */
@@ -70,24 +76,24 @@ export class LoginThrottleService {
    */
   async recordFailure(username: string, ip: string | undefined): Promise<boolean> {
     const key = LoginThrottleService.keyOf(username);
-    const { count } = await this.infra.rate.hit(`auth:failures:user:${key}`, this.windowSec);
+    const { count } = await this.failures('user').penalty(key);
     if (count >= this.env.LOGIN_CAPTCHA_AFTER) {
       await this.infra.cache.set(`auth:captcha_required:user:${key}`, '1', this.windowSec);
     }
     if (ip) {
-      const byIp = await this.infra.rate.hit(`auth:failures:ip:${ip}`, this.windowSec);
+      const byIp = await this.failures('ip').penalty(ip);
       if (byIp.count >= this.env.LOGIN_CAPTCHA_AFTER) await this.infra.cache.set(`auth:captcha_required:ip:${ip}`, '1', this.windowSec);
     }
     if (count < this.env.LOGIN_LOCK_AFTER) return false;
     await this.infra.cache.set(`auth:locked:${key}`, '1', this.windowSec);
     // Counting starts again when the lock ends; the captcha stays required for the window.
-    await this.infra.rate.reset(`auth:failures:user:${key}`);
+    await this.failures('user').delete(key);
     return true;
   }
 
   async recordSuccess(username: string): Promise<void> {
     const key = LoginThrottleService.keyOf(username);
-    await this.infra.rate.reset(`auth:failures:user:${key}`);
+    await this.failures('user').delete(key);
     await this.infra.cache.del(`auth:captcha_required:user:${key}`);
   }
 }

@@ -53,7 +53,7 @@ export class Open311Controller {
   /** Common prologue of every resource: rate limit, then the optional jurisdiction_id. */
   private respond(format: string, limit: RateLimitRule, produce: (args: Record<string, unknown>) => Promise<Open311Document>): Promise<string> {
     return respondOpen311(this.ctx, format, this.logger, async () => {
-      await consumeRateLimit(this.infra.infra.rate, this.ctx, limit);
+      await consumeRateLimit(this.infra.infra, this.ctx, limit);
       const args = { ...(this.ctx.query as Record<string, unknown>), ...((this.ctx.request.body as Record<string, unknown> | undefined) ?? {}) };
       checkJurisdiction(args.jurisdiction_id, this.env.OPEN311_JURISDICTION);
       return produce(args);
