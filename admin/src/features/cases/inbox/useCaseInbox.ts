@@ -1,7 +1,7 @@
 import { reactive, ref } from 'vue';
 import type { CaseListItemVO } from '@zhili/shared';
 import { casesApi } from '@/api/cases';
-import { usePagedList } from '@/features/registry/common/usePagedList';
+import { useCrudList } from '@/components/crud/useCrudList';
 import type { CaseChangedEvent } from '@/realtime/case-events';
 import { DEFAULT_SORT, emptyCaseFilters, matchesFilters, toCaseQuery, type CaseFilters, type MatchContext } from '../common/case-filters';
 
@@ -14,11 +14,13 @@ const FLASH_MS = 4_000;
  * be placed (another page or sort order) are counted so the page can offer a refresh.
  */
 export function useCaseInbox(context: () => MatchContext) {
-  const list = usePagedList<CaseListItemVO, CaseFilters>(
-    (page, pageSize, filters) => casesApi.list({ page, pageSize, ...toCaseQuery(filters) }),
-    emptyCaseFilters,
-    '工单列表加载失败',
-  );
+  const list = useCrudList<CaseListItemVO, CaseFilters>({
+    fetch: ({ page, pageSize, filters }) => casesApi.list({ page, pageSize, ...toCaseQuery(filters) }),
+    filters: emptyCaseFilters,
+    failMessage: '工单列表加载失败',
+    // The inbox reads its own query (links from the dashboard, saved views): no URL mirroring here.
+    syncUrl: false,
+  });
   const flashing = reactive(new Set<string>());
   /** New cases since the last load that are not shown. */
   const unseen = ref(0);

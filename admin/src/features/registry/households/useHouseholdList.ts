@@ -1,7 +1,7 @@
 import { reactive, ref } from 'vue';
 import { HouseholdType, type HouseholdVO } from '@zhili/shared';
 import { householdsApi, type HouseholdFilterQuery } from '@/api/registry';
-import { usePagedList } from '../common/usePagedList';
+import { useCrudList } from '@/components/crud/useCrudList';
 
 export interface HouseholdListFilters {
   regionId: string;
@@ -22,11 +22,11 @@ const allTypes = Object.values(HouseholdType);
  * `pageSize=1` query per type: the totals are what the tabs show).
  */
 export function useHouseholdList() {
-  const list = usePagedList<HouseholdVO, HouseholdListFilters>(
-    (page, pageSize, filters) => householdsApi.list({ page, pageSize, ...toHouseholdQuery(filters) }),
-    emptyHouseholdFilters,
-    '户列表加载失败',
-  );
+  const list = useCrudList<HouseholdVO, HouseholdListFilters>({
+    fetch: ({ page, pageSize, filters }) => householdsApi.list({ page, pageSize, ...toHouseholdQuery(filters) }),
+    filters: emptyHouseholdFilters,
+    failMessage: '户列表加载失败',
+  });
   const counts = reactive<Record<HouseholdType | 'all', number | null>>({ all: null, resident: null, floating: null, empty: null });
   const countsLoading = ref(false);
 

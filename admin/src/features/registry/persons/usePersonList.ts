@@ -1,6 +1,6 @@
 import type { Gender, HukouType, PersonStatus, PersonVO } from '@zhili/shared';
 import { personsApi, type PersonFilterQuery } from '@/api/registry';
-import { usePagedList } from '../common/usePagedList';
+import { useCrudList, type ListSort } from '@/components/crud/useCrudList';
 
 export interface PersonListFilters {
   regionId: string;
@@ -11,8 +11,6 @@ export interface PersonListFilters {
   status: PersonStatus | 'all' | '';
   ageMin: number | null;
   ageMax: number | null;
-  sort: 'name' | 'birthDate' | 'createdAt' | '';
-  order: 'asc' | 'desc';
 }
 
 export const emptyPersonFilters = (): PersonListFilters => ({
@@ -24,12 +22,16 @@ export const emptyPersonFilters = (): PersonListFilters => ({
   status: '',
   ageMin: null,
   ageMax: null,
-  sort: '',
-  order: 'asc',
 });
 
-/** The filters as the BFF (and the export) take them. */
-export function toPersonQuery(f: PersonListFilters): PersonFilterQuery {
+/** Columns the BFF sorts persons by (`birthDate` is the 年龄 column). */
+export const personSortProps = ['name', 'birthDate'] as const;
+type PersonSortProp = (typeof personSortProps)[number];
+
+const isPersonSortProp = (prop: string): prop is PersonSortProp => (personSortProps as readonly string[]).includes(prop);
+
+/** The filters (and column sort) as the BFF and the export take them. */
+export function toPersonQuery(f: PersonListFilters, sort: ListSort | null): PersonFilterQuery {
   return {
     regionId: f.regionId || undefined,
     tag: [...f.tags],
@@ -39,15 +41,15 @@ export function toPersonQuery(f: PersonListFilters): PersonFilterQuery {
     status: f.status,
     ageMin: f.ageMin,
     ageMax: f.ageMax,
-    ...(f.sort ? { sort: f.sort, order: f.order } : {}),
+    ...(sort && isPersonSortProp(sort.prop) ? { sort: sort.prop, order: sort.order } : {}),
   };
 }
 
 /** 人口 list (server-side filters, sort and paging, scoped by the BFF). */
 export function usePersonList() {
-  return usePagedList<PersonVO, PersonListFilters>(
-    (page, pageSize, filters) => personsApi.list({ page, pageSize, ...toPersonQuery(filters) }),
-    emptyPersonFilters,
-    '人口列表加载失败',
-  );
+  return useCrudList<PersonVO, PersonListFilters>({
+    fetch: ({ page, pageSize, filters, sort }) => personsApi.list({ page, pageSize, ...toPersonQuery(filters, sort) }),
+    filters: emptyPersonFilters,
+    failMessage: '人口列表加载失败',
+  });
 }
