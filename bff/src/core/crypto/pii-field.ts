@@ -26,14 +26,17 @@ export interface PiiFieldInfo {
   column: string;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM identifies an entity by its class, typed as a bare Function
 const registry = new Map<Function, PiiFieldInfo[]>();
 
 /** The encrypted fields of an entity class (empty when it has none). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM identifies an entity by its class, typed as a bare Function
 export function piiFieldsOf(entity: Function): PiiFieldInfo[] {
   return registry.get(entity) ?? [];
 }
 
 /** One embeddable class per field, so each gets its own column names and index. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM identifies an entity by its class, typed as a bare Function
 function embeddable(column: string, options: PiiColumnOptions): Function {
   class PiiEmbedded implements PiiValue {
     cipher!: string | null;

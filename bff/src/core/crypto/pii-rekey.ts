@@ -38,6 +38,7 @@ interface Row {
 export async function rekeyAll(
   dataSource: DataSource,
   cipher: PiiCipher,
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM identifies an entity by its class, typed as a bare Function
   entities: Function[],
   options: RekeyOptions = {},
 ): Promise<RekeyFieldReport[]> {

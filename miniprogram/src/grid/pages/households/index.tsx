@@ -22,10 +22,11 @@ export default function GridHouseholds() {
   const [type, setType] = useState<HouseholdType | ''>('');
   const list = usePagedList((page) => fetchHouseholds({ q, type: type || undefined, page }));
 
+  const { reload } = list;
   useEffect(() => {
-    void list.reload();
-    // Reload whenever the filters change; `list.reload` is stable.
-  }, [q, type]);
+    void reload();
+    // Reload whenever the filters change; `reload` itself is stable.
+  }, [q, type, reload]);
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh());
   });

@@ -21,9 +21,10 @@ export default function GridPersons() {
   const [tag, setTag] = useState('');
   const list = usePagedList((page) => fetchPersons({ q, tag: tag || undefined, page }));
 
+  const { reload } = list;
   useEffect(() => {
-    void list.reload();
-  }, [q, tag]);
+    void reload();
+  }, [q, tag, reload]);
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh());
   });

@@ -25,9 +25,10 @@ export default function GridVisitsDue() {
   const list = usePagedList((page) => fetchVisitsDue({ status: status || undefined, page }));
   const shownOnce = useRef(false);
 
+  const { reload } = list;
   useEffect(() => {
-    void list.reload();
-  }, [status]);
+    void reload();
+  }, [status, reload]);
   // Back from 记录走访: the visited person must leave the list.
   useDidShow(() => {
     if (shownOnce.current) void list.reload();
