@@ -1,8 +1,9 @@
 import { reactive, ref, shallowRef, watch, type UnwrapNestedRefs } from 'vue';
 import { useRoute, useRouter, type LocationQuery, type LocationQueryRaw } from 'vue-router';
 import type { ApiList } from '@zhili/shared';
-import { confirmAction, toastSuccess } from '@/ui/feedback';
+import { toastSuccess } from '@/ui/feedback';
 import { errorText } from '@/ui/form-errors';
+import { confirmAndRun, type ConfirmedStep } from './confirm-run';
 import { filtersFromQuery, filtersToQuery, pageFromQuery, sameQuery, type FilterShape } from './url-filters';
 
 /** A column sort as the list keeps it (`null`: the server's default order). */
@@ -28,15 +29,6 @@ export interface CrudListOptions<T, F extends FilterShape<F>> {
   pageSize?: number;
   /** Mirror filters and paging in the URL query (default true). */
   syncUrl?: boolean;
-}
-
-/** What a confirm-then-delete asks and says. */
-export interface RemoveSpec {
-  message: string;
-  title: string;
-  call: () => Promise<unknown>;
-  /** Toast after the delete (default 已删除). */
-  done?: string;
 }
 
 /**
@@ -129,14 +121,8 @@ export function useCrudList<T, F extends FilterShape<F> = Record<never, never>>(
   }
 
   /** Asks first; reloads after a delete. Resolves to whether the row was deleted. */
-  async function remove(spec: RemoveSpec): Promise<boolean> {
-    if (!(await confirmAction(spec.message, spec.title, '删除', { danger: true }))) return false;
-    try {
-      await spec.call();
-    } catch {
-      return false; // the client has shown why
-    }
-    toastSuccess(spec.done ?? '已删除');
+  async function remove(step: ConfirmedStep): Promise<boolean> {
+    if (!(await confirmAndRun(step))) return false;
     await load();
     return true;
   }
