@@ -118,7 +118,7 @@ describeBrowser('admin grid map, region management and village overview in Chrom
   it('draws the regions offline and shows a clicked grid with its counts and workers, synced with the tree', async () => {
     await page.goto(`${stack.bffUrl}/admin/grid/map`);
     await page.getByTestId('map-offline-badge').waitFor();
-    const polygons = page.locator('[data-testid="geo-map-svg"] [data-testid="geo-region"]');
+    const polygons = page.locator('[data-testid="geo-map-offline"] [data-testid="geo-region"]');
     await polygons.first().waitFor();
     const fc = (await api<RegionFeatureCollection>('GET', '/regions/geojson')).data;
     expect(await polygons.count()).toBe(fc.features.length);
@@ -190,21 +190,23 @@ describeBrowser('admin grid map, region management and village overview in Chrom
     const drawnBefore = await gridPath.getAttribute('d');
     await page.getByTestId('boundary-edit').click();
     const vertices = page.getByTestId('geo-vertex');
-    await vertices.first().waitFor();
+    // Handles by their position in the ring (the editor tags them; DOM order is the library's).
+    const vertex = (index: number) => page.locator(`[data-testid="geo-vertex"][data-index="${index}"]`);
+    await vertex(0).waitFor();
     const n = await vertices.count();
 
-    // Add a vertex at an edge midpoint, then remove it again with a right-click.
-    const mid = await page.getByTestId('geo-midpoint').nth(1).boundingBox();
+    // Add a vertex at the midpoint of the edge after vertex 1, then remove it again with a right-click.
+    const mid = await page.locator('[data-testid="geo-midpoint"][data-index="1"]').boundingBox();
     if (!mid) throw new Error('no midpoint handle');
     await page.mouse.move(mid.x + mid.width / 2, mid.y + mid.height / 2);
     await page.mouse.down();
     await page.mouse.up();
     await waitForCount(vertices, n + 1);
-    await vertices.nth(2).click({ button: 'right' });
+    await vertex(2).click({ button: 'right' });
     await waitForCount(vertices, n);
 
     // Drag the first vertex 30 px right and 20 px down.
-    const v0 = await vertices.first().boundingBox();
+    const v0 = await vertex(0).boundingBox();
     if (!v0) throw new Error('no vertex handle');
     await page.mouse.move(v0.x + v0.width / 2, v0.y + v0.height / 2);
     await page.mouse.down();
@@ -239,7 +241,7 @@ describeBrowser('admin grid map, region management and village overview in Chrom
 
     // Cancelling a later edit leaves the saved shape as it is.
     await page.getByTestId('boundary-edit').click();
-    const v1 = await vertices.nth(1).boundingBox();
+    const v1 = await vertex(1).boundingBox();
     if (!v1) throw new Error('no vertex handle');
     await page.mouse.move(v1.x + 6, v1.y + 6);
     await page.mouse.down();

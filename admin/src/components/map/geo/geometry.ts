@@ -1,6 +1,6 @@
 /**
  * Pure helpers over boundary geometries (GeoJSON Polygon / MultiPolygon, `[lng, lat]`, closed
- * rings): iteration, vertex editing for the offline editor, label points, and parsing of pasted
+ * rings): iteration, vertex deletion for the offline editor, label points, and parsing of pasted
  * or uploaded GeoJSON. Edits never mutate their input: the editor keeps the original for 取消.
  */
 import type { BoundaryGeometry, LngLat } from '@zhili/shared';
@@ -45,27 +45,6 @@ function editRing(geometry: BoundaryGeometry, ref: Pick<VertexRef, 'part' | 'rin
   if (!edited) return null;
   (parts[ref.part] as LngLat[][])[ref.ring] = closeRing(edited);
   return withParts(geometry, parts);
-}
-
-/** Moves one vertex (the closing point follows the first). */
-export function moveVertex(geometry: BoundaryGeometry, ref: VertexRef, to: LngLat): BoundaryGeometry {
-  return (
-    editRing(geometry, ref, (ring) => {
-      if (ref.index < 0 || ref.index >= ring.length) return null;
-      ring[ref.index] = to;
-      return ring;
-    }) ?? geometry
-  );
-}
-
-/** Inserts a vertex after `ref.index` (i.e. on the edge from index to index + 1). */
-export function insertVertex(geometry: BoundaryGeometry, ref: VertexRef, at: LngLat): BoundaryGeometry {
-  return (
-    editRing(geometry, ref, (ring) => {
-      ring.splice(ref.index + 1, 0, at);
-      return ring;
-    }) ?? geometry
-  );
 }
 
 /** Smallest ring the editor leaves: a triangle. */
