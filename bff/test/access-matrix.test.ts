@@ -22,6 +22,9 @@ import { MpUser } from '../src/modules/mp-user/mp-user.entity';
  *   @RequirePermission(p), p missing → 403 FORBIDDEN
  *   otherwise                        → reachable: anything but 401/403 (400/404 for dummy input)
  *
+ * Consistency alone would pass with a wrong grant in both places, so a hand-written table
+ * (EXPECTED_ACCESS) pins who may reach the most important routes independently.
+ *
  * It also refuses routes that declare too little: a staff route needs @Public or
  * @RequirePermission unless it is self-service (SELF_SERVICE), and every non-public route must name
  * its front door.
@@ -75,6 +78,47 @@ function matches(expected: Expectation, status: number, code: string | undefined
 
 const DUMMY_ID = '00000000-0000-4000-8000-00000000beef';
 const concrete = (path: string) => path.replace(/:[A-Za-z_]+/g, DUMMY_ID);
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** One call with an empty body (dummy ids, so a reachable route answers 2xx, 400 or 404). */
+async function call(t: TestApp, method: string, path: string, auth: string | null): Promise<{ status: number; code?: string }> {
+  const request = t.http()[method.toLowerCase() as Method](concrete(path));
+  const req = auth ? request.set('Authorization', auth) : request;
+  const res = method === 'GET' || method === 'HEAD' ? await req : await req.send({});
+  return { status: res.status, code: (res.body as { error?: { code?: string } })?.error?.code };
+}
+
+const ALL_STAFF = ['grid_worker', 'grid_leader', 'community_admin', 'village_admin', 'town_admin', 'party_secretary', 'auditor', 'super_admin'].map((r) => `staff ${r}`);
+const ALL_MP = ['mp resident', 'mp party_member', 'mp grid_worker'];
+const staff = (...roles: string[]) => roles.map((r) => `staff ${r}`);
+const REGION_ADMINS = staff('community_admin', 'village_admin', 'town_admin');
+
+/**
+ * Who may reach the routes that matter most, written out by hand from the duties in docs/SECURITY.md:
+ * not read from the decorators or the shared role table the guard itself uses, so a wrong decorator or
+ * a wrong grant in the table fails here. Every identity not listed is refused: 401 when anonymous,
+ * 403 otherwise. 'everyone' includes anonymous.
+ */
+const EXPECTED_ACCESS: Record<string, readonly string[] | 'everyone'> = {
+  'GET /api/health': 'everyone',
+  'GET /api/admin/me': ALL_STAFF,
+  // The auditor reads the audit log and nothing of the town's work.
+  'GET /api/admin/dashboard': ALL_STAFF.filter((who) => who !== 'staff auditor'),
+  'GET /api/admin/users': [...REGION_ADMINS, ...staff('party_secretary', 'super_admin')],
+  'POST /api/admin/users': [...REGION_ADMINS, ...staff('super_admin')],
+  // Unmasked ID and phone numbers: the town admin only; the super admin manages accounts, not people.
+  'GET /api/admin/users/:id/pii': staff('town_admin'),
+  'GET /api/admin/roles': [...REGION_ADMINS, ...staff('auditor', 'super_admin')],
+  'GET /api/admin/audit': staff('auditor'),
+  'GET /api/admin/audit/verify': staff('auditor'),
+  'GET /api/admin/cases': [...staff('grid_worker', 'grid_leader'), ...REGION_ADMINS],
+  'POST /api/admin/persons': REGION_ADMINS,
+  'GET /api/admin/registry/exports/persons': REGION_ADMINS,
+  'GET /api/mp/me': ALL_MP,
+  'POST /api/mp/bindings/redeem': ALL_MP,
+  'GET /api/mp/grid/overview': ['mp grid_worker'],
+};
 
 describe(`access-control matrix on ${backend.name}`, () => {
   let t: TestApp;
@@ -130,6 +174,22 @@ describe(`access-control matrix on ${backend.name}`, () => {
     );
   });
 
+  it('lets exactly the hand-listed identities through the important routes', async () => {
+    const known = new Set(routes.map((r) => `${r.method} ${r.path}`));
+    expect(Object.keys(EXPECTED_ACCESS).filter((route) => !known.has(route))).toEqual([]);
+    const mismatches: string[] = [];
+    for (const [route, allowed] of Object.entries(EXPECTED_ACCESS)) {
+      const [method, path] = route.split(' ');
+      for (const who of identities) {
+        const expected: Expectation =
+          allowed === 'everyone' || allowed.includes(who.label) ? 'reachable' : who.kind ? 'forbidden' : 'unauthenticated';
+        const { status, code } = await call(t, method, path, who.auth);
+        if (!matches(expected, status, code)) mismatches.push(`${route} as ${who.label}: expected ${expected}, got ${status} ${code ?? ''}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
   it('has no staff route without @Public or @RequirePermission (except self-service)', () => {
     const undeclared = routes.filter((r) => {
       const staff = requiredKind(r.controller) === 'staff' || r.path.startsWith('/api/admin');
@@ -150,17 +210,14 @@ describe(`access-control matrix on ${backend.name}`, () => {
     for (const route of routes) {
       for (const who of identities) {
         const expected = expectationFor(route, who);
-        const req = t.http()[route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](concrete(route.path));
-        if (who.auth) req.set('Authorization', who.auth);
-        const res = route.method === 'GET' || route.method === 'HEAD' ? await req : await req.send({});
+        const { status, code } = await call(t, route.method, route.path, who.auth);
         calls += 1;
-        const code = (res.body as { error?: { code?: string } })?.error?.code;
-        if (!matches(expected, res.status, code)) {
+        if (!matches(expected, status, code)) {
           const required = requiredPermission(route.controller, route.handler) ?? '-';
-          mismatches.push(`${route.method} ${route.path} as ${who.label} (needs ${required}): expected ${expected}, got ${res.status} ${code ?? ''}`);
+          mismatches.push(`${route.method} ${route.path} as ${who.label} (needs ${required}): expected ${expected}, got ${status} ${code ?? ''}`);
         }
         // A successful call may have ended the caller's own session (logout, logout-all): sign in again.
-        if (who.auth && res.status < 300) {
+        if (who.auth && status < 300) {
           const probe = await t.http().get(who.kind === 'staff' ? '/api/admin/me' : '/api/mp/me').set('Authorization', who.auth);
           if (probe.status === 401) who.auth = await who.relogin();
         }
