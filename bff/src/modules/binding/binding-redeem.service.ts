@@ -9,7 +9,7 @@ import { PiiCipher } from '../../core/crypto/pii-cipher';
 import { InfraService } from '../../core/infra/infra.service';
 import { AuditService } from '../../core/audit';
 import { MpGrantService, MpUserService, type GrantResult } from '../mp-user';
-import { Region } from '../region/region.entity';
+import { Region } from '../region';
 import { BindingCode } from './binding-code.entity';
 import { CODE_HASH_PURPOSE, normalizeCode } from './binding-code';
 import type { BindingRedeemVO } from './binding.dto';

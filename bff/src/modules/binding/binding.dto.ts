@@ -2,7 +2,7 @@ import { ApiProperty } from '@midwayjs/swagger';
 import { Rule, RuleType } from '@midwayjs/validate';
 import { Role } from '@zhili/shared';
 import { TokenPairVO } from '../../core/auth/token.dto';
-import { MpProfileVO, MpRegionVO } from '../mp-user/mp-user.dto';
+import { MpProfileVO, MpRegionVO } from '../mp-user';
 import { BindingRole, bindingRoles, BindingStatus } from './binding-code.entity';
 
 const statuses: BindingStatus[] = ['pending', 'redeemed', 'expired'];

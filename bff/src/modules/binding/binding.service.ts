@@ -11,7 +11,7 @@ import { PiiCipher } from '../../core/crypto/pii-cipher';
 import { assertInScope } from '../../core/scope/data-scope';
 import { Page, PageRequest, ScopedRepository } from '../../core/scope/scoped-repository';
 import { AuditService } from '../../core/audit';
-import { Region } from '../region/region.entity';
+import { Region } from '../region';
 import { BindingCode, BindingRole, BindingStatus } from './binding-code.entity';
 import { CODE_HASH_PURPOSE, CODE_TTL_MS, generateCode, QR_PREFIX } from './binding-code';
 import type { BindingIssuedVO, BindingVO } from './binding.dto';

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import type { HouseholdVO, PersonVO } from '@zhili/shared';
 import type { PiiCipher } from '../../core/crypto/pii-cipher';
-import { Region } from '../region/region.entity';
+import { Region } from '../region';
 import { Household, Person, PersonTag, todayInShanghai, toPersonVO } from '../registry';
 
 /**

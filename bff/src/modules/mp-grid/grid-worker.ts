@@ -3,7 +3,7 @@ import { InjectEntityModel } from '@midwayjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Principal } from '../../core/auth/principal';
 import { AppError } from '../../core/errors/app-error';
-import { MpUser } from '../mp-user/mp-user.entity';
+import { MpUser } from '../mp-user';
 
 /** The signed-in grid worker as loaded from the database. */
 export interface GridWorker {

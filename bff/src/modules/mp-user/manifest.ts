@@ -3,6 +3,7 @@ import { MpRoleGrants1764100000000 } from '../../core/db/migrations/176410000000
 import { MpUser } from './mp-user.entity';
 import { MpRoleGrant } from './mp-role-grant.entity';
 import { MpUserAuditActors } from './mp-user-audit-actors';
+import { MpUserRegionLinks } from './mp-user-region-links';
 
 /** Mini-program users (residents, grid workers, party members) and their role grants. */
 export const mpUserManifest: ModuleManifest = {
@@ -10,5 +11,5 @@ export const mpUserManifest: ModuleManifest = {
   entities: [MpUser, MpRoleGrant],
   migrations: [MpRoleGrants1764100000000],
   permissions: ['person:read', 'person:pii:read'],
-  subscribers: [MpUserAuditActors],
+  subscribers: [MpUserAuditActors, MpUserRegionLinks],
 };

@@ -5,7 +5,7 @@ import { bindingRoleRules, bindingRoles, type BindingRole } from '@zhili/shared'
 import type { Principal } from '../../core/auth/principal';
 import { applyScope } from '../../core/scope/data-scope';
 import { InfraService } from '../../core/infra/infra.service';
-import { Region } from '../region/region.entity';
+import { Region } from '../region';
 import { MpRoleGrant } from './mp-role-grant.entity';
 import { MpUser } from './mp-user.entity';
 import type { MpGrantVO } from './mp-user.dto';

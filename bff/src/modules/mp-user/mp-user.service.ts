@@ -8,7 +8,7 @@ import { ClientInfo, SessionService } from '../../core/auth/session.service';
 import type { Principal } from '../../core/auth/principal';
 import { PiiCipher } from '../../core/crypto/pii-cipher';
 import { WechatClient } from '../wechat';
-import { Region } from '../region/region.entity';
+import { Region } from '../region';
 import { MpUser } from './mp-user.entity';
 import type { MpGrantVO, MpProfileUpdateDTO, MpProfileVO, MpRegionVO } from './mp-user.dto';
 import { MpGrantService } from './mp-grant.service';

@@ -7,7 +7,7 @@ import type { ClientInfo } from '../../core/auth/session.service';
 import { PiiCipher } from '../../core/crypto/pii-cipher';
 import { ScopedRepository } from '../../core/scope/scoped-repository';
 import { AuditService } from '../../core/audit';
-import { Region } from '../region/region.entity';
+import { Region } from '../region';
 import { AppError } from '../../core/errors/app-error';
 import { MpGrantService } from './mp-grant.service';
 import { MpUser } from './mp-user.entity';

@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../core/modules/manifest';
 import { StaffAdmin1763820000000 } from '../../core/db/migrations/1763820000000-StaffAdmin';
 import { StaffContact } from './staff-contact.entity';
+import { StaffRegionLinks } from './staff-region-links';
 
 /** Staff account administration: accounts, roles, contacts. */
 export const staffAdminManifest: ModuleManifest = {
@@ -8,4 +9,5 @@ export const staffAdminManifest: ModuleManifest = {
   entities: [StaffContact],
   migrations: [StaffAdmin1763820000000],
   permissions: ['user:read', 'user:manage', 'role:read', 'role:assign', 'person:pii:read'],
+  subscribers: [StaffRegionLinks],
 };

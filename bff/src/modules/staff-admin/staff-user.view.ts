@@ -1,6 +1,6 @@
 import { requiresMfa } from '@zhili/shared';
-import type { StaffUser } from '../staff/staff-user.entity';
-import { isMfaEnabled } from '../staff/staff-profile';
+import type { StaffUser } from '../staff';
+import { isMfaEnabled } from '../staff';
 import type { StaffUserVO } from './staff-admin.dto';
 
 /** What an administrator sees of an account: never the password hash or any MFA secret. */

@@ -8,7 +8,7 @@ import type { AppEnv } from '../../config/env';
 import { AppError } from '../../core/errors/app-error';
 import { ClientInfo, SessionService } from '../../core/auth/session.service';
 import type { Principal } from '../../core/auth/principal';
-import { Region } from '../region/region.entity';
+import { Region } from '../region';
 import { StaffUser } from './staff-user.entity';
 import { StaffPasswordHistory } from './staff-password-history.entity';
 import type { StaffProfileVO } from './staff.dto';

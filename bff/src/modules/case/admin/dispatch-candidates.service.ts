@@ -7,10 +7,10 @@ import type { DispatchCandidateGroupVO, DispatchCandidatesVO, DispatchCandidateV
 import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { inScope, likeEscape, needsPrefixRange, prefixCondition, scopePrefix } from '../../../core/scope/data-scope';
-import { MpUser } from '../../mp-user/mp-user.entity';
+import { MpUser } from '../../mp-user';
 import { Region } from '../../region';
-import { StaffContactService } from '../../staff-admin/staff-contact.service';
-import { StaffUser } from '../../staff/staff-user.entity';
+import { StaffContactService } from '../../staff-admin';
+import { StaffUser } from '../../staff';
 import { CaseAdminQueryService } from './case-query.service';
 
 /** Staff roles that take cases, in the order the picker lists them (the hands-on worker first). */

@@ -3,7 +3,7 @@ import type { AuditAction } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import { scopePrefix } from '../../../core/scope/data-scope';
 import { Acting, AuditActorService } from '../../../core/audit';
-import { RegionService } from '../../region/region.service';
+import { RegionService } from '../../region';
 
 /**
  * Case configuration (categories, holidays) is one list for the whole town, so besides `case:manage`

@@ -4,7 +4,7 @@ import { Repository } from 'typeorm';
 import type { AppEnv } from '../../../config/env';
 import type { Principal } from '../../../core/auth/principal';
 import { AppError } from '../../../core/errors/app-error';
-import { MpUser } from '../../mp-user/mp-user.entity';
+import { MpUser } from '../../mp-user';
 import type { CaseActor } from '../core/case-actor';
 import { CaseWorkflowService } from '../core/case-workflow.service';
 import { CaseFollower, CaseRecord } from '../entities';

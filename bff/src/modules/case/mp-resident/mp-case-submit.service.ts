@@ -5,7 +5,7 @@ import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { AppError } from '../../../core/errors/app-error';
 import { InfraService } from '../../../core/infra/infra.service';
-import { MpUser } from '../../mp-user/mp-user.entity';
+import { MpUser } from '../../mp-user';
 import { GeoIndexService } from '../../region';
 import { ContentSecurityService } from '../content';
 import type { TextVerdict } from '../content';

@@ -5,7 +5,7 @@ import type { CaseStatus, MpTaskDetailVO, MpTaskItemVO } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import type { Page } from '../../../core/scope/scoped-repository';
 import type { GridWorker } from '../../mp-grid';
-import { MpUser } from '../../mp-user/mp-user.entity';
+import { MpUser } from '../../mp-user';
 import { CaseActorResolver } from '../core/case-actor';
 import { CaseViewsService } from '../core/case-views.service';
 import { CaseWorkflowService } from '../core/case-workflow.service';

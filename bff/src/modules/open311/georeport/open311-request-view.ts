@@ -1,6 +1,6 @@
 import { gcj02ToWgs84, maskIdNumber, maskPhone } from '@zhili/shared';
-import type { CaseRecord } from '../../case/entities';
-import type { CaseCategory } from '../../case/entities';
+import type { CaseRecord } from '../../case';
+import type { CaseCategory } from '../../case';
 import type { Open311Value } from './open311-format';
 import { formatW3 } from './open311-params';
 import { open311StatusOf, statusNotesOf } from './open311-status';

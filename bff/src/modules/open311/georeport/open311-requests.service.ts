@@ -1,7 +1,7 @@
 import { Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { Between, DataSource, FindOptionsWhere, In, Not } from 'typeorm';
-import { CaseCategory, CaseEvent, CaseRecord } from '../../case/entities';
+import { CaseCategory, CaseEvent, CaseRecord } from '../../case';
 import { notFound } from './open311-error';
 import type { Open311Value } from './open311-format';
 import { OPEN311_MAX_RESULTS } from './open311-params';

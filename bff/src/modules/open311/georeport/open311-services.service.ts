@@ -1,7 +1,7 @@
 import { Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { Repository } from 'typeorm';
-import { CaseCategory } from '../../case/entities';
+import { CaseCategory } from '../../case';
 import { notFound } from './open311-error';
 import type { Open311Value } from './open311-format';
 import { formatW3 } from './open311-params';

@@ -6,7 +6,7 @@ import type { Principal } from '../../../core/auth/principal';
 import { AppError } from '../../../core/errors/app-error';
 import { ScopedRepository } from '../../../core/scope/scoped-repository';
 import { Acting, AuditActorService } from '../../../core/audit';
-import { CaseCategory, CaseRecord } from '../../case/entities';
+import { CaseCategory, CaseRecord } from '../../case';
 import { isPublishable } from '../georeport/open311-request-view';
 
 /**

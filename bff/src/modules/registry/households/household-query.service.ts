@@ -6,7 +6,7 @@ import type { HouseholdDetailVO, HouseholdType, HouseholdVO } from '@zhili/share
 import type { Principal } from '../../../core/auth/principal';
 import { likeEscape } from '../../../core/scope/data-scope';
 import { Page, ScopedRepository } from '../../../core/scope/scoped-repository';
-import { RegionService } from '../../region/region.service';
+import { RegionService } from '../../region';
 import { Household, Person } from '../entities';
 import { PersonViewsService } from '../persons/person-views.service';
 

@@ -9,7 +9,7 @@ import { InfraService } from '../../../core/infra/infra.service';
 import { ScopedRepository } from '../../../core/scope/scoped-repository';
 import type { Principal } from '../../../core/auth/principal';
 import { Acting, AuditActorService } from '../../../core/audit';
-import { RegionService } from '../../region/region.service';
+import { RegionService } from '../../region';
 import { Household, Person, PersonHouse, PersonTag, Visit } from '../entities';
 import { joinHousehold, leaveHousehold, setRelation } from '../households/household-membership';
 import type { CreatePersonDTO, UpdatePersonDTO } from './person.dto';

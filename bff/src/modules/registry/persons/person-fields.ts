@@ -1,5 +1,5 @@
 import type { HukouType, PermitStatus } from '@zhili/shared';
-import type { Region } from '../../region/region.entity';
+import type { Region } from '../../region';
 import type { Person } from '../entities';
 import { fieldError, isCalendarDate } from './person-identity';
 

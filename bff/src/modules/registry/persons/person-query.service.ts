@@ -7,7 +7,7 @@ import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { Page, ScopedRepository } from '../../../core/scope/scoped-repository';
 import { Acting, AuditActorService } from '../../../core/audit';
-import { RegionService } from '../../region/region.service';
+import { RegionService } from '../../region';
 import { House, Household, Person, PersonHouse, PersonTag, TagDefinition } from '../entities';
 import { VisitQueryService } from '../visits';
 import { applyPersonFilters, orderPersons, PersonFilters, PersonSortKey } from './person-filters';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { PersonVO } from '@zhili/shared';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
-import { RegionService } from '../../region/region.service';
+import { RegionService } from '../../region';
 import { PersonTag, TagDefinition } from '../entities';
 import type { Person } from '../entities';
 import { todayInShanghai, toPersonVO } from './person-view';

@@ -6,7 +6,7 @@ import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
 import { scopePrefix, prefixCondition, needsPrefixRange } from '../../../core/scope/data-scope';
 import { Acting, AuditActorService } from '../../../core/audit';
-import { RegionService } from '../../region/region.service';
+import { RegionService } from '../../region';
 import { PersonTag, TagDefinition } from '../entities';
 import type { TagCreateInput, TagUpdateInput } from '@zhili/shared';
 

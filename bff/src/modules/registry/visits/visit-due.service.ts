@@ -6,7 +6,7 @@ import type { VisitDue, VisitDueCounts, VisitDueStatus, VisitDueVO } from '@zhil
 import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { applyScope } from '../../../core/scope/data-scope';
-import { Region } from '../../region/region.entity';
+import { Region } from '../../region';
 import { Person, PersonTag, TagDefinition } from '../entities';
 import { dbDate } from './db-date';
 

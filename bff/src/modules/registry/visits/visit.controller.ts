@@ -6,7 +6,7 @@ import { ForPrincipal } from '../../../core/auth/public.decorator';
 import { principalOf } from '../../../core/auth/principal';
 import { RequirePermission } from '../../../core/auth/require-permission.decorator';
 import { clientInfo } from '../../../core/http/client-info';
-import { RegionService } from '../../region/region.service';
+import { RegionService } from '../../region';
 import { CreateVisitDTO, VisitDueQueryDTO, VisitListQueryDTO } from './visit.dto';
 import { VisitDueService } from './visit-due.service';
 import { VisitService } from './visit.service';

@@ -9,8 +9,8 @@ import { AppError } from '../../../core/errors/app-error';
 import { ScopedRepository } from '../../../core/scope/scoped-repository';
 import { Acting, AuditActorService } from '../../../core/audit';
 import { FileService } from '../../file';
-import { MpUser } from '../../mp-user/mp-user.entity';
-import { StaffUser } from '../../staff/staff-user.entity';
+import { MpUser } from '../../mp-user';
+import { StaffUser } from '../../staff';
 import { Person, Visit } from '../entities';
 import { VisitQueryService } from './visit-query.service';
 
