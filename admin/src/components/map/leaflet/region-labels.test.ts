@@ -27,6 +27,14 @@ describe('placeLabels', () => {
     expect(placeLabels([parent, hiddenChild], view).map((l) => ({ id: l.id, parent: l.parent }))).toEqual([{ id: 'p', parent: true }]);
   });
 
+  it('can keep every ancestor of a named region unnamed (the case maps)', () => {
+    const town = shape('t', [600, 500], { isParent: true });
+    const village = shape('v', [400, 300], { isParent: true, parentId: 't', widthPx: 10 });
+    const grid = shape('g', [100, 100], { parentId: 'v' });
+    expect(placeLabels([town, village, grid], view).map((l) => l.id)).toEqual(['g', 't']);
+    expect(placeLabels([town, village, grid], { ...view, coverAncestors: true }).map((l) => l.id)).toEqual(['g']);
+  });
+
   it('skips the region being edited, regions without a label point and points off screen', () => {
     const placed = placeLabels([shape('a', [100, 100]), shape('b', null), shape('c', [2000, 100]), shape('d', [500, 500])], { ...view, editingId: 'a' });
     expect(placed.map((l) => l.id)).toEqual(['d']);

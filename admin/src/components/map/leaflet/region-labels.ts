@@ -45,7 +45,7 @@ const fits = (s: LabelShape): boolean => s.widthPx >= s.name.length * 12 + 10;
  */
 export function placeLabels(
   shapes: readonly LabelShape[],
-  view: { width: number; height: number; selectedId?: string | null; editingId?: string | null },
+  view: { width: number; height: number; selectedId?: string | null; editingId?: string | null; coverAncestors?: boolean },
 ): PlacedLabel[] {
   const shown: PlacedLabel[] = [];
   const boxes: Box[] = [];
@@ -54,7 +54,10 @@ export function placeLabels(
   const ordered = [...shapes].reverse(); // children first
   ordered.sort((a, b) => Number(isSelected(b)) - Number(isSelected(a)));
   for (const s of ordered) {
-    const wanted = isSelected(s) || (fits(s) && !(s.isParent && parentsCovered.has(s.id)));
+    const covered = s.isParent && parentsCovered.has(s.id);
+    // On the case maps a named grid silences its village and the town above it as well.
+    if (covered && view.coverAncestors && s.parentId) parentsCovered.add(s.parentId);
+    const wanted = isSelected(s) || (fits(s) && !covered);
     if (!wanted || !s.at || s.id === view.editingId) continue;
     const [x, y] = s.at;
     if (x < -50 || y < -20 || x > view.width + 50 || y > view.height + 20) continue;

@@ -92,7 +92,8 @@ export function drawLabels(
     const p = latlng ? map.latLngToContainerPoint(latlng) : null;
     return { id: f.id, name: f.properties.name, parentId: f.properties.parentId, isParent: parents.has(f.id), at: p ? [p.x, p.y] : null, widthPx };
   });
-  for (const l of placeLabels(shapes, { width: size.x, height: size.y, selectedId: options.selectedId, editingId: options.editingId })) {
+  const view = { width: size.x, height: size.y, selectedId: options.selectedId, editingId: options.editingId, coverAncestors: options.look === 'muted' };
+  for (const l of placeLabels(shapes, view)) {
     const latlng = positions.get(l.id);
     if (!latlng) continue;
     // Under case markers names stay quiet: one size, grey.
