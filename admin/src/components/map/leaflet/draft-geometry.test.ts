@@ -4,14 +4,32 @@ import { draftLatLngs, editedGeometry } from './draft-geometry';
 
 const square: BoundaryGeometry = {
   type: 'Polygon',
-  coordinates: [[[120.1234567, 30.1], [120.2, 30.1], [120.2, 30.2], [120.1234567, 30.2], [120.1234567, 30.1]]],
+  coordinates: [
+    [
+      [120.1234567, 30.1],
+      [120.2, 30.1],
+      [120.2, 30.2],
+      [120.1234567, 30.2],
+      [120.1234567, 30.1],
+    ],
+  ],
 };
 
 describe('draft geometry', () => {
   it('turns the draft into open Leaflet rings and back without changing a coordinate', () => {
     const latlngs = draftLatLngs(square) as [number, number][][];
-    expect(latlngs).toEqual([[[30.1, 120.1234567], [30.1, 120.2], [30.2, 120.2], [30.2, 120.1234567]]]);
-    const back = editedGeometry(square, latlngs.map((r) => r.map(([lat, lng]) => ({ lat, lng }))));
+    expect(latlngs).toEqual([
+      [
+        [30.1, 120.1234567],
+        [30.1, 120.2],
+        [30.2, 120.2],
+        [30.2, 120.1234567],
+      ],
+    ]);
+    const back = editedGeometry(
+      square,
+      latlngs.map((r) => r.map(([lat, lng]) => ({ lat, lng }))),
+    );
     expect(back).toEqual(square);
   });
 
@@ -26,13 +44,24 @@ describe('draft geometry', () => {
     const edited = editedGeometry(square, [ring]);
     expect(edited).toEqual({
       type: 'Polygon',
-      coordinates: [[[120.1234567, 30.1], [120.25, 30.15], [120.2, 30.1], [120.2, 30.2], [120.1234567, 30.2], [120.1234567, 30.1]]],
+      coordinates: [
+        [
+          [120.1234567, 30.1],
+          [120.25, 30.15],
+          [120.2, 30.1],
+          [120.2, 30.2],
+          [120.1234567, 30.2],
+          [120.1234567, 30.1],
+        ],
+      ],
     });
   });
 
   it('keeps a MultiPolygon a MultiPolygon', () => {
     const multi: BoundaryGeometry = { type: 'MultiPolygon', coordinates: [square.coordinates as [number, number][][]] };
-    const latlngs = (draftLatLngs(multi) as [number, number][][][]).map((rings) => rings.map((r) => r.map(([lat, lng]) => ({ lat, lng }))));
+    const latlngs = (draftLatLngs(multi) as [number, number][][][]).map((rings) =>
+      rings.map((r) => r.map(([lat, lng]) => ({ lat, lng }))),
+    );
     expect(editedGeometry(multi, latlngs)).toEqual(multi);
   });
 });

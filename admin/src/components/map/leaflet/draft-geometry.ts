@@ -19,7 +19,9 @@ const round6 = (v: number): number => Math.round(v * 1e6) / 1e6;
 export function editedGeometry(draft: BoundaryGeometry, latlngs: LatLngLike[][] | LatLngLike[][][]): BoundaryGeometry {
   const known = new Set(partsOf(draft).flatMap((rings) => rings.flatMap((ring) => ring.map((p) => `${p[0]},${p[1]}`))));
   const toRing = (ring: LatLngLike[]): LngLat[] =>
-    closeRing(ring.map((p): LngLat => (known.has(`${p.lng},${p.lat}`) ? [p.lng, p.lat] : [round6(p.lng), round6(p.lat)])));
+    closeRing(
+      ring.map((p): LngLat => (known.has(`${p.lng},${p.lat}`) ? [p.lng, p.lat] : [round6(p.lng), round6(p.lat)])),
+    );
   if (draft.type === 'Polygon') return { type: 'Polygon', coordinates: (latlngs as LatLngLike[][]).map(toRing) };
   return { type: 'MultiPolygon', coordinates: (latlngs as LatLngLike[][][]).map((rings) => rings.map(toRing)) };
 }

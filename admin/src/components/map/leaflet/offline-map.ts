@@ -50,7 +50,8 @@ export const toLatLng = (p: LngLat): L.LatLngTuple => [p[1], p[0]];
 /** Bounds of every outer ring (null when there is nothing to show). */
 export function featuresBounds(features: readonly RegionFeature[]): L.LatLngBounds | null {
   const points: L.LatLngTuple[] = [];
-  for (const f of features) for (const rings of partsOf(f.geometry)) for (const p of rings[0] ?? []) points.push(toLatLng(p));
+  for (const f of features)
+    for (const rings of partsOf(f.geometry)) for (const p of rings[0] ?? []) points.push(toLatLng(p));
   return points.length ? L.latLngBounds(points) : null;
 }
 

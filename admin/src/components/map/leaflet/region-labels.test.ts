@@ -24,7 +24,9 @@ describe('placeLabels', () => {
     const child = shape('c', [100, 100], { parentId: 'p' });
     expect(placeLabels([parent, child], view).map((l) => l.id)).toEqual(['c']);
     const hiddenChild = shape('c', [100, 100], { parentId: 'p', widthPx: 10 });
-    expect(placeLabels([parent, hiddenChild], view).map((l) => ({ id: l.id, parent: l.parent }))).toEqual([{ id: 'p', parent: true }]);
+    expect(placeLabels([parent, hiddenChild], view).map((l) => ({ id: l.id, parent: l.parent }))).toEqual([
+      { id: 'p', parent: true },
+    ]);
   });
 
   it('can keep every ancestor of a named region unnamed (the case maps)', () => {
@@ -36,7 +38,10 @@ describe('placeLabels', () => {
   });
 
   it('skips the region being edited, regions without a label point and points off screen', () => {
-    const placed = placeLabels([shape('a', [100, 100]), shape('b', null), shape('c', [2000, 100]), shape('d', [500, 500])], { ...view, editingId: 'a' });
+    const placed = placeLabels(
+      [shape('a', [100, 100]), shape('b', null), shape('c', [2000, 100]), shape('d', [500, 500])],
+      { ...view, editingId: 'a' },
+    );
     expect(placed.map((l) => l.id)).toEqual(['d']);
   });
 });

@@ -45,7 +45,13 @@ const fits = (s: LabelShape): boolean => s.widthPx >= s.name.length * 12 + 10;
  */
 export function placeLabels(
   shapes: readonly LabelShape[],
-  view: { width: number; height: number; selectedId?: string | null; editingId?: string | null; coverAncestors?: boolean },
+  view: {
+    width: number;
+    height: number;
+    selectedId?: string | null;
+    editingId?: string | null;
+    coverAncestors?: boolean;
+  },
 ): PlacedLabel[] {
   const shown: PlacedLabel[] = [];
   const boxes: Box[] = [];

@@ -19,11 +19,21 @@ export interface RegionState {
   editing?: boolean;
 }
 
-const levelLine: Record<RegionLevelName, string> = { town: '#5b6b82', village: '#3c4a5e', community: '#3c4a5e', grid: '#ffffff' };
+const levelLine: Record<RegionLevelName, string> = {
+  town: '#5b6b82',
+  village: '#3c4a5e',
+  community: '#3c4a5e',
+  grid: '#ffffff',
+};
 
 /** Path style of one region; mirrors the colours of the former SVG map. */
 export function regionStyle(level: RegionLevelName, look: RegionLook, state: RegionState): L.PathOptions {
-  const base: L.PathOptions = { fillColor: state.fill ?? '#7fb3f5', color: levelLine[level], opacity: 1, fillRule: 'evenodd' };
+  const base: L.PathOptions = {
+    fillColor: state.fill ?? '#7fb3f5',
+    color: levelLine[level],
+    opacity: 1,
+    fillRule: 'evenodd',
+  };
   if (look === 'muted') return { ...base, weight: 1, fillOpacity: level === 'town' ? 0.35 : 0.45 };
   let fillOpacity = level === 'town' ? 0.6 : 0.85;
   let color = levelLine[level];
@@ -46,7 +56,10 @@ export function drawOrder(features: readonly RegionFeature[]): RegionFeature[] {
 /** A polygon layer for a feature (one path even for a MultiPolygon). */
 export function regionPolygon(feature: RegionFeature, options: L.PolylineOptions): L.Polygon {
   const g = feature.geometry;
-  const latlngs = g.type === 'Polygon' ? g.coordinates.map((r) => r.map(toLatLng)) : g.coordinates.map((rings) => rings.map((r) => r.map(toLatLng)));
+  const latlngs =
+    g.type === 'Polygon'
+      ? g.coordinates.map((r) => r.map(toLatLng))
+      : g.coordinates.map((rings) => rings.map((r) => r.map(toLatLng)));
   return L.polygon(latlngs, options);
 }
 
@@ -88,17 +101,39 @@ export function drawLabels(
     const latlng = at ? L.latLng(at[1], at[0]) : null;
     if (latlng) positions.set(f.id, latlng);
     const b = layer.getBounds();
-    const widthPx = b.isValid() ? map.latLngToContainerPoint(b.getNorthEast()).x - map.latLngToContainerPoint(b.getSouthWest()).x : 0;
+    const widthPx = b.isValid()
+      ? map.latLngToContainerPoint(b.getNorthEast()).x - map.latLngToContainerPoint(b.getSouthWest()).x
+      : 0;
     const p = latlng ? map.latLngToContainerPoint(latlng) : null;
-    return { id: f.id, name: f.properties.name, parentId: f.properties.parentId, isParent: parents.has(f.id), at: p ? [p.x, p.y] : null, widthPx };
+    return {
+      id: f.id,
+      name: f.properties.name,
+      parentId: f.properties.parentId,
+      isParent: parents.has(f.id),
+      at: p ? [p.x, p.y] : null,
+      widthPx,
+    };
   });
-  const view = { width: size.x, height: size.y, selectedId: options.selectedId, editingId: options.editingId, coverAncestors: options.look === 'muted' };
+  const view = {
+    width: size.x,
+    height: size.y,
+    selectedId: options.selectedId,
+    editingId: options.editingId,
+    coverAncestors: options.look === 'muted',
+  };
   for (const l of placeLabels(shapes, view)) {
     const latlng = positions.get(l.id);
     if (!latlng) continue;
     // Under case markers names stay quiet: one size, grey.
-    const modifiers = options.look === 'muted' ? ['muted'] : [...(l.parent ? ['parent'] : []), ...(l.id === options.selectedId ? ['selected'] : [])];
-    const icon = L.divIcon({ className: 'zl-map-label-anchor', html: labelElement(l.name, modifiers, options.testId), iconSize: [0, 0] });
+    const modifiers =
+      options.look === 'muted'
+        ? ['muted']
+        : [...(l.parent ? ['parent'] : []), ...(l.id === options.selectedId ? ['selected'] : [])];
+    const icon = L.divIcon({
+      className: 'zl-map-label-anchor',
+      html: labelElement(l.name, modifiers, options.testId),
+      iconSize: [0, 0],
+    });
     group.addLayer(L.marker(latlng, { icon, interactive: false, keyboard: false, pane: 'labels' }));
   }
 }

@@ -36,13 +36,17 @@ let geoman: Promise<void> | null = null;
  * edited on) get Geoman's per-layer state, not the thousands of case markers drawn elsewhere.
  */
 function loadGeoman(): Promise<void> {
-  geoman ??= Promise.all([import('@geoman-io/leaflet-geoman-free'), import('@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css')]).then(() => {
+  geoman ??= Promise.all([
+    import('@geoman-io/leaflet-geoman-free'),
+    import('@geoman-io/leaflet-geoman-free/dist/leaflet-geoman.css'),
+  ]).then(() => {
     L.PM.setOptIn(true);
   });
   return geoman;
 }
 
-const sameRef = (a: VertexRef | null, b: VertexRef): boolean => !!a && a.part === b.part && a.ring === b.ring && a.index === b.index;
+const sameRef = (a: VertexRef | null, b: VertexRef): boolean =>
+  !!a && a.part === b.part && a.ring === b.ring && a.index === b.index;
 
 export function useDraftEditor(
   map: ShallowRef<L.Map | null>,
@@ -131,7 +135,16 @@ export function useDraftEditor(
     // reInitLayer has a branch for maps; its typings only name layers.
     m.options.pmIgnore = false;
     L.PM.reInitLayer(m as unknown as L.Layer);
-    layer = L.polygon(draftLatLngs(draft), { pane: 'editing', pmIgnore: false, color: '#ff8a00', weight: 2, dashArray: '6 4', fillColor: '#ff9900', fillOpacity: 0.18, fillRule: 'evenodd' });
+    layer = L.polygon(draftLatLngs(draft), {
+      pane: 'editing',
+      pmIgnore: false,
+      color: '#ff8a00',
+      weight: 2,
+      dashArray: '6 4',
+      fillColor: '#ff9900',
+      fillOpacity: 0.18,
+      fillRule: 'evenodd',
+    });
     layer.addTo(m);
     // No snapping to neighbours, no dragging of the whole shape, no Geoman vertex removal: the
     // former editor moved exactly the vertex the user dragged; the BFF validates the geometry.
