@@ -4,6 +4,8 @@ import { dataSourceOptions } from './database';
 import { jsonContextFormat, jsonFormat } from '../core/logging/json-format';
 import { appVersion } from '../core/version';
 import { swaggerRenderNothing } from '../core/http/api-docs';
+import { moduleEnvs } from '../core/modules/manifest';
+import { manifests } from '../modules';
 
 /**
  * Configuration is computed from the environment at start (and validated there: a bad or missing
@@ -13,7 +15,9 @@ export default (appInfo: MidwayAppInfo): MidwayConfig => {
   const env = loadEnv();
   return {
     keys: env.JWT_SECRET,
-    zhili: { env, version: appVersion },
+    // `zhili.env`: core's variables (and, until every class moved, all of them); `zhili.modules.<name>`:
+    // one module's own variables, what its classes inject.
+    zhili: { env, version: appVersion, modules: moduleEnvs(manifests, env) },
     koa: {
       port: env.PORT,
       hostname: env.HOST,

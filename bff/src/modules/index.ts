@@ -1,4 +1,4 @@
-import { checkManifests, entitiesOf, migrationsOf, startupProvidersOf, type ModuleManifest } from '../core/modules/manifest';
+import { checkManifests, entitiesOf, migrationsOf, startupProvidersOf, type EnvOfManifests, type ModuleManifest } from '../core/modules/manifest';
 import { coreManifest } from '../core/manifest';
 import { regionManifest } from './region/manifest';
 import { staffManifest } from './staff/manifest';
@@ -19,7 +19,7 @@ import { healthManifest } from './health/manifest';
  * The one list of modules. Everything else — entities, migrations, environment schema, start-up
  * providers — is assembled from their manifests; a new module adds one line here and nothing else.
  */
-export const manifests: readonly ModuleManifest[] = checkManifests([
+const list = [
   coreManifest,
   regionManifest,
   staffManifest,
@@ -35,7 +35,12 @@ export const manifests: readonly ModuleManifest[] = checkManifests([
   mpGridManifest,
   dashboardManifest,
   healthManifest,
-]);
+] as const;
+
+export const manifests: readonly ModuleManifest[] = checkManifests(list);
+
+/** The variables the modules declare, typed (core's are in config/env.ts). */
+export type ModulesEnv = EnvOfManifests<typeof list>;
 
 /** Every TypeORM entity of the BFF (explicit, so bundling and tests never depend on globs). */
 export const entities = entitiesOf(manifests);

@@ -66,12 +66,31 @@ export function startupProvidersOf(manifests: readonly ModuleManifest[]): Provid
   return [...manifests.flatMap((m) => m.subscribers ?? []), ...manifests.flatMap((m) => m.jobs ?? [])];
 }
 
+type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;
+
+/** The parsed environment the given manifests declare, typed from their `config` parts. */
+export type EnvOfManifests<T extends readonly ModuleManifest[]> = UnionToIntersection<
+  { [K in keyof T]: T[K] extends { readonly config: infer S extends z.ZodRawShape } ? z.infer<z.ZodObject<S>> : never }[number]
+>;
+
+/** Each module's own variables, by module name: what its classes get injected (`zhili.modules.<name>`). */
+export function moduleEnvs(manifests: readonly ModuleManifest[], env: Readonly<Record<string, unknown>>): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(manifests.map((m) => [m.name, Object.fromEntries(Object.keys(m.config ?? {}).map((key) => [key, env[key]]))]));
+}
+
 /** Names must be unique: two manifests with one name mean a copy-paste slip. */
 export function checkManifests(manifests: readonly ModuleManifest[]): readonly ModuleManifest[] {
   const names = new Set<string>();
-  for (const { name } of manifests) {
+  const variables = new Map<string, string>();
+  for (const { name, config } of manifests) {
     if (names.has(name)) throw new Error(`Two module manifests are named ${name}`);
     names.add(name);
+    // An environment variable belongs to one module: two owners would silently share one value.
+    for (const variable of Object.keys(config ?? {})) {
+      const owner = variables.get(variable);
+      if (owner) throw new Error(`${variable} is declared by both ${owner} and ${name}`);
+      variables.set(variable, name);
+    }
   }
   return manifests;
 }

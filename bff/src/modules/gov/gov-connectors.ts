@@ -1,5 +1,5 @@
 import { Autoload, Config, ILogger, Init, Inject, Logger, Scope, ScopeEnum } from '@midwayjs/core';
-import type { AppEnv } from '../../config/env';
+import type { GovEnv } from './gov.config';
 import { JobRunner } from '../../core/jobs';
 import { DomainEvents } from '../../core/events';
 import { CaseEventAppendedEvent } from '../case';
@@ -51,8 +51,8 @@ export class GovConnectors {
   @Inject()
   private events!: DomainEvents;
 
-  @Config('zhili.env')
-  private env!: AppEnv;
+  @Config('zhili.modules.gov')
+  private env!: GovEnv;
 
   @Logger()
   private logger!: ILogger;

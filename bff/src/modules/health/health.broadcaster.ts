@@ -1,5 +1,5 @@
 import { Config, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import type { AppEnv } from '../../config/env';
+import type { HealthEnv } from './health.config';
 import { RealtimeService, Rooms } from '../../core/realtime/realtime.service';
 import { HealthService } from './health.service';
 
@@ -17,8 +17,8 @@ export class HealthBroadcaster {
   @Inject()
   private health!: HealthService;
 
-  @Config('zhili.env')
-  private env!: AppEnv;
+  @Config('zhili.modules.health')
+  private env!: HealthEnv;
 
   private timer?: NodeJS.Timeout;
 

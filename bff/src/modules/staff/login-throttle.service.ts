@@ -1,5 +1,5 @@
 import { Config, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import type { AppEnv } from '../../config/env';
+import type { StaffEnv } from './staff.config';
 import { AppError } from '../../core/errors/app-error';
 import { InfraService } from '../../core/infra/infra.service';
 import { LockTimeoutError } from '../../core/infra/types';
@@ -20,8 +20,8 @@ import type { RateLimiter } from '../../core/infra/rate-limiter';
 @Provide()
 @Scope(ScopeEnum.Singleton)
 export class LoginThrottleService {
-  @Config('zhili.env')
-  private env!: AppEnv;
+  @Config('zhili.modules.staff')
+  private env!: StaffEnv;
 
   @Inject()
   private infraService!: InfraService;

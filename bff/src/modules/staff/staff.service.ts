@@ -4,7 +4,7 @@ import { randomUUID } from 'crypto';
 import { Repository } from 'typeorm';
 import { checkPassword, passwordProblemMessages, requiresMfa } from '@zhili/shared';
 import type { PasswordProblem, Role, TokenPair } from '@zhili/shared';
-import type { AppEnv } from '../../config/env';
+import type { StaffEnv } from './staff.config';
 import { AppError } from '../../core/errors/app-error';
 import { ClientInfo, SessionService } from '../../core/auth/session.service';
 import type { Principal } from '../../core/auth/principal';
@@ -56,8 +56,8 @@ export class StaffService {
   @Inject()
   private sessions!: SessionService;
 
-  @Config('zhili.env')
-  private env!: AppEnv;
+  @Config('zhili.modules.staff')
+  private env!: StaffEnv;
 
   /**
    * Rotates a refresh token after the idle-timeout check, re-reading the account: a disabled one is

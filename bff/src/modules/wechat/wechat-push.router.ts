@@ -1,5 +1,5 @@
 import { Config, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import type { AppEnv } from '../../config/env';
+import type { WechatEnv } from './wechat.config';
 import { DomainEvents } from '../../core/events';
 import type { DomainEventDef } from '../../core/events';
 import { PermanentDeliveryError } from '../../core/outbox';
@@ -44,8 +44,8 @@ export class WechatPushRouter {
   @Inject()
   private wechat!: WechatClient;
 
-  @Config('zhili.env')
-  private env!: AppEnv;
+  @Config('zhili.modules.wechat')
+  private env!: WechatEnv;
 
   /** Subscribes `route` to `event`: each matching event is one outbox row, delivered and retried alone. */
   route<P extends object>(event: DomainEventDef<P>, route: SubscribeMessageRoute<P>): void {

@@ -1,5 +1,5 @@
 import { Config, ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import type { AppEnv } from '../../config/env';
+import type { WechatEnv } from './wechat.config';
 import { AppError } from '../../core/errors/app-error';
 import { InfraService } from '../../core/infra/infra.service';
 import { decryptPush, PushDecryptError, pushSignature, signatureMatches } from './wechat-push.crypto';
@@ -39,8 +39,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 @Provide()
 @Scope(ScopeEnum.Singleton)
 export class WechatPushService {
-  @Config('zhili.env')
-  private env!: AppEnv;
+  @Config('zhili.modules.wechat')
+  private env!: WechatEnv;
 
   @Inject()
   private infraService!: InfraService;

@@ -1,5 +1,5 @@
 import { Config, ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import type { AppEnv } from '../../config/env';
+import type { WechatEnv } from './wechat.config';
 import { InfraService } from '../../core/infra/infra.service';
 import { mapWechatErrcode, TOKEN_ERRCODES, TRANSIENT_ERRCODES, WechatApiError } from './wechat.errors';
 import {
@@ -35,8 +35,8 @@ const TOKEN_SAFETY_MARGIN_SEC = 300;
 @Provide()
 @Scope(ScopeEnum.Singleton)
 export class WechatClient {
-  @Config('zhili.env')
-  private env!: AppEnv;
+  @Config('zhili.modules.wechat')
+  private env!: WechatEnv;
 
   @Inject()
   private infraService!: InfraService;

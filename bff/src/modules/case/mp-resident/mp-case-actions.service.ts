@@ -1,7 +1,7 @@
 import { Config, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { Repository } from 'typeorm';
-import type { AppEnv } from '../../../config/env';
+import type { CaseEnv } from '../case.config';
 import type { Principal } from '../../../core/auth/principal';
 import { AppError } from '../../../core/errors/app-error';
 import { MpUser } from '../../mp-user';
@@ -33,8 +33,8 @@ export class MpCaseActionsService {
   @Inject()
   private query!: MpCaseQueryService;
 
-  @Config('zhili.env')
-  private env!: AppEnv;
+  @Config('zhili.modules.case')
+  private env!: CaseEnv;
 
   /**
    * +1 on someone else's open case (idempotent). A case still held for content review is not public

@@ -3,7 +3,7 @@ import { InjectEntityModel } from '@midwayjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { metresPerDegree, openCaseStatuses, terminalCaseStatuses } from '@zhili/shared';
 import type { CaseCategoryVO, CaseStatus, CaseSubscribeTemplatesVO, MpCaseItemVO, NearbyCaseVO } from '@zhili/shared';
-import type { AppEnv } from '../../../config/env';
+import type { CaseEnv } from '../case.config';
 import { AppError } from '../../../core/errors/app-error';
 import { CaseCategory, CaseFollower, CaseRecord } from '../entities';
 import type { MpCaseListQueryDTO, MpCaseStatusFilter, MpNearbyQueryDTO } from './mp-case.dto';
@@ -52,8 +52,8 @@ export class MpCaseQueryService {
   @Inject()
   private views!: MpCaseViews;
 
-  @Config('zhili.env')
-  private env!: AppEnv;
+  @Config('zhili.modules.case')
+  private env!: CaseEnv;
 
   async activeCategories(): Promise<CaseCategoryVO[]> {
     const rows = await this.categories.find({ where: { active: true }, order: { sortOrder: 'ASC', code: 'ASC' } });

@@ -2,7 +2,7 @@ import { Config, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { Repository } from 'typeorm';
 import type { CaseEventType } from '@zhili/shared';
-import type { AppEnv } from '../../../config/env';
+import type { CaseEnv } from '../case.config';
 import { PermanentDeliveryError } from '../../../core/outbox';
 import { MpUser } from '../../mp-user';
 import type { SubscribeMessage } from '../../wechat';
@@ -37,8 +37,8 @@ export class CaseSubscribeSender {
   @InjectEntityModel(MpUser)
   private mpUsers!: Repository<MpUser>;
 
-  @Config('zhili.env')
-  private env!: AppEnv;
+  @Config('zhili.modules.case')
+  private env!: CaseEnv;
 
   templateId(moment: CaseSubscribeMoment): string {
     const ids: Record<CaseSubscribeMoment, string> = {

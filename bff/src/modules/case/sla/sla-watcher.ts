@@ -2,7 +2,7 @@ import { Config, ILogger, Init, Inject, Logger, Provide, Scope, ScopeEnum } from
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { In, IsNull, LessThanOrEqual, Repository } from 'typeorm';
 import { caseLimits, checkCaseTransition, openCaseStatuses } from '@zhili/shared';
-import type { AppEnv } from '../../../config/env';
+import type { CaseEnv } from '../case.config';
 import { JobRunner } from '../../../core/jobs';
 import { CaseRecord, CaseWorkflowService, systemActor } from '../index';
 
@@ -39,8 +39,8 @@ export class SlaWatcher {
   @Inject()
   private jobs!: JobRunner;
 
-  @Config('zhili.env')
-  private env!: AppEnv;
+  @Config('zhili.modules.case')
+  private env!: CaseEnv;
 
   @Logger()
   private logger!: ILogger;

@@ -1,5 +1,5 @@
 import { Config, Destroy, ILogger, Init, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import type { AppEnv } from '../../../config/env';
+import type { GovEnv } from '../gov.config';
 import { GovConnectorBase } from '../core/gov-connector-base';
 import { parseCityCreated, parseCityPage } from './city-payloads';
 import { CITY_CONNECTOR, CITY_PATHS, CITY_PLATFORM_NAME } from './city.types';
@@ -15,8 +15,8 @@ import type { CityEventCreated, CityEventRequest } from './city.types';
 export class CityPlatformConnector extends GovConnectorBase {
   readonly name = CITY_CONNECTOR;
 
-  @Config('zhili.env')
-  private env!: AppEnv;
+  @Config('zhili.modules.gov')
+  private env!: GovEnv;
 
   @Logger()
   private logger!: ILogger;

@@ -1,5 +1,5 @@
 import { Config, Destroy, ILogger, Init, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import type { AppEnv } from '../../../config/env';
+import type { GovEnv } from '../gov.config';
 import { GovConnectorBase } from '../core/gov-connector-base';
 import { parseHotlinePage } from './hotline-payloads';
 import { HOTLINE_CONNECTOR, HOTLINE_PATHS } from './hotline.types';
@@ -15,8 +15,8 @@ import type { HotlineStatusUpdate } from './hotline.types';
 export class Hotline12345Connector extends GovConnectorBase {
   readonly name = HOTLINE_CONNECTOR;
 
-  @Config('zhili.env')
-  private env!: AppEnv;
+  @Config('zhili.modules.gov')
+  private env!: GovEnv;
 
   @Logger()
   private logger!: ILogger;

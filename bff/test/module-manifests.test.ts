@@ -1,0 +1,59 @@
+import { readdirSync } from 'fs';
+import { join, relative } from 'path';
+import { z } from 'zod';
+import { getMetadataArgsStorage } from 'typeorm';
+import { entities, manifests, migrations } from '../src/modules';
+import { checkManifests, migrationTimestamp, moduleEnvs, type MigrationClass } from '../src/core/modules/manifest';
+
+const src = join(__dirname, '../src');
+
+/** Every file under `dir` whose name ends with `suffix`. */
+function filesEnding(dir: string, suffix: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesEnding(join(dir, entry.name), suffix) : entry.name.endsWith(suffix) ? [join(dir, entry.name)] : [],
+  );
+}
+
+describe('module manifests', () => {
+  it('list every migration file once, in timestamp order', () => {
+    const files = readdirSync(join(src, 'core/db/migrations')).filter((f) => /^\d{13}-.+\.ts$/.test(f));
+    const listed = migrations.map((m) => migrationTimestamp(m));
+    expect(listed).toEqual([...listed].sort((a, b) => a - b));
+    expect(listed.map(String)).toEqual(files.map((f) => f.slice(0, 13)).sort());
+  });
+
+  it('list every TypeORM entity of the BFF in exactly one manifest', () => {
+    // Loading every *.entity.ts registers all decorated classes, listed or not.
+    for (const file of filesEnding(src, '.entity.ts')) require(file);
+    const listed: readonly unknown[] = entities;
+    const unlisted = getMetadataArgsStorage()
+      .tables.filter((t) => typeof t.target === 'function' && !listed.includes(t.target))
+      .map((t) => (t.target as { name: string }).name);
+    expect(unlisted).toEqual([]);
+    expect(new Set(entities).size).toBe(entities.length);
+  });
+
+  it('name each module after its folder, once', () => {
+    const folders = readdirSync(join(src, 'modules'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(manifests.map((m) => m.name).sort()).toEqual(['core', ...folders].sort());
+    expect(filesEnding(join(src, 'modules'), 'manifest.ts').map((f) => relative(src, f).split('/')[1]).sort()).toEqual([...folders].sort());
+  });
+
+  it('refuses two manifests that declare one environment variable, and hands each module only its own', () => {
+    const a = { name: 'a', config: { SHARED: z.string() } };
+    const b = { name: 'b', config: { SHARED: z.string() } };
+    expect(() => checkManifests([a, b])).toThrow('SHARED is declared by both a and b');
+    expect(moduleEnvs([a, { name: 'c', config: { OWN: z.string() } }], { SHARED: 'x', OWN: 'y', OTHER: 'z' })).toEqual({
+      a: { SHARED: 'x' },
+      c: { OWN: 'y' },
+    });
+  });
+
+  it('refuses a migration whose name carries no timestamp', () => {
+    class NoTimestamp {
+      async up(): Promise<void> {}
+      async down(): Promise<void> {}
+    }
+    expect(() => migrationTimestamp(NoTimestamp as MigrationClass)).toThrow('NoTimestamp has no 13-digit timestamp');
+  });
+});
