@@ -14,7 +14,6 @@ export { CaseViewsService, isOverdue, seesAnonymousReporters, slaFields, slaStat
 export { CaseCalendarService } from './core/case-calendar.service';
 export { CaseEventAppendedEvent, caseEventAppendedSchema } from './core/case-events';
 export type { CaseEventAppended } from './core/case-events';
-// <exports: case features>
 // The staff dashboard reads case numbers through the inbox's own filters and the statistics.
 export { CaseStatsService } from './stats';
 export { applyCaseFilters } from './admin/case-filters';

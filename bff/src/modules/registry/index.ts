@@ -6,11 +6,8 @@ export * from './entities';
 export { applyPersonFilters, orderPersons } from './persons/person-filters';
 export type { PersonFilters, PersonSortKey } from './persons/person-filters';
 export { toPersonVO, ageOn, todayInShanghai } from './persons/person-view';
-// <exports: registry-places>
-// <exports: registry-people>
 export * from './persons';
 export * from './households';
 export * from './tags';
-// <exports: registry-visits-import>
 export * from './visits';
 export { ImportService, ExportService } from './transfer';
