@@ -2,7 +2,7 @@ import { Config, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { createSecretKey, KeyObject } from 'crypto';
 import jwt, { JsonWebTokenError, TokenExpiredError } from 'jsonwebtoken';
 import { allPermissions, isRole, Permission, Role } from '@zhili/shared';
-import type { AppEnv } from '../../config/env';
+import type { CoreEnv } from '../config/core-env';
 import { AppError } from '../errors/app-error';
 import type { Principal, PrincipalKind } from './principal';
 
@@ -33,7 +33,7 @@ const ISSUER = 'zhili-bff';
 @Scope(ScopeEnum.Singleton)
 export class AccessTokenService {
   @Config('zhili.env')
-  private env!: AppEnv;
+  private env!: CoreEnv;
 
   private keyObject?: KeyObject;
 

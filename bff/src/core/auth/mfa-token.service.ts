@@ -1,7 +1,7 @@
 import { Config, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { createSecretKey, KeyObject, randomUUID } from 'crypto';
 import jwt from 'jsonwebtoken';
-import type { AppEnv } from '../../config/env';
+import type { CoreEnv } from '../config/core-env';
 import { AppError } from '../errors/app-error';
 import { deriveKey } from './derived-keys';
 import type { MfaChallenge } from './mfa-challenge';
@@ -31,7 +31,7 @@ interface MfaClaims {
 @Scope(ScopeEnum.Singleton)
 export class MfaTokenService {
   @Config('zhili.env')
-  private env!: AppEnv;
+  private env!: CoreEnv;
 
   private keyObject?: KeyObject;
 

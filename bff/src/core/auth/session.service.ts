@@ -3,7 +3,7 @@ import { InjectDataSource } from '@midwayjs/typeorm';
 import { createHash, randomBytes, randomUUID } from 'crypto';
 import { DataSource, IsNull } from 'typeorm';
 import type { TokenPair } from '@zhili/shared';
-import type { AppEnv } from '../../config/env';
+import type { CoreEnv } from '../config/core-env';
 import { AppError } from '../errors/app-error';
 import { AccessTokenService } from './access-token.service';
 import { InfraService } from '../infra/infra.service';
@@ -44,7 +44,7 @@ export class SessionService {
   private dataSource!: DataSource;
 
   @Config('zhili.env')
-  private env!: AppEnv;
+  private env!: CoreEnv;
 
   @Inject()
   private infraService!: InfraService;

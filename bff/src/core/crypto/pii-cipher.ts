@@ -1,5 +1,5 @@
 import { Config, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import type { AppEnv } from '../../config/env';
+import type { CoreEnv } from '../config/core-env';
 import { parsePiiKeys, PiiEnv, PiiKeyMaterial } from './pii-keys';
 import { deriveKeys, keyedHash, open, PiiIntegrityError, seal, Sm4EtmKeys } from './sm4-etm';
 import type { PiiValue } from './pii-value';
@@ -20,7 +20,7 @@ const PII_PURPOSE = 'pii';
 @Scope(ScopeEnum.Singleton)
 export class PiiCipher {
   @Config('zhili.env')
-  private env!: AppEnv;
+  private env!: CoreEnv;
 
   private material?: PiiKeyMaterial;
   private readonly derived = new Map<string, Sm4EtmKeys>();

@@ -2,7 +2,7 @@ import type { Context, NextFunction } from '@midwayjs/koa';
 import type { TLSSocket } from 'tls';
 import helmet from 'koa-helmet';
 import cors from '@koa/cors';
-import type { AppEnv } from '../../config/env';
+import type { CoreEnv } from '../config/core-env';
 
 /**
  * Web hardening of every response (等保 2.0 三级, application security): security headers via
@@ -19,7 +19,7 @@ export interface WebSecurityOptions {
   allowAmap: boolean;
 }
 
-export function webSecurityOptions(env: AppEnv): WebSecurityOptions {
+export function webSecurityOptions(env: CoreEnv): WebSecurityOptions {
   return {
     corsOrigins: env.CORS_ORIGINS,
     trustProxyTls: env.TRUST_PROXY_TLS,

@@ -1,5 +1,5 @@
 import { Config, Destroy, Init, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import type { AppEnv } from '../../config/env';
+import type { CoreEnv } from '../config/core-env';
 import { MemoryInfra } from './memory-infra';
 import { RedisInfra } from './redis-infra';
 import type { Infra } from './types';
@@ -12,7 +12,7 @@ import type { Infra } from './types';
 @Scope(ScopeEnum.Singleton)
 export class InfraService {
   @Config('zhili.env')
-  private env!: AppEnv;
+  private env!: CoreEnv;
 
   private instance!: Infra;
 

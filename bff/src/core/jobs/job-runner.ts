@@ -1,5 +1,5 @@
 import { Config, ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import type { AppEnv } from '../../config/env';
+import type { CoreEnv } from '../config/core-env';
 import { InfraService } from '../infra/infra.service';
 import { JobDefinition, JobScheduler } from './job-scheduler';
 
@@ -15,7 +15,7 @@ export class JobRunner {
   private infraService!: InfraService;
 
   @Config('zhili.env')
-  private env!: AppEnv;
+  private env!: CoreEnv;
 
   @Logger()
   private logger!: ILogger;

@@ -1,5 +1,5 @@
 import { Config, Init, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import type { AppEnv } from '../../config/env';
+import type { CoreEnv } from '../config/core-env';
 import { JobRunner } from '../jobs/job-runner';
 import { OutboxService } from './outbox.service';
 
@@ -17,7 +17,7 @@ export class OutboxWorker {
   private outbox!: OutboxService;
 
   @Config('zhili.env')
-  private env!: AppEnv;
+  private env!: CoreEnv;
 
   @Init()
   init(): void {
