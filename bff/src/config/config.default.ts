@@ -4,6 +4,7 @@ import { dataSourceOptions } from './database';
 import { jsonContextFormat, jsonFormat } from '../core/logging/json-format';
 import { appVersion } from '../core/version';
 import { swaggerRenderNothing } from '../core/http/api-docs';
+import { isContractOperation } from '../core/http/contract/openapi';
 import { moduleEnvs } from '../core/modules/manifest';
 import { manifests } from '../modules';
 
@@ -41,6 +42,8 @@ export default (appInfo: MidwayAppInfo): MidwayConfig => {
       // Served by core/http/api-docs.ts at the exact prefix, with our headers; the package's own
       // renderer matched any path containing the prefix and answered unknown files with 500.
       swaggerUIRender: swaggerRenderNothing,
+      // Contract routes are documented from their zod schemas (core/http/contract/openapi.ts).
+      routerFilter: (url: string, router: { requestMethod: string }) => isContractOperation(router.requestMethod, url),
       auth: { authType: 'bearer' },
       tagSortable: true,
     },

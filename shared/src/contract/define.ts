@@ -57,8 +57,10 @@ export interface RouteInput<R extends RouteSpec> {
 /** `data` of a success (one item for list routes). */
 export type RouteData<R extends RouteSpec> = R['response'] extends z.ZodType ? z.output<R['response']> : void;
 
-/** The success body the BFF sends. */
-export type RouteResult<R extends RouteSpec> = R['response'] extends z.ZodType
+/** The success body the BFF sends (a download handler returns the file's content as Koa takes it). */
+export type RouteResult<R extends RouteSpec> = R['responseKind'] extends 'file'
+  ? unknown
+  : R['response'] extends z.ZodType
   ? R['list'] extends true
     ? { data: z.input<R['response']>[]; page: { page: number; pageSize: number; total: number } }
     : { data: z.input<R['response']> }

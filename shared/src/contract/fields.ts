@@ -25,15 +25,24 @@ export const isoDate = () => z.iso.date();
 /** A timestamp in ISO 8601 with an offset or Z, e.g. 2026-12-06T08:00:00.000Z. */
 export const isoDateTime = () => z.iso.datetime({ offset: true });
 
-/** An integer in a query string: optional, or `fallback` when absent or blank. */
-export const qInt = (min: number, max: number, fallback?: number) => {
-  const n = z.coerce.number({ error: typeError('应为整数') }).int({ error: '应为整数' }).min(min).max(max);
-  return z.preprocess(blankToUndefined, fallback === undefined ? n.optional() : n.default(fallback));
-};
+const queryInt = (min: number, max: number) => z.coerce.number({ error: typeError('应为整数') }).int({ error: '应为整数' }).min(min).max(max);
+
+/** An integer in a query string; optional. */
+export const qInt = (min: number, max: number) => z.preprocess(blankToUndefined, queryInt(min, max).optional());
+
+/** An integer in a query string, `fallback` when absent or blank. */
+export const qIntOr = (min: number, max: number, fallback: number) => z.preprocess(blankToUndefined, queryInt(min, max).default(fallback));
 
 /** A number (decimals allowed) in a query string, e.g. a longitude; optional. */
 export const qNumber = (min: number, max: number) =>
   z.preprocess(blankToUndefined, z.coerce.number({ error: typeError('应为数字') }).min(min).max(max).optional());
+
+/** A required number in a query string, with its own words for "missing" and "not a number". */
+export const qRequiredNumber = (min: number, max: number, missing: string, notNumber: string) =>
+  z.preprocess(
+    blankToUndefined,
+    z.union([z.string(), z.number()], { error: missing }).pipe(z.coerce.number<string | number>({ error: typeError(notNumber) }).min(min).max(max)),
+  );
 
 const BOOLEAN_TEXT: Record<string, boolean> = { true: true, '1': true, false: false, '0': false };
 
@@ -60,8 +69,8 @@ export const qList = <T extends z.ZodType<string>>(item: T, max: number) =>
 
 /** `page` and `pageSize` of every paginated list (pageSize ≤ `maxSize`). */
 export const pageQuery = (defaultSize = 20, maxSize = 100) => ({
-  page: qInt(1, 100000, 1),
-  pageSize: qInt(1, maxSize, defaultSize),
+  page: qIntOr(1, 100000, 1),
+  pageSize: qIntOr(1, maxSize, defaultSize),
 });
 
 /** The `page` part of a list response. */

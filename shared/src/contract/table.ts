@@ -1,5 +1,16 @@
 import type { RouteSpec } from './define';
+import { caseConfigRoutes } from './case/case-config';
+import { dashboardRoutes } from './dashboard';
+import { caseAdminRoutes } from './case/case-admin';
+import { caseSavedViewRoutes } from './case/case-saved-views';
+import { mpCaseRoutes, mpTaskRoutes } from './case/case-mp';
+import { regionRoutes } from './region';
 import { tagRoutes } from './registry/tags';
+import { businessRoutes } from './registry/businesses';
+import { visitRoutes } from './registry/visits';
+import { householdRoutes } from './registry/households';
+import { personRoutes } from './registry/persons';
+import { transferRoutes } from './registry/transfer';
 
 /**
  * Every route, grouped by feature. A new feature adds its group here (one line); the BFF checks at
@@ -7,6 +18,18 @@ import { tagRoutes } from './registry/tags';
  */
 export const contract = {
   tags: tagRoutes,
+  caseConfig: caseConfigRoutes,
+  dashboard: dashboardRoutes,
+  cases: caseAdminRoutes,
+  caseViews: caseSavedViewRoutes,
+  mpCases: mpCaseRoutes,
+  mpTasks: mpTaskRoutes,
+  regions: regionRoutes,
+  businesses: businessRoutes,
+  visits: visitRoutes,
+  households: householdRoutes,
+  persons: personRoutes,
+  registryTransfer: transferRoutes,
 };
 
 /** All routes as a flat list (docs, the start-up check, the bad-input walk). */

@@ -1,4 +1,4 @@
-import { z } from '@zhili/shared';
+import { allRoutes, z } from '@zhili/shared';
 import type { RouteSpec } from '@zhili/shared';
 
 type Json = Record<string, unknown>;
@@ -30,6 +30,14 @@ const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): Json =>
 
 /** `:id` → `{id}` as OpenAPI writes path templates. */
 export const openApiPath = (path: string) => path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
+
+let contractOperations: Set<string> | undefined;
+
+/** Whether `METHOD /path/{param}` is a contract route (the legacy swagger scan skips those). */
+export function isContractOperation(method: string, openApiUrl: string): boolean {
+  contractOperations ??= new Set(allRoutes().map((r) => `${r.method} ${openApiPath(r.path)}`));
+  return contractOperations.has(`${method.toUpperCase()} ${openApiUrl}`);
+}
 
 function parameters(route: RouteSpec): Json[] {
   const list: Json[] = [];
