@@ -92,18 +92,23 @@ describeBrowser('admin case console: map, statistics and configuration', () => {
   it('finds the case to merge into by number, never the case itself', async () => {
     const api = staffApi(stack.bffUrl, await staffToken(page));
     const open = await api<CaseListItemVO[]>('GET', '/cases?status=submitted&pageSize=2');
+    expect(open).toHaveLength(2);
     const [current, other] = open;
     await page.goto(`${stack.bffUrl}/admin/cases/${current.id}`);
     await page.locator('[data-test="case-action-merge"]').click();
     const dialog = page.locator('.el-dialog:visible');
     await dialog.locator('[data-test="case-merge-target"]').click();
     await page.keyboard.type(other.no);
-    const option = page.locator('.el-select-dropdown__item:visible', { hasText: other.no });
-    await option.waitFor();
+    const options = page.locator('.el-select-dropdown__item:visible');
+    await options.filter({ hasText: other.no }).waitFor();
+    // A full number finds that one case.
+    expect((await options.allInnerTexts()).filter((text) => text.includes(other.no))).toHaveLength(1);
+    expect(await options.filter({ hasText: current.no }).count()).toBe(0);
     // The current case's own number, typed in full, finds nothing to merge into.
     await page.keyboard.press('Control+A');
     await page.keyboard.type(current.no);
     await page.locator('.el-select-dropdown__empty:visible', { hasText: '未找到工单' }).waitFor();
+    expect(await options.filter({ hasText: current.no }).count()).toBe(0);
     await page.keyboard.press('Escape');
   });
 

@@ -123,9 +123,33 @@ describeBrowser('admin portal in Chromium', () => {
     created.auditor = await createUser(page, stack.bffUrl, 'town.auditor', '镇审计员', '审计员', '示范镇');
     await page.getByTestId('one-time-secret-close').click();
     await page.getByText('xingfu.admin').first().waitFor();
+    await page.getByText('town.auditor').first().waitFor();
     await screenshot(page, 'admin-users');
     await page.goto(`${stack.bffUrl}/admin/system/roles`);
-    await page.getByTestId('roles-table').waitFor();
+    const table = page.getByTestId('roles-table');
+    await table.locator('.el-table__body tr.el-table__row').first().waitFor();
+    // The matrix as shown: per role column (by its header), the permission codes ticked in it.
+    const shown = await table.evaluate((el) => {
+      const roles = Array.from(el.querySelectorAll('.el-table__header .role-head')).map((h) => h.getAttribute('data-role') ?? '');
+      const granted: Record<string, string[]> = Object.fromEntries(roles.map((r) => [r, []]));
+      for (const row of Array.from(el.querySelectorAll('.el-table__body tr.el-table__row'))) {
+        const code = row.querySelector('.perm__code')?.textContent?.trim() ?? '';
+        Array.from(row.querySelectorAll('td'))
+          .slice(1)
+          .forEach((cell, i) => cell.querySelector('.cell-yes') && granted[roles[i]].push(code));
+      }
+      const mfa = Array.from(el.querySelectorAll('.role-head')).filter((h) => h.querySelector('[data-testid="role-mfa-required"]'));
+      return { roles, granted, mfa: mfa.map((h) => h.getAttribute('data-role')) };
+    });
+    // Written out by hand from the duties (docs/SECURITY.md), not read from the shared table the page shows.
+    expect(shown.roles).toEqual(expect.arrayContaining(['grid_worker', 'grid_leader', 'community_admin', 'village_admin', 'town_admin', 'party_secretary', 'auditor', 'super_admin']));
+    expect(shown.granted.auditor.sort()).toEqual(['audit:read', 'role:read']);
+    expect(shown.granted.super_admin).toEqual(expect.arrayContaining(['user:manage', 'role:assign', 'system:status']));
+    expect(shown.granted.super_admin).not.toContain('person:pii:read');
+    expect(shown.granted.super_admin).not.toContain('audit:read');
+    expect(shown.granted.town_admin).toEqual(expect.arrayContaining(['person:pii:read', 'case:manage', 'user:manage']));
+    expect(shown.granted.grid_worker).not.toContain('person:manage');
+    expect(shown.mfa.sort()).toEqual(['auditor', 'party_secretary', 'super_admin', 'town_admin']);
     await screenshot(page, 'admin-roles');
   });
 
@@ -230,6 +254,9 @@ describeBrowser('admin portal in Chromium', () => {
     await auditorPage.getByText('xingfu.admin').first().waitFor();
     // Operators by name, actions in Chinese (the code beside), picked from a grouped list.
     await auditorPage.getByTestId('audit-actor').filter({ hasText: '幸福村管理员' }).first().waitFor();
+    // Before filtering the page holds other actions too, so the filtered check below cannot pass by luck.
+    const unfiltered = await auditorPage.getByTestId('audit-action').allInnerTexts();
+    expect(unfiltered.some((a) => !a.includes('auth.login'))).toBe(true);
     await auditorPage.getByTestId('audit-filter-action').click();
     const popper = auditorPage.locator('.audit-action-popper');
     await popper.getByText('登录与会话').waitFor();

@@ -132,10 +132,23 @@ describeBrowser('H5 grid worker pages in Chromium (seeded demo town)', () => {
     await page.goto(`${stack.bffUrl}/h5/#/grid/pages/visits-due/index`);
     await page.locator('#due-list, #state-error, .state-box--empty').first().waitFor();
     const badges = await page.locator('#due-list .grid-badge').allTextContents();
-    expect(badges.length).toBeGreaterThan(0);
-    // Overdue items come before anything merely due or upcoming.
-    const firstNotOverdue = badges.findIndex((b) => !b.startsWith('逾期'));
-    if (firstNotOverdue >= 0) expect(badges.slice(firstNotOverdue).some((b) => b.startsWith('逾期'))).toBe(false);
+    // Most urgent first: overdue (the longest overdue first), then due today, then upcoming.
+    const rank = (b: string) => (b.startsWith('逾期') ? 0 : b === '今日应访' ? 1 : b === '即将到期' ? 2 : 3);
+    const ranks = badges.map(rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    // The seeded grid's pending page may hold one state only; the whole list (按期 too) holds several,
+    // so the server's order is checked on data where a wrong order would show.
+    const all = await page.evaluate(async () => {
+      const token = /"accessToken"\s*:\s*"([^"]+)"/.exec(window.localStorage.getItem('zhili.session') ?? '')?.[1] ?? '';
+      const res = await fetch('/api/mp/grid/visits/due?status=all&pageSize=100', { headers: { Authorization: `Bearer ${token}` } });
+      return ((await res.json()) as { data: { status: string; dueAt: string }[] }).data;
+    });
+    const stateRank: Record<string, number> = { overdue: 0, due: 1, upcoming: 2, ok: 3 };
+    const allRanks = all.map((v) => stateRank[v.status]);
+    expect(new Set(allRanks).size).toBeGreaterThan(1);
+    expect(allRanks).toEqual([...allRanks].sort((a, b) => a - b));
+    const dueTimes = all.map((v) => Date.parse(v.dueAt));
+    expect(dueTimes).toEqual([...dueTimes].sort((a, b) => a - b));
     await screenshot(page, 'mp-grid-visits-due');
 
     // 张三 is a resident: the grid desk explains how to get the role, and the API refuses him.
