@@ -48,7 +48,9 @@ export async function openSocketAdapter(infra: Infra): Promise<SocketAdapter> {
     connected: () => pub.status === 'ready' && sub.status === 'ready',
     close: async () => {
       // QUIT would wait in the offline queue for a Redis that is down: just drop the connection then.
-      await Promise.allSettled([pub, sub].map((c) => (c.status === 'ready' ? c.quit() : Promise.resolve(c.disconnect()))));
+      await Promise.allSettled(
+        [pub, sub].map((c) => (c.status === 'ready' ? c.quit() : Promise.resolve(c.disconnect()))),
+      );
     },
   };
 }
