@@ -3,7 +3,7 @@ import { InjectDataSource } from '@midwayjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import { maskPhone } from '@zhili/shared';
-import type { AuditAction, BusinessStatus, BusinessType, BusinessVO } from '@zhili/shared';
+import type { AuditAction, BusinessCreateInput, BusinessListQuery, BusinessUpdateInput, BusinessVO } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
@@ -12,28 +12,6 @@ import { Page, ScopedRepository } from '../../../core/scope/scoped-repository';
 import { Acting, AuditActorService } from '../../../core/audit';
 import { Business } from '../entities';
 import { PlacementService } from '../places/placement';
-
-export interface BusinessQuery {
-  page: number;
-  pageSize: number;
-  regionId?: string;
-  type?: BusinessType | '';
-  status?: BusinessStatus | '';
-  q?: string;
-}
-
-/** Validated input (credit code upper-cased, phone normalized by the DTO). */
-export interface BusinessInput {
-  name: string;
-  creditCode: string;
-  legalRepresentative?: string | null;
-  contactPhone?: string | null;
-  address?: string | null;
-  type: BusinessType;
-  status: BusinessStatus;
-  regionId: string;
-  location?: [number, number] | null;
-}
 
 const DUPLICATE = '该统一社会信用代码已登记';
 
@@ -60,7 +38,7 @@ export class BusinessService {
     return new ScopedRepository(this.dataSource, Business, 'scopePath', 'b');
   }
 
-  async list(actor: Principal, query: BusinessQuery): Promise<Page<BusinessVO>> {
+  async list(actor: Principal, query: BusinessListQuery): Promise<Page<BusinessVO>> {
     const regionPath = await this.placement.filterPath(actor, query.regionId);
     const page = await this.scoped.list(actor, query, (qb) => {
       if (query.type) qb.andWhere('b.business_type = :type', { type: query.type });
@@ -75,7 +53,7 @@ export class BusinessService {
     return (await this.views([await this.scoped.get(actor, id)]))[0];
   }
 
-  async create(acting: Acting, input: BusinessInput): Promise<BusinessVO> {
+  async create(acting: Acting, input: BusinessCreateInput): Promise<BusinessVO> {
     const region = await this.placement.place(acting.actor, input.regionId);
     await this.assertUnique(input.creditCode, null);
     const business = this.dataSource.getRepository(Business).create({
@@ -97,7 +75,7 @@ export class BusinessService {
     return this.get(acting.actor, business.id);
   }
 
-  async update(acting: Acting, id: string, change: Partial<BusinessInput>): Promise<BusinessVO> {
+  async update(acting: Acting, id: string, change: BusinessUpdateInput): Promise<BusinessVO> {
     await this.scoped.get(acting.actor, id); // 404 before anything else is checked
     const target = change.regionId ? await this.placement.place(acting.actor, change.regionId) : null;
     if (change.creditCode) await this.assertUnique(change.creditCode, id);

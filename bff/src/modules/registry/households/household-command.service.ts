@@ -2,7 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource, EntityManager, Not } from 'typeorm';
-import type { AuditAction, HeadRelation, HouseholdDetailVO, HouseholdType } from '@zhili/shared';
+import type { AuditAction, HeadRelation, HouseholdCreateInput, HouseholdDetailVO, HouseholdUpdateInput } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
 import { ScopedRepository } from '../../../core/scope/scoped-repository';
@@ -13,16 +13,6 @@ import { House, Household, Person, Visit } from '../entities';
 import { fieldError } from '../persons/person-identity';
 import { clearHead, joinHousehold, leaveHousehold, makeHead } from './household-membership';
 import { HouseholdQueryService } from './household-query.service';
-
-export interface HouseholdInput {
-  type?: HouseholdType;
-  regionId?: string;
-  code?: string | null;
-  address?: string | null;
-  houseId?: string | null;
-  headPersonId?: string | null;
-  landNote?: string | null;
-}
 
 const blank = (v: string | null | undefined): string | null => (v?.trim() ? v.trim() : null);
 
@@ -51,7 +41,7 @@ export class HouseholdCommandService {
     return new ScopedRepository(this.dataSource, Person, 'scopePath', 'p');
   }
 
-  async create(acting: Acting, body: HouseholdInput & { type: HouseholdType; regionId: string }): Promise<HouseholdDetailVO> {
+  async create(acting: Acting, body: HouseholdCreateInput): Promise<HouseholdDetailVO> {
     const region = await this.regionFor(acting.actor, body.regionId);
     const code = blank(body.code);
     if (code) await this.uniqueCode(code, null);
@@ -77,7 +67,7 @@ export class HouseholdCommandService {
     return this.query.detailOf(household);
   }
 
-  async update(acting: Acting, id: string, body: HouseholdInput): Promise<HouseholdDetailVO> {
+  async update(acting: Acting, id: string, body: HouseholdUpdateInput): Promise<HouseholdDetailVO> {
     const household = await this.query.scoped.get(acting.actor, id);
     const changed: string[] = [];
     if (body.type !== undefined && body.type !== household.type) {

@@ -2,7 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource, EntityManager, Not } from 'typeorm';
-import type { HeadRelation, PersonDetailVO } from '@zhili/shared';
+import type { HeadRelation, PersonCreateInput, PersonDetailVO, PersonUpdateInput } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { InfraService } from '../../../core/infra/infra.service';
@@ -12,14 +12,13 @@ import { Acting, AuditActorService } from '../../../core/audit';
 import { RegionService } from '../../region';
 import { Household, Person, PersonHouse, PersonTag, Visit } from '../entities';
 import { joinHousehold, leaveHousehold, setRelation } from '../households/household-membership';
-import type { CreatePersonDTO, UpdatePersonDTO } from './person.dto';
 import { applyFloating, blankToNull, checkDay, checkPersonRegion } from './person-fields';
 import { fieldError, resolveIdentity, resolvePhone } from './person-identity';
 import { PersonQueryService } from './person-query.service';
 import { replacePersonTags } from './person-tags';
 import { todayInShanghai } from './person-view';
 
-type PersonPatch = UpdatePersonDTO;
+type PersonPatch = PersonUpdateInput;
 
 /**
  * Writes of the person registry: create, update (including moving to another region, which moves
@@ -51,7 +50,7 @@ export class PersonCommandService {
     return new ScopedRepository(this.dataSource, Household, 'scopePath', 'h');
   }
 
-  async create(acting: Acting, body: CreatePersonDTO): Promise<PersonDetailVO> {
+  async create(acting: Acting, body: PersonCreateInput): Promise<PersonDetailVO> {
     const now = new Date();
     const today = todayInShanghai(now);
     const identity = resolveIdentity({ idNumber: body.idNumber, gender: body.gender, birthDate: blankToNull(body.birthDate) }, now);

@@ -1,25 +1,21 @@
-import { Body, Controller, Del, Get, HttpCode, Inject, Param, Patch, Post, Put, Query } from '@midwayjs/core';
+import { Controller, Inject } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@midwayjs/swagger';
-import { Permission } from '@zhili/shared';
-import type { ApiList, ApiSuccess, PersonDetailVO, PersonPiiVO, PersonVO } from '@zhili/shared';
+import { personRoutes } from '@zhili/shared';
+import type { RouteInput } from '@zhili/shared';
 import { ForPrincipal } from '../../../core/auth/public.decorator';
 import { principalOf } from '../../../core/auth/principal';
-import { RequirePermission } from '../../../core/auth/require-permission.decorator';
+import { Api } from '../../../core/http/contract';
 import { clientInfo } from '../../../core/http/client-info';
 import type { Acting } from '../../../core/audit';
-import { CreatePersonDTO, PersonListQueryDTO, PersonTagsDTO, UpdatePersonDTO } from './person.dto';
 import { PersonCommandService } from './person-command.service';
 import { PersonQueryService } from './person-query.service';
 
 /** 人口: the person registry of the caller's region subtree (ID number and phone always masked). */
-@ApiTags('管理端 · 人口')
-@ApiBearerAuth()
 @ForPrincipal('staff')
-@Controller('/api/admin')
+@Controller('/')
 export class PersonController {
   @Inject()
-  private ctx!: Context;
+  ctx!: Context;
 
   @Inject()
   private persons!: PersonQueryService;
@@ -31,55 +27,39 @@ export class PersonController {
     return { actor: principalOf(this.ctx), client: clientInfo(this.ctx) };
   }
 
-  @Get('/persons')
-  @RequirePermission(Permission.PersonRead)
-  @ApiOperation({ summary: '人员列表：区域（含下级）、标签、姓名前缀或完整证件号/手机号、性别、户籍类型、状态、户、年龄筛选' })
-  async list(@Query() query: PersonListQueryDTO): Promise<ApiList<PersonVO>> {
+  @Api(personRoutes.list)
+  async list({ query }: RouteInput<typeof personRoutes.list>) {
     const { items, total } = await this.persons.list(principalOf(this.ctx), query);
     return { data: items, page: { page: query.page, pageSize: query.pageSize, total } };
   }
 
-  @Post('/persons')
-  @HttpCode(201)
-  @RequirePermission(Permission.PersonManage)
-  @ApiOperation({ summary: '登记人员（身份证号校验并推出出生日期和性别；重复证件号 409 PERSON_DUPLICATE）' })
-  async create(@Body() body: CreatePersonDTO): Promise<ApiSuccess<PersonDetailVO>> {
+  @Api(personRoutes.create)
+  async create({ body }: RouteInput<typeof personRoutes.create>) {
     return { data: await this.commands.create(this.acting(), body) };
   }
 
-  @Get('/persons/:id')
-  @RequirePermission(Permission.PersonRead)
-  @ApiOperation({ summary: '人员详情：房屋、户、标签、走访记录与下次走访' })
-  async get(@Param('id') id: string): Promise<ApiSuccess<PersonDetailVO>> {
-    return { data: await this.persons.detail(principalOf(this.ctx), id) };
+  @Api(personRoutes.get)
+  async get({ params }: RouteInput<typeof personRoutes.get>) {
+    return { data: await this.persons.detail(principalOf(this.ctx), params.id) };
   }
 
-  @Patch('/persons/:id')
-  @RequirePermission(Permission.PersonManage)
-  @ApiOperation({ summary: '修改人员（改区域时其标签和走访记录随之移动）' })
-  async update(@Param('id') id: string, @Body() body: UpdatePersonDTO): Promise<ApiSuccess<PersonDetailVO>> {
-    return { data: await this.commands.update(this.acting(), id, body) };
+  @Api(personRoutes.update)
+  async update({ params, body }: RouteInput<typeof personRoutes.update>) {
+    return { data: await this.commands.update(this.acting(), params.id, body) };
   }
 
-  @Del('/persons/:id')
-  @HttpCode(204)
-  @RequirePermission(Permission.PersonManage)
-  @ApiOperation({ summary: '删除人员及其标签、人房关系和走访记录（户主须先更换：409 RECORD_IN_USE）' })
-  async remove(@Param('id') id: string): Promise<void> {
-    await this.commands.remove(this.acting(), id);
+  @Api(personRoutes.remove)
+  async remove({ params }: RouteInput<typeof personRoutes.remove>) {
+    await this.commands.remove(this.acting(), params.id);
   }
 
-  @Get('/persons/:id/pii')
-  @RequirePermission(Permission.PiiRead)
-  @ApiOperation({ summary: '查看未脱敏的身份证号和手机号（记录审计日志）' })
-  async pii(@Param('id') id: string): Promise<ApiSuccess<PersonPiiVO>> {
-    return { data: await this.persons.pii(this.acting(), id) };
+  @Api(personRoutes.pii)
+  async pii({ params }: RouteInput<typeof personRoutes.pii>) {
+    return { data: await this.persons.pii(this.acting(), params.id) };
   }
 
-  @Put('/persons/:id/tags')
-  @RequirePermission(Permission.PersonManage)
-  @ApiOperation({ summary: '设置人员标签（新增的须为启用的标签；保留的标签不改变打标时间）' })
-  async setTags(@Param('id') id: string, @Body() body: PersonTagsDTO): Promise<ApiSuccess<PersonDetailVO>> {
-    return { data: await this.commands.setTags(this.acting(), id, body.codes) };
+  @Api(personRoutes.setTags)
+  async setTags({ params, body }: RouteInput<typeof personRoutes.setTags>) {
+    return { data: await this.commands.setTags(this.acting(), params.id, body.codes) };
   }
 }

@@ -2,13 +2,13 @@ import type { PersonFilters } from '../persons/person-filters';
 import { exactSearchNumber } from '../persons/person-identity';
 import { tagList } from '../persons/person-query.service';
 import { todayInShanghai } from '../persons/person-view';
-import type { PersonExportQueryDTO } from './transfer.dto';
+import type { PersonExportQuery } from '@zhili/shared';
 
 /**
  * The list filters of a person export (regionPath already resolved in scope by the caller), and the
  * same filters as they may be written to the audit log: a searched number is never logged.
  */
-export function personFiltersOf(q: PersonExportQueryDTO, regionPath: string | undefined, hash: (plain: string) => string): { filters: PersonFilters; audit: Record<string, unknown> } {
+export function personFiltersOf(q: PersonExportQuery, regionPath: string | undefined, hash: (plain: string) => string): { filters: PersonFilters; audit: Record<string, unknown> } {
   // The same reading of `q` and `tag` as the person list, so list and export select the same people.
   const number = q.q ? exactSearchNumber(q.q) : null;
   const filters: PersonFilters = {
@@ -20,8 +20,8 @@ export function personFiltersOf(q: PersonExportQueryDTO, regionPath: string | un
     hukouType: q.hukouType || undefined,
     status: q.status || undefined,
     householdId: q.householdId || undefined,
-    ageMin: q.ageMin === '' ? undefined : q.ageMin,
-    ageMax: q.ageMax === '' ? undefined : q.ageMax,
+    ageMin: q.ageMin,
+    ageMax: q.ageMax,
     today: todayInShanghai(),
   };
   const audit: Record<string, unknown> = {

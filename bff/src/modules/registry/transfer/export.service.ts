@@ -15,7 +15,7 @@ import { loadRegions, tagNamesByCode } from './import-lookups';
 import { householdRow, householdSheet, personRow, personSheet } from './export-sheets';
 import type { CommonLookups } from './export-sheets';
 import { namePaths } from './region-lookup';
-import type { HouseholdExportQueryDTO, PersonExportQueryDTO } from './transfer.dto';
+import type { HouseholdExportQuery, PersonExportQuery } from '@zhili/shared';
 import { writeXlsx } from './xlsx-writer';
 
 /** Rows read from the database per query while writing a file. */
@@ -60,7 +60,7 @@ export class ExportService {
     }
   }
 
-  async persons(acting: Acting, query: PersonExportQueryDTO): Promise<ExportFile> {
+  async persons(acting: Acting, query: PersonExportQuery): Promise<ExportFile> {
     const { filters, audit } = personFiltersOf(query, await this.regionPathOf(acting, query.regionId), (plain) => this.cipher.hash(plain));
     const base = () => applyPersonFilters(applyScope(this.dataSource.getRepository(Person).createQueryBuilder('p'), acting.actor, 'p.scope_path', filters.regionPath), 'p', filters);
     const total = await base().getCount();
@@ -84,7 +84,7 @@ export class ExportService {
     return { buffer, rows: total };
   }
 
-  async households(acting: Acting, query: HouseholdExportQueryDTO): Promise<ExportFile> {
+  async households(acting: Acting, query: HouseholdExportQuery): Promise<ExportFile> {
     const regionPath = await this.regionPathOf(acting, query.regionId);
     const base = () => {
       const qb = applyScope(this.dataSource.getRepository(Household).createQueryBuilder('h'), acting.actor, 'h.scope_path', regionPath);

@@ -1,19 +1,17 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@midwayjs/core';
+import { Controller, Inject } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@midwayjs/swagger';
-import { registryLimits } from '@zhili/shared';
-import type { ApiSuccess, ImportJobVO, ImportKind } from '@zhili/shared';
+import { registryLimits, transferRoutes } from '@zhili/shared';
+import type { ImportKind, RouteInput } from '@zhili/shared';
 import { ForPrincipal } from '../../../core/auth/public.decorator';
 import { principalOf } from '../../../core/auth/principal';
-import { RequirePermission } from '../../../core/auth/require-permission.decorator';
 import { AppError } from '../../../core/errors/app-error';
+import { Api } from '../../../core/http/contract';
 import { clientInfo } from '../../../core/http/client-info';
 import { RateLimit } from '../../../core/http/rate-limit';
 import type { Acting } from '../../../core/audit';
 import { ExportService } from './export.service';
 import { ImportService } from './import.service';
 import { readMultipart } from '../../../core/http/multipart';
-import { HouseholdExportQueryDTO, PersonExportQueryDTO, TemplateQueryDTO } from './transfer.dto';
 import { attachmentHeader, XLSX_MIME } from './xlsx-writer';
 
 const KINDS: readonly ImportKind[] = ['persons', 'households'];
@@ -23,13 +21,11 @@ const kindNames: Record<ImportKind, string> = { persons: '人员', households: '
 const stamp = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
 
 /** Excel templates, imports (background jobs) and exports of persons and households. */
-@ApiTags('管理端 · 人口导入导出')
-@ApiBearerAuth()
 @ForPrincipal('staff')
-@Controller('/api/admin/registry')
+@Controller('/')
 export class TransferController {
   @Inject()
-  private ctx!: Context;
+  ctx!: Context;
 
   @Inject()
   private imports!: ImportService;
@@ -41,26 +37,22 @@ export class TransferController {
     return { actor: principalOf(this.ctx), client: clientInfo(this.ctx) };
   }
 
-  private download(buffer: Buffer, fileName: string, ascii: string): Buffer {
+  /** A file answer: the contract's `responseKind: 'file'` routes send the bytes, not an envelope. */
+  private download(buffer: Buffer, fileName: string, ascii: string): void {
     this.ctx.set('Content-Type', XLSX_MIME);
     this.ctx.set('Content-Disposition', attachmentHeader(fileName, ascii));
     this.ctx.set('Cache-Control', 'no-store');
-    return buffer;
+    this.ctx.body = buffer;
   }
 
-  @Get('/imports/template')
-  @RequirePermission('person:manage')
-  @ApiOperation({ summary: '下载导入模板（.xlsx，含下拉选项、填写说明和本人管辖区域内的示例行）' })
-  async template(@Query() query: TemplateQueryDTO): Promise<Buffer> {
-    return this.download(await this.imports.template(this.acting(), query.kind), `${kindNames[query.kind]}导入模板.xlsx`, `${query.kind}-template.xlsx`);
+  @Api(transferRoutes.template)
+  async template({ query }: RouteInput<typeof transferRoutes.template>) {
+    this.download(await this.imports.template(this.acting(), query.kind), `${kindNames[query.kind]}导入模板.xlsx`, `${query.kind}-template.xlsx`);
   }
 
-  @Post('/imports')
-  @HttpCode(202)
-  @RequirePermission('person:manage')
+  @Api(transferRoutes.startImport)
   @RateLimit({ name: 'registry.import', limit: 30, windowSec: 600 })
-  @ApiOperation({ summary: '上传 Excel 导入人员或户（multipart：file、kind、dryRun），后台执行，返回任务' })
-  async startImport(): Promise<ApiSuccess<ImportJobVO>> {
+  async startImport() {
     const upload = await readMultipart(this.ctx.req, { maxFileBytes: registryLimits.importBytes.max, fileField: 'file' });
     const kind = upload.fields.kind as ImportKind;
     if (!KINDS.includes(kind)) throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'kind', message: '类型应为 persons 或 households' }]);
@@ -71,28 +63,22 @@ export class TransferController {
     return { data: job };
   }
 
-  @Get('/imports/:id')
-  @RequirePermission('person:manage')
-  @ApiOperation({ summary: '导入任务进度与结果（仅发起人可查）' })
-  async job(@Param('id') id: string): Promise<ApiSuccess<ImportJobVO>> {
-    return { data: await this.imports.get(this.acting(), id) };
+  @Api(transferRoutes.job)
+  async job({ params }: RouteInput<typeof transferRoutes.job>) {
+    return { data: await this.imports.get(this.acting(), params.id) };
   }
 
-  @Get('/exports/persons')
-  @RequirePermission('data:export')
+  @Api(transferRoutes.exportPersons)
   @RateLimit({ name: 'registry.export', limit: 20, windowSec: 600 })
-  @ApiOperation({ summary: '导出人员（.xlsx，按管辖范围与筛选条件，身份证号和手机号脱敏，记审计）' })
-  async exportPersons(@Query() query: PersonExportQueryDTO): Promise<Buffer> {
+  async exportPersons({ query }: RouteInput<typeof transferRoutes.exportPersons>) {
     const file = await this.exports.persons(this.acting(), query);
-    return this.download(file.buffer, `人员导出-${stamp()}.xlsx`, `persons-${stamp()}.xlsx`);
+    this.download(file.buffer, `人员导出-${stamp()}.xlsx`, `persons-${stamp()}.xlsx`);
   }
 
-  @Get('/exports/households')
-  @RequirePermission('data:export')
+  @Api(transferRoutes.exportHouseholds)
   @RateLimit({ name: 'registry.export', limit: 20, windowSec: 600 })
-  @ApiOperation({ summary: '导出户（.xlsx，按管辖范围与筛选条件，户主证件号脱敏，记审计）' })
-  async exportHouseholds(@Query() query: HouseholdExportQueryDTO): Promise<Buffer> {
+  async exportHouseholds({ query }: RouteInput<typeof transferRoutes.exportHouseholds>) {
     const file = await this.exports.households(this.acting(), query);
-    return this.download(file.buffer, `户导出-${stamp()}.xlsx`, `households-${stamp()}.xlsx`);
+    this.download(file.buffer, `户导出-${stamp()}.xlsx`, `households-${stamp()}.xlsx`);
   }
 }

@@ -1,17 +1,16 @@
 import { ApiProperty } from '@midwayjs/swagger';
 import { Rule, RuleType } from '@midwayjs/validate';
 import { registryLimits } from '@zhili/shared';
-import type { VisitDueFilter } from './visit-due.service';
 
 /** Joi messages keyed both plainly and by the validator's locale, so the Chinese text always wins. */
 const zh = (messages: Record<string, string>) => ({ ...messages, 'zh-cn': messages });
 
 const id = RuleType.string().trim().min(1).max(36);
-const page = RuleType.number().integer().min(1).max(100000).default(1);
-const pageSize = RuleType.number().integer().min(1).max(100).default(20);
-const DUE_FILTERS: VisitDueFilter[] = ['pending', 'all', 'overdue', 'due', 'upcoming', 'ok'];
 
-/** `POST .../visits`. */
+/**
+ * `POST /api/mp/grid/visits` until the mini-program's routes move onto the contract; the admin's
+ * route checks the same rules through `visitCreateSchema` of `@zhili/shared`.
+ */
 export class CreateVisitDTO {
   @ApiProperty({ description: '被走访人员 id' })
   @Rule(id.required().messages(zh({ 'any.required': '请选择走访对象', 'string.empty': '请选择走访对象' })))
@@ -42,42 +41,4 @@ export class CreateVisitDTO {
       .messages(zh({ 'array.max': `最多 ${registryLimits.visitPhotos.max} 张照片`, 'array.unique': '图片重复' })),
   )
   photoIds!: string[];
-}
-
-/** `GET /api/admin/visits`. */
-export class VisitListQueryDTO {
-  @ApiProperty({ required: false, example: 1 })
-  @Rule(page)
-  page!: number;
-
-  @ApiProperty({ required: false, example: 20 })
-  @Rule(pageSize)
-  pageSize!: number;
-
-  @ApiProperty({ required: false })
-  @Rule(id.allow('').optional())
-  personId?: string;
-
-  @ApiProperty({ required: false, description: '区域（含下级，须在本人管辖范围内）' })
-  @Rule(id.allow('').optional())
-  regionId?: string;
-}
-
-/** `GET .../visits/due`. */
-export class VisitDueQueryDTO {
-  @ApiProperty({ required: false, example: 1 })
-  @Rule(page)
-  page!: number;
-
-  @ApiProperty({ required: false, example: 20 })
-  @Rule(pageSize)
-  pageSize!: number;
-
-  @ApiProperty({ required: false, description: '区域（含下级，须在本人管辖范围内）' })
-  @Rule(id.allow('').optional())
-  regionId?: string;
-
-  @ApiProperty({ required: false, enum: DUE_FILTERS, description: '默认 pending：逾期、到期和即将到期' })
-  @Rule(RuleType.string().valid(...DUE_FILTERS).allow('').optional())
-  status?: VisitDueFilter | '';
 }
