@@ -64,6 +64,8 @@ export async function startTestApp(backend: Backend, extraEnv: Record<string, st
     PII_HMAC_KEY: randomBytes(32).toString('base64'),
     WECHAT_PUSH_TOKEN: TEST_PUSH_TOKEN,
     WECHAT_PUSH_AES_KEY: TEST_PUSH_AES_KEY,
+    // Every answer of a contract route is checked against its response schema (core/http/contract).
+    CONTRACT_CHECK_RESPONSES: 'true',
     ...provisioned.env,
     ...extraEnv,
   };

@@ -4,6 +4,14 @@ import type { RouteInput, RouteResult, RouteSpec } from '@zhili/shared';
 import { RequirePermission } from '../../auth/require-permission.decorator';
 import { parseRouteInput } from './parse-input';
 import { registerBoundRoute } from './bound-routes';
+import { assertResponseMatches } from './check-response';
+
+/**
+ * Tests (and a staging run) set CONTRACT_CHECK_RESPONSES=true: every answer is checked against its
+ * route's response schema, so every API test also proves the contract tells the truth. Off in
+ * production: the schema describes what the code sends, it is not a second pass over it.
+ */
+const checkResponses = () => process.env.CONTRACT_CHECK_RESPONSES === 'true';
 
 const mappings = { GET: Get, POST: Post, PUT: Put, PATCH: Patch, DELETE: Del } as const;
 
@@ -25,7 +33,9 @@ export function Api<R extends RouteSpec>(route: R) {
   return <F extends Handler<R>>(target: ContractController, key: string, descriptor: TypedPropertyDescriptor<F>): void => {
     const handler = descriptor.value as Handler<R>;
     const validated = async function (this: ContractController): Promise<RouteResult<R>> {
-      return handler.call(this, parseRouteInput(route, this.ctx) as RouteInput<R>);
+      const result = await handler.call(this, parseRouteInput(route, this.ctx) as RouteInput<R>);
+      if (checkResponses()) assertResponseMatches(route, result);
+      return result;
     };
     descriptor.value = validated as unknown as F;
     // Midway reads the method's metadata by its name; the wrapper replaces only its body.
