@@ -1,40 +1,16 @@
-import type { BindingRole } from '@zhili/shared';
-import { http } from './http';
+import { bindingAdminRoutes } from '@zhili/shared';
+import type { BindingIssueInput, BindingIssuedVO, BindingStatus, BindingVO } from '@zhili/shared';
+import { api } from './contract-client';
 
-export type { BindingRole } from '@zhili/shared';
-export type BindingStatus = 'pending' | 'redeemed' | 'expired';
-
-export interface IssuedBinding {
-  id: string;
-  /** 8 characters, single use. */
-  code: string;
-  expiresAt: string;
-  qrDataUrl: string;
-}
-
+export type { BindingRole, BindingStatus } from '@zhili/shared';
+/** The answer of an issue: the 8-character code is shown this once. */
+export type IssuedBinding = BindingIssuedVO;
 /** A binding code as listed (the code itself is shown only once, at issue time). */
-export interface Binding {
-  id: string;
-  role: BindingRole;
-  regionId?: string | null;
-  regionName?: string | null;
-  note?: string | null;
-  status: BindingStatus;
-  expiresAt: string;
-  createdAt?: string;
-  redeemedAt?: string | null;
-  issuedBy?: string;
-  redeemedBy?: string | null;
-}
-
-export interface NewBinding {
-  role: BindingRole;
-  regionId: string;
-  note?: string;
-}
+export type Binding = BindingVO;
+export type NewBinding = BindingIssueInput;
 
 export const bindingsApi = {
-  issue: (input: NewBinding) => http.post<IssuedBinding>('/api/admin/bindings', input, { silent: true }),
+  issue: (input: NewBinding) => api(bindingAdminRoutes.issue, { body: input }, { silent: true }),
   list: (page: number, pageSize: number, status: BindingStatus | '' = '') =>
-    http.list<Binding>('/api/admin/bindings', { query: { page, pageSize, status } }),
+    api(bindingAdminRoutes.list, { query: { page, pageSize, status: status || undefined } }),
 };

@@ -20,3 +20,6 @@ export * from './registry/person-views';
 export * from './registry/households';
 export * from './registry/persons';
 export * from './registry/transfer';
+export * from './mp-user';
+export * from './binding';
+export * from './health';

@@ -11,6 +11,9 @@ import { visitRoutes } from './registry/visits';
 import { householdRoutes } from './registry/households';
 import { personRoutes } from './registry/persons';
 import { transferRoutes } from './registry/transfer';
+import { mpAuthRoutes, mpMeRoutes, residentRoutes } from './mp-user';
+import { bindingAdminRoutes, bindingMpRoutes } from './binding';
+import { healthRoutes } from './health';
 
 /**
  * Every route, grouped by feature. A new feature adds its group here (one line); the BFF checks at
@@ -30,6 +33,12 @@ export const contract = {
   households: householdRoutes,
   persons: personRoutes,
   registryTransfer: transferRoutes,
+  mpAuth: mpAuthRoutes,
+  mpMe: mpMeRoutes,
+  residents: residentRoutes,
+  bindingsAdmin: bindingAdminRoutes,
+  bindingsMp: bindingMpRoutes,
+  health: healthRoutes,
 };
 
 /** All routes as a flat list (docs, the start-up check, the bad-input walk). */

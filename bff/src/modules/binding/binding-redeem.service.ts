@@ -12,7 +12,7 @@ import { MpGrantService, MpUserService, type GrantResult } from '../mp-user';
 import { Region } from '../region';
 import { BindingCode } from './binding-code.entity';
 import { CODE_HASH_PURPOSE, normalizeCode } from './binding-code';
-import type { BindingRedeemVO } from './binding.dto';
+import type { BindingRedeemVO } from '@zhili/shared';
 
 /**
  * Attempts per mini-program user and hour, successful or not. With 2^40 codes and a handful pending

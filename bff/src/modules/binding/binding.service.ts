@@ -14,7 +14,7 @@ import { AuditService } from '../../core/audit';
 import { Region } from '../region';
 import { BindingCode, BindingRole, BindingStatus } from './binding-code.entity';
 import { CODE_HASH_PURPOSE, CODE_TTL_MS, generateCode, QR_PREFIX } from './binding-code';
-import type { BindingIssuedVO, BindingVO } from './binding.dto';
+import type { BindingIssuedVO, BindingVO } from '@zhili/shared';
 
 export interface NewBinding {
   role: BindingRole;

@@ -5,4 +5,3 @@ export { ResidentAdminService } from './resident-admin.service';
 export { MpRoleGrant } from './mp-role-grant.entity';
 export { MpGrantService } from './mp-grant.service';
 export type { GrantResult } from './mp-grant.service';
-export { MpProfileVO, MpRegionVO } from './mp-user.dto';

@@ -8,7 +8,7 @@ import { InfraService } from '../../core/infra/infra.service';
 import { Region } from '../region';
 import { MpRoleGrant } from './mp-role-grant.entity';
 import { MpUser } from './mp-user.entity';
-import type { MpGrantVO } from './mp-user.dto';
+import type { MpGrantVO } from '@zhili/shared';
 
 export interface GrantResult {
   /** The region granted. */

@@ -11,7 +11,7 @@ import { AuditService } from '../../core/audit';
 import { WechatApiError, WechatClient } from '../wechat';
 import type { PhoneInfo } from '../wechat';
 import { MpUser } from './mp-user.entity';
-import type { MpProfileVO } from './mp-user.dto';
+import type { MpProfileVO } from '@zhili/shared';
 import { MpUserService } from './mp-user.service';
 
 /**

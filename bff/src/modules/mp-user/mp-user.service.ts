@@ -10,7 +10,7 @@ import { PiiCipher } from '../../core/crypto/pii-cipher';
 import { WechatClient } from '../wechat';
 import { Region } from '../region';
 import { MpUser } from './mp-user.entity';
-import type { MpGrantVO, MpProfileUpdateDTO, MpProfileVO, MpRegionVO } from './mp-user.dto';
+import type { MpGrantVO, MpProfileUpdateInput, MpProfileVO, MpRegionVO } from '@zhili/shared';
 import { MpGrantService } from './mp-grant.service';
 
 const DEFAULT_NICKNAME = '微信用户';
@@ -92,7 +92,7 @@ export class MpUserService {
     return toMpProfile(user, phone ? maskPhone(phone) : null, shown, grants);
   }
 
-  async updateProfile(id: string, patch: MpProfileUpdateDTO): Promise<MpProfileVO> {
+  async updateProfile(id: string, patch: MpProfileUpdateInput): Promise<MpProfileVO> {
     const user = await this.get(id);
     if (patch.nickname !== undefined) user.nickname = patch.nickname;
     if (patch.avatarUrl !== undefined) user.avatarUrl = patch.avatarUrl;

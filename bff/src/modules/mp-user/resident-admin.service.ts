@@ -11,7 +11,7 @@ import { Region } from '../region';
 import { AppError } from '../../core/errors/app-error';
 import { MpGrantService } from './mp-grant.service';
 import { MpUser } from './mp-user.entity';
-import type { ResidentPiiVO, ResidentVO } from './resident.dto';
+import type { ResidentPiiVO, ResidentVO } from '@zhili/shared';
 
 /**
  * Staff views of mini-program users. Every read goes through the caller's region scope: residents
