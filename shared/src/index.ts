@@ -23,6 +23,5 @@ export * from './api/case';
 export * from './api/case-dispatch';
 export * from './domain/work-calendar';
 export * from './domain/audit-actions';
-export * from './api/dashboard';
 export * from './domain/natural-sort';
 export * from './contract';

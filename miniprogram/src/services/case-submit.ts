@@ -1,11 +1,12 @@
-import type { MpCaseDetailVO, MpCaseSubmitBody } from '@zhili/shared';
-import { request } from './request';
+import { mpCaseRoutes } from '@zhili/shared';
+import type { MpCaseSubmitBody } from '@zhili/shared';
+import { api } from './contract-client';
 
 /**
  * POST /api/mp/cases — 201 with the new case, or 200 with the same case when the idempotency key
  * was seen before (a retried or queued report). Silent: callers decide between showing the error
  * and queueing the report.
  */
-export function submitCase(body: MpCaseSubmitBody): Promise<MpCaseDetailVO> {
-  return request<MpCaseDetailVO>('/api/mp/cases', { method: 'POST', data: body, silent: true });
+export function submitCase(body: MpCaseSubmitBody) {
+  return api(mpCaseRoutes.submit, { body }, { silent: true });
 }

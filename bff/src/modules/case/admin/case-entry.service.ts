@@ -1,13 +1,12 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { randomUUID } from 'crypto';
-import type { CaseDetailVO } from '@zhili/shared';
+import type { CaseCreateInput, CaseDetailVO } from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
 import { AppError } from '../../../core/errors/app-error';
 import { inScope } from '../../../core/scope/data-scope';
 import { GeoIndexService, RegionService } from '../../region';
 import { CaseIntakeService } from '../core/case-intake.service';
 import { CaseViewsService } from '../core/case-views.service';
-import type { CreateCaseDTO } from './case-entry.dto';
 
 /** Same tolerance as the intake: a point just outside every grid still lands in the nearest one. */
 const LOCATION_TOLERANCE_M = 200;
@@ -33,7 +32,7 @@ export class CaseEntryService {
    * lands in must be in the caller's scope: checked before anything is written, by the same rule
    * the intake applies (the location's grid, else the given region).
    */
-  async create(principal: Principal, body: CreateCaseDTO): Promise<CaseDetailVO> {
+  async create(principal: Principal, body: CaseCreateInput): Promise<CaseDetailVO> {
     const regionId = body.regionId || undefined;
     const location = body.location ?? null;
     if (!location && !regionId) throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'regionId', message: '请选择位置或所属区域' }]);

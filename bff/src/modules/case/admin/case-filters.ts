@@ -3,7 +3,7 @@ import { allCaseStatuses, openCaseStatuses } from '@zhili/shared';
 import type { CasePriority, CaseSource, CaseStatus } from '@zhili/shared';
 import { likeEscape } from '../../../core/scope/data-scope';
 import type { CaseRecord } from '../entities';
-import type { CaseSort } from './case-query.dto';
+import type { CaseSort } from '@zhili/shared';
 
 /**
  * Filters of the staff case inbox, shared by the list, the map and (through saved views) the

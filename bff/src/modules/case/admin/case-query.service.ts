@@ -1,7 +1,7 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CaseDetailVO, CaseListItemVO, CaseMapPointVO, CasePiiVO, RegionWorkerVO } from '@zhili/shared';
+import type { CaseDetailVO, CaseFilterQuery, CaseListItemVO, CaseMapPointVO, CasePiiVO, RegionWorkerVO } from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { AppError } from '../../../core/errors/app-error';
@@ -13,7 +13,6 @@ import { CaseViewsService, slaFields } from '../core/case-views.service';
 import { CaseRecord } from '../entities';
 import { fromBound, toBound } from '../stats/time-range';
 import { applyCaseFilters, CaseFilters, orderCases, statusList } from './case-filters';
-import type { CaseFilterQueryDTO } from './case-query.dto';
 
 /** Most points the map answers (newest first); the console asks to narrow the filters beyond that. */
 export const MAP_POINT_LIMIT = 5000;
@@ -53,7 +52,7 @@ export class CaseAdminQueryService {
   }
 
   /** The list's query in the form applyCaseFilters takes; `regionId` must lie in scope (404 otherwise). */
-  async filtersOf(principal: Principal, query: CaseFilterQueryDTO, now = new Date()): Promise<CaseFilters> {
+  async filtersOf(principal: Principal, query: CaseFilterQuery, now = new Date()): Promise<CaseFilters> {
     const filters: CaseFilters = { now };
     if (query.regionId) filters.regionPath = (await this.regions.getInScope(principal, query.regionId)).path;
     const { statuses, unknown } = statusList(query.status);
@@ -70,7 +69,7 @@ export class CaseAdminQueryService {
     return filters;
   }
 
-  async list(principal: Principal, query: CaseFilterQueryDTO & { page: number; pageSize: number }): Promise<Page<CaseListItemVO>> {
+  async list(principal: Principal, query: CaseFilterQuery & { page: number; pageSize: number }): Promise<Page<CaseListItemVO>> {
     const now = new Date();
     const filters = await this.filtersOf(principal, query, now);
     const page = await this.scoped.list(principal, query, (qb) => orderCases(applyCaseFilters(qb, 'c', filters), 'c', query.sort || undefined), filters.regionPath);
@@ -78,7 +77,7 @@ export class CaseAdminQueryService {
   }
 
   /** Located cases matching the filters, newest first, at most MAP_POINT_LIMIT. */
-  async map(principal: Principal, query: CaseFilterQueryDTO): Promise<CaseMapPointVO[]> {
+  async map(principal: Principal, query: CaseFilterQuery): Promise<CaseMapPointVO[]> {
     const now = new Date();
     const filters = await this.filtersOf(principal, query, now);
     const rows = await applyCaseFilters(this.scoped.query(principal, filters.regionPath), 'c', filters)

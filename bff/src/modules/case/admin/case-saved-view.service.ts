@@ -2,11 +2,12 @@ import { Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { randomUUID } from 'crypto';
 import { Repository } from 'typeorm';
+import { savedViewLimits } from '@zhili/shared';
 import type { CaseSavedViewVO } from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
 import { AppError } from '../../../core/errors/app-error';
 import { CaseSavedView } from '../entities';
-import { SAVED_VIEW_LIMIT } from './case-saved-view.dto';
+const SAVED_VIEW_LIMIT = savedViewLimits.perPerson;
 
 const toVO = (v: CaseSavedView): CaseSavedViewVO => ({ id: v.id, name: v.name, filters: v.filters, createdAt: new Date(v.createdAt).toISOString() });
 
@@ -23,7 +24,7 @@ export class CaseSavedViewService {
   }
 
   /** Saves a view; at most SAVED_VIEW_LIMIT per person, names unique per person. */
-  async create(owner: Principal, name: string, filters: Record<string, string | string[]>): Promise<CaseSavedViewVO> {
+  async create(owner: Principal, name: string, filters: Record<string, string | string[] | undefined>): Promise<CaseSavedViewVO> {
     const mine = await this.views.find({ where: { staffId: owner.id }, select: { id: true, name: true } });
     if (mine.length >= SAVED_VIEW_LIMIT) {
       throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'name', message: `最多保存 ${SAVED_VIEW_LIMIT} 个视图，请先删除不用的` }]);
@@ -31,7 +32,9 @@ export class CaseSavedViewService {
     const trimmed = name.trim();
     if (mine.some((v) => v.name === trimmed)) throw new AppError('CONFLICT', '已有同名视图');
     // Empty values carry nothing: drop them so replaying the view equals the list's own defaults.
-    const clean = Object.fromEntries(Object.entries(filters).filter(([, v]) => (Array.isArray(v) ? v.length > 0 : v !== '')));
+    const clean = Object.fromEntries(
+      Object.entries(filters).filter((entry): entry is [string, string | string[]] => (Array.isArray(entry[1]) ? entry[1].length > 0 : !!entry[1])),
+    );
     const row = this.views.create({ id: randomUUID(), staffId: owner.id, name: trimmed, filters: clean });
     await this.views.insert(row);
     return toVO((await this.views.findOneBy({ id: row.id })) as CaseSavedView);

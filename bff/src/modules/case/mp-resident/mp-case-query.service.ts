@@ -1,13 +1,11 @@
 import { Config, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { metresPerDegree, openCaseStatuses, terminalCaseStatuses } from '@zhili/shared';
-import type { CaseCategoryVO, CaseStatus, CaseSubscribeTemplatesVO, MpCaseItemVO, NearbyCaseVO } from '@zhili/shared';
+import { metresPerDegree, nearbyMaxRadiusM, openCaseStatuses, terminalCaseStatuses } from '@zhili/shared';
+import type { CaseCategoryVO, CaseStatus, CaseSubscribeTemplatesVO, MpCaseItemVO, MpCaseListQuery, MpCaseStatusFilter, MpNearbyQuery, NearbyCaseVO } from '@zhili/shared';
 import type { CaseEnv } from '../case.config';
 import { AppError } from '../../../core/errors/app-error';
 import { CaseCategory, CaseFollower, CaseRecord } from '../entities';
-import type { MpCaseListQueryDTO, MpCaseStatusFilter, MpNearbyQueryDTO } from './mp-case.dto';
-import { NEARBY_MAX_RADIUS_M } from './mp-case.dto';
 import { isReporter, MpCaseViews, toCategoryVO } from './mp-case-views';
 
 /** At most this many suggestions (nearest first). */
@@ -69,8 +67,8 @@ export class MpCaseQueryService {
    * instead". A bounding box on (category, lat, lng) uses idx_case_category_loc; exact distances
    * then drop the box's corners. The caller's own cases are left out (they cannot follow them).
    */
-  async nearby(userId: string, q: MpNearbyQueryDTO): Promise<NearbyCaseVO[]> {
-    const radius = Math.min(q.radiusM ?? this.env.CASE_NEARBY_RADIUS_M, NEARBY_MAX_RADIUS_M);
+  async nearby(userId: string, q: MpNearbyQuery): Promise<NearbyCaseVO[]> {
+    const radius = Math.min(q.radiusM ?? this.env.CASE_NEARBY_RADIUS_M, nearbyMaxRadiusM);
     const k = metresPerDegree(q.lat);
     const dLat = radius / k.y;
     const dLng = radius / k.x;
@@ -96,7 +94,7 @@ export class MpCaseQueryService {
   }
 
   /** The caller's cases (`mine`) or the ones they follow, newest first. */
-  async list(userId: string, q: MpCaseListQueryDTO): Promise<{ items: MpCaseItemVO[]; total: number }> {
+  async list(userId: string, q: MpCaseListQuery): Promise<{ items: MpCaseItemVO[]; total: number }> {
     const qb = this.cases.createQueryBuilder('c');
     if (q.scope === 'following') {
       qb.where((sub) => `c.id IN ${sub.subQuery().select('f.caseId').from(CaseFollower, 'f').where('f.userId = :me').getQuery()}`, { me: userId });

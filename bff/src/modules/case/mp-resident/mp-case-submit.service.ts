@@ -1,6 +1,7 @@
 import { ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { Repository } from 'typeorm';
+import type { MpCaseSubmitBody } from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { AppError } from '../../../core/errors/app-error';
@@ -11,7 +12,6 @@ import { ContentSecurityService } from '../content';
 import type { TextVerdict } from '../content';
 import { CaseIntakeService } from '../core/case-intake.service';
 import { CaseCategory, CaseRecord } from '../entities';
-import type { MpCaseSubmitDTO } from './mp-case.dto';
 
 /** Same tolerance as the intake: a report just outside every grid (GPS error at the edge) is accepted. */
 const LOCATION_TOLERANCE_M = 200;
@@ -54,7 +54,7 @@ export class MpCaseSubmitService {
   @Logger()
   private logger!: ILogger;
 
-  async submit(principal: Principal, body: MpCaseSubmitDTO): Promise<{ record: CaseRecord; created: boolean }> {
+  async submit(principal: Principal, body: MpCaseSubmitBody): Promise<{ record: CaseRecord; created: boolean }> {
     const user = await this.users.findOne({ where: { id: principal.id } });
     if (!user) throw new AppError('AUTH_REQUIRED');
     // One submission per draft at a time: a concurrent resend waits and then finds the case filed.

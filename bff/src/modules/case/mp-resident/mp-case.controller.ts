@@ -1,15 +1,17 @@
-import { Body, Controller, Del, Get, Inject, Param, Post, Query } from '@midwayjs/core';
+import { Controller, Inject } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@midwayjs/swagger';
-import type { ApiList, ApiSuccess, CaseCategoryVO, CaseSubscribeTemplatesVO, MpCaseDetailVO, MpCaseItemVO, NearbyCaseVO } from '@zhili/shared';
+import { mpCaseRoutes } from '@zhili/shared';
+import type { MpCaseDetailVO, RouteInput } from '@zhili/shared';
 import { ForPrincipal } from '../../../core/auth/public.decorator';
 import { principalOf } from '../../../core/auth/principal';
+import { Api } from '../../../core/http/contract';
 import { RateLimit } from '../../../core/http/rate-limit';
-import { MpCaseDisputeDTO, MpCaseListQueryDTO, MpCaseRateDTO, MpCaseSubmitDTO, MpCaseSubscriptionsDTO, MpNearbyQueryDTO } from './mp-case.dto';
 import { MpCaseActionsService } from './mp-case-actions.service';
 import { MpCaseQueryService } from './mp-case-query.service';
 import { MpCaseSubmitService } from './mp-case-submit.service';
 import { MpCaseViews } from './mp-case-views';
+
+const routes = mpCaseRoutes;
 
 /** Submissions per resident per hour (a real resident files a few a month; this stops scripts). */
 const SUBMIT_LIMIT = { name: 'case.mp.submit', limit: 20, windowSec: 3600 } as const;
@@ -19,13 +21,11 @@ const SUBMIT_LIMIT = { name: 'case.mp.submit', limit: 20, windowSec: 3600 } as c
  * instead of filing a duplicate, follow their own and followed cases, rate or dispute the result.
  * A resident only ever reads cases they filed or follow (anything else is 404).
  */
-@ApiTags('小程序 · 随手拍')
-@ApiBearerAuth()
 @ForPrincipal('mp')
-@Controller('/api/mp')
+@Controller('/')
 export class MpCaseController {
   @Inject()
-  private ctx!: Context;
+  ctx!: Context;
 
   @Inject()
   private query!: MpCaseQueryService;
@@ -43,82 +43,71 @@ export class MpCaseController {
     return principalOf(this.ctx);
   }
 
-  private async detailOf(caseId: string): Promise<ApiSuccess<MpCaseDetailVO>> {
+  private async detailOf(caseId: string): Promise<{ data: MpCaseDetailVO }> {
     const { record } = await this.query.visible(this.me().id, caseId);
     return { data: await this.views.detail(record, this.me().id) };
   }
 
-  @Get('/case-categories')
-  @ApiOperation({ summary: '可选的问题类型（启用的，按排序）' })
-  async categories(): Promise<ApiSuccess<CaseCategoryVO[]>> {
+  @Api(routes.categories)
+  async categories() {
     return { data: await this.query.activeCategories() };
   }
 
-  @Get('/cases/subscribe-templates')
-  @ApiOperation({ summary: '提交后请求订阅的消息模板 id（受理、派单、办结）' })
-  async templates(): Promise<ApiSuccess<CaseSubscribeTemplatesVO>> {
+  @Api(routes.templates)
+  async templates() {
     return { data: this.query.templates() };
   }
 
-  @Get('/cases/nearby')
-  @ApiOperation({ summary: '附近同类未办结问题（最多 10 条，由近到远），可附议而不重复上报' })
-  async nearby(@Query() q: MpNearbyQueryDTO): Promise<ApiSuccess<NearbyCaseVO[]>> {
-    return { data: await this.query.nearby(this.me().id, q) };
+  @Api(routes.nearby)
+  async nearby({ query }: RouteInput<typeof routes.nearby>) {
+    return { data: await this.query.nearby(this.me().id, query) };
   }
 
-  @Post('/cases')
+  @Api(routes.submit)
   @RateLimit(SUBMIT_LIMIT)
-  @ApiOperation({ summary: '上报问题（照片先通过 /api/mp/files 上传）；同一 idempotencyKey 重复提交返回 200 与同一工单' })
-  async submit(@Body() body: MpCaseSubmitDTO): Promise<ApiSuccess<MpCaseDetailVO>> {
+  async submit({ body }: RouteInput<typeof routes.submit>) {
     const { record, created } = await this.submitter.submit(this.me(), body);
-    // Not @HttpCode: it would be applied after the handler and hide the resend's 200.
+    // Not the route's status: HttpCode would be applied after the handler and hide the resend's 200.
     this.ctx.status = created ? 201 : 200;
     return { data: await this.views.detail(record, this.me().id) };
   }
 
-  @Get('/cases')
-  @ApiOperation({ summary: '我上报的 / 我附议的问题' })
-  async list(@Query() q: MpCaseListQueryDTO): Promise<ApiList<MpCaseItemVO>> {
-    const { items, total } = await this.query.list(this.me().id, q);
-    return { data: items, page: { page: q.page, pageSize: q.pageSize, total } };
+  @Api(routes.list)
+  async list({ query }: RouteInput<typeof routes.list>) {
+    const { items, total } = await this.query.list(this.me().id, query);
+    return { data: items, page: { page: query.page, pageSize: query.pageSize, total } };
   }
 
-  @Get('/cases/:id')
-  @ApiOperation({ summary: '问题详情与办理进度（仅上报人和附议人可见）' })
-  async detail(@Param('id') id: string): Promise<ApiSuccess<MpCaseDetailVO>> {
-    return this.detailOf(id);
+  @Api(routes.detail)
+  async detail({ params }: RouteInput<typeof routes.detail>) {
+    return this.detailOf(params.id);
   }
 
-  @Post('/cases/:id/follow')
-  @ApiOperation({ summary: '附议（+1）他人上报的问题' })
-  async follow(@Param('id') id: string): Promise<ApiSuccess<{ followed: boolean; followerCount: number }>> {
-    return { data: await this.actions.follow(this.me(), id) };
+  @Api(routes.follow)
+  async follow({ params }: RouteInput<typeof routes.follow>) {
+    return { data: await this.actions.follow(this.me(), params.id) };
   }
 
-  @Del('/cases/:id/follow')
-  @ApiOperation({ summary: '取消附议' })
-  async unfollow(@Param('id') id: string): Promise<ApiSuccess<{ followed: boolean; followerCount: number }>> {
-    return { data: await this.actions.unfollow(this.me(), id) };
+  @Api(routes.unfollow)
+  async unfollow({ params }: RouteInput<typeof routes.unfollow>) {
+    return { data: await this.actions.unfollow(this.me(), params.id) };
   }
 
-  @Post('/cases/:id/rate')
-  @ApiOperation({ summary: '评价办理结果（1-5 星，仅上报人，一次）' })
-  async rate(@Param('id') id: string, @Body() body: MpCaseRateDTO): Promise<ApiSuccess<MpCaseDetailVO>> {
-    await this.actions.rate(this.me(), id, body.rating, body.comment);
-    return this.detailOf(id);
+  @Api(routes.rate)
+  async rate({ params, body }: RouteInput<typeof routes.rate>) {
+    await this.actions.rate(this.me(), params.id, body.rating, body.comment);
+    return this.detailOf(params.id);
   }
 
-  @Post('/cases/:id/dispute')
-  @ApiOperation({ summary: '反馈问题未解决（办结后 7 天内，仅上报人）' })
-  async dispute(@Param('id') id: string, @Body() body: MpCaseDisputeDTO): Promise<ApiSuccess<MpCaseDetailVO>> {
-    await this.actions.dispute(this.me(), id, body.reason, body.photoIds);
-    return this.detailOf(id);
+  @Api(routes.dispute)
+  async dispute({ params, body }: RouteInput<typeof routes.dispute>) {
+    await this.actions.dispute(this.me(), params.id, body.reason, body.photoIds);
+    return this.detailOf(params.id);
   }
 
-  @Post('/cases/:id/subscriptions')
-  @ApiOperation({ summary: '记录用户同意订阅的消息模板（仅上报人）' })
-  async subscribe(@Param('id') id: string, @Body() body: MpCaseSubscriptionsDTO): Promise<ApiSuccess<{ ok: true }>> {
-    await this.actions.subscribe(this.me(), id, body.templateIds);
-    return { data: { ok: true } };
+  @Api(routes.subscribe)
+  async subscribe({ params, body }: RouteInput<typeof routes.subscribe>) {
+    await this.actions.subscribe(this.me(), params.id, body.templateIds);
+    return { data: { ok: true as const } };
   }
 }

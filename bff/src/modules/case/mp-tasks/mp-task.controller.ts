@@ -1,27 +1,26 @@
-import { Body, Controller, Get, Inject, Param, Post, Query } from '@midwayjs/core';
+import { Controller, Inject } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@midwayjs/swagger';
-import type { ApiList, ApiSuccess, MpTaskDetailVO, MpTaskItemVO } from '@zhili/shared';
+import { mpTaskRoutes } from '@zhili/shared';
+import type { RouteInput } from '@zhili/shared';
 import { ForPrincipal } from '../../../core/auth/public.decorator';
 import { principalOf } from '../../../core/auth/principal';
 import { RequireRole } from '../../../core/auth/require-permission.decorator';
+import { Api } from '../../../core/http/contract';
 import { GridWorker, GridWorkerResolver } from '../../mp-grid';
-import { CaseNoteDTO } from '../admin/case-action.dto';
-import { MpTaskActionDTO, MpTaskQueryDTO } from './mp-task.dto';
 import { MpTaskService } from './mp-task.service';
+
+const routes = mpTaskRoutes;
 
 /**
  * The grid worker's tasks in the mini-program: cases dispatched to them. The grid_worker role is
  * checked from the token by the guard and again from the database on every request.
  */
-@ApiTags('小程序 · 网格员')
-@ApiBearerAuth()
 @ForPrincipal('mp')
 @RequireRole('grid_worker')
-@Controller('/api/mp/grid')
+@Controller('/')
 export class MpTaskController {
   @Inject()
-  private ctx!: Context;
+  ctx!: Context;
 
   @Inject()
   private workers!: GridWorkerResolver;
@@ -33,28 +32,24 @@ export class MpTaskController {
     return this.workers.resolve(principalOf(this.ctx));
   }
 
-  @Get('/tasks')
-  @ApiOperation({ summary: '我的任务：待办（按时限）或已办' })
-  async list(@Query() query: MpTaskQueryDTO): Promise<ApiList<MpTaskItemVO>> {
+  @Api(routes.list)
+  async list({ query }: RouteInput<typeof routes.list>) {
     const { items, total } = await this.tasks.list(await this.worker(), query);
     return { data: items, page: { page: query.page, pageSize: query.pageSize, total } };
   }
 
-  @Get('/tasks/:id')
-  @ApiOperation({ summary: '任务详情：位置、照片、时间线、可执行的操作' })
-  async detail(@Param('id') id: string): Promise<ApiSuccess<MpTaskDetailVO>> {
-    return { data: await this.tasks.detail(await this.worker(), id) };
+  @Api(routes.detail)
+  async detail({ params }: RouteInput<typeof routes.detail>) {
+    return { data: await this.tasks.detail(await this.worker(), params.id) };
   }
 
-  @Post('/tasks/:id/actions')
-  @ApiOperation({ summary: '接单、退回（须填原因）或办结（须填结果，可附处理后照片）' })
-  async act(@Param('id') id: string, @Body() body: MpTaskActionDTO): Promise<ApiSuccess<MpTaskDetailVO>> {
-    return { data: await this.tasks.act(await this.worker(), id, body) };
+  @Api(routes.act)
+  async act({ params, body }: RouteInput<typeof routes.act>) {
+    return { data: await this.tasks.act(await this.worker(), params.id, body) };
   }
 
-  @Post('/tasks/:id/notes')
-  @ApiOperation({ summary: '添加进展（可附照片）' })
-  async note(@Param('id') id: string, @Body() body: CaseNoteDTO): Promise<ApiSuccess<MpTaskDetailVO>> {
-    return { data: await this.tasks.note(await this.worker(), id, body.note, body.photoIds ?? []) };
+  @Api(routes.note)
+  async note({ params, body }: RouteInput<typeof routes.note>) {
+    return { data: await this.tasks.note(await this.worker(), params.id, body.note, body.photoIds ?? []) };
   }
 }

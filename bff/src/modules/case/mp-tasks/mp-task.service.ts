@@ -1,7 +1,7 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import type { CaseStatus, MpTaskDetailVO, MpTaskItemVO } from '@zhili/shared';
+import type { CaseStatus, MpTaskActionInput, MpTaskDetailVO, MpTaskItemVO, MpTaskListQuery } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import type { Page } from '../../../core/scope/scoped-repository';
 import type { GridWorker } from '../../mp-grid';
@@ -10,18 +10,11 @@ import { CaseActorResolver } from '../core/case-actor';
 import { CaseViewsService } from '../core/case-views.service';
 import { CaseWorkflowService } from '../core/case-workflow.service';
 import { CaseRecord } from '../entities';
-import type { MpTaskActionDTO } from './mp-task.dto';
 
 /** Statuses of work waiting for the worker. */
 const TODO: readonly CaseStatus[] = ['dispatched', 'processing'];
 /** Statuses of work the worker has finished with (resolved, later closed, or sent back). */
 const DONE: readonly CaseStatus[] = ['resolved', 'closed', 'returned'];
-
-export interface MpTaskListQuery {
-  status: 'todo' | 'done';
-  page: number;
-  pageSize: number;
-}
 
 /**
  * The grid worker's tasks: cases dispatched to this mini-program user. A case assigned to anyone
@@ -88,7 +81,7 @@ export class MpTaskService {
   }
 
   /** start / return / resolve as the assignee; answers the fresh task. */
-  async act(worker: GridWorker, id: string, body: MpTaskActionDTO): Promise<MpTaskDetailVO> {
+  async act(worker: GridWorker, id: string, body: MpTaskActionInput): Promise<MpTaskDetailVO> {
     const record = await this.get(worker, id);
     const actor = this.actors.require(worker.principal, record, await this.nameOf(worker), 'assignee');
     const { action, version, ...inputs } = body;
