@@ -1,13 +1,9 @@
-import type { Permission, Role } from '@zhili/shared';
-import { http } from './http';
+import { roleRoutes } from '@zhili/shared';
+import type { RoleDefinitionVO } from '@zhili/shared';
+import { api } from './contract-client';
 
-export interface RoleDefinition {
-  role: Role;
-  label: string;
-  permissions: { permission: Permission; label: string }[];
-  mfaRequired: boolean;
-}
+export type RoleDefinition = RoleDefinitionVO;
 
 export const rolesApi = {
-  list: () => http.get<RoleDefinition[]>('/api/admin/roles', { silent: true }),
+  list: () => api(roleRoutes.list, {}, { silent: true }),
 };

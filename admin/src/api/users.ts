@@ -1,30 +1,14 @@
-import type { Permission, Role } from '@zhili/shared';
-import { http } from './http';
+import { userRoutes } from '@zhili/shared';
+import type { Role, StaffStatus, StaffUserVO, UserCreateInput, UserUpdateInput } from '@zhili/shared';
+import { api } from './contract-client';
 
-export type StaffStatus = 'active' | 'disabled';
+export type { StaffStatus };
+/** A staff account as an administrator sees it (the shared contract's schema). */
+export type StaffUser = StaffUserVO;
+export type NewUser = UserCreateInput;
+export type UserPatch = UserUpdateInput;
 
-/**
- * A staff account as listed by `GET /api/admin/users` (the contract names the list but not the
- * item, so everything beyond the profile basics is optional here).
- */
-export interface StaffUser {
-  id: string;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  status: StaffStatus;
-  regionId?: string | null;
-  regionName?: string | null;
-  grants?: Permission[] | null;
-  /** Masked phone (`138****5678`); null when none. */
-  phoneMasked?: string | null;
-  mustChangePassword?: boolean;
-  lastLoginAt?: string | null;
-  createdAt?: string;
-  updatedAt?: string;
-}
-
-/** A type alias (not an interface) so it fits the client's query record. */
+/** The filters the page sends; blank values mean "all". */
 export type UserQuery = {
   page: number;
   pageSize: number;
@@ -33,33 +17,14 @@ export type UserQuery = {
   status?: StaffStatus | '';
 };
 
-export interface NewUser {
-  username: string;
-  displayName: string;
-  roles: Role[];
-  regionId: string;
-  phone?: string;
-}
-
-export interface UserPatch {
-  displayName?: string;
-  roles?: Role[];
-  regionId?: string;
-  grants?: Permission[];
-}
-
 export const usersApi = {
-  list: (query: UserQuery) =>
-    http.list<StaffUser>('/api/admin/users', { query }),
-  get: (id: string) => http.get<StaffUser>(`/api/admin/users/${encodeURIComponent(id)}`),
+  list: (query: UserQuery) => api(userRoutes.list, { query }),
+  get: (id: string) => api(userRoutes.get, { params: { id } }),
   /** The initial password is shown once. Form errors are rendered by the dialog. */
-  create: (input: NewUser) =>
-    http.post<{ user: StaffUser; initialPassword: string }>('/api/admin/users', input, { silent: true }),
-  update: (id: string, patch: UserPatch) =>
-    http.patch<StaffUser>(`/api/admin/users/${encodeURIComponent(id)}`, patch, { silent: true }),
-  disable: (id: string) => http.post<unknown>(`/api/admin/users/${encodeURIComponent(id)}/disable`),
-  enable: (id: string) => http.post<unknown>(`/api/admin/users/${encodeURIComponent(id)}/enable`),
+  create: (input: NewUser) => api(userRoutes.create, { body: input }, { silent: true }),
+  update: (id: string, patch: UserPatch) => api(userRoutes.update, { params: { id }, body: patch }, { silent: true }),
+  disable: (id: string) => api(userRoutes.disable, { params: { id } }),
+  enable: (id: string) => api(userRoutes.enable, { params: { id } }),
   /** The temporary password is shown once; the user must change it at the next login. */
-  resetPassword: (id: string) =>
-    http.post<{ temporaryPassword: string }>(`/api/admin/users/${encodeURIComponent(id)}/reset-password`),
+  resetPassword: (id: string) => api(userRoutes.resetPassword, { params: { id } }),
 };

@@ -7,6 +7,8 @@ export * from './define';
 export * from './fields';
 export * from './table';
 export * from './registry/tags';
+export * from './audit/audit';
+export * from './users/users';
 export * from './case/case-config';
 export * from './dashboard';
 export * from './case/case-views';

@@ -6,6 +6,8 @@ import { caseSavedViewRoutes } from './case/case-saved-views';
 import { mpCaseRoutes, mpTaskRoutes } from './case/case-mp';
 import { regionRoutes } from './region';
 import { tagRoutes } from './registry/tags';
+import { auditRoutes } from './audit/audit';
+import { roleRoutes, userRoutes } from './users/users';
 import { businessRoutes } from './registry/businesses';
 import { visitRoutes } from './registry/visits';
 import { householdRoutes } from './registry/households';
@@ -21,6 +23,9 @@ import { healthRoutes } from './health';
  */
 export const contract = {
   tags: tagRoutes,
+  audit: auditRoutes,
+  users: userRoutes,
+  roles: roleRoutes,
   caseConfig: caseConfigRoutes,
   dashboard: dashboardRoutes,
   cases: caseAdminRoutes,

@@ -4,23 +4,11 @@ import { Repository } from 'typeorm';
 import { auditActionLabel } from '@zhili/shared';
 import { likeEscape } from '../scope/data-scope';
 import type { Page } from '../scope/scoped-repository';
-import { AuditLog, AuditResult } from './audit-log.entity';
+import { AuditLog } from './audit-log.entity';
 import { AuditService } from './audit.service';
 import { Acting, AuditActorService } from './audit-actor.service';
 import { AuditActorNames } from './audit-actor-names';
-import type { AuditRecordVO, AuditVerifyVO } from './audit.dto';
-
-export interface AuditQuery {
-  page: number;
-  pageSize: number;
-  actor?: string;
-  action?: string;
-  resourceType?: string;
-  resourceId?: string;
-  result?: AuditResult | '';
-  from?: string;
-  to?: string;
-}
+import type { AuditQuery, AuditRecordVO, AuditVerifyVO } from '@zhili/shared';
 
 function parseDetail(detail: string | null): Record<string, unknown> | string | null {
   if (detail === null) return null;

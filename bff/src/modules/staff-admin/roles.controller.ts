@@ -1,9 +1,9 @@
-import { Controller, Get } from '@midwayjs/core';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@midwayjs/swagger';
-import { allRoles, ApiSuccess, mfaRequiredRoles, permissionLabels, roleLabels, rolePermissions } from '@zhili/shared';
+import { Controller, Inject } from '@midwayjs/core';
+import type { Context } from '@midwayjs/koa';
+import { allRoles, mfaRequiredRoles, permissionLabels, roleLabels, rolePermissions, roleRoutes } from '@zhili/shared';
+import type { RoleDefinitionVO } from '@zhili/shared';
 import { ForPrincipal } from '../../core/auth/public.decorator';
-import { RequirePermission } from '../../core/auth/require-permission.decorator';
-import { RoleDefinitionVO } from './staff-admin.dto';
+import { Api } from '../../core/http/contract';
 
 /** The role → permission table of @zhili/shared, read-only (it changes with the code, not at run time). */
 export const roleDefinitions: RoleDefinitionVO[] = allRoles.map((role) => ({
@@ -13,16 +13,14 @@ export const roleDefinitions: RoleDefinitionVO[] = allRoles.map((role) => ({
   mfaRequired: mfaRequiredRoles.includes(role),
 }));
 
-@ApiTags('管理端 · 账号管理')
-@ApiBearerAuth()
 @ForPrincipal('staff')
-@Controller('/api/admin')
+@Controller('/')
 export class RolesController {
-  @Get('/roles')
-  @RequirePermission('role:read')
-  @ApiOperation({ summary: '角色与权限对照表（只读）' })
-  @ApiResponse({ status: 200, type: RoleDefinitionVO, isArray: true })
-  async list(): Promise<ApiSuccess<RoleDefinitionVO[]>> {
+  @Inject()
+  ctx!: Context;
+
+  @Api(roleRoutes.list)
+  async list() {
     return { data: roleDefinitions };
   }
 }

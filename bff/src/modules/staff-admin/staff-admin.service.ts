@@ -16,7 +16,7 @@ import { Acting, StaffAdminAudit } from './staff-admin-audit';
 import { StaffContactService } from './staff-contact.service';
 import { StaffDirectoryService } from './staff-directory.service';
 import { changedFields } from './staff-user.view';
-import type { CreatedUserVO, StaffUserVO } from './staff-admin.dto';
+import type { CreatedUserVO, StaffUserVO } from '@zhili/shared';
 
 export interface NewUserInput {
   username: string;

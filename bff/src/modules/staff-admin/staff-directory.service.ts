@@ -10,7 +10,7 @@ import { StaffUser } from '../staff';
 import { Acting, StaffAdminAudit } from './staff-admin-audit';
 import { StaffContactService } from './staff-contact.service';
 import { toStaffUserVO } from './staff-user.view';
-import type { StaffUserVO } from './staff-admin.dto';
+import type { StaffUserVO } from '@zhili/shared';
 
 export interface UserQuery {
   page: number;

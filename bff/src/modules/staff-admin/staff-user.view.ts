@@ -1,7 +1,7 @@
 import { requiresMfa } from '@zhili/shared';
 import type { StaffUser } from '../staff';
 import { isMfaEnabled } from '../staff';
-import type { StaffUserVO } from './staff-admin.dto';
+import type { StaffUserVO } from '@zhili/shared';
 
 /** What an administrator sees of an account: never the password hash or any MFA secret. */
 export function toStaffUserVO(user: StaffUser, regionName: string | null, phoneMasked: string | null): StaffUserVO {

@@ -38,9 +38,7 @@ export function actorText(record: AuditRecord): string {
 }
 
 export function actorRoleLabels(record: AuditRecord): string[] {
-  const raw = record.actorRoles;
-  const roles = Array.isArray(raw) ? raw : (raw ?? '').split(',');
-  return roles
+  return record.actorRoles
     .map((r) => r.trim())
     .filter(Boolean)
     .map((r) => (roleLabels as Record<string, string | undefined>)[r] ?? r);
