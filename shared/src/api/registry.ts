@@ -16,6 +16,7 @@ export type { VisitDueVO, VisitVO } from '../contract/registry/visits';
 export type { PersonDetailVO, PersonPiiVO, PersonVO } from '../contract/registry/person-views';
 export type { HouseholdDetailVO, HouseholdVO } from '../contract/registry/households';
 export type { ImportJobVO } from '../contract/registry/transfer';
+export type { BuildingUnitVO, BuildingVO, EstateVO, HouseDetailVO, HouseVO } from '../contract/registry/places';
 import type { RegionCounts } from '../contract/region';
 
 /** GeoJSON geometry of a boundary, coordinates `[lng, lat]` in GCJ-02. */
@@ -34,54 +35,6 @@ export type BoundaryGeometry = PolygonGeometry | MultiPolygonGeometry;
 export type RegionLevelName = 'town' | 'community' | 'village' | 'grid';
 
 // Region shapes (RegionVO, RegionDetailVO, RegionFeatureCollection, …) live in contract/region.ts.
-
-export interface EstateVO {
-  id: string;
-  name: string;
-  address: string | null;
-  regionId: string;
-  regionName: string;
-  buildingCount: number;
-  houseCount: number;
-}
-
-export interface BuildingVO {
-  id: string;
-  estateId: string;
-  estateName: string;
-  name: string;
-  floors: number | null;
-  regionId: string;
-  regionName: string;
-  unitCount: number;
-  houseCount: number;
-}
-
-export interface BuildingUnitVO {
-  id: string;
-  buildingId: string;
-  name: string;
-  houseCount: number;
-}
-
-export interface HouseVO {
-  id: string;
-  regionId: string;
-  regionName: string;
-  estateId: string | null;
-  buildingId: string | null;
-  unitId: string | null;
-  /** e.g. 阳光小区 3号楼 1单元 302, or 幸福村 12号 for rural houses. */
-  address: string;
-  roomNo: string | null;
-  use: HouseUse;
-  areaM2: number | null;
-  residentCount: number;
-}
-
-export interface HouseDetailVO extends HouseVO {
-  residents: { personId: string; name: string; relation: HouseRelation; since: string | null; idNumber: string | null; phone: string | null }[];
-}
 
 export type ImportKind = 'persons' | 'households';
 

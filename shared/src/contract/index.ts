@@ -22,6 +22,7 @@ export * from './registry/person-views';
 export * from './registry/households';
 export * from './registry/persons';
 export * from './registry/transfer';
+export * from './registry/places';
 export * from './mp-user';
 export * from './binding';
 export * from './health';

@@ -13,6 +13,7 @@ import { visitRoutes } from './registry/visits';
 import { householdRoutes } from './registry/households';
 import { personRoutes } from './registry/persons';
 import { transferRoutes } from './registry/transfer';
+import { estateRoutes } from './registry/places';
 import { mpAuthRoutes, mpMeRoutes, residentRoutes } from './mp-user';
 import { bindingAdminRoutes, bindingMpRoutes } from './binding';
 import { healthRoutes } from './health';
@@ -38,6 +39,7 @@ export const contract = {
   households: householdRoutes,
   persons: personRoutes,
   registryTransfer: transferRoutes,
+  estates: estateRoutes,
   mpAuth: mpAuthRoutes,
   mpMe: mpMeRoutes,
   residents: residentRoutes,

@@ -1,12 +1,10 @@
-import type { BuildingUnitVO, BuildingVO, EstateVO, HouseDetailVO, HouseRelation, HouseUse, HouseVO } from '@zhili/shared';
+import { estateRoutes } from '@zhili/shared';
+import type { BuildingUnitVO, BuildingVO, ClientInput, HouseDetailVO, HouseRelation, HouseUse, HouseVO } from '@zhili/shared';
+import { api } from '../contract-client';
 import { http } from '../http';
 import { ADMIN, seg, type PageQuery } from './query';
 
-export interface EstateInput {
-  name: string;
-  address?: string | null;
-  regionId: string;
-}
+export type EstateInput = ClientInput<typeof estateRoutes.create>['body'];
 
 export interface BuildingInput {
   estateId: string;
@@ -37,12 +35,12 @@ export interface HouseInput {
 
 /** 小区 → 楼栋 → 单元 → 房屋, and 人房关系. */
 export const placesApi = {
-  estates: (query: PageQuery & { regionId?: string; q?: string }) => http.list<EstateVO>(`${ADMIN}/estates`, { query }),
-  estate: (id: string) => http.get<EstateVO>(`${ADMIN}/estates/${seg(id)}`, { silent: true }),
-  createEstate: (input: EstateInput) => http.post<EstateVO>(`${ADMIN}/estates`, input, { silent: true }),
-  updateEstate: (id: string, patch: Partial<EstateInput>) =>
-    http.patch<EstateVO>(`${ADMIN}/estates/${seg(id)}`, patch, { silent: true }),
-  removeEstate: (id: string) => http.delete<null>(`${ADMIN}/estates/${seg(id)}`),
+  estates: (query: PageQuery & { regionId?: string; q?: string }) => api(estateRoutes.list, { query }),
+  estate: (id: string) => api(estateRoutes.get, { params: { id } }, { silent: true }),
+  createEstate: (input: EstateInput) => api(estateRoutes.create, { body: input }, { silent: true }),
+  updateEstate: (id: string, patch: ClientInput<typeof estateRoutes.update>['body']) =>
+    api(estateRoutes.update, { params: { id }, body: patch }, { silent: true }),
+  removeEstate: (id: string) => api(estateRoutes.remove, { params: { id } }),
 
   buildings: (query: PageQuery & { estateId?: string }) => http.list<BuildingVO>(`${ADMIN}/buildings`, { query }),
   building: (id: string) => http.get<BuildingVO>(`${ADMIN}/buildings/${seg(id)}`, { silent: true }),

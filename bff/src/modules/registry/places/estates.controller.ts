@@ -1,23 +1,20 @@
-import { Body, Controller, Del, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@midwayjs/core';
+import { Controller, Inject } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@midwayjs/swagger';
-import type { ApiList, ApiSuccess, EstateVO } from '@zhili/shared';
+import { estateRoutes } from '@zhili/shared';
+import type { RouteInput } from '@zhili/shared';
 import { ForPrincipal } from '../../../core/auth/public.decorator';
 import { principalOf } from '../../../core/auth/principal';
-import { RequirePermission } from '../../../core/auth/require-permission.decorator';
+import { Api } from '../../../core/http/contract';
 import { clientInfo } from '../../../core/http/client-info';
 import type { Acting } from '../../../core/audit';
-import { CreateEstateDTO, EstateListQueryDTO, UpdateEstateDTO } from './places.dto';
 import { EstateService } from './estate.service';
 
 /** 小区 (estates) of the caller's subtree. */
-@ApiTags('管理端 · 实有房屋')
-@ApiBearerAuth()
 @ForPrincipal('staff')
-@Controller('/api/admin')
+@Controller('/')
 export class EstatesController {
   @Inject()
-  private ctx!: Context;
+  ctx!: Context;
 
   @Inject()
   private estates!: EstateService;
@@ -26,41 +23,29 @@ export class EstatesController {
     return { actor: principalOf(this.ctx), client: clientInfo(this.ctx) };
   }
 
-  @Get('/estates')
-  @RequirePermission('person:read')
-  @ApiOperation({ summary: '小区列表（可按区域、名称筛选）' })
-  async list(@Query() query: EstateListQueryDTO): Promise<ApiList<EstateVO>> {
+  @Api(estateRoutes.list)
+  async list({ query }: RouteInput<typeof estateRoutes.list>) {
     const { items, total } = await this.estates.list(principalOf(this.ctx), query);
     return { data: items, page: { page: query.page, pageSize: query.pageSize, total } };
   }
 
-  @Post('/estates')
-  @HttpCode(201)
-  @RequirePermission('person:manage')
-  @ApiOperation({ summary: '新建小区' })
-  async create(@Body() body: CreateEstateDTO): Promise<ApiSuccess<EstateVO>> {
+  @Api(estateRoutes.create)
+  async create({ body }: RouteInput<typeof estateRoutes.create>) {
     return { data: await this.estates.create(this.acting(), body) };
   }
 
-  @Get('/estates/:id')
-  @RequirePermission('person:read')
-  @ApiOperation({ summary: '小区详情' })
-  async get(@Param('id') id: string): Promise<ApiSuccess<EstateVO>> {
-    return { data: await this.estates.get(principalOf(this.ctx), id) };
+  @Api(estateRoutes.get)
+  async get({ params }: RouteInput<typeof estateRoutes.get>) {
+    return { data: await this.estates.get(principalOf(this.ctx), params.id) };
   }
 
-  @Patch('/estates/:id')
-  @RequirePermission('person:manage')
-  @ApiOperation({ summary: '修改小区' })
-  async update(@Param('id') id: string, @Body() body: UpdateEstateDTO): Promise<ApiSuccess<EstateVO>> {
-    return { data: await this.estates.update(this.acting(), id, body) };
+  @Api(estateRoutes.update)
+  async update({ params, body }: RouteInput<typeof estateRoutes.update>) {
+    return { data: await this.estates.update(this.acting(), params.id, body) };
   }
 
-  @Del('/estates/:id')
-  @HttpCode(204)
-  @RequirePermission('person:manage')
-  @ApiOperation({ summary: '删除小区（仍有楼栋或房屋时拒绝：409 RECORD_IN_USE）' })
-  async remove(@Param('id') id: string): Promise<void> {
-    await this.estates.delete(this.acting(), id);
+  @Api(estateRoutes.remove)
+  async remove({ params }: RouteInput<typeof estateRoutes.remove>) {
+    await this.estates.delete(this.acting(), params.id);
   }
 }

@@ -24,40 +24,6 @@ export class PageQueryDTO {
   pageSize!: number;
 }
 
-export class EstateListQueryDTO extends PageQueryDTO {
-  @ApiProperty({ required: false, description: '区域（含下级）' })
-  @Rule(id.allow('').optional())
-  regionId?: string;
-
-  @ApiProperty({ required: false, description: '名称包含' })
-  @Rule(RuleType.string().trim().max(64).allow('').optional())
-  q?: string;
-}
-
-export class CreateEstateDTO {
-  @ApiProperty({ example: '阳光小区' })
-  @Rule(placeName(64).required())
-  name!: string;
-
-  @ApiProperty({ description: '所在社区/村或网格（须在本人管辖范围内）' })
-  @Rule(id.required())
-  regionId!: string;
-
-  @ApiProperty({ required: false, nullable: true, type: 'string', example: '青山路 88 号' })
-  @Rule(address.optional())
-  address?: string | null;
-}
-
-export class UpdateEstateDTO {
-  @ApiProperty({ required: false })
-  @Rule(placeName(64).optional())
-  name?: string;
-
-  @ApiProperty({ required: false, nullable: true, type: 'string' })
-  @Rule(address.optional())
-  address?: string | null;
-}
-
 export class BuildingListQueryDTO extends PageQueryDTO {
   @ApiProperty({ required: false })
   @Rule(id.allow('').optional())
