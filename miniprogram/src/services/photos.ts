@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { fileRoutes } from '@zhili/shared';
 import type { StoredFileVO } from '@zhili/shared';
 import { compressPhoto } from './media';
 import { uploadFile } from './request';
@@ -26,5 +27,5 @@ export async function pickPhotos(count: number): Promise<string[]> {
  * failures and 5xx with backoff. Silent: the picker shows the error on the photo.
  */
 export function uploadPhotoWithRetry(localPath: string): Promise<StoredFileVO> {
-  return withRetry(() => uploadFile<StoredFileVO>('/api/mp/files', localPath, { silent: true }), { attempts: 3 });
+  return withRetry(() => uploadFile<StoredFileVO>(fileRoutes.mpUpload.path, localPath, { silent: true }), { attempts: 3 });
 }

@@ -5,7 +5,6 @@
  * `/pii` endpoints.
  */
 import type {
-  HouseholdType,
   HouseRelation,
   HouseUse,
 } from '../domain/registry';
@@ -17,7 +16,6 @@ export type { PersonDetailVO, PersonPiiVO, PersonVO } from '../contract/registry
 export type { HouseholdDetailVO, HouseholdVO } from '../contract/registry/households';
 export type { ImportJobVO } from '../contract/registry/transfer';
 export type { BuildingUnitVO, BuildingVO, EstateVO, HouseDetailVO, HouseVO } from '../contract/registry/places';
-import type { RegionCounts } from '../contract/region';
 
 /** GeoJSON geometry of a boundary, coordinates `[lng, lat]` in GCJ-02. */
 export type LngLat = [number, number];
@@ -58,18 +56,6 @@ export interface VisitDueCounts {
   total: number;
 }
 
-export interface MpGridOverviewVO {
-  region: { id: string; name: string; path: string } | null;
-  counts: RegionCounts;
-  householdsByType: Record<HouseholdType, number>;
-  visitsDue: VisitDueCounts;
-}
+export type { MpGridOverviewVO } from '../contract/mp-grid';
 
-/** An uploaded file: `POST /api/mp/files` or `/api/admin/files` (multipart field `file`). */
-export interface StoredFileVO {
-  id: string;
-  mime: string;
-  sizeBytes: number;
-  /** Signed, expiring URL (10 min) relative to the BFF origin. */
-  url: string;
-}
+export type { StoredFileVO } from '../contract/file';

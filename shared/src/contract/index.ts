@@ -26,3 +26,5 @@ export * from './registry/places';
 export * from './mp-user';
 export * from './binding';
 export * from './health';
+export * from './file';
+export * from './mp-grid';

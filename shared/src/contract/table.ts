@@ -17,6 +17,8 @@ import { estateRoutes } from './registry/places';
 import { mpAuthRoutes, mpMeRoutes, residentRoutes } from './mp-user';
 import { bindingAdminRoutes, bindingMpRoutes } from './binding';
 import { healthRoutes } from './health';
+import { fileRoutes } from './file';
+import { mpGridRoutes } from './mp-grid';
 
 /**
  * Every route, grouped by feature. A new feature adds its group here (one line); the BFF checks at
@@ -46,6 +48,8 @@ export const contract = {
   bindingsAdmin: bindingAdminRoutes,
   bindingsMp: bindingMpRoutes,
   health: healthRoutes,
+  files: fileRoutes,
+  mpGrid: mpGridRoutes,
 };
 
 /** All routes as a flat list (docs, the start-up check, the bad-input walk). */

@@ -1,18 +1,9 @@
-import type {
-  ApiList,
-  HouseholdDetailVO,
-  HouseholdType,
-  HouseholdVO,
-  MpGridOverviewVO,
-  PersonDetailVO,
-  PersonVO,
-  VisitDueStatus,
-  VisitDueVO,
-  VisitVO,
-} from '@zhili/shared';
-import { API_BASE, request, requestList } from '../../services/request';
+import { mpGridRoutes } from '@zhili/shared';
+import type { ClientInput, ClientOutput, HouseholdType, VisitDueStatus } from '@zhili/shared';
+import { api } from '../../services/contract-client';
+import { API_BASE } from '../../services/request';
 
-/** Typed calls of the grid worker API (`/api/mp/grid/*`, docs/CONTRACTS.md). Everything is masked. */
+/** Typed calls of the grid worker API (`/api/mp/grid/*`, the shared contract). Everything is masked. */
 
 export const GRID_PAGE_SIZE = 20;
 
@@ -21,46 +12,37 @@ export interface GridListQuery {
   page: number;
 }
 
-function query(params: Record<string, string | number | undefined>): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') out[key] = value;
-  return out;
+type Out<R extends keyof typeof mpGridRoutes> = Promise<ClientOutput<(typeof mpGridRoutes)[R]>>;
+
+export function fetchGridOverview(): Out<'overview'> {
+  return api(mpGridRoutes.overview, {}, { silent: true });
 }
 
-export function fetchGridOverview(): Promise<MpGridOverviewVO> {
-  return request<MpGridOverviewVO>('/api/mp/grid/overview', { silent: true });
+export function fetchHouseholds(params: GridListQuery & { type?: HouseholdType }): Out<'households'> {
+  return api(mpGridRoutes.households, { query: { ...params, pageSize: GRID_PAGE_SIZE } }, { silent: true });
 }
 
-export function fetchHouseholds(params: GridListQuery & { type?: HouseholdType }): Promise<ApiList<HouseholdVO>> {
-  return requestList<HouseholdVO>('/api/mp/grid/households', { data: query({ ...params, pageSize: GRID_PAGE_SIZE }), silent: true });
+export function fetchHousehold(id: string): Out<'household'> {
+  return api(mpGridRoutes.household, { params: { id } }, { silent: true });
 }
 
-export function fetchHousehold(id: string): Promise<HouseholdDetailVO> {
-  return request<HouseholdDetailVO>(`/api/mp/grid/households/${encodeURIComponent(id)}`, { silent: true });
+export function fetchPersons(params: GridListQuery & { tag?: string }): Out<'persons'> {
+  return api(mpGridRoutes.persons, { query: { ...params, pageSize: GRID_PAGE_SIZE } }, { silent: true });
 }
 
-export function fetchPersons(params: GridListQuery & { tag?: string }): Promise<ApiList<PersonVO>> {
-  return requestList<PersonVO>('/api/mp/grid/persons', { data: query({ ...params, pageSize: GRID_PAGE_SIZE }), silent: true });
+export function fetchPerson(id: string): Out<'person'> {
+  return api(mpGridRoutes.person, { params: { id } }, { silent: true });
 }
 
-export function fetchPerson(id: string): Promise<PersonDetailVO> {
-  return request<PersonDetailVO>(`/api/mp/grid/persons/${encodeURIComponent(id)}`, { silent: true });
+export function fetchVisitsDue(params: { status?: VisitDueStatus; page: number }): Out<'visitsDue'> {
+  return api(mpGridRoutes.visitsDue, { query: { ...params, pageSize: GRID_PAGE_SIZE } }, { silent: true });
 }
 
-export function fetchVisitsDue(params: { status?: VisitDueStatus; page: number }): Promise<ApiList<VisitDueVO>> {
-  return requestList<VisitDueVO>('/api/mp/grid/visits/due', { data: query({ ...params, pageSize: GRID_PAGE_SIZE }), silent: true });
-}
+/** What the form sends: person, note, uploaded photo ids and optionally when (ISO 8601; default now). */
+export type NewVisit = ClientInput<typeof mpGridRoutes.recordVisit>['body'];
 
-export interface NewVisit {
-  personId: string;
-  /** ISO 8601; the BFF defaults to now. */
-  visitedAt?: string;
-  note: string;
-  photoIds: string[];
-}
-
-export function recordVisit(visit: NewVisit): Promise<VisitVO> {
-  return request<VisitVO>('/api/mp/grid/visits', { method: 'POST', data: visit, silent: true });
+export function recordVisit(visit: NewVisit): Out<'recordVisit'> {
+  return api(mpGridRoutes.recordVisit, { body: visit }, { silent: true });
 }
 
 /** Signed file URLs are relative to the BFF; the weapp needs them absolute. */

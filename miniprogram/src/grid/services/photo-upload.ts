@@ -1,3 +1,4 @@
+import { fileRoutes } from '@zhili/shared';
 import type { StoredFileVO } from '@zhili/shared';
 import { uploadFile } from '../../services/request';
 
@@ -12,5 +13,5 @@ export interface PickedPhoto {
 
 /** POST /api/mp/files — the BFF sniffs the type, strips EXIF location and answers a signed URL. */
 export function uploadPhoto(localPath: string): Promise<StoredFileVO> {
-  return uploadFile<StoredFileVO>('/api/mp/files', localPath, { silent: true });
+  return uploadFile<StoredFileVO>(fileRoutes.mpUpload.path, localPath, { silent: true });
 }
