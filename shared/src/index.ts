@@ -19,7 +19,6 @@ export * from './domain/geo';
 // <exports: case>
 export * from './domain/case';
 export * from './domain/case-sla';
-export * from './api/case';
 export * from './api/case-dispatch';
 export * from './domain/work-calendar';
 export * from './domain/audit-actions';

@@ -9,6 +9,7 @@ export * from './table';
 export * from './registry/tags';
 export * from './audit/audit';
 export * from './users/users';
+export * from './open311/open311-admin';
 export * from './case/case-config';
 export * from './dashboard';
 export * from './case/case-views';

@@ -8,6 +8,7 @@ import { regionRoutes } from './region';
 import { tagRoutes } from './registry/tags';
 import { auditRoutes } from './audit/audit';
 import { roleRoutes, userRoutes } from './users/users';
+import { casePublicationRoutes, open311KeyRoutes } from './open311/open311-admin';
 import { businessRoutes } from './registry/businesses';
 import { visitRoutes } from './registry/visits';
 import { householdRoutes } from './registry/households';
@@ -29,6 +30,8 @@ export const contract = {
   audit: auditRoutes,
   users: userRoutes,
   roles: roleRoutes,
+  casePublication: casePublicationRoutes,
+  open311Keys: open311KeyRoutes,
   caseConfig: caseConfigRoutes,
   dashboard: dashboardRoutes,
   cases: caseAdminRoutes,

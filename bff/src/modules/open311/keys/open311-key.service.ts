@@ -2,7 +2,7 @@ import { Config, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { randomBytes, randomUUID } from 'crypto';
-import type { Open311KeyVO } from '@zhili/shared';
+import type { IssuedOpen311KeyVO, Open311KeyVO } from '@zhili/shared';
 import type { AppEnv } from '../../../config/env';
 import { AppError } from '../../../core/errors/app-error';
 import { inScope, scopePrefix, whereStartsWith } from '../../../core/scope/data-scope';
@@ -10,7 +10,7 @@ import { Acting, AuditActorService } from '../../../core/audit';
 import { Open311Key } from '../open311-key.entity';
 import { API_KEY_PATTERN, API_KEY_PREFIX_LENGTH, Open311KeyHasher } from './open311-key-hash';
 
-export type IssuedOpen311Key = Open311KeyVO & { key: string };
+export type IssuedOpen311Key = IssuedOpen311KeyVO;
 
 const toVO = (k: Open311Key): Open311KeyVO => ({
   id: k.id,
