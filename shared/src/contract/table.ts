@@ -14,7 +14,7 @@ import { visitRoutes } from './registry/visits';
 import { householdRoutes } from './registry/households';
 import { personRoutes } from './registry/persons';
 import { transferRoutes } from './registry/transfer';
-import { estateRoutes } from './registry/places';
+import { buildingRoutes, estateRoutes } from './registry/places';
 import { mpAuthRoutes, mpMeRoutes, residentRoutes } from './mp-user';
 import { bindingAdminRoutes, bindingMpRoutes } from './binding';
 import { healthRoutes } from './health';
@@ -45,6 +45,7 @@ export const contract = {
   persons: personRoutes,
   registryTransfer: transferRoutes,
   estates: estateRoutes,
+  buildings: buildingRoutes,
   mpAuth: mpAuthRoutes,
   mpMe: mpMeRoutes,
   residents: residentRoutes,

@@ -1,16 +1,12 @@
-import { estateRoutes } from '@zhili/shared';
-import type { BuildingUnitVO, BuildingVO, ClientInput, HouseDetailVO, HouseRelation, HouseUse, HouseVO } from '@zhili/shared';
+import { buildingRoutes, estateRoutes } from '@zhili/shared';
+import type { ClientInput, HouseDetailVO, HouseRelation, HouseUse, HouseVO } from '@zhili/shared';
 import { api } from '../contract-client';
 import { http } from '../http';
 import { ADMIN, seg, type PageQuery } from './query';
 
 export type EstateInput = ClientInput<typeof estateRoutes.create>['body'];
 
-export interface BuildingInput {
-  estateId: string;
-  name: string;
-  floors?: number | null;
-}
+export type BuildingInput = ClientInput<typeof buildingRoutes.create>['body'];
 
 export type HouseFilterQuery = {
   regionId?: string;
@@ -42,16 +38,16 @@ export const placesApi = {
     api(estateRoutes.update, { params: { id }, body: patch }, { silent: true }),
   removeEstate: (id: string) => api(estateRoutes.remove, { params: { id } }),
 
-  buildings: (query: PageQuery & { estateId?: string }) => http.list<BuildingVO>(`${ADMIN}/buildings`, { query }),
-  building: (id: string) => http.get<BuildingVO>(`${ADMIN}/buildings/${seg(id)}`, { silent: true }),
-  createBuilding: (input: BuildingInput) => http.post<BuildingVO>(`${ADMIN}/buildings`, input, { silent: true }),
-  updateBuilding: (id: string, patch: Partial<BuildingInput>) =>
-    http.patch<BuildingVO>(`${ADMIN}/buildings/${seg(id)}`, patch, { silent: true }),
-  removeBuilding: (id: string) => http.delete<null>(`${ADMIN}/buildings/${seg(id)}`),
-  units: (buildingId: string) => http.list<BuildingUnitVO>(`${ADMIN}/buildings/${seg(buildingId)}/units`),
-  createUnit: (buildingId: string, name: string) =>
-    http.post<BuildingUnitVO>(`${ADMIN}/buildings/${seg(buildingId)}/units`, { name }),
-  removeUnit: (id: string) => http.delete<null>(`${ADMIN}/units/${seg(id)}`),
+  buildings: (query: PageQuery & { estateId?: string }) => api(buildingRoutes.list, { query }),
+  building: (id: string) => api(buildingRoutes.get, { params: { id } }, { silent: true }),
+  createBuilding: (input: BuildingInput) => api(buildingRoutes.create, { body: input }, { silent: true }),
+  updateBuilding: (id: string, patch: ClientInput<typeof buildingRoutes.update>['body']) =>
+    api(buildingRoutes.update, { params: { id }, body: patch }, { silent: true }),
+  removeBuilding: (id: string) => api(buildingRoutes.remove, { params: { id } }),
+  /** `{ data }` as the units panel has always read it (the route is not paginated). */
+  units: async (buildingId: string) => ({ data: await api(buildingRoutes.units, { params: { id: buildingId } }) }),
+  createUnit: (buildingId: string, name: string) => api(buildingRoutes.createUnit, { params: { id: buildingId }, body: { name } }),
+  removeUnit: (id: string) => api(buildingRoutes.removeUnit, { params: { id } }),
 
   houses: (query: PageQuery & HouseFilterQuery) => http.list<HouseVO>(`${ADMIN}/houses`, { query }),
   house: (id: string) => http.get<HouseDetailVO>(`${ADMIN}/houses/${seg(id)}`, { silent: true }),

@@ -1,23 +1,20 @@
-import { Body, Controller, Del, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@midwayjs/core';
+import { Controller, Inject } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@midwayjs/swagger';
-import type { ApiList, ApiSuccess, BuildingUnitVO, BuildingVO } from '@zhili/shared';
+import { buildingRoutes } from '@zhili/shared';
+import type { RouteInput } from '@zhili/shared';
 import { ForPrincipal } from '../../../core/auth/public.decorator';
 import { principalOf } from '../../../core/auth/principal';
-import { RequirePermission } from '../../../core/auth/require-permission.decorator';
+import { Api } from '../../../core/http/contract';
 import { clientInfo } from '../../../core/http/client-info';
 import type { Acting } from '../../../core/audit';
-import { BuildingListQueryDTO, CreateBuildingDTO, CreateUnitDTO, UpdateBuildingDTO } from './places.dto';
 import { BuildingService } from './building.service';
 
 /** 楼栋 and their 单元. */
-@ApiTags('管理端 · 实有房屋')
-@ApiBearerAuth()
 @ForPrincipal('staff')
-@Controller('/api/admin')
+@Controller('/')
 export class BuildingsController {
   @Inject()
-  private ctx!: Context;
+  ctx!: Context;
 
   @Inject()
   private buildings!: BuildingService;
@@ -26,64 +23,44 @@ export class BuildingsController {
     return { actor: principalOf(this.ctx), client: clientInfo(this.ctx) };
   }
 
-  @Get('/buildings')
-  @RequirePermission('person:read')
-  @ApiOperation({ summary: '楼栋列表（可按小区筛选）' })
-  async list(@Query() query: BuildingListQueryDTO): Promise<ApiList<BuildingVO>> {
+  @Api(buildingRoutes.list)
+  async list({ query }: RouteInput<typeof buildingRoutes.list>) {
     const { items, total } = await this.buildings.list(principalOf(this.ctx), query);
     return { data: items, page: { page: query.page, pageSize: query.pageSize, total } };
   }
 
-  @Post('/buildings')
-  @HttpCode(201)
-  @RequirePermission('person:manage')
-  @ApiOperation({ summary: '新建楼栋（默认与小区同一区域，可指定小区所在区域内的网格）' })
-  async create(@Body() body: CreateBuildingDTO): Promise<ApiSuccess<BuildingVO>> {
+  @Api(buildingRoutes.create)
+  async create({ body }: RouteInput<typeof buildingRoutes.create>) {
     return { data: await this.buildings.create(this.acting(), { ...body, regionId: body.regionId || undefined }) };
   }
 
-  @Get('/buildings/:id')
-  @RequirePermission('person:read')
-  @ApiOperation({ summary: '楼栋详情' })
-  async get(@Param('id') id: string): Promise<ApiSuccess<BuildingVO>> {
-    return { data: await this.buildings.get(principalOf(this.ctx), id) };
+  @Api(buildingRoutes.get)
+  async get({ params }: RouteInput<typeof buildingRoutes.get>) {
+    return { data: await this.buildings.get(principalOf(this.ctx), params.id) };
   }
 
-  @Patch('/buildings/:id')
-  @RequirePermission('person:manage')
-  @ApiOperation({ summary: '修改楼栋' })
-  async update(@Param('id') id: string, @Body() body: UpdateBuildingDTO): Promise<ApiSuccess<BuildingVO>> {
-    return { data: await this.buildings.update(this.acting(), id, body) };
+  @Api(buildingRoutes.update)
+  async update({ params, body }: RouteInput<typeof buildingRoutes.update>) {
+    return { data: await this.buildings.update(this.acting(), params.id, body) };
   }
 
-  @Del('/buildings/:id')
-  @HttpCode(204)
-  @RequirePermission('person:manage')
-  @ApiOperation({ summary: '删除楼栋（仍有房屋时拒绝：409 RECORD_IN_USE）' })
-  async remove(@Param('id') id: string): Promise<void> {
-    await this.buildings.delete(this.acting(), id);
+  @Api(buildingRoutes.remove)
+  async remove({ params }: RouteInput<typeof buildingRoutes.remove>) {
+    await this.buildings.delete(this.acting(), params.id);
   }
 
-  @Get('/buildings/:id/units')
-  @RequirePermission('person:read')
-  @ApiOperation({ summary: '楼栋的单元' })
-  async units(@Param('id') id: string): Promise<ApiSuccess<BuildingUnitVO[]>> {
-    return { data: await this.buildings.listUnits(principalOf(this.ctx), id) };
+  @Api(buildingRoutes.units)
+  async units({ params }: RouteInput<typeof buildingRoutes.units>) {
+    return { data: await this.buildings.listUnits(principalOf(this.ctx), params.id) };
   }
 
-  @Post('/buildings/:id/units')
-  @HttpCode(201)
-  @RequirePermission('person:manage')
-  @ApiOperation({ summary: '新建单元' })
-  async createUnit(@Param('id') id: string, @Body() body: CreateUnitDTO): Promise<ApiSuccess<BuildingUnitVO>> {
-    return { data: await this.buildings.createUnit(this.acting(), id, body.name) };
+  @Api(buildingRoutes.createUnit)
+  async createUnit({ params, body }: RouteInput<typeof buildingRoutes.createUnit>) {
+    return { data: await this.buildings.createUnit(this.acting(), params.id, body.name) };
   }
 
-  @Del('/units/:id')
-  @HttpCode(204)
-  @RequirePermission('person:manage')
-  @ApiOperation({ summary: '删除单元（仍有房屋时拒绝：409 RECORD_IN_USE）' })
-  async removeUnit(@Param('id') id: string): Promise<void> {
-    await this.buildings.deleteUnit(this.acting(), id);
+  @Api(buildingRoutes.removeUnit)
+  async removeUnit({ params }: RouteInput<typeof buildingRoutes.removeUnit>) {
+    await this.buildings.deleteUnit(this.acting(), params.id);
   }
 }

@@ -24,46 +24,6 @@ export class PageQueryDTO {
   pageSize!: number;
 }
 
-export class BuildingListQueryDTO extends PageQueryDTO {
-  @ApiProperty({ required: false })
-  @Rule(id.allow('').optional())
-  estateId?: string;
-}
-
-export class CreateBuildingDTO {
-  @ApiProperty()
-  @Rule(id.required())
-  estateId!: string;
-
-  @ApiProperty({ example: '3号楼' })
-  @Rule(placeName(32).required())
-  name!: string;
-
-  @ApiProperty({ required: false, nullable: true, type: 'integer', example: 18 })
-  @Rule(RuleType.number().integer().min(1).max(200).allow(null).optional())
-  floors?: number | null;
-
-  @ApiProperty({ required: false, description: '所在网格（须位于小区所在区域内）；不填则与小区相同' })
-  @Rule(id.allow('').optional())
-  regionId?: string;
-}
-
-export class UpdateBuildingDTO {
-  @ApiProperty({ required: false })
-  @Rule(placeName(32).optional())
-  name?: string;
-
-  @ApiProperty({ required: false, nullable: true, type: 'integer' })
-  @Rule(RuleType.number().integer().min(1).max(200).allow(null).optional())
-  floors?: number | null;
-}
-
-export class CreateUnitDTO {
-  @ApiProperty({ example: '1单元' })
-  @Rule(placeName(32).required())
-  name!: string;
-}
-
 export class HouseListQueryDTO extends PageQueryDTO {
   @ApiProperty({ required: false, description: '区域（含下级）' })
   @Rule(id.allow('').optional())
