@@ -48,6 +48,8 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
       ],
       '@typescript-eslint/no-explicit-any': 'error',
+      // One zod for the product (one instance, one set of Chinese messages): from @zhili/shared.
+      'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: "import { z } from '@zhili/shared' instead" }] }],
       '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description' }],
     },
   },
@@ -58,6 +60,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-require-imports': 'off',
     },
+  },
+  {
+    // shared is where zod comes from.
+    files: ['shared/src/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     files: ['shared/**/*.ts', 'bff/**/*.ts', 'scripts/**/*.ts'],

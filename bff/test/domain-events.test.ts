@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
+import { z } from '@zhili/shared';
 import { currentBackend } from './support/backends';
 import { startTestApp, TestApp } from './support/test-app';
 import { CaseTown, setupCaseTown, submitCase, townDispatcher } from './support/case-fixtures';

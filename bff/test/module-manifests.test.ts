@@ -1,6 +1,6 @@
 import { readdirSync } from 'fs';
 import { join, relative } from 'path';
-import { z } from 'zod';
+import { z } from '@zhili/shared';
 import { getMetadataArgsStorage } from 'typeorm';
 import { entities, manifests, migrations } from '../src/modules';
 import { checkManifests, migrationTimestamp, moduleEnvs, type MigrationClass } from '../src/core/modules/manifest';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@zhili/shared';
 import { listedKeyIds } from '../core/crypto/pii-keys';
 import { coreEnv, type CoreEnv } from '../core/config/core-env';
 import { repoRoot } from '../core/config/repo-root';

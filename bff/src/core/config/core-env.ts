@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@zhili/shared';
 import { resolve } from 'path';
 import { hmacKeyProblem, piiKeysProblems } from '../crypto/pii-keys';
 import { flag, url, type EnvOf } from './env-fields';
@@ -43,36 +43,36 @@ export const coreEnv = {
   /** Prefix of every Redis key and channel: lets deployments and test runs share one Redis. */
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]*$/).default('zhili:'),
   JWT_SECRET: z
-    .string({ required_error: 'JWT_SECRET is required (at least 32 random characters)' })
+    .string({ error: (issue) => (issue.input === undefined ? 'JWT_SECRET is required (at least 32 random characters)' : undefined) })
     .min(32, 'JWT_SECRET must be at least 32 characters'),
   ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(86400).default(900),
   REFRESH_TOKEN_TTL_SEC: z.coerce.number().int().min(3600).default(30 * 86400),
   ADMIN_STATIC_DIR: z.string().default(resolve(repoRoot, 'admin/dist')),
   H5_STATIC_DIR: z.string().default(resolve(repoRoot, 'miniprogram/dist-h5')),
   /** Set when the BFF runs behind exactly one reverse proxy that sets X-Forwarded-For. */
-  TRUST_PROXY: flag.default('false'),
+  TRUST_PROXY: flag.prefault('false'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   // Web hardening (core/http/security.ts). Browser origins allowed to call /api cross-origin; empty
   // (the default) = same-origin only.
   CORS_ORIGINS: origins,
   /** Trust `X-Forwarded-Proto: https` from the reverse proxy (HSTS is sent on HTTPS requests only). */
-  TRUST_PROXY_TLS: flag.default('true'),
+  TRUST_PROXY_TLS: flag.prefault('true'),
   /** Allow the AMap (高德) JS API domains in the admin CSP; default: on when VITE_AMAP_KEY is set. */
   CSP_ALLOW_AMAP: flag.optional(),
   VITE_AMAP_KEY: z.string().optional(),
   // Background delivery and jobs (core/jobs, core/outbox).
   /** Turns off every background loop (outbox worker, SLA watcher, gov pulls); tests drive them by hand. */
-  JOBS_ENABLED: flag.default('true'),
+  JOBS_ENABLED: flag.prefault('true'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60000).default(1000),
   /** Base URL under which outside services (WeChat media checks) can fetch signed file links. */
   PUBLIC_BASE_URL: url('PUBLIC_BASE_URL').optional(),
   // Keys for personal data at rest (see bff/src/core/crypto/README.md); cross-checked below.
   PII_KEYS: z
-    .string({ required_error: 'PII_KEYS is required: keyId:base64(32 random bytes)[,keyId2:…] (openssl rand -base64 32)' })
+    .string({ error: (issue) => (issue.input === undefined ? 'PII_KEYS is required: keyId:base64(32 random bytes)[,keyId2:…] (openssl rand -base64 32)' : undefined) })
     .superRefine((v, ctx) => piiKeysProblems(v).forEach((message) => ctx.addIssue({ code: 'custom', message }))),
-  PII_ACTIVE_KEY_ID: z.string({ required_error: 'PII_ACTIVE_KEY_ID is required: the id of the PII_KEYS entry new data is encrypted with' }),
+  PII_ACTIVE_KEY_ID: z.string({ error: (issue) => (issue.input === undefined ? 'PII_ACTIVE_KEY_ID is required: the id of the PII_KEYS entry new data is encrypted with' : undefined) }),
   PII_HMAC_KEY: z
-    .string({ required_error: 'PII_HMAC_KEY is required: base64 of at least 32 random bytes (keyed hash for lookups)' })
+    .string({ error: (issue) => (issue.input === undefined ? 'PII_HMAC_KEY is required: base64 of at least 32 random bytes (keyed hash for lookups)' : undefined) })
     .superRefine((v, ctx) => {
       const problem = hmacKeyProblem(v);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@zhili/shared';
 
 /** A URL variable; the message names the variable, so a bad value is found at once. */
 export const url = (label: string) => z.string().url({ message: `${label} must be a URL such as http://127.0.0.1:7002` });

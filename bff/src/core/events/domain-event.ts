@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import type { ZodType } from '@zhili/shared';
 import type { OutboxMessage } from '../outbox';
 
 /**

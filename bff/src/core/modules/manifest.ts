@@ -1,7 +1,7 @@
 import type { ClassType } from '@midwayjs/core';
 import type { Permission } from '@zhili/shared';
 import type { MigrationInterface } from 'typeorm';
-import type { z } from 'zod';
+import type { z } from '@zhili/shared';
 
 /** A class the Midway container can create (providers, TypeORM entities). */
 export type ProviderClass = ClassType<object>;

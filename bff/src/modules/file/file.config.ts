@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@zhili/shared';
 import { resolve } from 'path';
 import { repoRoot } from '../../core/config/repo-root';
 import type { EnvOf } from '../../core/config/env-fields';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@zhili/shared';
 import { url, type EnvOf } from '../../core/config/env-fields';
 
 /** Environment of the government connectors; each connector is off while its API base is unset. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@zhili/shared';
 import type { EnvOf } from '../../core/config/env-fields';
 
 /** Staff identity policy (docs/CONTRACTS.md "issue #3"). */

@@ -1,14 +1,14 @@
-import { z } from 'zod';
+import { z } from '@zhili/shared';
 import { url, type EnvOf } from '../../core/config/env-fields';
 
 /** Environment of the WeChat module: the mini-program's credentials and its message push. */
 export const wechatEnv = {
   WECHAT_API_BASE: url('WECHAT_API_BASE').default('https://api.weixin.qq.com'),
   WECHAT_APPID: z
-    .string({ required_error: 'WECHAT_APPID is required (the mini-program appid, wx + 16 hex)' })
+    .string({ error: (issue) => (issue.input === undefined ? 'WECHAT_APPID is required (the mini-program appid, wx + 16 hex)' : undefined) })
     .regex(/^wx[0-9a-f]{16}$/, 'WECHAT_APPID must be wx followed by 16 hex digits'),
   WECHAT_SECRET: z
-    .string({ required_error: 'WECHAT_SECRET is required (the mini-program AppSecret)' })
+    .string({ error: (issue) => (issue.input === undefined ? 'WECHAT_SECRET is required (the mini-program AppSecret)' : undefined) })
     .regex(/^[0-9a-zA-Z]{32}$/, 'WECHAT_SECRET must be 32 letters or digits'),
   WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
   /** Message-push token and EncodingAESKey (43 chars) of the mini-program's message push (safe mode). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@zhili/shared';
 import { caseEventLabels, caseStatusLabels } from '@zhili/shared';
 import type { CaseEventType, CaseStatus } from '@zhili/shared';
 import { defineDomainEvent } from '../../../core/events';
