@@ -24,6 +24,7 @@ describe('module manifests', () => {
 
   it('list every TypeORM entity of the BFF in exactly one manifest', () => {
     // Loading every *.entity.ts registers all decorated classes, listed or not.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading each file for its decorators is the point
     for (const file of filesEnding(src, '.entity.ts')) require(file);
     const listed: readonly unknown[] = entities;
     const unlisted = getMetadataArgsStorage()

@@ -23,7 +23,7 @@ export class AuditActorNames {
     const found = await Promise.all(
       this.directories.all().map((d) => {
         const ids = idsOf(d.kind);
-        return ids.length ? d.displayNames(ids) : new Map<string, string>();
+        return ids.length ? d.displayNames(ids) : Promise.resolve(new Map<string, string>());
       }),
     );
     return new Map(found.flatMap((m) => [...m]));
