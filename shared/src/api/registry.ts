@@ -4,10 +4,6 @@
  * Personal data in these shapes is always masked; unmasked values only come from the audited
  * `/pii` endpoints.
  */
-import type {
-  HouseRelation,
-  HouseUse,
-} from '../domain/registry';
 
 /** Moved to the contract (schemas there); named here too for modules that import this file directly. */
 export type { BusinessVO } from '../contract/registry/businesses';

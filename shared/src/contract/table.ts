@@ -14,7 +14,7 @@ import { visitRoutes } from './registry/visits';
 import { householdRoutes } from './registry/households';
 import { personRoutes } from './registry/persons';
 import { transferRoutes } from './registry/transfer';
-import { buildingRoutes, estateRoutes } from './registry/places';
+import { buildingRoutes, estateRoutes, houseRoutes } from './registry/places';
 import { mpAuthRoutes, mpMeRoutes, residentRoutes } from './mp-user';
 import { bindingAdminRoutes, bindingMpRoutes } from './binding';
 import { healthRoutes } from './health';
@@ -46,6 +46,7 @@ export const contract = {
   registryTransfer: transferRoutes,
   estates: estateRoutes,
   buildings: buildingRoutes,
+  houses: houseRoutes,
   mpAuth: mpAuthRoutes,
   mpMe: mpMeRoutes,
   residents: residentRoutes,

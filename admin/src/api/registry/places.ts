@@ -1,33 +1,17 @@
-import { buildingRoutes, estateRoutes } from '@zhili/shared';
-import type { ClientInput, HouseDetailVO, HouseRelation, HouseUse, HouseVO } from '@zhili/shared';
+import { buildingRoutes, estateRoutes, houseRoutes } from '@zhili/shared';
+import type { ClientInput } from '@zhili/shared';
 import { api } from '../contract-client';
-import { http } from '../http';
-import { ADMIN, seg, type PageQuery } from './query';
+import type { PageQuery } from './query';
 
 export type EstateInput = ClientInput<typeof estateRoutes.create>['body'];
 
 export type BuildingInput = ClientInput<typeof buildingRoutes.create>['body'];
 
-export type HouseFilterQuery = {
-  regionId?: string;
-  estateId?: string;
-  buildingId?: string;
-  unitId?: string;
-  use?: HouseUse | '';
-  /** Address contains. */
-  q?: string;
-};
+/** Filters of the 房屋 list (blank = all). */
+export type HouseFilterQuery = Omit<NonNullable<ClientInput<typeof houseRoutes.list>['query']>, 'page' | 'pageSize'>;
 
-export interface HouseInput {
-  regionId: string;
-  address: string;
-  use: HouseUse;
-  estateId?: string | null;
-  buildingId?: string | null;
-  unitId?: string | null;
-  roomNo?: string | null;
-  areaM2?: number | null;
-}
+/** Body of `POST /houses`; a PATCH sends a subset of the same fields. */
+export type HouseInput = ClientInput<typeof houseRoutes.create>['body'];
 
 /** 小区 → 楼栋 → 单元 → 房屋, and 人房关系. */
 export const placesApi = {
@@ -49,14 +33,13 @@ export const placesApi = {
   createUnit: (buildingId: string, name: string) => api(buildingRoutes.createUnit, { params: { id: buildingId }, body: { name } }),
   removeUnit: (id: string) => api(buildingRoutes.removeUnit, { params: { id } }),
 
-  houses: (query: PageQuery & HouseFilterQuery) => http.list<HouseVO>(`${ADMIN}/houses`, { query }),
-  house: (id: string) => http.get<HouseDetailVO>(`${ADMIN}/houses/${seg(id)}`, { silent: true }),
-  createHouse: (input: HouseInput) => http.post<HouseDetailVO>(`${ADMIN}/houses`, input, { silent: true }),
-  updateHouse: (id: string, patch: Partial<HouseInput>) =>
-    http.patch<HouseDetailVO>(`${ADMIN}/houses/${seg(id)}`, patch, { silent: true }),
-  removeHouse: (id: string) => http.delete<null>(`${ADMIN}/houses/${seg(id)}`),
-  addResident: (houseId: string, body: { personId: string; relation: HouseRelation; since?: string | null }) =>
-    http.post<unknown>(`${ADMIN}/houses/${seg(houseId)}/residents`, body),
-  removeResident: (houseId: string, personId: string) =>
-    http.delete<null>(`${ADMIN}/houses/${seg(houseId)}/residents/${seg(personId)}`),
+  houses: (query: PageQuery & HouseFilterQuery) => api(houseRoutes.list, { query }),
+  house: (id: string) => api(houseRoutes.get, { params: { id } }, { silent: true }),
+  createHouse: (input: HouseInput) => api(houseRoutes.create, { body: input }, { silent: true }),
+  updateHouse: (id: string, patch: ClientInput<typeof houseRoutes.update>['body']) =>
+    api(houseRoutes.update, { params: { id }, body: patch }, { silent: true }),
+  removeHouse: (id: string) => api(houseRoutes.remove, { params: { id } }),
+  addResident: (houseId: string, body: ClientInput<typeof houseRoutes.addResident>['body']) =>
+    api(houseRoutes.addResident, { params: { id: houseId }, body }),
+  removeResident: (houseId: string, personId: string) => api(houseRoutes.removeResident, { params: { id: houseId, personId } }),
 };

@@ -76,6 +76,8 @@ export type HouseDetailVO = z.infer<typeof houseDetailSchema>;
 const placeName = (max: number) => z.string().trim().min(1).max(max);
 /** An optional id a form may send blank for a cleared select: '' = not given. */
 const blankOrId = () => z.union([z.literal(''), registryId()]).optional();
+/** The same where the portal sends null for "not in an estate" (a rural house's 小区/楼栋/单元). */
+const placeId = () => z.union([z.literal(''), registryId()]).nullable().optional();
 const floors = z.number().int().min(1).max(200).nullable();
 const roomNo = z.string().trim().max(16).nullable();
 const areaM2 = z.number().min(0).max(100000).nullable();
@@ -108,9 +110,9 @@ export const unitCreateSchema = z.strictObject({ name: placeName(32) });
 export const houseCreateSchema = z.strictObject({
   /** 农村房屋必填：所在村或网格；小区房屋可不填（随单元/楼栋/小区） */
   regionId: blankOrId(),
-  estateId: blankOrId(),
-  buildingId: blankOrId(),
-  unitId: blankOrId(),
+  estateId: placeId(),
+  buildingId: placeId(),
+  unitId: placeId(),
   roomNo: roomNo.optional(),
   /** 不填则由小区、楼栋、单元和房号组成 */
   address: optionalAddress().optional(),
