@@ -287,5 +287,12 @@ describe(`registry places API on ${backend.name}`, () => {
       expect(badDate.status).toBe(400);
       expect(badDate.body.error.details[0]).toEqual({ field: 'since', message: '日期格式应为 YYYY-MM-DD' });
     });
+
+    it('registers a rural house with the nulls the portal sends for "no estate"', async () => {
+      const placement = { estateId: null, buildingId: null, unitId: null };
+      const res = await post(eastAdmin, '/houses', { regionId: eastGrid.id, address: '东社区 11 号', use: 'vacant', roomNo: null, areaM2: null, ...placement });
+      expect(res.status).toBe(201);
+      expect(res.body.data).toMatchObject({ ...placement, regionId: eastGrid.id, address: '东社区 11 号', residents: [] });
+    });
   });
 });
