@@ -3,7 +3,7 @@ import type { ClientInput, ClientOutput, RouteSpec } from '@zhili/shared';
 import { request, requestList, type Query, type RequestOptions } from './http';
 
 /** Per-call options of the request client that a contract call may still choose. */
-export type ApiOptions = Pick<RequestOptions, 'silent' | 'signal' | 'timeoutMs' | 'dataOnStatus' | 'auth'>;
+export type ApiOptions = Pick<RequestOptions, 'silent' | 'signal' | 'timeoutMs' | 'dataOnStatus' | 'auth' | 'token'>;
 
 /**
  * Calls the BFF through a route of the shared contract (`@zhili/shared` `contract`): method, path

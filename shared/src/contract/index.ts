@@ -29,3 +29,4 @@ export * from './binding';
 export * from './health';
 export * from './file';
 export * from './mp-grid';
+export * from './auth';

@@ -15,6 +15,7 @@ import { householdRoutes } from './registry/households';
 import { personRoutes } from './registry/persons';
 import { transferRoutes } from './registry/transfer';
 import { buildingRoutes, estateRoutes, houseRoutes } from './registry/places';
+import { staffAuthRoutes, staffSecurityRoutes } from './auth';
 import { mpAuthRoutes, mpMeRoutes, residentRoutes } from './mp-user';
 import { bindingAdminRoutes, bindingMpRoutes } from './binding';
 import { healthRoutes } from './health';
@@ -55,6 +56,8 @@ export const contract = {
   health: healthRoutes,
   files: fileRoutes,
   mpGrid: mpGridRoutes,
+  staffAuth: staffAuthRoutes,
+  staffSecurity: staffSecurityRoutes,
 };
 
 /** All routes as a flat list (docs, the start-up check, the bad-input walk). */

@@ -7,7 +7,7 @@ import type { ClientInfo } from '../../core/auth/session.service';
 import { SessionService } from '../../core/auth/session.service';
 import { MfaTokenService } from '../../core/auth/mfa-token.service';
 import { StaffUser } from './staff-user.entity';
-import type { StaffLoginVO, StaffSessionVO } from './staff.dto';
+import type { StaffLoginVO, StaffSessionVO } from '@zhili/shared';
 import { StaffService } from './staff.service';
 import { StaffMfaService } from './staff-mfa.service';
 import { CaptchaService } from './captcha.service';

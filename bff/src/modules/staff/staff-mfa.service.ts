@@ -11,7 +11,7 @@ import type { Principal } from '../../core/auth/principal';
 import { InfraService } from '../../core/infra/infra.service';
 import { StaffUser } from './staff-user.entity';
 import { StaffRecoveryCode } from './staff-recovery-code.entity';
-import type { MfaSetupVO } from './staff-security.dto';
+import type { MfaSetupVO } from '@zhili/shared';
 import { MfaChallengeStore } from './mfa-challenge.store';
 import { LoginThrottleService } from './login-throttle.service';
 import { StaffAuthAudit } from './staff-auth-audit';

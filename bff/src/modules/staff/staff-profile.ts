@@ -1,7 +1,7 @@
 import { permissionsOf, requiresMfa } from '@zhili/shared';
 import type { Principal } from '../../core/auth/principal';
 import type { StaffUser } from './staff-user.entity';
-import type { StaffProfileVO } from './staff.dto';
+import type { StaffProfileVO } from '@zhili/shared';
 
 const DAY_MS = 86_400_000;
 

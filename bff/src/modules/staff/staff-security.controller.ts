@@ -1,26 +1,24 @@
-import { Body, Controller, Del, Get, Inject, Post } from '@midwayjs/core';
+import { Controller, Inject } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@midwayjs/swagger';
-import type { ApiSuccess } from '@zhili/shared';
+import { staffSecurityRoutes } from '@zhili/shared';
+import type { RouteInput } from '@zhili/shared';
 import { ForPrincipal } from '../../core/auth/public.decorator';
 import { AcceptMfaToken, AllowDuringPasswordChange } from '../../core/auth/auth-flow.decorator';
 import { principalOf } from '../../core/auth/principal';
 import { mfaChallengeOf } from '../../core/auth/mfa-challenge';
+import { Api } from '../../core/http/contract';
 import { clientInfo } from '../../core/http/client-info';
-import { LogoutDTO, MfaCodeDTO, MfaSetupVO, OkVO, PasswordChangeDTO, PasswordChangeVO, RecoveryCodesVO } from './staff-security.dto';
 import { StaffPasswordService } from './staff-password.service';
 import { EnrolmentSubject, StaffMfaService } from './staff-mfa.service';
 import { StaffSessionsService } from './staff-sessions.service';
 
 /** Account security of the signed-in staff member: password, two-factor, sessions. */
-@ApiTags('管理端 · 账号安全')
-@ApiBearerAuth()
 @ForPrincipal('staff')
 @AllowDuringPasswordChange()
-@Controller('/api/admin/auth')
+@Controller('/')
 export class StaffSecurityController {
   @Inject()
-  private ctx!: Context;
+  ctx!: Context;
 
   @Inject()
   private passwords!: StaffPasswordService;
@@ -31,51 +29,39 @@ export class StaffSecurityController {
   @Inject()
   private staffSessions!: StaffSessionsService;
 
-  @Post('/password')
-  @ApiOperation({ summary: '修改密码（结束全部会话并返回新的令牌）' })
-  @ApiResponse({ status: 200, type: PasswordChangeVO })
-  async changePassword(@Body() body: PasswordChangeDTO): Promise<ApiSuccess<PasswordChangeVO>> {
+  @Api(staffSecurityRoutes.changePassword)
+  async changePassword({ body }: RouteInput<typeof staffSecurityRoutes.changePassword>) {
     return { data: await this.passwords.change(principalOf(this.ctx), body.currentPassword, body.newPassword, clientInfo(this.ctx)) };
   }
 
   @AcceptMfaToken()
-  @Get('/mfa/setup')
-  @ApiOperation({ summary: '开始绑定身份验证器（登录中可用 mfaToken 作为 Bearer）' })
-  @ApiResponse({ status: 200, type: MfaSetupVO })
-  async beginMfaSetup(): Promise<ApiSuccess<MfaSetupVO>> {
+  @Api(staffSecurityRoutes.beginMfaSetup)
+  async beginMfaSetup() {
     return { data: await this.mfa.beginSetup(this.enrolmentSubject()) };
   }
 
   @AcceptMfaToken()
-  @Post('/mfa/setup')
-  @ApiOperation({ summary: '用动态验证码确认绑定，返回一次性恢复码（仅显示一次）' })
-  @ApiResponse({ status: 200, type: RecoveryCodesVO })
-  async confirmMfaSetup(@Body() body: MfaCodeDTO): Promise<ApiSuccess<RecoveryCodesVO>> {
+  @Api(staffSecurityRoutes.confirmMfaSetup)
+  async confirmMfaSetup({ body }: RouteInput<typeof staffSecurityRoutes.confirmMfaSetup>) {
     return { data: { recoveryCodes: await this.mfa.confirmSetup(this.enrolmentSubject(), body.code, clientInfo(this.ctx)) } };
   }
 
-  @Del('/mfa')
-  @ApiOperation({ summary: '关闭双因素认证（角色要求时不可关闭）' })
-  @ApiResponse({ status: 200, type: OkVO })
-  async disableMfa(@Body() body: MfaCodeDTO): Promise<ApiSuccess<OkVO>> {
+  @Api(staffSecurityRoutes.disableMfa)
+  async disableMfa({ body }: RouteInput<typeof staffSecurityRoutes.disableMfa>) {
     await this.mfa.disable(principalOf(this.ctx), body.code, clientInfo(this.ctx));
-    return { data: { ok: true } };
+    return { data: { ok: true as const } };
   }
 
-  @Post('/logout')
-  @ApiOperation({ summary: '退出登录（结束本会话）' })
-  @ApiResponse({ status: 200, type: OkVO })
-  async logout(@Body() body: LogoutDTO): Promise<ApiSuccess<OkVO>> {
+  @Api(staffSecurityRoutes.logout)
+  async logout({ body }: RouteInput<typeof staffSecurityRoutes.logout>) {
     await this.staffSessions.logout(principalOf(this.ctx), body.refreshToken, clientInfo(this.ctx));
-    return { data: { ok: true } };
+    return { data: { ok: true as const } };
   }
 
-  @Post('/logout-all')
-  @ApiOperation({ summary: '退出全部设备' })
-  @ApiResponse({ status: 200, type: OkVO })
-  async logoutAll(): Promise<ApiSuccess<OkVO>> {
+  @Api(staffSecurityRoutes.logoutAll)
+  async logoutAll() {
     await this.staffSessions.logoutAll(principalOf(this.ctx), clientInfo(this.ctx));
-    return { data: { ok: true } };
+    return { data: { ok: true as const } };
   }
 
   /** The guard set either an MfaChallenge (mfaToken) or a Principal (access token). */

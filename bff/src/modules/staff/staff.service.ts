@@ -11,7 +11,7 @@ import type { Principal } from '../../core/auth/principal';
 import { Region } from '../region';
 import { StaffUser } from './staff-user.entity';
 import { StaffPasswordHistory } from './staff-password-history.entity';
-import type { StaffProfileVO } from './staff.dto';
+import type { StaffProfileVO } from '@zhili/shared';
 import { hashPassword } from './password';
 import { timeOrderedId } from './time-ordered-id';
 import { buildStaffProfile, isMfaEnabled, staffPrincipal } from './staff-profile';
