@@ -33,8 +33,12 @@ export interface RouteSpec {
   list?: boolean;
   /** Success status; default 200 (201 for a create, 204 with `response: null`). */
   status?: 200 | 201 | 202 | 204;
-  /** How the body arrives: JSON (default) or a multipart upload read by the handler itself. */
-  bodyKind?: 'json' | 'multipart';
+  /**
+   * How the body arrives: JSON (default), a multipart upload read by the handler itself, or `raw`:
+   * the handler reads the exact bytes itself (signed callbacks) — `body` then only documents the
+   * JSON form and is not validated here.
+   */
+  bodyKind?: 'json' | 'multipart' | 'raw';
   /** What a success returns: the JSON envelope (default), or a file download. */
   responseKind?: 'json' | 'file';
 }

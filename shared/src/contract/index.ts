@@ -29,4 +29,5 @@ export * from './binding';
 export * from './health';
 export * from './file';
 export * from './mp-grid';
+export * from './callbacks';
 export * from './auth';

@@ -15,12 +15,13 @@ import { householdRoutes } from './registry/households';
 import { personRoutes } from './registry/persons';
 import { transferRoutes } from './registry/transfer';
 import { buildingRoutes, estateRoutes, houseRoutes } from './registry/places';
-import { staffAuthRoutes, staffSecurityRoutes } from './auth';
 import { mpAuthRoutes, mpMeRoutes, residentRoutes } from './mp-user';
 import { bindingAdminRoutes, bindingMpRoutes } from './binding';
 import { healthRoutes } from './health';
 import { fileRoutes } from './file';
 import { mpGridRoutes } from './mp-grid';
+import { govCallbackRoutes, wechatCallbackRoutes } from './callbacks';
+import { staffAuthRoutes, staffSecurityRoutes } from './auth';
 
 /**
  * Every route, grouped by feature. A new feature adds its group here (one line); the BFF checks at
@@ -56,6 +57,8 @@ export const contract = {
   health: healthRoutes,
   files: fileRoutes,
   mpGrid: mpGridRoutes,
+  govCallbacks: govCallbackRoutes,
+  wechatCallbacks: wechatCallbackRoutes,
   staffAuth: staffAuthRoutes,
   staffSecurity: staffSecurityRoutes,
 };

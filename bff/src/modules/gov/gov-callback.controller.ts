@@ -1,8 +1,8 @@
-import { Controller, HttpCode, Inject, Post } from '@midwayjs/core';
+import { Controller, Inject } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
-import { ApiOperation, ApiTags } from '@midwayjs/swagger';
-import type { ApiSuccess } from '@zhili/shared';
+import { govCallbackRoutes } from '@zhili/shared';
 import { Public } from '../../core/auth/public.decorator';
+import { Api } from '../../core/http/contract';
 import { CityPlatformConnector } from './city/city-platform.connector';
 import { parseCityPush } from './city/city-payloads';
 import { CityResultsService } from './city/city-results.service';
@@ -19,11 +19,10 @@ import { HOTLINE_CONNECTOR } from './hotline/hotline.types';
  * See docs/GOV-PROTOCOL.md §5. Both are idempotent, so a platform may push the same thing again.
  */
 @Public()
-@ApiTags('政务平台回调')
-@Controller('/api/callbacks/gov')
+@Controller('/')
 export class GovCallbackController {
   @Inject()
-  private ctx!: Context;
+  ctx!: Context;
 
   @Inject()
   private verifier!: GovCallbackVerifier;
@@ -41,10 +40,8 @@ export class GovCallbackController {
   private cityResults!: CityResultsService;
 
   /** A new or updated 12345 work order → a case (the same order twice → the same case). */
-  @Post('/hotline12345')
-  @HttpCode(200)
-  @ApiOperation({ summary: '12345 热线工单推送（签名校验，按工单号幂等）' })
-  async hotlineOrder(): Promise<ApiSuccess<{ orderNo: string; caseNo: string; created: boolean }>> {
+  @Api(govCallbackRoutes.hotline)
+  async hotlineOrder() {
     const body = await this.verifier.verify(HOTLINE_CONNECTOR, this.hotline.credentials, this.ctx);
     const { order } = parseHotlinePush(body);
     const { record, created } = await this.hotlineInbound.ingest(order);
@@ -52,10 +49,8 @@ export class GovCallbackController {
   }
 
   /** A finished city event → the escalated case is resolved by the system. */
-  @Post('/city')
-  @HttpCode(200)
-  @ApiOperation({ summary: '城市运行管理服务平台处置结果推送（签名校验）' })
-  async cityResult(): Promise<ApiSuccess<{ caseNo: string; outcome: 'resolved' | 'ignored' }>> {
+  @Api(govCallbackRoutes.city)
+  async cityResult() {
     const body = await this.verifier.verify(CITY_CONNECTOR, this.city.credentials, this.ctx);
     const { result } = parseCityPush(body);
     return { data: await this.cityResults.apply(result) };

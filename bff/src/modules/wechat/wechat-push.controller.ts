@@ -1,7 +1,8 @@
-import { Controller, Get, Inject, Post } from '@midwayjs/core';
+import { Controller, Inject } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
-import { ApiOperation, ApiTags } from '@midwayjs/swagger';
+import { wechatCallbackRoutes } from '@zhili/shared';
 import { Public } from '../../core/auth/public.decorator';
+import { Api } from '../../core/http/contract';
 import { WechatPushService } from './wechat-push.service';
 
 /**
@@ -9,26 +10,23 @@ import { WechatPushService } from './wechat-push.service';
  * requests with the shared Token instead of a bearer token; the service verifies every one.
  * Answers are plain text, as WeChat expects ("success", or the echostr).
  */
-@ApiTags('回调 · 微信')
 @Public()
-@Controller('/api/callbacks/wechat')
+@Controller('/')
 export class WechatPushController {
   @Inject()
-  private ctx!: Context;
+  ctx!: Context;
 
   @Inject()
   private push!: WechatPushService;
 
-  @Get('/')
-  @ApiOperation({ summary: '消息推送 URL 校验：signature 正确时原样返回 echostr' })
+  @Api(wechatCallbackRoutes.verify)
   async verify(): Promise<string> {
     const echostr = this.push.verifyUrl(this.ctx.query);
     this.ctx.type = 'text/plain';
     return echostr;
   }
 
-  @Post('/')
-  @ApiOperation({ summary: '消息推送（JSON，安全模式）：校验 msg_signature、解密、防重放；wxa_media_check → 图片审核结果' })
+  @Api(wechatCallbackRoutes.receive)
   async receive(): Promise<string> {
     await this.push.receive(this.ctx.query, this.ctx.request.body);
     this.ctx.type = 'text/plain';

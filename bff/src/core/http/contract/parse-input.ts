@@ -20,9 +20,11 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, prefix: string
 export function parseRouteInput(route: RouteSpec, ctx: Context): { params: unknown; query: unknown; body: unknown } {
   const params = parsePart(route.params, ctx.params ?? {}, 'params');
   const query = parsePart(route.query, ctx.query ?? {}, 'query');
-  // A route without a body schema ignores whatever was sent (multipart handlers read it themselves).
+  // A route without a body schema ignores whatever was sent (multipart and raw handlers read it themselves:
+  // a signed callback must see the exact bytes, so its body is not touched here).
   const rawBody = (ctx.request as { body?: unknown }).body;
-  const body = route.bodyKind === 'multipart' ? { value: undefined, errors: [] } : parsePart(route.body, rawBody ?? {}, 'body');
+  const ownBody = route.bodyKind === 'multipart' || route.bodyKind === 'raw';
+  const body = ownBody ? { value: undefined, errors: [] } : parsePart(route.body, rawBody ?? {}, 'body');
   const errors = [...params.errors, ...query.errors, ...body.errors];
   if (errors.length) throw new AppError(ErrorCode.VALIDATION_FAILED, undefined, errors);
   const violations = [
