@@ -15,11 +15,8 @@ export function unboundRoutes(routes: RouteSpec[]): RouteSpec[] {
   return routes.filter((r) => !bound.has(r));
 }
 
-/**
- * Reports contract routes without a handler (a client would get 404s from a documented route).
- * TEMPORARY while routes move onto the contract: logs instead of refusing to start.
- */
+/** Refuses to start when a contract route has no handler: a client would get 404s from a documented route. */
 export function assertContractBound(routes: RouteSpec[]): void {
   const missing = unboundRoutes(routes);
-  if (missing.length) console.error(`contract routes without a handler: ${missing.map((r) => `${r.method} ${r.path}`).join(', ')}`);
+  if (missing.length) throw new Error(`contract routes without a handler: ${missing.map((r) => `${r.method} ${r.path}`).join(', ')}`);
 }

@@ -4,4 +4,3 @@ export { VisitService, checkedVisitedAt } from './visit.service';
 export type { NewVisit, VisitListQuery } from './visit.service';
 export { VisitDueService } from './visit-due.service';
 export type { PersonDue, VisitDueFilter, VisitDueQuery } from './visit-due.service';
-export { CreateVisitDTO } from './visit.dto';
