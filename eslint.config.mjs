@@ -49,7 +49,10 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-explicit-any': 'error',
       // One zod for the product (one instance, one set of Chinese messages): from @zhili/shared.
-      'no-restricted-imports': ['error', { paths: [{ name: 'zod', message: "import { z } from '@zhili/shared' instead" }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', message: "import { z } from '@zhili/shared' instead" }] },
+      ],
       '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description' }],
     },
   },
@@ -83,7 +86,10 @@ export default tseslint.config(
     rules: {
       // An un-awaited promise in the BFF is a lost error or a write racing the response.
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false, attributes: false } },
+      ],
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/require-await': 'off',
     },

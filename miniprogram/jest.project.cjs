@@ -10,7 +10,15 @@ module.exports = {
     '^.+\\.ts$': [
       'ts-jest',
       // Types are checked by `npm run typecheck -w @zhili/miniprogram`; here only transpile to CJS.
-      { tsconfig: { module: 'commonjs', target: 'ES2020', esModuleInterop: true, isolatedModules: true, types: ['node', 'jest'] } },
+      {
+        tsconfig: {
+          module: 'commonjs',
+          target: 'ES2020',
+          esModuleInterop: true,
+          isolatedModules: true,
+          types: ['node', 'jest'],
+        },
+      },
     ],
   },
   moduleNameMapper: {

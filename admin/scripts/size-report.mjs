@@ -73,8 +73,16 @@ const initialCssRows = css.filter((r) => r.initial);
 
 const summary = {
   entries,
-  initialJs: { files: initialJsRows.map((r) => r.file), raw: sum(initialJsRows, 'raw'), gzip: sum(initialJsRows, 'gzip') },
-  initialCss: { files: initialCssRows.map((r) => r.file), raw: sum(initialCssRows, 'raw'), gzip: sum(initialCssRows, 'gzip') },
+  initialJs: {
+    files: initialJsRows.map((r) => r.file),
+    raw: sum(initialJsRows, 'raw'),
+    gzip: sum(initialJsRows, 'gzip'),
+  },
+  initialCss: {
+    files: initialCssRows.map((r) => r.file),
+    raw: sum(initialCssRows, 'raw'),
+    gzip: sum(initialCssRows, 'gzip'),
+  },
   totalJs: { raw: sum(js, 'raw'), gzip: sum(js, 'gzip') },
   totalCss: { raw: sum(css, 'raw'), gzip: sum(css, 'gzip') },
   files: rows,
@@ -89,8 +97,12 @@ if (process.argv.includes('--json')) {
     console.log(r.file.padEnd(48), kb(r.raw).padStart(11), kb(r.gzip).padStart(11), r.initial ? ' *' : '');
   }
   console.log('');
-  console.log(`initial JS  (${initialJsRows.length} files): ${kb(summary.initialJs.raw)} raw, ${kb(summary.initialJs.gzip)} gzip`);
-  console.log(`initial CSS (${initialCssRows.length} files): ${kb(summary.initialCss.raw)} raw, ${kb(summary.initialCss.gzip)} gzip`);
+  console.log(
+    `initial JS  (${initialJsRows.length} files): ${kb(summary.initialJs.raw)} raw, ${kb(summary.initialJs.gzip)} gzip`,
+  );
+  console.log(
+    `initial CSS (${initialCssRows.length} files): ${kb(summary.initialCss.raw)} raw, ${kb(summary.initialCss.gzip)} gzip`,
+  );
   console.log(`total JS    (${js.length} files): ${kb(summary.totalJs.raw)} raw, ${kb(summary.totalJs.gzip)} gzip`);
   console.log(`total CSS   (${css.length} files): ${kb(summary.totalCss.raw)} raw, ${kb(summary.totalCss.gzip)} gzip`);
 }

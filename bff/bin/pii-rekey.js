@@ -16,7 +16,10 @@ piiRekey({ batchSize: batch, onBatch: (r) => console.log(`  ${r.table}.${r.field
     let failed = 0;
     for (const r of reports) {
       failed += r.failed;
-      const keys = Object.entries(r.byKeyId).map(([id, n]) => `${id}=${n}`).join(', ') || '无数据';
+      const keys =
+        Object.entries(r.byKeyId)
+          .map(([id, n]) => `${id}=${n}`)
+          .join(', ') || '无数据';
       console.log(
         `${r.table}.${r.field}: 检查 ${r.scanned} 行，重新加密 ${r.rekeyed} 行，并发跳过 ${r.skipped} 行，失败 ${r.failed} 行；当前各密钥行数：${keys}`,
       );

@@ -69,7 +69,8 @@ function expectationFor(route: Route, who: Identity): Expectation {
 }
 
 function matches(expected: Expectation, status: number, code: string | undefined): boolean {
-  const authFailure = status === 401 && ['AUTH_REQUIRED', 'AUTH_TOKEN_INVALID', 'AUTH_TOKEN_EXPIRED'].includes(code ?? '');
+  const authFailure =
+    status === 401 && ['AUTH_REQUIRED', 'AUTH_TOKEN_INVALID', 'AUTH_TOKEN_EXPIRED'].includes(code ?? '');
   const forbidden = status === 403 && code === 'FORBIDDEN';
   if (expected === 'unauthenticated') return status === 401 && code === 'AUTH_REQUIRED';
   if (expected === 'forbidden') return forbidden;
@@ -82,14 +83,28 @@ const concrete = (path: string) => path.replace(/:[A-Za-z_]+/g, DUMMY_ID);
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** One call with an empty body (dummy ids, so a reachable route answers 2xx, 400 or 404). */
-async function call(t: TestApp, method: string, path: string, auth: string | null): Promise<{ status: number; code?: string }> {
+async function call(
+  t: TestApp,
+  method: string,
+  path: string,
+  auth: string | null,
+): Promise<{ status: number; code?: string }> {
   const request = t.http()[method.toLowerCase() as Method](concrete(path));
   const req = auth ? request.set('Authorization', auth) : request;
   const res = method === 'GET' || method === 'HEAD' ? await req : await req.send({});
   return { status: res.status, code: (res.body as { error?: { code?: string } })?.error?.code };
 }
 
-const ALL_STAFF = ['grid_worker', 'grid_leader', 'community_admin', 'village_admin', 'town_admin', 'party_secretary', 'auditor', 'super_admin'].map((r) => `staff ${r}`);
+const ALL_STAFF = [
+  'grid_worker',
+  'grid_leader',
+  'community_admin',
+  'village_admin',
+  'town_admin',
+  'party_secretary',
+  'auditor',
+  'super_admin',
+].map((r) => `staff ${r}`);
 const ALL_MP = ['mp resident', 'mp party_member', 'mp grid_worker'];
 const staff = (...roles: string[]) => roles.map((r) => `staff ${r}`);
 const REGION_ADMINS = staff('community_admin', 'village_admin', 'town_admin');
@@ -182,9 +197,14 @@ describe(`access-control matrix on ${backend.name}`, () => {
       const [method, path] = route.split(' ');
       for (const who of identities) {
         const expected: Expectation =
-          allowed === 'everyone' || allowed.includes(who.label) ? 'reachable' : who.kind ? 'forbidden' : 'unauthenticated';
+          allowed === 'everyone' || allowed.includes(who.label)
+            ? 'reachable'
+            : who.kind
+              ? 'forbidden'
+              : 'unauthenticated';
         const { status, code } = await call(t, method, path, who.auth);
-        if (!matches(expected, status, code)) mismatches.push(`${route} as ${who.label}: expected ${expected}, got ${status} ${code ?? ''}`);
+        if (!matches(expected, status, code))
+          mismatches.push(`${route} as ${who.label}: expected ${expected}, got ${status} ${code ?? ''}`);
       }
     }
     expect(mismatches).toEqual([]);
@@ -214,11 +234,16 @@ describe(`access-control matrix on ${backend.name}`, () => {
         calls += 1;
         if (!matches(expected, status, code)) {
           const required = requiredPermission(route.controller, route.handler) ?? '-';
-          mismatches.push(`${route.method} ${route.path} as ${who.label} (needs ${required}): expected ${expected}, got ${status} ${code ?? ''}`);
+          mismatches.push(
+            `${route.method} ${route.path} as ${who.label} (needs ${required}): expected ${expected}, got ${status} ${code ?? ''}`,
+          );
         }
         // A successful call may have ended the caller's own session (logout, logout-all): sign in again.
         if (who.auth && status < 300) {
-          const probe = await t.http().get(who.kind === 'staff' ? '/api/admin/me' : '/api/mp/me').set('Authorization', who.auth);
+          const probe = await t
+            .http()
+            .get(who.kind === 'staff' ? '/api/admin/me' : '/api/mp/me')
+            .set('Authorization', who.auth);
           if (probe.status === 401) who.auth = await who.relogin();
         }
       }
@@ -228,7 +253,8 @@ describe(`access-control matrix on ${backend.name}`, () => {
   });
 
   it('derives its expectations from the shared table (spot checks)', () => {
-    const byPath = (method: string, path: string) => routes.find((r) => r.method === method && r.path === path) as Route;
+    const byPath = (method: string, path: string) =>
+      routes.find((r) => r.method === method && r.path === path) as Route;
     const as = (label: string) => identities.find((i) => i.label === label) as Identity;
     const users = byPath('GET', '/api/admin/users');
     expect(expectationFor(users, as('staff village_admin'))).toBe('reachable');

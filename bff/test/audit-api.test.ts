@@ -33,12 +33,35 @@ describe(`audit viewer API on ${backend.name}`, () => {
     const audit = await t.get(AuditService);
     const alice = { kind: 'staff' as const, id: 'id-alice', roles: ['village_admin' as const] };
     const bob = { kind: 'staff' as const, id: 'id-bob', roles: ['grid_worker' as const] };
-    await audit.record({ actor: alice, actorName: 'alice.admin', action: 'user.create', resourceType: 'staff_user', resourceId: 'u-1', result: 'success', detail: { roles: ['grid_worker'] } });
-    await audit.record({ actor: alice, actorName: 'alice.admin', action: 'user.update', resourceType: 'staff_user', resourceId: 'u-1', result: 'denied', detail: { reason: 'x' } });
+    await audit.record({
+      actor: alice,
+      actorName: 'alice.admin',
+      action: 'user.create',
+      resourceType: 'staff_user',
+      resourceId: 'u-1',
+      result: 'success',
+      detail: { roles: ['grid_worker'] },
+    });
+    await audit.record({
+      actor: alice,
+      actorName: 'alice.admin',
+      action: 'user.update',
+      resourceType: 'staff_user',
+      resourceId: 'u-1',
+      result: 'denied',
+      detail: { reason: 'x' },
+    });
     await sleep(20);
     between = new Date().toISOString();
     await sleep(20);
-    await audit.record({ actor: bob, actorName: 'bob.worker', action: 'region.create', resourceType: 'region', resourceId: 'r-1', result: 'success' });
+    await audit.record({
+      actor: bob,
+      actorName: 'bob.worker',
+      action: 'region.create',
+      resourceType: 'region',
+      resourceId: 'r-1',
+      result: 'success',
+    });
     await audit.record({ actor: null, action: 'auth.login', result: 'failure', detail: { username: 'ghost' } });
   });
   afterAll(async () => {
@@ -61,7 +84,11 @@ describe(`audit viewer API on ${backend.name}`, () => {
     expect(first.seq).toBeGreaterThan(second.seq);
     const all = await rows('?pageSize=200');
     const create = all.find((r) => r.action === 'user.create' && r.actorId === 'id-alice');
-    expect(create).toMatchObject({ actorName: 'alice.admin', actorRoles: ['village_admin'], detail: { roles: ['grid_worker'] } });
+    expect(create).toMatchObject({
+      actorName: 'alice.admin',
+      actorRoles: ['village_admin'],
+      detail: { roles: ['grid_worker'] },
+    });
     expect(create).toHaveProperty('hash');
     expect(create).toHaveProperty('prevHash');
   });

@@ -28,11 +28,13 @@ describe('audit action codes written by the BFF', () => {
     for (const file of sources(join(__dirname, '../src'))) {
       for (const line of readFileSync(file, 'utf8').split('\n')) {
         if (!/\baction\b|record\(acting,|deny\(acting,|assert\(acting,|assertTownLevel\(acting,/.test(line)) continue;
-        for (const [, code] of line.matchAll(/'([a-z_0-9]+(?:\.[a-z_0-9]+)+)'/g)) if (!JOI_KEY.test(code)) written.add(code);
+        for (const [, code] of line.matchAll(/'([a-z_0-9]+(?:\.[a-z_0-9]+)+)'/g))
+          if (!JOI_KEY.test(code)) written.add(code);
       }
     }
     // The scan must see the codes of every area, or it proves nothing.
-    for (const sample of ['auth.login', 'visit.create', 'registry.import', 'user.reset_password', 'house.resident.add']) expect(written).toContain(sample);
+    for (const sample of ['auth.login', 'visit.create', 'registry.import', 'user.reset_password', 'house.resident.add'])
+      expect(written).toContain(sample);
     expect([...written].filter((code) => !isAuditAction(code))).toEqual([]);
     expect(allAuditActions.every((code) => auditActionLabels[code].length > 0)).toBe(true);
   });
@@ -61,9 +63,29 @@ describe(`audit viewer names on ${backend.name}`, () => {
     await (await dataSourceOf(t)).getRepository(StaffUser).update({ id: officer.id }, { displayName: '王建国' });
     resident = await mpLogin(t, 'resident-li', '李秀英');
     const audit = await t.get(AuditService);
-    await audit.record({ actor: { kind: 'mp', id: resident.id, roles: ['resident'] }, action: 'mp.phone.bind', resourceType: 'mp_user', resourceId: resident.id, result: 'success' });
-    await audit.record({ actor: { kind: 'staff', id: officer.id, roles: ['village_admin'] }, actorName: 'wang.officer', action: 'visit.create', resourceType: 'person', resourceId: 'p-1', result: 'success' });
-    await audit.record({ actor: { kind: 'staff', id: officer.id, roles: ['village_admin'] }, actorName: 'wang.officer', action: 'case.transfer', resourceType: 'case', resourceId: 'c-1', result: 'success' });
+    await audit.record({
+      actor: { kind: 'mp', id: resident.id, roles: ['resident'] },
+      action: 'mp.phone.bind',
+      resourceType: 'mp_user',
+      resourceId: resident.id,
+      result: 'success',
+    });
+    await audit.record({
+      actor: { kind: 'staff', id: officer.id, roles: ['village_admin'] },
+      actorName: 'wang.officer',
+      action: 'visit.create',
+      resourceType: 'person',
+      resourceId: 'p-1',
+      result: 'success',
+    });
+    await audit.record({
+      actor: { kind: 'staff', id: officer.id, roles: ['village_admin'] },
+      actorName: 'wang.officer',
+      action: 'case.transfer',
+      resourceType: 'case',
+      resourceId: 'c-1',
+      result: 'success',
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -92,7 +114,11 @@ describe(`audit viewer names on ${backend.name}`, () => {
   it('finds records by the names the viewer shows, as well as by username and id', async () => {
     expect((await rows(`?actor=${encodeURIComponent('李秀')}`)).map((r) => r.action)).toEqual(['mp.phone.bind']);
     // staffAs signed the officer in: that login is theirs too.
-    expect((await rows(`?actor=${encodeURIComponent('王建国')}`)).map((r) => r.action).sort()).toEqual(['auth.login', 'case.transfer', 'visit.create']);
+    expect((await rows(`?actor=${encodeURIComponent('王建国')}`)).map((r) => r.action).sort()).toEqual([
+      'auth.login',
+      'case.transfer',
+      'visit.create',
+    ]);
     expect(await rows('?actor=wang.off')).toHaveLength(3);
     expect(await rows(`?actor=${resident.id}`)).toHaveLength(1);
     expect(await rows(`?actor=${encodeURIComponent('%')}`)).toHaveLength(0);

@@ -24,7 +24,15 @@ describe(`audit log on ${backend.name}`, () => {
 
   it('chains records and verifies an untouched log', async () => {
     for (let i = 0; i < 5; i += 1) {
-      await audit.record({ actor, actorName: 'town.admin', action: 'user.update', resourceType: 'staff_user', resourceId: `id-${i}`, result: 'success', detail: { field: i } });
+      await audit.record({
+        actor,
+        actorName: 'town.admin',
+        action: 'user.update',
+        resourceType: 'staff_user',
+        resourceId: `id-${i}`,
+        result: 'success',
+        detail: { field: i },
+      });
     }
     const rows = await dataSource.getRepository(AuditLog).find({ order: { seq: 'ASC' } });
     expect(rows.length).toBeGreaterThanOrEqual(5);
@@ -34,13 +42,20 @@ describe(`audit log on ${backend.name}`, () => {
 
   it('keeps concurrent appends on one chain', async () => {
     await Promise.all(
-      Array.from({ length: 10 }, (_, i) => audit.record({ actor, action: 'auth.login', result: 'success', detail: { i } })),
+      Array.from({ length: 10 }, (_, i) =>
+        audit.record({ actor, action: 'auth.login', result: 'success', detail: { i } }),
+      ),
     );
     expect(await audit.verify()).toBeNull();
   });
 
   it('never stores secrets even when a caller passes them', async () => {
-    await audit.record({ actor, action: 'user.reset_password', result: 'success', detail: { password: 'Hunter2-Hunter2', username: 'x' } });
+    await audit.record({
+      actor,
+      action: 'user.reset_password',
+      result: 'success',
+      detail: { password: 'Hunter2-Hunter2', username: 'x' },
+    });
     const last = await dataSource.getRepository(AuditLog).find({ order: { seq: 'DESC' }, take: 1 });
     expect(last[0].detail).toContain('[redacted]');
     expect(last[0].detail).not.toContain('Hunter2');

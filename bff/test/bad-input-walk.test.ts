@@ -44,7 +44,12 @@ interface Outcome {
 
 const isEnvelope = (body: unknown): boolean => {
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-  return typeof error?.code === 'string' && /^[A-Z0-9_]+$/.test(error.code) && typeof error.message === 'string' && error.message.length > 0;
+  return (
+    typeof error?.code === 'string' &&
+    /^[A-Z0-9_]+$/.test(error.code) &&
+    typeof error.message === 'string' &&
+    error.message.length > 0
+  );
 };
 
 describe(`bad input on every route (${backend.name})`, () => {
@@ -63,12 +68,21 @@ describe(`bad input on every route (${backend.name})`, () => {
       ['staff town_admin', { username: 'walk.town', roles: ['town_admin'], grants: ['data:export'], region: town }],
       ['staff auditor', { username: 'walk.auditor', roles: ['auditor'] }],
     ] as const) {
-      callers.push({ name, auth: (await staffAs(t, { ...input, roles: [...input.roles], grants: 'grants' in input ? [...input.grants] : [] })).auth });
+      callers.push({
+        name,
+        auth: (
+          await staffAs(t, { ...input, roles: [...input.roles], grants: 'grants' in input ? [...input.grants] : [] })
+        ).auth,
+      });
     }
     callers.push({ name: 'mp resident', auth: (await mpLogin(t, 'walk-resident')).auth });
     // A grid worker's token carries the role: grant it, then log in again.
     const worker = await mpLogin(t, 'walk-grid-worker');
-    await (await dataSourceOf(t)).getRepository(MpUser).update({ id: worker.id }, { roles: ['resident', 'grid_worker'], regionId: grid.id, scopePath: grid.path });
+    await (
+      await dataSourceOf(t)
+    )
+      .getRepository(MpUser)
+      .update({ id: worker.id }, { roles: ['resident', 'grid_worker'], regionId: grid.id, scopePath: grid.path });
     callers.push({ name: 'mp grid worker', auth: (await mpLogin(t, 'walk-grid-worker')).auth });
     const res = await fetch(`${t.url}/api/docs/index.json`);
     doc = (await res.json()) as OpenApi;
@@ -76,7 +90,9 @@ describe(`bad input on every route (${backend.name})`, () => {
   afterAll(() => t?.close());
 
   async function send(caller: Caller, method: string, probe: Probe): Promise<Outcome> {
-    const headers: Record<string, string> = { 'X-Forwarded-For': `10.9.${callers.indexOf(caller)}.${Math.floor(Math.random() * 250) + 1}` };
+    const headers: Record<string, string> = {
+      'X-Forwarded-For': `10.9.${callers.indexOf(caller)}.${Math.floor(Math.random() * 250) + 1}`,
+    };
     if (caller.auth) headers.Authorization = caller.auth;
     let body: string | undefined;
     if (probe.raw !== undefined) {
@@ -103,7 +119,8 @@ describe(`bad input on every route (${backend.name})`, () => {
       } catch (err) {
         const cause = String((err as { cause?: { code?: string } }).cause?.code ?? err);
         // The server answers 413 and may close before a body over the limit is fully sent.
-        if (probe.label === 'over 1 MB') return { ...outcome, status: 413, body: `{"network":"${cause}"}`, ms: Date.now() - started, envelope: true };
+        if (probe.label === 'over 1 MB')
+          return { ...outcome, status: 413, body: `{"network":"${cause}"}`, ms: Date.now() - started, envelope: true };
         // A kept-alive socket the server closed just as it was reused: try once more.
         if (attempt < 2) continue;
         return { ...outcome, status: -1, body: `{"network":"${cause}"}`, ms: Date.now() - started, envelope: false };
@@ -128,7 +145,9 @@ describe(`bad input on every route (${backend.name})`, () => {
 
   it('answers every bad request with a 4xx JSON error and never a 500', async () => {
     const factory = new ProbeFactory(doc, { regionId: town.id, rootId: town.id, parentId: town.id, year: 2026 });
-    const operations = Object.entries(doc.paths).flatMap(([template, ops]) => Object.entries(ops).map(([method, op]) => ({ template, method, op })));
+    const operations = Object.entries(doc.paths).flatMap(([template, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ template, method, op })),
+    );
     expect(operations.length).toBeGreaterThan(100);
     const outcomes: Outcome[] = [];
     // ~1 MB bodies go to each operation once, to the first caller that reaches its handler.
@@ -151,8 +170,19 @@ describe(`bad input on every route (${backend.name})`, () => {
       const tasks = plans.flatMap(({ method, probes }) => probes.map((probe) => () => send(caller, method, probe)));
       outcomes.push(...(await inBatches(tasks)));
     }
-    const failures = outcomes.filter((o) => o.status === 500 || o.status === -1 || o.body.includes('"INTERNAL"') || (o.status >= 400 && o.status < 500 && !o.envelope));
-    const summary = failures.slice(0, 40).map((f) => `${f.caller} ${f.method.toUpperCase()} ${f.path.slice(0, 80)} [${f.label}] → ${f.status} ${f.body.slice(0, 160)}`);
+    const failures = outcomes.filter(
+      (o) =>
+        o.status === 500 ||
+        o.status === -1 ||
+        o.body.includes('"INTERNAL"') ||
+        (o.status >= 400 && o.status < 500 && !o.envelope),
+    );
+    const summary = failures
+      .slice(0, 40)
+      .map(
+        (f) =>
+          `${f.caller} ${f.method.toUpperCase()} ${f.path.slice(0, 80)} [${f.label}] → ${f.status} ${f.body.slice(0, 160)}`,
+      );
     const slowest = outcomes.reduce((a, b) => (b.ms > a.ms ? b : a));
     console.log(
       `bad-input walk: ${outcomes.length} requests, ${operations.length} operations, ${callers.length} callers, ${failures.length} failures; ` +

@@ -27,19 +27,36 @@ describe(`binding codes on ${backend.name}`, () => {
     gridA = await createRegion(t, '幸福村一网格', 'grid', villageA);
     villageB = await createRegion(t, '和谐村', 'village', town);
     // A village admin who also runs party affairs: may issue both kinds of code (bindingRoleRules).
-    adminA = await staffWithToken(t, { username: 'bind.a', roles: ['village_admin'], grants: ['party:manage'], region: villageA });
+    adminA = await staffWithToken(t, {
+      username: 'bind.a',
+      roles: ['village_admin'],
+      grants: ['party:manage'],
+      region: villageA,
+    });
     adminB = await staffWithToken(t, { username: 'bind.b', roles: ['community_admin'], region: villageB });
     // binding:issue and party affairs without the grid worker's permissions (like a party secretary).
-    partyOnly = await staffWithToken(t, { username: 'bind.party', roles: [], grants: ['binding:issue', 'party:manage'], region: villageA });
-    bareIssuer = await staffWithToken(t, { username: 'bind.bare', roles: [], grants: ['binding:issue'], region: villageA });
+    partyOnly = await staffWithToken(t, {
+      username: 'bind.party',
+      roles: [],
+      grants: ['binding:issue', 'party:manage'],
+      region: villageA,
+    });
+    bareIssuer = await staffWithToken(t, {
+      username: 'bind.bare',
+      roles: [],
+      grants: ['binding:issue'],
+      region: villageA,
+    });
     gridWorker = await staffWithToken(t, { username: 'bind.grid', roles: ['grid_worker'], region: gridA });
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  const issue = (auth: string, body: object) => t.http().post('/api/admin/bindings').set('Authorization', auth).send(body);
-  const redeem = (user: MpFixture, code: string) => t.http().post('/api/mp/bindings/redeem').set('Authorization', user.auth).send({ code });
+  const issue = (auth: string, body: object) =>
+    t.http().post('/api/admin/bindings').set('Authorization', auth).send(body);
+  const redeem = (user: MpFixture, code: string) =>
+    t.http().post('/api/mp/bindings/redeem').set('Authorization', user.auth).send({ code });
   const list = (auth: string, query = '') => t.http().get(`/api/admin/bindings${query}`).set('Authorization', auth);
 
   it('issues a one-time 8-character code with a QR image, valid 72 hours, stored only as a keyed hash', async () => {
@@ -52,16 +69,23 @@ describe(`binding codes on ${backend.name}`, () => {
     const ttl = Date.parse(expiresAt) - before;
     expect(ttl).toBeGreaterThan(72 * 3600_000 - 60_000);
     expect(ttl).toBeLessThanOrEqual(72 * 3600_000 + 1000);
-    const [row] = (await (await dataSourceOf(t)).query('SELECT * FROM binding_code WHERE id = ?', [id])) as Record<string, unknown>[];
+    const [row] = (await (await dataSourceOf(t)).query('SELECT * FROM binding_code WHERE id = ?', [id])) as Record<
+      string,
+      unknown
+    >[];
     expect(JSON.stringify(row)).not.toContain(code);
     expect(row.code_hash).toMatch(/^[0-9a-f]{64}$/);
-    const audit = await (await dataSourceOf(t)).getRepository(AuditLog).findBy({ action: 'binding.issue', resourceId: id });
+    const audit = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .findBy({ action: 'binding.issue', resourceId: id });
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: adminA.id, result: 'success' });
     expect(audit[0].detail).not.toContain(code);
   });
 
-  it('binds only inside the issuer\'s scope and only roles within the issuer\'s permissions', async () => {
+  it("binds only inside the issuer's scope and only roles within the issuer's permissions", async () => {
     expect((await issue(adminA.auth, { role: 'party_member', regionId: villageB.id })).status).toBe(404);
     expect((await issue(adminA.auth, { role: 'party_member', regionId: 'no-such-region' })).status).toBe(404);
     expect((await issue(adminA.auth, { role: 'town_admin', regionId: villageA.id })).status).toBe(400);
@@ -93,13 +117,19 @@ describe(`binding codes on ${backend.name}`, () => {
     expect(me.body.data.roles).toEqual(['resident', 'grid_worker']);
     // The old refresh token reloads roles from the database, so it yields the new role too.
     const refreshed = await t.http().post('/api/mp/auth/refresh').send({ refreshToken: user.refreshToken });
-    expect(JSON.parse(Buffer.from(refreshed.body.data.accessToken.split('.')[1], 'base64url').toString()).rol).toContain('grid_worker');
+    expect(
+      JSON.parse(Buffer.from(refreshed.body.data.accessToken.split('.')[1], 'base64url').toString()).rol,
+    ).toContain('grid_worker');
 
     // Now a resident of region A: visible to region A's staff, not to region B's.
     expect((await t.http().get(`/api/admin/residents/${user.id}`).set('Authorization', adminA.auth)).status).toBe(200);
     expect((await t.http().get(`/api/admin/residents/${user.id}`).set('Authorization', adminB.auth)).status).toBe(404);
 
-    const audit = await (await dataSourceOf(t)).getRepository(AuditLog).findBy({ action: 'binding.redeem', actorId: user.id });
+    const audit = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .findBy({ action: 'binding.redeem', actorId: user.id });
     expect(audit.map((r) => r.result)).toEqual(['success']);
   });
 
@@ -148,12 +178,20 @@ describe(`binding codes on ${backend.name}`, () => {
     expect(own.body.page.total).toBe(own.body.data.length);
     const statuses = new Set(own.body.data.map((b: { status: string }) => b.status));
     expect([...statuses].sort()).toEqual(['expired', 'pending', 'redeemed']);
-    expect(own.body.data[0]).toMatchObject({ role: expect.any(String), regionName: expect.any(String), issuedBy: expect.any(String) });
+    expect(own.body.data[0]).toMatchObject({
+      role: expect.any(String),
+      regionName: expect.any(String),
+      issuedBy: expect.any(String),
+    });
     expect(own.body.data[0]).not.toHaveProperty('code');
     const times = own.body.data.map((b: { createdAt: string }) => Date.parse(b.createdAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     const redeemed = await list(adminA.auth, '?status=redeemed&pageSize=100');
-    expect(redeemed.body.data.every((b: { status: string; redeemedBy: string | null }) => b.status === 'redeemed' && b.redeemedBy)).toBe(true);
+    expect(
+      redeemed.body.data.every(
+        (b: { status: string; redeemedBy: string | null }) => b.status === 'redeemed' && b.redeemedBy,
+      ),
+    ).toBe(true);
     const paged = await list(adminA.auth, '?page=2&pageSize=2');
     expect(paged.body.data).toHaveLength(2);
     expect(paged.body.data[0].id).toBe(own.body.data[2].id);
@@ -175,13 +213,20 @@ describe(`binding codes on ${backend.name}`, () => {
     expect(limited.body.error.code).toBe('RATE_LIMITED');
     // The code was not consumed by the refused attempt.
     expect((await redeem(await mpLogin(t, 'binding-honest'), code)).status).toBe(200);
-    const failures = await (await dataSourceOf(t)).getRepository(AuditLog).findBy({ action: 'binding.redeem', actorId: guesser.id, result: 'failure' });
+    const failures = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .findBy({ action: 'binding.redeem', actorId: guesser.id, result: 'failure' });
     expect(failures).toHaveLength(10);
   });
 
   it('keeps each front door to its own tokens', async () => {
     const user = await mpLogin(t, 'binding-door');
     expect((await issue(user.auth, { role: 'party_member', regionId: villageA.id })).status).toBe(403);
-    expect((await t.http().post('/api/mp/bindings/redeem').set('Authorization', adminA.auth).send({ code: 'AAAAAAAA' })).status).toBe(403);
+    expect(
+      (await t.http().post('/api/mp/bindings/redeem').set('Authorization', adminA.auth).send({ code: 'AAAAAAAA' }))
+        .status,
+    ).toBe(403);
   });
 });

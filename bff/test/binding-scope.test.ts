@@ -40,9 +40,25 @@ describe(`binding codes and data scope on ${backend.name}`, () => {
   async function person(name: string, region: Region): Promise<Person> {
     const cipher = await t.get(PiiCipher);
     const p = ds.getRepository(Person).create({
-      id: randomUUID(), regionId: region.id, scopePath: region.path, name, gender: 'female', birthDate: '1950-03-01',
-      idNumber: cipher.seal(null), phone: cipher.seal(null), hukouType: 'local', hukouAddress: null, address: null, origin: null,
-      arrivalDate: null, permitStatus: null, permitExpiry: null, householdId: null, relationToHead: null, status: 'active', note: null,
+      id: randomUUID(),
+      regionId: region.id,
+      scopePath: region.path,
+      name,
+      gender: 'female',
+      birthDate: '1950-03-01',
+      idNumber: cipher.seal(null),
+      phone: cipher.seal(null),
+      hukouType: 'local',
+      hukouAddress: null,
+      address: null,
+      origin: null,
+      arrivalDate: null,
+      permitStatus: null,
+      permitExpiry: null,
+      householdId: null,
+      relationToHead: null,
+      status: 'active',
+      note: null,
       lastVisitedAt: null,
     });
     await ds.getRepository(Person).insert(p);
@@ -60,9 +76,17 @@ describe(`binding codes and data scope on ${backend.name}`, () => {
     qingshanGrid = await createRegion(t, '青山村第一网格', 'grid', qingshan);
     own = await person('王自家', xingfuGrid2);
     neighbour = await person('李邻格', xingfuGrid1);
-    foreign = [await person('赵青山', qingshanGrid), await person('钱青山', qingshan), await person('孙青山', qingshanGrid)];
+    foreign = [
+      await person('赵青山', qingshanGrid),
+      await person('钱青山', qingshan),
+      await person('孙青山', qingshanGrid),
+    ];
     xingfuAdmin = await staffAs(t, { username: 'scope.xingfu', roles: ['village_admin'], region: xingfu });
-    qingshanSecretary = await staffAs(t, { username: 'scope.qs.secretary', roles: ['party_secretary'], region: qingshan });
+    qingshanSecretary = await staffAs(t, {
+      username: 'scope.qs.secretary',
+      roles: ['party_secretary'],
+      region: qingshan,
+    });
     townSecretary = await staffAs(t, { username: 'scope.town.secretary', roles: ['party_secretary'], region: town });
     townAdmin = await staffAs(t, { username: 'scope.town.admin', roles: ['town_admin'], region: town });
     // Four logins (scrypt) and two TOTP enrolments: slow on a busy machine.
@@ -71,10 +95,12 @@ describe(`binding codes and data scope on ${backend.name}`, () => {
     await t?.close();
   });
 
-  const issue = (who: { auth: string }, body: object) => t.http().post('/api/admin/bindings').set('Authorization', who.auth).send(body);
+  const issue = (who: { auth: string }, body: object) =>
+    t.http().post('/api/admin/bindings').set('Authorization', who.auth).send(body);
   const codeFor = async (who: { auth: string }, role: string, region: Region): Promise<string> => {
     const res = await issue(who, { role, regionId: region.id });
-    if (res.status !== 200) throw new Error(`issue ${role}@${region.name} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`issue ${role}@${region.name} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.data.code as string;
   };
   /** Redeems and swaps in the token the redemption hands out (it carries the new role). */
@@ -83,7 +109,8 @@ describe(`binding codes and data scope on ${backend.name}`, () => {
     if (res.status !== 200) throw new Error(`redeem failed: ${res.status} ${JSON.stringify(res.body)}`);
     return { id: user.id, auth: `Bearer ${res.body.data.accessToken}`, refreshToken: res.body.data.refreshToken };
   };
-  const grid = (who: { auth: string }, path: string) => t.http().get(`/api/mp/grid${path}`).set('Authorization', who.auth);
+  const grid = (who: { auth: string }, path: string) =>
+    t.http().get(`/api/mp/grid${path}`).set('Authorization', who.auth);
   const visit = (who: { auth: string }, personId: string) =>
     t.http().post('/api/mp/grid/visits').set('Authorization', who.auth).send({ personId, note: '越界走访' });
 
@@ -140,7 +167,9 @@ describe(`binding codes and data scope on ${backend.name}`, () => {
     expect((await grid(worker, `/persons/${neighbour.id}`)).status).toBe(200);
     expect((await grid(worker, `/persons/${own.id}`)).status).toBe(404);
     const me = (await t.http().get('/api/mp/me').set('Authorization', worker.auth)).body.data;
-    expect(me.grants).toEqual([{ role: 'grid_worker', region: { id: xingfuGrid1.id, name: '幸福村第一网格' }, registryScope: true }]);
+    expect(me.grants).toEqual([
+      { role: 'grid_worker', region: { id: xingfuGrid1.id, name: '幸福村第一网格' }, registryScope: true },
+    ]);
   });
 
   it('issues only roles the issuer may grant (per the shared table) and only inside their scope', async () => {
@@ -165,18 +194,30 @@ describe(`binding codes and data scope on ${backend.name}`, () => {
       [townAdmin, 'party_member', qingshanGrid],
     ] as const) {
       const res = await issue(who, { role, regionId: region.id });
-      expect([role, region.name, res.status, res.body.error?.code]).toEqual([role, region.name, 400, 'VALIDATION_FAILED']);
+      expect([role, region.name, res.status, res.body.error?.code]).toEqual([
+        role,
+        region.name,
+        400,
+        'VALIDATION_FAILED',
+      ]);
       expect(res.body.error.details).toEqual([{ field: 'regionId', message: expect.any(String) }]);
     }
   });
 
   it('shows a party member (no grid) to the staff of their grant region only, with no registry scope', async () => {
-    const member = await redeem(await mpLogin(t, 'scope-party-only'), await codeFor(qingshanSecretary, 'party_member', qingshan));
+    const member = await redeem(
+      await mpLogin(t, 'scope-party-only'),
+      await codeFor(qingshanSecretary, 'party_member', qingshan),
+    );
     expect((await grid(member, '/persons')).status).toBe(403);
-    const resident = (who: { auth: string }) => t.http().get(`/api/admin/residents/${member.id}`).set('Authorization', who.auth);
+    const resident = (who: { auth: string }) =>
+      t.http().get(`/api/admin/residents/${member.id}`).set('Authorization', who.auth);
     expect((await resident(townAdmin)).status).toBe(200);
     expect((await resident(xingfuAdmin)).status).toBe(404);
-    const [row] = (await ds.query('SELECT region_id, scope_path FROM mp_user WHERE id = ?', [member.id])) as { region_id: string | null; scope_path: string | null }[];
+    const [row] = (await ds.query('SELECT region_id, scope_path FROM mp_user WHERE id = ?', [member.id])) as {
+      region_id: string | null;
+      scope_path: string | null;
+    }[];
     expect(row).toEqual({ region_id: null, scope_path: null });
   });
 
@@ -190,8 +231,15 @@ describe(`binding codes and data scope on ${backend.name}`, () => {
     };
     const redeemed = async (user: MpFixture, role: string, region: Region, minutesAgo: number) =>
       ds.getRepository(BindingCode).insert({
-        id: randomUUID(), codeHash: randomUUID().replace(/-/g, ''), role: role as BindingCode['role'], regionId: region.id, scopePath: region.path,
-        note: null, issuedBy: xingfuAdmin.id, expiresAt: new Date(Date.now() + 3600_000), redeemedBy: user.id,
+        id: randomUUID(),
+        codeHash: randomUUID().replace(/-/g, ''),
+        role: role as BindingCode['role'],
+        regionId: region.id,
+        scopePath: region.path,
+        note: null,
+        issuedBy: xingfuAdmin.id,
+        expiresAt: new Date(Date.now() + 3600_000),
+        redeemedBy: user.id,
         redeemedAt: new Date(Date.now() - minutesAgo * 60_000),
       });
     // As the bug left them: the party code (later) overwrote the grid worker's region with 青山村.
@@ -214,20 +262,26 @@ describe(`binding codes and data scope on ${backend.name}`, () => {
       }
     }
     const grantsOf = async (u: MpFixture) =>
-      (await ds.getRepository(MpRoleGrant).find({ where: { userId: u.id }, order: { role: 'ASC' } })).map((g) => [g.role, g.regionId]);
-    expect(await grantsOf(attacked)).toEqual([['grid_worker', xingfuGrid2.id], ['party_member', qingshan.id]]);
+      (await ds.getRepository(MpRoleGrant).find({ where: { userId: u.id }, order: { role: 'ASC' } })).map((g) => [
+        g.role,
+        g.regionId,
+      ]);
+    expect(await grantsOf(attacked)).toEqual([
+      ['grid_worker', xingfuGrid2.id],
+      ['party_member', qingshan.id],
+    ]);
     expect(await grantsOf(member)).toEqual([['party_member', xingfu.id]]);
     expect(await grantsOf(worker)).toEqual([['grid_worker', xingfuGrid1.id]]);
     expect(await grantsOf(stray)).toEqual([['party_member', town.id]]);
     expect(await grantsOf(resident)).toEqual([]);
     const regionOf = async (u: MpFixture) => (await users.findOneByOrFail({ id: u.id })).regionId;
-    expect([await regionOf(attacked), await regionOf(member), await regionOf(worker), await regionOf(stray), await regionOf(resident)]).toEqual([
-      xingfuGrid2.id,
-      null,
-      xingfuGrid1.id,
-      null,
-      xingfu.id,
-    ]);
+    expect([
+      await regionOf(attacked),
+      await regionOf(member),
+      await regionOf(worker),
+      await regionOf(stray),
+      await regionOf(resident),
+    ]).toEqual([xingfuGrid2.id, null, xingfuGrid1.id, null, xingfu.id]);
     // The repaired worker's desk is their grid again.
     const fresh = await mpLogin(t, 'legacy-attacked');
     expect((await grid(fresh, '/persons?pageSize=100')).body.data.map((p: { id: string }) => p.id)).toEqual([own.id]);

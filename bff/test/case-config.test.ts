@@ -18,16 +18,30 @@ describe(`case configuration API on ${backend.name}`, () => {
   const as = (who: { auth: string }) => ({
     get: (path: string) => t.http().get(`/api/admin${path}`).set('Authorization', who.auth),
     post: (path: string, body: object) => t.http().post(`/api/admin${path}`).set('Authorization', who.auth).send(body),
-    patch: (path: string, body: object) => t.http().patch(`/api/admin${path}`).set('Authorization', who.auth).send(body),
+    patch: (path: string, body: object) =>
+      t.http().patch(`/api/admin${path}`).set('Authorization', who.auth).send(body),
     put: (path: string, body: object) => t.http().put(`/api/admin${path}`).set('Authorization', who.auth).send(body),
   });
-  const audits = (action: string, result: 'success' | 'denied' = 'success') => town.ds.getRepository(AuditLog).countBy({ action, result });
-  const category = { code: 'manhole', name: '井盖缺失', icon: 'road', department: '城建办', slaHours: 8, acceptHours: 2 };
+  const audits = (action: string, result: 'success' | 'denied' = 'success') =>
+    town.ds.getRepository(AuditLog).countBy({ action, result });
+  const category = {
+    code: 'manhole',
+    name: '井盖缺失',
+    icon: 'road',
+    department: '城建办',
+    slaHours: 8,
+    acceptHours: 2,
+  };
 
   beforeAll(async () => {
     t = await startTestApp(backend, { JOBS_ENABLED: 'false' });
     town = await setupCaseTown(t);
-    villageManager = await staffWithToken(t, { username: 'cfg.village.mgr', roles: ['village_admin'], grants: ['case:manage'], region: town.villageA });
+    villageManager = await staffWithToken(t, {
+      username: 'cfg.village.mgr',
+      roles: ['village_admin'],
+      grants: ['case:manage'],
+      region: town.villageA,
+    });
   }, 120_000);
   afterAll(async () => {
     await t?.close();
@@ -39,7 +53,16 @@ describe(`case configuration API on ${backend.name}`, () => {
       expect(res.status).toBe(200);
       expect(res.body.data.length).toBeGreaterThanOrEqual(11);
       expect(res.body.data.find((c: { code: string }) => c.code === 'road')).toEqual({
-        code: 'road', name: '道路破损', icon: 'road', description: null, department: '城建办', slaHours: 24, acceptHours: 2, active: true, sortOrder: expect.any(Number), isPublic: true,
+        code: 'road',
+        name: '道路破损',
+        icon: 'road',
+        description: null,
+        department: '城建办',
+        slaHours: 24,
+        acceptHours: 2,
+        active: true,
+        sortOrder: expect.any(Number),
+        isPublic: true,
       });
       expect(res.body.data.find((c: { code: string }) => c.code === 'dispute')).toMatchObject({ isPublic: false });
     });
@@ -59,7 +82,10 @@ describe(`case configuration API on ${backend.name}`, () => {
       expect(created.status).toBe(201);
       // A new category is not public on Open311 until staff switch it on (privacy by default).
       expect(created.body.data).toMatchObject({ ...category, description: null, active: true, isPublic: false });
-      const list = (await as(town.staff.town).get('/case-categories')).body.data as { code: string; sortOrder: number }[];
+      const list = (await as(town.staff.town).get('/case-categories')).body.data as {
+        code: string;
+        sortOrder: number;
+      }[];
       expect(list[list.length - 1].code).toBe('manhole');
       expect(await audits('case.category.create')).toBe(1);
       const again = await as(town.staff.town).post('/case-categories', { ...category, name: '另一个' });
@@ -85,14 +111,26 @@ describe(`case configuration API on ${backend.name}`, () => {
 
     it('edits a category; deactivating keeps its existing cases and refuses new ones', async () => {
       const existing = await submitCase(t, town, { categoryCode: 'manhole' });
-      const res = await as(town.staff.town).patch('/case-categories/manhole', { active: false, slaHours: 16, name: '井盖问题' });
+      const res = await as(town.staff.town).patch('/case-categories/manhole', {
+        active: false,
+        slaHours: 16,
+        name: '井盖问题',
+      });
       expect(res.status).toBe(200);
-      expect(res.body.data).toMatchObject({ code: 'manhole', active: false, slaHours: 16, name: '井盖问题', acceptHours: 2 });
+      expect(res.body.data).toMatchObject({
+        code: 'manhole',
+        active: false,
+        slaHours: 16,
+        name: '井盖问题',
+        acceptHours: 2,
+      });
       expect((await as(town.staff.town).patch('/case-categories/manhole', { acceptHours: 20 })).status).toBe(400);
       expect((await as(town.staff.town).patch('/case-categories/nope', { name: 'x' })).status).toBe(404);
       const kept = await town.ds.getRepository(CaseRecord).findOneByOrFail({ id: existing.id });
       expect(kept.categoryCode).toBe('manhole');
-      await expect(submitCase(t, town, { categoryCode: 'manhole' })).rejects.toMatchObject({ code: 'CASE_CATEGORY_INVALID' });
+      await expect(submitCase(t, town, { categoryCode: 'manhole' })).rejects.toMatchObject({
+        code: 'CASE_CATEGORY_INVALID',
+      });
       expect(await audits('case.category.update')).toBe(1);
     });
   });
@@ -114,7 +152,9 @@ describe(`case configuration API on ${backend.name}`, () => {
 
     it('replaces a whole year in one go (audited) and leaves other years alone', async () => {
       const before2026 = (await as(town.staff.town).get('/holidays?year=2026')).body.data;
-      const first = await as(town.staff.town).put('/holidays/2027', { days: [...days2027, { date: '2027-05-03', kind: 'holiday', name: '劳动节' }] });
+      const first = await as(town.staff.town).put('/holidays/2027', {
+        days: [...days2027, { date: '2027-05-03', kind: 'holiday', name: '劳动节' }],
+      });
       expect(first.status).toBe(200);
       expect(first.body.data).toHaveLength(3);
       const second = await as(town.staff.town).put('/holidays/2027', { days: days2027 });
@@ -149,7 +189,9 @@ describe(`case configuration API on ${backend.name}`, () => {
       const monday = new Date('2027-03-01T01:00:00Z');
       const before = await submitCase(t, town, { categoryCode: 'road', now: monday });
       expect(before.dueAt?.toISOString()).toBe('2027-03-04T02:30:00.000Z');
-      const put = await as(town.staff.town).put('/holidays/2027', { days: [...days2027, { date: '2027-03-02', kind: 'holiday', name: '测试假日' }] });
+      const put = await as(town.staff.town).put('/holidays/2027', {
+        days: [...days2027, { date: '2027-03-02', kind: 'holiday', name: '测试假日' }],
+      });
       expect(put.status).toBe(200);
       const after = await submitCase(t, town, { categoryCode: 'road', now: monday });
       expect(after.dueAt?.toISOString()).toBe('2027-03-05T02:30:00.000Z');

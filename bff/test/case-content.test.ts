@@ -55,16 +55,26 @@ describe(`content security of resident reports on ${backend.name}`, () => {
 
   const principal = (): Principal => ({ kind: 'mp', id: resident.id, roles: ['resident'] });
   const simPost = (path: string, body: object) =>
-    fetch(`${t.sim.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${t.sim.url}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   const statusOf = async (id: string) => (await town.ds.getRepository(CaseRecord).findOneByOrFail({ id })).status;
-  const checksOf = (caseId: string) => town.ds.getRepository(CaseContentCheck).find({ where: { caseId }, order: { fileId: 'ASC' } });
+  const checksOf = (caseId: string) =>
+    town.ds.getRepository(CaseContentCheck).find({ where: { caseId }, order: { fileId: 'ASC' } });
 
   /** Uploads photos, files a held case with them and starts the checks, as the resident API does. */
-  async function report(scans: string[], text: TextVerdict = { suggest: 'pass', traceId: 'text-trace' }): Promise<CaseRecord> {
+  async function report(
+    scans: string[],
+    text: TextVerdict = { suggest: 'pass', traceId: 'text-trace' },
+  ): Promise<CaseRecord> {
     const files = await t.get(FileService);
     const photoIds: string[] = [];
     for (const scan of scans) photoIds.push((await files.upload(principal(), jpeg(scan))).id);
-    const { record } = await (await t.get(CaseIntakeService)).submit({
+    const { record } = await (
+      await t.get(CaseIntakeService)
+    ).submit({
       source: 'mp',
       reporter: { kind: 'mp', id: resident.id, name: resident.nickname },
       idempotencyKey: randomUUID(),
@@ -79,14 +89,21 @@ describe(`content security of resident reports on ${backend.name}`, () => {
       fileOwner: principal(),
     });
     expect(record.status).toBe('pending_review');
-    await content.startChecks(record.id, { openid, text: { ...text, traceId: text.traceId ? `${text.traceId}-${randomUUID()}` : null }, fileIds: photoIds });
+    await content.startChecks(record.id, {
+      openid,
+      text: { ...text, traceId: text.traceId ? `${text.traceId}-${randomUUID()}` : null },
+      fileIds: photoIds,
+    });
     await t.sim.idle();
     return record;
   }
 
   describe('text', () => {
     it('passes ordinary text and hands back WeChat’s trace id', async () => {
-      expect(await content.checkText(openid, '村口路灯坏了')).toEqual({ suggest: 'pass', traceId: expect.stringMatching(/^[0-9a-f-]{26}$/) });
+      expect(await content.checkText(openid, '村口路灯坏了')).toEqual({
+        suggest: 'pass',
+        traceId: expect.stringMatching(/^[0-9a-f-]{26}$/),
+      });
     });
 
     it('holds text WeChat wants reviewed', async () => {
@@ -94,7 +111,10 @@ describe(`content security of resident reports on ${backend.name}`, () => {
     });
 
     it('refuses risky text with CONTENT_RISKY', async () => {
-      await expect(content.checkText(openid, '【测试违规】')).rejects.toMatchObject({ code: 'CONTENT_RISKY', status: 400 });
+      await expect(content.checkText(openid, '【测试违规】')).rejects.toMatchObject({
+        code: 'CONTENT_RISKY',
+        status: 400,
+      });
     });
 
     it('holds the report for a human when WeChat is down, never loses it', async () => {
@@ -141,7 +161,9 @@ describe(`content security of resident reports on ${backend.name}`, () => {
       const file = await files.upload(principal(), jpeg('registered'));
       const { sha256 } = file;
       await simPost('/__dev/media-verdict', { sha256, suggest: 'risky' });
-      const { record } = await (await t.get(CaseIntakeService)).submit({
+      const { record } = await (
+        await t.get(CaseIntakeService)
+      ).submit({
         source: 'mp',
         reporter: { kind: 'mp', id: resident.id, name: resident.nickname },
         idempotencyKey: randomUUID(),

@@ -1,7 +1,14 @@
 import { randomUUID } from 'crypto';
 import { currentBackend } from './support/backends';
 import { startTestApp, TestApp } from './support/test-app';
-import { caseInProgress, CaseTown, setupCaseTown, submitCase, systemActor, townDispatcher } from './support/case-fixtures';
+import {
+  caseInProgress,
+  CaseTown,
+  setupCaseTown,
+  submitCase,
+  systemActor,
+  townDispatcher,
+} from './support/case-fixtures';
 import { CaseEvent, CaseFollower, CaseIntakeService, CaseRecord, CaseWorkflowService } from '../src/modules/case';
 import type { CaseActor } from '../src/modules/case';
 import { OutboxMessage } from '../src/core/outbox';
@@ -25,7 +32,8 @@ describe(`case intake and workflow on ${backend.name}`, () => {
     name: '王五',
     principal: { kind: 'mp', id: town.mp.workerA1.id, roles: ['resident', 'grid_worker'] },
   });
-  const events = (caseId: string) => town.ds.getRepository(CaseEvent).find({ where: { caseId }, order: { seq: 'ASC' } });
+  const events = (caseId: string) =>
+    town.ds.getRepository(CaseEvent).find({ where: { caseId }, order: { seq: 'ASC' } });
   const outbox = (caseId: string) =>
     town.ds
       .getRepository(OutboxMessage)
@@ -53,7 +61,9 @@ describe(`case intake and workflow on ${backend.name}`, () => {
     expect(record.no).toMatch(/^20261123\d{4}$/);
     expect(record.department).toBe('城建办');
     expect(new Date(record.dueAt as Date).toISOString()).toBe(new Date('2026-11-26T10:30:00+08:00').toISOString());
-    expect(new Date(record.acceptDueAt as Date).toISOString()).toBe(new Date('2026-11-23T11:00:00+08:00').toISOString());
+    expect(new Date(record.acceptDueAt as Date).toISOString()).toBe(
+      new Date('2026-11-23T11:00:00+08:00').toISOString(),
+    );
     const a1 = await submitCase(t, town, { now });
     expect(a1.assigneeId).toBe(town.mp.workerA1.id);
     expect(a1.no > record.no).toBe(true);
@@ -81,7 +91,10 @@ describe(`case intake and workflow on ${backend.name}`, () => {
     const again = await submitCase(t, town, { idempotencyKey: key });
     expect(again.id).toBe(first.id);
     const raceKey = randomUUID();
-    const both = await Promise.all([submitCase(t, town, { idempotencyKey: raceKey }), submitCase(t, town, { idempotencyKey: raceKey })]);
+    const both = await Promise.all([
+      submitCase(t, town, { idempotencyKey: raceKey }),
+      submitCase(t, town, { idempotencyKey: raceKey }),
+    ]);
     expect(both[0].id).toBe(both[1].id);
     expect(await town.ds.getRepository(CaseRecord).count({ where: { idempotencyKey: raceKey } })).toBe(1);
   });
@@ -98,8 +111,12 @@ describe(`case intake and workflow on ${backend.name}`, () => {
   });
 
   it('refuses a location outside every grid and an unknown or inactive category', async () => {
-    await expect(submitCase(t, town, { at: town.points.outside })).rejects.toMatchObject({ code: 'CASE_LOCATION_OUTSIDE' });
-    await expect(submitCase(t, town, { categoryCode: 'nope' })).rejects.toMatchObject({ code: 'CASE_CATEGORY_INVALID' });
+    await expect(submitCase(t, town, { at: town.points.outside })).rejects.toMatchObject({
+      code: 'CASE_LOCATION_OUTSIDE',
+    });
+    await expect(submitCase(t, town, { categoryCode: 'nope' })).rejects.toMatchObject({
+      code: 'CASE_CATEGORY_INVALID',
+    });
   });
 
   it('runs the main line to closed-as-fixed with a timeline entry and outbox messages per step', async () => {
@@ -121,25 +138,42 @@ describe(`case intake and workflow on ${backend.name}`, () => {
 
   it('queues subscribe messages only for templates the reporter accepted', async () => {
     const record = await submitCase(t, town);
-    await town.ds.getRepository(CaseRecord).update({ id: record.id }, { subscribedTemplates: [sender.templateId('accepted'), sender.templateId('resolved')] });
+    await town.ds
+      .getRepository(CaseRecord)
+      .update(
+        { id: record.id },
+        { subscribedTemplates: [sender.templateId('accepted'), sender.templateId('resolved')] },
+      );
     await workflow.apply(record.id, 'accept', dispatcher);
     await workflow.apply(record.id, 'dispatch', dispatcher, { assignee: { kind: 'mp', id: town.mp.workerA1.id } });
     await workflow.apply(record.id, 'resolve', dispatcher, { result: '现场已处理' });
-    const subs = (await outbox(record.id)).filter((o) => o.topic === 'wechat.subscribe.case').map((o) => JSON.parse(o.payload).type);
+    const subs = (await outbox(record.id))
+      .filter((o) => o.topic === 'wechat.subscribe.case')
+      .map((o) => JSON.parse(o.payload).type);
     expect(subs.sort()).toEqual(['accept', 'resolve']);
   });
 
   it('refuses illegal transitions, the wrong actor, missing reasons and stale versions', async () => {
     const record = await submitCase(t, town);
-    await expect(workflow.apply(record.id, 'resolve', reporterA(), { result: '好了' })).rejects.toMatchObject({ code: 'CASE_ACTION_FORBIDDEN' });
-    await expect(workflow.apply(record.id, 'start', workerA1())).rejects.toMatchObject({ code: 'CASE_TRANSITION_INVALID' });
-    await expect(workflow.apply(record.id, 'reject', dispatcher, {})).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(workflow.apply(record.id, 'resolve', reporterA(), { result: '好了' })).rejects.toMatchObject({
+      code: 'CASE_ACTION_FORBIDDEN',
+    });
+    await expect(workflow.apply(record.id, 'start', workerA1())).rejects.toMatchObject({
+      code: 'CASE_TRANSITION_INVALID',
+    });
+    await expect(workflow.apply(record.id, 'reject', dispatcher, {})).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
     const residentB: CaseActor = { role: 'reporter', kind: 'mp', id: town.mp.residentB.id, name: '李四' };
     await workflow.apply(record.id, 'accept', dispatcher, {}, 1);
-    await expect(workflow.apply(record.id, 'reject', dispatcher, { reason: '重复反映' }, 1)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(workflow.apply(record.id, 'reject', dispatcher, { reason: '重复反映' }, 1)).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     await workflow.apply(record.id, 'dispatch', dispatcher, { assignee: { kind: 'mp', id: town.mp.workerA1.id } });
     await workflow.apply(record.id, 'resolve', dispatcher, { result: '已处理' });
-    await expect(workflow.apply(record.id, 'rate', residentB, { rating: 1 })).rejects.toMatchObject({ code: 'CASE_ACTION_FORBIDDEN' });
+    await expect(workflow.apply(record.id, 'rate', residentB, { rating: 1 })).rejects.toMatchObject({
+      code: 'CASE_ACTION_FORBIDDEN',
+    });
   });
 
   it('lets exactly one of two simultaneous decisions win', async () => {
@@ -164,18 +198,38 @@ describe(`case intake and workflow on ${backend.name}`, () => {
     await workflow.apply(record.id, 'resolve', dispatcher, { result: '重新修补' });
     await workflow.apply(record.id, 'close', systemActor('自动关闭'), { outcome: 'fixed' });
     await town.ds.getRepository(CaseRecord).update({ id: record.id }, { resolvedAt: new Date(Date.now() - 8 * DAY) });
-    await expect(workflow.apply(record.id, 'dispute', reporterA(), { reason: '又坏了' })).rejects.toMatchObject({ code: 'CASE_DISPUTE_WINDOW_CLOSED' });
+    await expect(workflow.apply(record.id, 'dispute', reporterA(), { reason: '又坏了' })).rejects.toMatchObject({
+      code: 'CASE_DISPUTE_WINDOW_CLOSED',
+    });
     await workflow.apply(record.id, 'rate', reporterA(), { rating: 4 });
-    await expect(workflow.apply(record.id, 'rate', reporterA(), { rating: 5 })).rejects.toMatchObject({ code: 'CASE_ALREADY_RATED' });
+    await expect(workflow.apply(record.id, 'rate', reporterA(), { rating: 5 })).rejects.toMatchObject({
+      code: 'CASE_ALREADY_RATED',
+    });
   });
 
   it('keeps staff actions inside their scope: dispatch, transfer and merge targets', async () => {
     const record = await submitCase(t, town);
-    const villageA: CaseActor = { ...dispatcher, id: town.staff.villageA.id, principal: { kind: 'staff', id: town.staff.villageA.id, roles: ['village_admin'], scopePath: town.villageA.path } };
-    await expect(workflow.apply(record.id, 'dispatch', villageA, { assignee: { kind: 'mp', id: town.mp.workerB1.id } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(workflow.apply(record.id, 'transfer', villageA, { targetRegionId: town.gridB1.id, reason: '属于和谐村' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const moved = await workflow.apply(record.id, 'transfer', dispatcher, { targetRegionId: town.gridB1.id, reason: '属于和谐村' });
-    expect(moved).toMatchObject({ status: 'transferred', regionId: town.gridB1.id, scopePath: town.gridB1.path, assigneeId: null });
+    const villageA: CaseActor = {
+      ...dispatcher,
+      id: town.staff.villageA.id,
+      principal: { kind: 'staff', id: town.staff.villageA.id, roles: ['village_admin'], scopePath: town.villageA.path },
+    };
+    await expect(
+      workflow.apply(record.id, 'dispatch', villageA, { assignee: { kind: 'mp', id: town.mp.workerB1.id } }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      workflow.apply(record.id, 'transfer', villageA, { targetRegionId: town.gridB1.id, reason: '属于和谐村' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const moved = await workflow.apply(record.id, 'transfer', dispatcher, {
+      targetRegionId: town.gridB1.id,
+      reason: '属于和谐村',
+    });
+    expect(moved).toMatchObject({
+      status: 'transferred',
+      regionId: town.gridB1.id,
+      scopePath: town.gridB1.path,
+      assigneeId: null,
+    });
   });
 
   it('merges a duplicate: its reporter and followers follow the surviving case', async () => {
@@ -184,10 +238,14 @@ describe(`case intake and workflow on ${backend.name}`, () => {
     await workflow.follow(duplicate.id, town.mp.workerB1.id, '赵六');
     const merged = await workflow.apply(duplicate.id, 'merge', dispatcher, { mergeIntoId: main.id });
     expect(merged).toMatchObject({ status: 'merged', mergedIntoId: main.id });
-    const followers = (await town.ds.getRepository(CaseFollower).find({ where: { caseId: main.id } })).map((f) => f.userId).sort();
+    const followers = (await town.ds.getRepository(CaseFollower).find({ where: { caseId: main.id } }))
+      .map((f) => f.userId)
+      .sort();
     expect(followers).toEqual([town.mp.residentB.id, town.mp.workerB1.id].sort());
     expect((await town.ds.getRepository(CaseRecord).findOneByOrFail({ id: main.id })).followerCount).toBe(2);
-    await expect(workflow.follow(main.id, town.mp.residentA.id, '张三')).rejects.toMatchObject({ code: 'CASE_ACTION_FORBIDDEN' });
+    await expect(workflow.follow(main.id, town.mp.residentA.id, '张三')).rejects.toMatchObject({
+      code: 'CASE_ACTION_FORBIDDEN',
+    });
   });
 
   it('files external orders once per reference', async () => {

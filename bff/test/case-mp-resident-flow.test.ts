@@ -27,7 +27,13 @@ describe(`resident case API (following, rating, disputes, lists) on ${backend.na
     town = await setupCaseTown(t);
     workflow = await t.get(CaseWorkflowService);
     const id = town.mp.workerA1.id;
-    workerA1 = { role: 'assignee', kind: 'mp', id, name: '王五', principal: { kind: 'mp', id, roles: ['resident', 'grid_worker'] } };
+    workerA1 = {
+      role: 'assignee',
+      kind: 'mp',
+      id,
+      name: '王五',
+      principal: { kind: 'mp', id, roles: ['resident', 'grid_worker'] },
+    };
   });
 
   afterAll(async () => {
@@ -36,7 +42,8 @@ describe(`resident case API (following, rating, disputes, lists) on ${backend.na
 
   const as = (who: { auth: string }) => ({
     get: (path: string) => t.http().get(`/api/mp${path}`).set('Authorization', who.auth),
-    post: (path: string, body: object = {}) => t.http().post(`/api/mp${path}`).set('Authorization', who.auth).send(body),
+    post: (path: string, body: object = {}) =>
+      t.http().post(`/api/mp${path}`).set('Authorization', who.auth).send(body),
     del: (path: string) => t.http().delete(`/api/mp${path}`).set('Authorization', who.auth),
   });
   const resolvedCase = async (options: SubmitOptions = {}) => {
@@ -44,7 +51,9 @@ describe(`resident case API (following, rating, disputes, lists) on ${backend.na
     return workflow.apply(record.id, 'resolve', workerA1, { result: '已到现场修复' });
   };
   const nearby = async (who: { auth: string }, at: LngLat, categoryCode: string, radiusM?: number) => {
-    const res = await as(who).get(`/cases/nearby?lng=${at[0]}&lat=${at[1]}&categoryCode=${categoryCode}${radiusM ? `&radiusM=${radiusM}` : ''}`);
+    const res = await as(who).get(
+      `/cases/nearby?lng=${at[0]}&lat=${at[1]}&categoryCode=${categoryCode}${radiusM ? `&radiusM=${radiusM}` : ''}`,
+    );
     expect(res.status).toBe(200);
     return res.body.data as NearbyCaseVO[];
   };
@@ -63,11 +72,16 @@ describe(`resident case API (following, rating, disputes, lists) on ${backend.na
       await town.ds.getRepository(CaseCategory).update({ code: 'parking' }, { active: true });
     }
     const templates = await as(town.mp.residentA).get('/cases/subscribe-templates');
-    expect(templates.body.data).toEqual({ accepted: 'sim_tmpl_case_accepted', dispatched: 'sim_tmpl_case_dispatched', resolved: 'sim_tmpl_case_resolved' });
+    expect(templates.body.data).toEqual({
+      accepted: 'sim_tmpl_case_accepted',
+      dispatched: 'sim_tmpl_case_dispatched',
+      resolved: 'sim_tmpl_case_resolved',
+    });
   });
 
   it('suggests open cases of the same category nearby, nearest first, without the reporter', async () => {
-    const long = '路灯不亮已经三天了，晚上行人经过十分危险，尤其是老人和孩子，希望尽快派人来检修一下这一排路灯，谢谢！'.repeat(2);
+    const long =
+      '路灯不亮已经三天了，晚上行人经过十分危险，尤其是老人和孩子，希望尽快派人来检修一下这一排路灯，谢谢！'.repeat(2);
     const near = await submitCase(t, town, { at: north(spot, 50), categoryCode: 'streetlight', description: long });
     const nearer = await submitCase(t, town, { at: north(spot, 20), categoryCode: 'streetlight' });
     const far = await submitCase(t, town, { at: north(spot, 500), categoryCode: 'streetlight' });
@@ -81,13 +95,24 @@ describe(`resident case API (following, rating, disputes, lists) on ${backend.na
     expect(found[1].distanceM).toBeGreaterThanOrEqual(48);
     expect(found[1].distanceM).toBeLessThanOrEqual(52);
     expect(Array.from(found[1].description).length).toBeLessThanOrEqual(61);
-    expect(found[1]).toMatchObject({ categoryName: '路灯故障', followed: false, followerCount: 0, status: 'submitted' });
+    expect(found[1]).toMatchObject({
+      categoryName: '路灯故障',
+      followed: false,
+      followerCount: 0,
+      status: 'submitted',
+    });
     expect(JSON.stringify(found)).not.toContain(town.mp.residentA.nickname);
     expect(found.map((c) => c.id)).not.toContain(held.id);
     // A wider radius reaches the far one; the reporter does not see their own cases as duplicates.
     expect((await nearby(town.mp.residentB, spot, 'streetlight', 1000)).map((c) => c.id)).toContain(far.id);
     expect(await nearby(town.mp.residentA, spot, 'streetlight')).toEqual([]);
-    expect((await as(town.mp.residentB).get(`/cases/nearby?lng=${spot[0]}&lat=${spot[1]}&categoryCode=streetlight&radiusM=1001`)).status).toBe(400);
+    expect(
+      (
+        await as(town.mp.residentB).get(
+          `/cases/nearby?lng=${spot[0]}&lat=${spot[1]}&categoryCode=streetlight&radiusM=1001`,
+        )
+      ).status,
+    ).toBe(400);
   });
 
   it('counts a follow once, undoes it, refuses following one’s own case', async () => {
@@ -99,13 +124,23 @@ describe(`resident case API (following, rating, disputes, lists) on ${backend.na
     expect(first.status).toBe(200);
     expect(first.body.data).toEqual({ followed: true, followerCount: 1 });
     expect((await b.post(`/cases/${record.id}/follow`)).body.data).toEqual({ followed: true, followerCount: 1 });
-    expect((await nearby(town.mp.residentB, spot, 'sewage'))[0]).toMatchObject({ id: record.id, followed: true, followerCount: 1 });
+    expect((await nearby(town.mp.residentB, spot, 'sewage'))[0]).toMatchObject({
+      id: record.id,
+      followed: true,
+      followerCount: 1,
+    });
 
     // A follower reads the case, sees staff but not the reporter, and finds it under "following".
     const detail = await b.get(`/cases/${record.id}`);
     expect(detail.status).toBe(200);
     const vo = detail.body.data as MpCaseDetailVO;
-    expect(vo).toMatchObject({ following: true, followerCount: 1, canRate: false, canDispute: false, disputeUntil: null });
+    expect(vo).toMatchObject({
+      following: true,
+      followerCount: 1,
+      canRate: false,
+      canDispute: false,
+      disputeUntil: null,
+    });
     expect(JSON.stringify(vo.events)).not.toContain(town.mp.residentA.nickname);
     expect(JSON.stringify(vo.events)).not.toContain(town.mp.residentB.nickname);
     const following = await b.get('/cases?scope=following');
@@ -129,7 +164,9 @@ describe(`resident case API (following, rating, disputes, lists) on ${backend.na
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('CASE_NOT_FOUND');
     const done = await resolvedCase();
-    expect((await as(town.mp.residentB).post(`/cases/${done.id}/follow`)).body.error.code).toBe('CASE_TRANSITION_INVALID');
+    expect((await as(town.mp.residentB).post(`/cases/${done.id}/follow`)).body.error.code).toBe(
+      'CASE_TRANSITION_INVALID',
+    );
     expect((await as(town.mp.residentB).post(`/cases/${randomUUID()}/follow`)).status).toBe(404);
   });
 
@@ -166,7 +203,14 @@ describe(`resident case API (following, rating, disputes, lists) on ${backend.na
     expect((await a.post(`/cases/${record.id}/rate`, { rating: 4.5 })).status).toBe(400);
     const rated = await a.post(`/cases/${record.id}/rate`, { rating: 5, comment: '处理很及时' });
     expect(rated.status).toBe(200);
-    expect(rated.body.data).toMatchObject({ status: 'closed', outcome: 'fixed', rating: 5, ratingComment: '处理很及时', rated: true, canRate: false });
+    expect(rated.body.data).toMatchObject({
+      status: 'closed',
+      outcome: 'fixed',
+      rating: 5,
+      ratingComment: '处理很及时',
+      rated: true,
+      canRate: false,
+    });
     const again = await a.post(`/cases/${record.id}/rate`, { rating: 1 });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('CASE_ALREADY_RATED');
@@ -198,7 +242,8 @@ describe(`resident case API (following, rating, disputes, lists) on ${backend.na
     const resolved = await resolvedCase({ reporter: c, now: hoursAgo(2) });
     const closed = await resolvedCase({ reporter: c, now: hoursAgo(1) });
     expect((await as(c).post(`/cases/${closed.id}/rate`, { rating: 4 })).status).toBe(200);
-    const ids = async (query: string) => ((await as(c).get(`/cases${query}`)).body.data as MpCaseItemVO[]).map((i) => i.id);
+    const ids = async (query: string) =>
+      ((await as(c).get(`/cases${query}`)).body.data as MpCaseItemVO[]).map((i) => i.id);
     expect(await ids('')).toEqual([closed.id, resolved.id, open.id]);
     expect(await ids('?status=open')).toEqual([open.id]);
     expect(await ids('?status=resolved')).toEqual([resolved.id]);
@@ -212,11 +257,19 @@ describe(`resident case API (following, rating, disputes, lists) on ${backend.na
   it('stores the accepted subscribe templates of the reporter’s case, known ids only', async () => {
     const record = await submitCase(t, town);
     const a = as(town.mp.residentA);
-    const first = await a.post(`/cases/${record.id}/subscriptions`, { templateIds: ['sim_tmpl_case_accepted', 'bogus', 'sim_tmpl_case_resolved'] });
+    const first = await a.post(`/cases/${record.id}/subscriptions`, {
+      templateIds: ['sim_tmpl_case_accepted', 'bogus', 'sim_tmpl_case_resolved'],
+    });
     expect(first.status).toBe(200);
     expect(first.body.data).toEqual({ ok: true });
-    await a.post(`/cases/${record.id}/subscriptions`, { templateIds: ['sim_tmpl_case_dispatched', 'sim_tmpl_case_accepted'] });
+    await a.post(`/cases/${record.id}/subscriptions`, {
+      templateIds: ['sim_tmpl_case_dispatched', 'sim_tmpl_case_accepted'],
+    });
     const stored = await town.ds.getRepository(CaseRecord).findOneByOrFail({ id: record.id });
-    expect([...stored.subscribedTemplates].sort()).toEqual(['sim_tmpl_case_accepted', 'sim_tmpl_case_dispatched', 'sim_tmpl_case_resolved']);
+    expect([...stored.subscribedTemplates].sort()).toEqual([
+      'sim_tmpl_case_accepted',
+      'sim_tmpl_case_dispatched',
+      'sim_tmpl_case_resolved',
+    ]);
   });
 });

@@ -11,7 +11,9 @@ import { CaseCategory, CaseRecord } from '../src/modules/case';
 import { PiiCipher } from '../src/core/crypto/pii-cipher';
 
 const backend = currentBackend();
-const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xdb, 0x00, 0x04, 0x01, 0x02, 0xff, 0xda, 0x00, 0x04, 0x01, 0x00, 0x12, 0x34, 0xff, 0xd9]);
+const jpeg = Buffer.from([
+  0xff, 0xd8, 0xff, 0xdb, 0x00, 0x04, 0x01, 0x02, 0xff, 0xda, 0x00, 0x04, 0x01, 0x00, 0x12, 0x34, 0xff, 0xd9,
+]);
 
 describe(`resident case submission (POST /api/mp/cases) on ${backend.name}`, () => {
   let t: TestApp;
@@ -39,7 +41,8 @@ describe(`resident case submission (POST /api/mp/cases) on ${backend.name}`, () 
     anonymous: false,
     ...extra,
   });
-  const submit = (who: { auth: string }, payload: object) => t.http().post('/api/mp/cases').set('Authorization', who.auth).send(payload);
+  const submit = (who: { auth: string }, payload: object) =>
+    t.http().post('/api/mp/cases').set('Authorization', who.auth).send(payload);
   const rowsOf = (reporterId: string) => town.ds.getRepository(CaseRecord).countBy({ reporterId });
   const textChecks = () => t.simRequests.filter((r) => r.path === '/wxa/msg_sec_check').length;
 
@@ -47,7 +50,15 @@ describe(`resident case submission (POST /api/mp/cases) on ${backend.name}`, () 
     const res = await submit(town.mp.residentA, body());
     expect(res.status).toBe(201);
     const vo = res.body.data as MpCaseDetailVO;
-    expect(vo).toMatchObject({ status: 'submitted', categoryName: '道路破损', categoryIcon: 'road', following: false, rated: false, canRate: false, canDispute: false });
+    expect(vo).toMatchObject({
+      status: 'submitted',
+      categoryName: '道路破损',
+      categoryIcon: 'road',
+      following: false,
+      rated: false,
+      canRate: false,
+      canDispute: false,
+    });
     expect(vo.location).toEqual(town.points.A2);
     expect(vo.events.map((e) => e.type)).toEqual(['created']);
     const row = await town.ds.getRepository(CaseRecord).findOneByOrFail({ id: vo.id });
@@ -83,7 +94,10 @@ describe(`resident case submission (POST /api/mp/cases) on ${backend.name}`, () 
 
   it('refuses a location outside the town and an unknown or inactive category (400)', async () => {
     const before = await rowsOf(town.mp.residentB.id);
-    const outside = await submit(town.mp.residentB, body({ location: { lng: town.points.outside[0], lat: town.points.outside[1] } }));
+    const outside = await submit(
+      town.mp.residentB,
+      body({ location: { lng: town.points.outside[0], lat: town.points.outside[1] } }),
+    );
     expect(outside.status).toBe(400);
     expect(outside.body.error.code).toBe('CASE_LOCATION_OUTSIDE');
     const unknown = await submit(town.mp.residentB, body({ categoryCode: 'no_such_thing' }));
@@ -109,8 +123,14 @@ describe(`resident case submission (POST /api/mp/cases) on ${backend.name}`, () 
     };
     expect(await detail(body({ description: '坑' }))).toEqual({ field: 'description', message: '问题描述至少 5 个字' });
     expect(await detail(body({ location: undefined }))).toEqual({ field: 'location', message: '请选择问题位置' });
-    expect(await detail(body({ photoIds: Array.from({ length: 10 }, () => randomUUID()) }))).toEqual({ field: 'photoIds', message: '照片最多 9 张' });
-    expect(await detail(body({ contactPhone: '12345' }))).toEqual({ field: 'contactPhone', message: '联系电话应为 11 位手机号' });
+    expect(await detail(body({ photoIds: Array.from({ length: 10 }, () => randomUUID()) }))).toEqual({
+      field: 'photoIds',
+      message: '照片最多 9 张',
+    });
+    expect(await detail(body({ contactPhone: '12345' }))).toEqual({
+      field: 'contactPhone',
+      message: '联系电话应为 11 位手机号',
+    });
     expect(await detail(body({ idempotencyKey: 'x' }))).toEqual({ field: 'idempotencyKey', message: '提交标识无效' });
   });
 
@@ -129,7 +149,14 @@ describe(`resident case submission (POST /api/mp/cases) on ${backend.name}`, () 
   });
 
   it('holds a report with photos until they are checked, and takes only the caller’s own photos', async () => {
-    const upload = async (who: { auth: string }) => (await t.http().post('/api/mp/files').set('Authorization', who.auth).attach('file', jpeg, { filename: 'a.jpg', contentType: 'image/jpeg' })).body.data.id as string;
+    const upload = async (who: { auth: string }) =>
+      (
+        await t
+          .http()
+          .post('/api/mp/files')
+          .set('Authorization', who.auth)
+          .attach('file', jpeg, { filename: 'a.jpg', contentType: 'image/jpeg' })
+      ).body.data.id as string;
     const mine = await upload(town.mp.residentA);
     const res = await submit(town.mp.residentA, body({ photoIds: [mine] }));
     expect(res.status).toBe(201);
@@ -147,7 +174,15 @@ describe(`resident case submission (POST /api/mp/cases) on ${backend.name}`, () 
 
   it('uses the bound phone as contact unless another is given', async () => {
     const user = await mpLogin(t, `phone-${randomUUID().slice(0, 6)}`, '王阿姨');
-    expect((await t.http().post('/api/mp/me/phone').set('Authorization', user.auth).send({ code: await devPhoneCode(t.sim, '13912345678') })).status).toBe(200);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/mp/me/phone')
+          .set('Authorization', user.auth)
+          .send({ code: await devPhoneCode(t.sim, '13912345678') })
+      ).status,
+    ).toBe(200);
     const cipher = await t.get(PiiCipher);
     const bound = await submit(user, body());
     const given = await submit(user, body({ contactPhone: '13700001111' }));

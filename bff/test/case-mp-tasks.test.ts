@@ -10,7 +10,9 @@ import { MpUser } from '../src/modules/mp-user/mp-user.entity';
 
 const backend = currentBackend();
 const HOUR = 3_600_000;
-const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xdb, 0x00, 0x04, 0x01, 0x02, 0xff, 0xda, 0x00, 0x04, 0x01, 0x00, 0x12, 0x34, 0xff, 0xd9]);
+const jpeg = Buffer.from([
+  0xff, 0xd8, 0xff, 0xdb, 0x00, 0x04, 0x01, 0x02, 0xff, 0xda, 0x00, 0x04, 0x01, 0x00, 0x12, 0x34, 0xff, 0xd9,
+]);
 
 describe(`grid worker task API on ${backend.name}`, () => {
   let t: TestApp;
@@ -18,11 +20,19 @@ describe(`grid worker task API on ${backend.name}`, () => {
   let uploadDir: string;
 
   const admin = (auth: string, path: string, body?: object) =>
-    body ? t.http().post(`/api/admin${path}`).set('Authorization', auth).send(body) : t.http().get(`/api/admin${path}`).set('Authorization', auth);
+    body
+      ? t.http().post(`/api/admin${path}`).set('Authorization', auth).send(body)
+      : t.http().get(`/api/admin${path}`).set('Authorization', auth);
   const mp = (who: { auth: string }, path: string, body?: object) =>
-    body ? t.http().post(`/api/mp/grid${path}`).set('Authorization', who.auth).send(body) : t.http().get(`/api/mp/grid${path}`).set('Authorization', who.auth);
+    body
+      ? t.http().post(`/api/mp/grid${path}`).set('Authorization', who.auth).send(body)
+      : t.http().get(`/api/mp/grid${path}`).set('Authorization', who.auth);
   const upload = async (who: { auth: string }) => {
-    const res = await t.http().post('/api/mp/files').set('Authorization', who.auth).attach('file', jpeg, { filename: 'p.jpg', contentType: 'image/jpeg' });
+    const res = await t
+      .http()
+      .post('/api/mp/files')
+      .set('Authorization', who.auth)
+      .attach('file', jpeg, { filename: 'p.jpg', contentType: 'image/jpeg' });
     expect(res.status).toBe(201);
     return res.body.data.id as string;
   };
@@ -30,7 +40,10 @@ describe(`grid worker task API on ${backend.name}`, () => {
   const dispatchTo = async (record: CaseRecord, worker: MpFixture) => {
     const auth = town.staff.town.auth;
     expect((await admin(auth, `/cases/${record.id}/actions`, { action: 'accept' })).status).toBe(200);
-    const res = await admin(auth, `/cases/${record.id}/actions`, { action: 'dispatch', assignee: { kind: 'mp', id: worker.id } });
+    const res = await admin(auth, `/cases/${record.id}/actions`, {
+      action: 'dispatch',
+      assignee: { kind: 'mp', id: worker.id },
+    });
     expect(res.status).toBe(200);
     return res.body.data;
   };
@@ -55,7 +68,12 @@ describe(`grid worker task API on ${backend.name}`, () => {
     expect((await mp(town.staff.staffWorkerA1, '/tasks')).status).toBe(403);
     // A token issued while they were a worker: the database says otherwise now.
     const first = await mpLogin(t, 'revoked-worker', '前网格员');
-    await town.ds.getRepository(MpUser).update({ id: first.id }, { roles: ['resident', 'grid_worker'], regionId: town.gridA1.id, scopePath: town.gridA1.path });
+    await town.ds
+      .getRepository(MpUser)
+      .update(
+        { id: first.id },
+        { roles: ['resident', 'grid_worker'], regionId: town.gridA1.id, scopePath: town.gridA1.path },
+      );
     const former = await mpLogin(t, 'revoked-worker', '前网格员');
     expect((await mp(former, '/tasks')).status).toBe(200);
     await town.ds.getRepository(MpUser).update({ id: former.id }, { roles: ['resident'] });
@@ -90,18 +108,30 @@ describe(`grid worker task API on ${backend.name}`, () => {
     const detail = await mp(worker, `/tasks/${record.id}`);
     expect(detail.body.data.availableActions).toEqual(['start', 'return', 'resolve']);
 
-    const started = await mp(worker, `/tasks/${record.id}/actions`, { action: 'start', version: detail.body.data.version });
+    const started = await mp(worker, `/tasks/${record.id}/actions`, {
+      action: 'start',
+      version: detail.body.data.version,
+    });
     expect(started.status).toBe(200);
     expect(started.body.data).toMatchObject({ status: 'processing', availableActions: ['return', 'resolve'] });
     const again = await mp(worker, `/tasks/${record.id}/actions`, { action: 'start' });
     expect([again.status, again.body.error.code]).toEqual([409, 'CASE_TRANSITION_INVALID']);
-    const stale = await mp(worker, `/tasks/${record.id}/actions`, { action: 'resolve', result: '已修补', version: detail.body.data.version });
+    const stale = await mp(worker, `/tasks/${record.id}/actions`, {
+      action: 'resolve',
+      result: '已修补',
+      version: detail.body.data.version,
+    });
     expect([stale.status, stale.body.error.code]).toEqual([409, 'CONFLICT']);
 
     const before = await upload(worker);
     const noted = await mp(worker, `/tasks/${record.id}/notes`, { note: '已到现场，正在修补', photoIds: [before] });
     expect(noted.status).toBe(200);
-    expect(noted.body.data.events.at(-1)).toMatchObject({ type: 'note', note: '已到现场，正在修补', actor: { kind: 'mp', name: '王五' }, photos: [{ id: before, phase: 'after' }] });
+    expect(noted.body.data.events.at(-1)).toMatchObject({
+      type: 'note',
+      note: '已到现场，正在修补',
+      actor: { kind: 'mp', name: '王五' },
+      photos: [{ id: before, phase: 'after' }],
+    });
 
     const noResult = await mp(worker, `/tasks/${record.id}/actions`, { action: 'resolve' });
     expect(noResult.status).toBe(400);
@@ -109,15 +139,35 @@ describe(`grid worker task API on ${backend.name}`, () => {
     expect((await mp(worker, `/tasks/${record.id}/actions`, { action: 'close', outcome: 'fixed' })).status).toBe(400);
 
     const after = await upload(worker);
-    const resolved = await mp(worker, `/tasks/${record.id}/actions`, { action: 'resolve', result: '路面已修补平整', photoIds: [after] });
+    const resolved = await mp(worker, `/tasks/${record.id}/actions`, {
+      action: 'resolve',
+      result: '路面已修补平整',
+      photoIds: [after],
+    });
     expect(resolved.status).toBe(200);
     expect(resolved.body.data).toMatchObject({ status: 'resolved', availableActions: [] });
 
     const staffView = (await admin(town.staff.villageA.auth, `/cases/${record.id}`)).body.data;
-    expect(staffView).toMatchObject({ status: 'resolved', resolution: '路面已修补平整', assignee: { kind: 'mp', id: worker.id, name: '王五' } });
-    expect(staffView.events.map((e: { type: string }) => e.type)).toEqual(['created', 'accept', 'dispatch', 'start', 'note', 'resolve']);
+    expect(staffView).toMatchObject({
+      status: 'resolved',
+      resolution: '路面已修补平整',
+      assignee: { kind: 'mp', id: worker.id, name: '王五' },
+    });
+    expect(staffView.events.map((e: { type: string }) => e.type)).toEqual([
+      'created',
+      'accept',
+      'dispatch',
+      'start',
+      'note',
+      'resolve',
+    ]);
     const resolveEvent = staffView.events.at(-1);
-    expect(resolveEvent).toMatchObject({ fromStatus: 'processing', toStatus: 'resolved', actor: { kind: 'mp', name: '王五' }, photos: [{ id: after, phase: 'after' }] });
+    expect(resolveEvent).toMatchObject({
+      fromStatus: 'processing',
+      toStatus: 'resolved',
+      actor: { kind: 'mp', name: '王五' },
+      photos: [{ id: after, phase: 'after' }],
+    });
     const photo = await t.http().get(resolveEvent.photos[0].url);
     expect(photo.status).toBe(200);
 
@@ -166,7 +216,10 @@ describe(`grid worker task API on ${backend.name}`, () => {
     expect(ids(await mp(town.mp.workerB1, '/tasks'))).toEqual([theirs.id]);
 
     // Resolved by the dispatcher over the worker's head: not the worker's own work.
-    const resolvedByStaff = await admin(town.staff.town.auth, `/cases/${theirs.id}/actions`, { action: 'resolve', result: '镇里已处理' });
+    const resolvedByStaff = await admin(town.staff.town.auth, `/cases/${theirs.id}/actions`, {
+      action: 'resolve',
+      result: '镇里已处理',
+    });
     expect(resolvedByStaff.status).toBe(200);
     expect(ids(await mp(town.mp.workerB1, '/tasks?status=done'))).toEqual([]);
   });

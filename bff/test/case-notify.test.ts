@@ -56,7 +56,8 @@ describe(`case subscribe messages on ${backend.name}`, () => {
     clock += advanceMs;
     return outbox.deliverDue(new Date(clock));
   };
-  const openidOf = async (userId: string) => (await town.ds.getRepository(MpUser).findOneByOrFail({ id: userId })).openid;
+  const openidOf = async (userId: string) =>
+    (await town.ds.getRepository(MpUser).findOneByOrFail({ id: userId })).openid;
   const subscribeRows = (caseId: string) =>
     town.ds
       .getRepository(OutboxMessage)
@@ -68,7 +69,11 @@ describe(`case subscribe messages on ${backend.name}`, () => {
   const sendCalls = () => t.simRequests.filter((r) => r.path === SEND_PATH).length;
 
   /** The resident subscribed to `templateIds` when reporting (and tapped 允许 in WeChat `quota` times). */
-  async function subscribedCase(reporter: CaseTown['mp']['residentA'], templateIds: string[], quota: boolean): Promise<CaseRecord> {
+  async function subscribedCase(
+    reporter: CaseTown['mp']['residentA'],
+    templateIds: string[],
+    quota: boolean,
+  ): Promise<CaseRecord> {
     const record = await submitCase(t, town, { reporter });
     await town.ds.getRepository(CaseRecord).update({ id: record.id }, { subscribedTemplates: templateIds });
     if (quota) {
@@ -86,7 +91,9 @@ describe(`case subscribe messages on ${backend.name}`, () => {
   async function runToResolved(caseId: string): Promise<void> {
     await workflow.apply(caseId, 'accept', dispatcher);
     await workflow.apply(caseId, 'dispatch', dispatcher, { assignee: { kind: 'mp', id: town.mp.workerA1.id } });
-    await workflow.apply(caseId, 'resolve', dispatcher, { result: '已安排施工队对路面坑洞进行了修补，恢复通行并设置警示标志' });
+    await workflow.apply(caseId, 'resolve', dispatcher, {
+      result: '已安排施工队对路面坑洞进行了修补，恢复通行并设置警示标志',
+    });
   }
 
   it('delivers every message exactly once after WeChat comes back', async () => {

@@ -20,7 +20,8 @@ const FINISHED = ['resolved', 'closed', 'rejected', 'merged'];
 describe(`case SLA state on ${backend.name}`, () => {
   let t: TestApp;
   let town: CaseTown;
-  const api = (path: string, auth = town.staff.town.auth) => t.http().get(`/api/admin${path}`).set('Authorization', auth);
+  const api = (path: string, auth = town.staff.town.auth) =>
+    t.http().get(`/api/admin${path}`).set('Authorization', auth);
 
   beforeAll(async () => {
     t = await startTestApp(backend, { JOBS_ENABLED: 'false' });
@@ -48,14 +49,20 @@ describe(`case SLA state on ${backend.name}`, () => {
     expect(overdue.page.total).toBe(red.length);
     // The seed has finished cases past their deadline: the old rule called them overdue.
     const records = await town.ds.getRepository(CaseRecord).find();
-    const lateFinished = records.filter((r) => FINISHED.includes(r.status) && r.dueAt && r.resolvedAt && +r.resolvedAt > +r.dueAt);
+    const lateFinished = records.filter(
+      (r) => FINISHED.includes(r.status) && r.dueAt && r.resolvedAt && +r.resolvedAt > +r.dueAt,
+    );
     expect(lateFinished.length).toBeGreaterThan(0);
-    for (const p of points.filter((x) => FINISHED.includes(x.status))) expect([p.no, p.slaState, p.overdue]).toEqual([p.no, 'done', false]);
+    for (const p of points.filter((x) => FINISHED.includes(x.status)))
+      expect([p.no, p.slaState, p.overdue]).toEqual([p.no, 'done', false]);
     // Each point agrees with the shared rule applied to its stored deadlines.
     const byId = new Map(records.map((r) => [r.id, r]));
     for (const p of points) {
       const r = byId.get(p.id) as CaseRecord;
-      expect([p.no, [caseSlaState(r, before), caseSlaState(r, after)]]).toEqual([p.no, expect.arrayContaining([p.slaState])]);
+      expect([p.no, [caseSlaState(r, before), caseSlaState(r, after)]]).toEqual([
+        p.no,
+        expect.arrayContaining([p.slaState]),
+      ]);
       expect(p.overdue).toBe(p.slaState === 'overdue');
     }
   });
@@ -73,9 +80,14 @@ describe(`case SLA state on ${backend.name}`, () => {
     const now = Date.now();
     const c = await caseInProgress(t, town, { categoryCode: 'garbage' });
     const repo = town.ds.getRepository(CaseRecord);
-    const set = (warnAt: number, dueAt: number) => repo.update({ id: c.id }, { warnAt: new Date(warnAt), dueAt: new Date(dueAt) });
+    const set = (warnAt: number, dueAt: number) =>
+      repo.update({ id: c.id }, { warnAt: new Date(warnAt), dueAt: new Date(dueAt) });
     const state = async () => ((await api(`/cases/${c.id}`)).body.data as CaseListItemVO).slaState;
-    const task = async () => ((await t.http().get('/api/mp/grid/tasks').set('Authorization', town.mp.workerA1.auth)).body.data as MpTaskItemVO[]).find((x) => x.id === c.id);
+    const task = async () =>
+      (
+        (await t.http().get('/api/mp/grid/tasks').set('Authorization', town.mp.workerA1.auth)).body
+          .data as MpTaskItemVO[]
+      ).find((x) => x.id === c.id);
     await set(now + DAY, now + 2 * DAY);
     expect(await state()).toBe('on_time');
     await set(now - 1000, now + DAY);
@@ -84,11 +96,18 @@ describe(`case SLA state on ${backend.name}`, () => {
     await set(now - DAY, now - 1000);
     expect(await state()).toBe('overdue');
     expect(await task()).toMatchObject({ slaState: 'overdue', overdue: true });
-    const worker = { role: 'assignee' as const, kind: 'mp' as const, id: town.mp.workerA1.id, name: '王五', principal: { kind: 'mp' as const, id: town.mp.workerA1.id, roles: ['resident' as const, 'grid_worker' as const] } };
+    const worker = {
+      role: 'assignee' as const,
+      kind: 'mp' as const,
+      id: town.mp.workerA1.id,
+      name: '王五',
+      principal: { kind: 'mp' as const, id: town.mp.workerA1.id, roles: ['resident' as const, 'grid_worker' as const] },
+    };
     await (await t.get(CaseWorkflowService)).apply(c.id, 'resolve', worker, { result: '已清运' });
     expect(await state()).toBe('done');
     const mine = await submitCase(t, town);
-    const mp = (await t.http().get('/api/mp/cases').set('Authorization', town.mp.residentA.auth)).body.data as MpCaseItemVO[];
+    const mp = (await t.http().get('/api/mp/cases').set('Authorization', town.mp.residentA.auth)).body
+      .data as MpCaseItemVO[];
     expect(mp.find((x) => x.id === mine.id)?.slaState).toBe('on_time');
   });
 

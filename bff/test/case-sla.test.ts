@@ -24,7 +24,8 @@ describe(`SLA watcher on ${backend.name}`, () => {
   });
 
   const reload = (id: string) => town.ds.getRepository(CaseRecord).findOneByOrFail({ id });
-  const events = (id: string) => town.ds.getRepository(CaseEvent).find({ where: { caseId: id }, order: { seq: 'ASC' } });
+  const events = (id: string) =>
+    town.ds.getRepository(CaseEvent).find({ where: { caseId: id }, order: { seq: 'ASC' } });
   const types = async (id: string) => (await events(id)).map((e) => e.type);
 
   it('is registered as an exclusive background job', async () => {
@@ -64,7 +65,12 @@ describe(`SLA watcher on ${backend.name}`, () => {
     expect(list.map((e) => e.type).slice(-2)).toEqual(['overdue', 'escalate']);
     expect(list.filter((e) => e.type === 'overdue')).toHaveLength(1);
     expect(list.filter((e) => e.type === 'sla_warning')).toHaveLength(0);
-    expect(list[list.length - 1]).toMatchObject({ actorKind: 'system', fromStatus: 'processing', toStatus: 'escalated', data: { reason: AUTO_ESCALATE_REASON, level: 'town' } });
+    expect(list[list.length - 1]).toMatchObject({
+      actorKind: 'system',
+      fromStatus: 'processing',
+      toStatus: 'escalated',
+      data: { reason: AUTO_ESCALATE_REASON, level: 'town' },
+    });
   });
 
   it('marks a case held for review overdue without escalating it (the state machine forbids it)', async () => {
@@ -84,7 +90,13 @@ describe(`SLA watcher on ${backend.name}`, () => {
     const resolved = await workflow.apply(
       started.id,
       'resolve',
-      { role: 'assignee', kind: 'mp', id: town.mp.workerA1.id, name: '王五', principal: { kind: 'mp', id: town.mp.workerA1.id, roles: ['resident', 'grid_worker'] } },
+      {
+        role: 'assignee',
+        kind: 'mp',
+        id: town.mp.workerA1.id,
+        name: '王五',
+        principal: { kind: 'mp', id: town.mp.workerA1.id, roles: ['resident', 'grid_worker'] },
+      },
       { result: '坑已填平' },
     );
     expect(resolved.status).toBe('resolved');

@@ -24,21 +24,49 @@ describe(`case statistics on ${backend.name}`, () => {
   let t: TestApp;
   let town: CaseTown;
   const period = 'from=2026-03-01&to=2026-03-03';
-  const stats = (auth: string, query = period) => t.http().get(`/api/admin/cases/stats?${query}`).set('Authorization', auth);
+  const stats = (auth: string, query = period) =>
+    t.http().get(`/api/admin/cases/stats?${query}`).set('Authorization', auth);
 
   beforeAll(async () => {
     t = await startTestApp(backend, { JOBS_ENABLED: 'false' });
     town = await setupCaseTown(t);
     const repo = town.ds.getRepository(CaseRecord);
-    const make = async (point: LngLat, categoryCode: string, created: string, patch: Partial<CaseRecord>, source: CaseRecord['source'] = 'mp') => {
+    const make = async (
+      point: LngLat,
+      categoryCode: string,
+      created: string,
+      patch: Partial<CaseRecord>,
+      source: CaseRecord['source'] = 'mp',
+    ) => {
       const record = await submitCase(t, town, { at: point, categoryCode, source, now: at(created) });
       await repo.update({ id: record.id }, { createdAt: at(created), dueAt: null, ...patch });
     };
     const { A1, A2, B1 } = town.points;
-    await make(A1, 'road', '2026-03-01T09:00', { status: 'closed', outcome: 'fixed', resolvedAt: at('2026-03-01T21:00'), dueAt: at('2026-03-02T09:00'), rating: 5, ratedAt: at('2026-03-02T10:00') });
-    await make(A2, 'garbage', '2026-03-02T07:00', { status: 'closed', outcome: 'fixed', resolvedAt: at('2026-03-03T07:00'), dueAt: at('2026-03-02T17:00'), rating: 2, ratedAt: at('2026-03-03T08:00') });
+    await make(A1, 'road', '2026-03-01T09:00', {
+      status: 'closed',
+      outcome: 'fixed',
+      resolvedAt: at('2026-03-01T21:00'),
+      dueAt: at('2026-03-02T09:00'),
+      rating: 5,
+      ratedAt: at('2026-03-02T10:00'),
+    });
+    await make(A2, 'garbage', '2026-03-02T07:00', {
+      status: 'closed',
+      outcome: 'fixed',
+      resolvedAt: at('2026-03-03T07:00'),
+      dueAt: at('2026-03-02T17:00'),
+      rating: 2,
+      ratedAt: at('2026-03-03T08:00'),
+    });
     await make(B1, 'road', '2026-03-02T10:00', {}, 'hotline');
-    await make(A1, 'road', '2026-02-27T10:00', { status: 'closed', outcome: 'fixed', resolvedAt: at('2026-03-01T10:00'), dueAt: at('2026-03-01T12:00'), rating: 4, ratedAt: at('2026-03-01T11:00') });
+    await make(A1, 'road', '2026-02-27T10:00', {
+      status: 'closed',
+      outcome: 'fixed',
+      resolvedAt: at('2026-03-01T10:00'),
+      dueAt: at('2026-03-01T12:00'),
+      rating: 4,
+      ratedAt: at('2026-03-01T11:00'),
+    });
     await make(B1, 'garbage', '2026-03-03T20:00', { status: 'rejected' });
     await make(A1, 'road', '2026-03-05T10:00', {});
   });
@@ -102,7 +130,12 @@ describe(`case statistics on ${backend.name}`, () => {
 
     // A grid has no children: it answers itself. c4 was submitted before the period, so only its resolution counts.
     const grid = (await stats(town.staff.town.auth, `${period}&regionId=${town.gridA1.id}`)).body.data;
-    expect(grid).toMatchObject({ total: 1, byRegion: [{ regionId: town.gridA1.id, name: '幸福村一网格', count: 1 }], onTimeRate: 1, avgHandlingHours: 30 });
+    expect(grid).toMatchObject({
+      total: 1,
+      byRegion: [{ regionId: town.gridA1.id, name: '幸福村一网格', count: 1 }],
+      onTimeRate: 1,
+      avgHandlingHours: 30,
+    });
     const leader = (await stats(town.staff.leaderA1.auth)).body.data;
     expect(leader).toEqual(grid);
   });
@@ -112,7 +145,12 @@ describe(`case statistics on ${backend.name}`, () => {
     expect(s.trend).toHaveLength(30);
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     expect(s.trend.at(-1).date).toBe(today);
-    expect(s).toMatchObject({ total: 0, onTimeRate: null, avgHandlingHours: null, satisfaction: { average: null, count: 0, distribution: [0, 0, 0, 0, 0] } });
+    expect(s).toMatchObject({
+      total: 0,
+      onTimeRate: null,
+      avgHandlingHours: null,
+      satisfaction: { average: null, count: 0, distribution: [0, 0, 0, 0, 0] },
+    });
     expect((await stats(town.staff.town.auth, 'from=2025-01-01&to=2026-03-03')).status).toBe(400);
     const reversed = await stats(town.staff.town.auth, 'from=2026-03-03&to=2026-03-01');
     expect(reversed.body.error.details).toEqual([{ field: 'to', message: '截止日期应晚于起始日期' }]);

@@ -47,27 +47,51 @@ describe(`staff dashboard on ${backend.name}`, () => {
     const ago = new Date(now - 2 * 3_600_000);
     await make('A1', { status: 'submitted', dueAt: ago });
     // Halfway to the end of the Shanghai day: still today however late the suite runs.
-    await make('A1', { status: 'accepted', dueAt: new Date(now + (dayEnd - now) / 2), assigneeKind: 'staff', assigneeId: town.staff.villageA.id, assigneeName: 'A' });
+    await make('A1', {
+      status: 'accepted',
+      dueAt: new Date(now + (dayEnd - now) / 2),
+      assigneeKind: 'staff',
+      assigneeId: town.staff.villageA.id,
+      assigneeName: 'A',
+    });
     await make('A2', { status: 'closed', outcome: 'fixed', dueAt: ago, resolvedAt: new Date(now) });
     await make('A2', { status: 'accepted', dueAt: new Date(dayEnd + 3_600_000) });
     await make('B1', { status: 'submitted', dueAt: ago });
 
     const person = async (name: string, regionId: string): Promise<string> => {
-      const res = await t.http().post('/api/admin/persons').set('Authorization', town.staff.town.auth).send({ name, gender: 'female', hukouType: 'local', regionId, birthDate: '1941-05-01' });
+      const res = await t
+        .http()
+        .post('/api/admin/persons')
+        .set('Authorization', town.staff.town.auth)
+        .send({ name, gender: 'female', hukouType: 'local', regionId, birthDate: '1941-05-01' });
       if (res.status !== 201) throw new Error(`person ${name}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.data.id as string;
     };
     lonelyId = await person('王秀英', town.gridA1.id);
     await person('李桂兰', town.gridA1.id);
     await person('赵淑珍', town.gridB1.id);
-    await town.ds.getRepository(PersonTag).insert({ personId: lonelyId, tagCode: 'elderly_alone', scopePath: town.gridA1.path, taggedAt: new Date(now - 8 * DAY_MS) });
+    await town.ds
+      .getRepository(PersonTag)
+      .insert({
+        personId: lonelyId,
+        tagCode: 'elderly_alone',
+        scopePath: town.gridA1.path,
+        taggedAt: new Date(now - 8 * DAY_MS),
+      });
   });
   afterAll(() => t?.close());
 
   it("gives a village admin their own village's work and numbers only", async () => {
     const d = await dashboard(town.staff.villageA.auth);
     expect(d.region).toMatchObject({ id: town.villageA.id, name: '幸福村', level: 'village' });
-    expect(d.cases).toMatchObject({ pending: 1, overdue: 1, dueToday: 1, open: 3, mine: 1, openByStatus: { submitted: 1, accepted: 2 } });
+    expect(d.cases).toMatchObject({
+      pending: 1,
+      overdue: 1,
+      dueToday: 1,
+      open: 3,
+      mine: 1,
+      openByStatus: { submitted: 1, accepted: 2 },
+    });
     expect(d.registry).toEqual({ persons: 2, households: 0, grids: 2, businesses: 0, houses: 0 });
     expect(d.visits).toMatchObject({ overdue: 1 });
     expect(d.visits?.next.map((v) => v.personId)).toEqual([lonelyId]);

@@ -54,7 +54,10 @@ if (backend.name === 'mysql+redis') {
           redis = await startTcpProxy(redisUrl.hostname, Number(redisUrl.port || 6379));
           dbUrl.host = db.address;
           redisUrl.host = redis.address;
-          return { env: { ...provisioned.env, DATABASE_URL: dbUrl.toString(), REDIS_URL: redisUrl.toString() }, dispose: provisioned.dispose };
+          return {
+            env: { ...provisioned.env, DATABASE_URL: dbUrl.toString(), REDIS_URL: redisUrl.toString() },
+            dispose: provisioned.dispose,
+          };
         },
       };
       t = await startTestApp(proxied, { DB_QUERY_TIMEOUT_MS: '1500' });
@@ -74,7 +77,9 @@ if (backend.name === 'mysql+redis') {
       redis.cut();
       // Authenticated requests check the revocation watermark in Redis; logins hit its rate limiter.
       expectOutage(await me());
-      expectOutage(await t.http().post('/api/admin/auth/login').send({ username: 'outage.user', password: 'whatever-Pass1' }));
+      expectOutage(
+        await t.http().post('/api/admin/auth/login').send({ username: 'outage.user', password: 'whatever-Pass1' }),
+      );
       redis.restore();
       await until(me, 200);
     });
@@ -123,12 +128,26 @@ if (backend.name === 'mysql+redis') {
       other.exec('BEGIN IMMEDIATE');
       try {
         // A login writes its session: it waits busy_timeout (5 s) for the lock, then gives up.
-        expectOutage(await t.http().post('/api/admin/auth/login').set('X-Forwarded-For', '10.9.0.1').send({ username: 'locked.user', password: FIXTURE_PASSWORD }));
+        expectOutage(
+          await t
+            .http()
+            .post('/api/admin/auth/login')
+            .set('X-Forwarded-For', '10.9.0.1')
+            .send({ username: 'locked.user', password: FIXTURE_PASSWORD }),
+        );
       } finally {
         other.exec('ROLLBACK');
         other.close();
       }
-      expect((await t.http().post('/api/admin/auth/login').set('X-Forwarded-For', '10.9.0.2').send({ username: 'locked.user', password: FIXTURE_PASSWORD })).status).toBe(200);
+      expect(
+        (
+          await t
+            .http()
+            .post('/api/admin/auth/login')
+            .set('X-Forwarded-For', '10.9.0.2')
+            .send({ username: 'locked.user', password: FIXTURE_PASSWORD })
+        ).status,
+      ).toBe(200);
     });
   });
 }

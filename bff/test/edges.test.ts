@@ -99,13 +99,19 @@ describe(`HTTP edges on ${backend.name}`, () => {
   });
 
   it('answers an oversized body with 413 PAYLOAD_TOO_LARGE', async () => {
-    const res = await t.http().post('/api/mp/auth/login').send({ code: 'x'.repeat(2 * 1024 * 1024) });
+    const res = await t
+      .http()
+      .post('/api/mp/auth/login')
+      .send({ code: 'x'.repeat(2 * 1024 * 1024) });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('refuses unknown fields rather than silently accepting them', async () => {
-    const res = await t.http().post('/api/admin/auth/login').send({ username: 'a', password: 'b', role: 'super_admin' });
+    const res = await t
+      .http()
+      .post('/api/admin/auth/login')
+      .send({ username: 'a', password: 'b', role: 'super_admin' });
     expect(res.status).toBe(400);
     expect(res.body.error.details.map((d: { field: string }) => d.field)).toContain('role');
   });
@@ -123,7 +129,13 @@ describe(`HTTP edges on ${backend.name}`, () => {
     const res = await t.http().get('/api/docs/index.json');
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(['/api/health', '/api/mp/auth/login', '/api/mp/me', '/api/admin/auth/login', '/api/admin/me']),
+      expect.arrayContaining([
+        '/api/health',
+        '/api/mp/auth/login',
+        '/api/mp/me',
+        '/api/admin/auth/login',
+        '/api/admin/me',
+      ]),
     );
     const ui = await t.http().get('/api/docs/index.html');
     expect(ui.status).toBe(200);
@@ -132,9 +144,14 @@ describe(`HTTP edges on ${backend.name}`, () => {
 
   it('documents a success response schema on every operation (issue #12), and every contract route has a handler', async () => {
     const doc = (await t.http().get('/api/docs/index.json')).body as {
-      paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: object }> }> }>>;
+      paths: Record<
+        string,
+        Record<string, { responses?: Record<string, { content?: Record<string, { schema?: object }> }> }>
+      >;
     };
-    const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+    );
     expect(operations.length).toBeGreaterThanOrEqual(150);
     const undescribed = operations
       .filter(({ op }) => {
@@ -145,7 +162,9 @@ describe(`HTTP edges on ${backend.name}`, () => {
       .map(({ path, method }) => `${method.toUpperCase()} ${path}`);
     expect(undescribed).toEqual([]);
     const contractPaths = allRoutes().map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
-    expect(contractPaths.filter((key) => !operations.some(({ path, method }) => `${method} ${path}` === key))).toEqual([]);
+    expect(contractPaths.filter((key) => !operations.some(({ path, method }) => `${method} ${path}` === key))).toEqual(
+      [],
+    );
   });
 
   it('serves the API docs at exactly /api/docs/: redirect, UI, document, JSON 404 for the rest', async () => {
@@ -159,14 +178,29 @@ describe(`HTTP edges on ${backend.name}`, () => {
     expect(init.status).toBe(200);
     // The UI loads the document by its absolute path, whatever URL the page was opened with.
     expect(init.text).toContain("url: '/api/docs/index.json'");
-    for (const path of ['/api/docs/xyz', '/api/docs/package.json', '/api/docs/../package.json', '/foo/api/docs/index.json', '/x/api/docs/']) {
+    for (const path of [
+      '/api/docs/xyz',
+      '/api/docs/package.json',
+      '/api/docs/../package.json',
+      '/foo/api/docs/index.json',
+      '/x/api/docs/',
+    ]) {
       const res = await t.http().get(path);
-      expect({ path, status: res.status, code: res.body?.error?.code }).toEqual({ path, status: 404, code: 'NOT_FOUND' });
+      expect({ path, status: res.status, code: res.body?.error?.code }).toEqual({
+        path,
+        status: 404,
+        code: 'NOT_FOUND',
+      });
     }
   });
 
   it('sends the page security headers with every docs file', async () => {
-    for (const path of ['/api/docs/', '/api/docs/index.json', '/api/docs/swagger-ui-bundle.js', '/api/docs/swagger-ui.css']) {
+    for (const path of [
+      '/api/docs/',
+      '/api/docs/index.json',
+      '/api/docs/swagger-ui-bundle.js',
+      '/api/docs/swagger-ui.css',
+    ]) {
       const res = await t.http().get(path);
       expect(res.status).toBe(200);
       expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -176,11 +210,14 @@ describe(`HTTP edges on ${backend.name}`, () => {
     }
   });
 
-  it.each(['/admin/%E0%A4%A', '/h5/%E0%A4%A', '/admin/%', '/admin/assets/%C0%AF'])('answers malformed percent-encoding %s with 400 JSON', async (path) => {
-    const res = await t.http().get(path);
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('BAD_REQUEST');
-  });
+  it.each(['/admin/%E0%A4%A', '/h5/%E0%A4%A', '/admin/%', '/admin/assets/%C0%AF'])(
+    'answers malformed percent-encoding %s with 400 JSON',
+    async (path) => {
+      const res = await t.http().get(path);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('BAD_REQUEST');
+    },
+  );
 
   it('answers SPA paths alike whether or not a traversed file exists (no existence oracle)', async () => {
     const asset = await t.http().get('/admin/assets/app.js');
@@ -206,20 +243,37 @@ describe(`HTTP edges on ${backend.name}`, () => {
   });
 
   it('answers a corrupt gzip body with 400 and an unsupported Content-Encoding with 415', async () => {
-    const corrupt = await t.http().post('/api/admin/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'gzip').send('not gzip');
+    const corrupt = await t
+      .http()
+      .post('/api/admin/auth/login')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .send('not gzip');
     expect(corrupt.status).toBe(400);
     expect(corrupt.body.error.code).toBe('BAD_REQUEST');
     // Raw bytes through fetch: supertest would serialise a Buffer as JSON.
     const gzipped = (body: Uint8Array) =>
-      fetch(`${t.url}/api/admin/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body });
+      fetch(`${t.url}/api/admin/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+        body,
+      });
     const cut = await gzipped(gzipSync(JSON.stringify({ username: 'a', password: 'b' })).subarray(0, 12));
     expect([cut.status, ((await cut.json()) as { error: { code: string } }).error.code]).toEqual([400, 'BAD_REQUEST']);
-    const unknown = await t.http().post('/api/admin/auth/login').set('Content-Type', 'application/json').set('Content-Encoding', 'zstd2').send('{}');
+    const unknown = await t
+      .http()
+      .post('/api/admin/auth/login')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'zstd2')
+      .send('{}');
     expect(unknown.status).toBe(415);
     expect(unknown.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     // A correct gzip body still works (reaches validation).
     const ok = await gzipped(gzipSync('{}'));
-    expect([ok.status, ((await ok.json()) as { error: { code: string } }).error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect([ok.status, ((await ok.json()) as { error: { code: string } }).error.code]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+    ]);
   });
 
   it.each(['/api/admin/auth/login', '/api/admin/auth/refresh', '/api/mp/auth/refresh', '/api/mp/auth/login'])(
@@ -228,7 +282,11 @@ describe(`HTTP edges on ${backend.name}`, () => {
       const deep = await t.http().post(path).set('Content-Type', 'application/json').send(nested(5000));
       expect(deep.status).toBe(400);
       expect(deep.body.error).toEqual({ code: 'BAD_REQUEST', message: '请求体嵌套层级过深（最多 32 层）' });
-      const arrays = await t.http().post(path).set('Content-Type', 'application/json').send(`{"x":${'['.repeat(40)}${']'.repeat(40)}}`);
+      const arrays = await t
+        .http()
+        .post(path)
+        .set('Content-Type', 'application/json')
+        .send(`{"x":${'['.repeat(40)}${']'.repeat(40)}}`);
       expect(arrays.status).toBe(400);
       // At the limit the body is parsed and meets the DTO's own rules (unknown field a).
       const atLimit = await t.http().post(path).set('Content-Type', 'application/json').send(nested(31));
@@ -245,7 +303,10 @@ describe(`HTTP edges on ${backend.name}`, () => {
       throw new RangeError('Maximum call stack size exceeded');
     };
     // Midway calls plainToClass (deprecated alias) when present, else plainToInstance.
-    const builds = [jest.spyOn(classTransformer, 'plainToClass').mockImplementation(overflow), jest.spyOn(classTransformer, 'plainToInstance').mockImplementation(overflow)];
+    const builds = [
+      jest.spyOn(classTransformer, 'plainToClass').mockImplementation(overflow),
+      jest.spyOn(classTransformer, 'plainToInstance').mockImplementation(overflow),
+    ];
     try {
       const res = await t.http().post('/api/admin/auth/login').send({ username: 'someone', password: 'whatever-123' });
       expect(res.status).toBe(400);
@@ -261,7 +322,11 @@ describe(`HTTP edges on ${backend.name}`, () => {
     const user = await mpLogin(t, 'edges-controls');
     for (const nickname of ['张\u0000三', '张\u0007三', '张\u009b三', '张\n三']) {
       const res = await t.http().patch('/api/mp/me').set('Authorization', user.auth).send({ nickname });
-      expect([res.status, res.body.error?.code, res.body.error?.details?.[0]?.field]).toEqual([400, 'VALIDATION_FAILED', 'nickname']);
+      expect([res.status, res.body.error?.code, res.body.error?.details?.[0]?.field]).toEqual([
+        400,
+        'VALIDATION_FAILED',
+        'nickname',
+      ]);
     }
     const ok = await t.http().patch('/api/mp/me').set('Authorization', user.auth).send({ nickname: '张三' });
     expect(ok.status).toBe(200);
@@ -278,10 +343,19 @@ describe(`HTTP edges on ${backend.name}`, () => {
     const auditor = await staffAs(t, { username: 'edges.auditor', roles: ['auditor'] });
     for (const from of ['2026-13-45', '2026-02-30', '2026-04-31T10:00:00+08:00', '2026-12-01T25:00']) {
       const res = await t.http().get('/api/admin/cases').query({ from }).set('Authorization', admin.auth);
-      expect([from, res.status, res.body.error?.code, res.body.error?.details?.[0]?.field]).toEqual([from, 400, 'VALIDATION_FAILED', 'from']);
+      expect([from, res.status, res.body.error?.code, res.body.error?.details?.[0]?.field]).toEqual([
+        from,
+        400,
+        'VALIDATION_FAILED',
+        'from',
+      ]);
       expect(res.body.error.details[0].message).toMatch(/日期/);
     }
-    const audit = await t.http().get('/api/admin/audit').query({ from: '2026-02-29T00:00:00Z' }).set('Authorization', auditor.auth);
+    const audit = await t
+      .http()
+      .get('/api/admin/audit')
+      .query({ from: '2026-02-29T00:00:00Z' })
+      .set('Authorization', auditor.auth);
     expect([audit.status, audit.body.error?.details?.[0]?.field]).toEqual([400, 'from']);
     for (const from of ['2026-12-01', '2024-02-29', '2026-12-01T08:00:00+08:00']) {
       const res = await t.http().get('/api/admin/cases').query({ from }).set('Authorization', admin.auth);
@@ -294,7 +368,11 @@ describe(`HTTP edges on ${backend.name}`, () => {
     const admin = await staffAs(t, { username: 'edges.arrays', roles: ['town_admin'], region: town });
     const started = Date.now();
     // 150,000 tag codes (< 1 MB): Joi used to spend ~1 ms per item before looking at max(32).
-    const res = await t.http().put(`/api/admin/persons/${'0'.repeat(8)}-0000-4000-8000-000000000000/tags`).set('Authorization', admin.auth).send({ codes: new Array(150_000).fill('abc') });
+    const res = await t
+      .http()
+      .put(`/api/admin/persons/${'0'.repeat(8)}-0000-4000-8000-000000000000/tags`)
+      .set('Authorization', admin.auth)
+      .send({ codes: new Array(150_000).fill('abc') });
     expect([res.status, res.body.error?.details?.[0]]).toEqual([400, { field: 'codes', message: '最多 32 项' }]);
     expect(Date.now() - started).toBeLessThan(5000);
   });

@@ -19,7 +19,9 @@ describe('logging of unexpected errors', () => {
    * logger: the unit-test config only lets errors through to the console.
    */
   function accessLines<T>(id: string, run: () => Promise<T>): Promise<{ result: T; lines: string[] }> {
-    const parent = t.app.getLogger('appLogger') as unknown as { transit: (level: string | false, meta: { ctx?: { requestId?: string } }, ...args: unknown[]) => void };
+    const parent = t.app.getLogger('appLogger') as unknown as {
+      transit: (level: string | false, meta: { ctx?: { requestId?: string } }, ...args: unknown[]) => void;
+    };
     const lines: string[] = [];
     const spy = jest.spyOn(parent, 'transit').mockImplementation(function (this: unknown, level, meta, ...args) {
       if (level === 'info' && meta?.ctx?.requestId === id) lines.push(args.map(String).join(' '));
@@ -32,8 +34,22 @@ describe('logging of unexpected errors', () => {
   it.each([
     ['malformed JSON (refused by the body parser)', 'POST', '/api/mp/auth/login', '{"code": ', 'application/json', 400],
     ['a corrupt gzip body (refused by the body parser)', 'POST', '/api/mp/auth/login', 'gzip', 'application/json', 400],
-    ['a body nested too deep', 'POST', '/api/mp/auth/login', '{"a":'.repeat(100) + '1' + '}'.repeat(100), 'application/json', 400],
-    ['an oversized body', 'POST', '/api/mp/auth/login', JSON.stringify({ code: 'x'.repeat(1_100_000) }), 'application/json', 413],
+    [
+      'a body nested too deep',
+      'POST',
+      '/api/mp/auth/login',
+      '{"a":'.repeat(100) + '1' + '}'.repeat(100),
+      'application/json',
+      400,
+    ],
+    [
+      'an oversized body',
+      'POST',
+      '/api/mp/auth/login',
+      JSON.stringify({ code: 'x'.repeat(1_100_000) }),
+      'application/json',
+      413,
+    ],
     ['an unknown route', 'GET', '/api/nope', '', '', 404],
     ['malformed percent-encoding under /admin/', 'GET', '/admin/%E0%A4%A', '', '', 400],
     ['a static page', 'GET', '/admin/', '', '', 0],
@@ -75,7 +91,10 @@ describe('logging of unexpected errors', () => {
       expect(JSON.stringify(res.body)).not.toContain('7f3a');
       const requestId = res.headers['x-request-id'];
       await new Promise((resolve) => setTimeout(resolve, 50));
-      const line = written.join('').split('\n').find((l) => l.includes('simulated failure 7f3a'));
+      const line = written
+        .join('')
+        .split('\n')
+        .find((l) => l.includes('simulated failure 7f3a'));
       expect(line).toBeDefined();
       expect(line).toContain(requestId);
     } finally {

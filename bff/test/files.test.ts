@@ -51,13 +51,23 @@ describe(`file upload and signed links on ${backend.name}`, () => {
     rmSync(uploadDir, { recursive: true, force: true });
   });
 
-  const upload = (auth: string, bytes: Buffer, filename = 'photo.jpg', contentType = 'image/jpeg', path = '/api/mp/files') =>
-    t.http().post(path).set('Authorization', auth).attach('file', bytes, { filename, contentType });
-  const fetchUrl = (url: string) => t.http().get(url).buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  });
+  const upload = (
+    auth: string,
+    bytes: Buffer,
+    filename = 'photo.jpg',
+    contentType = 'image/jpeg',
+    path = '/api/mp/files',
+  ) => t.http().post(path).set('Authorization', auth).attach('file', bytes, { filename, contentType });
+  const fetchUrl = (url: string) =>
+    t
+      .http()
+      .get(url)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
 
   it('stores a JPEG without its EXIF and serves it through a signed link with private caching', async () => {
     const original = jpegWithExif();
@@ -84,7 +94,12 @@ describe(`file upload and signed links on ${backend.name}`, () => {
   });
 
   it('decides the type by the bytes: an SVG or text sent as image/png is refused with 415', async () => {
-    const svg = await upload(worker.auth, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), 'x.png', 'image/png');
+    const svg = await upload(
+      worker.auth,
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+      'x.png',
+      'image/png',
+    );
     expect(svg.status).toBe(415);
     expect(svg.body.error.code).toBe('FILE_TYPE_NOT_ALLOWED');
     const gif = await upload(worker.auth, Buffer.from('GIF89a\x01\0\x01\0\0\0\0;', 'latin1'), 'x.jpg');
@@ -103,18 +118,31 @@ describe(`file upload and signed links on ${backend.name}`, () => {
       const ihdr = Buffer.from([0, 0, 0, 0, 0, 0, 0, 0, 8, 2, 0, 0, 0]);
       ihdr.writeUInt32BE(width, 0);
       ihdr.writeUInt32BE(height, 4);
-      return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.alloc(64)), chunk('IEND', Buffer.alloc(0))]);
+      return Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        chunk('IHDR', ihdr),
+        chunk('IDAT', Buffer.alloc(64)),
+        chunk('IEND', Buffer.alloc(0)),
+      ]);
     };
     const bomb = await upload(worker.auth, png(30000, 30000), 'bomb.png', 'image/png');
     expect(bomb.status).toBe(413);
     expect(bomb.body.error).toMatchObject({ code: 'IMAGE_TOO_LARGE', message: expect.stringContaining('30000×30000') });
-    expect((await upload(worker.auth, png(8000, 5001), 'wide.png', 'image/png')).body.error?.code).toBe('IMAGE_TOO_LARGE');
-    expect((await upload(worker.auth, png(16385, 16), 'strip.png', 'image/png')).body.error?.code).toBe('IMAGE_TOO_LARGE');
+    expect((await upload(worker.auth, png(8000, 5001), 'wide.png', 'image/png')).body.error?.code).toBe(
+      'IMAGE_TOO_LARGE',
+    );
+    expect((await upload(worker.auth, png(16385, 16), 'strip.png', 'image/png')).body.error?.code).toBe(
+      'IMAGE_TOO_LARGE',
+    );
     const fine = await upload(worker.auth, png(8000, 5000), 'ok.png', 'image/png');
     expect(fine.status).toBe(201);
     expect(fine.body.data).toMatchObject({ mime: 'image/png' });
     // Nothing of the refused uploads was stored.
-    const stored = await (await dataSourceOf(t)).getRepository(StoredFile).countBy({ ownerId: worker.id, mime: 'image/png' });
+    const stored = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(StoredFile)
+      .countBy({ ownerId: worker.id, mime: 'image/png' });
     expect(stored).toBe(1);
   });
 
@@ -142,7 +170,9 @@ describe(`file upload and signed links on ${backend.name}`, () => {
     const res = await upload(staff.auth, jpegWithExif(), 'a.jpg', 'image/jpeg', '/api/admin/files');
     expect(res.status).toBe(201);
     const noPermission = await staffAs(t, { username: 'files.nobody', roles: [], region: null });
-    expect((await upload(noPermission.auth, jpegWithExif(), 'a.jpg', 'image/jpeg', '/api/admin/files')).status).toBe(403);
+    expect((await upload(noPermission.auth, jpegWithExif(), 'a.jpg', 'image/jpeg', '/api/admin/files')).status).toBe(
+      403,
+    );
     expect((await t.http().post('/api/mp/files').attach('file', jpegWithExif(), 'a.jpg')).status).toBe(401);
     // A staff token on the mini-program route (and vice versa) is refused.
     expect((await upload(staff.auth, jpegWithExif())).status).toBe(403);
@@ -172,13 +202,19 @@ describe(`file upload and signed links on ${backend.name}`, () => {
     const files = await t.get(FileService);
     const ds = await dataSourceOf(t);
     const as = (fixture: MpFixture): Principal => ({ kind: 'mp', id: fixture.id, roles: ['grid_worker'] });
-    await expect(ds.transaction((m) => files.attach(m, [mine, theirs], as(worker), '/a/'))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(ds.transaction((m) => files.attach(m, [mine, theirs], as(worker), '/a/'))).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
     // All or nothing: the refused attach left the own file unattached too.
     expect((await ds.getRepository(StoredFile).findOneByOrFail({ id: mine })).scopePath).toBeNull();
     await ds.transaction((m) => files.attach(m, [mine], as(worker), '/a/'));
     expect((await ds.getRepository(StoredFile).findOneByOrFail({ id: mine })).scopePath).toBe('/a/');
     // Already attached: cannot be moved to another record or scope.
-    await expect(ds.transaction((m) => files.attach(m, [mine], as(worker), '/b/'))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(ds.transaction((m) => files.attach(m, [theirs], as(worker), '/a/'))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(ds.transaction((m) => files.attach(m, [mine], as(worker), '/b/'))).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    await expect(ds.transaction((m) => files.attach(m, [theirs], as(worker), '/a/'))).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
   });
 });

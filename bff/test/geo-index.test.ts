@@ -25,8 +25,20 @@ const poly = (...rings: LngLat[][]) => ({ type: 'Polygon' as const, coordinates:
 
 const T = '/town/';
 // Village A spans x 120.00–120.02; its two grids cover only x 120.00–120.01 (the east half has no grid).
-const villageA: IndexedRegion = { id: 'A', name: '东村', level: 'village', path: `${T}A/`, geometry: poly(rect(120, 30, 0.02, 0.01)) };
-const gridA1: IndexedRegion = { id: 'A1', name: '东村一网格', level: 'grid', path: `${T}A/A1/`, geometry: poly(rect(120, 30, 0.005, 0.01)) };
+const villageA: IndexedRegion = {
+  id: 'A',
+  name: '东村',
+  level: 'village',
+  path: `${T}A/`,
+  geometry: poly(rect(120, 30, 0.02, 0.01)),
+};
+const gridA1: IndexedRegion = {
+  id: 'A1',
+  name: '东村一网格',
+  level: 'grid',
+  path: `${T}A/A1/`,
+  geometry: poly(rect(120, 30, 0.005, 0.01)),
+};
 // A2 has a hole (a pond) in the middle.
 const gridA2: IndexedRegion = {
   id: 'A2',
@@ -36,15 +48,33 @@ const gridA2: IndexedRegion = {
   geometry: poly(rect(120.005, 30, 0.005, 0.01), rect(120.006, 30.004, 0.002, 0.002)),
 };
 // Village B is 0.001° (~96 m) east of village A, with one grid covering it entirely.
-const villageB: IndexedRegion = { id: 'B', name: '西村', level: 'village', path: `${T}B/`, geometry: poly(rect(120.021, 30, 0.01, 0.01)) };
-const gridB1: IndexedRegion = { id: 'B1', name: '西村一网格', level: 'grid', path: `${T}B/B1/`, geometry: poly(rect(120.021, 30, 0.01, 0.01)) };
+const villageB: IndexedRegion = {
+  id: 'B',
+  name: '西村',
+  level: 'village',
+  path: `${T}B/`,
+  geometry: poly(rect(120.021, 30, 0.01, 0.01)),
+};
+const gridB1: IndexedRegion = {
+  id: 'B1',
+  name: '西村一网格',
+  level: 'grid',
+  path: `${T}B/B1/`,
+  geometry: poly(rect(120.021, 30, 0.01, 0.01)),
+};
 
 const index = new GeoIndex([villageA, gridA1, gridA2, villageB, gridB1]);
 const mx = metresPerDegree(30.005).x;
 
 describe('GeoIndex.resolve', () => {
   it('answers the grid containing the point, exactly', () => {
-    expect(index.resolve(120.002, 30.005)).toEqual({ regionId: 'A1', name: '东村一网格', path: '/town/A/A1/', exact: true, distanceM: 0 });
+    expect(index.resolve(120.002, 30.005)).toEqual({
+      regionId: 'A1',
+      name: '东村一网格',
+      path: '/town/A/A1/',
+      exact: true,
+      distanceM: 0,
+    });
     expect(index.resolve(120.025, 30.005).regionId).toBe('B1');
   });
 
@@ -107,19 +137,36 @@ describe('GeoIndex throughput', () => {
     for (let v = 0; v < 12; v += 1) {
       const vx = 120 + (v % 4) * 0.025;
       const vy = 30 + Math.floor(v / 4) * 0.01;
-      regions.push({ id: `v${v}`, name: `村${v}`, level: 'village', path: `/t/v${v}/`, geometry: poly(rect(vx, vy, 0.025, 0.01, 10)) });
+      regions.push({
+        id: `v${v}`,
+        name: `村${v}`,
+        level: 'village',
+        path: `/t/v${v}/`,
+        geometry: poly(rect(vx, vy, 0.025, 0.01, 10)),
+      });
       for (let g = 0; g < 10; g += 1) {
-        regions.push({ id: `v${v}g${g}`, name: `村${v}网格${g}`, level: 'grid', path: `/t/v${v}/v${v}g${g}/`, geometry: poly(rect(vx + (g % 5) * 0.005, vy + Math.floor(g / 5) * 0.005, 0.005, 0.005, 10)) });
+        regions.push({
+          id: `v${v}g${g}`,
+          name: `村${v}网格${g}`,
+          level: 'grid',
+          path: `/t/v${v}/v${v}g${g}/`,
+          geometry: poly(rect(vx + (g % 5) * 0.005, vy + Math.floor(g / 5) * 0.005, 0.005, 0.005, 10)),
+        });
       }
     }
     const town = new GeoIndex(regions);
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     // Mostly inside the town, some just outside it (tolerance search) and some far away.
-    const points: LngLat[] = Array.from({ length: 100_000 }, () => [119.995 + random() * 0.11, 29.995 + random() * 0.04]);
+    const points: LngLat[] = Array.from({ length: 100_000 }, () => [
+      119.995 + random() * 0.11,
+      29.995 + random() * 0.04,
+    ]);
     benchmarkResolve(town, points.slice(0, 5000)); // warm-up (JIT)
     const result = benchmarkResolve(town, points);
-    console.log(`geo index: ${Math.round(result.perSecond).toLocaleString('en')} resolutions/s, ${result.resolved} of ${result.resolutions} resolved`);
+    console.log(
+      `geo index: ${Math.round(result.perSecond).toLocaleString('en')} resolutions/s, ${result.resolved} of ${result.resolutions} resolved`,
+    );
     // Correctness on the same points: inside the town's rectangle = an exact grid; > 0.0025° (> 200 m) outside = nothing.
     for (const [lng, lat] of points.slice(0, 5000)) {
       const r = town.resolve(lng, lat);

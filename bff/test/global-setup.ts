@@ -18,7 +18,12 @@ export default async function globalSetup(): Promise<void> {
   }
   const redisUrl = process.env.TEST_REDIS_URL;
   if (redisUrl) {
-    const redis = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 3000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const redis = new Redis(redisUrl, {
+      lazyConnect: true,
+      connectTimeout: 3000,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     try {
       await redis.connect();
       await redis.ping();

@@ -74,7 +74,9 @@ describe(`city platform connector on ${backend.name}`, () => {
       townName: town.town.name,
       location: { coordType: 'gcj02', lng: town.points.A1[0], lat: town.points.A1[1] },
     });
-    expect((await cityRows()).filter((r) => r.dedupeKey.includes(record.id)).map((r) => r.status)).toEqual(['delivered']);
+    expect((await cityRows()).filter((r) => r.dedupeKey.includes(record.id)).map((r) => r.status)).toEqual([
+      'delivered',
+    ]);
     // The platform's event number is noted on the timeline, once.
     const synced = await town.ds.getRepository(CaseEvent).findBy({ caseId: record.id, type: 'external_sync' });
     expect(synced).toHaveLength(1);
@@ -108,7 +110,17 @@ describe(`city platform connector on ${backend.name}`, () => {
   });
 
   it('refuses unsigned or replayed result pushes, and unknown case numbers with 404', async () => {
-    const body = JSON.stringify({ type: 'event.finished', result: { eventId: 'CS1', caseNo: 'NOPE', round: 1, result: '完成', handler: '', finishedAt: '2026-11-22T10:00:00+08:00' } });
+    const body = JSON.stringify({
+      type: 'event.finished',
+      result: {
+        eventId: 'CS1',
+        caseNo: 'NOPE',
+        round: 1,
+        result: '完成',
+        handler: '',
+        finishedAt: '2026-11-22T10:00:00+08:00',
+      },
+    });
     const post = (headers: Record<string, string>) => fetch(t.url + CALLBACK, { method: 'POST', headers, body });
     expect((await post({ 'Content-Type': 'application/json' })).status).toBe(401);
     const stale = await post(signedHeaders(KEY, SECRET, 'POST', CALLBACK, body, Date.now() - 400_000));

@@ -32,7 +32,14 @@ describe('SignedGovClient', () => {
   let sim: HotlineSim;
   const clients: SignedGovClient[] = [];
   const client = (options: Partial<SignedGovClientOptions> = {}) => {
-    const c = new SignedGovClient({ name: '12345热线', baseUrl: sim.url, credentials: creds, timeoutMs: 1000, retry: { baseDelayMs: 10 }, ...options });
+    const c = new SignedGovClient({
+      name: '12345热线',
+      baseUrl: sim.url,
+      credentials: creds,
+      timeoutMs: 1000,
+      retry: { baseDelayMs: 10 },
+      ...options,
+    });
     clients.push(c);
     return c;
   };
@@ -48,7 +55,10 @@ describe('SignedGovClient', () => {
 
   it('signs calls the platform accepts and unwraps the envelope', async () => {
     sim.createOrder();
-    const data = await client().request<{ orders: unknown[]; hasMore: boolean }>(HOTLINE_PATHS.queryOrders, { cursor: null, pageSize: 10 });
+    const data = await client().request<{ orders: unknown[]; hasMore: boolean }>(HOTLINE_PATHS.queryOrders, {
+      cursor: null,
+      pageSize: 10,
+    });
     expect(data.orders).toHaveLength(1);
     expect(data.hasMore).toBe(false);
   });
@@ -63,7 +73,9 @@ describe('SignedGovClient', () => {
   });
 
   it('classifies business refusals as rejected and never retries them', async () => {
-    const err = await client().request(HOTLINE_PATHS.reportStatus, status('RX-UNKNOWN', 1), { idempotent: true }).catch((e: unknown) => e);
+    const err = await client()
+      .request(HOTLINE_PATHS.reportStatus, status('RX-UNKNOWN', 1), { idempotent: true })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ kind: 'rejected', httpStatus: 404, code: 40401 });
     expect(calls()).toBe(1);
   });
@@ -72,7 +84,11 @@ describe('SignedGovClient', () => {
     sim.setFaults({ down: true });
     const c = client({ retry: { maxAttempts: 3, baseDelayMs: 20 } });
     const started = Date.now();
-    await expect(c.request(HOTLINE_PATHS.queryOrders, {}, { idempotent: true })).rejects.toMatchObject({ kind: 'transient', httpStatus: 503, code: 50301 });
+    await expect(c.request(HOTLINE_PATHS.queryOrders, {}, { idempotent: true })).rejects.toMatchObject({
+      kind: 'transient',
+      httpStatus: 503,
+      code: 50301,
+    });
     expect(calls()).toBe(3);
     // Equal jitter: at least half of 20 + 40 ms of pauses.
     expect(Date.now() - started).toBeGreaterThanOrEqual(30);
@@ -91,15 +107,24 @@ describe('SignedGovClient', () => {
   it('treats a gateway page without the envelope as transient and retries past it', async () => {
     await sim.close();
     sim = await startHotlineSim({ ...creds, seed: seedFirstFault(0.5, 0.75), failureRate: 0.5 });
-    await expect(client().request(HOTLINE_PATHS.queryOrders, {}, { idempotent: true })).resolves.toMatchObject({ orders: [] });
-    expect(sim.requests().map((r) => [r.fault, r.status])).toEqual([['gateway', 502], ['ok', 200]]);
+    await expect(client().request(HOTLINE_PATHS.queryOrders, {}, { idempotent: true })).resolves.toMatchObject({
+      orders: [],
+    });
+    expect(sim.requests().map((r) => [r.fault, r.status])).toEqual([
+      ['gateway', 502],
+      ['ok', 200],
+    ]);
   });
 
   it('retries a call whose answer was lost; the platform applies it once (idempotent by orderNo + seq)', async () => {
     await sim.close();
     sim = await startHotlineSim({ ...creds, seed: seedFirstFault(0.75, 1), failureRate: 0.5, hangMs: 2000 });
     const { orderNo } = sim.createOrder();
-    const reply = await client({ timeoutMs: 200 }).request<{ duplicate: boolean }>(HOTLINE_PATHS.reportStatus, status(orderNo, 1), { idempotent: true });
+    const reply = await client({ timeoutMs: 200 }).request<{ duplicate: boolean }>(
+      HOTLINE_PATHS.reportStatus,
+      status(orderNo, 1),
+      { idempotent: true },
+    );
     expect(reply.duplicate).toBe(true);
     expect(sim.requests().map((r) => r.fault)).toEqual(['hang', 'ok']);
     expect(sim.statusLog()).toHaveLength(1);
@@ -109,7 +134,8 @@ describe('SignedGovClient', () => {
   it('opens the breaker after repeated failures, fails fast, then half-opens and recovers', async () => {
     const c = client({ breaker: { volumeThreshold: 4, resetTimeoutMs: 300 } });
     sim.setFaults({ down: true });
-    for (let i = 0; i < 4; i += 1) await expect(c.request(HOTLINE_PATHS.queryOrders, {})).rejects.toBeInstanceOf(GovApiError);
+    for (let i = 0; i < 4; i += 1)
+      await expect(c.request(HOTLINE_PATHS.queryOrders, {})).rejects.toBeInstanceOf(GovApiError);
     expect(c.breakerState()).toBe('open');
     const before = calls();
     const fast = await c.request(HOTLINE_PATHS.queryOrders, {}, { idempotent: true }).catch((e: unknown) => e);
@@ -127,7 +153,10 @@ describe('SignedGovClient', () => {
 
   it('does not open the breaker on business refusals (the platform is up)', async () => {
     const c = client({ breaker: { volumeThreshold: 3 } });
-    for (let i = 0; i < 6; i += 1) await expect(c.request(HOTLINE_PATHS.reportStatus, status('RX-NONE', 1))).rejects.toMatchObject({ kind: 'rejected' });
+    for (let i = 0; i < 6; i += 1)
+      await expect(c.request(HOTLINE_PATHS.reportStatus, status('RX-NONE', 1))).rejects.toMatchObject({
+        kind: 'rejected',
+      });
     expect(c.breakerState()).toBe('closed');
   });
 });

@@ -7,7 +7,13 @@ import { PiiCipher } from '../src/core/crypto/pii-cipher';
 import { OutboxMessage, OutboxService } from '../src/core/outbox';
 import { CaseRecord, CaseWorkflowService } from '../src/modules/case';
 import type { CaseActor } from '../src/modules/case';
-import { GovConnectors, GovSyncStateService, Hotline12345Connector, HotlineInboundService, SignedGovClient } from '../src/modules/gov';
+import {
+  GovConnectors,
+  GovSyncStateService,
+  Hotline12345Connector,
+  HotlineInboundService,
+  SignedGovClient,
+} from '../src/modules/gov';
 import { currentBackend } from './support/backends';
 import { setupCaseTown, townDispatcher } from './support/case-fixtures';
 import type { CaseTown } from './support/case-fixtures';
@@ -51,8 +57,10 @@ describe(`12345 hotline connector on ${backend.name}`, () => {
     await sim?.close();
   });
 
-  const caseOf = (orderNo: string) => town.ds.getRepository(CaseRecord).findBy({ externalSystem: 'hotline12345', externalId: orderNo });
-  const govRows = () => town.ds.getRepository(OutboxMessage).createQueryBuilder('m').where("m.topic LIKE 'gov.hotline.%'").getMany();
+  const caseOf = (orderNo: string) =>
+    town.ds.getRepository(CaseRecord).findBy({ externalSystem: 'hotline12345', externalId: orderNo });
+  const govRows = () =>
+    town.ds.getRepository(OutboxMessage).createQueryBuilder('m').where("m.topic LIKE 'gov.hotline.%'").getMany();
   /** Delivery passes until no 12345 message is pending (real pauses let a tripped breaker rest). */
   async function drainHotlineOutbox(maxPasses = 80, pauseMs = 0): Promise<void> {
     for (let pass = 0; pass < maxPasses; pass += 1) {
@@ -61,9 +69,12 @@ describe(`12345 hotline connector on ${backend.name}`, () => {
       if (!(await govRows()).some((r) => r.status === 'pending')) return;
       if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
     }
-    throw new Error(`12345 messages still pending: ${JSON.stringify((await govRows()).filter((r) => r.status === 'pending').map((r) => [r.dedupeKey, r.lastError]))}`);
+    throw new Error(
+      `12345 messages still pending: ${JSON.stringify((await govRows()).filter((r) => r.status === 'pending').map((r) => [r.dedupeKey, r.lastError]))}`,
+    );
   }
-  const push = (body: string, headers: Record<string, string>) => fetch(t.url + CALLBACK, { method: 'POST', headers, body });
+  const push = (body: string, headers: Record<string, string>) =>
+    fetch(t.url + CALLBACK, { method: 'POST', headers, body });
   const order = (extra: NewHotlineOrder = {}): NewHotlineOrder => ({ location: wgs84(town.points.A1), ...extra });
 
   describe('callback authentication', () => {
@@ -73,12 +84,18 @@ describe(`12345 hotline connector on ${backend.name}`, () => {
       const unsigned = await push(body(), { 'Content-Type': 'application/json' });
       expect(unsigned.status).toBe(401);
       expect(((await unsigned.json()) as { error: { code: string } }).error.code).toBe('GOV_SIGNATURE_INVALID');
-      const wrongSecret = await push(body(), signedHeaders(KEY, 'not-the-secret-0123456789', 'POST', CALLBACK, body(), Date.now()));
+      const wrongSecret = await push(
+        body(),
+        signedHeaders(KEY, 'not-the-secret-0123456789', 'POST', CALLBACK, body(), Date.now()),
+      );
       expect(wrongSecret.status).toBe(401);
       const wrongKey = await push(body(), signedHeaders('someone-else', SECRET, 'POST', CALLBACK, body(), Date.now()));
       expect(wrongKey.status).toBe(401);
       // Signed for one body, sent with another.
-      const swapped = await push(body().replace('"X"', '"Y"'), signedHeaders(KEY, SECRET, 'POST', CALLBACK, body(), Date.now()));
+      const swapped = await push(
+        body().replace('"X"', '"Y"'),
+        signedHeaders(KEY, SECRET, 'POST', CALLBACK, body(), Date.now()),
+      );
       expect(swapped.status).toBe(401);
     });
 
@@ -111,9 +128,16 @@ describe(`12345 hotline connector on ${backend.name}`, () => {
   });
 
   it('turns an order pushed AND pulled into one case with its external reference, acknowledged once', async () => {
-    const created = sim.createOrder(order({ title: '路灯不亮', categoryCode: '0102', urgency: 3, callerName: '陈先生', callerPhone: '13900001111' }));
+    const created = sim.createOrder(
+      order({ title: '路灯不亮', categoryCode: '0102', urgency: 3, callerName: '陈先生', callerPhone: '13900001111' }),
+    );
     await sim.idle();
-    expect(sim.pushes().filter((p) => p.ref === created.orderNo).map((p) => p.status)).toEqual([200]);
+    expect(
+      sim
+        .pushes()
+        .filter((p) => p.ref === created.orderNo)
+        .map((p) => p.status),
+    ).toEqual([200]);
     const pulled = await inbound.pull(new Date());
     expect(pulled.orders).toBeGreaterThanOrEqual(1);
     // A push repeated by the platform is answered with the same case.
@@ -141,7 +165,9 @@ describe(`12345 hotline connector on ${backend.name}`, () => {
     expect((await t.get(PiiCipher)).open(record.contactPhone)).toBe('13900001111');
 
     await drainHotlineOutbox();
-    expect(sim.acks().filter((a) => a.orderNo === created.orderNo)).toEqual([expect.objectContaining({ caseNo: record.no })]);
+    expect(sim.acks().filter((a) => a.orderNo === created.orderNo)).toEqual([
+      expect.objectContaining({ caseNo: record.no }),
+    ]);
     const sync = await (await t.get(GovSyncStateService)).get('hotline12345');
     expect(sync).toMatchObject({ cursor: expect.any(String), lastError: null });
   });
@@ -163,7 +189,10 @@ describe(`12345 hotline connector on ${backend.name}`, () => {
     const syncState = await t.get(GovSyncStateService);
     const before = await syncState.cursor('hotline12345');
     await expect(inbound.pull(new Date())).rejects.toMatchObject({ kind: 'transient' });
-    expect(await syncState.get('hotline12345')).toMatchObject({ cursor: before, lastError: expect.stringContaining('503') });
+    expect(await syncState.get('hotline12345')).toMatchObject({
+      cursor: before,
+      lastError: expect.stringContaining('503'),
+    });
     sim.setFaults({ down: false });
     await expect(inbound.pull(new Date())).resolves.toMatchObject({ created: 1 });
     expect(await caseOf(missed.orderNo)).toHaveLength(1);
@@ -173,7 +202,16 @@ describe(`12345 hotline connector on ${backend.name}`, () => {
   it('reports every status change once through the outbox, through random faults and an outage', async () => {
     // A breaker that rests 100 ms, so the test's real pauses let it half-open between passes.
     const connector = await t.get(Hotline12345Connector);
-    connector.useClient(new SignedGovClient({ name: '12345热线平台', baseUrl: sim.url, credentials: { appKey: KEY, appSecret: SECRET }, timeoutMs: 300, retry: { baseDelayMs: 10 }, breaker: { resetTimeoutMs: 100 } }));
+    connector.useClient(
+      new SignedGovClient({
+        name: '12345热线平台',
+        baseUrl: sim.url,
+        credentials: { appKey: KEY, appSecret: SECRET },
+        timeoutMs: 300,
+        retry: { baseDelayMs: 10 },
+        breaker: { resetTimeoutMs: 100 },
+      }),
+    );
     const created = sim.createOrder(order({ title: '道路塌陷', categoryCode: '0101' }));
     await sim.idle();
     const [record] = await caseOf(created.orderNo);
@@ -181,7 +219,13 @@ describe(`12345 hotline connector on ${backend.name}`, () => {
 
     const workflow = await t.get(CaseWorkflowService);
     const dispatcher = await townDispatcher(t, town);
-    const worker: CaseActor = { role: 'assignee', kind: 'mp', id: town.mp.workerA1.id, name: '王五', principal: { kind: 'mp', id: town.mp.workerA1.id, roles: ['resident', 'grid_worker'] } };
+    const worker: CaseActor = {
+      role: 'assignee',
+      kind: 'mp',
+      id: town.mp.workerA1.id,
+      name: '王五',
+      principal: { kind: 'mp', id: town.mp.workerA1.id, roles: ['resident', 'grid_worker'] },
+    };
     // 1. Random faults (500s, gateway pages, lost answers): retries get through.
     sim.setFaults({ failureRate: 0.6 });
     await workflow.apply(record.id, 'accept', dispatcher);
@@ -197,7 +241,11 @@ describe(`12345 hotline connector on ${backend.name}`, () => {
     await workflow.apply(record.id, 'resolve', worker, { result: '已回填修复路面' });
     for (let i = 0; i < 4; i += 1) await outbox.deliverDue(new Date((clock += 11 * 60_000)));
     expect(sim.requests().some((r) => r.fault === 'down')).toBe(true);
-    expect((await t.get(GovConnectors)).statuses()[0]).toMatchObject({ name: '12345热线平台', enabled: true, breaker: 'open' });
+    expect((await t.get(GovConnectors)).statuses()[0]).toMatchObject({
+      name: '12345热线平台',
+      enabled: true,
+      breaker: 'open',
+    });
     const waiting = (await govRows()).filter((r) => r.status === 'pending');
     expect(waiting.length).toBe(2);
     expect(waiting.map((r) => r.lastError).join(' ')).toMatch(/熔断|503/);
@@ -208,13 +256,25 @@ describe(`12345 hotline connector on ${backend.name}`, () => {
     await drainHotlineOutbox(200, 120);
     sim.setFaults({ failureRate: 0 });
 
-    const rows = (await govRows()).filter((r) => r.dedupeKey.includes(record.id) || r.dedupeKey.includes(created.orderNo));
+    const rows = (await govRows()).filter(
+      (r) => r.dedupeKey.includes(record.id) || r.dedupeKey.includes(created.orderNo),
+    );
     expect(rows.every((r) => r.status === 'delivered')).toBe(true);
     const log = sim.statusLog().filter((u) => u.orderNo === created.orderNo);
     // Each step exactly once, whatever order the retries delivered them in.
-    expect([...log].sort((a, b) => a.seq - b.seq).map((u) => u.status)).toEqual(['ACCEPTED', 'DISPATCHED', 'PROCESSING', 'RESOLVED', 'CLOSED']);
+    expect([...log].sort((a, b) => a.seq - b.seq).map((u) => u.status)).toEqual([
+      'ACCEPTED',
+      'DISPATCHED',
+      'PROCESSING',
+      'RESOLVED',
+      'CLOSED',
+    ]);
     expect(new Set(log.map((u) => u.seq)).size).toBe(log.length);
-    expect(log.find((u) => u.status === 'RESOLVED')).toMatchObject({ result: '已回填修复路面', caseNo: record.no, operator: '王五' });
+    expect(log.find((u) => u.status === 'RESOLVED')).toMatchObject({
+      result: '已回填修复路面',
+      caseNo: record.no,
+      operator: '王五',
+    });
     expect(log.find((u) => u.status === 'CLOSED')).toMatchObject({ outcome: 'fixed' });
     expect(sim.orders().find((o) => o.orderNo === created.orderNo)?.status).toBe('CLOSED');
   });

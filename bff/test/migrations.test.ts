@@ -37,8 +37,12 @@ describe(`database migrations on ${backend.name}`, () => {
   async function tableNames(): Promise<string[]> {
     const rows: { name: string }[] =
       dataSource.options.type === 'better-sqlite3'
-        ? await dataSource.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
-        : await dataSource.query('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()');
+        ? await dataSource.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+          )
+        : await dataSource.query(
+            'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()',
+          );
     return rows.map((row) => row.name).sort();
   }
 
@@ -71,7 +75,15 @@ describe(`database migrations on ${backend.name}`, () => {
     await expect(staff.insert(staffRow('uniq.staff'))).rejects.toThrow();
 
     const users = dataSource.getRepository(MpUser);
-    const userRow = () => ({ id: randomUUID(), openid: 'o-uniq', unionid: null, nickname: 'n', avatarUrl: null, roles: [], lastLoginAt: null });
+    const userRow = () => ({
+      id: randomUUID(),
+      openid: 'o-uniq',
+      unionid: null,
+      nickname: 'n',
+      avatarUrl: null,
+      roles: [],
+      lastLoginAt: null,
+    });
     await users.insert(userRow());
     await expect(users.insert(userRow())).rejects.toThrow();
 
@@ -105,13 +117,18 @@ describe(`database migrations on ${backend.name}`, () => {
     expect(await schemaDiff()).toEqual([]);
 
     // The rebuilt schema works for the app.
-    await (await t.get(StaffService)).create({
+    await (
+      await t.get(StaffService)
+    ).create({
       username: 'after.remigrate',
       displayName: '重建后',
       password: 'Correct-Horse-9',
       roles: ['community_admin'],
     });
-    const login = await t.http().post('/api/admin/auth/login').send({ username: 'after.remigrate', password: 'Correct-Horse-9' });
+    const login = await t
+      .http()
+      .post('/api/admin/auth/login')
+      .send({ username: 'after.remigrate', password: 'Correct-Horse-9' });
     expect(login.status).toBe(200);
     expect(login.body.data.user.mustChangePassword).toBe(true);
   });

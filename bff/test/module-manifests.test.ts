@@ -10,7 +10,11 @@ const src = join(__dirname, '../src');
 /** Every file under `dir` whose name ends with `suffix`. */
 function filesEnding(dir: string, suffix: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? filesEnding(join(dir, entry.name), suffix) : entry.name.endsWith(suffix) ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? filesEnding(join(dir, entry.name), suffix)
+      : entry.name.endsWith(suffix)
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
@@ -35,9 +39,15 @@ describe('module manifests', () => {
   });
 
   it('name each module after its folder, once', () => {
-    const folders = readdirSync(join(src, 'modules'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = readdirSync(join(src, 'modules'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(manifests.map((m) => m.name).sort()).toEqual(['core', ...folders].sort());
-    expect(filesEnding(join(src, 'modules'), 'manifest.ts').map((f) => relative(src, f).split('/')[1]).sort()).toEqual([...folders].sort());
+    expect(
+      filesEnding(join(src, 'modules'), 'manifest.ts')
+        .map((f) => relative(src, f).split('/')[1])
+        .sort(),
+    ).toEqual([...folders].sort());
   });
 
   it('refuses two manifests that declare one environment variable, and hands each module only its own', () => {

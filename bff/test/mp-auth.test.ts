@@ -13,7 +13,10 @@ describe(`mini-program login on ${backend.name}`, () => {
   });
 
   const login = (code: string, nickname?: string) =>
-    t.http().post('/api/mp/auth/login').send(nickname ? { code, nickname } : { code });
+    t
+      .http()
+      .post('/api/mp/auth/login')
+      .send(nickname ? { code, nickname } : { code });
 
   it('creates a resident on first login and returns tokens and the profile', async () => {
     const res = await login(await devLoginCode(t.sim, 'first-login'), '张三');
@@ -76,7 +79,11 @@ describe(`mini-program login on ${backend.name}`, () => {
     const ok = await t.http().patch('/api/mp/me').set('Authorization', auth).send({ nickname: '新昵称' });
     expect(ok.status).toBe(200);
     expect(ok.body.data.nickname).toBe('新昵称');
-    const tooLong = await t.http().patch('/api/mp/me').set('Authorization', auth).send({ nickname: 'x'.repeat(21) });
+    const tooLong = await t
+      .http()
+      .patch('/api/mp/me')
+      .set('Authorization', auth)
+      .send({ nickname: 'x'.repeat(21) });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.details[0].field).toBe('nickname');
   });
@@ -92,7 +99,10 @@ describe(`mini-program login on ${backend.name}`, () => {
     expect(replay.status).toBe(401);
     expect(replay.body.error.code).toBe('AUTH_TOKEN_INVALID');
     // The replay revoked the family, so the legitimately rotated token is dead too.
-    const afterTheft = await t.http().post('/api/mp/auth/refresh').send({ refreshToken: rotated.body.data.refreshToken });
+    const afterTheft = await t
+      .http()
+      .post('/api/mp/auth/refresh')
+      .send({ refreshToken: rotated.body.data.refreshToken });
     expect(afterTheft.status).toBe(401);
   });
 
@@ -104,7 +114,8 @@ describe(`mini-program login on ${backend.name}`, () => {
   });
   it('limits logins per client IP (60/min) with 429 and Retry-After, before calling WeChat', async () => {
     // Forged codes, as an attacker would send them: each admitted one costs a jscode2session call.
-    const from = (ip: string) => t.http().post('/api/mp/auth/login').set('X-Forwarded-For', ip).send({ code: 'forged-code' });
+    const from = (ip: string) =>
+      t.http().post('/api/mp/auth/login').set('X-Forwarded-For', ip).send({ code: 'forged-code' });
     const wechatCallsBefore = t.simRequests.filter((r) => r.path === '/sns/jscode2session').length;
     for (let i = 0; i < 60; i += 1) expect((await from('198.51.100.7')).status).toBe(401);
     const refused = await from('198.51.100.7');

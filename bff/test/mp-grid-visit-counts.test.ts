@@ -29,13 +29,31 @@ describe(`mini-program grid overview visit counts on ${backend.name}`, () => {
   async function careFor(name: string, taggedAgo: number, lastVisitedAt: Date | null = null): Promise<Person> {
     const cipher = await t.get(PiiCipher);
     const p = ds.getRepository(Person).create({
-      id: randomUUID(), regionId: grid.id, scopePath: grid.path, name, gender: 'female', birthDate: '1940-01-01',
-      idNumber: cipher.seal(null), phone: cipher.seal(null), hukouType: 'local', hukouAddress: null, address: null, origin: null,
-      arrivalDate: null, permitStatus: null, permitExpiry: null, householdId: null, relationToHead: null, status: 'active', note: null,
+      id: randomUUID(),
+      regionId: grid.id,
+      scopePath: grid.path,
+      name,
+      gender: 'female',
+      birthDate: '1940-01-01',
+      idNumber: cipher.seal(null),
+      phone: cipher.seal(null),
+      hukouType: 'local',
+      hukouAddress: null,
+      address: null,
+      origin: null,
+      arrivalDate: null,
+      permitStatus: null,
+      permitExpiry: null,
+      householdId: null,
+      relationToHead: null,
+      status: 'active',
+      note: null,
       lastVisitedAt,
     });
     await ds.getRepository(Person).insert(p);
-    await ds.getRepository(PersonTag).insert({ personId: p.id, tagCode: 'elderly_alone', scopePath: grid.path, taggedAt: ago(taggedAgo) });
+    await ds
+      .getRepository(PersonTag)
+      .insert({ personId: p.id, tagCode: 'elderly_alone', scopePath: grid.path, taggedAt: ago(taggedAgo) });
     return p;
   }
 
@@ -47,10 +65,18 @@ describe(`mini-program grid overview visit counts on ${backend.name}`, () => {
     grid = await createRegion(t, '幸福村二网格', 'grid', village);
     // The worker gets the role the way a real one does: a code issued by the village, redeemed in the app.
     const admin = await staffWithToken(t, { username: 'counts.admin', roles: ['village_admin'], region: village });
-    const issued = await t.http().post('/api/admin/bindings').set('Authorization', admin.auth).send({ role: 'grid_worker', regionId: grid.id });
+    const issued = await t
+      .http()
+      .post('/api/admin/bindings')
+      .set('Authorization', admin.auth)
+      .send({ role: 'grid_worker', regionId: grid.id });
     expect(issued.status).toBe(200);
     const user = await mpLogin(t, 'counts-worker', '李网格');
-    const redeemed = await t.http().post('/api/mp/bindings/redeem').set('Authorization', user.auth).send({ code: issued.body.data.code });
+    const redeemed = await t
+      .http()
+      .post('/api/mp/bindings/redeem')
+      .set('Authorization', user.auth)
+      .send({ code: issued.body.data.code });
     expect(redeemed.status).toBe(200);
     worker = { ...user, auth: `Bearer ${redeemed.body.data.accessToken}` };
   });
@@ -87,7 +113,11 @@ describe(`mini-program grid overview visit counts on ${backend.name}`, () => {
   });
 
   it('drops a person from both the total and the list once visited', async () => {
-    const res = await t.http().post('/api/mp/grid/visits').set('Authorization', worker.auth).send({ personId: upcomingPerson.id, note: '提前走访，老人一切安好' });
+    const res = await t
+      .http()
+      .post('/api/mp/grid/visits')
+      .set('Authorization', worker.auth)
+      .send({ personId: upcomingPerson.id, note: '提前走访，老人一切安好' });
     expect(res.status).toBe(201);
     const { counts, listTotal } = await countsAndList();
     expect(counts).toEqual({ overdue: 1, due: 1, upcoming: 1, total: 3 });

@@ -19,7 +19,9 @@ import { scopePrefix } from '../src/core/scope/data-scope';
 const backend = currentBackend();
 const DAY = 86_400_000;
 const daysAgo = (d: number) => new Date(Date.now() - d * DAY);
-const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xdb, 0x00, 0x04, 0x01, 0x02, 0xff, 0xda, 0x00, 0x04, 0x01, 0x00, 0x12, 0x34, 0xff, 0xd9]);
+const jpeg = Buffer.from([
+  0xff, 0xd8, 0xff, 0xdb, 0x00, 0x04, 0x01, 0x02, 0xff, 0xda, 0x00, 0x04, 0x01, 0x00, 0x12, 0x34, 0xff, 0xd9,
+]);
 
 describe(`mini-program grid worker API on ${backend.name}`, () => {
   let t: TestApp;
@@ -36,20 +38,57 @@ describe(`mini-program grid worker API on ${backend.name}`, () => {
   let householdA: Household;
   let householdB: Household;
 
-  async function person(name: string, region: Region, extra: Partial<Person> = {}, tags: Record<string, number> = {}): Promise<Person> {
+  async function person(
+    name: string,
+    region: Region,
+    extra: Partial<Person> = {},
+    tags: Record<string, number> = {},
+  ): Promise<Person> {
     const cipher = await t.get(PiiCipher);
     const p = ds.getRepository(Person).create({
-      id: randomUUID(), regionId: region.id, scopePath: region.path, name, gender: 'male', birthDate: '1960-05-01',
-      idNumber: cipher.seal(null), phone: cipher.seal(null), hukouType: 'local', hukouAddress: null, address: null, origin: null,
-      arrivalDate: null, permitStatus: null, permitExpiry: null, householdId: null, relationToHead: null, status: 'active', note: null,
-      lastVisitedAt: null, ...extra,
+      id: randomUUID(),
+      regionId: region.id,
+      scopePath: region.path,
+      name,
+      gender: 'male',
+      birthDate: '1960-05-01',
+      idNumber: cipher.seal(null),
+      phone: cipher.seal(null),
+      hukouType: 'local',
+      hukouAddress: null,
+      address: null,
+      origin: null,
+      arrivalDate: null,
+      permitStatus: null,
+      permitExpiry: null,
+      householdId: null,
+      relationToHead: null,
+      status: 'active',
+      note: null,
+      lastVisitedAt: null,
+      ...extra,
     });
     await ds.getRepository(Person).insert(p);
-    for (const [code, ago] of Object.entries(tags)) await ds.getRepository(PersonTag).insert({ personId: p.id, tagCode: code, scopePath: region.path, taggedAt: daysAgo(ago) });
+    for (const [code, ago] of Object.entries(tags))
+      await ds
+        .getRepository(PersonTag)
+        .insert({ personId: p.id, tagCode: code, scopePath: region.path, taggedAt: daysAgo(ago) });
     return p;
   }
   async function household(region: Region, type: HouseholdType, address: string): Promise<Household> {
-    const h = ds.getRepository(Household).create({ id: randomUUID(), regionId: region.id, scopePath: region.path, code: null, type, headPersonId: null, houseId: null, address, landNote: null });
+    const h = ds
+      .getRepository(Household)
+      .create({
+        id: randomUUID(),
+        regionId: region.id,
+        scopePath: region.path,
+        code: null,
+        type,
+        headPersonId: null,
+        houseId: null,
+        address,
+        landNote: null,
+      });
     await ds.getRepository(Household).insert(h);
     return h;
   }
@@ -71,19 +110,65 @@ describe(`mini-program grid worker API on ${backend.name}`, () => {
     const floatingA = await household(gridA, 'floating', '幸福村35号');
     await household(gridA, 'empty', '幸福村40号');
     householdB = await household(gridB, 'resident', '和谐村8号');
-    headA = await person('张建国', gridA, { householdId: householdA.id, relationToHead: 'self', idNumber: cipher.seal('110101196005011234'), phone: cipher.seal('13812345678') });
+    headA = await person('张建国', gridA, {
+      householdId: householdA.id,
+      relationToHead: 'self',
+      idNumber: cipher.seal('110101196005011234'),
+      phone: cipher.seal('13812345678'),
+    });
     wifeA = await person('李秀梅', gridA, { householdId: householdA.id, relationToHead: 'spouse', gender: 'female' });
     await ds.getRepository(Household).update({ id: householdA.id }, { headPersonId: headA.id });
-    const tenant = await person('王小军', gridA, { householdId: floatingA.id, relationToHead: 'self', hukouType: 'floating', origin: '安徽', permitStatus: 'valid' });
+    const tenant = await person('王小军', gridA, {
+      householdId: floatingA.id,
+      relationToHead: 'self',
+      hukouType: 'floating',
+      origin: '安徽',
+      permitStatus: 'valid',
+    });
     await ds.getRepository(Household).update({ id: floatingA.id }, { headPersonId: tenant.id });
-    lonelyA = await person('张桂兰', gridA, { gender: 'female', birthDate: '1938-02-02', address: '幸福村20号' }, { elderly_alone: 8 });
+    lonelyA = await person(
+      '张桂兰',
+      gridA,
+      { gender: 'female', birthDate: '1938-02-02', address: '幸福村20号' },
+      { elderly_alone: 8 },
+    );
     await person('赵已迁', gridA, { status: 'moved_out' });
-    personB = await person('张和谐', gridB, { householdId: householdB.id, relationToHead: 'self' }, { elderly_alone: 30 });
+    personB = await person(
+      '张和谐',
+      gridB,
+      { householdId: householdB.id, relationToHead: 'self' },
+      { elderly_alone: 30 },
+    );
     await ds.getRepository(Household).update({ id: householdB.id }, { headPersonId: personB.id });
-    await ds.getRepository(House).insert({ id: randomUUID(), regionId: gridA.id, scopePath: gridA.path, estateId: null, buildingId: null, unitId: null, address: '幸福村12号', roomNo: null, use: 'self_occupied', areaM2: 120, lng: null, lat: null });
+    await ds
+      .getRepository(House)
+      .insert({
+        id: randomUUID(),
+        regionId: gridA.id,
+        scopePath: gridA.path,
+        estateId: null,
+        buildingId: null,
+        unitId: null,
+        address: '幸福村12号',
+        roomNo: null,
+        use: 'self_occupied',
+        areaM2: 120,
+        lng: null,
+        lat: null,
+      });
     await ds.getRepository(Business).insert({
-      id: randomUUID(), regionId: gridA.id, scopePath: gridA.path, name: '幸福小卖部', creditCode: '91330100MA2B3C4D5E', legalRepresentative: null,
-      contactPhone: cipher.seal(null), address: null, type: 'retail', status: 'open', lng: null, lat: null,
+      id: randomUUID(),
+      regionId: gridA.id,
+      scopePath: gridA.path,
+      name: '幸福小卖部',
+      creditCode: '91330100MA2B3C4D5E',
+      legalRepresentative: null,
+      contactPhone: cipher.seal(null),
+      address: null,
+      type: 'retail',
+      status: 'open',
+      lng: null,
+      lat: null,
     });
 
     worker = await mpLogin(t, 'grid-worker-a', '王五');
@@ -98,11 +183,20 @@ describe(`mini-program grid worker API on ${backend.name}`, () => {
     rmSync(uploadDir, { recursive: true, force: true });
   });
 
-  const get = (who: { auth: string }, path: string) => t.http().get(`/api/mp/grid${path}`).set('Authorization', who.auth);
-  const visit = (who: { auth: string }, body: object) => t.http().post('/api/mp/grid/visits').set('Authorization', who.auth).send(body);
+  const get = (who: { auth: string }, path: string) =>
+    t.http().get(`/api/mp/grid${path}`).set('Authorization', who.auth);
+  const visit = (who: { auth: string }, body: object) =>
+    t.http().post('/api/mp/grid/visits').set('Authorization', who.auth).send(body);
 
   it('refuses residents (403) and staff tokens on every grid route', async () => {
-    for (const path of ['/overview', '/households', `/households/${householdA.id}`, '/persons', `/persons/${headA.id}`, '/visits/due']) {
+    for (const path of [
+      '/overview',
+      '/households',
+      `/households/${householdA.id}`,
+      '/persons',
+      `/persons/${headA.id}`,
+      '/visits/due',
+    ]) {
       const res = await get(resident, path);
       expect([path, res.status, res.body.error?.code]).toEqual([path, 403, 'FORBIDDEN']);
     }
@@ -127,7 +221,16 @@ describe(`mini-program grid worker API on ${backend.name}`, () => {
     expect(all.page.total).toBe(3);
     expect(all.data.map((h: { id: string }) => h.id)).not.toContain(householdB.id);
     const byHead = (await get(worker, `/households?q=${encodeURIComponent('张')}`)).body.data;
-    expect(byHead).toEqual([expect.objectContaining({ id: householdA.id, headName: '张建国', headPersonId: headA.id, memberCount: 2, type: 'resident', regionName: '幸福村一网格' })]);
+    expect(byHead).toEqual([
+      expect.objectContaining({
+        id: householdA.id,
+        headName: '张建国',
+        headPersonId: headA.id,
+        memberCount: 2,
+        type: 'resident',
+        regionName: '幸福村一网格',
+      }),
+    ]);
     const byAddress = (await get(worker, `/households?q=${encodeURIComponent('35号')}`)).body.data;
     expect(byAddress.map((h: { headName: string }) => h.headName)).toEqual(['王小军']);
     const empty = (await get(worker, '/households?type=empty')).body.data;
@@ -138,7 +241,11 @@ describe(`mini-program grid worker API on ${backend.name}`, () => {
     const res = await get(worker, `/households/${householdA.id}`);
     expect(res.status).toBe(200);
     expect(res.body.data.members.map((m: { id: string }) => m.id)).toEqual([headA.id, wifeA.id]);
-    expect(res.body.data.members[0]).toMatchObject({ relationToHead: 'self', idNumber: maskIdNumber('110101196005011234'), phone: maskPhone('13812345678') });
+    expect(res.body.data.members[0]).toMatchObject({
+      relationToHead: 'self',
+      idNumber: maskIdNumber('110101196005011234'),
+      phone: maskPhone('13812345678'),
+    });
     expect(JSON.stringify(res.body)).not.toContain('13812345678');
     expect((await get(worker, `/households/${householdB.id}`)).status).toBe(404);
   });
@@ -156,21 +263,46 @@ describe(`mini-program grid worker API on ${backend.name}`, () => {
   it('shows a person card with visits and the visit due; another grid’s person is 404', async () => {
     const res = await get(worker, `/persons/${lonelyA.id}`);
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ name: '张桂兰', visits: [], visitDue: { status: 'overdue', overdueDays: 1 }, tagDetails: [{ code: 'elderly_alone', name: '独居老人' }] });
+    expect(res.body.data).toMatchObject({
+      name: '张桂兰',
+      visits: [],
+      visitDue: { status: 'overdue', overdueDays: 1 },
+      tagDetails: [{ code: 'elderly_alone', name: '独居老人' }],
+    });
     const head = (await get(worker, `/persons/${headA.id}`)).body.data;
-    expect(head).toMatchObject({ phone: maskPhone('13812345678'), household: { id: householdA.id, headName: '张建国', type: 'resident' }, visitDue: null });
+    expect(head).toMatchObject({
+      phone: maskPhone('13812345678'),
+      household: { id: householdA.id, headName: '张建国', type: 'resident' },
+      visitDue: null,
+    });
     expect((await get(worker, `/persons/${personB.id}`)).status).toBe(404);
   });
 
   it('records a visit as the worker with an uploaded photo, which clears the due item', async () => {
     const due = (await get(worker, '/visits/due')).body;
     expect(due.data.map((i: { personId: string }) => i.personId)).toEqual([lonelyA.id]);
-    const photo = await t.http().post('/api/mp/files').set('Authorization', worker.auth).attach('file', jpeg, { filename: 'p.jpg', contentType: 'image/jpeg' });
+    const photo = await t
+      .http()
+      .post('/api/mp/files')
+      .set('Authorization', worker.auth)
+      .attach('file', jpeg, { filename: 'p.jpg', contentType: 'image/jpeg' });
     expect(photo.status).toBe(201);
-    const res = await visit(worker, { personId: lonelyA.id, note: '老人身体健康，家中安全隐患已排查', photoIds: [photo.body.data.id] });
+    const res = await visit(worker, {
+      personId: lonelyA.id,
+      note: '老人身体健康，家中安全隐患已排查',
+      photoIds: [photo.body.data.id],
+    });
     expect(res.status).toBe(201);
-    expect(res.body.data).toMatchObject({ personId: lonelyA.id, visitorName: '王五', photos: [{ id: photo.body.data.id, mime: 'image/jpeg' }] });
-    expect(await ds.getRepository(Visit).findOneByOrFail({ id: res.body.data.id })).toMatchObject({ visitorKind: 'mp', visitorId: worker.id, scopePath: gridA.path });
+    expect(res.body.data).toMatchObject({
+      personId: lonelyA.id,
+      visitorName: '王五',
+      photos: [{ id: photo.body.data.id, mime: 'image/jpeg' }],
+    });
+    expect(await ds.getRepository(Visit).findOneByOrFail({ id: res.body.data.id })).toMatchObject({
+      visitorKind: 'mp',
+      visitorId: worker.id,
+      scopePath: gridA.path,
+    });
 
     expect((await get(worker, '/visits/due')).body.data).toEqual([]);
     expect((await get(worker, '/overview')).body.data.visitsDue).toEqual({ overdue: 0, due: 0, upcoming: 0, total: 0 });
@@ -182,7 +314,11 @@ describe(`mini-program grid worker API on ${backend.name}`, () => {
   it('cannot visit a person of grid B (404) nor attach a photo uploaded by someone else', async () => {
     expect((await visit(worker, { personId: personB.id, note: '越界' })).status).toBe(404);
     expect(await ds.getRepository(Visit).countBy({ personId: personB.id })).toBe(0);
-    const theirs = await t.http().post('/api/mp/files').set('Authorization', resident.auth).attach('file', jpeg, { filename: 'r.jpg', contentType: 'image/jpeg' });
+    const theirs = await t
+      .http()
+      .post('/api/mp/files')
+      .set('Authorization', resident.auth)
+      .attach('file', jpeg, { filename: 'r.jpg', contentType: 'image/jpeg' });
     const res = await visit(worker, { personId: headA.id, note: '借用居民的照片', photoIds: [theirs.body.data.id] });
     expect(res.status).toBe(400);
     expect(res.body.error.details[0].field).toBe('photoIds');

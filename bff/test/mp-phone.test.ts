@@ -16,7 +16,8 @@ describe(`mini-program phone binding on ${backend.name}`, () => {
     await t?.close();
   });
 
-  const bind = (user: MpFixture, code: string) => t.http().post('/api/mp/me/phone').set('Authorization', user.auth).send({ code });
+  const bind = (user: MpFixture, code: string) =>
+    t.http().post('/api/mp/me/phone').set('Authorization', user.auth).send({ code });
 
   it('binds the WeChat-verified number and only ever answers it masked', async () => {
     const user = await mpLogin(t, 'phone-ok');
@@ -45,7 +46,9 @@ describe(`mini-program phone binding on ${backend.name}`, () => {
     expect(row.phone_hash).toBe(cipher.hash('13987654321'));
     expect(cipher.decrypt(String(row.phone_cipher), 'k1')).toBe('13987654321');
     // Exact lookup without decrypting anything.
-    const found = (await ds.query('SELECT id FROM mp_user WHERE phone_hash = ?', [cipher.hash('13987654321')])) as { id: string }[];
+    const found = (await ds.query('SELECT id FROM mp_user WHERE phone_hash = ?', [cipher.hash('13987654321')])) as {
+      id: string;
+    }[];
     expect(found.map((r) => r.id)).toEqual([user.id]);
   });
 
@@ -54,7 +57,11 @@ describe(`mini-program phone binding on ${backend.name}`, () => {
     await bind(user, await devPhoneCode(t.sim, '13800000001'));
     const res = await bind(user, await devPhoneCode(t.sim, '13900000002'));
     expect(res.body.data.phoneMasked).toBe('139****0002');
-    const records = await (await dataSourceOf(t)).getRepository(AuditLog).findBy({ action: 'mp.phone.bind', resourceId: user.id });
+    const records = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .findBy({ action: 'mp.phone.bind', resourceId: user.id });
     expect(records.map((r) => JSON.parse(r.detail ?? '{}').phone)).toEqual(['138****0001', '139****0002']);
     expect(records.every((r) => r.actorKind === 'mp' && r.actorId === user.id && r.result === 'success')).toBe(true);
   });

@@ -20,7 +20,10 @@ describe(`Open311 POST requests and api keys on ${backend.name}`, () => {
   let town: CaseTown;
   let key: string;
   let keyId: string;
-  const xml = new XMLParser({ parseTagValue: false, isArray: (_n, jpath) => ['service_requests.request', 'errors.error'].includes(String(jpath)) });
+  const xml = new XMLParser({
+    parseTagValue: false,
+    isArray: (_n, jpath) => ['service_requests.request', 'errors.error'].includes(String(jpath)),
+  });
   const admin = (who: { auth: string }) => ({
     get: (path: string) => t.http().get(`/api/admin${path}`).set('Authorization', who.auth),
     post: (path: string, body: object) => t.http().post(`/api/admin${path}`).set('Authorization', who.auth).send(body),
@@ -28,10 +31,20 @@ describe(`Open311 POST requests and api keys on ${backend.name}`, () => {
   });
   /** A form post exactly as the spec's example: application/x-www-form-urlencoded. */
   const post = (format: string, fields: Record<string, string>) =>
-    t.http().post(`/open311/v2/requests.${format}`).set('Content-Type', 'application/x-www-form-urlencoded; charset=utf-8').send(new URLSearchParams(fields).toString());
+    t
+      .http()
+      .post(`/open311/v2/requests.${format}`)
+      .set('Content-Type', 'application/x-www-form-urlencoded; charset=utf-8')
+      .send(new URLSearchParams(fields).toString());
   /** A WGS84 position (as a GPS would give it) whose GCJ-02 shift lies inside grid A1. */
   const wgsA1 = () => gcj02ToWgs84(town.points.A1).map((n) => n.toFixed(7)) as [string, string];
-  const minimal = () => ({ api_key: key, service_code: 'road', lat: wgsA1()[1], long: wgsA1()[0], description: '路面塌陷一个大坑，请尽快处理' });
+  const minimal = () => ({
+    api_key: key,
+    service_code: 'road',
+    lat: wgsA1()[1],
+    long: wgsA1()[0],
+    description: '路面塌陷一个大坑，请尽快处理',
+  });
   const caseOf = (no: string) => town.ds.getRepository(CaseRecord).findOneByOrFail({ no });
 
   beforeAll(async () => {
@@ -52,7 +65,14 @@ describe(`Open311 POST requests and api keys on ${backend.name}`, () => {
       const { key: shown, ...vo } = res.body.data;
       expect(shown).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(Buffer.from(shown, 'base64url')).toHaveLength(32);
-      expect(vo).toEqual({ id: expect.any(String), name: '第二个对接方', prefix: shown.slice(0, 8), createdAt: expect.any(String), lastUsedAt: null, revokedAt: null });
+      expect(vo).toEqual({
+        id: expect.any(String),
+        name: '第二个对接方',
+        prefix: shown.slice(0, 8),
+        createdAt: expect.any(String),
+        lastUsedAt: null,
+        revokedAt: null,
+      });
       const row = await town.ds.getRepository(Open311Key).findOneByOrFail({ id: vo.id });
       expect(row.keyHash).toMatch(/^[0-9a-f]{64}$/);
       expect(row.keyHash).not.toContain(shown);
@@ -67,7 +87,12 @@ describe(`Open311 POST requests and api keys on ${backend.name}`, () => {
       expect((await admin(town.staff.villageA).get('/open311/keys')).status).toBe(403);
       expect((await admin(town.staff.villageA).post('/open311/keys', { name: 'x' })).status).toBe(403);
       expect((await admin(town.staff.villageA).del(`/open311/keys/${keyId}`)).status).toBe(403);
-      const managerB = await staffWithToken(t, { username: 'o311.mgr.b', roles: ['village_admin'], grants: ['case:manage'], region: town.villageB });
+      const managerB = await staffWithToken(t, {
+        username: 'o311.mgr.b',
+        roles: ['village_admin'],
+        grants: ['case:manage'],
+        region: town.villageB,
+      });
       expect((await admin(managerB).get('/open311/keys')).body.data).toEqual([]);
       expect((await admin(managerB).del(`/open311/keys/${keyId}`)).status).toBe(404);
       expect((await admin(town.staff.town).post('/open311/keys', { name: '' })).status).toBe(400);
@@ -77,13 +102,17 @@ describe(`Open311 POST requests and api keys on ${backend.name}`, () => {
       const issued = (await admin(town.staff.town).post('/open311/keys', { name: '将被吊销' })).body.data;
       expect((await post('json', { ...minimal(), api_key: issued.key })).status).toBe(200);
       expect((await admin(town.staff.town).del(`/open311/keys/${issued.id}`)).status).toBe(204);
-      const listed = (await admin(town.staff.town).get('/open311/keys')).body.data.find((k: { id: string }) => k.id === issued.id);
+      const listed = (await admin(town.staff.town).get('/open311/keys')).body.data.find(
+        (k: { id: string }) => k.id === issued.id,
+      );
       expect(listed.revokedAt).toEqual(expect.any(String));
       expect(listed.lastUsedAt).toEqual(expect.any(String));
       const refused = await post('json', { ...minimal(), api_key: issued.key });
       expect(refused.status).toBe(403);
       expect(refused.body).toEqual([{ code: 403, description: expect.any(String) }]);
-      expect(await town.ds.getRepository(AuditLog).countBy({ action: 'open311.key.revoke', resourceId: issued.id })).toBe(1);
+      expect(
+        await town.ds.getRepository(AuditLog).countBy({ action: 'open311.key.revoke', resourceId: issued.id }),
+      ).toBe(1);
     });
   });
 
@@ -104,9 +133,25 @@ describe(`Open311 POST requests and api keys on ${backend.name}`, () => {
       });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-      expect(res.body).toEqual([{ service_request_id: expect.stringMatching(/^\d{12}$/), service_notice: expect.any(String), account_id: 'acct-1' }]);
+      expect(res.body).toEqual([
+        {
+          service_request_id: expect.stringMatching(/^\d{12}$/),
+          service_notice: expect.any(String),
+          account_id: 'acct-1',
+        },
+      ]);
       const record = await caseOf(res.body[0].service_request_id);
-      expect(record).toMatchObject({ source: 'open311', status: 'submitted', regionId: town.gridA1.id, categoryCode: 'road', reporterKind: 'external', reporterId: `open311:${keyId}`, reporterName: '王小明', externalSystem: 'open311', address: '幸福村村口东侧' });
+      expect(record).toMatchObject({
+        source: 'open311',
+        status: 'submitted',
+        regionId: town.gridA1.id,
+        categoryCode: 'road',
+        reporterKind: 'external',
+        reporterId: `open311:${keyId}`,
+        reporterName: '王小明',
+        externalSystem: 'open311',
+        address: '幸福村村口东侧',
+      });
       const [gLng, gLat] = wgs84ToGcj02([Number(long), Number(lat)]);
       expect(Math.abs(Number(record.lng) - gLng)).toBeLessThan(1e-9);
       expect(Math.abs(Number(record.lat) - gLat)).toBeLessThan(1e-9);
@@ -121,7 +166,8 @@ describe(`Open311 POST requests and api keys on ${backend.name}`, () => {
       expect(Math.abs(read.body[0].lat - Number(lat))).toBeLessThan(1e-5);
       expect(Math.abs(read.body[0].long - Number(long))).toBeLessThan(1e-5);
       expect(read.body[0].media_url).toBe('https://example.org/p/1.jpg');
-      for (const secret of ['王小明', '小明', '5678', 'acct-1', 'wang@example.org', 'open311:']) expect(read.text).not.toContain(secret);
+      for (const secret of ['王小明', '小明', '5678', 'acct-1', 'wang@example.org', 'open311:'])
+        expect(read.text).not.toContain(secret);
     });
 
     it('answers in XML as <service_requests><request> with the request id', async () => {
@@ -141,7 +187,11 @@ describe(`Open311 POST requests and api keys on ${backend.name}`, () => {
       const record = await caseOf(res.body[0].service_request_id);
       expect(record).toMatchObject({ regionId: town.town.id, lng: null, lat: null, address: '青山镇政府门口' });
       const read = await t.http().get(`/open311/v2/requests/${record.no}.xml`);
-      expect(xml.parse(read.text).service_requests.request[0]).toMatchObject({ lat: '', long: '', address: '青山镇政府门口' });
+      expect(xml.parse(read.text).service_requests.request[0]).toMatchObject({
+        lat: '',
+        long: '',
+        address: '青山镇政府门口',
+      });
     });
 
     it('answers 403 without a valid api_key (JSON and XML)', async () => {
@@ -151,7 +201,9 @@ describe(`Open311 POST requests and api keys on ${backend.name}`, () => {
       expect(missing.body).toEqual([{ code: 403, description: expect.stringContaining('api_key') }]);
       const wrong = await post('xml', { ...minimal(), api_key: 'A'.repeat(43) });
       expect(wrong.status).toBe(403);
-      expect(xml.parse(wrong.text).errors.error).toEqual([{ code: '403', description: expect.stringContaining('api_key') }]);
+      expect(xml.parse(wrong.text).errors.error).toEqual([
+        { code: '403', description: expect.stringContaining('api_key') },
+      ]);
     });
 
     it('answers 400 listing every problem of a malformed form', async () => {
@@ -168,7 +220,9 @@ describe(`Open311 POST requests and api keys on ${backend.name}`, () => {
       expect((await post('json', nowhere)).status).toBe(400);
       expect((await post('json', { ...minimal(), lat: '95' })).status).toBe(400);
       const outside = gcj02ToWgs84(town.points.outside);
-      expect((await post('json', { ...minimal(), lat: String(outside[1]), long: String(outside[0]) })).status).toBe(400);
+      expect((await post('json', { ...minimal(), lat: String(outside[1]), long: String(outside[0]) })).status).toBe(
+        400,
+      );
     });
 
     it('answers 404 for an unknown or deactivated service_code', async () => {
@@ -180,8 +234,14 @@ describe(`Open311 POST requests and api keys on ${backend.name}`, () => {
     });
 
     it('keeps a key issued at village level to its own village (400 elsewhere)', async () => {
-      const managerA = await staffWithToken(t, { username: 'o311.mgr.a', roles: ['village_admin'], grants: ['case:manage'], region: town.villageA });
-      const villageKey = (await admin(managerA).post('/open311/keys', { name: '幸福村小程序' })).body.data.key as string;
+      const managerA = await staffWithToken(t, {
+        username: 'o311.mgr.a',
+        roles: ['village_admin'],
+        grants: ['case:manage'],
+        region: town.villageA,
+      });
+      const villageKey = (await admin(managerA).post('/open311/keys', { name: '幸福村小程序' })).body.data
+        .key as string;
       const at = (p: [number, number]) => gcj02ToWgs84(p).map((n) => n.toFixed(7));
       const [bLng, bLat] = at(town.points.B1);
       const refused = await post('json', { ...minimal(), api_key: villageKey, lat: bLat, long: bLng });

@@ -18,7 +18,14 @@ describe(`Open311 discovery and services on ${backend.name}`, () => {
   /** Lists are parsed as arrays whatever their length (the spec's containers). */
   const xml = new XMLParser({
     parseTagValue: false,
-    isArray: (_name, jpath) => ['services.service', 'errors.error', 'discovery.endpoints.endpoint', 'discovery.endpoints.endpoint.formats.format', 'service_definition.attributes.attribute'].includes(String(jpath)),
+    isArray: (_name, jpath) =>
+      [
+        'services.service',
+        'errors.error',
+        'discovery.endpoints.endpoint',
+        'discovery.endpoints.endpoint.formats.format',
+        'service_definition.attributes.attribute',
+      ].includes(String(jpath)),
   });
   const get = (path: string) => t.http().get(`/open311/v2${path}`);
 
@@ -65,7 +72,15 @@ describe(`Open311 discovery and services on ${backend.name}`, () => {
       expect(res.status).toBe(200);
       expect(Array.isArray(res.body)).toBe(true);
       const road = res.body.find((s: { service_code: string }) => s.service_code === 'road');
-      expect(road).toEqual({ service_code: 'road', service_name: '道路破损', description: '道路破损', metadata: false, type: 'realtime', keywords: '道路破损,城建办', group: '城建办' });
+      expect(road).toEqual({
+        service_code: 'road',
+        service_name: '道路破损',
+        description: '道路破损',
+        metadata: false,
+        type: 'realtime',
+        keywords: '道路破损,城建办',
+        group: '城建办',
+      });
       expect(res.body.map((s: { service_code: string }) => s.service_code)).not.toContain('noise');
       for (const s of res.body) expect(['realtime', 'batch', 'blackbox']).toContain(s.type);
     });
@@ -77,7 +92,12 @@ describe(`Open311 discovery and services on ${backend.name}`, () => {
       expect(res.headers['content-type']).toBe('text/xml; charset=utf-8');
       const services = xml.parse(res.text).services.service as Record<string, string>[];
       expect(services.map((s) => s.service_code)).toEqual(json.map((s) => s.service_code));
-      expect(services.find((s) => s.service_code === 'road')).toMatchObject({ service_name: '道路破损', metadata: 'false', type: 'realtime', group: '城建办' });
+      expect(services.find((s) => s.service_code === 'road')).toMatchObject({
+        service_name: '道路破损',
+        metadata: 'false',
+        type: 'realtime',
+        group: '城建办',
+      });
     });
   });
 
@@ -102,7 +122,9 @@ describe(`Open311 discovery and services on ${backend.name}`, () => {
       const res = await get('/services/pothole.xml');
       expect(res.status).toBe(404);
       expect(res.headers['content-type']).toBe('text/xml; charset=utf-8');
-      expect(xml.parse(res.text).errors.error).toEqual([{ code: '404', description: expect.stringContaining('pothole') }]);
+      expect(xml.parse(res.text).errors.error).toEqual([
+        { code: '404', description: expect.stringContaining('pothole') },
+      ]);
     });
   });
 
@@ -112,7 +134,10 @@ describe(`Open311 discovery and services on ${backend.name}`, () => {
       expect((await get('/services.json?jurisdiction_id=')).status).toBe(200);
       const other = await get('/services.xml?jurisdiction_id=sfgov.org');
       expect(other.status).toBe(404);
-      expect(xml.parse(other.text).errors.error[0]).toEqual({ code: '404', description: expect.stringContaining('sfgov.org') });
+      expect(xml.parse(other.text).errors.error[0]).toEqual({
+        code: '404',
+        description: expect.stringContaining('sfgov.org'),
+      });
       expect((await get('/services/road.json?jurisdiction_id=sfgov.org')).status).toBe(404);
     });
 

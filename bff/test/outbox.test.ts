@@ -71,11 +71,18 @@ describe(`outbox on ${backend.name}`, () => {
       calls.push(new Date());
       if (calls.length <= 2) throw new Error(`WeChat down (${calls.length})`);
     });
-    await dataSource.transaction((m) => outbox.enqueue(m, [{ topic: 'test.flaky', dedupeKey: 'flaky:1', payload: { caseId: 'c1' } }]));
+    await dataSource.transaction((m) =>
+      outbox.enqueue(m, [{ topic: 'test.flaky', dedupeKey: 'flaky:1', payload: { caseId: 'c1' } }]),
+    );
 
     await outbox.deliverDue(t0); // attempt 1 fails → next at t0 + 1 s
     let [row] = await rows('test.flaky');
-    expect(row).toMatchObject({ status: 'pending', attempts: 1, lockedBy: null, lastError: expect.stringContaining('WeChat down (1)') });
+    expect(row).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lockedBy: null,
+      lastError: expect.stringContaining('WeChat down (1)'),
+    });
     expect(row.nextAttemptAt.getTime()).toBe(t0.getTime() + 1000);
 
     expect(await outbox.deliverDue(plus(t0, 999))).toBe(0); // not yet due
@@ -101,7 +108,9 @@ describe(`outbox on ${backend.name}`, () => {
     outbox.register('test.broken', async () => {
       throw new Error('always broken');
     });
-    await dataSource.transaction((m) => outbox.enqueue(m, [{ topic: 'test.broken', dedupeKey: 'broken:1', payload: {} }]));
+    await dataSource.transaction((m) =>
+      outbox.enqueue(m, [{ topic: 'test.broken', dedupeKey: 'broken:1', payload: {} }]),
+    );
     for (let i = 0; i < 14; i += 1) {
       await outbox.deliverDue(now);
       now = plus(now, 10 * 60 * 1000);
@@ -117,7 +126,9 @@ describe(`outbox on ${backend.name}`, () => {
       calls += 1;
       throw new PermanentDeliveryError('43101 user refuse to accept the msg');
     });
-    await dataSource.transaction((m) => outbox.enqueue(m, [{ topic: 'test.permanent', dedupeKey: 'perm:1', payload: {} }]));
+    await dataSource.transaction((m) =>
+      outbox.enqueue(m, [{ topic: 'test.permanent', dedupeKey: 'perm:1', payload: {} }]),
+    );
     expect(await outbox.deliverDue(now)).toBe(0);
     expect(await outbox.deliverDue(plus(now, 3_600_000))).toBe(0);
     expect(calls).toBe(1);
@@ -127,7 +138,9 @@ describe(`outbox on ${backend.name}`, () => {
 
   it('keeps a message of a topic without handler pending until the handler registers', async () => {
     const now = wholeSecondsFromNow(2);
-    await dataSource.transaction((m) => outbox.enqueue(m, [{ topic: 'test.later', dedupeKey: 'later:1', payload: {} }]));
+    await dataSource.transaction((m) =>
+      outbox.enqueue(m, [{ topic: 'test.later', dedupeKey: 'later:1', payload: {} }]),
+    );
     await outbox.deliverDue(now);
     let [row] = await rows('test.later');
     expect(row).toMatchObject({ status: 'pending', attempts: 0, lastError: expect.stringContaining('no handler') });
@@ -147,7 +160,10 @@ describe(`outbox on ${backend.name}`, () => {
     });
     const keys = Array.from({ length: 20 }, (_, i) => `race:${String(i).padStart(2, '0')}`);
     await dataSource.transaction((m) =>
-      outbox.enqueue(m, keys.map((dedupeKey) => ({ topic: 'test.race', dedupeKey, payload: {} }))),
+      outbox.enqueue(
+        m,
+        keys.map((dedupeKey) => ({ topic: 'test.race', dedupeKey, payload: {} })),
+      ),
     );
     await Promise.all([outbox.deliverDue(now), outbox.deliverDue(now)]);
     expect([...deliveries.keys()].sort()).toEqual(keys);

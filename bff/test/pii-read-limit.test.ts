@@ -24,7 +24,9 @@ describe(`pii.read limit on ${backend.name}`, () => {
 
   it('applies the one pii.read limit to every route that needs person:pii:read', async () => {
     const table = await (await t.get(MidwayWebRouterService)).getFlattenRouterTable();
-    const piiRoutes = table.filter((r: RouterInfo) => requiredPermission(r.controllerClz as object, String(r.method)) === 'person:pii:read');
+    const piiRoutes = table.filter(
+      (r: RouterInfo) => requiredPermission(r.controllerClz as object, String(r.method)) === 'person:pii:read',
+    );
     const paths = piiRoutes.map((r) => String(r.fullUrl ?? r.url)).sort();
     expect(paths).toEqual(
       expect.arrayContaining([
@@ -36,17 +38,37 @@ describe(`pii.read limit on ${backend.name}`, () => {
       ]),
     );
     for (const route of piiRoutes) {
-      const rules = rateLimitsOf(route.controllerClz as object, String(route.method)).filter((r) => r.name === PII_READ_LIMIT.name);
+      const rules = rateLimitsOf(route.controllerClz as object, String(route.method)).filter(
+        (r) => r.name === PII_READ_LIMIT.name,
+      );
       expect({ route: route.fullUrl, rules }).toEqual({ route: route.fullUrl, rules: [PII_READ_LIMIT] });
     }
   });
 
   it('counts reads across persons, case reporters, users, businesses and residents, per staff user', async () => {
     const town = await createRegion(t, `限流镇${randomUUID().slice(0, 6)}`, 'town');
-    const reader = await staffWithToken(t, { username: `pii.reader.${randomUUID().slice(0, 6)}`, roles: ['village_admin'], grants: ['person:pii:read'], region: town });
-    const colleague = await staffWithToken(t, { username: `pii.other.${randomUUID().slice(0, 6)}`, roles: ['village_admin'], grants: ['person:pii:read'], region: town });
-    const noPii = await staffWithToken(t, { username: `pii.none.${randomUUID().slice(0, 6)}`, roles: ['village_admin'], region: town });
-    const target = await createStaff(t, { username: `pii.target.${randomUUID().slice(0, 6)}`, roles: ['grid_worker'], region: town });
+    const reader = await staffWithToken(t, {
+      username: `pii.reader.${randomUUID().slice(0, 6)}`,
+      roles: ['village_admin'],
+      grants: ['person:pii:read'],
+      region: town,
+    });
+    const colleague = await staffWithToken(t, {
+      username: `pii.other.${randomUUID().slice(0, 6)}`,
+      roles: ['village_admin'],
+      grants: ['person:pii:read'],
+      region: town,
+    });
+    const noPii = await staffWithToken(t, {
+      username: `pii.none.${randomUUID().slice(0, 6)}`,
+      roles: ['village_admin'],
+      region: town,
+    });
+    const target = await createStaff(t, {
+      username: `pii.target.${randomUUID().slice(0, 6)}`,
+      roles: ['grid_worker'],
+      region: town,
+    });
     const missing = randomUUID();
     const urls = [
       `/api/admin/users/${target.id}/pii`,
@@ -71,7 +93,11 @@ describe(`pii.read limit on ${backend.name}`, () => {
     // The budget is spent: every kind of PII read is now refused, whichever route spent it.
     for (const url of urls) {
       const res = await read(reader.auth, url);
-      expect({ url, status: res.status, code: res.body.error?.code }).toEqual({ url, status: 429, code: 'RATE_LIMITED' });
+      expect({ url, status: res.status, code: res.body.error?.code }).toEqual({
+        url,
+        status: 429,
+        code: 'RATE_LIMITED',
+      });
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(PII_READ_LIMIT.windowSec);
     }

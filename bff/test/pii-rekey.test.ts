@@ -11,7 +11,8 @@ import { piiRekey } from '../src/cli/pii-rekey';
 const backend = currentBackend();
 const key = () => randomBytes(32).toString('base64');
 const [K1, K2, K3, HMAC] = [key(), key(), key(), key()];
-const cipher = (keys: string, active: string) => PiiCipher.fromEnv({ PII_KEYS: keys, PII_ACTIVE_KEY_ID: active, PII_HMAC_KEY: HMAC });
+const cipher = (keys: string, active: string) =>
+  PiiCipher.fromEnv({ PII_KEYS: keys, PII_ACTIVE_KEY_ID: active, PII_HMAC_KEY: HMAC });
 
 const PHONES = ['13800000011', '13800000012', '13800000013', '13800000014', '13800000015'];
 
@@ -31,7 +32,11 @@ describe(`PII key rotation on ${backend.name}`, () => {
     t = await startTestApp(backend, { PII_KEYS: `k1:${K1}`, PII_ACTIVE_KEY_ID: 'k1', PII_HMAC_KEY: HMAC });
     for (const [i, phone] of PHONES.entries()) {
       const user = await mpLogin(t, `rekey-${i}`);
-      const res = await t.http().post('/api/mp/me/phone').set('Authorization', user.auth).send({ code: await devPhoneCode(t.sim, phone) });
+      const res = await t
+        .http()
+        .post('/api/mp/me/phone')
+        .set('Authorization', user.auth)
+        .send({ code: await devPhoneCode(t.sim, phone) });
       expect(res.status).toBe(200);
       ids.push(user.id);
     }
@@ -43,7 +48,9 @@ describe(`PII key rotation on ${backend.name}`, () => {
   });
 
   const rows = async (): Promise<Row[]> =>
-    (await (await dataSourceOf(t)).query(
+    (await (
+      await dataSourceOf(t)
+    ).query(
       `SELECT id, phone_cipher, phone_key_id, phone_hash FROM mp_user WHERE phone_cipher IS NOT NULL ORDER BY id`,
     )) as Row[];
   const mpReport = <R extends { table: string }>(reports: R[]) => reports.find((r) => r.table === 'mp_user') as R;
@@ -57,7 +64,14 @@ describe(`PII key rotation on ${backend.name}`, () => {
       onBatch: (r) => r.table === 'mp_user' && batches.push(r.scanned),
     });
     expect(batches).toEqual([2, 4, 5]);
-    expect(mpReport(reports)).toMatchObject({ field: 'phone', scanned: 5, rekeyed: 5, skipped: 0, failed: 0, byKeyId: { k2: 5 } });
+    expect(mpReport(reports)).toMatchObject({
+      field: 'phone',
+      scanned: 5,
+      rekeyed: 5,
+      skipped: 0,
+      failed: 0,
+      byKeyId: { k2: 5 },
+    });
 
     const after = await rows();
     const k2Only = cipher(`k2:${K2}`, 'k2');
@@ -105,7 +119,12 @@ describe(`PII key rotation on ${backend.name}`, () => {
     await ds.query('UPDATE mp_user SET phone_key_id = ? WHERE id = ?', ['gone', stranger.id]);
     for (let run = 0; run < 2; run += 1) {
       const reports = await rekeyAll(ds, cipher(`k2:${K2},k3:${K3}`, 'k3'), entities, { batchSize: 1 });
-      expect(mpReport(reports)).toMatchObject({ scanned: 2, rekeyed: 0, failed: 2, byKeyId: { k2: 1, gone: 1, k3: 3 } });
+      expect(mpReport(reports)).toMatchObject({
+        scanned: 2,
+        rekeyed: 0,
+        failed: 2,
+        byKeyId: { k2: 1, gone: 1, k3: 3 },
+      });
     }
     const [row] = (await ds.query('SELECT phone_cipher FROM mp_user WHERE id = ?', [victim.id])) as Row[];
     expect(row.phone_cipher).toBe(tampered);

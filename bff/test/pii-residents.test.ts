@@ -23,7 +23,9 @@ describe(`resident records for staff on ${backend.name}`, () => {
   let gridA: { id: string; auth: string };
 
   const place = async (user: MpFixture, region: Region) =>
-    (await dataSourceOf(t)).getRepository(MpUser).update({ id: user.id }, { regionId: region.id, scopePath: region.path });
+    (await dataSourceOf(t))
+      .getRepository(MpUser)
+      .update({ id: user.id }, { regionId: region.id, scopePath: region.path });
 
   beforeAll(async () => {
     t = await startTestApp(backend);
@@ -34,15 +36,33 @@ describe(`resident records for staff on ${backend.name}`, () => {
     residentA = await mpLogin(t, 'resident-a', '居民甲');
     residentB = await mpLogin(t, 'resident-b', '居民乙');
     unplaced = await mpLogin(t, 'resident-unplaced', '未落户');
-    for (const [user, phone] of [[residentA, '13811112222'], [residentB, '13933334444'], [unplaced, '13755556666']] as const) {
-      const res = await t.http().post('/api/mp/me/phone').set('Authorization', user.auth).send({ code: await devPhoneCode(t.sim, phone) });
+    for (const [user, phone] of [
+      [residentA, '13811112222'],
+      [residentB, '13933334444'],
+      [unplaced, '13755556666'],
+    ] as const) {
+      const res = await t
+        .http()
+        .post('/api/mp/me/phone')
+        .set('Authorization', user.auth)
+        .send({ code: await devPhoneCode(t.sim, phone) });
       expect(res.status).toBe(200);
     }
     await place(residentA, gridInA);
     await place(residentB, villageB);
     adminA = await staffWithToken(t, { username: 'village.a', roles: ['village_admin'], region: villageA });
-    adminB = await staffWithToken(t, { username: 'village.b', roles: ['village_admin'], region: villageB, grants: ['person:pii:read'] });
-    piiA = await staffWithToken(t, { username: 'pii.a', roles: ['village_admin'], region: villageA, grants: ['person:pii:read'] });
+    adminB = await staffWithToken(t, {
+      username: 'village.b',
+      roles: ['village_admin'],
+      region: villageB,
+      grants: ['person:pii:read'],
+    });
+    piiA = await staffWithToken(t, {
+      username: 'pii.a',
+      roles: ['village_admin'],
+      region: villageA,
+      grants: ['person:pii:read'],
+    });
     gridA = await staffWithToken(t, { username: 'grid.a', roles: ['grid_worker'], region: gridInA });
   });
   afterAll(async () => {
@@ -54,11 +74,16 @@ describe(`resident records for staff on ${backend.name}`, () => {
     return auth ? req.set('Authorization', auth) : req;
   };
 
-  it('shows a resident of the caller\'s subtree with the phone masked', async () => {
+  it("shows a resident of the caller's subtree with the phone masked", async () => {
     for (const staff of [adminA, gridA, piiA]) {
       const res = await get(`/api/admin/residents/${residentA.id}`, staff.auth);
       expect(res.status).toBe(200);
-      expect(res.body.data).toMatchObject({ id: residentA.id, nickname: '居民甲', phoneMasked: '138****2222', regionName: '幸福村一网格' });
+      expect(res.body.data).toMatchObject({
+        id: residentA.id,
+        nickname: '居民甲',
+        phoneMasked: '138****2222',
+        regionName: '幸福村一网格',
+      });
       expect(JSON.stringify(res.body)).not.toContain('13811112222');
     }
   });
@@ -87,9 +112,18 @@ describe(`resident records for staff on ${backend.name}`, () => {
     const res = await get(`/api/admin/residents/${residentA.id}/pii`, piiA.auth);
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({ id: residentA.id, phone: '13811112222' });
-    const records = await (await dataSourceOf(t)).getRepository(AuditLog).findBy({ action: 'pii.read', resourceId: residentA.id });
+    const records = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .findBy({ action: 'pii.read', resourceId: residentA.id });
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ actorKind: 'staff', actorId: piiA.id, resourceType: 'mp_user', result: 'success' });
+    expect(records[0]).toMatchObject({
+      actorKind: 'staff',
+      actorId: piiA.id,
+      resourceType: 'mp_user',
+      result: 'success',
+    });
     expect(records[0].detail).not.toContain('13811112222');
   });
 
@@ -100,7 +134,11 @@ describe(`resident records for staff on ${backend.name}`, () => {
   });
 
   it('shows nothing to staff without a region', async () => {
-    const floating = await staffWithToken(t, { username: 'no.region', roles: ['village_admin'], grants: ['person:pii:read'] });
+    const floating = await staffWithToken(t, {
+      username: 'no.region',
+      roles: ['village_admin'],
+      grants: ['person:pii:read'],
+    });
     expect((await get(`/api/admin/residents/${residentA.id}`, floating.auth)).status).toBe(404);
     expect((await get(`/api/admin/residents/${residentA.id}/pii`, floating.auth)).status).toBe(404);
   });

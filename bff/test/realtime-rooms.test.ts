@@ -33,7 +33,13 @@ describe(`realtime rooms for cases on ${backend.name}`, () => {
 
   /** Connects with an `Authorization` value of the fixtures and collects `event`. */
   async function listen<T>(auth: string, event: string): Promise<T[]> {
-    const socket = io(t.url, { path: '/socket.io', auth: { token: auth.replace(/^Bearer /, '') }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = io(t.url, {
+      path: '/socket.io',
+      auth: { token: auth.replace(/^Bearer /, '') },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     sockets.push(socket);
     const received: T[] = [];
     socket.on(event, (payload: T) => received.push(payload));
@@ -72,7 +78,10 @@ describe(`realtime rooms for cases on ${backend.name}`, () => {
     await deliver();
 
     expect(villageA).toHaveLength(1);
-    expect(villageA[0]).toMatchObject({ type: 'created', case: { id: record.id, no: record.no, status: 'submitted', regionId: town.gridA2.id } });
+    expect(villageA[0]).toMatchObject({
+      type: 'created',
+      case: { id: record.id, no: record.no, status: 'submitted', regionId: town.gridA2.id },
+    });
     expect(townAdmin.map((m) => m.case.id)).toEqual([record.id]);
     expect(villageB).toEqual([]);
     // The grid leader of A1 does not see a case of grid A2.

@@ -43,7 +43,13 @@ describe(`realtime sessions on ${backend.name}`, () => {
   });
 
   function open(token: string): Socket {
-    const socket = io(t.url, { path: '/socket.io', auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = io(t.url, {
+      path: '/socket.io',
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     sockets.push(socket);
     return socket;
   }
@@ -89,7 +95,11 @@ describe(`realtime sessions on ${backend.name}`, () => {
     const before = await fileCase();
     expect(loggedOut.cases).toEqual([before]);
 
-    const res = await t.http().post('/api/admin/auth/logout').set('Authorization', `Bearer ${ended.accessToken}`).send({ refreshToken: ended.refreshToken });
+    const res = await t
+      .http()
+      .post('/api/admin/auth/logout')
+      .set('Authorization', `Bearer ${ended.accessToken}`)
+      .send({ refreshToken: ended.refreshToken });
     expect(res.status).toBe(200);
     expect(await within(loggedOut.closed, 3000, 'disconnect after logout')).toBe('io server disconnect');
     const after = await fileCase();
@@ -101,24 +111,42 @@ describe(`realtime sessions on ${backend.name}`, () => {
   });
 
   it('disconnects every socket of a user who is disabled, and of one who logs out everywhere', async () => {
-    const target = await createStaff(t, { username: `rt.disabled.${Date.now()}`, roles: ['grid_leader'], region: town.gridA1 });
+    const target = await createStaff(t, {
+      username: `rt.disabled.${Date.now()}`,
+      roles: ['grid_leader'],
+      region: town.gridA1,
+    });
     const pair = await loginStaff(t, target.username);
     const first = await watch(pair.accessToken);
     const second = await watch((await loginStaff(t, target.username)).accessToken);
     const bystander = await watch((await loginStaff(t, town.staff.leaderA1.username)).accessToken);
 
-    const res = await t.http().post(`/api/admin/users/${target.id}/disable`).set('Authorization', town.staff.villageA.auth).send({});
+    const res = await t
+      .http()
+      .post(`/api/admin/users/${target.id}/disable`)
+      .set('Authorization', town.staff.villageA.auth)
+      .send({});
     expect(res.status).toBe(200);
-    expect(await within(Promise.all([first.closed, second.closed]), 3000, 'disconnect after disable')).toEqual(['io server disconnect', 'io server disconnect']);
+    expect(await within(Promise.all([first.closed, second.closed]), 3000, 'disconnect after disable')).toEqual([
+      'io server disconnect',
+      'io server disconnect',
+    ]);
     const after = await fileCase();
     expect([...first.cases, ...second.cases]).toEqual([]);
     expect(bystander.cases).toEqual([after]);
     expect(await refusal(pair.accessToken)).toBe('AUTH_TOKEN_INVALID');
 
-    const everywhere = await createStaff(t, { username: `rt.everywhere.${Date.now()}`, roles: ['grid_leader'], region: town.gridA1 });
+    const everywhere = await createStaff(t, {
+      username: `rt.everywhere.${Date.now()}`,
+      roles: ['grid_leader'],
+      region: town.gridA1,
+    });
     const a = await loginStaff(t, everywhere.username);
     const sockets = [await watch(a.accessToken), await watch((await loginStaff(t, everywhere.username)).accessToken)];
-    expect((await t.http().post('/api/admin/auth/logout-all').set('Authorization', `Bearer ${a.accessToken}`).send({})).status).toBe(200);
+    expect(
+      (await t.http().post('/api/admin/auth/logout-all').set('Authorization', `Bearer ${a.accessToken}`).send({}))
+        .status,
+    ).toBe(200);
     await within(Promise.all(sockets.map((s) => s.closed)), 3000, 'disconnect after logout-all');
   });
 
@@ -135,19 +163,27 @@ describe(`realtime sessions on ${backend.name}`, () => {
 
   it('refuses the handshake of a token that must change its password first (pwc), as the HTTP guard does', async () => {
     const username = `rt.pwc.${Date.now()}`;
-    await (await t.get(StaffService)).create({ username, displayName: username, password: FIXTURE_PASSWORD, roles: ['grid_leader'] });
+    await (
+      await t.get(StaffService)
+    ).create({ username, displayName: username, password: FIXTURE_PASSWORD, roles: ['grid_leader'] });
     const login = await t.http().post('/api/admin/auth/login').send({ username, password: FIXTURE_PASSWORD });
     expect(login.status).toBe(200);
     const token = login.body.data.accessToken as string;
     expect((jwt.decode(token) as { pwc?: boolean }).pwc).toBe(true);
-    expect((await t.http().get('/api/admin/cases').set('Authorization', `Bearer ${token}`)).body.error.code).toBe('AUTH_PASSWORD_CHANGE_REQUIRED');
+    expect((await t.http().get('/api/admin/cases').set('Authorization', `Bearer ${token}`)).body.error.code).toBe(
+      'AUTH_PASSWORD_CHANGE_REQUIRED',
+    );
     expect(await refusal(token)).toBe('AUTH_PASSWORD_CHANGE_REQUIRED');
   });
 
   /** The same claims as a real access token (same session), expiring in `seconds`. */
   function shortLived(accessToken: string, seconds: number): string {
     const { exp: _exp, iat: _iat, iss: _iss, ...claims } = jwt.decode(accessToken) as Record<string, unknown>;
-    return jwt.sign({ ...claims, ims: Date.now() }, TEST_JWT_SECRET, { algorithm: 'HS256', issuer: 'zhili-bff', expiresIn: seconds });
+    return jwt.sign({ ...claims, ims: Date.now() }, TEST_JWT_SECRET, {
+      algorithm: 'HS256',
+      issuer: 'zhili-bff',
+      expiresIn: seconds,
+    });
   }
 
   it('disconnects a socket when its access token expires', async () => {
@@ -168,7 +204,8 @@ describe(`realtime sessions on ${backend.name}`, () => {
     const lifetimeSec = 8;
     const opened = Date.now();
     const renewed = await watch(shortLived(pair.accessToken, lifetimeSec));
-    const renew = (token: string): Promise<Parameters<RenewAck>[0]> => renewed.socket.timeout(5000).emitWithAck(RENEW_EVENT, token);
+    const renew = (token: string): Promise<Parameters<RenewAck>[0]> =>
+      renewed.socket.timeout(5000).emitWithAck(RENEW_EVENT, token);
     expect(await renew(foreign.accessToken)).toEqual({ ok: false, code: 'AUTH_TOKEN_INVALID' });
     expect(await renew('not-a-jwt')).toEqual({ ok: false, code: 'AUTH_TOKEN_INVALID' });
     expect(await renew(refreshed.body.data.accessToken)).toEqual({ ok: true, expiresAt: expect.any(Number) });

@@ -16,7 +16,9 @@ describe(`realtime (socket.io) on ${backend.name}`, () => {
 
   beforeAll(async () => {
     t = await startTestApp(backend);
-    const watcher = await (await t.get(StaffService)).create({
+    const watcher = await (
+      await t.get(StaffService)
+    ).create({
       username: 'rt.watcher',
       displayName: '值班员',
       password: 'Correct-Horse-9',
@@ -36,7 +38,13 @@ describe(`realtime (socket.io) on ${backend.name}`, () => {
 
   /** A client as the admin portal opens it: `auth.token`, path /socket.io, no reconnection. */
   function open(auth: Record<string, string>): Socket {
-    const socket = io(t.url, { path: '/socket.io', auth, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = io(t.url, {
+      path: '/socket.io',
+      auth,
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     sockets.push(socket);
     return socket;
   }
@@ -66,13 +74,19 @@ describe(`realtime (socket.io) on ${backend.name}`, () => {
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
   async function staffToken(): Promise<string> {
-    const res = await t.http().post('/api/admin/auth/login').send({ username: 'rt.watcher', password: 'Correct-Horse-9' });
+    const res = await t
+      .http()
+      .post('/api/admin/auth/login')
+      .send({ username: 'rt.watcher', password: 'Correct-Horse-9' });
     expect(res.status).toBe(200);
     return res.body.data.accessToken as string;
   }
 
   async function miniProgramToken(identity: string): Promise<string> {
-    const res = await t.http().post('/api/mp/auth/login').send({ code: await devLoginCode(t.sim, identity) });
+    const res = await t
+      .http()
+      .post('/api/mp/auth/login')
+      .send({ code: await devLoginCode(t.sim, identity) });
     expect(res.status).toBe(200);
     return res.body.data.accessToken as string;
   }
@@ -106,7 +120,11 @@ describe(`realtime (socket.io) on ${backend.name}`, () => {
   });
 
   it('keeps pushing health to system-status staff periodically, never to other staff or a mini-program socket', async () => {
-    const [adminAuth, officialAuth, residentAuth] = [await staffLogin(t, 'rt.sysadmin'), await staffToken(), await miniProgramToken('rt-resident')];
+    const [adminAuth, officialAuth, residentAuth] = [
+      await staffLogin(t, 'rt.sysadmin'),
+      await staffToken(),
+      await miniProgramToken('rt-resident'),
+    ];
     const admin = open({ token: adminAuth });
     const official = open({ token: officialAuth });
     const resident = open({ token: residentAuth });

@@ -29,14 +29,33 @@ describe(`region API on ${backend.name}`, () => {
   });
 
   const list = (who: { auth: string }) => t.http().get('/api/admin/regions').set('Authorization', who.auth);
-  const create = (who: { auth: string }, body: object) => t.http().post('/api/admin/regions').set('Authorization', who.auth).send(body);
+  const create = (who: { auth: string }, body: object) =>
+    t.http().post('/api/admin/regions').set('Authorization', who.auth).send(body);
 
   it('lists the caller’s subtree only, parents first, as a flat list', async () => {
     const res = await list(eastAdmin);
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual([
-      { id: east.id, name: '东村', level: 'village', parentId: town.id, path: east.path, code: null, center: null, hasBoundary: false },
-      { id: eastGrid.id, name: '东村一网格', level: 'grid', parentId: east.id, path: eastGrid.path, code: null, center: null, hasBoundary: false },
+      {
+        id: east.id,
+        name: '东村',
+        level: 'village',
+        parentId: town.id,
+        path: east.path,
+        code: null,
+        center: null,
+        hasBoundary: false,
+      },
+      {
+        id: eastGrid.id,
+        name: '东村一网格',
+        level: 'grid',
+        parentId: east.id,
+        path: eastGrid.path,
+        code: null,
+        center: null,
+        hasBoundary: false,
+      },
     ]);
   });
 
@@ -53,8 +72,18 @@ describe(`region API on ${backend.name}`, () => {
     expect(res.body.data).toMatchObject({ name: '东村二网格', level: 'grid', parentId: east.id, code: '330102001002' });
     expect(res.body.data.path).toBe(`${east.path}${res.body.data.id}/`);
     expect((await list(eastAdmin)).body.data).toHaveLength(3);
-    const [record] = await (await dataSourceOf(t)).getRepository(AuditLog).find({ where: { action: 'region.create' }, order: { seq: 'DESC' }, take: 1 });
-    expect(record).toMatchObject({ actorId: eastAdmin.id, actorName: 'east.admin', resourceType: 'region', resourceId: res.body.data.id, result: 'success' });
+    const [record] = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .find({ where: { action: 'region.create' }, order: { seq: 'DESC' }, take: 1 });
+    expect(record).toMatchObject({
+      actorId: eastAdmin.id,
+      actorName: 'east.admin',
+      resourceType: 'region',
+      resourceId: res.body.data.id,
+      result: 'success',
+    });
     // The statistical code is not a secret: the audit must keep it (keys ending in "code" are redacted).
     expect(JSON.parse(record.detail as string)).toMatchObject({ division: '330102001002' });
   });
@@ -76,7 +105,9 @@ describe(`region API on ${backend.name}`, () => {
     expect(wrongLevel.status).toBe(400);
     expect(wrongLevel.body.error.details[0].field).toBe('level');
     expect((await create(eastAdmin, { name: '新镇', level: 'town' })).status).toBe(400);
-    expect((await create(eastAdmin, { name: '坏代码', level: 'grid', parentId: east.id, code: '12ab' })).status).toBe(400);
+    expect((await create(eastAdmin, { name: '坏代码', level: 'grid', parentId: east.id, code: '12ab' })).status).toBe(
+      400,
+    );
     expect((await create(eastAdmin, { name: '', level: 'grid', parentId: east.id })).status).toBe(400);
   });
 

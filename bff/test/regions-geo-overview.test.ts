@@ -22,7 +22,15 @@ const NO_PII = { cipher: null, keyId: null, hash: null };
 
 const square = (x0: number, y0: number, size: number): { type: 'Polygon'; coordinates: LngLat[][] } => ({
   type: 'Polygon',
-  coordinates: [[[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]]],
+  coordinates: [
+    [
+      [x0, y0],
+      [x0 + size, y0],
+      [x0 + size, y0 + size],
+      [x0, y0 + size],
+      [x0, y0],
+    ],
+  ],
 });
 
 describe(`region overview, workers and deletion on ${backend.name}`, () => {
@@ -41,7 +49,12 @@ describe(`region overview, workers and deletion on ${backend.name}`, () => {
   const del = (url: string, who: { auth: string } = admin) => t.http().delete(url).set('Authorization', who.auth);
 
   let seq = 0;
-  const person = async (region: Region, hukouType: 'local' | 'floating', status: PersonStatus = 'active', tags: string[] = []) => {
+  const person = async (
+    region: Region,
+    hukouType: 'local' | 'floating',
+    status: PersonStatus = 'active',
+    tags: string[] = [],
+  ) => {
     const id = randomUUID();
     seq += 1;
     await ds.getRepository(Person).insert({
@@ -66,12 +79,40 @@ describe(`region overview, workers and deletion on ${backend.name}`, () => {
       note: null,
       lastVisitedAt: null,
     });
-    for (const tagCode of tags) await ds.getRepository(PersonTag).insert({ personId: id, tagCode, scopePath: region.path, taggedAt: new Date() });
+    for (const tagCode of tags)
+      await ds.getRepository(PersonTag).insert({ personId: id, tagCode, scopePath: region.path, taggedAt: new Date() });
   };
   const household = (region: Region, type: HouseholdType) =>
-    ds.getRepository(Household).insert({ id: randomUUID(), regionId: region.id, scopePath: region.path, code: null, type, headPersonId: null, houseId: null, address: null, landNote: null });
+    ds
+      .getRepository(Household)
+      .insert({
+        id: randomUUID(),
+        regionId: region.id,
+        scopePath: region.path,
+        code: null,
+        type,
+        headPersonId: null,
+        houseId: null,
+        address: null,
+        landNote: null,
+      });
   const house = (region: Region) =>
-    ds.getRepository(House).insert({ id: randomUUID(), regionId: region.id, scopePath: region.path, estateId: null, buildingId: null, unitId: null, address: '幸福村1号', roomNo: null, use: 'self_occupied', areaM2: null, lng: null, lat: null });
+    ds
+      .getRepository(House)
+      .insert({
+        id: randomUUID(),
+        regionId: region.id,
+        scopePath: region.path,
+        estateId: null,
+        buildingId: null,
+        unitId: null,
+        address: '幸福村1号',
+        roomNo: null,
+        use: 'self_occupied',
+        areaM2: null,
+        lng: null,
+        lat: null,
+      });
   const business = (region: Region, creditCode: string) =>
     ds.getRepository(Business).insert({
       id: randomUUID(),
@@ -146,8 +187,14 @@ describe(`region overview, workers and deletion on ${backend.name}`, () => {
     expect(o.children.map((c) => c.region.id).sort()).toEqual([grid1.id, grid2.id].sort());
     const g1 = o.children.find((c) => c.region.id === grid1.id);
     const g2 = o.children.find((c) => c.region.id === grid2.id);
-    expect(g1).toMatchObject({ counts: { persons: 4, households: 3, houses: 2, businesses: 0 }, householdsByType: { resident: 2, floating: 0, empty: 1 } });
-    expect(g2).toMatchObject({ counts: { persons: 2, households: 1, houses: 1, businesses: 1 }, householdsByType: { resident: 0, floating: 1, empty: 0 } });
+    expect(g1).toMatchObject({
+      counts: { persons: 4, households: 3, houses: 2, businesses: 0 },
+      householdsByType: { resident: 2, floating: 0, empty: 1 },
+    });
+    expect(g2).toMatchObject({
+      counts: { persons: 2, households: 1, houses: 1, businesses: 1 },
+      householdsByType: { resident: 0, floating: 1, empty: 0 },
+    });
   });
 
   it('counts a single grid, and refuses other villages with 404', async () => {
@@ -159,7 +206,10 @@ describe(`region overview, workers and deletion on ${backend.name}`, () => {
     const townStaff = await staffAs(t, { username: 'ov.town', roles: ['village_admin'], region: town });
     const whole = (await get(`/api/admin/regions/${town.id}/overview`, townStaff)).body.data as RegionOverviewVO;
     expect(whole.counts).toEqual({ persons: 8, households: 6, houses: 4, businesses: 1 });
-    expect(whole.children.map((c) => [c.region.name, c.counts.persons]).sort()).toEqual([['平安村', 2], ['幸福村', 6]]);
+    expect(whole.children.map((c) => [c.region.name, c.counts.persons]).sort()).toEqual([
+      ['平安村', 2],
+      ['幸福村', 6],
+    ]);
   });
 
   it('lists the workers of a region with masked phones: staff roles and mini-program grid workers', async () => {
@@ -179,18 +229,38 @@ describe(`region overview, workers and deletion on ${backend.name}`, () => {
       lastLoginAt: null,
     });
     // A resident of the grid is not a worker.
-    await ds.getRepository(MpUser).insert({ id: randomUUID(), openid: `o-${randomUUID()}`, unionid: null, nickname: '居民', avatarUrl: null, roles: ['resident'], phone: NO_PII, regionId: grid1.id, scopePath: grid1.path, lastLoginAt: null });
+    await ds
+      .getRepository(MpUser)
+      .insert({
+        id: randomUUID(),
+        openid: `o-${randomUUID()}`,
+        unionid: null,
+        nickname: '居民',
+        avatarUrl: null,
+        roles: ['resident'],
+        phone: NO_PII,
+        regionId: grid1.id,
+        scopePath: grid1.path,
+        lastLoginAt: null,
+      });
     const res = await get(`/api/admin/regions/${grid1.id}`);
     expect(res.status).toBe(200);
     expect(res.body.data.workers).toEqual([
       { id: leader.id, kind: 'staff', name: 'ov.leader', role: 'grid_leader', phone: '139****5678' },
       { id: mpId, kind: 'mp', name: '王网格员', role: 'grid_worker', phone: '138****5678' },
     ]);
-    expect((await get(`/api/admin/regions/${village.id}`)).body.data).toMatchObject({ childCount: 2, workers: [{ name: 'ov.admin', role: 'village_admin', kind: 'staff' }] });
+    expect((await get(`/api/admin/regions/${village.id}`)).body.data).toMatchObject({
+      childCount: 2,
+      workers: [{ name: 'ov.admin', role: 'village_admin', kind: 'staff' }],
+    });
   });
 
   it('puts counts in the map’s feature properties', async () => {
-    await t.http().patch(`/api/admin/regions/${grid2.id}`).set('Authorization', admin.auth).send({ boundary: square(120.1, 30.2, 0.01) });
+    await t
+      .http()
+      .patch(`/api/admin/regions/${grid2.id}`)
+      .set('Authorization', admin.auth)
+      .send({ boundary: square(120.1, 30.2, 0.01) });
     const fc = (await get('/api/admin/regions/geojson')).body.data;
     expect(fc.features).toHaveLength(1);
     expect(fc.features[0].properties.counts).toEqual({ persons: 2, households: 1, houses: 1, businesses: 1 });
@@ -207,13 +277,19 @@ describe(`region overview, workers and deletion on ${backend.name}`, () => {
     await notEmpty(grid2, '居民');
     await notEmpty(grid1, '绑定的工作人员账号');
     const empty = await createRegion(t, '幸福村三网格', 'grid', village);
-    await t.http().patch(`/api/admin/regions/${empty.id}`).set('Authorization', admin.auth).send({ boundary: square(120.2, 30.2, 0.01) });
+    await t
+      .http()
+      .patch(`/api/admin/regions/${empty.id}`)
+      .set('Authorization', admin.auth)
+      .send({ boundary: square(120.2, 30.2, 0.01) });
     const resolve = () => get('/api/admin/regions/resolve?lng=120.205&lat=30.205');
     expect((await resolve()).body.data.regionId).toBe(empty.id);
     expect((await del(`/api/admin/regions/${empty.id}`)).status).toBe(204);
     expect((await get(`/api/admin/regions/${empty.id}`)).status).toBe(404);
     expect((await resolve()).body.data.regionId).toBeNull();
-    const [audit] = await ds.getRepository(AuditLog).find({ where: { action: 'region.delete', resourceId: empty.id }, take: 1 });
+    const [audit] = await ds
+      .getRepository(AuditLog)
+      .find({ where: { action: 'region.delete', resourceId: empty.id }, take: 1 });
     expect(audit).toMatchObject({ actorId: admin.id, result: 'success' });
     // A grid leader may read regions but not delete them.
     expect((await del(`/api/admin/regions/${grid2.id}`, leader)).status).toBe(403);

@@ -24,7 +24,10 @@ const ring = (x0: number, y0: number, w: number, h: number): LngLat[] => [
   [x0, y0 + h],
   [x0, y0],
 ];
-const rect = (x0: number, y0: number, w: number, h: number, ...holes: LngLat[][]): PolygonGeometry => ({ type: 'Polygon', coordinates: [ring(x0, y0, w, h), ...holes] });
+const rect = (x0: number, y0: number, w: number, h: number, ...holes: LngLat[][]): PolygonGeometry => ({
+  type: 'Polygon',
+  coordinates: [ring(x0, y0, w, h), ...holes],
+});
 
 // Village 东村 (x 120.10–120.12) tiled by 东一 (with a pond, x 120.103–120.107) and 东二; 西村 (x 120.05–120.07) with one grid.
 const EAST = rect(120.1, 30.2, 0.02, 0.01);
@@ -41,22 +44,41 @@ describe(`region boundaries and point → grid on ${backend.name}`, () => {
   let townStaff: StaffWithAuth;
   let eastAdmin: StaffWithAuth;
   let eastWorker: StaffWithAuth;
-  const ids: Record<'east' | 'east1' | 'east2' | 'west' | 'west1', string> = { east: '', east1: '', east2: '', west: '', west1: '' };
+  const ids: Record<'east' | 'east1' | 'east2' | 'west' | 'west1', string> = {
+    east: '',
+    east1: '',
+    east2: '',
+    west: '',
+    west1: '',
+  };
 
   const get = (who: { auth: string }, url: string) => t.http().get(url).set('Authorization', who.auth);
-  const post = (who: { auth: string }, url: string, body: object) => t.http().post(url).set('Authorization', who.auth).send(body);
-  const patch = (who: { auth: string }, url: string, body: object) => t.http().patch(url).set('Authorization', who.auth).send(body);
+  const post = (who: { auth: string }, url: string, body: object) =>
+    t.http().post(url).set('Authorization', who.auth).send(body);
+  const patch = (who: { auth: string }, url: string, body: object) =>
+    t.http().patch(url).set('Authorization', who.auth).send(body);
   const resolve = (who: { auth: string }, lng: number, lat: number, toleranceM?: number) =>
-    get(who, `/api/admin/regions/resolve?lng=${lng}&lat=${lat}${toleranceM === undefined ? '' : `&toleranceM=${toleranceM}`}`);
+    get(
+      who,
+      `/api/admin/regions/resolve?lng=${lng}&lat=${lat}${toleranceM === undefined ? '' : `&toleranceM=${toleranceM}`}`,
+    );
   const lastAudit = async (action: string) =>
-    (await (await dataSourceOf(t)).getRepository(AuditLog).find({ where: { action }, order: { seq: 'DESC' }, take: 1 }))[0];
+    (
+      await (await dataSourceOf(t)).getRepository(AuditLog).find({ where: { action }, order: { seq: 'DESC' }, take: 1 })
+    )[0];
 
   beforeAll(async () => {
     t = await startTestApp(backend);
     town = await createRegion(t, '青山镇', 'town');
     townStaff = await staffAs(t, { username: 'geo.town', roles: ['village_admin'], region: town });
     const create = async (name: string, level: string, parentId: string, boundary: PolygonGeometry, code?: string) => {
-      const res = await post(townStaff, '/api/admin/regions', { name, level, parentId, boundary, ...(code ? { code } : {}) });
+      const res = await post(townStaff, '/api/admin/regions', {
+        name,
+        level,
+        parentId,
+        boundary,
+        ...(code ? { code } : {}),
+      });
       if (res.status !== 201) throw new Error(`create ${name}: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.data.id as string;
     };
@@ -78,7 +100,16 @@ describe(`region boundaries and point → grid on ${backend.name}`, () => {
     it('stores the boundary and computes a centre inside it (never in a hole)', async () => {
       const res = await get(eastAdmin, `/api/admin/regions/${ids.east1}`);
       expect(res.status).toBe(200);
-      expect(res.body.data).toMatchObject({ id: ids.east1, name: '东一网格', level: 'grid', parentId: ids.east, hasBoundary: true, boundary: EAST1, childCount: 0, workers: [] });
+      expect(res.body.data).toMatchObject({
+        id: ids.east1,
+        name: '东一网格',
+        level: 'grid',
+        parentId: ids.east,
+        hasBoundary: true,
+        boundary: EAST1,
+        childCount: 0,
+        workers: [],
+      });
       // The outer ring's centroid lies in the pond: the label point must not.
       expect(pointInGeometry(res.body.data.center, EAST1)).toBe(true);
       const list = await get(eastAdmin, '/api/admin/regions');
@@ -91,10 +122,18 @@ describe(`region boundaries and point → grid on ${backend.name}`, () => {
 
     it('refuses invalid geometry with GEOMETRY_INVALID and a message naming the problem', async () => {
       const open = { type: 'Polygon', coordinates: [ring(120.1, 30.2, 0.01, 0.01).slice(0, 4)] };
-      const res = await post(eastAdmin, '/api/admin/regions', { name: '坏网格', level: 'grid', parentId: ids.east, boundary: open });
+      const res = await post(eastAdmin, '/api/admin/regions', {
+        name: '坏网格',
+        level: 'grid',
+        parentId: ids.east,
+        boundary: open,
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('GEOMETRY_INVALID');
-      expect(res.body.error.details[0]).toMatchObject({ field: 'boundary', message: expect.stringContaining('未闭合') });
+      expect(res.body.error.details[0]).toMatchObject({
+        field: 'boundary',
+        message: expect.stringContaining('未闭合'),
+      });
       const swapped = { type: 'Polygon', coordinates: [ring(30.2, 120.1, 0.01, 0.01)] };
       const res2 = await patch(eastAdmin, `/api/admin/regions/${ids.east2}`, { boundary: swapped });
       expect(res2.status).toBe(400);
@@ -109,7 +148,13 @@ describe(`region boundaries and point → grid on ${backend.name}`, () => {
     it('answers the grid containing the point', async () => {
       const res = await resolve(eastAdmin, 120.115, 30.205);
       expect(res.status).toBe(200);
-      expect(res.body.data).toEqual({ regionId: ids.east2, name: '东二网格', path: expect.stringContaining(`/${ids.east2}/`), exact: true, distanceM: 0 });
+      expect(res.body.data).toEqual({
+        regionId: ids.east2,
+        name: '东二网格',
+        path: expect.stringContaining(`/${ids.east2}/`),
+        exact: true,
+        distanceM: 0,
+      });
     });
 
     it('counts edges and vertices as inside', async () => {
@@ -125,7 +170,11 @@ describe(`region boundaries and point → grid on ${backend.name}`, () => {
       const near = (await resolve(eastAdmin, 120.105, 30.205)).body.data;
       expect(near).toMatchObject({ regionId: ids.east1, exact: false });
       expect(near.distanceM).toBeCloseTo(0.002 * mx, 0);
-      expect((await resolve(eastAdmin, 120.105, 30.205, 100)).body.data).toMatchObject({ regionId: ids.east, exact: true, distanceM: 0 });
+      expect((await resolve(eastAdmin, 120.105, 30.205, 100)).body.data).toMatchObject({
+        regionId: ids.east,
+        exact: true,
+        distanceM: 0,
+      });
       // On the shore: the grid's boundary.
       expect((await resolve(eastAdmin, 120.103, 30.205)).body.data).toMatchObject({ regionId: ids.east1, exact: true });
     });
@@ -135,7 +184,13 @@ describe(`region boundaries and point → grid on ${backend.name}`, () => {
       const near = (await resolve(eastAdmin, 120.115, 30.2105)).body.data;
       expect(near).toMatchObject({ regionId: ids.east2, exact: false });
       expect(near.distanceM).toBeCloseTo(0.0005 * my, 0);
-      expect((await resolve(eastAdmin, 120.115, 30.2105, 50)).body.data).toEqual({ regionId: null, name: null, path: null, exact: false, distanceM: 0 });
+      expect((await resolve(eastAdmin, 120.115, 30.2105, 50)).body.data).toEqual({
+        regionId: null,
+        name: null,
+        path: null,
+        exact: false,
+        distanceM: 0,
+      });
       expect((await resolve(eastAdmin, 121, 31)).body.data.regionId).toBeNull();
     });
 
@@ -160,18 +215,31 @@ describe(`region boundaries and point → grid on ${backend.name}`, () => {
       // The old place now only lies in the village; the new one is the grid.
       expect((await resolve(townStaff, 120.06, 30.205)).body.data).toMatchObject({ regionId: ids.west, exact: true });
       expect((await resolve(townStaff, 120.06, 30.225)).body.data).toMatchObject({ regionId: ids.west1, exact: true });
-      expect(await lastAudit('region.update')).toMatchObject({ resourceType: 'region', resourceId: ids.west1, actorId: townStaff.id, result: 'success' });
-      expect(JSON.parse((await lastAudit('region.update')).detail as string)).toMatchObject({ boundary: { fromPositions: 5, toPositions: 5 } });
+      expect(await lastAudit('region.update')).toMatchObject({
+        resourceType: 'region',
+        resourceId: ids.west1,
+        actorId: townStaff.id,
+        result: 'success',
+      });
+      expect(JSON.parse((await lastAudit('region.update')).detail as string)).toMatchObject({
+        boundary: { fromPositions: 5, toPositions: 5 },
+      });
     });
 
     it('clears a boundary (and its computed centre) with null, and sets a centre alone', async () => {
       const cleared = await patch(townStaff, `/api/admin/regions/${ids.west1}`, { boundary: null });
       expect(cleared.body.data).toMatchObject({ boundary: null, hasBoundary: false, center: null });
       expect((await resolve(townStaff, 120.06, 30.225)).body.data.regionId).toBeNull();
-      const centred = await patch(townStaff, `/api/admin/regions/${ids.west1}`, { center: [120.06, 30.205], name: '西村一网格' });
+      const centred = await patch(townStaff, `/api/admin/regions/${ids.west1}`, {
+        center: [120.06, 30.205],
+        name: '西村一网格',
+      });
       expect(centred.body.data).toMatchObject({ center: [120.06, 30.205], hasBoundary: false, name: '西村一网格' });
       await patch(townStaff, `/api/admin/regions/${ids.west1}`, { boundary: WEST1 });
-      expect((await resolve(townStaff, 120.06, 30.205)).body.data).toMatchObject({ regionId: ids.west1, name: '西村一网格' });
+      expect((await resolve(townStaff, 120.06, 30.205)).body.data).toMatchObject({
+        regionId: ids.west1,
+        name: '西村一网格',
+      });
     });
 
     it('marks the index stale when another node announces a change', async () => {
@@ -196,7 +264,9 @@ describe(`region boundaries and point → grid on ${backend.name}`, () => {
       for (const id of [ids.west, ids.west1]) {
         expect((await get(eastAdmin, `/api/admin/regions/${id}`)).status).toBe(404);
         expect((await patch(eastAdmin, `/api/admin/regions/${id}`, { name: '改名' })).status).toBe(404);
-        expect((await t.http().delete(`/api/admin/regions/${id}`).set('Authorization', eastAdmin.auth)).status).toBe(404);
+        expect((await t.http().delete(`/api/admin/regions/${id}`).set('Authorization', eastAdmin.auth)).status).toBe(
+          404,
+        );
         expect((await get(eastAdmin, `/api/admin/regions/${id}/overview`)).status).toBe(404);
         expect((await get(eastAdmin, `/api/admin/regions/geojson?rootId=${id}`)).status).toBe(404);
       }
@@ -206,7 +276,14 @@ describe(`region boundaries and point → grid on ${backend.name}`, () => {
     it('needs region:manage to edit (a grid worker may only read)', async () => {
       expect((await get(eastWorker, `/api/admin/regions/${ids.east2}`)).status).toBe(200);
       expect((await patch(eastWorker, `/api/admin/regions/${ids.east2}`, { name: 'x' })).status).toBe(403);
-      expect((await post(eastWorker, '/api/admin/regions/import', { featureCollection: { type: 'FeatureCollection', features: [] }, dryRun: true })).status).toBe(403);
+      expect(
+        (
+          await post(eastWorker, '/api/admin/regions/import', {
+            featureCollection: { type: 'FeatureCollection', features: [] },
+            dryRun: true,
+          })
+        ).status,
+      ).toBe(403);
     });
   });
 
@@ -234,18 +311,23 @@ describe(`region boundaries and point → grid on ${backend.name}`, () => {
         },
       });
       const village = fc.features.find((x) => x.id === ids.east);
-      expect(village?.properties.workers).toEqual([{ name: 'geo.east', role: 'village_admin' }, { name: 'geo.east.worker', role: 'grid_worker' }]);
+      expect(village?.properties.workers).toEqual([
+        { name: 'geo.east', role: 'village_admin' },
+        { name: 'geo.east.worker', role: 'grid_worker' },
+      ]);
       const sub = await get(townStaff, `/api/admin/regions/geojson?rootId=${ids.west}`);
       expect(sub.body.data.features.map((x: { id: string }) => x.id).sort()).toEqual([ids.west, ids.west1].sort());
     });
 
     it('exports the same collection as an audited download', async () => {
-      const res = await get(eastAdmin, '/api/admin/regions/export.geojson').buffer(true).parse((r, cb) => {
-        let text = '';
-        r.setEncoding('utf8');
-        r.on('data', (chunk: string) => (text += chunk));
-        r.on('end', () => cb(null, text));
-      });
+      const res = await get(eastAdmin, '/api/admin/regions/export.geojson')
+        .buffer(true)
+        .parse((r, cb) => {
+          let text = '';
+          r.setEncoding('utf8');
+          r.on('data', (chunk: string) => (text += chunk));
+          r.on('end', () => cb(null, text));
+        });
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^application\/geo\+json/);
       expect(res.headers['content-disposition']).toMatch(/^attachment; filename="regions-\d{4}-\d{2}-\d{2}\.geojson"$/);
@@ -265,7 +347,20 @@ describe(`region boundaries and point → grid on ${backend.name}`, () => {
         features: [
           { type: 'Feature', properties: { id: ids.east1, name: 'ignored' }, geometry: moved1 },
           { type: 'Feature', properties: { code: '330100000012' }, geometry: moved2 },
-          { type: 'Feature', properties: { name: '东村', parentId: town.id }, geometry: { type: 'Polygon', coordinates: [[[120.1, 30.3], [120.2, 30.3], [120.1, 30.3]]] } },
+          {
+            type: 'Feature',
+            properties: { name: '东村', parentId: town.id },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [120.1, 30.3],
+                  [120.2, 30.3],
+                  [120.1, 30.3],
+                ],
+              ],
+            },
+          },
           { type: 'Feature', properties: { id: ids.west1 }, geometry: moved1 },
           { type: 'Feature', properties: { name: '不存在的网格' }, geometry: moved1 },
           { type: 'Feature', properties: { id: ids.east1 }, geometry: moved1 },
@@ -305,7 +400,10 @@ describe(`region boundaries and point → grid on ${backend.name}`, () => {
       expect((await resolve(eastAdmin, 120.115, 30.305)).body.data.regionId).toBeNull();
       const real = await post(eastAdmin, '/api/admin/regions/import', { featureCollection: fc, dryRun: false });
       expect(real.body.data).toEqual({ dryRun: false, matched: 3, updated: 3, errors: [] });
-      expect((await get(eastAdmin, `/api/admin/regions/${ids.east2}`)).body.data).toMatchObject({ boundary: moved2, center: [expect.closeTo(120.115, 9), expect.closeTo(30.305, 9)] });
+      expect((await get(eastAdmin, `/api/admin/regions/${ids.east2}`)).body.data).toMatchObject({
+        boundary: moved2,
+        center: [expect.closeTo(120.115, 9), expect.closeTo(30.305, 9)],
+      });
       expect((await resolve(eastAdmin, 120.115, 30.305)).body.data).toMatchObject({ regionId: ids.east2, exact: true });
       expect((await resolve(eastAdmin, 120.115, 30.205)).body.data.regionId).toBeNull();
       const audit = await lastAudit('region.import');
@@ -314,10 +412,19 @@ describe(`region boundaries and point → grid on ${backend.name}`, () => {
     });
 
     it('rejects a body that is not a FeatureCollection', async () => {
-      const res = await post(eastAdmin, '/api/admin/regions/import', { featureCollection: { type: 'Feature' }, dryRun: true });
+      const res = await post(eastAdmin, '/api/admin/regions/import', {
+        featureCollection: { type: 'Feature' },
+        dryRun: true,
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.details[0].field).toBe('featureCollection');
-      expect((await post(eastAdmin, '/api/admin/regions/import', { featureCollection: { type: 'FeatureCollection', features: [] } })).status).toBe(400);
+      expect(
+        (
+          await post(eastAdmin, '/api/admin/regions/import', {
+            featureCollection: { type: 'FeatureCollection', features: [] },
+          })
+        ).status,
+      ).toBe(400);
     });
   });
 });

@@ -17,10 +17,15 @@ describe(`regions and houses in natural order on ${backend.name}`, () => {
     const village = await createRegion(t, '幸福村', 'village', town);
     villageId = village.id;
     // Created out of order, with names a plain collation sorts 第二, 第三, 第十, 第一.
-    for (const name of ['幸福村第二网格', '幸福村第三网格', '幸福村第十网格', '幸福村第一网格']) gridId = (await createRegion(t, name, 'grid', village)).id;
+    for (const name of ['幸福村第二网格', '幸福村第三网格', '幸福村第十网格', '幸福村第一网格'])
+      gridId = (await createRegion(t, name, 'grid', village)).id;
     admin = await staffAs(t, { username: 'order.admin', roles: ['village_admin'], region: town });
     for (const address of ['幸福村10号', '幸福村1号', '幸福村19号', '幸福村2号', '幸福村11号']) {
-      const res = await t.http().post('/api/admin/houses').set('Authorization', admin.auth).send({ regionId: gridId, address, use: 'self_occupied' });
+      const res = await t
+        .http()
+        .post('/api/admin/houses')
+        .set('Authorization', admin.auth)
+        .send({ regionId: gridId, address, use: 'self_occupied' });
       expect(res.status).toBe(201);
     }
   });
@@ -37,12 +42,21 @@ describe(`regions and houses in natural order on ${backend.name}`, () => {
     const page = async (query: string) => {
       const res = await t.http().get(`/api/admin/houses?sort=address&${query}`).set('Authorization', admin.auth);
       expect(res.status).toBe(200);
-      return { addresses: (res.body.data as { address: string }[]).map((h) => h.address), total: res.body.page.total as number };
+      return {
+        addresses: (res.body.data as { address: string }[]).map((h) => h.address),
+        total: res.body.page.total as number,
+      };
     };
     expect(await page('pageSize=2&page=1')).toEqual({ addresses: ['幸福村1号', '幸福村2号'], total: 5 });
     expect((await page('pageSize=2&page=2')).addresses).toEqual(['幸福村10号', '幸福村11号']);
     expect((await page('pageSize=2&page=3')).addresses).toEqual(['幸福村19号']);
-    expect((await page('pageSize=10&order=desc')).addresses).toEqual(['幸福村19号', '幸福村11号', '幸福村10号', '幸福村2号', '幸福村1号']);
+    expect((await page('pageSize=10&order=desc')).addresses).toEqual([
+      '幸福村19号',
+      '幸福村11号',
+      '幸福村10号',
+      '幸福村2号',
+      '幸福村1号',
+    ]);
     expect((await page('pageSize=10&q=1')).addresses).toEqual(['幸福村1号', '幸福村10号', '幸福村11号', '幸福村19号']);
   });
 });

@@ -35,16 +35,24 @@ describe(`registry businesses API on ${backend.name}`, () => {
     eastAdmin = await staffAs(t, { username: 'east.admin', roles: ['village_admin'], region: east });
     westAdmin = await staffAs(t, { username: 'west.admin', roles: ['village_admin'], region: west });
     eastWorker = await staffAs(t, { username: 'east.worker', roles: ['grid_worker'], region: east });
-    piiReader = await staffAs(t, { username: 'east.pii', roles: ['village_admin'], grants: ['person:pii:read'], region: east });
+    piiReader = await staffAs(t, {
+      username: 'east.pii',
+      roles: ['village_admin'],
+      grants: ['person:pii:read'],
+      region: east,
+    });
   });
   afterAll(async () => {
     await t?.close();
   });
 
   const get = (who: { auth: string }, path: string) => t.http().get(`/api/admin${path}`).set('Authorization', who.auth);
-  const post = (who: { auth: string }, body: object) => t.http().post('/api/admin/businesses').set('Authorization', who.auth).send(body);
-  const patch = (who: { auth: string }, id: string, body: object) => t.http().patch(`/api/admin/businesses/${id}`).set('Authorization', who.auth).send(body);
-  const del = (who: { auth: string }, id: string) => t.http().delete(`/api/admin/businesses/${id}`).set('Authorization', who.auth);
+  const post = (who: { auth: string }, body: object) =>
+    t.http().post('/api/admin/businesses').set('Authorization', who.auth).send(body);
+  const patch = (who: { auth: string }, id: string, body: object) =>
+    t.http().patch(`/api/admin/businesses/${id}`).set('Authorization', who.auth).send(body);
+  const del = (who: { auth: string }, id: string) =>
+    t.http().delete(`/api/admin/businesses/${id}`).set('Authorization', who.auth);
 
   const restaurant = () => ({
     name: '东村好味餐馆',
@@ -84,14 +92,21 @@ describe(`registry businesses API on ${backend.name}`, () => {
     expect(stored.contactPhone.cipher).toBeTruthy();
     expect(stored.contactPhone.cipher).not.toContain('13812345678');
     const [audit] = await audits('business.create');
-    expect(audit).toMatchObject({ actorId: eastAdmin.id, resourceType: 'business', resourceId: restaurantId, result: 'success' });
+    expect(audit).toMatchObject({
+      actorId: eastAdmin.id,
+      resourceType: 'business',
+      resourceId: restaurantId,
+      result: 'success',
+    });
   });
 
   it('refuses a malformed credit code with a Chinese field message', async () => {
     const res = await post(eastAdmin, { ...restaurant(), creditCode: '91330102MA2H0000I1' });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
-    expect(res.body.error.details).toEqual([{ field: 'creditCode', message: '统一社会信用代码格式不正确（18 位数字或大写字母）' }]);
+    expect(res.body.error.details).toEqual([
+      { field: 'creditCode', message: '统一社会信用代码格式不正确（18 位数字或大写字母）' },
+    ]);
     const short = await post(eastAdmin, { ...restaurant(), creditCode: '12345' });
     expect(short.body.error.details[0].field).toBe('creditCode');
   });
@@ -109,7 +124,13 @@ describe(`registry businesses API on ${backend.name}`, () => {
     expect(res.body.error.code).toBe('BUSINESS_DUPLICATE');
     const elsewhere = await post(westAdmin, { ...restaurant(), regionId: west.id });
     expect(elsewhere.status).toBe(409);
-    const other = await post(eastAdmin, { ...restaurant(), name: '东村小卖部', creditCode: uscc('3'), type: 'retail', contactPhone: null });
+    const other = await post(eastAdmin, {
+      ...restaurant(),
+      name: '东村小卖部',
+      creditCode: uscc('3'),
+      type: 'retail',
+      contactPhone: null,
+    });
     expect(other.status).toBe(201);
     expect(other.body.data.contactPhone).toBeNull();
     const clash = await patch(eastAdmin, other.body.data.id, { creditCode: uscc('1') });
@@ -117,11 +138,19 @@ describe(`registry businesses API on ${backend.name}`, () => {
   });
 
   it('lists with filters and pagination', async () => {
-    await post(westAdmin, { ...restaurant(), name: '西村农家乐', creditCode: uscc('4'), regionId: west.id, type: 'lodging' });
+    await post(westAdmin, {
+      ...restaurant(),
+      name: '西村农家乐',
+      creditCode: uscc('4'),
+      regionId: west.id,
+      type: 'lodging',
+    });
     const mine = await get(eastAdmin, '/businesses');
     expect(mine.body.page).toEqual({ page: 1, pageSize: 20, total: 2 });
     expect(mine.body.data.map((b: { name: string }) => b.name)).toEqual(['东村好味餐馆', '东村小卖部']);
-    expect((await get(eastAdmin, '/businesses?type=retail')).body.data.map((b: { name: string }) => b.name)).toEqual(['东村小卖部']);
+    expect((await get(eastAdmin, '/businesses?type=retail')).body.data.map((b: { name: string }) => b.name)).toEqual([
+      '东村小卖部',
+    ]);
     expect((await get(eastAdmin, `/businesses?q=${encodeURIComponent('餐馆')}`)).body.page.total).toBe(1);
     expect((await get(eastAdmin, `/businesses?regionId=${eastGrid.id}`)).body.page.total).toBe(2);
     expect((await get(eastAdmin, '/businesses?status=closed')).body.page.total).toBe(0);
@@ -131,7 +160,11 @@ describe(`registry businesses API on ${backend.name}`, () => {
   });
 
   it('updates fields, re-seals the phone, and audits', async () => {
-    const res = await patch(eastAdmin, restaurantId, { status: 'suspended', contactPhone: '13900001111', location: null });
+    const res = await patch(eastAdmin, restaurantId, {
+      status: 'suspended',
+      contactPhone: '13900001111',
+      location: null,
+    });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ status: 'suspended', contactPhone: '139****1111', location: null });
     const [audit] = await audits('business.update');
@@ -146,7 +179,12 @@ describe(`registry businesses API on ${backend.name}`, () => {
     expect(res.body.data).toEqual({ contactPhone: '13900001111' });
     const reads = await audits('pii.read');
     expect(reads).toHaveLength(before + 1);
-    expect(reads[0]).toMatchObject({ actorId: piiReader.id, resourceType: 'business', resourceId: restaurantId, result: 'success' });
+    expect(reads[0]).toMatchObject({
+      actorId: piiReader.id,
+      resourceType: 'business',
+      resourceId: restaurantId,
+      result: 'success',
+    });
   });
 
   it('hides another village’s business (404) and refuses records there', async () => {

@@ -28,7 +28,9 @@ async function sheetOf(body: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(body as unknown as ExcelJS.Buffer);
   const rows: string[][] = [];
-  wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  wb.worksheets[0].eachRow((row) =>
+    rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))),
+  );
   return rows;
 }
 
@@ -75,8 +77,21 @@ describe(`registry Excel export on ${backend.name}`, () => {
       }),
     );
     await ds.getRepository(Person).insert(persons);
-    await ds.getRepository(Household).insert({ id: householdId, code: householdCode, type: 'resident', regionId: region.id, scopePath: region.path, headPersonId: ids[0], address: `${region.name} 1 号` });
-    if (tagFirst) await ds.getRepository(PersonTag).insert({ personId: ids[0], tagCode: tagFirst, scopePath: region.path, taggedAt: new Date() });
+    await ds
+      .getRepository(Household)
+      .insert({
+        id: householdId,
+        code: householdCode,
+        type: 'resident',
+        regionId: region.id,
+        scopePath: region.path,
+        headPersonId: ids[0],
+        address: `${region.name} 1 号`,
+      });
+    if (tagFirst)
+      await ds
+        .getRepository(PersonTag)
+        .insert({ personId: ids[0], tagCode: tagFirst, scopePath: region.path, taggedAt: new Date() });
   }
 
   beforeAll(async () => {
@@ -97,14 +112,24 @@ describe(`registry Excel export on ${backend.name}`, () => {
   jest.setTimeout(120_000);
 
   const exportOf = (who: { auth: string }, what: 'persons' | 'households', query: Record<string, string> = {}) =>
-    t.http().get(`/api/admin/registry/exports/${what}`).query(query).set('Authorization', who.auth).buffer(true).parse(binary);
+    t
+      .http()
+      .get(`/api/admin/registry/exports/${what}`)
+      .query(query)
+      .set('Authorization', who.auth)
+      .buffer(true)
+      .parse(binary);
 
   it('exports the caller’s persons only, with ID numbers and phones masked, as a named download', async () => {
     const res = await exportOf(xfAdmin, 'persons');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="persons-\d{8}\.xlsx"; filename\*=UTF-8''/);
-    expect(decodeURIComponent(res.headers['content-disposition'].split("UTF-8''")[1])).toMatch(/^人员导出-\d{8}\.xlsx$/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="persons-\d{8}\.xlsx"; filename\*=UTF-8''/,
+    );
+    expect(decodeURIComponent(res.headers['content-disposition'].split("UTF-8''")[1])).toMatch(
+      /^人员导出-\d{8}\.xlsx$/,
+    );
     const [header, ...rows] = await sheetOf(res.body as Buffer);
     expect(header.slice(0, 6)).toEqual(['姓名', '身份证号（脱敏）', '性别', '出生日期', '年龄', '手机号（脱敏）']);
     expect(rows.map((r) => r[0]).sort()).toEqual(xfPeople.map((p) => p.name).sort());
@@ -129,7 +154,11 @@ describe(`registry Excel export on ${backend.name}`, () => {
     expect((await sheetOf(tagged.body as Buffer)).slice(1).map((r) => r[0])).toEqual(['赵一']);
     const exact = await exportOf(xfAdmin, 'persons', { q: xfPeople[1].id });
     expect((await sheetOf(exact.body as Buffer)).slice(1).map((r) => r[0])).toEqual(['钱二']);
-    const [audit] = await (await dataSourceOf(t)).getRepository(AuditLog).find({ where: { action: 'registry.export' }, order: { seq: 'DESC' }, take: 1 });
+    const [audit] = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .find({ where: { action: 'registry.export' }, order: { seq: 'DESC' }, take: 1 });
     expect(audit).toMatchObject({ actorId: xfAdmin.id, resourceType: 'person', result: 'success' });
     const detail = JSON.parse(audit.detail ?? '{}');
     expect(detail).toMatchObject({ kind: 'persons', rows: 1, filters: { q: '[证件号/手机号]' } });
@@ -149,12 +178,25 @@ describe(`registry Excel export on ${backend.name}`, () => {
     const [header, ...rows] = await sheetOf(res.body as Buffer);
     expect(header.slice(0, 5)).toEqual(['户编号', '户类型', '所属区域', '户主姓名', '户主身份证号（脱敏）']);
     expect(rows).toHaveLength(1);
-    expect(rows[0].slice(0, 8)).toEqual(['XF-001', '常住户', '青山镇/幸福村/第一网格', '赵一', maskIdNumber(xfPeople[0].id), maskPhone(xfPeople[0].phone), '第一网格 1 号', '3']);
+    expect(rows[0].slice(0, 8)).toEqual([
+      'XF-001',
+      '常住户',
+      '青山镇/幸福村/第一网格',
+      '赵一',
+      maskIdNumber(xfPeople[0].id),
+      maskPhone(xfPeople[0].phone),
+      '第一网格 1 号',
+      '3',
+    ]);
     const byHead = await exportOf(xfAdmin, 'households', { q: '赵' });
     expect((await sheetOf(byHead.body as Buffer)).slice(1).map((r) => r[0])).toEqual(['XF-001']);
     const none = await exportOf(xfAdmin, 'households', { q: '钱' });
     expect(await sheetOf(none.body as Buffer)).toHaveLength(1);
-    const [audit] = await (await dataSourceOf(t)).getRepository(AuditLog).find({ where: { action: 'registry.export', resourceType: 'household' }, order: { seq: 'ASC' }, take: 1 });
+    const [audit] = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .find({ where: { action: 'registry.export', resourceType: 'household' }, order: { seq: 'ASC' }, take: 1 });
     expect(JSON.parse(audit.detail ?? '{}')).toMatchObject({ kind: 'households', rows: 1 });
   });
 
@@ -180,7 +222,17 @@ describe(`registry Excel export on ${backend.name}`, () => {
         note: i === 0 ? '=1+2' : null,
       })),
     );
-    await ds.getRepository(Household).insert({ id: randomUUID(), code: '=HX()', type: 'resident', regionId: lab.id, scopePath: lab.path, headPersonId: null, address: '-1 号' });
+    await ds
+      .getRepository(Household)
+      .insert({
+        id: randomUUID(),
+        code: '=HX()',
+        type: 'resident',
+        regionId: lab.id,
+        scopePath: lab.path,
+        headPersonId: null,
+        address: '-1 号',
+      });
     const admin = await staffAs(t, { username: 'formula.admin', roles: ['village_admin'], region: lab });
     const res = await exportOf(admin, 'persons');
     expect(res.status).toBe(200);
@@ -226,6 +278,11 @@ describe(`registry Excel export on ${backend.name}`, () => {
     // The same caller narrowing the filters gets a file.
     const narrowed = await exportOf(bigAdmin, 'persons', { q: '人4999' });
     expect(narrowed.status).toBe(200);
-    expect((await sheetOf(narrowed.body as Buffer)).slice(1).map((r) => r[0]).sort()).toEqual(['人4999', ...Array.from({ length: 10 }, (_, i) => `人4999${i}`)].sort());
+    expect(
+      (await sheetOf(narrowed.body as Buffer))
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(['人4999', ...Array.from({ length: 10 }, (_, i) => `人4999${i}`)].sort());
   }, 120_000);
 });

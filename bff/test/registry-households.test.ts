@@ -19,9 +19,14 @@ describe(`households API on ${backend.name}`, () => {
   const p: Record<string, string> = {};
 
   const api = (who: { auth: string }) => ({
-    get: (path: string) => t.http().get(encodeURI(`/api/admin${path}`)).set('Authorization', who.auth),
+    get: (path: string) =>
+      t
+        .http()
+        .get(encodeURI(`/api/admin${path}`))
+        .set('Authorization', who.auth),
     post: (path: string, body: object) => t.http().post(`/api/admin${path}`).set('Authorization', who.auth).send(body),
-    patch: (path: string, body: object) => t.http().patch(`/api/admin${path}`).set('Authorization', who.auth).send(body),
+    patch: (path: string, body: object) =>
+      t.http().patch(`/api/admin${path}`).set('Authorization', who.auth).send(body),
     del: (path: string) => t.http().delete(`/api/admin${path}`).set('Authorization', who.auth),
   });
 
@@ -31,7 +36,13 @@ describe(`households API on ${backend.name}`, () => {
     return res.body.data.id as string;
   }
 
-  async function household(body: object): Promise<{ id: string; status: number; body: { data: Record<string, unknown>; error?: { code: string; message: string } } }> {
+  async function household(
+    body: object,
+  ): Promise<{
+    id: string;
+    status: number;
+    body: { data: Record<string, unknown>; error?: { code: string; message: string } };
+  }> {
     const res = await api(admin).post('/households', body);
     return { id: res.body.data?.id as string, status: res.status, body: res.body };
   }
@@ -61,13 +72,36 @@ describe(`households API on ${backend.name}`, () => {
   });
 
   it('creates a household with its head as member "self", and lists it with head name and member count', async () => {
-    const created = await household({ type: 'resident', regionId: g1.id, code: 'DC-001', address: '东村 12 号', landNote: '承包地 5 亩', headPersonId: p.wang });
+    const created = await household({
+      type: 'resident',
+      regionId: g1.id,
+      code: 'DC-001',
+      address: '东村 12 号',
+      landNote: '承包地 5 亩',
+      headPersonId: p.wang,
+    });
     expect(created.status).toBe(201);
-    expect(created.body.data).toMatchObject({ code: 'DC-001', type: 'resident', headPersonId: p.wang, headName: '王建国', memberCount: 1, regionName: '东村一网格', landNote: '承包地 5 亩' });
+    expect(created.body.data).toMatchObject({
+      code: 'DC-001',
+      type: 'resident',
+      headPersonId: p.wang,
+      headName: '王建国',
+      memberCount: 1,
+      regionName: '东村一网格',
+      landNote: '承包地 5 亩',
+    });
     p.hh1 = created.id;
-    expect((await api(admin).post(`/households/${p.hh1}/members`, { personId: p.wangWife, relationToHead: 'spouse' })).status).toBe(201);
-    const detail = await api(admin).post(`/households/${p.hh1}/members`, { personId: p.wangSon, relationToHead: 'child' });
-    expect(detail.body.data.members.map((m: { name: string; relationToHead: string }) => [m.name, m.relationToHead])).toEqual([
+    expect(
+      (await api(admin).post(`/households/${p.hh1}/members`, { personId: p.wangWife, relationToHead: 'spouse' }))
+        .status,
+    ).toBe(201);
+    const detail = await api(admin).post(`/households/${p.hh1}/members`, {
+      personId: p.wangSon,
+      relationToHead: 'child',
+    });
+    expect(
+      detail.body.data.members.map((m: { name: string; relationToHead: string }) => [m.name, m.relationToHead]),
+    ).toEqual([
       ['王建国', 'self'],
       ['李桂英', 'spouse'],
       ['王小明', 'child'],
@@ -76,14 +110,21 @@ describe(`households API on ${backend.name}`, () => {
     p.hh2 = empty.id;
     const list = await api(admin).get('/households');
     expect(list.body.page.total).toBe(2);
-    expect(list.body.data.map((h: { code: string; memberCount: number; headName: string | null }) => [h.code, h.memberCount, h.headName])).toEqual([
+    expect(
+      list.body.data.map((h: { code: string; memberCount: number; headName: string | null }) => [
+        h.code,
+        h.memberCount,
+        h.headName,
+      ]),
+    ).toEqual([
       ['DC-001', 3, '王建国'],
       ['DC-002', 0, null],
     ]);
   });
 
   it('filters by region subtree, type and q (head name prefix, address, code), in scope only', async () => {
-    const codes = async (query: string, who = admin) => (await api(who).get(`/households${query}`)).body.data.map((h: { code: string }) => h.code);
+    const codes = async (query: string, who = admin) =>
+      (await api(who).get(`/households${query}`)).body.data.map((h: { code: string }) => h.code);
     expect(await codes(`?regionId=${g2.id}`)).toEqual(['DC-002']);
     expect(await codes('?type=resident')).toEqual(['DC-001']);
     expect(await codes('?q=王')).toEqual(['DC-001']);
@@ -95,21 +136,37 @@ describe(`households API on ${backend.name}`, () => {
   });
 
   it('keeps a person in one household: joining another needs removing first (409)', async () => {
-    const conflict = await api(admin).post(`/households/${p.hh2}/members`, { personId: p.wangSon, relationToHead: 'self' });
+    const conflict = await api(admin).post(`/households/${p.hh2}/members`, {
+      personId: p.wangSon,
+      relationToHead: 'self',
+    });
     expect(conflict.status).toBe(409);
-    expect(conflict.body.error).toMatchObject({ code: 'CONFLICT', message: '该人员已属于其他户，请先从原户移出后再加入' });
-    expect((await api(admin).patch(`/persons/${p.wangSon}`, { householdId: p.hh2, relationToHead: 'self' })).status).toBe(409);
+    expect(conflict.body.error).toMatchObject({
+      code: 'CONFLICT',
+      message: '该人员已属于其他户，请先从原户移出后再加入',
+    });
+    expect(
+      (await api(admin).patch(`/persons/${p.wangSon}`, { householdId: p.hh2, relationToHead: 'self' })).status,
+    ).toBe(409);
     expect((await api(admin).del(`/households/${p.hh1}/members/${p.wangSon}`)).status).toBe(204);
-    const moved = await api(admin).post(`/households/${p.hh2}/members`, { personId: p.wangSon, relationToHead: 'self' });
+    const moved = await api(admin).post(`/households/${p.hh2}/members`, {
+      personId: p.wangSon,
+      relationToHead: 'self',
+    });
     expect(moved.status).toBe(201);
     expect(moved.body.data).toMatchObject({ headPersonId: p.wangSon, headName: '王小明', memberCount: 1 });
     // A second head is refused.
-    const secondHead = await api(admin).post(`/households/${p.hh2}/members`, { personId: p.zhao, relationToHead: 'self' });
+    const secondHead = await api(admin).post(`/households/${p.hh2}/members`, {
+      personId: p.zhao,
+      relationToHead: 'self',
+    });
     expect(secondHead.status).toBe(400);
     expect(secondHead.body.error.details[0].field).toBe('relationToHead');
     // Out-of-scope persons and duplicate codes.
     const westAdmin = await staffAs(t, { username: 'east.only', roles: ['village_admin'], region: east });
-    expect((await api(westAdmin).post(`/households/${p.hh1}/members`, { personId: p.west, relationToHead: 'other' })).status).toBe(404);
+    expect(
+      (await api(westAdmin).post(`/households/${p.hh1}/members`, { personId: p.west, relationToHead: 'other' })).status,
+    ).toBe(404);
     const dup = await household({ type: 'resident', regionId: g1.id, code: 'DC-001' });
     expect(dup.status).toBe(409);
     expect(dup.body.error?.message).toBe('户编号已存在');
@@ -119,7 +176,9 @@ describe(`households API on ${backend.name}`, () => {
     const res = await api(admin).patch(`/households/${p.hh1}`, { headPersonId: p.wangWife, type: 'floating' });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ headPersonId: p.wangWife, headName: '李桂英', type: 'floating' });
-    const relations = Object.fromEntries(res.body.data.members.map((m: { id: string; relationToHead: string }) => [m.id, m.relationToHead]));
+    const relations = Object.fromEntries(
+      res.body.data.members.map((m: { id: string; relationToHead: string }) => [m.id, m.relationToHead]),
+    );
     expect(relations).toEqual({ [p.wangWife]: 'self', [p.wang]: 'other' });
   });
 
@@ -133,7 +192,11 @@ describe(`households API on ${backend.name}`, () => {
     const members = await (await dataSourceOf(t)).getRepository(Person).findBy({ id: p.wangWife });
     expect(members[0]).toMatchObject({ householdId: null, relationToHead: null });
     expect((await api(admin).get(`/persons/${p.wang}`)).body.data.household).toBeNull();
-    const audit = await (await dataSourceOf(t)).getRepository(AuditLog).countBy({ action: 'household.delete', resourceId: p.hh1 });
+    const audit = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .countBy({ action: 'household.delete', resourceId: p.hh1 });
     expect(audit).toBe(1);
   });
 

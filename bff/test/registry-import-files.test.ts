@@ -49,12 +49,19 @@ describe(`registry import files on ${backend.name}`, () => {
   jest.setTimeout(120_000);
 
   const upload = (file: Buffer, kind: string, dryRun: boolean) =>
-    t.http().post('/api/admin/registry/imports').set('Authorization', admin.auth).field('kind', kind).field('dryRun', String(dryRun)).attach('file', file, '导入.xlsx');
+    t
+      .http()
+      .post('/api/admin/registry/imports')
+      .set('Authorization', admin.auth)
+      .field('kind', kind)
+      .field('dryRun', String(dryRun))
+      .attach('file', file, '导入.xlsx');
 
   async function finished(id: string): Promise<ImportJobVO> {
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const job = (await t.http().get(`/api/admin/registry/imports/${id}`).set('Authorization', admin.auth)).body.data as ImportJobVO;
+      const job = (await t.http().get(`/api/admin/registry/imports/${id}`).set('Authorization', admin.auth)).body
+        .data as ImportJobVO;
       if (job.status === 'succeeded' || job.status === 'failed') return job;
       if (Date.now() > deadline) throw new Error(`import ${id} still ${job.status}`);
       await new Promise((r) => setTimeout(r, 50));
@@ -66,7 +73,13 @@ describe(`registry import files on ${backend.name}`, () => {
     return finished(res.body.data.id);
   }
   async function template(kind: 'persons' | 'households'): Promise<ExcelJS.Workbook> {
-    const res = await t.http().get('/api/admin/registry/imports/template').query({ kind }).set('Authorization', admin.auth).buffer(true).parse(binary);
+    const res = await t
+      .http()
+      .get('/api/admin/registry/imports/template')
+      .query({ kind })
+      .set('Authorization', admin.auth)
+      .buffer(true)
+      .parse(binary);
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as ExcelJS.Buffer);
@@ -92,7 +105,9 @@ describe(`registry import files on ${backend.name}`, () => {
     expect(dry).toMatchObject({ status: 'succeeded', totalRows: 1, errorCount: 0, errors: [] });
 
     const households = await template('households');
-    expect(households.worksheets[0].getRow(2).getCell(headerIndex(households.worksheets[0], '所属区域')).value).toBe('示范镇/西塘村/西塘村第一网格');
+    expect(households.worksheets[0].getRow(2).getCell(headerIndex(households.worksheets[0], '所属区域')).value).toBe(
+      '示范镇/西塘村/西塘村第一网格',
+    );
     unmarkExample(households);
     const hDry = await run(Buffer.from(await households.xlsx.writeBuffer()), 'households', true);
     expect(hDry).toMatchObject({ status: 'succeeded', totalRows: 1, errorCount: 0, errors: [] });
@@ -107,15 +122,28 @@ describe(`registry import files on ${backend.name}`, () => {
       return Buffer.from(await wb.xlsx.writeBuffer());
     };
     const inScope = ['示范镇/西塘村/西塘村第二网格', '西塘村/西塘村第二网格', '西塘村第二网格'];
-    const job = await run(await book([...inScope, '东山村/东山村第一网格', '示范镇/东山村/东山村第一网格']), 'persons', false);
+    const job = await run(
+      await book([...inScope, '东山村/东山村第一网格', '示范镇/东山村/东山村第一网格']),
+      'persons',
+      false,
+    );
     expect(job.errors).toEqual([
       { row: 5, column: '所属区域', message: '区域不存在或不在管辖范围内' },
       { row: 6, column: '所属区域', message: '区域不存在或不在管辖范围内' },
     ]);
 
     // Committed from the three rows in scope, exported: the export writes exactly the template's notation.
-    expect(await run(await book(inScope), 'persons', false)).toMatchObject({ status: 'succeeded', importedRows: 3, errors: [] });
-    const exported = await t.http().get('/api/admin/registry/exports/persons').set('Authorization', admin.auth).buffer(true).parse(binary);
+    expect(await run(await book(inScope), 'persons', false)).toMatchObject({
+      status: 'succeeded',
+      importedRows: 3,
+      errors: [],
+    });
+    const exported = await t
+      .http()
+      .get('/api/admin/registry/exports/persons')
+      .set('Authorization', admin.auth)
+      .buffer(true)
+      .parse(binary);
     const out = new ExcelJS.Workbook();
     await out.xlsx.load(exported.body as ExcelJS.Buffer);
     const sheet = out.worksheets[0];
@@ -137,20 +165,28 @@ describe(`registry import files on ${backend.name}`, () => {
   });
 
   it('refuses a central directory that under-declares a part, and a cell longer than Excel allows', async () => {
-    const liar = zipOf(xlsxParts(sheetXml([PERSON_HEADERS, ['张三', 'B'.repeat(3 * MB), '户籍', '西塘村第一网格']]), 2048));
+    const liar = zipOf(
+      xlsxParts(sheetXml([PERSON_HEADERS, ['张三', 'B'.repeat(3 * MB), '户籍', '西塘村第一网格']]), 2048),
+    );
     const lied = await upload(liar, 'persons', true);
     expect([400, 413]).toContain(lied.status);
     expect(['IMPORT_FILE_INVALID', 'FILE_TOO_COMPLEX']).toContain(lied.body.error.code);
 
     // Random text barely compresses, so no ratio check catches it: the cell cap does.
     const long = randomBytes(30_000).toString('base64');
-    const cell = await upload(zipOf(xlsxParts(sheetXml([PERSON_HEADERS, ['张三', long, '户籍', '西塘村第一网格']]))), 'persons', true);
+    const cell = await upload(
+      zipOf(xlsxParts(sheetXml([PERSON_HEADERS, ['张三', long, '户籍', '西塘村第一网格']]))),
+      'persons',
+      true,
+    );
     expect(cell.status).toBe(413);
     expect(cell.body.error).toMatchObject({ code: 'FILE_TOO_COMPLEX', message: expect.stringContaining('32767') });
   });
 
   it('accepts a hand-made workbook of the same structure without the bomb', async () => {
-    const file = zipOf(xlsxParts(sheetXml([PERSON_HEADERS, ['手工', idOf('19800808', 301), '户籍', '西塘村第一网格']])));
+    const file = zipOf(
+      xlsxParts(sheetXml([PERSON_HEADERS, ['手工', idOf('19800808', 301), '户籍', '西塘村第一网格']])),
+    );
     expect(await run(file, 'persons', true)).toMatchObject({ status: 'succeeded', totalRows: 1, errors: [] });
   });
 });

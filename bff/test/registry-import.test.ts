@@ -13,7 +13,24 @@ import { PiiCipher } from '../src/core/crypto/pii-cipher';
 
 const backend = currentBackend();
 
-const PERSON_HEADERS = ['姓名', '身份证号', '性别', '出生日期', '手机号', '户籍类型', '户籍地址', '现住址', '所属区域', '户编号', '与户主关系', '标签', '来源地', '来住日期', '居住证状态', '备注'];
+const PERSON_HEADERS = [
+  '姓名',
+  '身份证号',
+  '性别',
+  '出生日期',
+  '手机号',
+  '户籍类型',
+  '户籍地址',
+  '现住址',
+  '所属区域',
+  '户编号',
+  '与户主关系',
+  '标签',
+  '来源地',
+  '来住日期',
+  '居住证状态',
+  '备注',
+];
 const HOUSEHOLD_HEADERS = ['户编号', '户类型', '所属区域', '户主姓名', '户主身份证号', '地址', '承包地及种养情况'];
 
 /** A synthetic ID number with a correct check digit: region 330102, birth date, sequence (odd = male). */
@@ -86,7 +103,13 @@ describe(`registry Excel import on ${backend.name}`, () => {
   jest.setTimeout(120_000);
 
   const upload = (who: { auth: string }, file: Buffer, kind: string, dryRun: boolean, name = '人员.xlsx') =>
-    t.http().post('/api/admin/registry/imports').set('Authorization', who.auth).field('kind', kind).field('dryRun', String(dryRun)).attach('file', file, name);
+    t
+      .http()
+      .post('/api/admin/registry/imports')
+      .set('Authorization', who.auth)
+      .field('kind', kind)
+      .field('dryRun', String(dryRun))
+      .attach('file', file, name);
 
   async function finished(who: { auth: string }, id: string): Promise<ImportJobVO> {
     const deadline = Date.now() + 30_000;
@@ -109,10 +132,21 @@ describe(`registry Excel import on ${backend.name}`, () => {
 
   const counts = async () => {
     const ds = await dataSourceOf(t);
-    return { persons: await ds.getRepository(Person).count(), households: await ds.getRepository(Household).count(), tags: await ds.getRepository(PersonTag).count() };
+    return {
+      persons: await ds.getRepository(Person).count(),
+      households: await ds.getRepository(Household).count(),
+      tags: await ds.getRepository(PersonTag).count(),
+    };
   };
-  const person = (name: string, id: string, extra: Row = {}): Row => ({ 姓名: name, 身份证号: id, 户籍类型: '户籍', 所属区域: '幸福村/第一网格', ...extra });
-  const errorsAt = (job: ImportJobVO, row: number) => job.errors.filter((e) => e.row === row).map((e: ImportRowError) => `${e.column}:${e.message}`);
+  const person = (name: string, id: string, extra: Row = {}): Row => ({
+    姓名: name,
+    身份证号: id,
+    户籍类型: '户籍',
+    所属区域: '幸福村/第一网格',
+    ...extra,
+  });
+  const errorsAt = (job: ImportJobVO, row: number) =>
+    job.errors.filter((e) => e.row === row).map((e: ImportRowError) => `${e.column}:${e.message}`);
 
   it('dry run reports every row-level error with row and column, and writes nothing', async () => {
     const before = await counts();
@@ -131,7 +165,14 @@ describe(`registry Excel import on ${backend.name}`, () => {
       { 姓名: '', 身份证号: idOf('19880101', 13), 户籍类型: '户籍', 所属区域: '幸福村' }, // row 12: no name
     ]);
     const job = await run(file, 'persons', true);
-    expect(job).toMatchObject({ status: 'failed', dryRun: true, totalRows: 11, processedRows: 11, progress: 100, importedRows: 0 });
+    expect(job).toMatchObject({
+      status: 'failed',
+      dryRun: true,
+      totalRows: 11,
+      processedRows: 11,
+      progress: 100,
+      importedRows: 0,
+    });
     expect(errorsAt(job, 2)).toEqual(['身份证号:身份证号在文件中重复（第 2 行、第 7 行）']);
     expect(errorsAt(job, 3)).toEqual(['身份证号:身份证号校验位错误']);
     expect(errorsAt(job, 4)).toEqual(['手机号:手机号格式不正确，应为 11 位大陆手机号']);
@@ -159,7 +200,11 @@ describe(`registry Excel import on ${backend.name}`, () => {
     expect(job.errors).toEqual([{ row: 4, column: '手机号', message: '手机号格式不正确，应为 11 位大陆手机号' }]);
     expect(job.message).toContain('未写入任何数据');
     expect(await counts()).toEqual(before);
-    const [audit] = await (await dataSourceOf(t)).getRepository(AuditLog).find({ where: { action: 'registry.import', resourceId: job.id } });
+    const [audit] = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .find({ where: { action: 'registry.import', resourceId: job.id } });
     expect(audit).toMatchObject({ actorId: admin.id, result: 'failure' });
   });
 
@@ -176,14 +221,48 @@ describe(`registry Excel import on ${backend.name}`, () => {
       person('李四', floating, { 户籍类型: '流动', 来源地: '安徽阜阳', 来住日期: '2024-03-01', 居住证状态: '有效' }),
     ]);
     const job = await run(file, 'persons', false);
-    expect(job).toMatchObject({ status: 'succeeded', importedRows: 4, totalRows: 4, processedRows: 4, progress: 100, errorCount: 0, errors: [] });
-    expect(await counts()).toEqual({ persons: before.persons + 4, households: before.households + 1, tags: before.tags + 2 });
+    expect(job).toMatchObject({
+      status: 'succeeded',
+      importedRows: 4,
+      totalRows: 4,
+      processedRows: 4,
+      progress: 100,
+      errorCount: 0,
+      errors: [],
+    });
+    expect(await counts()).toEqual({
+      persons: before.persons + 4,
+      households: before.households + 1,
+      tags: before.tags + 2,
+    });
 
-    const list = await t.http().get('/api/admin/persons').query({ regionId: village.id, pageSize: 100 }).set('Authorization', admin.auth);
+    const list = await t
+      .http()
+      .get('/api/admin/persons')
+      .query({ regionId: village.id, pageSize: 100 })
+      .set('Authorization', admin.auth);
     expect(list.status).toBe(200);
-    const byName = new Map((list.body.data as { name: string; idNumber: string; phone: string | null; tags: string[]; householdId: string | null; relationToHead: string | null; regionId: string; hukouType: string }[]).map((p) => [p.name, p]));
+    const byName = new Map(
+      (
+        list.body.data as {
+          name: string;
+          idNumber: string;
+          phone: string | null;
+          tags: string[];
+          householdId: string | null;
+          relationToHead: string | null;
+          regionId: string;
+          hukouType: string;
+        }[]
+      ).map((p) => [p.name, p]),
+    );
     expect([...byName.keys()].sort()).toEqual(['孙三', '李四', '赵大', '钱二'].sort());
-    expect(byName.get('赵大')).toMatchObject({ idNumber: `330***********${head.slice(-4)}`, phone: '139****9000', relationToHead: 'self', regionId: grid1.id });
+    expect(byName.get('赵大')).toMatchObject({
+      idNumber: `330***********${head.slice(-4)}`,
+      phone: '139****9000',
+      relationToHead: 'self',
+      regionId: grid1.id,
+    });
     expect(byName.get('钱二')?.householdId).toBe(byName.get('赵大')?.householdId);
     expect(byName.get('孙三')).toMatchObject({ regionId: grid2.id, householdId: null });
     expect([...(byName.get('孙三')?.tags ?? [])].sort()).toEqual(['elderly_alone', 'low_income']);
@@ -213,7 +292,13 @@ describe(`registry Excel import on ${backend.name}`, () => {
     const aloneId = (await t.get(PiiCipher)).open(alone.idNumber) as string;
     const bad = await xlsx(HOUSEHOLD_HEADERS, [
       { 户编号: 'XF-001', 户类型: '常住户', 所属区域: '幸福村/第一网格' },
-      { 户编号: 'XF-300', 户类型: '空壳户', 所属区域: '幸福村/第二网格', 户主姓名: '王已登', 户主身份证号: registeredId },
+      {
+        户编号: 'XF-300',
+        户类型: '空壳户',
+        所属区域: '幸福村/第二网格',
+        户主姓名: '王已登',
+        户主身份证号: registeredId,
+      },
       { 户编号: 'XF-301', 户类型: '别的户', 所属区域: '幸福村/第二网格' },
     ]);
     const failed = await run(bad, 'households', true);
@@ -224,43 +309,80 @@ describe(`registry Excel import on ${backend.name}`, () => {
     ]);
 
     const good = await xlsx(HOUSEHOLD_HEADERS, [
-      { 户编号: 'XF-200', 户类型: '常住户', 所属区域: '幸福村/第二网格', 户主姓名: '孙三', 户主身份证号: aloneId, 承包地及种养情况: '承包地 3 亩，种植水稻' },
+      {
+        户编号: 'XF-200',
+        户类型: '常住户',
+        所属区域: '幸福村/第二网格',
+        户主姓名: '孙三',
+        户主身份证号: aloneId,
+        承包地及种养情况: '承包地 3 亩，种植水稻',
+      },
       { 户编号: 'XF-201', 户类型: '空壳户', 所属区域: '幸福村/第二网格', 地址: '幸福村 9 号' },
     ]);
     const job = await run(good, 'households', false);
     expect(job).toMatchObject({ status: 'succeeded', importedRows: 2, progress: 100 });
     const ds = await dataSourceOf(t);
     const created = await ds.getRepository(Household).findOneByOrFail({ code: 'XF-200' });
-    expect(created).toMatchObject({ headPersonId: alone.id, type: 'resident', scopePath: grid2.path, landNote: '承包地 3 亩，种植水稻' });
-    expect(await ds.getRepository(Person).findOneByOrFail({ id: alone.id })).toMatchObject({ householdId: created.id, relationToHead: 'self' });
-    expect(await ds.getRepository(Household).findOneByOrFail({ code: 'XF-201' })).toMatchObject({ type: 'empty', headPersonId: null });
+    expect(created).toMatchObject({
+      headPersonId: alone.id,
+      type: 'resident',
+      scopePath: grid2.path,
+      landNote: '承包地 3 亩，种植水稻',
+    });
+    expect(await ds.getRepository(Person).findOneByOrFail({ id: alone.id })).toMatchObject({
+      householdId: created.id,
+      relationToHead: 'self',
+    });
+    expect(await ds.getRepository(Household).findOneByOrFail({ code: 'XF-201' })).toMatchObject({
+      type: 'empty',
+      headPersonId: null,
+    });
   });
 
   it('reports progress up to 100 on a larger file and writes it in batches within one commit', async () => {
     const before = await counts();
     const size = 1500;
     const rows = Array.from({ length: size }, (_, i) =>
-      person(`批量${i}`, idOf(`2001${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`, 100 + Math.floor(i / 12)), {
-        户编号: `PL-${Math.floor(i / 3)}`,
-        与户主关系: i % 3 === 0 ? '户主' : '子女',
-        标签: i % 5 === 0 ? '留守儿童' : '',
-      }),
+      person(
+        `批量${i}`,
+        idOf(
+          `2001${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`,
+          100 + Math.floor(i / 12),
+        ),
+        {
+          户编号: `PL-${Math.floor(i / 3)}`,
+          与户主关系: i % 3 === 0 ? '户主' : '子女',
+          标签: i % 5 === 0 ? '留守儿童' : '',
+        },
+      ),
     );
     const res = await upload(admin, await xlsx(PERSON_HEADERS, rows), 'persons', false);
     expect(res.status).toBe(202);
     const seen: number[] = [];
     for (;;) {
-      const job = (await t.http().get(`/api/admin/registry/imports/${res.body.data.id}`).set('Authorization', admin.auth)).body.data as ImportJobVO;
+      const job = (
+        await t.http().get(`/api/admin/registry/imports/${res.body.data.id}`).set('Authorization', admin.auth)
+      ).body.data as ImportJobVO;
       seen.push(job.progress);
       if (job.status === 'succeeded' || job.status === 'failed') {
-        expect(job).toMatchObject({ status: 'succeeded', totalRows: size, processedRows: size, importedRows: size, progress: 100 });
+        expect(job).toMatchObject({
+          status: 'succeeded',
+          totalRows: size,
+          processedRows: size,
+          importedRows: size,
+          progress: 100,
+        });
         break;
       }
       expect(job.progress).toBeLessThan(100);
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
-    expect(await counts()).toEqual({ persons: before.persons + size, households: before.households + size / 3, tags: before.tags + size / 5 });
+    expect(await counts()).toEqual({
+      persons: before.persons + size,
+      households: before.households + size / 3,
+      tags: before.tags + size / 5,
+    });
   }, 60_000);
 
   it('lets only the user who started a job poll it', async () => {
@@ -268,9 +390,15 @@ describe(`registry Excel import on ${backend.name}`, () => {
     const res = await upload(admin, file, 'persons', true);
     expect(res.status).toBe(202);
     await finished(admin, res.body.data.id);
-    const foreign = await t.http().get(`/api/admin/registry/imports/${res.body.data.id}`).set('Authorization', colleague.auth);
+    const foreign = await t
+      .http()
+      .get(`/api/admin/registry/imports/${res.body.data.id}`)
+      .set('Authorization', colleague.auth);
     expect(foreign.status).toBe(404);
-    const unknown = await t.http().get('/api/admin/registry/imports/00000000-0000-0000-0000-000000000000').set('Authorization', admin.auth);
+    const unknown = await t
+      .http()
+      .get('/api/admin/registry/imports/00000000-0000-0000-0000-000000000000')
+      .set('Authorization', admin.auth);
     expect(unknown.status).toBe(404);
   });
 
@@ -278,12 +406,25 @@ describe(`registry Excel import on ${backend.name}`, () => {
     const text = await upload(admin, Buffer.from('姓名,身份证号\n张三,1'), 'persons', true);
     expect(text.status).toBe(400);
     expect(text.body.error.code).toBe('IMPORT_FILE_INVALID');
-    const fakeZip = await upload(admin, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]), 'persons', true);
+    const fakeZip = await upload(
+      admin,
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]),
+      'persons',
+      true,
+    );
     expect(fakeZip.body.error.code).toBe('IMPORT_FILE_INVALID');
     const noColumns = await upload(admin, await xlsx(['姓名', '手机号'], [{ 姓名: '张三' }]), 'persons', true);
     expect(noColumns.status).toBe(400);
-    expect(noColumns.body.error).toMatchObject({ code: 'IMPORT_FILE_INVALID', message: expect.stringContaining('身份证号') });
-    const badKind = await upload(admin, await xlsx(PERSON_HEADERS, [person('张三', idOf('19800101', 19))]), 'cars', true);
+    expect(noColumns.body.error).toMatchObject({
+      code: 'IMPORT_FILE_INVALID',
+      message: expect.stringContaining('身份证号'),
+    });
+    const badKind = await upload(
+      admin,
+      await xlsx(PERSON_HEADERS, [person('张三', idOf('19800101', 19))]),
+      'cars',
+      true,
+    );
     expect(badKind.status).toBe(400);
     const huge = await upload(admin, Buffer.alloc(10 * 1024 * 1024 + 1024, 1), 'persons', true);
     expect(huge.status).toBe(413);
@@ -292,7 +433,13 @@ describe(`registry Excel import on ${backend.name}`, () => {
   });
 
   it('round-trips the downloaded template: headers, drop-downs, notes, and filled rows import', async () => {
-    const res = await t.http().get('/api/admin/registry/imports/template').query({ kind: 'persons' }).set('Authorization', admin.auth).buffer(true).parse(binary);
+    const res = await t
+      .http()
+      .get('/api/admin/registry/imports/template')
+      .query({ kind: 'persons' })
+      .set('Authorization', admin.auth)
+      .buffer(true)
+      .parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('人员导入模板.xlsx')}`);
@@ -306,19 +453,34 @@ describe(`registry Excel import on ${backend.name}`, () => {
     expect(notes.name).toBe('填写说明');
 
     const id = idOf('19910909', 63);
-    data.addRow(PERSON_HEADERS.map((h) => person('吴模板', id, { 所属区域: '幸福村/第二网格', 性别: '男', 标签: '退役军人' })[h] ?? null));
+    data.addRow(
+      PERSON_HEADERS.map(
+        (h) => person('吴模板', id, { 所属区域: '幸福村/第二网格', 性别: '男', 标签: '退役军人' })[h] ?? null,
+      ),
+    );
     const filled = Buffer.from(await wb.xlsx.writeBuffer());
     const dry = await run(filled, 'persons', true);
     expect(dry).toMatchObject({ status: 'succeeded', totalRows: 1, importedRows: 1, errors: [] });
     const job = await run(filled, 'persons', false);
     expect(job).toMatchObject({ status: 'succeeded', importedRows: 1 });
     const list = await t.http().get('/api/admin/persons').query({ q: '吴模板' }).set('Authorization', admin.auth);
-    expect(list.body.data).toEqual([expect.objectContaining({ name: '吴模板', regionId: grid2.id, tags: ['veteran'] })]);
+    expect(list.body.data).toEqual([
+      expect.objectContaining({ name: '吴模板', regionId: grid2.id, tags: ['veteran'] }),
+    ]);
 
-    const households = await t.http().get('/api/admin/registry/imports/template').query({ kind: 'households' }).set('Authorization', admin.auth).buffer(true).parse(binary);
+    const households = await t
+      .http()
+      .get('/api/admin/registry/imports/template')
+      .query({ kind: 'households' })
+      .set('Authorization', admin.auth)
+      .buffer(true)
+      .parse(binary);
     const hw = new ExcelJS.Workbook();
     await hw.xlsx.load(households.body as ExcelJS.Buffer);
     expect((hw.worksheets[0].getRow(1).values as unknown[]).slice(1)).toEqual(HOUSEHOLD_HEADERS);
-    expect(hw.worksheets[0].getCell('B3').dataValidation).toMatchObject({ type: 'list', formulae: ['"常住户,流动户,空壳户"'] });
+    expect(hw.worksheets[0].getCell('B3').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"常住户,流动户,空壳户"'],
+    });
   });
 });

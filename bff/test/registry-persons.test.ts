@@ -30,9 +30,14 @@ describe(`persons API on ${backend.name}`, () => {
   const zhangId = idFor('1940-03-07', '002');
 
   const api = (who: { auth: string }) => ({
-    get: (path: string) => t.http().get(encodeURI(`/api/admin${path}`)).set('Authorization', who.auth),
+    get: (path: string) =>
+      t
+        .http()
+        .get(encodeURI(`/api/admin${path}`))
+        .set('Authorization', who.auth),
     post: (path: string, body: object) => t.http().post(`/api/admin${path}`).set('Authorization', who.auth).send(body),
-    patch: (path: string, body: object) => t.http().patch(`/api/admin${path}`).set('Authorization', who.auth).send(body),
+    patch: (path: string, body: object) =>
+      t.http().patch(`/api/admin${path}`).set('Authorization', who.auth).send(body),
     put: (path: string, body: object) => t.http().put(`/api/admin${path}`).set('Authorization', who.auth).send(body),
     del: (path: string) => t.http().delete(`/api/admin${path}`).set('Authorization', who.auth),
   });
@@ -53,13 +58,45 @@ describe(`persons API on ${backend.name}`, () => {
     west = await createRegion(t, '西村', 'village', town);
     w1 = await createRegion(t, '西村一网格', 'grid', west);
     eastAdmin = await staffAs(t, { username: 'east.admin', roles: ['village_admin'], region: east });
-    townClerk = await staffAs(t, { username: 'town.clerk', roles: ['village_admin'], grants: ['person:pii:read'], region: town });
+    townClerk = await staffAs(t, {
+      username: 'town.clerk',
+      roles: ['village_admin'],
+      grants: ['person:pii:read'],
+      region: town,
+    });
     worker = await staffAs(t, { username: 'g1.worker', roles: ['grid_worker'], region: g1 });
 
-    ids.zhangXiulan = await create(eastAdmin, { name: '张秀兰', idNumber: zhangId, hukouType: 'local', regionId: g1.id, tags: ['elderly_alone', 'low_income'] });
-    ids.zhangWei = await create(eastAdmin, { name: '张伟', gender: 'male', birthDate: '1985-06-01', hukouType: 'local', regionId: g2.id, tags: ['elderly_alone'] });
-    ids.liQiang = await create(eastAdmin, { name: '李强', gender: 'male', phone: '138 1234 5678', hukouType: 'floating', origin: '安徽阜阳', arrivalDate: '2023-04-01', regionId: g1.id });
-    ids.zhangMin = await create(townClerk, { name: '张敏', gender: 'female', hukouType: 'local', regionId: w1.id, tags: ['elderly_alone'] });
+    ids.zhangXiulan = await create(eastAdmin, {
+      name: '张秀兰',
+      idNumber: zhangId,
+      hukouType: 'local',
+      regionId: g1.id,
+      tags: ['elderly_alone', 'low_income'],
+    });
+    ids.zhangWei = await create(eastAdmin, {
+      name: '张伟',
+      gender: 'male',
+      birthDate: '1985-06-01',
+      hukouType: 'local',
+      regionId: g2.id,
+      tags: ['elderly_alone'],
+    });
+    ids.liQiang = await create(eastAdmin, {
+      name: '李强',
+      gender: 'male',
+      phone: '138 1234 5678',
+      hukouType: 'floating',
+      origin: '安徽阜阳',
+      arrivalDate: '2023-04-01',
+      regionId: g1.id,
+    });
+    ids.zhangMin = await create(townClerk, {
+      name: '张敏',
+      gender: 'female',
+      hukouType: 'local',
+      regionId: w1.id,
+      tags: ['elderly_alone'],
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -82,7 +119,9 @@ describe(`persons API on ${backend.name}`, () => {
   it('combines region subtree, tags and name prefix', async () => {
     const clerk = api(townClerk);
     expect(names(await clerk.get(`/persons?regionId=${east.id}&tag=elderly_alone&q=张`))).toEqual(['张伟', '张秀兰']);
-    expect(names(await clerk.get(`/persons?regionId=${east.id}&tag=elderly_alone&tag=low_income&q=张`))).toEqual(['张秀兰']);
+    expect(names(await clerk.get(`/persons?regionId=${east.id}&tag=elderly_alone&tag=low_income&q=张`))).toEqual([
+      '张秀兰',
+    ]);
     expect(names(await clerk.get(`/persons?tag=elderly_alone,low_income`))).toEqual(['张秀兰']);
     expect(names(await clerk.get(`/persons?tag=elderly_alone&q=张`))).toEqual(['张伟', '张敏', '张秀兰']);
     expect(names(await clerk.get(`/persons?regionId=${g2.id}&q=张`))).toEqual(['张伟']);
@@ -107,12 +146,24 @@ describe(`persons API on ${backend.name}`, () => {
   it('masks ID number and phone in list and detail, and derives birth date and gender from the ID', async () => {
     const list = await api(eastAdmin).get('/persons?q=张秀兰');
     const item = list.body.data[0];
-    expect(item).toMatchObject({ name: '张秀兰', gender: 'female', birthDate: '1940-03-07', idNumber: `330***********${zhangId.slice(-4)}`, regionName: '东村一网格', tags: ['elderly_alone', 'low_income'] });
+    expect(item).toMatchObject({
+      name: '张秀兰',
+      gender: 'female',
+      birthDate: '1940-03-07',
+      idNumber: `330***********${zhangId.slice(-4)}`,
+      regionName: '东村一网格',
+      tags: ['elderly_alone', 'low_income'],
+    });
     expect(JSON.stringify(list.body)).not.toContain(zhangId);
     const detail = await api(eastAdmin).get(`/persons/${ids.liQiang}`);
     expect(detail.status).toBe(200);
     expect(detail.body.data.phone).toBe('138****5678');
-    expect(detail.body.data.floating).toEqual({ origin: '安徽阜阳', arrivalDate: '2023-04-01', permitStatus: 'none', permitExpiry: null });
+    expect(detail.body.data.floating).toEqual({
+      origin: '安徽阜阳',
+      arrivalDate: '2023-04-01',
+      permitStatus: 'none',
+      permitExpiry: null,
+    });
     expect(JSON.stringify(detail.body)).not.toContain('13812345678');
     // Stored encrypted: the row holds neither number in clear.
     const row = await (await dataSourceOf(t)).getRepository(Person).findOneByOrFail({ id: ids.zhangXiulan });
@@ -128,40 +179,100 @@ describe(`persons API on ${backend.name}`, () => {
     const res = await api(townClerk).get(`/persons/${ids.liQiang}/pii`);
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({ idNumber: null, phone: '13812345678' });
-    const [record] = await (await dataSourceOf(t)).getRepository(AuditLog).find({ where: { action: 'person.pii.read' }, order: { seq: 'DESC' }, take: 1 });
-    expect(record).toMatchObject({ actorId: townClerk.id, resourceType: 'person', resourceId: ids.liQiang, result: 'success' });
+    const [record] = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .find({ where: { action: 'person.pii.read' }, order: { seq: 'DESC' }, take: 1 });
+    expect(record).toMatchObject({
+      actorId: townClerk.id,
+      resourceType: 'person',
+      resourceId: ids.liQiang,
+      result: 'success',
+    });
     expect(JSON.stringify(record)).not.toContain('13812345678');
     // Out of scope: 404 even with the permission.
-    const westOnly = await staffAs(t, { username: 'west.pii', roles: ['village_admin'], grants: ['person:pii:read'], region: west });
+    const westOnly = await staffAs(t, {
+      username: 'west.pii',
+      roles: ['village_admin'],
+      grants: ['person:pii:read'],
+      region: west,
+    });
     expect((await api(westOnly).get(`/persons/${ids.liQiang}/pii`)).status).toBe(404);
   });
 
   it('refuses a second person with the same ID number (409 PERSON_DUPLICATE), also across villages', async () => {
-    const res = await api(townClerk).post('/persons', { name: '张秀兰', idNumber: zhangId.toLowerCase(), hukouType: 'local', regionId: w1.id });
+    const res = await api(townClerk).post('/persons', {
+      name: '张秀兰',
+      idNumber: zhangId.toLowerCase(),
+      hukouType: 'local',
+      regionId: w1.id,
+    });
     expect(res.status).toBe(409);
     expect(res.body.error).toMatchObject({ code: 'PERSON_DUPLICATE', message: '该身份证号已登记' });
-    const other = await create(eastAdmin, { name: '王芳', idNumber: idFor('1990-01-01', '004'), hukouType: 'local', regionId: g2.id });
-    expect((await api(eastAdmin).patch(`/persons/${other}`, { idNumber: zhangId })).body.error.code).toBe('PERSON_DUPLICATE');
+    const other = await create(eastAdmin, {
+      name: '王芳',
+      idNumber: idFor('1990-01-01', '004'),
+      hukouType: 'local',
+      regionId: g2.id,
+    });
+    expect((await api(eastAdmin).patch(`/persons/${other}`, { idNumber: zhangId })).body.error.code).toBe(
+      'PERSON_DUPLICATE',
+    );
   });
 
   it('validates the ID check digit, agreement of gender and birth date, phone and floating fields in Chinese', async () => {
     const bad = zhangId.slice(0, 17) + (zhangId[17] === '0' ? '1' : '0');
-    const res = await api(eastAdmin).post('/persons', { name: '错号', idNumber: bad, hukouType: 'local', regionId: g1.id });
+    const res = await api(eastAdmin).post('/persons', {
+      name: '错号',
+      idNumber: bad,
+      hukouType: 'local',
+      regionId: g1.id,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     expect(res.body.error.details).toEqual([{ field: 'idNumber', message: '身份证号校验位错误，请核对后重新输入' }]);
-    const gender = await api(eastAdmin).post('/persons', { name: '错性别', idNumber: idFor('1970-05-05', '013'), gender: 'female', hukouType: 'local', regionId: g1.id });
+    const gender = await api(eastAdmin).post('/persons', {
+      name: '错性别',
+      idNumber: idFor('1970-05-05', '013'),
+      gender: 'female',
+      hukouType: 'local',
+      regionId: g1.id,
+    });
     expect(gender.body.error.details[0]).toEqual({ field: 'gender', message: '性别与身份证号不符' });
-    const phone = await api(eastAdmin).post('/persons', { name: '错手机', gender: 'male', phone: '12345', hukouType: 'local', regionId: g1.id });
+    const phone = await api(eastAdmin).post('/persons', {
+      name: '错手机',
+      gender: 'male',
+      phone: '12345',
+      hukouType: 'local',
+      regionId: g1.id,
+    });
     expect(phone.body.error.details[0].field).toBe('phone');
-    const floating = await api(eastAdmin).post('/persons', { name: '户籍', gender: 'male', hukouType: 'local', origin: '外省', regionId: g1.id });
+    const floating = await api(eastAdmin).post('/persons', {
+      name: '户籍',
+      gender: 'male',
+      hukouType: 'local',
+      origin: '外省',
+      regionId: g1.id,
+    });
     expect(floating.body.error.details[0].field).toBe('origin');
     const noGender = await api(eastAdmin).post('/persons', { name: '无性别', hukouType: 'local', regionId: g1.id });
     expect(noGender.body.error.details[0].field).toBe('gender');
-    const townLevel = await api(townClerk).post('/persons', { name: '镇级', gender: 'male', hukouType: 'local', regionId: town.id });
+    const townLevel = await api(townClerk).post('/persons', {
+      name: '镇级',
+      gender: 'male',
+      hukouType: 'local',
+      regionId: town.id,
+    });
     expect(townLevel.body.error.details[0].field).toBe('regionId');
-    expect((await api(eastAdmin).post('/persons', { name: '越界', gender: 'male', hukouType: 'local', regionId: w1.id })).status).toBe(404);
-    expect((await api(worker).post('/persons', { name: '无权', gender: 'male', hukouType: 'local', regionId: g1.id })).status).toBe(403);
+    expect(
+      (await api(eastAdmin).post('/persons', { name: '越界', gender: 'male', hukouType: 'local', regionId: w1.id }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await api(worker).post('/persons', { name: '无权', gender: 'male', hukouType: 'local', regionId: g1.id }))
+        .status,
+    ).toBe(403);
   });
 
   it('computes the next visit from the shortest care interval and the tag or visit date', async () => {
@@ -176,22 +287,32 @@ describe(`persons API on ${backend.name}`, () => {
     expect(overdue.tagDetails.map((d: { code: string }) => d.code)).toEqual(['elderly_alone', 'low_income']);
     expect(overdue.visits).toEqual([]);
     // A recorded visit restarts the clock and shows in the detail.
-    const visit = await api(worker).post('/visits', { personId: ids.zhangXiulan, note: '上门走访，身体状况良好', photoIds: [] });
+    const visit = await api(worker).post('/visits', {
+      personId: ids.zhangXiulan,
+      note: '上门走访，身体状况良好',
+      photoIds: [],
+    });
     expect(visit.status).toBe(201);
     const visited = (await api(eastAdmin).get(`/persons/${ids.zhangXiulan}`)).body.data;
     expect(visited.visitDue.status).toBe('ok');
-    expect(visited.visits).toEqual([expect.objectContaining({ id: visit.body.data.id, personId: ids.zhangXiulan, note: '上门走访，身体状况良好' })]);
+    expect(visited.visits).toEqual([
+      expect.objectContaining({ id: visit.body.data.id, personId: ids.zhangXiulan, note: '上门走访，身体状况良好' }),
+    ]);
     // No care tag: no visit due.
     expect((await api(eastAdmin).get(`/persons/${ids.liQiang}`)).body.data.visitDue).toBeNull();
   });
 
   it('replaces tags keeping the date of those that stay, and refuses unknown or inactive tags', async () => {
     const ds = await dataSourceOf(t);
-    const before = await ds.getRepository(PersonTag).findOneByOrFail({ personId: ids.zhangXiulan, tagCode: 'elderly_alone' });
+    const before = await ds
+      .getRepository(PersonTag)
+      .findOneByOrFail({ personId: ids.zhangXiulan, tagCode: 'elderly_alone' });
     const res = await api(eastAdmin).put(`/persons/${ids.zhangXiulan}/tags`, { codes: ['elderly_alone', 'disabled'] });
     expect(res.status).toBe(200);
     expect(res.body.data.tags).toEqual(['elderly_alone', 'disabled']);
-    const after = await ds.getRepository(PersonTag).findOneByOrFail({ personId: ids.zhangXiulan, tagCode: 'elderly_alone' });
+    const after = await ds
+      .getRepository(PersonTag)
+      .findOneByOrFail({ personId: ids.zhangXiulan, tagCode: 'elderly_alone' });
     expect(new Date(after.taggedAt).getTime()).toBe(new Date(before.taggedAt).getTime());
     const unknown = await api(eastAdmin).put(`/persons/${ids.zhangXiulan}/tags`, { codes: ['no_such_tag'] });
     expect(unknown.status).toBe(400);
@@ -214,7 +335,13 @@ describe(`persons API on ${backend.name}`, () => {
   });
 
   it('deletes a person with their tags, audited', async () => {
-    const id = await create(eastAdmin, { name: '误录', gender: 'male', hukouType: 'local', regionId: g1.id, tags: ['veteran'] });
+    const id = await create(eastAdmin, {
+      name: '误录',
+      gender: 'male',
+      hukouType: 'local',
+      regionId: g1.id,
+      tags: ['veteran'],
+    });
     expect((await api(eastAdmin).del(`/persons/${id}`)).status).toBe(204);
     expect((await api(eastAdmin).get(`/persons/${id}`)).status).toBe(404);
     const ds = await dataSourceOf(t);

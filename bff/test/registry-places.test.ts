@@ -39,9 +39,12 @@ describe(`registry places API on ${backend.name}`, () => {
   });
 
   const get = (who: { auth: string }, path: string) => t.http().get(`/api/admin${path}`).set('Authorization', who.auth);
-  const post = (who: { auth: string }, path: string, body: object) => t.http().post(`/api/admin${path}`).set('Authorization', who.auth).send(body);
-  const patch = (who: { auth: string }, path: string, body: object) => t.http().patch(`/api/admin${path}`).set('Authorization', who.auth).send(body);
-  const del = (who: { auth: string }, path: string) => t.http().delete(`/api/admin${path}`).set('Authorization', who.auth);
+  const post = (who: { auth: string }, path: string, body: object) =>
+    t.http().post(`/api/admin${path}`).set('Authorization', who.auth).send(body);
+  const patch = (who: { auth: string }, path: string, body: object) =>
+    t.http().patch(`/api/admin${path}`).set('Authorization', who.auth).send(body);
+  const del = (who: { auth: string }, path: string) =>
+    t.http().delete(`/api/admin${path}`).set('Authorization', who.auth);
 
   /** A person of the registry, inserted directly (the persons API is another module's). */
   async function insertPerson(region: Region, name: string, idNumber: string, phone: string): Promise<string> {
@@ -64,7 +67,11 @@ describe(`registry places API on ${backend.name}`, () => {
   }
 
   async function lastAudit(action: string): Promise<AuditLog | undefined> {
-    const [row] = await (await dataSourceOf(t)).getRepository(AuditLog).find({ where: { action }, order: { seq: 'DESC' }, take: 1 });
+    const [row] = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .find({ where: { action }, order: { seq: 'DESC' }, take: 1 });
     return row;
   }
 
@@ -77,15 +84,40 @@ describe(`registry places API on ${backend.name}`, () => {
     it('creates an estate in the caller’s community and audits it', async () => {
       const res = await post(eastAdmin, '/estates', { name: '阳光小区', regionId: east.id, address: '青山路 88 号' });
       expect(res.status).toBe(201);
-      expect(res.body.data).toMatchObject({ name: '阳光小区', address: '青山路 88 号', regionId: east.id, regionName: '东社区', buildingCount: 0, houseCount: 0 });
+      expect(res.body.data).toMatchObject({
+        name: '阳光小区',
+        address: '青山路 88 号',
+        regionId: east.id,
+        regionName: '东社区',
+        buildingCount: 0,
+        houseCount: 0,
+      });
       estateId = res.body.data.id;
-      expect(await lastAudit('estate.create')).toMatchObject({ actorId: eastAdmin.id, resourceType: 'estate', resourceId: estateId, result: 'success' });
+      expect(await lastAudit('estate.create')).toMatchObject({
+        actorId: eastAdmin.id,
+        resourceType: 'estate',
+        resourceId: estateId,
+        result: 'success',
+      });
     });
 
     it('places a building in a grid inside the estate’s region, or in the estate’s region by default', async () => {
-      const inGrid = await post(eastAdmin, '/buildings', { estateId, name: '3号楼', floors: 18, regionId: eastGrid.id });
+      const inGrid = await post(eastAdmin, '/buildings', {
+        estateId,
+        name: '3号楼',
+        floors: 18,
+        regionId: eastGrid.id,
+      });
       expect(inGrid.status).toBe(201);
-      expect(inGrid.body.data).toMatchObject({ estateId, estateName: '阳光小区', name: '3号楼', floors: 18, regionId: eastGrid.id, regionName: '东社区一网格', unitCount: 0 });
+      expect(inGrid.body.data).toMatchObject({
+        estateId,
+        estateName: '阳光小区',
+        name: '3号楼',
+        floors: 18,
+        regionId: eastGrid.id,
+        regionName: '东社区一网格',
+        unitCount: 0,
+      });
       buildingId = inGrid.body.data.id;
       const inherited = await post(eastAdmin, '/buildings', { estateId, name: '5号楼' });
       expect(inherited.body.data.regionId).toBe(east.id);
@@ -129,7 +161,12 @@ describe(`registry places API on ${backend.name}`, () => {
       houseId = res.body.data.id;
       const other = await post(eastAdmin, '/houses', { buildingId, roomNo: '101', use: 'self_occupied' });
       expect(other.body.data.address).toBe('阳光小区3号楼101');
-      const mismatch = await post(eastAdmin, '/houses', { unitId, buildingId: other.body.data.id, roomNo: '1', use: 'vacant' });
+      const mismatch = await post(eastAdmin, '/houses', {
+        unitId,
+        buildingId: other.body.data.id,
+        roomNo: '1',
+        use: 'vacant',
+      });
       expect(mismatch.status).toBe(400);
       expect(mismatch.body.error.details[0]).toEqual({ field: 'unitId', message: '单元不属于所选楼栋' });
     });
@@ -141,9 +178,18 @@ describe(`registry places API on ${backend.name}`, () => {
     });
 
     it('counts buildings, units and houses', async () => {
-      expect((await get(eastAdmin, `/estates/${estateId}`)).body.data).toMatchObject({ buildingCount: 2, houseCount: 2 });
-      expect((await get(eastAdmin, `/buildings/${buildingId}`)).body.data).toMatchObject({ unitCount: 2, houseCount: 2 });
-      expect((await get(eastAdmin, `/buildings/${buildingId}/units`)).body.data[0]).toMatchObject({ name: '1单元', houseCount: 1 });
+      expect((await get(eastAdmin, `/estates/${estateId}`)).body.data).toMatchObject({
+        buildingCount: 2,
+        houseCount: 2,
+      });
+      expect((await get(eastAdmin, `/buildings/${buildingId}`)).body.data).toMatchObject({
+        unitCount: 2,
+        houseCount: 2,
+      });
+      expect((await get(eastAdmin, `/buildings/${buildingId}/units`)).body.data[0]).toMatchObject({
+        name: '1单元',
+        houseCount: 1,
+      });
     });
 
     it('refuses to delete an estate with buildings, a building or unit with houses', async () => {
@@ -158,11 +204,19 @@ describe(`registry places API on ${backend.name}`, () => {
       await post(eastAdmin, '/houses', { regionId: eastGrid2.id, address: '东社区平房 7 号', use: 'vacant' });
       const all = await get(eastAdmin, '/houses?sort=address&order=asc');
       // Natural order: 3号楼 → unit 1 → room 303 comes before room 101 of the building itself (1 < 101).
-      expect(all.body.data.map((h: { address: string }) => h.address)).toEqual(['东社区平房 7 号', '阳光小区3号楼1单元303', '阳光小区3号楼101']);
+      expect(all.body.data.map((h: { address: string }) => h.address)).toEqual([
+        '东社区平房 7 号',
+        '阳光小区3号楼1单元303',
+        '阳光小区3号楼101',
+      ]);
       const byGrid = await get(eastAdmin, `/houses?regionId=${eastGrid.id}`);
       expect(byGrid.body.page.total).toBe(2);
-      expect((await get(eastAdmin, `/houses?unitId=${unitId}`)).body.data.map((h: { id: string }) => h.id)).toEqual([houseId]);
-      expect((await get(eastAdmin, '/houses?use=vacant')).body.data.map((h: { address: string }) => h.address)).toEqual(['东社区平房 7 号']);
+      expect((await get(eastAdmin, `/houses?unitId=${unitId}`)).body.data.map((h: { id: string }) => h.id)).toEqual([
+        houseId,
+      ]);
+      expect((await get(eastAdmin, '/houses?use=vacant')).body.data.map((h: { address: string }) => h.address)).toEqual(
+        ['东社区平房 7 号'],
+      );
       expect((await get(eastAdmin, `/houses?q=${encodeURIComponent('1单元')}`)).body.page.total).toBe(1);
       const paged = await get(eastAdmin, '/houses?sort=createdAt&order=desc&page=2&pageSize=2');
       expect(paged.body.page).toEqual({ page: 2, pageSize: 2, total: 3 });
@@ -172,10 +226,21 @@ describe(`registry places API on ${backend.name}`, () => {
 
     it('shows residents with masked ID number and phone, and audits the relation', async () => {
       const personId = await insertPerson(east, '张三', '110101198001011234', '13812345678');
-      const res = await post(eastAdmin, `/houses/${houseId}/residents`, { personId, relation: 'tenant', since: '2024-03-01' });
+      const res = await post(eastAdmin, `/houses/${houseId}/residents`, {
+        personId,
+        relation: 'tenant',
+        since: '2024-03-01',
+      });
       expect(res.status).toBe(201);
       expect(res.body.data.residents).toEqual([
-        { personId, name: '张三', relation: 'tenant', since: '2024-03-01', idNumber: '110***********1234', phone: '138****5678' },
+        {
+          personId,
+          name: '张三',
+          relation: 'tenant',
+          since: '2024-03-01',
+          idNumber: '110***********1234',
+          phone: '138****5678',
+        },
       ]);
       expect(res.body.data.residentCount).toBe(1);
       const detail = await get(eastWorker, `/houses/${houseId}`);
@@ -198,25 +263,31 @@ describe(`registry places API on ${backend.name}`, () => {
 
     it('refuses to add a person of another village', async () => {
       const stranger = await insertPerson(west, '李四', '110101198202021234', '13900001111');
-      expect((await post(eastAdmin, `/houses/${houseId}/residents`, { personId: stranger, relation: 'resident' })).status).toBe(404);
+      expect(
+        (await post(eastAdmin, `/houses/${houseId}/residents`, { personId: stranger, relation: 'resident' })).status,
+      ).toBe(404);
     });
 
     it('refuses to delete a house a household is registered at', async () => {
       const ds = await dataSourceOf(t);
       const householdId = randomUUID();
-      await ds.getRepository(Household).insert({ id: householdId, type: 'resident', houseId, regionId: east.id, scopePath: east.path });
+      await ds
+        .getRepository(Household)
+        .insert({ id: householdId, type: 'resident', houseId, regionId: east.id, scopePath: east.path });
       expect((await del(eastAdmin, `/houses/${houseId}`)).status).toBe(409);
       await ds.getRepository(Household).delete({ id: householdId });
     });
 
     it('deletes bottom-up once nothing depends on a record, and audits it', async () => {
       const houses = await get(eastAdmin, `/houses?estateId=${estateId}`);
-      for (const h of houses.body.data as { id: string }[]) expect((await del(eastAdmin, `/houses/${h.id}`)).status).toBe(204);
+      for (const h of houses.body.data as { id: string }[])
+        expect((await del(eastAdmin, `/houses/${h.id}`)).status).toBe(204);
       expect((await get(eastAdmin, `/houses/${houseId}`)).status).toBe(404);
       expect(await lastAudit('house.delete')).toMatchObject({ actorId: eastAdmin.id, result: 'success' });
       expect((await del(eastAdmin, `/units/${unitId}`)).status).toBe(204);
       const buildings = await get(eastAdmin, `/buildings?estateId=${estateId}`);
-      for (const b of buildings.body.data as { id: string }[]) expect((await del(eastAdmin, `/buildings/${b.id}`)).status).toBe(204);
+      for (const b of buildings.body.data as { id: string }[])
+        expect((await del(eastAdmin, `/buildings/${b.id}`)).status).toBe(204);
       expect((await del(eastAdmin, `/estates/${estateId}`)).status).toBe(204);
       expect((await get(eastAdmin, `/estates/${estateId}`)).status).toBe(404);
     });
@@ -228,7 +299,11 @@ describe(`registry places API on ${backend.name}`, () => {
 
     beforeAll(async () => {
       westEstateId = (await post(westAdmin, '/estates', { name: '西村安置小区', regionId: west.id })).body.data.id;
-      const res = await post(westAdmin, '/houses', { regionId: westGrid.id, address: '西村 12 号', use: 'self_occupied' });
+      const res = await post(westAdmin, '/houses', {
+        regionId: westGrid.id,
+        address: '西村 12 号',
+        use: 'self_occupied',
+      });
       expect(res.status).toBe(201);
       westHouseId = res.body.data.id;
     });
@@ -245,12 +320,16 @@ describe(`registry places API on ${backend.name}`, () => {
       // and the other way round: the village admin of 西村 does not see 东社区's houses either
       const eastHouse = (await get(eastAdmin, '/houses')).body.data[0] as { id: string };
       expect((await get(westAdmin, `/houses/${eastHouse.id}`)).status).toBe(404);
-      expect((await post(westAdmin, `/houses/${eastHouse.id}/residents`, { personId: 'p', relation: 'owner' })).status).toBe(404);
+      expect(
+        (await post(westAdmin, `/houses/${eastHouse.id}/residents`, { personId: 'p', relation: 'owner' })).status,
+      ).toBe(404);
     });
 
     it('cannot create records in another village or move one there', async () => {
       expect((await post(eastAdmin, '/estates', { name: '越界小区', regionId: west.id })).status).toBe(404);
-      expect((await post(eastAdmin, '/houses', { regionId: westGrid.id, address: '越界 1 号', use: 'vacant' })).status).toBe(404);
+      expect(
+        (await post(eastAdmin, '/houses', { regionId: westGrid.id, address: '越界 1 号', use: 'vacant' })).status,
+      ).toBe(404);
       const own = await post(eastAdmin, '/houses', { regionId: eastGrid.id, address: '东社区 3 号', use: 'vacant' });
       expect((await patch(eastAdmin, `/houses/${own.body.data.id}`, { regionId: westGrid.id })).status).toBe(404);
       expect((await get(eastAdmin, `/houses/${own.body.data.id}`)).body.data.regionId).toBe(eastGrid.id);
@@ -270,7 +349,9 @@ describe(`registry places API on ${backend.name}`, () => {
       expect((await get(eastWorker, '/houses')).status).toBe(200);
       expect((await get(eastWorker, '/estates')).status).toBe(200);
       expect((await post(eastWorker, '/estates', { name: '小区', regionId: east.id })).status).toBe(403);
-      expect((await post(eastWorker, '/houses', { regionId: eastGrid.id, address: '1 号', use: 'vacant' })).status).toBe(403);
+      expect(
+        (await post(eastWorker, '/houses', { regionId: eastGrid.id, address: '1 号', use: 'vacant' })).status,
+      ).toBe(403);
       const house = (await get(eastWorker, '/houses')).body.data[0] as { id: string };
       expect((await patch(eastWorker, `/houses/${house.id}`, { use: 'rented' })).status).toBe(403);
       expect((await del(eastWorker, `/houses/${house.id}`)).status).toBe(403);
@@ -283,16 +364,32 @@ describe(`registry places API on ${backend.name}`, () => {
       const noName = await post(eastAdmin, '/estates', { name: '', regionId: east.id });
       expect(noName.status).toBe(400);
       expect(noName.body.error.details[0].field).toBe('name');
-      const badDate = await post(eastAdmin, `/houses/${westHouseId}/residents`, { personId: 'x', relation: 'owner', since: '2024/03/01' });
+      const badDate = await post(eastAdmin, `/houses/${westHouseId}/residents`, {
+        personId: 'x',
+        relation: 'owner',
+        since: '2024/03/01',
+      });
       expect(badDate.status).toBe(400);
       expect(badDate.body.error.details[0]).toEqual({ field: 'since', message: '日期格式应为 YYYY-MM-DD' });
     });
 
     it('registers a rural house with the nulls the portal sends for "no estate"', async () => {
       const placement = { estateId: null, buildingId: null, unitId: null };
-      const res = await post(eastAdmin, '/houses', { regionId: eastGrid.id, address: '东社区 11 号', use: 'vacant', roomNo: null, areaM2: null, ...placement });
+      const res = await post(eastAdmin, '/houses', {
+        regionId: eastGrid.id,
+        address: '东社区 11 号',
+        use: 'vacant',
+        roomNo: null,
+        areaM2: null,
+        ...placement,
+      });
       expect(res.status).toBe(201);
-      expect(res.body.data).toMatchObject({ ...placement, regionId: eastGrid.id, address: '东社区 11 号', residents: [] });
+      expect(res.body.data).toMatchObject({
+        ...placement,
+        regionId: eastGrid.id,
+        address: '东社区 11 号',
+        residents: [],
+      });
     });
   });
 });

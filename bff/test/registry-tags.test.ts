@@ -18,15 +18,25 @@ describe(`tags API on ${backend.name}`, () => {
   const api = (who: { auth: string }) => ({
     get: (path: string) => t.http().get(`/api/admin${path}`).set('Authorization', who.auth),
     post: (path: string, body: object) => t.http().post(`/api/admin${path}`).set('Authorization', who.auth).send(body),
-    patch: (path: string, body: object) => t.http().patch(`/api/admin${path}`).set('Authorization', who.auth).send(body),
+    patch: (path: string, body: object) =>
+      t.http().patch(`/api/admin${path}`).set('Authorization', who.auth).send(body),
     put: (path: string, body: object) => t.http().put(`/api/admin${path}`).set('Authorization', who.auth).send(body),
     del: (path: string) => t.http().delete(`/api/admin${path}`).set('Authorization', who.auth),
   });
   const countOf = async (who: StaffWithAuth, code: string) =>
-    ((await api(who).get('/tags')).body.data as { code: string; personCount: number }[]).find((tag) => tag.code === code)?.personCount;
+    ((await api(who).get('/tags')).body.data as { code: string; personCount: number }[]).find(
+      (tag) => tag.code === code,
+    )?.personCount;
 
   async function person(name: string, region: Region, tags: string[], status?: string): Promise<string> {
-    const res = await api(townAdmin).post('/persons', { name, gender: 'female', hukouType: 'local', regionId: region.id, tags, ...(status ? { status } : {}) });
+    const res = await api(townAdmin).post('/persons', {
+      name,
+      gender: 'female',
+      hukouType: 'local',
+      regionId: region.id,
+      tags,
+      ...(status ? { status } : {}),
+    });
     if (res.status !== 201) throw new Error(`person ${name}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.data.id as string;
   }
@@ -54,7 +64,15 @@ describe(`tags API on ${backend.name}`, () => {
   it('lists the managed tags with active persons counted within the caller’s scope', async () => {
     const res = await api(worker).get('/tags');
     expect(res.status).toBe(200);
-    expect(res.body.data[0]).toEqual({ code: 'elderly_alone', name: '独居老人', visitIntervalDays: 7, color: '#d9480f', builtin: true, active: true, personCount: 1 });
+    expect(res.body.data[0]).toEqual({
+      code: 'elderly_alone',
+      name: '独居老人',
+      visitIntervalDays: 7,
+      color: '#d9480f',
+      builtin: true,
+      active: true,
+      personCount: 1,
+    });
     expect(await countOf(eastAdmin, 'elderly_alone')).toBe(2);
     expect(await countOf(townAdmin, 'elderly_alone')).toBe(3);
     expect(await countOf(townAdmin, 'disabled')).toBe(1);
@@ -68,7 +86,11 @@ describe(`tags API on ${backend.name}`, () => {
     expect(village.body.error.code).toBe('FORBIDDEN');
     expect((await api(worker).post('/tags', body)).status).toBe(403);
     expect((await api(eastAdmin).patch('/tags/veteran', { name: '退伍军人' })).status).toBe(403);
-    const denied = await (await dataSourceOf(t)).getRepository(AuditLog).countBy({ action: 'tag.create', result: 'denied', actorId: eastAdmin.id });
+    const denied = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .countBy({ action: 'tag.create', result: 'denied', actorId: eastAdmin.id });
     expect(denied).toBe(1);
 
     const created = await api(townAdmin).post('/tags', body);
@@ -78,14 +100,22 @@ describe(`tags API on ${backend.name}`, () => {
     const badCode = await api(townAdmin).post('/tags', { ...body, code: 'Bad-Code' });
     expect(badCode.status).toBe(400);
     expect(badCode.body.error.details[0].field).toBe('code');
-    expect((await api(townAdmin).post('/tags', { ...body, code: 'no_interval_zero', visitIntervalDays: 0 })).status).toBe(400);
+    expect(
+      (await api(townAdmin).post('/tags', { ...body, code: 'no_interval_zero', visitIntervalDays: 0 })).status,
+    ).toBe(400);
   });
 
   it('updates name, interval, colour and active; an inactive tag can no longer be given', async () => {
     const res = await api(townAdmin).patch('/tags/pregnant', { name: '孕妇', visitIntervalDays: null, active: false });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ code: 'pregnant', name: '孕妇', visitIntervalDays: null, active: false });
-    const tagging = await api(townAdmin).post('/persons', { name: '戊', gender: 'female', hukouType: 'local', regionId: g1.id, tags: ['pregnant'] });
+    const tagging = await api(townAdmin).post('/persons', {
+      name: '戊',
+      gender: 'female',
+      hukouType: 'local',
+      regionId: g1.id,
+      tags: ['pregnant'],
+    });
     expect(tagging.status).toBe(400);
     expect(tagging.body.error.details[0].field).toBe('codes');
     expect((await api(townAdmin).patch('/tags/nope', { name: 'x' })).status).toBe(404);
@@ -103,8 +133,14 @@ describe(`tags API on ${backend.name}`, () => {
     expect((await api(eastAdmin).del('/tags/pregnant')).status).toBe(403);
     expect((await api(townAdmin).put(`/persons/${id}/tags`, { codes: [] })).status).toBe(200);
     expect((await api(townAdmin).del('/tags/pregnant')).status).toBe(204);
-    expect((await api(townAdmin).get('/tags')).body.data.map((tag: { code: string }) => tag.code)).not.toContain('pregnant');
-    const audit = await (await dataSourceOf(t)).getRepository(AuditLog).countBy({ action: 'tag.delete', resourceId: 'pregnant', result: 'success' });
+    expect((await api(townAdmin).get('/tags')).body.data.map((tag: { code: string }) => tag.code)).not.toContain(
+      'pregnant',
+    );
+    const audit = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .countBy({ action: 'tag.delete', resourceId: 'pregnant', result: 'success' });
     expect(audit).toBe(1);
   });
 });

@@ -17,7 +17,10 @@ const adminBuilt = existsSync(join(__dirname, '../../admin/dist/index.html'));
 const SHOTS = join(__dirname, '../../var/e2e');
 
 function runnable(): boolean {
-  const missing = [!existsSync(CHROMIUM_PATH) && `Chromium at ${CHROMIUM_PATH}`, !adminBuilt && 'the admin build (npm run build:admin)'].filter(Boolean);
+  const missing = [
+    !existsSync(CHROMIUM_PATH) && `Chromium at ${CHROMIUM_PATH}`,
+    !adminBuilt && 'the admin build (npm run build:admin)',
+  ].filter(Boolean);
   if (!missing.length) return true;
   if (process.env.CI === 'true') throw new Error(`CI=true but missing ${missing.join(' and ')}`);
   console.warn(`CSP browser check skipped: missing ${missing.join(' and ')}`);
@@ -120,7 +123,11 @@ describeBrowser(`the admin app under its CSP in Chromium on ${backend.name}`, ()
     await page.locator('.swagger-ui .info .title').waitFor({ timeout: 15_000 });
     mkdirSync(SHOTS, { recursive: true });
     // The operations of the document are listed (grouped by tag; the mini-program login is always there).
-    await page.locator('.opblock').first().waitFor({ timeout: 15_000 }).finally(() => page.screenshot({ path: join(SHOTS, 'api-docs.png') }));
+    await page
+      .locator('.opblock')
+      .first()
+      .waitFor({ timeout: 15_000 })
+      .finally(() => page.screenshot({ path: join(SHOTS, 'api-docs.png') }));
     const text = (await page.locator('#swagger-ui').textContent()) ?? '';
     expect(text).not.toMatch(/Unable to render|Failed to load API definition/);
     expect(text).toContain('/api/mp/auth/login');
@@ -135,7 +142,9 @@ describeBrowser(`the admin app under its CSP in Chromium on ${backend.name}`, ()
     await page.setContent(`<iframe id="f" src="${t.url}/admin/"></iframe>`);
     await page.waitForTimeout(1500);
     const framed = page.frames().find((f) => f.url().includes('/admin/'));
-    const loaded = framed ? await framed.evaluate<boolean>("document.querySelector('#app') !== null").catch(() => false) : false;
+    const loaded = framed
+      ? await framed.evaluate<boolean>("document.querySelector('#app') !== null").catch(() => false)
+      : false;
     expect(loaded).toBe(false);
     expect(seen.violations.join('\n')).toMatch(/frame-ancestors|refused to display|Refused to frame/i);
     await page.close();

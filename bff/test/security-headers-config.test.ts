@@ -20,8 +20,17 @@ describe('web security configuration', () => {
   });
 
   it('reads an origin list and the switches', () => {
-    const env = loadEnv({ ...required, CORS_ORIGINS: 'https://a.example.com/, http://localhost:5173', TRUST_PROXY_TLS: 'false', VITE_AMAP_KEY: 'k' });
-    expect(webSecurityOptions(env)).toEqual({ corsOrigins: ['https://a.example.com', 'http://localhost:5173'], trustProxyTls: false, allowAmap: true });
+    const env = loadEnv({
+      ...required,
+      CORS_ORIGINS: 'https://a.example.com/, http://localhost:5173',
+      TRUST_PROXY_TLS: 'false',
+      VITE_AMAP_KEY: 'k',
+    });
+    expect(webSecurityOptions(env)).toEqual({
+      corsOrigins: ['https://a.example.com', 'http://localhost:5173'],
+      trustProxyTls: false,
+      allowAmap: true,
+    });
     expect(webSecurityOptions(loadEnv({ ...required, VITE_AMAP_KEY: 'k', CSP_ALLOW_AMAP: '0' })).allowAmap).toBe(false);
   });
 
@@ -44,8 +53,10 @@ describe('web security configuration', () => {
     expect(withMap['img-src']).toEqual(expect.arrayContaining(AMAP_SOURCES.img));
     expect(withMap['worker-src']).toContain('blob:');
     // Never inline script or eval, map or no map.
-    for (const policy of [plain, withMap]) expect(policy['script-src']).not.toEqual(expect.arrayContaining(["'unsafe-inline'"]));
-    for (const policy of [plain, withMap]) expect(policy['script-src']).not.toEqual(expect.arrayContaining(["'unsafe-eval'"]));
+    for (const policy of [plain, withMap])
+      expect(policy['script-src']).not.toEqual(expect.arrayContaining(["'unsafe-inline'"]));
+    for (const policy of [plain, withMap])
+      expect(policy['script-src']).not.toEqual(expect.arrayContaining(["'unsafe-eval'"]));
   });
 });
 
@@ -74,7 +85,11 @@ describe(`security headers with AMap enabled and an untrusted proxy on ${backend
   it('answers cross-origin requests without CORS headers when no origin is configured', async () => {
     const res = await t.http().get('/api/health').set('Origin', 'https://admin.example.gov.cn');
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
-    const preflight = await t.http().options('/api/health').set('Origin', 'https://admin.example.gov.cn').set('Access-Control-Request-Method', 'GET');
+    const preflight = await t
+      .http()
+      .options('/api/health')
+      .set('Origin', 'https://admin.example.gov.cn')
+      .set('Access-Control-Request-Method', 'GET');
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

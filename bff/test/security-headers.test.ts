@@ -96,14 +96,19 @@ describe(`security headers and CORS on ${backend.name}`, () => {
         const simple = await t.http().get('/api/health').set('Origin', origin);
         expect(simple.status).toBe(200);
         expect(simple.headers['access-control-allow-origin']).toBeUndefined();
-        const preflight = await t.http().options('/api/admin/users').set('Origin', origin).set('Access-Control-Request-Method', 'DELETE');
+        const preflight = await t
+          .http()
+          .options('/api/admin/users')
+          .set('Origin', origin)
+          .set('Access-Control-Request-Method', 'DELETE');
         expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
         expect(preflight.headers['access-control-allow-methods']).toBeUndefined();
       },
     );
 
     it('applies the same allow-list to socket.io long-polling', async () => {
-      const poll = (origin: string) => fetch(`${t.url}/socket.io/?EIO=4&transport=polling`, { headers: { Origin: origin } });
+      const poll = (origin: string) =>
+        fetch(`${t.url}/socket.io/?EIO=4&transport=polling`, { headers: { Origin: origin } });
       expect((await poll(ALLOWED)).headers.get('access-control-allow-origin')).toBe(ALLOWED);
       expect((await poll('https://evil.example.com')).headers.get('access-control-allow-origin')).toBeNull();
     });

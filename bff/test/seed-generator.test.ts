@@ -3,7 +3,14 @@ import { generateTown, modelHash } from '../src/seed/generate';
 import { ringAreaM2 } from '../src/seed/geometry';
 import type { SeedRegion, TownModel } from '../src/seed/model';
 import { Rng } from '../src/seed/prng';
-import { checkCreditCode, isValidMobile, parseIdNumber, pointInGeometry, validateGeometry, type LngLat } from '@zhili/shared';
+import {
+  checkCreditCode,
+  isValidMobile,
+  parseIdNumber,
+  pointInGeometry,
+  validateGeometry,
+  type LngLat,
+} from '@zhili/shared';
 
 /** The generated demo town: deterministic, tiled, with valid numbers and plausible shares. */
 
@@ -68,35 +75,41 @@ describe('geometry', () => {
     expect(Math.abs(town.center[1] - 30.3)).toBeLessThan(0.02);
   });
 
-  it.each(['small', 'full'] as const)('tiles each village/community with its grids (%s): sampled points fall in exactly one grid', (size) => {
-    const model = size === 'small' ? small : full;
-    const rng = new Rng(99);
-    const parents = model.regions.filter((r) => r.level === 'village' || r.level === 'community');
-    for (const parent of parents) {
-      const grids = model.regions.filter((r) => r.parentId === parent.id);
-      const parentArea = ringAreaM2(ring(parent), 30.3);
-      const gridArea = grids.reduce((sum, g) => sum + ringAreaM2(ring(g), 30.3), 0);
-      expect(Math.abs(gridArea - parentArea) / parentArea).toBeLessThan(1e-6);
-      const lngs = ring(parent).map((p) => p[0]);
-      const lats = ring(parent).map((p) => p[1]);
-      let inside = 0;
-      for (let k = 0; k < 200; k += 1) {
-        const p: LngLat = [rng.range(Math.min(...lngs), Math.max(...lngs)), rng.range(Math.min(...lats), Math.max(...lats))];
-        const hits = grids.filter((g) => pointInGeometry(p, g.boundary)).length;
-        if (pointInGeometry(p, parent.boundary)) {
-          inside += 1;
-          expect(hits).toBe(1);
-        } else {
-          expect(hits).toBe(0);
+  it.each(['small', 'full'] as const)(
+    'tiles each village/community with its grids (%s): sampled points fall in exactly one grid',
+    (size) => {
+      const model = size === 'small' ? small : full;
+      const rng = new Rng(99);
+      const parents = model.regions.filter((r) => r.level === 'village' || r.level === 'community');
+      for (const parent of parents) {
+        const grids = model.regions.filter((r) => r.parentId === parent.id);
+        const parentArea = ringAreaM2(ring(parent), 30.3);
+        const gridArea = grids.reduce((sum, g) => sum + ringAreaM2(ring(g), 30.3), 0);
+        expect(Math.abs(gridArea - parentArea) / parentArea).toBeLessThan(1e-6);
+        const lngs = ring(parent).map((p) => p[0]);
+        const lats = ring(parent).map((p) => p[1]);
+        let inside = 0;
+        for (let k = 0; k < 200; k += 1) {
+          const p: LngLat = [
+            rng.range(Math.min(...lngs), Math.max(...lngs)),
+            rng.range(Math.min(...lats), Math.max(...lats)),
+          ];
+          const hits = grids.filter((g) => pointInGeometry(p, g.boundary)).length;
+          if (pointInGeometry(p, parent.boundary)) {
+            inside += 1;
+            expect(hits).toBe(1);
+          } else {
+            expect(hits).toBe(0);
+          }
         }
+        expect(inside).toBeGreaterThan(50);
       }
-      expect(inside).toBeGreaterThan(50);
-    }
-    // Villages and communities tile the town the same way.
-    const townArea = ringAreaM2(ring(model.regions[0]), 30.3);
-    const parentsArea = parents.reduce((sum, p) => sum + ringAreaM2(ring(p), 30.3), 0);
-    expect(Math.abs(parentsArea - townArea) / townArea).toBeLessThan(1e-6);
-  });
+      // Villages and communities tile the town the same way.
+      const townArea = ringAreaM2(ring(model.regions[0]), 30.3);
+      const parentsArea = parents.reduce((sum, p) => sum + ringAreaM2(ring(p), 30.3), 0);
+      expect(Math.abs(parentsArea - townArea) / townArea).toBeLessThan(1e-6);
+    },
+  );
 
   it('places houses and businesses inside their grid', () => {
     const byId = new Map(full.regions.map((r) => [r.id, r]));
@@ -120,7 +133,10 @@ describe('identifiers', () => {
   });
 
   it('issues unique valid mobiles, and valid unified social credit codes', () => {
-    const phones = [...full.persons.map((p) => p.phone).filter((p): p is string => p !== null), ...full.businesses.map((b) => b.contactPhone)];
+    const phones = [
+      ...full.persons.map((p) => p.phone).filter((p): p is string => p !== null),
+      ...full.businesses.map((b) => b.contactPhone),
+    ];
     expect(phones.filter((phone) => !isValidMobile(phone))).toEqual([]);
     expect(new Set(phones).size).toBe(phones.length);
     expect(full.businesses.filter((b) => !checkCreditCode(b.creditCode).checkDigitOk)).toEqual([]);
@@ -163,13 +179,23 @@ describe('proportions (full town)', () => {
   });
 
   it('tags 高龄老人 exactly on persons aged 80 or more', () => {
-    const old = full.persons.filter((p) => ageOn(TODAY, p.birthDate) >= 80).map((p) => p.id).sort();
-    expect(full.personTags.filter((t) => t.tagCode === 'elderly_80').map((t) => t.personId).sort()).toEqual(old);
+    const old = full.persons
+      .filter((p) => ageOn(TODAY, p.birthDate) >= 80)
+      .map((p) => p.id)
+      .sort();
+    expect(
+      full.personTags
+        .filter((t) => t.tagCode === 'elderly_80')
+        .map((t) => t.personId)
+        .sort(),
+    ).toEqual(old);
   });
 
   it('leaves past visits so that some care cases are recent and others overdue', () => {
     const visited = full.persons.filter((p) => p.lastVisitedAt !== null);
-    const daysAgo = visited.map((p) => (Date.parse(`${TODAY}T23:59:59Z`) - Date.parse(p.lastVisitedAt as string)) / 86_400_000);
+    const daysAgo = visited.map(
+      (p) => (Date.parse(`${TODAY}T23:59:59Z`) - Date.parse(p.lastVisitedAt as string)) / 86_400_000,
+    );
     expect(daysAgo.filter((d) => d < 5).length).toBeGreaterThan(100);
     expect(daysAgo.filter((d) => d > 40).length).toBeGreaterThan(100);
     expect(full.visits.length).toBeGreaterThanOrEqual(visited.length);
@@ -181,9 +207,13 @@ describe('proportions (full town)', () => {
     const grids = full.regions.filter((r) => r.level === 'grid');
     const workers = full.staff.filter((s) => s.roles.includes('grid_worker'));
     expect(new Set(workers.map((w) => w.regionId))).toEqual(new Set(grids.map((g) => g.id)));
-    expect(full.staff.filter((s) => s.roles.includes('town_admin')).map((s) => s.regionId)).toEqual([full.regions[0].id]);
+    expect(full.staff.filter((s) => s.roles.includes('town_admin')).map((s) => s.regionId)).toEqual([
+      full.regions[0].id,
+    ]);
     expect(new Set(full.staff.map((s) => s.username)).size).toBe(full.staff.length);
     // An auditor to try the audit log with (separation of duties: no other role).
-    expect(full.staff.filter((s) => s.roles.includes('auditor')).map((s) => [s.username, s.roles, s.regionId])).toEqual([['zhen.auditor', ['auditor'], full.regions[0].id]]);
+    expect(full.staff.filter((s) => s.roles.includes('auditor')).map((s) => [s.username, s.roles, s.regionId])).toEqual(
+      [['zhen.auditor', ['auditor'], full.regions[0].id]],
+    );
   });
 });

@@ -117,10 +117,16 @@ describe('seed of the small demo town', () => {
     const gridIds = new Set(model.regions.filter((r) => r.parentId === modelVillage?.id).map((r) => r.id));
     const persons = new Set(model.persons.filter((p) => gridIds.has(p.regionId)).map((p) => p.id));
     const floating = model.personTags.filter((pt) => pt.tagCode === 'floating' && persons.has(pt.personId)).length;
-    const all = await t.http().get(`/api/admin/persons?regionId=${village.id}&pageSize=1`).set('Authorization', admin.auth);
+    const all = await t
+      .http()
+      .get(`/api/admin/persons?regionId=${village.id}&pageSize=1`)
+      .set('Authorization', admin.auth);
     expect(all.status).toBe(200);
     expect(all.body.page.total).toBe(persons.size);
-    const tagged = await t.http().get(`/api/admin/persons?regionId=${village.id}&tag=floating&pageSize=100`).set('Authorization', admin.auth);
+    const tagged = await t
+      .http()
+      .get(`/api/admin/persons?regionId=${village.id}&tag=floating&pageSize=100`)
+      .set('Authorization', admin.auth);
     expect(tagged.body.page.total).toBe(floating);
     // Another village's people are out of this admin's scope.
     const other = await ds.getRepository(Region).findOneByOrFail({ code: '330110118202' });
@@ -143,11 +149,13 @@ describe('seed of the small demo town', () => {
       expect(timeline[timeline.length - 1].toStatus).toBe(record.status);
       expect(record.eventCount).toBe(timeline.length);
       expect(record.dueAt && record.dueAt > record.createdAt).toBe(true);
-      if (record.status === 'closed') expect(record).toMatchObject({ outcome: 'fixed', resolution: expect.any(String) });
+      if (record.status === 'closed')
+        expect(record).toMatchObject({ outcome: 'fixed', resolution: expect.any(String) });
     }
     // Open and finished work both appear, closed being the majority as in a working town.
     const statuses = new Set(cases.map((c) => c.status));
-    for (const s of ['submitted', 'dispatched', 'processing', 'resolved', 'closed', 'rejected']) expect(statuses).toContain(s);
+    for (const s of ['submitted', 'dispatched', 'processing', 'resolved', 'closed', 'rejected'])
+      expect(statuses).toContain(s);
     const town = await ds.getRepository(Region).findOneByOrFail({ code: '330110118000' });
     const admin = await staffAs(t, { username: 'seedtest.cases', roles: ['town_admin'], region: town });
     const list = await t.http().get('/api/admin/cases?pageSize=5').set('Authorization', admin.auth);

@@ -9,7 +9,9 @@ describe(`staff login on ${backend.name}`, () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(backend);
-    await (await t.get(StaffService)).create({
+    await (
+      await t.get(StaffService)
+    ).create({
       username: 'village.admin',
       displayName: '村管理员',
       password: 'Correct-Horse-9',
@@ -21,17 +23,28 @@ describe(`staff login on ${backend.name}`, () => {
   });
 
   it('logs in with the right password and returns the profile', async () => {
-    const res = await t.http().post('/api/admin/auth/login').send({ username: 'village.admin', password: 'Correct-Horse-9' });
+    const res = await t
+      .http()
+      .post('/api/admin/auth/login')
+      .send({ username: 'village.admin', password: 'Correct-Horse-9' });
     expect(res.status).toBe(200);
     // village_admin does not require MFA: the session comes at once (town-level roles get an mfaToken).
     expect(res.body.data.mfaRequired).toBe(false);
-    expect(res.body.data.user).toMatchObject({ username: 'village.admin', displayName: '村管理员', roles: ['village_admin'], mustChangePassword: true });
+    expect(res.body.data.user).toMatchObject({
+      username: 'village.admin',
+      displayName: '村管理员',
+      roles: ['village_admin'],
+      mustChangePassword: true,
+    });
     const me = await t.http().get('/api/admin/me').set('Authorization', `Bearer ${res.body.data.accessToken}`);
     expect(me.body.data.username).toBe('village.admin');
   });
 
   it('gives the same answer for a wrong password and an unknown user', async () => {
-    const wrong = await t.http().post('/api/admin/auth/login').send({ username: 'village.admin', password: 'nope-nope-1' });
+    const wrong = await t
+      .http()
+      .post('/api/admin/auth/login')
+      .send({ username: 'village.admin', password: 'nope-nope-1' });
     const unknown = await t.http().post('/api/admin/auth/login').send({ username: 'ghost', password: 'nope-nope-1' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
@@ -40,7 +53,10 @@ describe(`staff login on ${backend.name}`, () => {
   });
 
   it('refreshes a staff session but not with a mini-program refresh endpoint', async () => {
-    const login = await t.http().post('/api/admin/auth/login').send({ username: 'village.admin', password: 'Correct-Horse-9' });
+    const login = await t
+      .http()
+      .post('/api/admin/auth/login')
+      .send({ username: 'village.admin', password: 'Correct-Horse-9' });
     const wrongDoor = await t.http().post('/api/mp/auth/refresh').send({ refreshToken: login.body.data.refreshToken });
     expect(wrongDoor.status).toBe(401);
     const ok = await t.http().post('/api/admin/auth/refresh').send({ refreshToken: login.body.data.refreshToken });

@@ -25,7 +25,8 @@ describe(`staff login failures on ${backend.name}`, () => {
     await t?.close();
   });
 
-  const attempt = (body: Attempt, ip: string) => t.http().post('/api/admin/auth/login').set('X-Forwarded-For', ip).send(body);
+  const attempt = (body: Attempt, ip: string) =>
+    t.http().post('/api/admin/auth/login').set('X-Forwarded-For', ip).send(body);
 
   /** A captcha and its text (read from the shared cache, as only the server knows it). */
   async function captcha(ip: string): Promise<{ captchaId: string; text: string; image: string }> {
@@ -42,7 +43,10 @@ describe(`staff login failures on ${backend.name}`, () => {
     for (let i = 0; i < n; i += 1) {
       const ip = freshIp();
       const c = i >= 3 ? await captcha(ip) : null;
-      const res = await attempt({ username, password: 'Wrong-Pass-000', ...(c ? { captchaId: c.captchaId, captchaText: c.text } : {}) }, ip);
+      const res = await attempt(
+        { username, password: 'Wrong-Pass-000', ...(c ? { captchaId: c.captchaId, captchaText: c.text } : {}) },
+        ip,
+      );
       expect([401, 423]).toContain(res.status);
     }
   }
@@ -57,21 +61,39 @@ describe(`staff login failures on ${backend.name}`, () => {
 
     const first = await captcha(ip);
     expect(first.image).toMatch(/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/);
-    const wrongText = await attempt({ username: staff.username, password: staff.password, captchaId: first.captchaId, captchaText: 'zzzz' }, ip);
+    const wrongText = await attempt(
+      { username: staff.username, password: staff.password, captchaId: first.captchaId, captchaText: 'zzzz' },
+      ip,
+    );
     expect(wrongText.status).toBe(401);
     expect(wrongText.body.error.code).toBe('AUTH_CAPTCHA_INVALID');
     // The same captcha, now with the right text: already spent.
-    const spent = await attempt({ username: staff.username, password: staff.password, captchaId: first.captchaId, captchaText: first.text }, ip);
+    const spent = await attempt(
+      { username: staff.username, password: staff.password, captchaId: first.captchaId, captchaText: first.text },
+      ip,
+    );
     expect(spent.body.error.code).toBe('AUTH_CAPTCHA_INVALID');
 
     // A fresh one, typed in upper case (case-insensitive), lets the right password in.
     const second = await captcha(ip);
-    const ok = await attempt({ username: staff.username, password: staff.password, captchaId: second.captchaId, captchaText: second.text.toUpperCase() }, ip);
+    const ok = await attempt(
+      {
+        username: staff.username,
+        password: staff.password,
+        captchaId: second.captchaId,
+        captchaText: second.text.toUpperCase(),
+      },
+      ip,
+    );
     expect(ok.status).toBe(200);
     // A complete login resets the username's counter: no captcha next time (from a clean IP).
     expect((await attempt({ username: staff.username, password: staff.password }, freshIp())).status).toBe(200);
 
-    const failures = await (await dataSourceOf(t)).getRepository(AuditLog).findBy({ action: 'auth.captcha', result: 'failure' });
+    const failures = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .findBy({ action: 'auth.captcha', result: 'failure' });
     expect(failures.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -80,12 +102,21 @@ describe(`staff login failures on ${backend.name}`, () => {
     await failTimes(staff.username, 4);
     const ip = freshIp();
     const c = await captcha(ip);
-    const fifth = await attempt({ username: staff.username, password: 'Wrong-Pass-000', captchaId: c.captchaId, captchaText: c.text }, ip);
+    const fifth = await attempt(
+      { username: staff.username, password: 'Wrong-Pass-000', captchaId: c.captchaId, captchaText: c.text },
+      ip,
+    );
     expect(fifth.status).toBe(423);
-    expect(fifth.body.error).toEqual({ code: 'AUTH_ACCOUNT_LOCKED', message: '登录失败次数过多，账号已临时锁定，请稍后再试' });
+    expect(fifth.body.error).toEqual({
+      code: 'AUTH_ACCOUNT_LOCKED',
+      message: '登录失败次数过多，账号已临时锁定，请稍后再试',
+    });
 
     const c2 = await captcha(ip);
-    const right = await attempt({ username: staff.username, password: staff.password, captchaId: c2.captchaId, captchaText: c2.text }, ip);
+    const right = await attempt(
+      { username: staff.username, password: staff.password, captchaId: c2.captchaId, captchaText: c2.text },
+      ip,
+    );
     expect(right.status).toBe(423);
     expect(right.body.error.code).toBe('AUTH_ACCOUNT_LOCKED');
     // The lock ignores the case of the name (MariaDB compares usernames case-insensitively).
@@ -107,7 +138,10 @@ describe(`staff login failures on ${backend.name}`, () => {
       for (let i = 0; i < 7; i += 1) {
         const ip = freshIp();
         const c = i >= 3 ? await captcha(ip) : null;
-        const res = await attempt({ username, password: 'Wrong-Pass-000', ...(c ? { captchaId: c.captchaId, captchaText: c.text } : {}) }, ip);
+        const res = await attempt(
+          { username, password: 'Wrong-Pass-000', ...(c ? { captchaId: c.captchaId, captchaText: c.text } : {}) },
+          ip,
+        );
         seen.push({ status: res.status, body: res.body });
         if (i === 3) seen.push((await attempt({ username, password: 'Wrong-Pass-000' }, freshIp())).body);
       }
@@ -116,21 +150,32 @@ describe(`staff login failures on ${backend.name}`, () => {
     const known = await answers('known.user');
     const unknown = await answers('nobody.here');
     expect(unknown).toEqual(known);
-    expect(known.map((a) => (a as { status?: number }).status).filter(Boolean)).toEqual([401, 401, 401, 401, 423, 423, 423]);
+    expect(known.map((a) => (a as { status?: number }).status).filter(Boolean)).toEqual([
+      401, 401, 401, 401, 423, 423, 423,
+    ]);
 
     // The audit trail names the attempted user; an unknown one has no actor id.
-    const rows = await (await dataSourceOf(t)).getRepository(AuditLog).findBy({ action: 'auth.login', actorName: 'nobody.here' });
+    const rows = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .findBy({ action: 'auth.login', actorName: 'nobody.here' });
     expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(row).toMatchObject({ actorId: null, actorKind: null, result: expect.stringMatching(/failure|denied/) });
+    for (const row of rows)
+      expect(row).toMatchObject({ actorId: null, actorKind: null, result: expect.stringMatching(/failure|denied/) });
   });
 
   it('requires a captcha from an IP with 3 failures, whatever username it tries next', async () => {
     const staff = await createStaff(t, { username: 'ip.victim', roles: ['community_admin'] });
     const ip = freshIp();
     for (const name of ['spray.a', 'spray.b', 'spray.c']) {
-      expect((await attempt({ username: name, password: 'Wrong-Pass-000' }, ip)).body.error.code).toBe('AUTH_INVALID_CREDENTIALS');
+      expect((await attempt({ username: name, password: 'Wrong-Pass-000' }, ip)).body.error.code).toBe(
+        'AUTH_INVALID_CREDENTIALS',
+      );
     }
-    expect((await attempt({ username: staff.username, password: staff.password }, ip)).body.error.code).toBe('AUTH_CAPTCHA_REQUIRED');
+    expect((await attempt({ username: staff.username, password: staff.password }, ip)).body.error.code).toBe(
+      'AUTH_CAPTCHA_REQUIRED',
+    );
     // The same account from another address is not affected.
     expect((await attempt({ username: staff.username, password: staff.password }, freshIp())).status).toBe(200);
   });
@@ -153,7 +198,12 @@ describe(`staff login failures on ${backend.name}`, () => {
     const c = await Promise.all(Array.from({ length: 8 }, () => captcha(freshIp())));
     // Every guess carries a valid captcha, so only the lock can stop them.
     const results = await Promise.all(
-      c.map((one) => attempt({ username: staff.username, password: 'Wrong-Pass-000', captchaId: one.captchaId, captchaText: one.text }, freshIp())),
+      c.map((one) =>
+        attempt(
+          { username: staff.username, password: 'Wrong-Pass-000', captchaId: one.captchaId, captchaText: one.text },
+          freshIp(),
+        ),
+      ),
     );
     const codes = results.map((r) => r.body.error?.code).sort();
     // Checked one at a time: four 401s, the fifth locks, the rest meet the lock.

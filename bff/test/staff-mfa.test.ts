@@ -44,26 +44,44 @@ describe(`staff two-factor authentication on ${backend.name}`, () => {
     const ip = freshIp();
     let res = await t.http().post('/api/admin/auth/login').set('X-Forwarded-For', ip).send({ username, password });
     if (res.body.error?.code === 'AUTH_CAPTCHA_REQUIRED') {
-      const { captchaId } = (await t.http().get('/api/admin/auth/captcha').set('X-Forwarded-For', ip)).body.data as { captchaId: string };
+      const { captchaId } = (await t.http().get('/api/admin/auth/captcha').set('X-Forwarded-For', ip)).body.data as {
+        captchaId: string;
+      };
       const captchaText = (await (await t.get(InfraService)).infra.cache.get(`auth:captcha:${captchaId}`)) ?? '';
-      res = await t.http().post('/api/admin/auth/login').set('X-Forwarded-For', ip).send({ username, password, captchaId, captchaText });
+      res = await t
+        .http()
+        .post('/api/admin/auth/login')
+        .set('X-Forwarded-For', ip)
+        .send({ username, password, captchaId, captchaText });
     }
     expect(res.status).toBe(200);
     return res.body.data as LoginData;
   }
 
-  const secondStep = (body: Record<string, string>) => t.http().post('/api/admin/auth/mfa').set('X-Forwarded-For', freshIp()).send(body);
+  const secondStep = (body: Record<string, string>) =>
+    t.http().post('/api/admin/auth/mfa').set('X-Forwarded-For', freshIp()).send(body);
   const bearer = (token: string) => `Bearer ${token}`;
 
   /** Enrols through the contract's routes with an mfaToken (or access token); the TOTP as an app would read it. */
-  async function enrol(token: string): Promise<{ totp: TOTP; recoveryCodes: string[]; secret: string; qrDataUrl: string }> {
+  async function enrol(
+    token: string,
+  ): Promise<{ totp: TOTP; recoveryCodes: string[]; secret: string; qrDataUrl: string }> {
     const setup = await t.http().get('/api/admin/auth/mfa/setup').set('Authorization', bearer(token));
     expect(setup.status).toBe(200);
     const parsed = URI.parse(setup.body.data.otpauthUrl);
     if (parsed instanceof HOTP) throw new Error('expected TOTP');
-    const confirm = await t.http().post('/api/admin/auth/mfa/setup').set('Authorization', bearer(token)).send({ code: parsed.generate() });
+    const confirm = await t
+      .http()
+      .post('/api/admin/auth/mfa/setup')
+      .set('Authorization', bearer(token))
+      .send({ code: parsed.generate() });
     expect(confirm.status).toBe(200);
-    return { totp: parsed, recoveryCodes: confirm.body.data.recoveryCodes, secret: setup.body.data.secret, qrDataUrl: setup.body.data.qrDataUrl };
+    return {
+      totp: parsed,
+      recoveryCodes: confirm.body.data.recoveryCodes,
+      secret: setup.body.data.secret,
+      qrDataUrl: setup.body.data.qrDataUrl,
+    };
   }
 
   it('gives an MFA-required role no tokens before it enrols; the mfaToken opens only the MFA routes', async () => {
@@ -76,12 +94,16 @@ describe(`staff two-factor authentication on ${backend.name}`, () => {
     expect(early.status).toBe(403);
     expect(early.body.error.code).toBe('AUTH_MFA_ENROLL_REQUIRED');
     // Not an access token: the profile and every other route refuse it.
-    expect((await t.http().get('/api/admin/me').set('Authorization', bearer(mfaToken))).body.error.code).toBe('AUTH_TOKEN_INVALID');
+    expect((await t.http().get('/api/admin/me').set('Authorization', bearer(mfaToken))).body.error.code).toBe(
+      'AUTH_TOKEN_INVALID',
+    );
     expect((await t.http().post('/api/admin/auth/logout-all').set('Authorization', bearer(mfaToken))).status).toBe(401);
     // And an access token is no mfaToken.
     const other = await createStaff(t, { username: 'plain.worker', roles: ['grid_worker'] });
     const plain = await passwordStep(other.username);
-    expect((await secondStep({ mfaToken: plain.accessToken as string, code: '123456' })).body.error.code).toBe('AUTH_TOKEN_INVALID');
+    expect((await secondStep({ mfaToken: plain.accessToken as string, code: '123456' })).body.error.code).toBe(
+      'AUTH_TOKEN_INVALID',
+    );
 
     const { totp, recoveryCodes, secret, qrDataUrl } = await enrol(mfaToken);
     expect(qrDataUrl).toMatch(/^data:image\/png;base64,/);
@@ -92,14 +114,25 @@ describe(`staff two-factor authentication on ${backend.name}`, () => {
     // Enrolling proved the second factor: the login completes with the same mfaToken, once.
     const done = await secondStep({ mfaToken });
     expect(done.status).toBe(200);
-    expect(done.body.data.user).toMatchObject({ mfaEnabled: true, mfaRequired: true, permissions: expect.arrayContaining(['person:pii:read']) });
-    expect((await t.http().get('/api/admin/me').set('Authorization', bearer(done.body.data.accessToken))).status).toBe(200);
+    expect(done.body.data.user).toMatchObject({
+      mfaEnabled: true,
+      mfaRequired: true,
+      permissions: expect.arrayContaining(['person:pii:read']),
+    });
+    expect((await t.http().get('/api/admin/me').set('Authorization', bearer(done.body.data.accessToken))).status).toBe(
+      200,
+    );
     expect((await secondStep({ mfaToken })).body.error.code).toBe('AUTH_TOKEN_INVALID');
 
     // The secret is never shown again, and it is not stored in clear.
-    const again = await t.http().get('/api/admin/auth/mfa/setup').set('Authorization', bearer(done.body.data.accessToken));
+    const again = await t
+      .http()
+      .get('/api/admin/auth/mfa/setup')
+      .set('Authorization', bearer(done.body.data.accessToken));
     expect(again.status).toBe(409);
-    const row = await (await dataSourceOf(t))
+    const row = await (
+      await dataSourceOf(t)
+    )
       .getRepository(StaffUser)
       .findOne({ where: { id: staff.id }, select: { id: true, mfaSecret: true } });
     expect(row?.mfaSecret).toMatch(/^v1\./);
@@ -112,8 +145,18 @@ describe(`staff two-factor authentication on ${backend.name}`, () => {
     const next = await passwordStep(staff.username);
     expect(next).toMatchObject({ mfaRequired: true, mfaEnrolled: true });
     // The password alone (an mfaToken) can never replace an enrolled authenticator.
-    expect((await t.http().get('/api/admin/auth/mfa/setup').set('Authorization', bearer(next.mfaToken as string))).status).toBe(409);
-    const wrong = await secondStep({ mfaToken: next.mfaToken as string, code: totp.generate({ timestamp: Date.now() - 10 * 60_000 }) });
+    expect(
+      (
+        await t
+          .http()
+          .get('/api/admin/auth/mfa/setup')
+          .set('Authorization', bearer(next.mfaToken as string))
+      ).status,
+    ).toBe(409);
+    const wrong = await secondStep({
+      mfaToken: next.mfaToken as string,
+      code: totp.generate({ timestamp: Date.now() - 10 * 60_000 }),
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.code).toBe('AUTH_MFA_INVALID');
     const code = nextCode(totp);
@@ -141,15 +184,24 @@ describe(`staff two-factor authentication on ${backend.name}`, () => {
 
     const [code] = recoveryCodes;
     const login1 = await passwordStep(staff.username);
-    const used = await secondStep({ mfaToken: login1.mfaToken as string, recoveryCode: code.toLowerCase().replace('-', '') });
+    const used = await secondStep({
+      mfaToken: login1.mfaToken as string,
+      recoveryCode: code.toLowerCase().replace('-', ''),
+    });
     expect(used.status).toBe(200);
     const login2 = await passwordStep(staff.username);
     const reused = await secondStep({ mfaToken: login2.mfaToken as string, recoveryCode: code });
     expect(reused.status).toBe(401);
     expect(reused.body.error.code).toBe('AUTH_MFA_INVALID');
-    expect((await secondStep({ mfaToken: login2.mfaToken as string, recoveryCode: recoveryCodes[1] })).status).toBe(200);
+    expect((await secondStep({ mfaToken: login2.mfaToken as string, recoveryCode: recoveryCodes[1] })).status).toBe(
+      200,
+    );
 
-    const audit = await (await dataSourceOf(t)).getRepository(AuditLog).findBy({ action: 'auth.recovery_code', actorId: staff.id });
+    const audit = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .findBy({ action: 'auth.recovery_code', actorId: staff.id });
     expect(audit).toHaveLength(2);
     expect(JSON.parse(audit[1].detail ?? '{}')).toEqual({ remaining: 8 });
   });
@@ -166,7 +218,11 @@ describe(`staff two-factor authentication on ${backend.name}`, () => {
     }
     // Second-factor failures count for the username like password failures (captcha from the 3rd on).
     expect(answers).toEqual([401, 401, 401, 401, 423]);
-    const locked = await t.http().post('/api/admin/auth/login').set('X-Forwarded-For', freshIp()).send({ username: staff.username, password: FIXTURE_PASSWORD });
+    const locked = await t
+      .http()
+      .post('/api/admin/auth/login')
+      .set('X-Forwarded-For', freshIp())
+      .send({ username: staff.username, password: FIXTURE_PASSWORD });
     expect(locked.status).toBe(423);
   });
 
@@ -175,10 +231,17 @@ describe(`staff two-factor authentication on ${backend.name}`, () => {
     const { mfaToken } = await passwordStep(staff.username);
     const { totp } = await enrol(mfaToken as string);
     const session = await secondStep({ mfaToken: mfaToken as string });
-    const res = await t.http().delete('/api/admin/auth/mfa').set('Authorization', bearer(session.body.data.accessToken)).send({ code: nextCode(totp) });
+    const res = await t
+      .http()
+      .delete('/api/admin/auth/mfa')
+      .set('Authorization', bearer(session.body.data.accessToken))
+      .send({ code: nextCode(totp) });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('FORBIDDEN');
-    expect((await t.http().get('/api/admin/me').set('Authorization', bearer(session.body.data.accessToken))).body.data.mfaEnabled).toBe(true);
+    expect(
+      (await t.http().get('/api/admin/me').set('Authorization', bearer(session.body.data.accessToken))).body.data
+        .mfaEnabled,
+    ).toBe(true);
   });
 
   it('lets other roles enrol optionally with their session, then asks for the second factor at login; they may switch it off', async () => {
@@ -196,15 +259,27 @@ describe(`staff two-factor authentication on ${backend.name}`, () => {
     expect(session.status).toBe(200);
 
     const token = session.body.data.accessToken as string;
-    const wrong = await t.http().delete('/api/admin/auth/mfa').set('Authorization', bearer(token)).send({ code: wrongCode(totp) });
+    const wrong = await t
+      .http()
+      .delete('/api/admin/auth/mfa')
+      .set('Authorization', bearer(token))
+      .send({ code: wrongCode(totp) });
     expect(wrong.body.error.code).toBe('AUTH_MFA_INVALID');
-    const off = await t.http().delete('/api/admin/auth/mfa').set('Authorization', bearer(token)).send({ code: nextCode(totp) });
+    const off = await t
+      .http()
+      .delete('/api/admin/auth/mfa')
+      .set('Authorization', bearer(token))
+      .send({ code: nextCode(totp) });
     expect(off.status).toBe(200);
     expect(off.body.data).toEqual({ ok: true });
     const plain = await passwordStep(staff.username);
     expect(plain.mfaRequired).toBe(false);
     expect(plain.user).toMatchObject({ mfaEnabled: false });
-    const audit = await (await dataSourceOf(t)).getRepository(AuditLog).findBy({ action: 'auth.mfa_disable', actorId: staff.id });
+    const audit = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .findBy({ action: 'auth.mfa_disable', actorId: staff.id });
     expect(audit.map((a) => a.result)).toEqual(['failure', 'success']);
   });
 });

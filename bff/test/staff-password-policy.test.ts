@@ -30,19 +30,30 @@ describe(`staff password policy on ${backend.name}`, () => {
   }
 
   const changePassword = (token: string, currentPassword: string, newPassword: string) =>
-    t.http().post('/api/admin/auth/password').set('Authorization', `Bearer ${token}`).send({ currentPassword, newPassword });
+    t
+      .http()
+      .post('/api/admin/auth/password')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ currentPassword, newPassword });
 
   /** A route outside /api/admin/me and /api/admin/auth/*, which the role may use (role:read). */
   const elsewhere = (token: string) => t.http().get('/api/admin/roles').set('Authorization', `Bearer ${token}`);
   const me = (token: string) => t.http().get('/api/admin/me').set('Authorization', `Bearer ${token}`);
 
   async function newAccount(username: string): Promise<void> {
-    await (await t.get(StaffService)).create({ username, displayName: username, password: FIXTURE_PASSWORD, roles: ['community_admin'] });
+    await (
+      await t.get(StaffService)
+    ).create({ username, displayName: username, password: FIXTURE_PASSWORD, roles: ['community_admin'] });
   }
 
   it('refuses to create an account whose password breaks the policy', async () => {
     await expect(
-      (await t.get(StaffService)).create({ username: 'weak.one', displayName: 'x', password: 'short', roles: ['grid_worker'] }),
+      (await t.get(StaffService)).create({
+        username: 'weak.one',
+        displayName: 'x',
+        password: 'short',
+        roles: ['grid_worker'],
+      }),
     ).rejects.toMatchObject({ code: 'AUTH_PASSWORD_POLICY' });
   });
 
@@ -66,19 +77,34 @@ describe(`staff password policy on ${backend.name}`, () => {
 
     // The fresh pair works everywhere; every earlier token of the account is dead.
     expect((await elsewhere(changed.body.data.accessToken)).status).toBe(200);
-    expect((await me(changed.body.data.accessToken)).body.data).toMatchObject({ mustChangePassword: false, passwordExpired: false });
+    expect((await me(changed.body.data.accessToken)).body.data).toMatchObject({
+      mustChangePassword: false,
+      passwordExpired: false,
+    });
     expect((await me(refreshed.body.data.accessToken)).status).toBe(401);
-    expect((await t.http().post('/api/admin/auth/refresh').send({ refreshToken: refreshed.body.data.refreshToken })).status).toBe(401);
-    expect((await t.http().post('/api/admin/auth/refresh').send({ refreshToken: changed.body.data.refreshToken })).status).toBe(200);
+    expect(
+      (await t.http().post('/api/admin/auth/refresh').send({ refreshToken: refreshed.body.data.refreshToken })).status,
+    ).toBe(401);
+    expect(
+      (await t.http().post('/api/admin/auth/refresh').send({ refreshToken: changed.body.data.refreshToken })).status,
+    ).toBe(200);
 
     // The next login goes straight through with the new password, and the old one is refused.
     const again = await login('first.login', 'Brand-New-Pass-1');
     expect(again.user.mustChangePassword).toBe(false);
     expect((await elsewhere(again.accessToken)).status).toBe(200);
-    const old = await t.http().post('/api/admin/auth/login').set('X-Forwarded-For', freshIp()).send({ username: 'first.login', password: FIXTURE_PASSWORD });
+    const old = await t
+      .http()
+      .post('/api/admin/auth/login')
+      .set('X-Forwarded-For', freshIp())
+      .send({ username: 'first.login', password: FIXTURE_PASSWORD });
     expect(old.body.error.code).toBe('AUTH_INVALID_CREDENTIALS');
 
-    const audit = await (await dataSourceOf(t)).getRepository(AuditLog).findBy({ action: 'auth.password_change', actorName: 'first.login' });
+    const audit = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .findBy({ action: 'auth.password_change', actorName: 'first.login' });
     expect(audit.map((a) => a.result)).toEqual(['success']);
   });
 
@@ -98,7 +124,10 @@ describe(`staff password policy on ${backend.name}`, () => {
 
     const wrongCurrent = await changePassword(accessToken, 'Not-The-Current-1', 'Perfectly-Fine-9');
     expect(wrongCurrent.status).toBe(401);
-    expect(wrongCurrent.body.error).toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS', details: [{ field: 'currentPassword', message: '当前密码不正确' }] });
+    expect(wrongCurrent.body.error).toMatchObject({
+      code: 'AUTH_INVALID_CREDENTIALS',
+      details: [{ field: 'currentPassword', message: '当前密码不正确' }],
+    });
     // None of the refused attempts changed anything.
     expect((await elsewhere(accessToken)).status).toBe(200);
   });

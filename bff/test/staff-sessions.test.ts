@@ -27,7 +27,11 @@ describe(`staff sessions on ${backend.name}`, () => {
   });
 
   async function login(staff: StaffFixture): Promise<Pair> {
-    const res = await t.http().post('/api/admin/auth/login').set('X-Forwarded-For', freshIp()).send({ username: staff.username, password: staff.password });
+    const res = await t
+      .http()
+      .post('/api/admin/auth/login')
+      .set('X-Forwarded-For', freshIp())
+      .send({ username: staff.username, password: staff.password });
     expect(res.status).toBe(200);
     return res.body.data as Pair;
   }
@@ -38,7 +42,11 @@ describe(`staff sessions on ${backend.name}`, () => {
     const staff = await createStaff(t, { username: 'logout.user', roles: ['grid_leader'] });
     const desk = await login(staff);
     const laptop = await login(staff);
-    const res = await t.http().post('/api/admin/auth/logout').set('Authorization', `Bearer ${desk.accessToken}`).send({ refreshToken: desk.refreshToken });
+    const res = await t
+      .http()
+      .post('/api/admin/auth/logout')
+      .set('Authorization', `Bearer ${desk.accessToken}`)
+      .send({ refreshToken: desk.refreshToken });
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({ ok: true });
 
@@ -50,10 +58,20 @@ describe(`staff sessions on ${backend.name}`, () => {
     const other = await createStaff(t, { username: 'bystander', roles: ['grid_worker'] });
     const theirs = await login(other);
     const mine = await login(staff);
-    expect((await t.http().post('/api/admin/auth/logout').set('Authorization', `Bearer ${mine.accessToken}`).send({ refreshToken: theirs.refreshToken })).status).toBe(200);
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/admin/auth/logout')
+          .set('Authorization', `Bearer ${mine.accessToken}`)
+          .send({ refreshToken: theirs.refreshToken })
+      ).status,
+    ).toBe(200);
     expect((await refresh(theirs)).status).toBe(200);
 
-    expect(await (await dataSourceOf(t)).getRepository(AuditLog).countBy({ action: 'auth.logout', actorId: staff.id })).toBe(2);
+    expect(
+      await (await dataSourceOf(t)).getRepository(AuditLog).countBy({ action: 'auth.logout', actorId: staff.id }),
+    ).toBe(2);
   });
 
   it('logout-all ends every session of the account at once', async () => {
@@ -68,7 +86,9 @@ describe(`staff sessions on ${backend.name}`, () => {
     }
     // A new login works.
     expect((await me(await login(staff))).status).toBe(200);
-    expect(await (await dataSourceOf(t)).getRepository(AuditLog).countBy({ action: 'auth.logout_all', actorId: staff.id })).toBe(1);
+    expect(
+      await (await dataSourceOf(t)).getRepository(AuditLog).countBy({ action: 'auth.logout_all', actorId: staff.id }),
+    ).toBe(1);
   });
 
   it('refuses a refresh token unused for longer than STAFF_IDLE_TIMEOUT_SEC with AUTH_SESSION_IDLE', async () => {
@@ -97,7 +117,11 @@ describe(`staff sessions on ${backend.name}`, () => {
 
     expect((await me(pair)).body.error.code).toBe('AUTH_TOKEN_INVALID');
     expect((await refresh(pair)).status).toBe(401);
-    const again = await t.http().post('/api/admin/auth/login').set('X-Forwarded-For', freshIp()).send({ username: staff.username, password: staff.password });
+    const again = await t
+      .http()
+      .post('/api/admin/auth/login')
+      .set('X-Forwarded-For', freshIp())
+      .send({ username: staff.username, password: staff.password });
     expect(again.status).toBe(403);
     expect(again.body.error.code).toBe('AUTH_ACCOUNT_DISABLED');
   });

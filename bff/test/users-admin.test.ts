@@ -42,7 +42,11 @@ describe(`user administration on ${backend.name}`, () => {
   }
 
   async function lastAudit(action: string): Promise<AuditLog> {
-    const rows = await (await dataSourceOf(t)).getRepository(AuditLog).find({ where: { action }, order: { seq: 'DESC' }, take: 1 });
+    const rows = await (
+      await dataSourceOf(t)
+    )
+      .getRepository(AuditLog)
+      .find({ where: { action }, order: { seq: 'DESC' }, take: 1 });
     return rows[0];
   }
 
@@ -72,12 +76,21 @@ describe(`user administration on ${backend.name}`, () => {
     });
     expect(user).not.toHaveProperty('passwordHash');
 
-    const login = await t.http().post('/api/admin/auth/login').send({ username: 'east.grid1', password: initialPassword });
+    const login = await t
+      .http()
+      .post('/api/admin/auth/login')
+      .send({ username: 'east.grid1', password: initialPassword });
     expect(login.status).toBe(200);
     expect(login.body.data.user.mustChangePassword).toBe(true);
 
     const record = await lastAudit('user.create');
-    expect(record).toMatchObject({ actorId: villageAdmin.id, actorName: 'east.admin', resourceType: 'staff_user', resourceId: user.id, result: 'success' });
+    expect(record).toMatchObject({
+      actorId: villageAdmin.id,
+      actorName: 'east.admin',
+      resourceType: 'staff_user',
+      resourceId: user.id,
+      result: 'success',
+    });
     expect(record.detail).toContain('138****5678');
     expect(record.detail).not.toContain('13812345678');
     expect(record.detail).not.toContain(initialPassword);
@@ -93,13 +106,25 @@ describe(`user administration on ${backend.name}`, () => {
   });
 
   it('explains a username with forbidden characters in its own words', async () => {
-    const res = await as(villageAdmin).post('/api/admin/users', { username: 'east grid!', displayName: '空格', roles: ['grid_worker'], regionId: grid.id });
+    const res = await as(villageAdmin).post('/api/admin/users', {
+      username: 'east grid!',
+      displayName: '空格',
+      roles: ['grid_worker'],
+      regionId: grid.id,
+    });
     expect(res.status).toBe(400);
-    expect(res.body.error.details).toEqual([{ field: 'username', message: '用户名只能包含字母、数字、点、下划线和连字符' }]);
+    expect(res.body.error.details).toEqual([
+      { field: 'username', message: '用户名只能包含字母、数字、点、下划线和连字符' },
+    ]);
   });
 
   it('refuses a taken username with 409 CONFLICT', async () => {
-    const res = await as(villageAdmin).post('/api/admin/users', { username: 'east.grid1', displayName: '重复', roles: ['grid_worker'], regionId: grid.id });
+    const res = await as(villageAdmin).post('/api/admin/users', {
+      username: 'east.grid1',
+      displayName: '重复',
+      roles: ['grid_worker'],
+      regionId: grid.id,
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('CONFLICT');
   });
@@ -122,7 +147,12 @@ describe(`user administration on ${backend.name}`, () => {
       ['east.w3', '王三'],
       ['east.w4', '李四'],
     ]) {
-      const res = await as(villageAdmin).post('/api/admin/users', { username, displayName, roles: ['grid_worker'], regionId: grid.id });
+      const res = await as(villageAdmin).post('/api/admin/users', {
+        username,
+        displayName,
+        roles: ['grid_worker'],
+        regionId: grid.id,
+      });
       expect(res.status).toBe(201);
     }
     const all = await as(villageAdmin).get('/api/admin/users?pageSize=100');
@@ -171,13 +201,17 @@ describe(`user administration on ${backend.name}`, () => {
 
   it('changes roles and region, and ends the account’s sessions at once', async () => {
     const target = (await as(villageAdmin).get('/api/admin/users?q=east.w3')).body.data[0];
-    const password = (await as(villageAdmin).post(`/api/admin/users/${target.id}/reset-password`)).body.data.temporaryPassword as string;
+    const password = (await as(villageAdmin).post(`/api/admin/users/${target.id}/reset-password`)).body.data
+      .temporaryPassword as string;
     await skipPasswordChange(target.id);
     const session = await loginStaff(t, 'east.w3', password);
     const me = () => t.http().get('/api/admin/me').set('Authorization', `Bearer ${session.accessToken}`);
     expect((await me()).status).toBe(200);
 
-    const res = await as(villageAdmin).patch(`/api/admin/users/${target.id}`, { roles: ['grid_leader'], regionId: village.id });
+    const res = await as(villageAdmin).patch(`/api/admin/users/${target.id}`, {
+      roles: ['grid_leader'],
+      regionId: village.id,
+    });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ roles: ['grid_leader'], regionId: village.id, regionName: '东村' });
     expect((await me()).status).toBe(401);
@@ -192,17 +226,22 @@ describe(`user administration on ${backend.name}`, () => {
 
   it('disables (ending sessions and logins) and enables again', async () => {
     const target = (await as(villageAdmin).get('/api/admin/users?q=east.w4')).body.data[0];
-    const password = (await as(villageAdmin).post(`/api/admin/users/${target.id}/reset-password`)).body.data.temporaryPassword as string;
+    const password = (await as(villageAdmin).post(`/api/admin/users/${target.id}/reset-password`)).body.data
+      .temporaryPassword as string;
     await skipPasswordChange(target.id);
     const session = await loginStaff(t, 'east.w4', password);
 
     const off = await as(villageAdmin).post(`/api/admin/users/${target.id}/disable`);
     expect(off.status).toBe(200);
     expect(off.body.data.status).toBe('disabled');
-    expect((await t.http().get('/api/admin/me').set('Authorization', `Bearer ${session.accessToken}`)).status).toBe(401);
+    expect((await t.http().get('/api/admin/me').set('Authorization', `Bearer ${session.accessToken}`)).status).toBe(
+      401,
+    );
     const refused = await t.http().post('/api/admin/auth/login').send({ username: 'east.w4', password });
     expect(refused.status).toBe(403);
-    expect((await as(villageAdmin).get('/api/admin/users?status=disabled')).body.data.map((u: { id: string }) => u.id)).toEqual([target.id]);
+    expect(
+      (await as(villageAdmin).get('/api/admin/users?status=disabled')).body.data.map((u: { id: string }) => u.id),
+    ).toEqual([target.id]);
     expect((await lastAudit('user.disable')).resourceId).toBe(target.id);
 
     const on = await as(villageAdmin).post(`/api/admin/users/${target.id}/enable`);
@@ -212,14 +251,21 @@ describe(`user administration on ${backend.name}`, () => {
   });
 
   it('resets a password: the old one stops working, the new one must be changed', async () => {
-    const created = await as(villageAdmin).post('/api/admin/users', { username: 'east.w5', displayName: '赵五', roles: ['grid_worker'], regionId: grid.id });
+    const created = await as(villageAdmin).post('/api/admin/users', {
+      username: 'east.w5',
+      displayName: '赵五',
+      roles: ['grid_worker'],
+      regionId: grid.id,
+    });
     const { user, initialPassword } = created.body.data;
     const reset = await as(villageAdmin).post(`/api/admin/users/${user.id}/reset-password`);
     expect(reset.status).toBe(200);
     const temporary = reset.body.data.temporaryPassword as string;
     expect(checkPassword(temporary, 'east.w5')).toEqual([]);
     expect(temporary).not.toBe(initialPassword);
-    expect((await t.http().post('/api/admin/auth/login').send({ username: 'east.w5', password: initialPassword })).status).toBe(401);
+    expect(
+      (await t.http().post('/api/admin/auth/login').send({ username: 'east.w5', password: initialPassword })).status,
+    ).toBe(401);
     const login = await t.http().post('/api/admin/auth/login').send({ username: 'east.w5', password: temporary });
     expect(login.status).toBe(200);
     expect(login.body.data.user.mustChangePassword).toBe(true);
@@ -232,7 +278,12 @@ describe(`user administration on ${backend.name}`, () => {
     const target = (await as(villageAdmin).get('/api/admin/users?q=east.grid1')).body.data[0];
     expect((await as(villageAdmin).get(`/api/admin/users/${target.id}/pii`)).status).toBe(403);
     expect((await as(admin).get(`/api/admin/users/${target.id}/pii`)).status).toBe(403);
-    const reader = await staffAs(t, { username: 'east.pii', roles: ['village_admin'], grants: ['person:pii:read'], region: village });
+    const reader = await staffAs(t, {
+      username: 'east.pii',
+      roles: ['village_admin'],
+      grants: ['person:pii:read'],
+      region: village,
+    });
     const res = await as(reader).get(`/api/admin/users/${target.id}/pii`);
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({ id: target.id, phone: '13812345678' });
@@ -252,7 +303,8 @@ describe(`user administration on ${backend.name}`, () => {
   it('rate-limits password resets per administrator (429 with Retry-After)', async () => {
     const target = (await as(admin).get('/api/admin/users?q=east.w5')).body.data[0];
     let last = await as(admin).post(`/api/admin/users/${target.id}/reset-password`);
-    for (let i = 0; i < 10 && last.status === 200; i += 1) last = await as(admin).post(`/api/admin/users/${target.id}/reset-password`);
+    for (let i = 0; i < 10 && last.status === 200; i += 1)
+      last = await as(admin).post(`/api/admin/users/${target.id}/reset-password`);
     expect(last.status).toBe(429);
     expect(last.body.error.code).toBe('RATE_LIMITED');
     expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);

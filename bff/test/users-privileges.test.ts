@@ -10,7 +10,12 @@ const backend = currentBackend();
 
 describe('privilege rules (pure)', () => {
   it('lets a village admin grant only roles within its own permissions', () => {
-    expect(grantableRoles({ roles: ['village_admin'] }).sort()).toEqual(['community_admin', 'grid_leader', 'grid_worker', 'village_admin']);
+    expect(grantableRoles({ roles: ['village_admin'] }).sort()).toEqual([
+      'community_admin',
+      'grid_leader',
+      'grid_worker',
+      'village_admin',
+    ]);
     expect(grantableRoles({ roles: ['super_admin'] })).toContain('town_admin');
     // Only its own role (and it cannot manage users at all: no user:manage).
     expect(grantableRoles({ roles: ['auditor'] })).toEqual(['auditor']);
@@ -60,13 +65,21 @@ describe(`privilege escalation through the user API on ${backend.name}`, () => {
     post: (url: string, body: object = {}) => t.http().post(url).set('Authorization', who.auth).send(body),
     patch: (url: string, body: object) => t.http().patch(url).set('Authorization', who.auth).send(body),
   });
-  const newUser = (username: string, roles: string[], regionId = east.id) => ({ username, displayName: username, roles, regionId });
+  const newUser = (username: string, roles: string[], regionId = east.id) => ({
+    username,
+    displayName: username,
+    roles,
+    regionId,
+  });
 
   async function lastAudit(): Promise<AuditLog> {
     return (await (await dataSourceOf(t)).getRepository(AuditLog).find({ order: { seq: 'DESC' }, take: 1 }))[0];
   }
 
-  async function expectDenied(res: { status: number; body: { error?: { code: string; message: string } } }, actorId: string): Promise<void> {
+  async function expectDenied(
+    res: { status: number; body: { error?: { code: string; message: string } } },
+    actorId: string,
+  ): Promise<void> {
     expect(res.status).toBe(403);
     expect(res.body.error?.code).toBe('FORBIDDEN');
     expect(res.body.error?.message).toMatch(/[\u4e00-\u9fa5]/);
@@ -86,16 +99,27 @@ describe(`privilege escalation through the user API on ${backend.name}`, () => {
   });
 
   it('a village admin cannot raise a worker above itself, by role or by grant', async () => {
-    await expectDenied(await as(eastAdmin).patch(`/api/admin/users/${worker.id}`, { roles: ['town_admin'] }), eastAdmin.id);
-    await expectDenied(await as(eastAdmin).patch(`/api/admin/users/${worker.id}`, { grants: ['audit:read'] }), eastAdmin.id);
-    await expectDenied(await as(eastAdmin).patch(`/api/admin/users/${worker.id}`, { grants: ['person:pii:read'] }), eastAdmin.id);
+    await expectDenied(
+      await as(eastAdmin).patch(`/api/admin/users/${worker.id}`, { roles: ['town_admin'] }),
+      eastAdmin.id,
+    );
+    await expectDenied(
+      await as(eastAdmin).patch(`/api/admin/users/${worker.id}`, { grants: ['audit:read'] }),
+      eastAdmin.id,
+    );
+    await expectDenied(
+      await as(eastAdmin).patch(`/api/admin/users/${worker.id}`, { grants: ['person:pii:read'] }),
+      eastAdmin.id,
+    );
     const ok = await as(eastAdmin).patch(`/api/admin/users/${worker.id}`, { grants: ['case:dispatch'] });
     expect(ok.status).toBe(200);
     expect(ok.body.data.grants).toEqual(['case:dispatch']);
   });
 
   it('refuses unknown roles and permissions as validation errors', async () => {
-    expect((await as(superAdmin).patch(`/api/admin/users/${worker.id}`, { grants: ['root:everything'] })).status).toBe(400);
+    expect((await as(superAdmin).patch(`/api/admin/users/${worker.id}`, { grants: ['root:everything'] })).status).toBe(
+      400,
+    );
     expect((await as(superAdmin).patch(`/api/admin/users/${worker.id}`, { roles: ['god'] })).status).toBe(400);
   });
 
@@ -104,21 +128,40 @@ describe(`privilege escalation through the user API on ${backend.name}`, () => {
     expect(visible.status).toBe(200);
     await expectDenied(await as(eastAdmin).post(`/api/admin/users/${bigShot.id}/reset-password`), eastAdmin.id);
     await expectDenied(await as(eastAdmin).post(`/api/admin/users/${bigShot.id}/disable`), eastAdmin.id);
-    await expectDenied(await as(eastAdmin).patch(`/api/admin/users/${bigShot.id}`, { displayName: '改名' }), eastAdmin.id);
-    await expectDenied(await as(eastAdmin).patch(`/api/admin/users/${bigShot.id}`, { roles: ['grid_worker'] }), eastAdmin.id);
+    await expectDenied(
+      await as(eastAdmin).patch(`/api/admin/users/${bigShot.id}`, { displayName: '改名' }),
+      eastAdmin.id,
+    );
+    await expectDenied(
+      await as(eastAdmin).patch(`/api/admin/users/${bigShot.id}`, { roles: ['grid_worker'] }),
+      eastAdmin.id,
+    );
   });
 
   it('only a super admin grants person:pii:read, never to themselves, and the audit shows it', async () => {
-    await expectDenied(await as(townAdmin).patch(`/api/admin/users/${worker.id}`, { grants: ['case:dispatch', 'person:pii:read'] }), townAdmin.id);
-    const granted = await as(superAdmin).patch(`/api/admin/users/${worker.id}`, { grants: ['case:dispatch', 'person:pii:read'] });
+    await expectDenied(
+      await as(townAdmin).patch(`/api/admin/users/${worker.id}`, { grants: ['case:dispatch', 'person:pii:read'] }),
+      townAdmin.id,
+    );
+    const granted = await as(superAdmin).patch(`/api/admin/users/${worker.id}`, {
+      grants: ['case:dispatch', 'person:pii:read'],
+    });
     expect(granted.status).toBe(200);
     const record = await lastAudit();
-    expect(record).toMatchObject({ action: 'user.update', actorId: superAdmin.id, resourceId: worker.id, result: 'success' });
+    expect(record).toMatchObject({
+      action: 'user.update',
+      actorId: superAdmin.id,
+      resourceId: worker.id,
+      result: 'success',
+    });
     expect(JSON.parse(record.detail ?? '{}')).toMatchObject({
       piiGrant: 'granted',
       changes: { grants: { from: ['case:dispatch'], to: ['case:dispatch', 'person:pii:read'] } },
     });
-    await expectDenied(await as(superAdmin).patch(`/api/admin/users/${superAdmin.id}`, { grants: ['person:pii:read'] }), superAdmin.id);
+    await expectDenied(
+      await as(superAdmin).patch(`/api/admin/users/${superAdmin.id}`, { grants: ['person:pii:read'] }),
+      superAdmin.id,
+    );
   });
 
   it('lets an administrator who holds the permission take a PII grant away', async () => {
@@ -128,25 +171,44 @@ describe(`privilege escalation through the user API on ${backend.name}`, () => {
   });
 
   it('nobody grants themselves anything, disables themselves or resets their own password here', async () => {
-    await expectDenied(await as(eastAdmin).patch(`/api/admin/users/${eastAdmin.id}`, { roles: ['village_admin', 'grid_leader'] }), eastAdmin.id);
-    await expectDenied(await as(superAdmin).patch(`/api/admin/users/${superAdmin.id}`, { grants: ['case:read'] }), superAdmin.id);
-    await expectDenied(await as(eastAdmin).patch(`/api/admin/users/${eastAdmin.id}`, { regionId: town.id }), eastAdmin.id);
+    await expectDenied(
+      await as(eastAdmin).patch(`/api/admin/users/${eastAdmin.id}`, { roles: ['village_admin', 'grid_leader'] }),
+      eastAdmin.id,
+    );
+    await expectDenied(
+      await as(superAdmin).patch(`/api/admin/users/${superAdmin.id}`, { grants: ['case:read'] }),
+      superAdmin.id,
+    );
+    await expectDenied(
+      await as(eastAdmin).patch(`/api/admin/users/${eastAdmin.id}`, { regionId: town.id }),
+      eastAdmin.id,
+    );
     await expectDenied(await as(eastAdmin).post(`/api/admin/users/${eastAdmin.id}/disable`), eastAdmin.id);
     await expectDenied(await as(eastAdmin).post(`/api/admin/users/${eastAdmin.id}/reset-password`), eastAdmin.id);
     // Unchanged values and the display name are fine.
-    const own = await as(eastAdmin).patch(`/api/admin/users/${eastAdmin.id}`, { displayName: '东村管理员', roles: ['village_admin'] });
+    const own = await as(eastAdmin).patch(`/api/admin/users/${eastAdmin.id}`, {
+      displayName: '东村管理员',
+      roles: ['village_admin'],
+    });
     expect(own.status).toBe(200);
   });
 
   it('the super admin may grant any role to someone else', async () => {
     const res = await as(superAdmin).post('/api/admin/users', newUser('town.auditor', ['auditor'], town.id));
     expect(res.status).toBe(201);
-    const promoted = await as(superAdmin).patch(`/api/admin/users/${res.body.data.user.id}`, { roles: ['super_admin'] });
+    const promoted = await as(superAdmin).patch(`/api/admin/users/${res.body.data.user.id}`, {
+      roles: ['super_admin'],
+    });
     expect(promoted.status).toBe(200);
   });
 
   it('changing roles, region or grants needs role:assign on top of user:manage', async () => {
-    const clerk = await staffAs(t, { username: 'east.clerk', roles: ['grid_worker'], grants: ['user:read', 'user:manage'], region: east });
+    const clerk = await staffAs(t, {
+      username: 'east.clerk',
+      roles: ['grid_worker'],
+      grants: ['user:read', 'user:manage'],
+      region: east,
+    });
     await expectDenied(await as(clerk).post('/api/admin/users', newUser('east.byclerk', ['grid_worker'])), clerk.id);
     await expectDenied(await as(clerk).patch(`/api/admin/users/${worker.id}`, { roles: ['grid_leader'] }), clerk.id);
     await expectDenied(await as(clerk).patch(`/api/admin/users/${worker.id}`, { grants: [] }), clerk.id);

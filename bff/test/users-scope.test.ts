@@ -28,7 +28,12 @@ describe(`user administration stays inside the caller's region on ${backend.name
     west = await createRegion(t, '西村', 'village', town);
     superAdmin = await staffAs(t, { username: 'root.admin', roles: ['super_admin'], region: town });
     // PII grant too, so a 404 below cannot be mistaken for a missing permission.
-    eastAdmin = await staffAs(t, { username: 'east.admin', roles: ['village_admin'], grants: ['person:pii:read'], region: east });
+    eastAdmin = await staffAs(t, {
+      username: 'east.admin',
+      roles: ['village_admin'],
+      grants: ['person:pii:read'],
+      region: east,
+    });
     await createStaff(t, { username: 'west.admin', roles: ['village_admin'], region: west });
     westWorker = await createStaff(t, { username: 'west.worker', roles: ['grid_worker'], region: west });
     eastWorker = await createStaff(t, { username: 'east.worker', roles: ['grid_worker'], region: eastGrid });
@@ -65,7 +70,12 @@ describe(`user administration stays inside the caller's region on ${backend.name
   ])('a village admin cannot %s an account of another village by id (404)', async (_label, method, suffix) => {
     const url = `/api/admin/users/${westWorker.id}${suffix}`;
     const client = as(eastAdmin);
-    const res = method === 'get' ? await client.get(url) : method === 'patch' ? await client.patch(url, { displayName: '篡改' }) : await client.post(url);
+    const res =
+      method === 'get'
+        ? await client.get(url)
+        : method === 'patch'
+          ? await client.patch(url, { displayName: '篡改' })
+          : await client.post(url);
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('NOT_FOUND');
   });
@@ -84,7 +94,12 @@ describe(`user administration stays inside the caller's region on ${backend.name
 
   it('cannot create an account bound to another village, the town above, or a region that does not exist', async () => {
     for (const regionId of [west.id, town.id, 'no-such-region']) {
-      const res = await as(eastAdmin).post('/api/admin/users', { username: `east.x${regionId.slice(0, 4)}`, displayName: 'x', roles: ['grid_worker'], regionId });
+      const res = await as(eastAdmin).post('/api/admin/users', {
+        username: `east.x${regionId.slice(0, 4)}`,
+        displayName: 'x',
+        roles: ['grid_worker'],
+        regionId,
+      });
       expect(res.status).toBe(404);
     }
     expect((await as(superAdmin).get('/api/admin/users?q=east.x')).body.page.total).toBe(0);

@@ -18,7 +18,9 @@ const DAY = 86_400_000;
 const daysAgo = (d: number) => new Date(Date.now() - d * DAY);
 
 /** A tiny JPEG structure (no decoder needed: the server checks markers, not pixels). */
-const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xdb, 0x00, 0x04, 0x01, 0x02, 0xff, 0xda, 0x00, 0x04, 0x01, 0x00, 0x12, 0x34, 0xff, 0xd9]);
+const jpeg = Buffer.from([
+  0xff, 0xd8, 0xff, 0xdb, 0x00, 0x04, 0x01, 0x02, 0xff, 0xda, 0x00, 0x04, 0x01, 0x00, 0x12, 0x34, 0xff, 0xd9,
+]);
 
 describe(`visits and visits due on ${backend.name}`, () => {
   let t: TestApp;
@@ -31,7 +33,12 @@ describe(`visits and visits due on ${backend.name}`, () => {
   let workerA2: StaffWithAuth;
 
   /** Inserts a person with tags (code → days since tagged) straight into the registry tables. */
-  async function person(name: string, region: Region, tags: Record<string, number>, opts: { lastVisitedDaysAgo?: number; status?: Person['status']; phone?: string } = {}): Promise<Person> {
+  async function person(
+    name: string,
+    region: Region,
+    tags: Record<string, number>,
+    opts: { lastVisitedDaysAgo?: number; status?: Person['status']; phone?: string } = {},
+  ): Promise<Person> {
     const cipher = await t.get(PiiCipher);
     const p = ds.getRepository(Person).create({
       id: randomUUID(),
@@ -57,7 +64,9 @@ describe(`visits and visits due on ${backend.name}`, () => {
     });
     await ds.getRepository(Person).insert(p);
     for (const [code, ago] of Object.entries(tags)) {
-      await ds.getRepository(PersonTag).insert({ personId: p.id, tagCode: code, scopePath: region.path, taggedAt: daysAgo(ago) });
+      await ds
+        .getRepository(PersonTag)
+        .insert({ personId: p.id, tagCode: code, scopePath: region.path, taggedAt: daysAgo(ago) });
     }
     return p;
   }
@@ -74,21 +83,44 @@ describe(`visits and visits due on ${backend.name}`, () => {
     workerA = await staffAs(t, { username: 'visit.a', roles: ['grid_worker'], region: gridA });
     workerA2 = await staffAs(t, { username: 'visit.a2', roles: ['grid_worker'], region: gridA });
     // A tag whose definition was switched off: its interval must not count.
-    await ds.getRepository(TagDefinition).insert({ code: 'test_daily', name: '每日关注', visitIntervalDays: 1, color: '#000000', sortOrder: 99, builtin: false, active: false });
+    await ds
+      .getRepository(TagDefinition)
+      .insert({
+        code: 'test_daily',
+        name: '每日关注',
+        visitIntervalDays: 1,
+        color: '#000000',
+        sortOrder: 99,
+        builtin: false,
+        active: false,
+      });
   });
   afterAll(async () => {
     await t?.close();
     rmSync(uploadDir, { recursive: true, force: true });
   });
 
-  const due = (who: { auth: string }, query = '') => t.http().get(`/api/admin/visits/due${query}`).set('Authorization', who.auth);
-  const record = (who: { auth: string }, body: object) => t.http().post('/api/admin/visits').set('Authorization', who.auth).send(body);
+  const due = (who: { auth: string }, query = '') =>
+    t.http().get(`/api/admin/visits/due${query}`).set('Authorization', who.auth);
+  const record = (who: { auth: string }, body: object) =>
+    t.http().post('/api/admin/visits').set('Authorization', who.auth).send(body);
   const upload = async (who: { auth: string }) => {
-    const res = await t.http().post('/api/admin/files').set('Authorization', who.auth).attach('file', jpeg, { filename: 'v.jpg', contentType: 'image/jpeg' });
+    const res = await t
+      .http()
+      .post('/api/admin/files')
+      .set('Authorization', who.auth)
+      .attach('file', jpeg, { filename: 'v.jpg', contentType: 'image/jpeg' });
     expect(res.status).toBe(201);
     return res.body.data.id as string;
   };
-  type DueItem = { personId: string; status: string; overdueDays: number; dueAt: string; tags: { code: string }[]; lastVisitedAt: string | null };
+  type DueItem = {
+    personId: string;
+    status: string;
+    overdueDays: number;
+    dueAt: string;
+    tags: { code: string }[];
+    lastVisitedAt: string | null;
+  };
   const dueOf = async (who: { auth: string }, personId: string, query = '?status=all&pageSize=100') =>
     ((await due(who, query)).body.data as DueItem[]).find((i) => i.personId === personId);
 
@@ -98,7 +130,12 @@ describe(`visits and visits due on ${backend.name}`, () => {
     const soon = await person('赵淑珍', gridA, { elderly_alone: 6 });
 
     const overdue = await dueOf(workerA, lonely.id);
-    expect(overdue).toMatchObject({ status: 'overdue', overdueDays: 1, lastVisitedAt: null, tags: [{ code: 'elderly_alone', name: '独居老人', color: '#d9480f' }] });
+    expect(overdue).toMatchObject({
+      status: 'overdue',
+      overdueDays: 1,
+      lastVisitedAt: null,
+      tags: [{ code: 'elderly_alone', name: '独居老人', color: '#d9480f' }],
+    });
     // Due one interval (7 days) after the tag was given.
     expect(Math.abs(new Date(overdue!.dueAt).getTime() - daysAgo(1).getTime())).toBeLessThan(60_000);
     expect(await dueOf(workerA, visited.id)).toMatchObject({ status: 'ok' });
@@ -141,7 +178,12 @@ describe(`visits and visits due on ${backend.name}`, () => {
     const photos = [await upload(workerA), await upload(workerA)];
     const res = await record(workerA, { personId: p.id, note: '身体状况良好，已提醒按时服药', photoIds: photos });
     expect(res.status).toBe(201);
-    expect(res.body.data).toMatchObject({ personId: p.id, personName: '冯桂英', visitorName: 'visit.a', note: '身体状况良好，已提醒按时服药' });
+    expect(res.body.data).toMatchObject({
+      personId: p.id,
+      personName: '冯桂英',
+      visitorName: 'visit.a',
+      note: '身体状况良好，已提醒按时服药',
+    });
     expect(res.body.data.photos.map((f: { id: string }) => f.id)).toEqual(photos);
     expect(res.body.data.photos[0].url).toMatch(/^\/api\/files\/.+\?exp=\d+&sig=/);
     expect((await t.http().get(res.body.data.photos[0].url)).status).toBe(200);
@@ -149,8 +191,11 @@ describe(`visits and visits due on ${backend.name}`, () => {
     expect(await dueOf(workerA, p.id, '')).toBeUndefined();
     expect(await dueOf(workerA, p.id)).toMatchObject({ status: 'ok' });
     const stored = await ds.getRepository(Person).findOneByOrFail({ id: p.id });
-    expect(Math.abs(new Date(stored.lastVisitedAt as Date).getTime() - new Date(res.body.data.visitedAt).getTime())).toBeLessThan(1000);
-    for (const id of photos) expect((await ds.getRepository(StoredFile).findOneByOrFail({ id })).scopePath).toBe(gridA.path);
+    expect(
+      Math.abs(new Date(stored.lastVisitedAt as Date).getTime() - new Date(res.body.data.visitedAt).getTime()),
+    ).toBeLessThan(1000);
+    for (const id of photos)
+      expect((await ds.getRepository(StoredFile).findOneByOrFail({ id })).scopePath).toBe(gridA.path);
 
     const list = await t.http().get(`/api/admin/visits?personId=${p.id}`).set('Authorization', workerA.auth);
     expect(list.body.data.map((v: { id: string }) => v.id)).toEqual([res.body.data.id]);
@@ -161,14 +206,22 @@ describe(`visits and visits due on ${backend.name}`, () => {
   it('never moves the last visit backwards when an older visit is entered later', async () => {
     const p = await person('蒋秀兰', gridA, { elderly_alone: 30 }, { lastVisitedDaysAgo: 1 });
     const before = (await ds.getRepository(Person).findOneByOrFail({ id: p.id })).lastVisitedAt;
-    const res = await record(workerA, { personId: p.id, note: '补录三天前的走访', visitedAt: daysAgo(3).toISOString() });
+    const res = await record(workerA, {
+      personId: p.id,
+      note: '补录三天前的走访',
+      visitedAt: daysAgo(3).toISOString(),
+    });
     expect(res.status).toBe(201);
     expect((await ds.getRepository(Person).findOneByOrFail({ id: p.id })).lastVisitedAt).toEqual(before);
   });
 
   it('refuses visit times in the future or older than 30 days, and more than 3 photos', async () => {
     const p = await person('沈玉珍', gridA, { elderly_alone: 3 });
-    const future = await record(workerA, { personId: p.id, note: '未来', visitedAt: new Date(Date.now() + 3600_000).toISOString() });
+    const future = await record(workerA, {
+      personId: p.id,
+      note: '未来',
+      visitedAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
     expect(future.status).toBe(400);
     expect(future.body.error.details).toEqual([{ field: 'visitedAt', message: '走访时间不能晚于当前时间' }]);
     const old = await record(workerA, { personId: p.id, note: '太久', visitedAt: daysAgo(31).toISOString() });

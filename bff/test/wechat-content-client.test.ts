@@ -27,18 +27,29 @@ describe(`WechatClient content security and subscribe messages on ${backend.name
   });
 
   async function simPost(path: string, body: object): Promise<void> {
-    const res = await fetch(`${t.sim.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${t.sim.url}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   }
   const injectFault = (path: string, errcode: number, times = 1) => simPost('/__dev/faults', { path, errcode, times });
   const calls = (path: string) => t.simRequests.filter((r) => r.path === path).length;
-  const failure = (promise: Promise<unknown>) => promise.then(() => null, (err: unknown) => err as WechatApiError);
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (err: unknown) => err as WechatApiError,
+    );
 
   it('checks text: pass, review and risky verdicts with a trace id', async () => {
     const pass = await wechat.msgSecCheck({ openid: OPENID, content: '小区门口路灯不亮', scene: 3 });
     expect(pass).toEqual({ suggest: 'pass', label: '100', traceId: expect.stringMatching(/^[0-9a-f-]{26}$/) });
     expect((await wechat.msgSecCheck({ openid: OPENID, content: '【测试复核】', scene: 3 })).suggest).toBe('review');
-    expect(await wechat.msgSecCheck({ openid: OPENID, content: '【测试违规】', scene: 3 })).toMatchObject({ suggest: 'risky', label: '20001' });
+    expect(await wechat.msgSecCheck({ openid: OPENID, content: '【测试违规】', scene: 3 })).toMatchObject({
+      suggest: 'risky',
+      label: '20001',
+    });
   });
 
   it.each([40001, 42001])('refreshes the token once on %i and succeeds', async (errcode) => {
@@ -65,7 +76,9 @@ describe(`WechatClient content security and subscribe messages on ${backend.name
 
     await t.sim.setAvailability('refused');
     try {
-      expect(await failure(wechat.mediaCheckAsync({ openid: OPENID, mediaUrl: 'http://127.0.0.1:1/x.jpg', scene: 3 }))).toMatchObject({
+      expect(
+        await failure(wechat.mediaCheckAsync({ openid: OPENID, mediaUrl: 'http://127.0.0.1:1/x.jpg', scene: 3 })),
+      ).toMatchObject({
         code: 'WECHAT_UNAVAILABLE',
         errcode: null,
       });
@@ -75,9 +88,15 @@ describe(`WechatClient content security and subscribe messages on ${backend.name
   });
 
   it('starts media checks and gets a trace id; bad input surfaces WeChat’s errcode', async () => {
-    const { traceId } = await wechat.mediaCheckAsync({ openid: OPENID, mediaUrl: `${t.url}/api/files/none.jpg`, scene: 3 });
+    const { traceId } = await wechat.mediaCheckAsync({
+      openid: OPENID,
+      mediaUrl: `${t.url}/api/files/none.jpg`,
+      scene: 3,
+    });
     expect(traceId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/);
-    expect(await failure(wechat.mediaCheckAsync({ openid: 'not-an-openid', mediaUrl: `${t.url}/x.jpg`, scene: 3 }))).toMatchObject({ errcode: 40003 });
+    expect(
+      await failure(wechat.mediaCheckAsync({ openid: 'not-an-openid', mediaUrl: `${t.url}/x.jpg`, scene: 3 })),
+    ).toMatchObject({ errcode: 40003 });
   });
 
   it('sends subscribe messages once per subscription; 43101 and validation errors carry the errcode', async () => {
@@ -87,14 +106,31 @@ describe(`WechatClient content security and subscribe messages on ${backend.name
     expect(refused?.errcode).toBe(43101);
 
     await simPost('/__dev/subscribe', { appid: TEST_APPID, openid: user, templateIds: [TEMPLATE] });
-    expect(await failure(wechat.sendSubscribeMessage({ touser: user, templateId: 'nope', data: DATA }))).toMatchObject({ errcode: 40037 });
+    expect(await failure(wechat.sendSubscribeMessage({ touser: user, templateId: 'nope', data: DATA }))).toMatchObject({
+      errcode: 40037,
+    });
     const tooLong = { ...DATA, thing2: { value: '这个问题类型的名称实在是太长了超过了二十个字的限制' } };
-    expect(await failure(wechat.sendSubscribeMessage({ touser: user, templateId: TEMPLATE, data: tooLong }))).toMatchObject({ errcode: 47003 });
+    expect(
+      await failure(wechat.sendSubscribeMessage({ touser: user, templateId: TEMPLATE, data: tooLong })),
+    ).toMatchObject({ errcode: 47003 });
 
-    await wechat.sendSubscribeMessage({ touser: user, templateId: TEMPLATE, page: 'pages/case/detail?id=1', data: DATA });
+    await wechat.sendSubscribeMessage({
+      touser: user,
+      templateId: TEMPLATE,
+      page: 'pages/case/detail?id=1',
+      data: DATA,
+    });
     expect(t.sim.subscribeMessages(user)).toEqual([
-      expect.objectContaining({ template_id: TEMPLATE, page: 'pages/case/detail?id=1', data: DATA, miniprogram_state: 'formal', lang: 'zh_CN' }),
+      expect.objectContaining({
+        template_id: TEMPLATE,
+        page: 'pages/case/detail?id=1',
+        data: DATA,
+        miniprogram_state: 'formal',
+        lang: 'zh_CN',
+      }),
     ]);
-    expect((await failure(wechat.sendSubscribeMessage({ touser: user, templateId: TEMPLATE, data: DATA })))?.errcode).toBe(43101);
+    expect(
+      (await failure(wechat.sendSubscribeMessage({ touser: user, templateId: TEMPLATE, data: DATA })))?.errcode,
+    ).toBe(43101);
   });
 });

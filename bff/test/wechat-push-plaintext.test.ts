@@ -16,7 +16,12 @@ describe(`WeChat message push in plaintext mode on ${backend.name}`, () => {
     await t?.close();
   });
 
-  const event = () => ({ ToUserName: 'gh_0000000000aa', CreateTime: Math.floor(Date.now() / 1000), MsgType: 'event', Event: 'debug_demo' });
+  const event = () => ({
+    ToUserName: 'gh_0000000000aa',
+    CreateTime: Math.floor(Date.now() / 1000),
+    MsgType: 'event',
+    Event: 'debug_demo',
+  });
   const post = (query: Record<string, string>, body: string) =>
     t.http().post(PATH).query(query).set('Content-Type', 'application/json').send(body);
 

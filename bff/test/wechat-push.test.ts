@@ -38,7 +38,10 @@ describe(`WeChat message push callback on ${backend.name}`, () => {
     expect(ok.headers['content-type']).toMatch(/^text\/plain/);
     expect(ok.text).toBe('4375120948345356249');
 
-    const bad = await t.http().get(PATH).query({ signature: signature.replace(/^./, '0'), timestamp, nonce, echostr: 'x' });
+    const bad = await t
+      .http()
+      .get(PATH)
+      .query({ signature: signature.replace(/^./, '0'), timestamp, nonce, echostr: 'x' });
     expect(bad.status).toBe(401);
     expect(bad.body.error.code).toBe('GOV_SIGNATURE_INVALID');
     expect((await t.http().get(PATH).query({ timestamp, nonce, echostr: 'x' })).status).toBe(401);
@@ -74,9 +77,18 @@ describe(`WeChat message push callback on ${backend.name}`, () => {
     };
     // msg_signature does not cover a tampered Encrypt.
     const body = JSON.parse(signed.body) as { ToUserName: string; Encrypt: string };
-    const tampered = JSON.stringify({ ...body, Encrypt: encryptPush(TEST_PUSH_AES_KEY, TEST_APPID, JSON.stringify(otherEvent({ debug_str: 'evil' }))) });
+    const tampered = JSON.stringify({
+      ...body,
+      Encrypt: encryptPush(TEST_PUSH_AES_KEY, TEST_APPID, JSON.stringify(otherEvent({ debug_str: 'evil' }))),
+    });
     await expectRefused(signed.query, tampered);
-    await expectRefused({ ...signed.query, msg_signature: wxSignature('wrongtoken', signed.query.timestamp, signed.query.nonce, body.Encrypt) }, signed.body);
+    await expectRefused(
+      {
+        ...signed.query,
+        msg_signature: wxSignature('wrongtoken', signed.query.timestamp, signed.query.nonce, body.Encrypt),
+      },
+      signed.body,
+    );
     // Encrypted with another key (signature fine, decryption garbage) or for another app.
     const otherKey = signPush({ token: TEST_PUSH_TOKEN, aesKey: 'x'.repeat(43) }, TEST_APPID, otherEvent(), Date.now());
     await expectRefused(otherKey.query, otherKey.body);
@@ -93,7 +105,14 @@ describe(`WeChat message push callback on ${backend.name}`, () => {
   });
 
   it('answers an unknown media-check trace with an error so WeChat retries, and lets the retry in', async () => {
-    const event = { ...otherEvent(), Event: 'wxa_media_check', appid: TEST_APPID, trace_id: 'ffffffff-00000000-00000000', version: 2, result: { suggest: 'pass', label: 100 } };
+    const event = {
+      ...otherEvent(),
+      Event: 'wxa_media_check',
+      appid: TEST_APPID,
+      trace_id: 'ffffffff-00000000-00000000',
+      version: 2,
+      result: { suggest: 'pass', label: 100 },
+    };
     const signed = signPush(TARGET, TEST_APPID, event, Date.now());
     expect((await post(signed.query, signed.body)).status).toBe(404);
     // The failure released the nonce: the same push is processed (not refused as a replay).

@@ -115,7 +115,10 @@ describe(`WeChat access token on ${backend.name}`, () => {
 
   it('does not retry the phone call for errors that are not about the token', async () => {
     const phonesBefore = (await simCalls(PHONE)).length;
-    await expect(wechat.getPhoneNumber('made-up-phone-code')).rejects.toMatchObject({ code: 'WECHAT_CODE_INVALID', errcode: 40029 });
+    await expect(wechat.getPhoneNumber('made-up-phone-code')).rejects.toMatchObject({
+      code: 'WECHAT_CODE_INVALID',
+      errcode: 40029,
+    });
     expect((await simCalls(PHONE)).slice(phonesBefore)).toEqual([{ errcode: 40029 }]);
   });
 

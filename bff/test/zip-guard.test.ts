@@ -7,7 +7,13 @@ import { runWorkerTask } from '../src/core/files/worker-task';
 import { sheetXml, xlsxParts, zipOf } from './support/zip-writer';
 
 const MB = 1024 * 1024;
-const small: ZipLimits = { maxEntries: 10, maxEntryBytes: 4 * MB, maxTotalBytes: 6 * MB, maxRatio: 50, ratioFloorBytes: 256 * 1024 };
+const small: ZipLimits = {
+  maxEntries: 10,
+  maxEntryBytes: 4 * MB,
+  maxTotalBytes: 6 * MB,
+  maxRatio: 50,
+  ratioFloorBytes: 256 * 1024,
+};
 
 async function refusal(buffer: Buffer, limits: ZipLimits = small): Promise<ZipRefusedError> {
   const err = await checkZip(buffer, limits).then(
@@ -19,11 +25,21 @@ async function refusal(buffer: Buffer, limits: ZipLimits = small): Promise<ZipRe
 }
 
 /** Text that deflate cannot shrink much (ratio ~1.3): random bytes as base64. */
-const noise = (length: number) => randomBytes(Math.ceil((length * 3) / 4)).toString('base64').slice(0, length);
+const noise = (length: number) =>
+  randomBytes(Math.ceil((length * 3) / 4))
+    .toString('base64')
+    .slice(0, length);
 
 describe('zip guard', () => {
   it('passes an ordinary workbook and reports what it inflated', async () => {
-    const zip = zipOf(xlsxParts(sheetXml([['姓名', '身份证号'], ['张三', '110101196003071234']])));
+    const zip = zipOf(
+      xlsxParts(
+        sheetXml([
+          ['姓名', '身份证号'],
+          ['张三', '110101196003071234'],
+        ]),
+      ),
+    );
     const summary = await checkZip(zip, XLSX_ZIP_LIMITS);
     expect(summary.entries).toBe(5);
     expect(summary.uncompressedBytes).toBeGreaterThan(1000);
@@ -66,14 +82,23 @@ describe('parse worker limits', () => {
 
   it('returns the worker’s value and passes its refusal on as that AppError', async () => {
     await expect(runWorkerTask(hog, { mode: 'ok', value: 21 }, limits, '太复杂')).resolves.toBe(42);
-    await expect(runWorkerTask(hog, { mode: 'refuse' }, limits, '太复杂')).rejects.toMatchObject({ code: 'IMPORT_FILE_INVALID', status: 400, message: '拒绝：测试' });
+    await expect(runWorkerTask(hog, { mode: 'refuse' }, limits, '太复杂')).rejects.toMatchObject({
+      code: 'IMPORT_FILE_INVALID',
+      status: 400,
+      message: '拒绝：测试',
+    });
   });
 
   it('turns a worker out of memory or out of time into FILE_TOO_COMPLEX (413) while the main loop stays free', async () => {
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
-    await expect(runWorkerTask(hog, { mode: 'memory' }, { ...limits, timeoutMs: 60_000 }, '内存超限')).rejects.toMatchObject({ code: 'FILE_TOO_COMPLEX', status: 413, message: '内存超限' });
-    await expect(runWorkerTask(hog, { mode: 'spin' }, limits, '超时')).rejects.toMatchObject({ code: 'FILE_TOO_COMPLEX', message: '超时' });
+    await expect(
+      runWorkerTask(hog, { mode: 'memory' }, { ...limits, timeoutMs: 60_000 }, '内存超限'),
+    ).rejects.toMatchObject({ code: 'FILE_TOO_COMPLEX', status: 413, message: '内存超限' });
+    await expect(runWorkerTask(hog, { mode: 'spin' }, limits, '超时')).rejects.toMatchObject({
+      code: 'FILE_TOO_COMPLEX',
+      message: '超时',
+    });
     delay.disable();
     // The spinning and hoarding happened in the workers: this thread was never blocked for long.
     expect(delay.max / 1e6).toBeLessThan(1000);

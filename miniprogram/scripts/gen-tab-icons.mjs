@@ -14,7 +14,8 @@ const colours = { normal: [0x8a, 0x8f, 0x99], active: [0xc8, 0x16, 0x1d] };
 // Shapes in a 0..1 square; each returns true when the point is inked.
 const within = (v, a, b) => v >= a && v <= b;
 function house(x, y) {
-  const roof = y >= 0.14 && y <= 0.5 && Math.abs(x - 0.5) <= (y - 0.14) * 1.15 && Math.abs(x - 0.5) >= (y - 0.14) * 1.15 - 0.11;
+  const roof =
+    y >= 0.14 && y <= 0.5 && Math.abs(x - 0.5) <= (y - 0.14) * 1.15 && Math.abs(x - 0.5) >= (y - 0.14) * 1.15 - 0.11;
   const walls = within(y, 0.46, 0.86) && (within(x, 0.22, 0.3) || within(x, 0.7, 0.78));
   const floor = within(y, 0.8, 0.86) && within(x, 0.22, 0.78);
   const door = within(x, 0.43, 0.57) && within(y, 0.6, 0.86);
@@ -66,11 +67,19 @@ function png(shape, [r, g, b]) {
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // RGBA
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 mkdirSync(outDir, { recursive: true });
-for (const [name, shape] of [['home', house], ['mine', person]]) {
+for (const [name, shape] of [
+  ['home', house],
+  ['mine', person],
+]) {
   for (const [state, colour] of Object.entries(colours)) {
     const file = join(outDir, `${name}${state === 'active' ? '-active' : ''}.png`);
     const data = png(shape, colour);

@@ -2,7 +2,12 @@
 const devLogin = process.env.TARO_ENV === 'h5' && process.env.TARO_APP_DEV_LOGIN === '1';
 
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/mine/index', 'pages/binding/index', ...(devLogin ? ['pages/dev-login/index'] : [])],
+  pages: [
+    'pages/home/index',
+    'pages/mine/index',
+    'pages/binding/index',
+    ...(devLogin ? ['pages/dev-login/index'] : []),
+  ],
   // One subpackage per role, so residents never download the party or grid code.
   subPackages: [
     { root: 'resident', pages: ['pages/cases/index', 'pages/report/index', 'pages/case/index'] },
@@ -37,8 +42,18 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
-      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab/mine.png',
+        selectedIconPath: 'assets/tab/mine-active.png',
+      },
     ],
   },
   // 随手拍 locates the problem (getLocation) or lets the resident pick it on the map (chooseLocation).

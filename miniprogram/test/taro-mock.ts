@@ -11,7 +11,9 @@ export interface FakeRequest {
   data?: unknown;
   header?: Record<string, string>;
 }
-export type Responder = (req: FakeRequest) => { statusCode: number; data: unknown } | Promise<{ statusCode: number; data: unknown }>;
+export type Responder = (
+  req: FakeRequest,
+) => { statusCode: number; data: unknown } | Promise<{ statusCode: number; data: unknown }>;
 
 export const storage = new Map<string, unknown>();
 export const toasts: string[] = [];
@@ -59,9 +61,13 @@ const Taro = {
     const ws = new WebSocket(opts.url);
     return {
       onOpen: (cb: () => void) => ws.on('open', cb),
-      onMessage: (cb: (e: { data: string | ArrayBuffer }) => void) => ws.on('message', (data, isBinary) => cb({ data: isBinary ? ((data as Buffer).buffer as ArrayBuffer) : data.toString() })),
+      onMessage: (cb: (e: { data: string | ArrayBuffer }) => void) =>
+        ws.on('message', (data, isBinary) =>
+          cb({ data: isBinary ? ((data as Buffer).buffer as ArrayBuffer) : data.toString() }),
+        ),
       onError: (cb: (e: { errMsg: string }) => void) => ws.on('error', (err) => cb({ errMsg: err.message })),
-      onClose: (cb: (e: { code: number; reason: string }) => void) => ws.on('close', (code, reason) => cb({ code, reason: reason.toString() })),
+      onClose: (cb: (e: { code: number; reason: string }) => void) =>
+        ws.on('close', (code, reason) => cb({ code, reason: reason.toString() })),
       send: (o: { data: string | ArrayBuffer }) => ws.send(o.data),
       close: () => ws.close(),
     };

@@ -15,7 +15,14 @@ import { DEMO_APPID, DevSecrets, freshPiiKeys, repoRoot } from '../launcher/dev-
 import { runToCompletion } from '../launcher/processes';
 import { startStack } from '../launcher/stack';
 import type { Stack } from '../launcher/stack';
-import { caseBody, loginResidents, MP_SUBMIT_LIMIT_PER_HOUR, pointsInGrids, residentRotation, residentsNeeded } from './lib/case-load';
+import {
+  caseBody,
+  loginResidents,
+  MP_SUBMIT_LIMIT_PER_HOUR,
+  pointsInGrids,
+  residentRotation,
+  residentsNeeded,
+} from './lib/case-load';
 import { defer } from './lib/cleanup';
 import { Backend, BackendName, backendsFromEnv, provisionBackend } from './lib/fresh-backend';
 import { KoaHello, startKoaHello } from './lib/koa-hello';
@@ -59,7 +66,11 @@ interface BenchRegion {
 
 /** The BFF's bench helper, from its build (the runner builds the BFF first when it is stale). */
 interface BenchSupport {
-  prepareBenchTown(databaseUrl: string, username: string, password: string): Promise<{ town: BenchRegion; regions: BenchRegion[] }>;
+  prepareBenchTown(
+    databaseUrl: string,
+    username: string,
+    password: string,
+  ): Promise<{ town: BenchRegion; regions: BenchRegion[] }>;
 }
 
 const benchSupport = () => require(join(repoRoot, 'bff/dist/seed/bench-support')) as BenchSupport;
@@ -78,7 +89,8 @@ async function staffLogin(bffUrl: string, password: string): Promise<string> {
     body: JSON.stringify({ username: BENCH_USER, password }),
   });
   const body = (await res.json()) as { data?: { accessToken?: string } };
-  if (!res.ok || !body.data?.accessToken) throw new Error(`login of ${BENCH_USER} failed: HTTP ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+  if (!res.ok || !body.data?.accessToken)
+    throw new Error(`login of ${BENCH_USER} failed: HTTP ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
   return `Bearer ${body.data.accessToken}`;
 }
 
@@ -92,15 +104,31 @@ async function listTotal(url: string, authorization: string): Promise<number> {
 }
 
 /** Seeds the full town into the fresh database, adds the bench account, starts simulator + BFF. */
-async function bootTown(backend: Backend): Promise<{ stack: Stack; staffAuth: string; regions: BenchRegion[]; town: BenchRegion; seedSec: number }> {
-  const secrets: DevSecrets = { JWT_SECRET: randomBytes(48).toString('base64url'), WECHAT_APPID: DEMO_APPID, WECHAT_SECRET: randomBytes(16).toString('hex'), ...freshPiiKeys() };
+async function bootTown(
+  backend: Backend,
+): Promise<{ stack: Stack; staffAuth: string; regions: BenchRegion[]; town: BenchRegion; seedSec: number }> {
+  const secrets: DevSecrets = {
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+    WECHAT_APPID: DEMO_APPID,
+    WECHAT_SECRET: randomBytes(16).toString('hex'),
+    ...freshPiiKeys(),
+  };
   const bffLog = join(benchDir, `cases-${backend.name}-bff.log`);
   writeFileSync(bffLog, '');
   console.error(`[${backend.name}] seeding the FULL demo town … (BFF output → ${bffLog})`);
   const seedStarted = Date.now();
-  const seedOut = await runToCompletion(process.execPath, [join(repoRoot, 'bff/bin/seed.js'), '--size', 'full', '--quiet'], { ...process.env, DATABASE_URL: backend.databaseUrl, ...secrets });
+  const seedOut = await runToCompletion(
+    process.execPath,
+    [join(repoRoot, 'bff/bin/seed.js'), '--size', 'full', '--quiet'],
+    { ...process.env, DATABASE_URL: backend.databaseUrl, ...secrets },
+  );
   const seedSec = Math.round((Date.now() - seedStarted) / 100) / 10;
-  console.error(seedOut.split('\n').filter((l) => l.startsWith('示范镇')).join('\n'));
+  console.error(
+    seedOut
+      .split('\n')
+      .filter((l) => l.startsWith('示范镇'))
+      .join('\n'),
+  );
   const password = `Bench-${randomBytes(12).toString('base64url')}9!`;
   const { town, regions } = await benchSupport().prepareBenchTown(backend.databaseUrl, BENCH_USER, password);
   const stack = await startStack({
@@ -122,7 +150,13 @@ async function bootTown(backend: Backend): Promise<{ stack: Stack; staffAuth: st
   // Stopped at the end of the backend (the next one runs alone) or by the cleanup on failure, once.
   const stopOnce = once(() => stack.stop());
   defer(`stop ${backend.name} stack`, stopOnce);
-  return { stack: { ...stack, stop: stopOnce }, staffAuth: await staffLogin(stack.bffUrl, password), regions, town, seedSec };
+  return {
+    stack: { ...stack, stop: stopOnce },
+    staffAuth: await staffLogin(stack.bffUrl, password),
+    regions,
+    town,
+    seedSec,
+  };
 }
 
 interface SubmitPhase {
@@ -141,8 +175,15 @@ async function submitPhase(name: BackendName, stack: Stack, regions: BenchRegion
   );
   const residents = await loginResidents(stack.simUrl, stack.bffUrl, DEMO_APPID, residentCount);
   const nextResident = residentRotation(residents);
-  const categories = ((await expectOk(`${stack.bffUrl}/api/mp/case-categories`, { authorization: residents[0].authorization })) as { data: { code: string }[] }).data.map((c) => c.code);
-  const points = pointsInGrids(regions.filter((r) => r.level === 'grid'), 20);
+  const categories = (
+    (await expectOk(`${stack.bffUrl}/api/mp/case-categories`, { authorization: residents[0].authorization })) as {
+      data: { code: string }[];
+    }
+  ).data.map((c) => c.code);
+  const points = pointsInGrids(
+    regions.filter((r) => r.level === 'grid'),
+    20,
+  );
   let reportNo = 0;
   const submitUrl = `${stack.bffUrl}/api/mp/cases`;
   const send = () => {
@@ -160,13 +201,16 @@ async function submitPhase(name: BackendName, stack: Stack, regions: BenchRegion
   const probe = await send();
   const probeText = await probe.text();
   if (probe.status !== 201) throw new Error(`probe submission → HTTP ${probe.status}: ${probeText.slice(0, 300)}`);
-  if (classify(JSON.parse(probeText)) !== 'submitted') throw new Error(`probe case is not 'submitted' (msg_sec_check not passing?): ${probeText.slice(0, 300)}`);
+  if (classify(JSON.parse(probeText)) !== 'submitted')
+    throw new Error(`probe case is not 'submitted' (msg_sec_check not passing?): ${probeText.slice(0, 300)}`);
 
   const warmup = await sample({ label: 'warm-up', count: WARMUP_SUBMISSIONS, concurrency: 2, send, classify });
   const loads: TimedLoad[] = [];
   for (const concurrency of [1, 10]) {
     process.stderr.write(`  ${name}_submit_c${concurrency}: ${SUBMISSIONS} reports …\n`);
-    loads.push(await sample({ label: `${name}_submit_c${concurrency}`, count: SUBMISSIONS, concurrency, send, classify }));
+    loads.push(
+      await sample({ label: `${name}_submit_c${concurrency}`, count: SUBMISSIONS, concurrency, send, classify }),
+    );
   }
   const created = 1 + [warmup, ...loads].reduce((sum, l) => sum + (l.statusCodes['201'] ?? 0), 0);
   return { loads, created, residents: residentCount };
@@ -180,12 +224,19 @@ interface ListPhase {
 }
 
 /** The staff inbox (three variants), the staff /me and the Koa baseline, each with the same autocannon knobs. */
-async function listPhase(name: BackendName, stack: Stack, staffAuth: string, koa: KoaHello, knobs: Knobs): Promise<ListPhase> {
+async function listPhase(
+  name: BackendName,
+  stack: Stack,
+  staffAuth: string,
+  koa: KoaHello,
+  knobs: Knobs,
+): Promise<ListPhase> {
   const base = `${stack.bffUrl}/api/admin/cases?pageSize=${LIST_PAGE_SIZE}`;
   const listed = await listTotal(`${base}&page=1`, staffAuth);
   const middlePage = Math.max(1, Math.ceil(listed / LIST_PAGE_SIZE / 2));
   const submittedListed = await listTotal(`${base}&page=1&status=submitted`, staffAuth);
-  if (submittedListed === 0) throw new Error('status=submitted lists no case: the filtered variant would measure an empty page');
+  if (submittedListed === 0)
+    throw new Error('status=submitted lists no case: the filtered variant would measure an empty page');
   const headers = { authorization: staffAuth };
   const targets = [
     { label: `${name}_koa_hello`, url: koa.url },
@@ -209,35 +260,70 @@ function printTimedTable(title: string, loads: TimedLoad[]): void {
     l.p95Ms.toFixed(1),
     l.p99Ms.toFixed(1),
     String(l.requests),
-    l.non2xx === 0 ? '0' : `${l.non2xx} (${Object.entries(l.statusCodes).map(([c, n]) => `${c}×${n}`).join(', ')})`,
+    l.non2xx === 0
+      ? '0'
+      : `${l.non2xx} (${Object.entries(l.statusCodes)
+          .map(([c, n]) => `${c}×${n}`)
+          .join(', ')})`,
     String(l.errors),
-    Object.entries(l.outcomes).map(([o, n]) => `${o}×${n}`).join(', '),
+    Object.entries(l.outcomes)
+      .map(([o, n]) => `${o}×${n}`)
+      .join(', '),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(`\n${title}`);
   console.log(line(header));
   for (const r of rows) console.log(line(r));
-  for (const l of loads) for (const [code, body] of Object.entries(l.failureSamples)) console.log(`  ${l.label} first HTTP ${code}: ${body}`);
+  for (const l of loads)
+    for (const [code, body] of Object.entries(l.failureSamples))
+      console.log(`  ${l.label} first HTTP ${code}: ${body}`);
 }
 
-async function runBackend(backend: Backend, koa: KoaHello, knobs: Knobs): Promise<{ loads: LoadResult[]; metrics: Metrics; env: BenchEnv }> {
+async function runBackend(
+  backend: Backend,
+  koa: KoaHello,
+  knobs: Knobs,
+): Promise<{ loads: LoadResult[]; metrics: Metrics; env: BenchEnv }> {
   const { stack, staffAuth, regions, town, seedSec } = await bootTown(backend);
   const submit = await submitPhase(backend.name, stack, regions);
-  printTimedTable(`${backend.name}: POST /api/mp/cases (${SUBMISSIONS} reports per row, ${submit.residents} residents)`, submit.loads);
-  const held = submit.loads.reduce((sum, l) => sum + Object.entries(l.outcomes).filter(([o]) => o !== 'submitted').reduce((s, [, n]) => s + n, 0), 0);
-  if (held > 0) console.error(`!!! ${held} reports were not 'submitted' (held for review: msg_sec_check failed?) — the submit figures include that path`);
+  printTimedTable(
+    `${backend.name}: POST /api/mp/cases (${SUBMISSIONS} reports per row, ${submit.residents} residents)`,
+    submit.loads,
+  );
+  const held = submit.loads.reduce(
+    (sum, l) =>
+      sum +
+      Object.entries(l.outcomes)
+        .filter(([o]) => o !== 'submitted')
+        .reduce((s, [, n]) => s + n, 0),
+    0,
+  );
+  if (held > 0)
+    console.error(
+      `!!! ${held} reports were not 'submitted' (held for review: msg_sec_check failed?) — the submit figures include that path`,
+    );
 
   // Every report filed above is in the town's scope; a difference means a request the client gave
   // up on was committed anyway, or the inbox misses cases. (The seed's demo cases come from other
   // sources, hence the filter.)
   const mpListed = await listTotal(`${stack.bffUrl}/api/admin/cases?pageSize=1&source=mp`, staffAuth);
-  if (mpListed !== submit.created) console.error(`!!! the inbox lists ${mpListed} mini-program cases, ${submit.created} were created (201)`);
-  const listKnobs: Knobs = backend.name === 'sqlite' ? { ...knobs, connections: Math.min(knobs.connections, SQLITE_LIST_CONNECTIONS) } : knobs;
+  if (mpListed !== submit.created)
+    console.error(`!!! the inbox lists ${mpListed} mini-program cases, ${submit.created} were created (201)`);
+  const listKnobs: Knobs =
+    backend.name === 'sqlite' ? { ...knobs, connections: Math.min(knobs.connections, SQLITE_LIST_CONNECTIONS) } : knobs;
   const list = await listPhase(backend.name, stack, staffAuth, koa, listKnobs);
   const [koaLoad, meLoad, ...listLoads] = list.loads;
 
-  const metrics: Metrics = { seed_full_sec: seedSec, cases_created: submit.created, cases_mp_listed: mpListed, cases_listed: list.listed, cases_submitted_listed: list.submittedListed, submit_not_submitted_status: held };
+  const metrics: Metrics = {
+    seed_full_sec: seedSec,
+    cases_created: submit.created,
+    cases_mp_listed: mpListed,
+    cases_listed: list.listed,
+    cases_submitted_listed: list.submittedListed,
+    submit_not_submitted_status: held,
+  };
   for (const l of submit.loads) Object.assign(metrics, timedLoadMetrics(l));
   for (const l of list.loads) Object.assign(metrics, loadMetrics(l));
   metrics[`${meLoad.label}_vs_koa_ratio`] = ratio(meLoad.rps, koaLoad.rps);
@@ -276,10 +362,20 @@ async function run(): Promise<BenchOutcome> {
     const backend = await provisionBackend(name, 'cases');
     if (!backend) continue;
     const result = await runBackend(backend, koa, knobs);
-    const file = writeReport({ name: `cases-${name}`, at: new Date().toISOString(), env: result.env, metrics: result.metrics });
+    const file = writeReport({
+      name: `cases-${name}`,
+      at: new Date().toISOString(),
+      env: result.env,
+      metrics: result.metrics,
+    });
     console.log(`written ${file}`);
     all.loads.push(...result.loads);
-    Object.assign(all.metrics, Object.fromEntries(Object.entries(result.metrics).map(([k, v]) => [k.startsWith(`${name}_`) ? k : `${name}_${k}`, v])));
+    Object.assign(
+      all.metrics,
+      Object.fromEntries(
+        Object.entries(result.metrics).map(([k, v]) => [k.startsWith(`${name}_`) ? k : `${name}_${k}`, v]),
+      ),
+    );
     all.env[`${name}_residents`] = String(result.env.residents);
   }
   if (all.loads.length === 0) throw new Error('no database backend was available');
@@ -288,6 +384,7 @@ async function run(): Promise<BenchOutcome> {
 
 export const benchmark: Benchmark = {
   name: 'cases',
-  description: 'resident case submission (c1, c10) and the staff case inbox vs bare Koa, full demo town on MariaDB + Redis and SQLite',
+  description:
+    'resident case submission (c1, c10) and the staff case inbox vs bare Koa, full demo town on MariaDB + Redis and SQLite',
   run,
 };

@@ -27,7 +27,11 @@ interface BenchRegion {
 
 /** The BFF's own helpers, loaded from its build (the bench runs after `npm run build:bff`). */
 interface BffDist {
-  prepareBenchTown(databaseUrl: string, username: string, password: string): Promise<{ town: BenchRegion; regions: BenchRegion[] }>;
+  prepareBenchTown(
+    databaseUrl: string,
+    username: string,
+    password: string,
+  ): Promise<{ town: BenchRegion; regions: BenchRegion[] }>;
   GeoIndex: new (regions: { id: string; name: string; path: string; level: string; geometry: BoundaryGeometry }[]) => {
     resolve(lng: number, lat: number, toleranceM?: number): { regionId: string | null };
   };
@@ -47,11 +51,18 @@ interface Latencies {
   errors: number;
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** `count` GETs over `concurrency` workers; each URL drawn by `next`. */
-async function timeRequests(label: string, next: () => string, auth: string, count: number, concurrency: number): Promise<Latencies> {
+async function timeRequests(
+  label: string,
+  next: () => string,
+  auth: string,
+  count: number,
+  concurrency: number,
+): Promise<Latencies> {
   const samples: number[] = [];
   const statusCodes: Record<string, number> = {};
   let errors = 0;
@@ -77,7 +88,9 @@ async function timeRequests(label: string, next: () => string, auth: string, cou
 }
 
 function toLoad(l: Latencies): LoadResult & { p95Ms: number } {
-  const non2xx = Object.entries(l.statusCodes).filter(([c]) => !c.startsWith('2')).reduce((s, [, n]) => s + n, 0);
+  const non2xx = Object.entries(l.statusCodes)
+    .filter(([c]) => !c.startsWith('2'))
+    .reduce((s, [, n]) => s + n, 0);
   return {
     label: l.label,
     rps: l.samples.length / (l.wallMs / 1000),
@@ -93,31 +106,72 @@ function toLoad(l: Latencies): LoadResult & { p95Ms: number } {
 }
 
 function randomPoints(regions: BenchRegion[], n: number): LngLat[] {
-  const lngs = regions.flatMap((r) => (r.boundary?.type === 'Polygon' ? r.boundary.coordinates[0].map((p) => p[0]) : []));
-  const lats = regions.flatMap((r) => (r.boundary?.type === 'Polygon' ? r.boundary.coordinates[0].map((p) => p[1]) : []));
+  const lngs = regions.flatMap((r) =>
+    r.boundary?.type === 'Polygon' ? r.boundary.coordinates[0].map((p) => p[0]) : [],
+  );
+  const lats = regions.flatMap((r) =>
+    r.boundary?.type === 'Polygon' ? r.boundary.coordinates[0].map((p) => p[1]) : [],
+  );
   const [minX, maxX, minY, maxY] = [Math.min(...lngs), Math.max(...lngs), Math.min(...lats), Math.max(...lats)];
-  return Array.from({ length: n }, () => [minX + Math.random() * (maxX - minX), minY + Math.random() * (maxY - minY)] as LngLat);
+  return Array.from(
+    { length: n },
+    () => [minX + Math.random() * (maxX - minX), minY + Math.random() * (maxY - minY)] as LngLat,
+  );
 }
 
 async function login(bffUrl: string, password: string): Promise<string> {
-  const res = await fetch(`${bffUrl}/api/admin/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: BENCH_USER, password }) });
+  const res = await fetch(`${bffUrl}/api/admin/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: BENCH_USER, password }),
+  });
   const body = (await res.json()) as { data?: { accessToken?: string } };
-  if (!res.ok || !body.data?.accessToken) throw new Error(`login of ${BENCH_USER} failed: HTTP ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+  if (!res.ok || !body.data?.accessToken)
+    throw new Error(`login of ${BENCH_USER} failed: HTTP ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
   return `Bearer ${body.data.accessToken}`;
 }
 
-async function runBackend(backend: Backend, dist: BffDist): Promise<{ loads: (LoadResult & { p95Ms: number })[]; metrics: Metrics; env: BenchEnv }> {
-  const secrets: DevSecrets = { JWT_SECRET: randomBytes(48).toString('base64url'), WECHAT_APPID: DEMO_APPID, WECHAT_SECRET: randomBytes(16).toString('hex'), ...freshPiiKeys() };
+async function runBackend(
+  backend: Backend,
+  dist: BffDist,
+): Promise<{ loads: (LoadResult & { p95Ms: number })[]; metrics: Metrics; env: BenchEnv }> {
+  const secrets: DevSecrets = {
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+    WECHAT_APPID: DEMO_APPID,
+    WECHAT_SECRET: randomBytes(16).toString('hex'),
+    ...freshPiiKeys(),
+  };
   const seedEnv = { ...process.env, DATABASE_URL: backend.databaseUrl, ...secrets };
   console.error(`[${backend.name}] seeding the FULL demo town …`);
   const seedStarted = Date.now();
-  const seedOut = await runToCompletion(process.execPath, [join(repoRoot, 'bff/bin/seed.js'), '--size', 'full', '--quiet'], seedEnv);
+  const seedOut = await runToCompletion(
+    process.execPath,
+    [join(repoRoot, 'bff/bin/seed.js'), '--size', 'full', '--quiet'],
+    seedEnv,
+  );
   const seedSec = (Date.now() - seedStarted) / 1000;
-  console.error(seedOut.split('\n').filter((l) => l.startsWith('示范镇')).join('\n'));
+  console.error(
+    seedOut
+      .split('\n')
+      .filter((l) => l.startsWith('示范镇'))
+      .join('\n'),
+  );
   const password = `Bench-${randomBytes(12).toString('base64url')}9!`;
   const { town, regions } = await dist.prepareBenchTown(backend.databaseUrl, BENCH_USER, password);
 
-  const stack = await startStack({ secrets, port: 0, simPort: 0, databaseUrl: backend.databaseUrl, redisUrl: backend.redisUrl, onLine: () => undefined, extraEnv: { LOG_LEVEL: 'warn', ACCESS_TOKEN_TTL_SEC: '3600', ...(backend.redisKeyPrefix ? { REDIS_KEY_PREFIX: backend.redisKeyPrefix } : {}) } });
+  const stack = await startStack({
+    secrets,
+    port: 0,
+    simPort: 0,
+    databaseUrl: backend.databaseUrl,
+    redisUrl: backend.redisUrl,
+    onLine: () => undefined,
+    extraEnv: {
+      LOG_LEVEL: 'warn',
+      ACCESS_TOKEN_TTL_SEC: '3600',
+      ...(backend.redisKeyPrefix ? { REDIS_KEY_PREFIX: backend.redisKeyPrefix } : {}),
+    },
+  });
   // Stopped at the end of this backend (so the next one runs alone) or by the cleanup on failure.
   let stopped = false;
   const stopStack = async () => {
@@ -134,8 +188,15 @@ async function runBackend(backend: Backend, dist: BffDist): Promise<{ loads: (Lo
   const surnames = ['王', '陈', '张', '李', '徐', '沈'];
   const persons = `${stack.bffUrl}/api/admin/persons`;
   const variants: [string, () => string][] = [
-    ['persons_village_tag_name', () => `${persons}?regionId=${pick(villages).id}&tag=${pick(['elderly_80', 'floating', 'low_income'])}&q=${encodeURIComponent(pick(surnames))}`],
-    ['persons_village_tag', () => `${persons}?regionId=${pick(villages).id}&tag=${pick(['elderly_80', 'floating', 'disabled'])}`],
+    [
+      'persons_village_tag_name',
+      () =>
+        `${persons}?regionId=${pick(villages).id}&tag=${pick(['elderly_80', 'floating', 'low_income'])}&q=${encodeURIComponent(pick(surnames))}`,
+    ],
+    [
+      'persons_village_tag',
+      () => `${persons}?regionId=${pick(villages).id}&tag=${pick(['elderly_80', 'floating', 'disabled'])}`,
+    ],
     ['persons_town_name', () => `${persons}?q=${encodeURIComponent(pick(surnames))}`],
     ['persons_grid', () => `${persons}?regionId=${pick(grids).id}`],
     ['persons_town_page50', () => `${persons}?page=${1 + Math.floor(Math.random() * 50)}&pageSize=20&sort=birthDate`],
@@ -155,28 +216,62 @@ async function runBackend(backend: Backend, dist: BffDist): Promise<{ loads: (Lo
   }
 
   // In-process: the same GeoIndex the BFF builds, over the same boundaries.
-  const index = new dist.GeoIndex(regions.filter((r) => r.boundary).map((r) => ({ id: r.id, name: r.name, path: r.path, level: r.level, geometry: r.boundary as BoundaryGeometry })));
+  const index = new dist.GeoIndex(
+    regions
+      .filter((r) => r.boundary)
+      .map((r) => ({ id: r.id, name: r.name, path: r.path, level: r.level, geometry: r.boundary as BoundaryGeometry })),
+  );
   const inProcessPoints = randomPoints(regions, 200_000);
   let resolved = 0;
   const t0 = performance.now();
   for (const [lng, lat] of inProcessPoints) if (index.resolve(lng, lat, 200).regionId) resolved += 1;
   const inProcessPerSec = Math.round(inProcessPoints.length / ((performance.now() - t0) / 1000));
 
-  const metrics: Metrics = { seed_full_sec: round1(seedSec), resolve_in_process_per_sec: inProcessPerSec, resolve_in_process_resolved_ratio: round1((resolved / inProcessPoints.length) * 100) / 100 };
-  for (const l of loads) Object.assign(metrics, { [`${l.label}_rps`]: Math.round(l.rps), [`${l.label}_p50_ms`]: l.p50Ms, [`${l.label}_p95_ms`]: l.p95Ms, [`${l.label}_p99_ms`]: l.p99Ms, [`${l.label}_non2xx`]: l.non2xx, [`${l.label}_errors`]: l.errors });
+  const metrics: Metrics = {
+    seed_full_sec: round1(seedSec),
+    resolve_in_process_per_sec: inProcessPerSec,
+    resolve_in_process_resolved_ratio: round1((resolved / inProcessPoints.length) * 100) / 100,
+  };
+  for (const l of loads)
+    Object.assign(metrics, {
+      [`${l.label}_rps`]: Math.round(l.rps),
+      [`${l.label}_p50_ms`]: l.p50Ms,
+      [`${l.label}_p95_ms`]: l.p95Ms,
+      [`${l.label}_p99_ms`]: l.p99Ms,
+      [`${l.label}_non2xx`]: l.non2xx,
+      [`${l.label}_errors`]: l.errors,
+    });
   const personLoads = loads.filter((l) => l.label.includes('_persons_'));
   metrics.persons_worst_p95_ms = Math.max(...personLoads.map((l) => l.p95Ms));
   metrics.persons_p95_target_met = metrics.persons_worst_p95_ms < P95_TARGET_MS ? 1 : 0;
-  const env: BenchEnv = { db: backend.name, cache: backend.redisUrl ? 'redis' : 'memory', town: town.path, grids: grids.length, sequential_requests: SEQUENTIAL, concurrent_requests: CONCURRENT, concurrency: 10, bench_account: `${BENCH_USER} (village_admin bound to the town: person:read, no MFA)` };
+  const env: BenchEnv = {
+    db: backend.name,
+    cache: backend.redisUrl ? 'redis' : 'memory',
+    town: town.path,
+    grids: grids.length,
+    sequential_requests: SEQUENTIAL,
+    concurrent_requests: CONCURRENT,
+    concurrency: 10,
+    bench_account: `${BENCH_USER} (village_admin bound to the town: person:read, no MFA)`,
+  };
   await stopStack();
   return { loads, metrics, env };
 }
 
 function printLatencyTable(loads: (LoadResult & { p95Ms: number })[]): void {
   const header = ['target', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'n', 'non-2xx'];
-  const rows = loads.map((l) => [l.label, String(Math.round(l.rps)), l.p50Ms.toFixed(1), l.p95Ms.toFixed(1), l.p99Ms.toFixed(1), String(l.requests), String(l.non2xx)]);
+  const rows = loads.map((l) => [
+    l.label,
+    String(Math.round(l.rps)),
+    l.p50Ms.toFixed(1),
+    l.p95Ms.toFixed(1),
+    l.p99Ms.toFixed(1),
+    String(l.requests),
+    String(l.non2xx),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   console.log(`\nregistry latencies (target: person list p95 < ${P95_TARGET_MS} ms)`);
   console.log(line(header));
   for (const r of rows) console.log(line(r));
@@ -191,7 +286,12 @@ async function run(): Promise<BenchOutcome> {
     const result = await runBackend(backend, dist);
     printLatencyTable(result.loads);
     for (const [k, v] of Object.entries(result.metrics)) console.log(`${name} ${k}: ${v}`);
-    const file = writeReport({ name: `registry-${name}`, at: new Date().toISOString(), env: result.env, metrics: result.metrics });
+    const file = writeReport({
+      name: `registry-${name}`,
+      at: new Date().toISOString(),
+      env: result.env,
+      metrics: result.metrics,
+    });
     console.log(`written ${file}`);
     all.loads.push(...result.loads);
     for (const [k, v] of Object.entries(result.metrics)) all.metrics[`${name}_${k}`] = v;
@@ -202,6 +302,7 @@ async function run(): Promise<BenchOutcome> {
 
 export const benchmark: Benchmark = {
   name: 'registry',
-  description: 'persons list with region/tag/name filters and point → grid resolution over the full demo town (SQLite, MariaDB + Redis)',
+  description:
+    'persons list with region/tag/name filters and point → grid resolution over the full demo town (SQLite, MariaDB + Redis)',
   run,
 };

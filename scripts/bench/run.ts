@@ -26,7 +26,12 @@ async function runOne(name: string): Promise<boolean> {
     const ratios = Object.entries(outcome.metrics).filter(([k]) => k.endsWith('_ratio'));
     for (const [key, value] of ratios) console.log(`${key}: ${value}`);
     // Written even when dirty: the error counts are metrics, and a stale clean file would mislead.
-    const file = writeReport({ name: bench.name, at: new Date().toISOString(), env: outcome.env, metrics: outcome.metrics });
+    const file = writeReport({
+      name: bench.name,
+      at: new Date().toISOString(),
+      env: outcome.env,
+      metrics: outcome.metrics,
+    });
     console.log(`written ${file}`);
     const problems = outcome.loads.flatMap(loadProblems);
     if (problems.length === 0) return true;

@@ -22,14 +22,29 @@ describeBrowser('admin case console: map, statistics and configuration', () => {
     stack = await startE2eStack();
     browser = await launchBrowser();
     const setup = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    await staffFirstLogin(setup, stack.bffUrl, { username: 'admin', password: E2E_ADMIN_PASSWORD, newPassword: 'Town-Hall-2026!', mfa: true });
+    await staffFirstLogin(setup, stack.bffUrl, {
+      username: 'admin',
+      password: E2E_ADMIN_PASSWORD,
+      newPassword: 'Town-Hall-2026!',
+      mfa: true,
+    });
     const api = staffApi(stack.bffUrl, await staffToken(setup));
     const town = (await api<RegionVO[]>('GET', '/regions')).find((r) => r.level === 'town');
     if (!town?.center) throw new Error('no town with a center in the demo seed');
     townCenter = town.center;
-    const created = await api<{ initialPassword: string }>('POST', '/users', { username: 'case.manager', displayName: '镇工单管理员', roles: ['town_admin'], regionId: town.id });
+    const created = await api<{ initialPassword: string }>('POST', '/users', {
+      username: 'case.manager',
+      displayName: '镇工单管理员',
+      roles: ['town_admin'],
+      regionId: town.id,
+    });
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    await staffFirstLogin(page, stack.bffUrl, { username: 'case.manager', password: created.initialPassword, newPassword: 'Case-Admin-2026!', mfa: true });
+    await staffFirstLogin(page, stack.bffUrl, {
+      username: 'case.manager',
+      password: created.initialPassword,
+      newPassword: 'Case-Admin-2026!',
+      mfa: true,
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -60,18 +75,17 @@ describeBrowser('admin case console: map, statistics and configuration', () => {
     await page.goto(`${stack.bffUrl}/admin/cases/inbox`);
     const total = page.locator('[data-test="case-inbox"] .el-pagination__total');
     await total.waitFor();
-    const filtered = page.waitForResponse((r) => r.url().includes('/api/admin/cases?') && r.url().includes('overdue=true'));
+    const filtered = page.waitForResponse(
+      (r) => r.url().includes('/api/admin/cases?') && r.url().includes('overdue=true'),
+    );
     await page.locator('[data-test="case-filter-overdue"]').click();
     const answer = (await (await filtered).json()) as { page: { total: number } };
     // Wait on the list's state: the total shown is the filtered one and every row is tinted overdue.
-    await page.waitForFunction(
-      (n) => {
-        const shown = document.querySelector('[data-test="case-inbox"] .el-pagination__total')?.textContent ?? '';
-        const rows = Array.from(document.querySelectorAll('[data-test="case-inbox"] .el-table__body tr.el-table__row'));
-        return shown.includes(String(n)) && rows.every((r) => r.classList.contains('case-row--overdue'));
-      },
-      answer.page.total,
-    );
+    await page.waitForFunction((n) => {
+      const shown = document.querySelector('[data-test="case-inbox"] .el-pagination__total')?.textContent ?? '';
+      const rows = Array.from(document.querySelectorAll('[data-test="case-inbox"] .el-table__body tr.el-table__row'));
+      return shown.includes(String(n)) && rows.every((r) => r.classList.contains('case-row--overdue'));
+    }, answer.page.total);
     const inboxOverdue = Number(((await total.textContent()) ?? '').match(/\d+/)?.[0]);
     expect(inboxOverdue).toBe(red);
     await settledScreenshot(page, 'admin-cases-inbox-overdue');
@@ -116,7 +130,12 @@ describeBrowser('admin case console: map, statistics and configuration', () => {
     const api = staffApi(stack.bffUrl, await staffToken(page));
     const [road] = await api<CaseListItemVO[]>('GET', '/cases?categoryCode=road&status=submitted&pageSize=1');
     if (!road) throw new Error('no submitted road case in the demo seed');
-    const open311 = async () => ((await (await fetch(`${stack.bffUrl}/open311/v2/requests/${road.no}.json`)).json()) as { description: string | null }[])[0];
+    const open311 = async () =>
+      (
+        (await (await fetch(`${stack.bffUrl}/open311/v2/requests/${road.no}.json`)).json()) as {
+          description: string | null;
+        }[]
+      )[0];
     expect((await open311()).description).toBeNull();
     await page.goto(`${stack.bffUrl}/admin/cases/${road.id}`);
     const card = page.locator('[data-test="case-publication"]');
@@ -124,7 +143,9 @@ describeBrowser('admin case console: map, statistics and configuration', () => {
     await hint.waitFor();
     expect(await hint.textContent()).toContain('填写公开说明后才会公示文字');
     await card.locator('textarea').fill('道路破损已受理，正在安排修补。');
-    const saved = page.waitForResponse((r) => r.url().endsWith(`/cases/${road.id}/publication`) && r.request().method() === 'PUT');
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith(`/cases/${road.id}/publication`) && r.request().method() === 'PUT',
+    );
     await card.locator('[data-test="case-publication-save"]').click();
     expect((await saved).status()).toBe(200);
     await card.locator('[data-test="case-publication-summary"]', { hasText: '已公开' }).waitFor();
@@ -164,7 +185,13 @@ describeBrowser('admin case console: map, statistics and configuration', () => {
 
     // The key files a request through the Open311 endpoint (form-encoded, as the spec has it). The
     // town's centre is GCJ-02; read as WGS-84 it lands a few hundred metres off, still in the town.
-    const form = new URLSearchParams({ api_key: key, service_code: 'road', description: '人行道地砖松动，老人容易绊倒', lat: String(townCenter[1]), long: String(townCenter[0]) });
+    const form = new URLSearchParams({
+      api_key: key,
+      service_code: 'road',
+      description: '人行道地砖松动，老人容易绊倒',
+      lat: String(townCenter[1]),
+      long: String(townCenter[0]),
+    });
     const res = await fetch(`${stack.bffUrl}/open311/v2/requests.json`, { method: 'POST', body: form });
     const body = (await res.json()) as { service_request_id?: string }[];
     expect(res.status).toBe(200);

@@ -1,6 +1,13 @@
 import { readFileSync } from 'fs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import type { BoundaryGeometry, LngLat, RegionDetailVO, RegionFeatureCollection, RegionOverviewVO, RegionVO } from '@zhili/shared';
+import type {
+  BoundaryGeometry,
+  LngLat,
+  RegionDetailVO,
+  RegionFeatureCollection,
+  RegionOverviewVO,
+  RegionVO,
+} from '@zhili/shared';
 import { browserAvailable, launchBrowser, screenshot } from './support/browser';
 import { E2E_ADMIN_PASSWORD, E2eStack, startE2eStack } from './support/e2e-stack';
 import { totpNow } from './support/totp';
@@ -12,7 +19,10 @@ async function adminFirstLogin(page: Page, baseUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/admin/login`);
   await page.getByTestId('login-username').fill('admin');
   await page.getByTestId('login-password').fill(E2E_ADMIN_PASSWORD);
-  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/admin/auth/login')), page.getByTestId('login-submit').click()]);
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/admin/auth/login')),
+    page.getByTestId('login-submit').click(),
+  ]);
   const secretText = page.getByTestId('mfa-setup-secret');
   await secretText.waitFor();
   const secret = ((await secretText.textContent()) ?? '').trim();
@@ -31,10 +41,16 @@ async function adminFirstLogin(page: Page, baseUrl: string): Promise<void> {
 /** Staff API calls with the browser session's access token. */
 function apiClient(baseUrl: string, page: Page) {
   return async function api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
-    const token = await page.evaluate(() => (JSON.parse(localStorage.getItem('zhili.admin.session') ?? '{}') as { accessToken?: string }).accessToken ?? '');
+    const token = await page.evaluate(
+      () =>
+        (JSON.parse(localStorage.getItem('zhili.admin.session') ?? '{}') as { accessToken?: string }).accessToken ?? '',
+    );
     const res = await fetch(`${baseUrl}/api/admin${path}`, {
       method,
-      headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -44,14 +60,22 @@ function apiClient(baseUrl: string, page: Page) {
 }
 
 function rect(x0: number, y0: number, x1: number, y1: number): BoundaryGeometry {
-  const ring: LngLat[] = [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+  const ring: LngLat[] = [
+    [x0, y0],
+    [x1, y0],
+    [x1, y1],
+    [x0, y1],
+    [x0, y0],
+  ];
   return { type: 'Polygon', coordinates: [ring] };
 }
 
 /** A client point inside the region's drawn shape that the shape itself receives (not a label). */
 async function pointInside(page: Page, name: string): Promise<{ x: number; y: number }> {
   const point = await page.evaluate((regionName) => {
-    const path = Array.from(document.querySelectorAll<SVGPathElement>('[data-testid="geo-region"]')).find((p) => p.dataset.name === regionName);
+    const path = Array.from(document.querySelectorAll<SVGPathElement>('[data-testid="geo-region"]')).find(
+      (p) => p.dataset.name === regionName,
+    );
     if (!path) return null;
     const box = path.getBoundingClientRect();
     // Scan from the middle outwards so the click lands well inside the shape.
@@ -95,17 +119,30 @@ describeBrowser('admin grid map, region management and village overview in Chrom
 
     // A village with grids; boundaries come from the demo seed, or are drawn here when it has none.
     const regions = (await api<RegionVO[]>('GET', '/regions')).data;
-    const villages = regions.filter((r) => r.level === 'village' && regions.some((g) => g.parentId === r.id && g.level === 'grid'));
+    const villages = regions.filter(
+      (r) => r.level === 'village' && regions.some((g) => g.parentId === r.id && g.level === 'grid'),
+    );
     village = villages.find((v) => v.name === '幸福村') ?? (villages[0] as RegionVO);
     const grids = regions.filter((g) => g.parentId === village.id && g.level === 'grid');
     grid = grids[0] as RegionVO;
     if (!grid.hasBoundary) {
       const town = regions.find((r) => r.level === 'town') as RegionVO;
-      expect((await api('PATCH', `/regions/${town.id}`, { boundary: rect(120.0, 30.0, 120.1, 30.06) })).status).toBe(200);
-      expect((await api('PATCH', `/regions/${village.id}`, { boundary: rect(120.01, 30.01, 120.05, 30.04), center: [120.03, 30.025] })).status).toBe(200);
+      expect((await api('PATCH', `/regions/${town.id}`, { boundary: rect(120.0, 30.0, 120.1, 30.06) })).status).toBe(
+        200,
+      );
+      expect(
+        (
+          await api('PATCH', `/regions/${village.id}`, {
+            boundary: rect(120.01, 30.01, 120.05, 30.04),
+            center: [120.03, 30.025],
+          })
+        ).status,
+      ).toBe(200);
       const width = 0.04 / grids.length;
       for (const [i, g] of grids.entries()) {
-        const res = await api('PATCH', `/regions/${g.id}`, { boundary: rect(120.01 + i * width, 30.01, 120.01 + (i + 1) * width, 30.04) });
+        const res = await api('PATCH', `/regions/${g.id}`, {
+          boundary: rect(120.01 + i * width, 30.01, 120.01 + (i + 1) * width, 30.04),
+        });
         expect(res.status).toBe(200);
       }
     }
@@ -141,11 +178,17 @@ describeBrowser('admin grid map, region management and village overview in Chrom
     await screenshot(page, 'admin-grid-map');
 
     // The tree lists the village's grids in natural order (第一, 第二, 第三 — not by pinyin).
-    const gridNames = (await api<RegionVO[]>('GET', '/regions')).data.filter((r) => r.parentId === village.id).map((r) => r.name);
-    const treeNames = await page.locator('[data-testid="region-tree"] [data-name]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name') ?? ''));
+    const gridNames = (await api<RegionVO[]>('GET', '/regions')).data
+      .filter((r) => r.parentId === village.id)
+      .map((r) => r.name);
+    const treeNames = await page
+      .locator('[data-testid="region-tree"] [data-name]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-name') ?? ''));
     const inTree = treeNames.filter((n) => gridNames.includes(n));
     expect(inTree).toHaveLength(gridNames.length);
-    const ordinal = ['第一', '第二', '第三', '第四', '第五', '第六'].map((o) => inTree.findIndex((n) => n.includes(o))).filter((i) => i >= 0);
+    const ordinal = ['第一', '第二', '第三', '第四', '第五', '第六']
+      .map((o) => inTree.findIndex((n) => n.includes(o)))
+      .filter((i) => i >= 0);
     expect(ordinal.length).toBeGreaterThanOrEqual(Math.min(2, gridNames.length));
     expect([...ordinal].sort((a, b) => a - b)).toEqual(ordinal);
 
@@ -160,15 +203,25 @@ describeBrowser('admin grid map, region management and village overview in Chrom
     await page.locator('[data-testid="geo-region"]').first().waitFor();
     const fc = (await api<RegionFeatureCollection>('GET', '/regions/geojson')).data;
     const labelBoxes = () =>
-      page.locator('[data-testid="geo-label"]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.top, r.right, r.bottom] as const));
+      page
+        .locator('[data-testid="geo-label"]')
+        .evaluateAll((els) =>
+          els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.top, r.right, r.bottom] as const),
+        );
     const overlapping = (boxes: (readonly [number, number, number, number])[]) =>
-      boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a[0] < b[2] - 0.5 && b[0] < a[2] - 0.5 && a[1] < b[3] - 0.5 && b[1] < a[3] - 0.5));
+      boxes.flatMap((a, i) =>
+        boxes
+          .slice(i + 1)
+          .filter((b) => a[0] < b[2] - 0.5 && b[0] < a[2] - 0.5 && a[1] < b[3] - 0.5 && b[1] < a[3] - 0.5),
+      );
     expect(await page.getByTestId('map-legend').count()).toBe(0);
     await page.getByTestId('map-color-by').getByText('按人口').click();
     const legend = page.getByTestId('map-legend');
     await legend.waitFor();
     expect(await legend.innerText()).toContain('人口（每网格）');
-    const counts = await page.getByTestId('map-legend-class').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+    const counts = await page
+      .getByTestId('map-legend-class')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(fc.features.filter((f) => f.properties.level === 'grid').length);
     expect(await page.locator('[data-testid="geo-label"]').count()).toBeGreaterThan(0);
     expect(overlapping(await labelBoxes())).toEqual([]);
@@ -220,7 +273,9 @@ describeBrowser('admin grid map, region management and village overview in Chrom
     const box = page.locator('.el-message-box');
     await box.waitFor();
     await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().endsWith(`/regions/${grid.id}`) && r.status() === 200),
+      page.waitForResponse(
+        (r) => r.request().method() === 'PATCH' && r.url().endsWith(`/regions/${grid.id}`) && r.status() === 200,
+      ),
       box.getByRole('button', { name: '保存' }).click(),
     ]);
     await page.getByTestId('boundary-editing').waitFor({ state: 'detached' });
@@ -263,25 +318,40 @@ describeBrowser('admin grid map, region management and village overview in Chrom
     expect(exported.features.length).toBeGreaterThan(0);
 
     await page.getByTestId('boundary-import-open').click();
-    await page.getByTestId('boundary-import-file').setInputFiles({ name: 'town.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(exported)) });
+    await page
+      .getByTestId('boundary-import-file')
+      .setInputFiles({
+        name: 'town.geojson',
+        mimeType: 'application/geo+json',
+        buffer: Buffer.from(JSON.stringify(exported)),
+      });
     const [dry] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/regions/import') && r.status() === 200),
       page.getByTestId('boundary-import-dryrun').click(),
     ]);
-    expect(((await dry.json()) as { data: { dryRun: boolean; matched: number } }).data).toMatchObject({ dryRun: true, matched: exported.features.length });
+    expect(((await dry.json()) as { data: { dryRun: boolean; matched: number } }).data).toMatchObject({
+      dryRun: true,
+      matched: exported.features.length,
+    });
     await page.getByTestId('boundary-import-report').waitFor();
     await screenshot(page, 'admin-boundary-import');
     const [committed] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/regions/import') && r.status() === 200),
       page.getByTestId('boundary-import-commit').click(),
     ]);
-    expect(((await committed.json()) as { data: { dryRun: boolean; updated: number } }).data).toMatchObject({ dryRun: false, updated: exported.features.length });
+    expect(((await committed.json()) as { data: { dryRun: boolean; updated: number } }).data).toMatchObject({
+      dryRun: false,
+      updated: exported.features.length,
+    });
     await page.keyboard.press('Escape');
   });
 
   it('creates and deletes a child region, and refuses to delete a region that is not empty', async () => {
     await page.goto(`${stack.bffUrl}/admin/grid/regions`);
-    const villageNode = page.locator(`[data-testid="region-tree"] .el-tree-node__content`).filter({ has: page.locator(`[data-name="${village.name}"]`) }).first();
+    const villageNode = page
+      .locator(`[data-testid="region-tree"] .el-tree-node__content`)
+      .filter({ has: page.locator(`[data-name="${village.name}"]`) })
+      .first();
     await villageNode.getByTestId('region-add-child').click();
     await page.getByTestId('region-form-name').fill('测试新网格');
     await page.getByTestId('region-form-code').fill('123456789012');
@@ -291,7 +361,9 @@ describeBrowser('admin grid map, region management and village overview in Chrom
     await page.getByTestId('region-detail').getByText('测试新网格').first().waitFor();
     await screenshot(page, 'admin-region-manage');
 
-    const createdNode = page.locator('[data-testid="region-tree"] .el-tree-node__content').filter({ has: page.locator('[data-name="测试新网格"]') });
+    const createdNode = page
+      .locator('[data-testid="region-tree"] .el-tree-node__content')
+      .filter({ has: page.locator('[data-name="测试新网格"]') });
     await createdNode.getByTestId('region-delete').click();
     await page.locator('.el-message-box').getByRole('button', { name: '删除' }).click();
     await created.waitFor({ state: 'detached' });
@@ -312,7 +384,8 @@ describeBrowser('admin grid map, region management and village overview in Chrom
     await page.goto(`${stack.bffUrl}/admin/grid/overview?regionId=${village.id}`);
     const overview = (await api<RegionOverviewVO>('GET', `/regions/${village.id}/overview`)).data;
     await page.locator('[data-testid="chart-grid-households"] canvas').waitFor();
-    const persons = (await page.getByTestId('overview-count-persons').locator('.overview__stat-value').textContent()) ?? '';
+    const persons =
+      (await page.getByTestId('overview-count-persons').locator('.overview__stat-value').textContent()) ?? '';
     expect(Number(persons.replace(/[,人\s]/g, ''))).toBe(overview.counts.persons);
     const households = Object.values(overview.householdsByType).reduce((a, b) => a + b, 0);
     // The pie is drawn when there are households, otherwise an empty state says so.

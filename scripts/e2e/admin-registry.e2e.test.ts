@@ -35,7 +35,10 @@ function badIdNumber(birth: string, seq: number): string {
 async function api<T>(stack: E2eStack, token: string, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${stack.bffUrl}${path}`, {
     method,
-    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -60,7 +63,14 @@ async function submitLogin(page: Page, username: string, password: string): Prom
 }
 
 /** First login: optional TOTP enrolment, then the forced password change (as in admin.e2e). */
-async function firstLogin(page: Page, baseUrl: string, username: string, password: string, newPassword: string, mfa: boolean): Promise<void> {
+async function firstLogin(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+  newPassword: string,
+  mfa: boolean,
+): Promise<void> {
   await page.goto(`${baseUrl}/admin/login`);
   await submitLogin(page, username, password);
   if (mfa) {
@@ -152,9 +162,18 @@ describeBrowser('admin registry screens in Chromium', () => {
       address: `${village.name}18号`,
       landNote: '承包地 3.2 亩，种植水稻',
     });
-    await api(stack, villageToken, 'POST', `/api/admin/households/${household.id}/members`, { personId: ids[0], relationToHead: 'self' });
-    await api(stack, villageToken, 'POST', `/api/admin/households/${household.id}/members`, { personId: ids[1], relationToHead: 'child' });
-    await api(stack, villageToken, 'POST', `/api/admin/households/${household.id}/members`, { personId: ids[2], relationToHead: 'grandchild' });
+    await api(stack, villageToken, 'POST', `/api/admin/households/${household.id}/members`, {
+      personId: ids[0],
+      relationToHead: 'self',
+    });
+    await api(stack, villageToken, 'POST', `/api/admin/households/${household.id}/members`, {
+      personId: ids[1],
+      relationToHead: 'child',
+    });
+    await api(stack, villageToken, 'POST', `/api/admin/households/${household.id}/members`, {
+      personId: ids[2],
+      relationToHead: 'grandchild',
+    });
   });
 
   afterAll(async () => {
@@ -172,7 +191,9 @@ describeBrowser('admin registry screens in Chromium', () => {
     await page.getByRole('option', { name: '独居老人', exact: true }).click();
     await page.keyboard.press('Escape');
     await Promise.all([
-      page.waitForResponse((r) => r.url().includes('/api/admin/persons?') && r.url().includes('tag=elderly_alone') && r.ok()),
+      page.waitForResponse(
+        (r) => r.url().includes('/api/admin/persons?') && r.url().includes('tag=elderly_alone') && r.ok(),
+      ),
       page.getByTestId('persons-search-submit').click(),
     ]);
     const table = page.getByTestId('persons-table');
@@ -220,7 +241,9 @@ describeBrowser('admin registry screens in Chromium', () => {
     const dialog = page.locator('.el-dialog').filter({ hasText: '记录走访' });
     await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/admin/files') && r.status() === 201),
-      dialog.locator('input[type=file]').setInputFiles({ name: 'visit.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg, 'base64') }),
+      dialog
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'visit.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(jpeg, 'base64') }),
     ]);
     await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/admin/visits') && r.status() === 201),
@@ -245,7 +268,9 @@ describeBrowser('admin registry screens in Chromium', () => {
     await page.getByTestId('households-table').waitFor();
     await page.getByTestId('households-search').fill(PREFIX);
     await Promise.all([
-      page.waitForResponse((r) => r.url().includes('/api/admin/households?') && r.url().includes('pageSize=20') && r.ok()),
+      page.waitForResponse(
+        (r) => r.url().includes('/api/admin/households?') && r.url().includes('pageSize=20') && r.ok(),
+      ),
       page.getByTestId('households-search').press('Enter'),
     ]);
     const table = page.getByTestId('households-table');
@@ -279,7 +304,9 @@ describeBrowser('admin registry screens in Chromium', () => {
     await page.getByTestId('business-form-code').fill('12345');
     await page.getByTestId('business-form-submit').click();
     await page.locator('.el-form-item__error').first().waitFor();
-    expect(await page.locator('.el-form-item__error').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/信用代码/)]));
+    expect(await page.locator('.el-form-item__error').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/信用代码/)]),
+    );
     await screenshot(page, 'admin-business-form');
     await page.keyboard.press('Escape');
 
@@ -302,7 +329,9 @@ describeBrowser('admin registry screens in Chromium', () => {
     // Exactly the bad row (3, header = 1) is reported, on the ID number column; the good row 2 is not.
     const rows = errors.locator('.el-table__body tr');
     await rows.first().waitFor();
-    const cells = await rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())));
+    const cells = await rows.evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())),
+    );
     expect(cells.map((c) => c[0])).toEqual(['3']);
     expect(cells[0][1]).toBe('身份证号');
     expect(cells[0][2]).toMatch(/校验/);

@@ -59,7 +59,14 @@ async function firstLogin(page: Page, baseUrl: string, user: FirstLogin): Promis
 }
 
 /** Creates a staff account in the users screen and returns its one-time initial password. */
-async function createUser(page: Page, baseUrl: string, username: string, displayName: string, roleLabel: string, region: string): Promise<string> {
+async function createUser(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  displayName: string,
+  roleLabel: string,
+  region: string,
+): Promise<string> {
   await page.goto(`${baseUrl}/admin/system/users`);
   await page.getByTestId('users-table').waitFor();
   await page.getByTestId('users-create').click();
@@ -98,7 +105,13 @@ describeBrowser('admin portal in Chromium', () => {
     await page.goto(`${stack.bffUrl}/admin/`);
     await page.waitForURL(/\/admin\/login/);
     await screenshot(page, 'admin-login');
-    await firstLogin(page, stack.bffUrl, { username: 'admin', password: E2E_ADMIN_PASSWORD, newPassword: 'Town-Hall-2026!', mfa: true, shots: 'admin' });
+    await firstLogin(page, stack.bffUrl, {
+      username: 'admin',
+      password: E2E_ADMIN_PASSWORD,
+      newPassword: 'Town-Hall-2026!',
+      mfa: true,
+      shots: 'admin',
+    });
     // The landing page holds no server internals; the super admin has no case or registry work.
     await page.getByTestId('dashboard-empty').waitFor();
     expect(await page.getByTestId('health-db').count()).toBe(0);
@@ -130,7 +143,9 @@ describeBrowser('admin portal in Chromium', () => {
     await table.locator('.el-table__body tr.el-table__row').first().waitFor();
     // The matrix as shown: per role column (by its header), the permission codes ticked in it.
     const shown = await table.evaluate((el) => {
-      const roles = Array.from(el.querySelectorAll('.el-table__header .role-head')).map((h) => h.getAttribute('data-role') ?? '');
+      const roles = Array.from(el.querySelectorAll('.el-table__header .role-head')).map(
+        (h) => h.getAttribute('data-role') ?? '',
+      );
       const granted: Record<string, string[]> = Object.fromEntries(roles.map((r) => [r, []]));
       for (const row of Array.from(el.querySelectorAll('.el-table__body tr.el-table__row'))) {
         const code = row.querySelector('.perm__code')?.textContent?.trim() ?? '';
@@ -138,11 +153,24 @@ describeBrowser('admin portal in Chromium', () => {
           .slice(1)
           .forEach((cell, i) => cell.querySelector('.cell-yes') && granted[roles[i]].push(code));
       }
-      const mfa = Array.from(el.querySelectorAll('.role-head')).filter((h) => h.querySelector('[data-testid="role-mfa-required"]'));
+      const mfa = Array.from(el.querySelectorAll('.role-head')).filter((h) =>
+        h.querySelector('[data-testid="role-mfa-required"]'),
+      );
       return { roles, granted, mfa: mfa.map((h) => h.getAttribute('data-role')) };
     });
     // Written out by hand from the duties (docs/SECURITY.md), not read from the shared table the page shows.
-    expect(shown.roles).toEqual(expect.arrayContaining(['grid_worker', 'grid_leader', 'community_admin', 'village_admin', 'town_admin', 'party_secretary', 'auditor', 'super_admin']));
+    expect(shown.roles).toEqual(
+      expect.arrayContaining([
+        'grid_worker',
+        'grid_leader',
+        'community_admin',
+        'village_admin',
+        'town_admin',
+        'party_secretary',
+        'auditor',
+        'super_admin',
+      ]),
+    );
     expect(shown.granted.auditor.sort()).toEqual(['audit:read', 'role:read']);
     expect(shown.granted.super_admin).toEqual(expect.arrayContaining(['user:manage', 'role:assign', 'system:status']));
     expect(shown.granted.super_admin).not.toContain('person:pii:read');
@@ -155,14 +183,20 @@ describeBrowser('admin portal in Chromium', () => {
 
   it('lets the village admin (no MFA required) change the password and issue a binding code with its QR', async () => {
     const villagePage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await firstLogin(villagePage, stack.bffUrl, { username: 'xingfu.admin', password: created.village, newPassword: 'Village-Desk-77', mfa: false });
+    await firstLogin(villagePage, stack.bffUrl, {
+      username: 'xingfu.admin',
+      password: created.village,
+      newPassword: 'Village-Desk-77',
+      mfa: false,
+    });
     await villagePage.goto(`${stack.bffUrl}/admin/system/bindings`);
     // A village admin may grant the grid worker role only (party member codes need party affairs),
     // and a grid worker code names a grid: the village itself cannot be picked.
     await villagePage.getByTestId('binding-role').getByText('网格员').waitFor();
     expect((await villagePage.getByTestId('binding-role').innerText()).replace(/\s/g, '')).toBe('网格员');
     await villagePage.getByTestId('binding-region').click();
-    const option = (name: string) => villagePage.locator('.el-select-dropdown__item', { has: villagePage.getByText(name, { exact: true }) }).last();
+    const option = (name: string) =>
+      villagePage.locator('.el-select-dropdown__item', { has: villagePage.getByText(name, { exact: true }) }).last();
     await option('幸福村第一网格').waitFor();
     expect(await option('幸福村').getAttribute('class')).toContain('is-disabled');
     expect(await option('幸福村第一网格').getAttribute('class')).not.toContain('is-disabled');
@@ -170,7 +204,9 @@ describeBrowser('admin portal in Chromium', () => {
     await villagePage.getByText('幸福村第一网格', { exact: true }).last().click();
     await villagePage.getByTestId('binding-issue').click();
     await villagePage.getByTestId('binding-qr').waitFor();
-    expect(((await villagePage.getByTestId('binding-code').textContent()) ?? '').replace(/复制|\s/g, '')).toMatch(/[A-HJ-NP-Z2-9]{8}/);
+    expect(((await villagePage.getByTestId('binding-code').textContent()) ?? '').replace(/复制|\s/g, '')).toMatch(
+      /[A-HJ-NP-Z2-9]{8}/,
+    );
     await screenshot(villagePage, 'admin-binding-code');
     await villagePage.close();
   });
@@ -184,7 +220,10 @@ describeBrowser('admin portal in Chromium', () => {
     ]);
     const data = ((await answer.json()) as { data: DashboardVO }).data;
     expect(data.region?.name).toBe('幸福村');
-    const value = async (id: string) => Number(((await villagePage.getByTestId(id).getByTestId('work-number-value').textContent()) ?? '').replace(/,/g, ''));
+    const value = async (id: string) =>
+      Number(
+        ((await villagePage.getByTestId(id).getByTestId('work-number-value').textContent()) ?? '').replace(/,/g, ''),
+      );
     await villagePage.getByTestId('dashboard-cases').waitFor();
     expect(await value('dash-pending')).toBe(data.cases?.pending);
     expect(await value('dash-overdue')).toBe(data.cases?.overdue);
@@ -197,14 +236,18 @@ describeBrowser('admin portal in Chromium', () => {
     for (const internal of ['延迟', '运行时长', 'SQLite', '数据库']) expect(text).not.toContain(internal);
     expect(await villagePage.locator('.el-menu').getByText('系统状态').count()).toBe(0);
     // The trend is an ECharts canvas once the village has any case in the last 30 days.
-    if (data.cases?.trend.some((d) => d.created + d.resolved > 0)) await villagePage.locator('[data-testid="dashboard"] canvas').first().waitFor();
+    if (data.cases?.trend.some((d) => d.created + d.resolved > 0))
+      await villagePage.locator('[data-testid="dashboard"] canvas').first().waitFor();
     await screenshot(villagePage, 'admin-dashboard');
 
     // A number opens the list it counts: 已超时 → the inbox with 只看超时, same total.
     await villagePage.getByTestId('dash-overdue').click();
     await villagePage.waitForURL(/\/admin\/cases\/inbox\?overdue=true/);
     await villagePage.locator('[data-test="case-filter-overdue"].is-checked').waitFor();
-    await villagePage.locator('.el-pagination__total').filter({ hasText: `共 ${data.cases?.overdue} 条` }).waitFor();
+    await villagePage
+      .locator('.el-pagination__total')
+      .filter({ hasText: `共 ${data.cases?.overdue} 条` })
+      .waitFor();
     await screenshot(villagePage, 'admin-dashboard-overdue-inbox');
 
     // 系统状态 is the super admin's page only.
@@ -217,9 +260,18 @@ describeBrowser('admin portal in Chromium', () => {
     const password = await createUser(page, stack.bffUrl, 'zhen.clerk', '镇户籍员', '村管理员', '示范镇');
     await page.getByTestId('one-time-secret-close').click();
     const clerk = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await firstLogin(clerk, stack.bffUrl, { username: 'zhen.clerk', password, newPassword: 'Household-Desk-88', mfa: false });
+    await firstLogin(clerk, stack.bffUrl, {
+      username: 'zhen.clerk',
+      password,
+      newPassword: 'Household-Desk-88',
+      mfa: false,
+    });
     const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-      const token = await clerk.evaluate(() => (JSON.parse(localStorage.getItem('zhili.admin.session') ?? '{}') as { accessToken?: string }).accessToken ?? '');
+      const token = await clerk.evaluate(
+        () =>
+          (JSON.parse(localStorage.getItem('zhili.admin.session') ?? '{}') as { accessToken?: string }).accessToken ??
+          '',
+      );
       const res = await fetch(`${stack.bffUrl}/api/admin${path}`, {
         method,
         headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
@@ -231,13 +283,20 @@ describeBrowser('admin portal in Chromium', () => {
     expect(total).toBeGreaterThan(99);
     await clerk.goto(`${stack.bffUrl}/admin/registry/households`);
     // The badge used to stop at 99+.
-    await clerk.getByTestId('households-count-all').filter({ hasText: String(total) }).waitFor();
+    await clerk
+      .getByTestId('households-count-all')
+      .filter({ hasText: String(total) })
+      .waitFor();
     expect(await clerk.getByTestId('households-type-tabs').innerText()).not.toContain('99+');
     await screenshot(clerk, 'admin-households-counts');
 
     const regions = (await api<{ data: { id: string; name: string }[] }>('GET', '/regions')).data;
     const region = regions.find((r) => r.name === '幸福村') ?? regions[0];
-    const created = await api<{ data: { id: string } }>('POST', '/households', { type: 'resident', regionId: region?.id, address: '幸福村振兴路8号' });
+    const created = await api<{ data: { id: string } }>('POST', '/households', {
+      type: 'resident',
+      regionId: region?.id,
+      address: '幸福村振兴路8号',
+    });
     await clerk.goto(`${stack.bffUrl}/admin/registry/households/${created.data.id}`);
     const title = clerk.locator('[data-testid="household-detail"] .detail__title');
     await title.filter({ hasText: '未指定户主的户（幸福村振兴路8号）' }).waitFor();
@@ -248,7 +307,12 @@ describeBrowser('admin portal in Chromium', () => {
 
   it('shows the auditor an intact, filterable audit log of what happened', async () => {
     const auditorPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await firstLogin(auditorPage, stack.bffUrl, { username: 'town.auditor', password: created.auditor, newPassword: 'Ledger-Check-55', mfa: true });
+    await firstLogin(auditorPage, stack.bffUrl, {
+      username: 'town.auditor',
+      password: created.auditor,
+      newPassword: 'Ledger-Check-55',
+      mfa: true,
+    });
     await auditorPage.goto(`${stack.bffUrl}/admin/system/audit`);
     await auditorPage.getByTestId('audit-table').waitFor();
     await auditorPage.getByText('xingfu.admin').first().waitFor();
@@ -263,8 +327,14 @@ describeBrowser('admin portal in Chromium', () => {
     await popper.getByText('接诉即办').waitFor();
     await screenshot(auditorPage, 'admin-audit-action-picker');
     await Promise.all([
-      auditorPage.waitForResponse((r) => r.url().includes('/api/admin/audit?') && r.url().includes('action=auth.login')),
-      popper.locator('.el-select-dropdown__item').filter({ hasText: /^登录\s*auth\.login$/ }).click().then(() => auditorPage.getByTestId('audit-search').click()),
+      auditorPage.waitForResponse(
+        (r) => r.url().includes('/api/admin/audit?') && r.url().includes('action=auth.login'),
+      ),
+      popper
+        .locator('.el-select-dropdown__item')
+        .filter({ hasText: /^登录\s*auth\.login$/ })
+        .click()
+        .then(() => auditorPage.getByTestId('audit-search').click()),
     ]);
     const actions = await auditorPage.getByTestId('audit-action').allInnerTexts();
     expect(actions.length).toBeGreaterThan(0);
@@ -290,7 +360,12 @@ describeBrowser('admin portal in Chromium', () => {
     await screenshot(fresh, 'admin-login-captcha');
     await fresh.getByTestId('login-captcha-refresh').click();
     await fresh.waitForFunction(
-      (previous) => document.querySelector('[data-testid="login-captcha-image"]')?.getAttribute('src')?.startsWith('data:image/png') && document.querySelector('[data-testid="login-captcha-image"]')?.getAttribute('src') !== previous,
+      (previous) =>
+        document
+          .querySelector('[data-testid="login-captcha-image"]')
+          ?.getAttribute('src')
+          ?.startsWith('data:image/png') &&
+        document.querySelector('[data-testid="login-captcha-image"]')?.getAttribute('src') !== previous,
       firstImage,
     );
     await fresh.close();

@@ -17,7 +17,11 @@ describe('BFF logs in production mode', () => {
 
   beforeAll(async () => {
     stack = await startStack({
-      secrets: { JWT_SECRET: randomBytes(48).toString('base64url'), WECHAT_APPID: DEMO_APPID, WECHAT_SECRET: randomBytes(16).toString('hex') },
+      secrets: {
+        JWT_SECRET: randomBytes(48).toString('base64url'),
+        WECHAT_APPID: DEMO_APPID,
+        WECHAT_SECRET: randomBytes(16).toString('hex'),
+      },
       port: 0,
       simPort: 0,
       databaseUrl: `sqlite:${file}`,

@@ -1,5 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { gcj02ToWgs84, labelPoint, type CaseDetailVO, type CaseListItemVO, type DispatchCandidatesVO, type MpCaseDetailVO, type RegionDetailVO, type RegionVO } from '@zhili/shared';
+import {
+  gcj02ToWgs84,
+  labelPoint,
+  type CaseDetailVO,
+  type CaseListItemVO,
+  type DispatchCandidatesVO,
+  type MpCaseDetailVO,
+  type RegionDetailVO,
+  type RegionVO,
+} from '@zhili/shared';
 import { browserAvailable, launchBrowser } from './support/browser';
 import { E2E_ADMIN_PASSWORD, E2eStack, startE2eStack } from './support/e2e-stack';
 import { PHONE, h5DevLogin } from './support/h5';
@@ -32,7 +41,12 @@ describeBrowser('dispatch across grids, location correction and the report form 
     stack = await startE2eStack();
     browser = await launchBrowser();
     const setup = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    await staffFirstLogin(setup, stack.bffUrl, { username: 'admin', password: E2E_ADMIN_PASSWORD, newPassword: 'Town-Hall-2026!', mfa: true });
+    await staffFirstLogin(setup, stack.bffUrl, {
+      username: 'admin',
+      password: E2E_ADMIN_PASSWORD,
+      newPassword: 'Town-Hall-2026!',
+      mfa: true,
+    });
     const admin = staffApi(stack.bffUrl, await staffToken(setup));
     const regions = await admin<RegionVO[]>('GET', '/regions');
     const town = regions.find((r) => r.level === 'town');
@@ -41,9 +55,19 @@ describeBrowser('dispatch across grids, location correction and the report form 
     const boundary = (await admin<RegionDetailVO>('GET', `/regions/${grid.id}`)).boundary;
     if (!boundary) throw new Error('grid without boundary');
     spot = labelPoint(boundary);
-    const created = await admin<{ initialPassword: string }>('POST', '/users', { username: 'dispatch.desk', displayName: '镇派单员', roles: ['town_admin'], regionId: town.id });
+    const created = await admin<{ initialPassword: string }>('POST', '/users', {
+      username: 'dispatch.desk',
+      displayName: '镇派单员',
+      roles: ['town_admin'],
+      regionId: town.id,
+    });
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    await staffFirstLogin(page, stack.bffUrl, { username: 'dispatch.desk', password: created.initialPassword, newPassword: 'Dispatch-Desk-2026!', mfa: true });
+    await staffFirstLogin(page, stack.bffUrl, {
+      username: 'dispatch.desk',
+      password: created.initialPassword,
+      newPassword: 'Dispatch-Desk-2026!',
+      mfa: true,
+    });
     api = staffApi(stack.bffUrl, await staffToken(page));
   });
   afterAll(async () => {
@@ -55,7 +79,10 @@ describeBrowser('dispatch across grids, location correction and the report form 
     const [c] = await api<CaseListItemVO[]>('GET', '/cases?status=submitted&pageSize=1');
     const candidates = await api<DispatchCandidatesVO>('GET', `/cases/${c.id}/dispatch-candidates`);
     expect(candidates.groups[0]?.ring).toBe('own');
-    const far = candidates.groups.filter((g) => g.ring !== 'own').flatMap((g) => g.candidates.map((x) => ({ ...x, group: g.label }))).find((x) => x.selectable && x.kind === 'mp');
+    const far = candidates.groups
+      .filter((g) => g.ring !== 'own')
+      .flatMap((g) => g.candidates.map((x) => ({ ...x, group: g.label })))
+      .find((x) => x.selectable && x.kind === 'mp');
     if (!far) throw new Error('the demo town has no grid worker outside the case grid');
 
     await page.goto(`${stack.bffUrl}/admin/cases/${c.id}`);
@@ -81,7 +108,9 @@ describeBrowser('dispatch across grids, location correction and the report form 
     expect(await page.locator('.el-select-group__title:visible', { hasText: far.group }).count()).toBe(1);
     await shot(page, 'case-dispatch-02-search');
     await option.click();
-    const acted = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/cases/${c.id}/actions`));
+    const acted = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith(`/cases/${c.id}/actions`),
+    );
     await dialog.locator('[data-test="case-dialog-confirm"]').click();
     const response = await acted;
     expect(response.status()).toBe(200);
@@ -115,9 +144,14 @@ describeBrowser('dispatch across grids, location correction and the report form 
     if (!box) throw new Error('relocate map has no box');
     await page.mouse.click(box.x + box.width / 2 + 60, box.y + box.height / 2 - 40);
     await dialog.locator('[data-test="case-relocate-coords"]', { hasText: '已移动' }).waitFor();
-    await dialog.locator('textarea[data-test="case-relocate-reason"], [data-test="case-relocate-reason"] textarea').first().fill('居民定位偏差，按现场核实更正');
+    await dialog
+      .locator('textarea[data-test="case-relocate-reason"], [data-test="case-relocate-reason"] textarea')
+      .first()
+      .fill('居民定位偏差，按现场核实更正');
     await shot(page, 'case-relocate-01-dialog');
-    const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/cases/${located.id}/location`));
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith(`/cases/${located.id}/location`),
+    );
     await dialog.locator('[data-test="case-relocate-confirm"]').click();
     const response = await saved;
     expect(response.status()).toBe(200);
@@ -145,7 +179,11 @@ describeBrowser('dispatch across grids, location correction and the report form 
 
   it('lets the resident move the pin in the H5 report form, and files the case at the pin', async () => {
     const [lng, lat] = gcj02ToWgs84(spot);
-    residentContext = await browser.newContext({ ...PHONE, geolocation: { longitude: lng, latitude: lat, accuracy: 10 }, permissions: ['geolocation'] });
+    residentContext = await browser.newContext({
+      ...PHONE,
+      geolocation: { longitude: lng, latitude: lat, accuracy: 10 },
+      permissions: ['geolocation'],
+    });
     const resident = await h5DevLogin(residentContext, stack, 'zhangsan');
     await resident.goto(`${stack.bffUrl}/h5/#/resident/pages/report/index`);
     await resident.locator('[data-test="category-road"]').click();
@@ -164,10 +202,13 @@ describeBrowser('dispatch across grids, location correction and the report form 
     await resident.locator('[data-test="pin-map"]').scrollIntoViewIfNeeded();
     await shot(resident, 'case-report-pin-moved');
 
-    const submitted = resident.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/mp\/cases$/.test(r.url()));
+    const submitted = resident.waitForResponse(
+      (r) => r.request().method() === 'POST' && /\/api\/mp\/cases$/.test(r.url()),
+    );
     await resident.locator('[data-test="report-submit"]').click();
     await resident.locator('[data-test="report-done"], [data-test="nearby-dialog"]').first().waitFor();
-    if (await resident.locator('[data-test="nearby-dialog"]').isVisible()) await resident.locator('[data-test="nearby-submit-anyway"]').click();
+    if (await resident.locator('[data-test="nearby-dialog"]').isVisible())
+      await resident.locator('[data-test="nearby-submit-anyway"]').click();
     const record = await dataOf<MpCaseDetailVO>(await submitted);
     const center = spot;
     // East and north of the fix by roughly 67 m + 10 m (cells of 33 m): the pin, not the phone's fix.

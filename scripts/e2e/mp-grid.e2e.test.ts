@@ -68,13 +68,12 @@ describeBrowser('H5 grid worker pages in Chromium (seeded demo town)', () => {
     const surname = Array.from(withHead)[0];
     await page.locator('#households-search input').fill(surname);
     await page.locator('#households-search-submit').click();
-    await page.waitForFunction(
-      (s) => {
-        const titles = Array.from(document.querySelectorAll('#households-list .grid-item__title')).map((n) => n.textContent ?? '');
-        return titles.length > 0 && titles.every((t) => t.startsWith(s));
-      },
-      surname,
-    );
+    await page.waitForFunction((s) => {
+      const titles = Array.from(document.querySelectorAll('#households-list .grid-item__title')).map(
+        (n) => n.textContent ?? '',
+      );
+      return titles.length > 0 && titles.every((t) => t.startsWith(s));
+    }, surname);
     await screenshot(page, 'mp-grid-households');
 
     // Household card → a member (masked phone / ID) → record a visit.
@@ -82,7 +81,8 @@ describeBrowser('H5 grid worker pages in Chromium (seeded demo town)', () => {
     await page.locator('#household-card').waitFor();
     await screenshot(page, 'mp-grid-household');
     const member = page.locator('[id^="household-member-"]').first();
-    if ((await member.count()) === 0) throw new Error('the first matching household has no members (seed should give it some)');
+    if ((await member.count()) === 0)
+      throw new Error('the first matching household has no members (seed should give it some)');
     await member.click();
     await page.locator('#person-card').waitFor();
     const idText = (await page.locator('#person-id-number').textContent()) ?? '';
@@ -108,7 +108,10 @@ describeBrowser('H5 grid worker pages in Chromium (seeded demo town)', () => {
 
     // Back on the person: the new visit is listed with its photo, served through a signed URL.
     await page.locator('#person-visits').waitFor();
-    await page.waitForFunction((n) => document.querySelector('#person-visits')?.textContent?.includes(n) ?? false, note);
+    await page.waitForFunction(
+      (n) => document.querySelector('#person-visits')?.textContent?.includes(n) ?? false,
+      note,
+    );
     const img = page.locator('#person-visits img').first();
     await img.waitFor();
     const src = (await img.getAttribute('src')) ?? '';
@@ -140,7 +143,9 @@ describeBrowser('H5 grid worker pages in Chromium (seeded demo town)', () => {
     // so the server's order is checked on data where a wrong order would show.
     const all = await page.evaluate(async () => {
       const token = /"accessToken"\s*:\s*"([^"]+)"/.exec(window.localStorage.getItem('zhili.session') ?? '')?.[1] ?? '';
-      const res = await fetch('/api/mp/grid/visits/due?status=all&pageSize=100', { headers: { Authorization: `Bearer ${token}` } });
+      const res = await fetch('/api/mp/grid/visits/due?status=all&pageSize=100', {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       return ((await res.json()) as { data: { status: string; dueAt: string }[] }).data;
     });
     const stateRank: Record<string, number> = { overdue: 0, due: 1, upcoming: 2, ok: 3 };

@@ -30,7 +30,8 @@ describeBrowser('H5 mini-program in Chromium', () => {
     return page;
   }
 
-  const tileKeys = (page: Page) => page.locator('#home-tiles .tiles__item').evaluateAll((nodes) => nodes.map((n) => n.id.replace(/^tile-/, '')));
+  const tileKeys = (page: Page) =>
+    page.locator('#home-tiles .tiles__item').evaluateAll((nodes) => nodes.map((n) => n.id.replace(/^tile-/, '')));
 
   it('logs in through the WeChat simulator and greets the user by nickname on the home page', async () => {
     const page = await signedIn('zhangsan');
@@ -79,7 +80,11 @@ describeBrowser('H5 mini-program in Chromium', () => {
     await worker.locator('.taro_page_stationed #grid-overview').waitFor();
     // The row's count is the BFF's total, the same figure the 走访待办 list holds.
     const row = (await worker.locator('#grid-entry-visits').textContent()) ?? '';
-    const cards = await Promise.all(['#grid-due-overdue', '#grid-due-due', '#grid-due-upcoming'].map(async (id) => Number(await worker.locator(id).textContent())));
+    const cards = await Promise.all(
+      ['#grid-due-overdue', '#grid-due-due', '#grid-due-upcoming'].map(async (id) =>
+        Number(await worker.locator(id).textContent()),
+      ),
+    );
     const sum = cards.reduce((a, b) => a + b, 0);
     expect(row).toContain(sum === 0 ? '暂无待走访' : `${sum} 项待走访`);
     await screenshot(worker, 'mp-h5-grid-workbench');

@@ -17,7 +17,12 @@ interface BuildStep {
 const STEPS: BuildStep[] = [
   { name: '@zhili/shared', output: 'shared/dist/cjs/index.js', npmScript: 'build:shared', sources: ['shared/src'] },
   { name: 'BFF', output: 'bff/dist/configuration.js', npmScript: 'build:bff', sources: ['bff/src', 'shared/src'] },
-  { name: '管理端 admin', output: 'admin/dist/index.html', npmScript: 'build:admin', sources: ['admin/src', 'shared/src'] },
+  {
+    name: '管理端 admin',
+    output: 'admin/dist/index.html',
+    npmScript: 'build:admin',
+    sources: ['admin/src', 'shared/src'],
+  },
   {
     name: 'H5 mini-program',
     output: 'miniprogram/dist-h5/index.html',

@@ -25,7 +25,9 @@ export function freshPiiKeys(): Required<Pick<DevSecrets, 'PII_KEYS' | 'PII_ACTI
 }
 
 const alnum = (length: number) =>
-  Array.from(randomBytes(length), (b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[b % 62]).join('');
+  Array.from(randomBytes(length), (b) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[b % 62]).join(
+    '',
+  );
 
 /**
  * The demo mini-program's appid: any wx + 16 hex works with the simulator. It must equal the appid

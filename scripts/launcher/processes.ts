@@ -41,7 +41,11 @@ export function spawnManaged(name: string, command: string, args: string[], opti
 /** Polls `url` until it answers with one of `okStatuses`, the process dies, or time runs out. */
 export async function waitForHttp(
   url: string,
-  { timeoutMs = 60_000, okStatuses = [200], process }: { timeoutMs?: number; okStatuses?: number[]; process?: ManagedProcess } = {},
+  {
+    timeoutMs = 60_000,
+    okStatuses = [200],
+    process,
+  }: { timeoutMs?: number; okStatuses?: number[]; process?: ManagedProcess } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = '';
@@ -62,13 +66,20 @@ export async function waitForHttp(
 }
 
 /** Runs a command to completion, failing with its output when it exits non-zero. */
-export function runToCompletion(command: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<string> {
+export function runToCompletion(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd?: string,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${out}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${out}`)),
+    );
   });
 }

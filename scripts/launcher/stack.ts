@@ -64,7 +64,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   // <start: simulators>
   // Government platforms (12345 hotline, city operation platform): in-process, free ports, fresh secrets.
   const govSims = await (await import('../sim/gov')).startGovSimsForStack(host);
-  (options.onLine ?? console.log)(`[gov-sim] 12345 ${govSims.hotline.url} · city ${govSims.city.url} (dev endpoints under /__dev/)`);
+  (options.onLine ?? console.log)(
+    `[gov-sim] 12345 ${govSims.hotline.url} · city ${govSims.city.url} (dev endpoints under /__dev/)`,
+  );
   // Closed with the WeChat simulator, so stop() and every error path below stop them too.
   const closeWechatSim = sim.close.bind(sim);
   sim.close = async () => {
@@ -104,11 +106,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...env,
       SEED_ADMIN_PASSWORD: options.adminPassword ?? '',
       SEED_MP_USERS: JSON.stringify(
-        DEMO_IDENTITIES.map((d) => ({ openid: simOpenid(secrets.WECHAT_APPID, d.identity), nickname: d.nickname, roles: d.roles })),
+        DEMO_IDENTITIES.map((d) => ({
+          openid: simOpenid(secrets.WECHAT_APPID, d.identity),
+          nickname: d.nickname,
+          roles: d.roles,
+        })),
       ),
     };
     // The small demo town keeps `npm start` fast; benchmarks seed the full one themselves.
-    const out = await runToCompletion(process.execPath, [join(repoRoot, 'bff/bin/seed.js'), '--size', 'small', '--quiet'], seedEnv);
+    const out = await runToCompletion(
+      process.execPath,
+      [join(repoRoot, 'bff/bin/seed.js'), '--size', 'small', '--quiet'],
+      seedEnv,
+    );
     const lines = out.trim().split('\n');
     // The summary (and, on the first start, the demo staff password) is shown once, like the admin's.
     for (const line of lines.filter((l) => l && !l.startsWith('{'))) (options.onLine ?? console.log)(`[seed] ${line}`);
@@ -118,7 +128,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await sim.close();
     throw err;
   }
-  const bff = spawnManaged('bff', process.execPath, [join(repoRoot, 'bff/bootstrap.js')], { env, onLine: options.onLine });
+  const bff = spawnManaged('bff', process.execPath, [join(repoRoot, 'bff/bootstrap.js')], {
+    env,
+    onLine: options.onLine,
+  });
   const bffUrl = `http://${host}:${port}`;
   try {
     await waitForHttp(`${bffUrl}/api/health`, { process: bff, timeoutMs: 60_000 });

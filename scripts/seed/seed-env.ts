@@ -13,6 +13,12 @@ export function seedEnv(source: NodeJS.ProcessEnv, secrets: DevSecrets): NodeJS.
     JWT_SECRET: source.JWT_SECRET || secrets.JWT_SECRET,
     WECHAT_APPID: source.WECHAT_APPID || secrets.WECHAT_APPID,
     WECHAT_SECRET: source.WECHAT_SECRET || secrets.WECHAT_SECRET,
-    ...(configuredPii ? {} : { PII_KEYS: secrets.PII_KEYS, PII_ACTIVE_KEY_ID: secrets.PII_ACTIVE_KEY_ID, PII_HMAC_KEY: secrets.PII_HMAC_KEY }),
+    ...(configuredPii
+      ? {}
+      : {
+          PII_KEYS: secrets.PII_KEYS,
+          PII_ACTIVE_KEY_ID: secrets.PII_ACTIVE_KEY_ID,
+          PII_HMAC_KEY: secrets.PII_HMAC_KEY,
+        }),
   };
 }

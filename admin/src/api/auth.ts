@@ -1,5 +1,13 @@
 import { staffAuthRoutes, staffSecurityRoutes } from '@zhili/shared';
-import type { CaptchaVO, ClientInput, MfaSetupVO, PasswordChangeVO, StaffLoginVO, StaffProfileVO, StaffSessionVO } from '@zhili/shared';
+import type {
+  CaptchaVO,
+  ClientInput,
+  MfaSetupVO,
+  PasswordChangeVO,
+  StaffLoginVO,
+  StaffProfileVO,
+  StaffSessionVO,
+} from '@zhili/shared';
 import { api } from './contract-client';
 
 /** `GET /api/admin/me` — a staff member of the admin portal. */
@@ -34,7 +42,11 @@ export const authApi = {
   mfaSetup: (mfaToken?: string) =>
     api(staffSecurityRoutes.beginMfaSetup, {}, { silent: true, ...(mfaToken ? { token: mfaToken } : {}) }),
   confirmMfaSetup: (code: string, mfaToken?: string) =>
-    api(staffSecurityRoutes.confirmMfaSetup, { body: { code } }, { silent: true, ...(mfaToken ? { token: mfaToken } : {}) }),
+    api(
+      staffSecurityRoutes.confirmMfaSetup,
+      { body: { code } },
+      { silent: true, ...(mfaToken ? { token: mfaToken } : {}) },
+    ),
   /** 403 for roles that require MFA. */
   disableMfa: (code: string) => api(staffSecurityRoutes.disableMfa, { body: { code } }, { silent: true }),
 
@@ -48,7 +60,9 @@ export const authApi = {
     api(
       staffSecurityRoutes.logout,
       { body: { refreshToken } },
-      accessToken ? { silent: true, timeoutMs: 5_000, token: accessToken } : { silent: true, timeoutMs: 5_000, auth: false },
+      accessToken
+        ? { silent: true, timeoutMs: 5_000, token: accessToken }
+        : { silent: true, timeoutMs: 5_000, auth: false },
     ),
   logoutAll: () => api(staffSecurityRoutes.logoutAll, {}, { silent: true }),
 };

@@ -25,7 +25,8 @@ export const caseCategoriesApi = {
 export const holidaysApi = {
   list: (year: number) => api(caseConfigRoutes.listHolidays, { query: { year } }),
   /** Replaces every entry of the year (audited). */
-  replaceYear: (year: number, days: HolidayVO[]) => api(caseConfigRoutes.replaceHolidays, { params: { year }, body: { days } }),
+  replaceYear: (year: number, days: HolidayVO[]) =>
+    api(caseConfigRoutes.replaceHolidays, { params: { year }, body: { days } }),
 };
 
 export const open311KeysApi = {

@@ -40,17 +40,21 @@ export const casesApi = {
   pii: (id: string) => api(routes.pii, { params: { id } }),
   assignees: (id: string) => api(routes.assignees, { params: { id } }),
   /** 派单候选人, grouped grid → village → town; `q` filters by name. */
-  dispatchCandidates: (id: string, q = '') => api(routes.dispatchCandidates, { params: { id }, query: q ? { q } : {} }, { silent: true }),
+  dispatchCandidates: (id: string, q = '') =>
+    api(routes.dispatchCandidates, { params: { id }, query: q ? { q } : {} }, { silent: true }),
   /** 更正位置 (audited); 409 CONFLICT when the case changed meanwhile. */
   relocate: (id: string, body: CaseRelocateBody) => api(routes.relocate, { params: { id }, body }, { silent: true }),
   act: (id: string, body: CaseActionBody) => api(routes.act, { params: { id }, body }, { silent: true }),
-  addNote: (id: string, note: string, photoIds: string[]) => api(routes.note, { params: { id }, body: { note, photoIds } }, { silent: true }),
-  batchDispatch: (caseIds: string[], assignee: { kind: 'mp' | 'staff'; id: string }) => api(routes.batchDispatch, { body: { caseIds, assignee } }),
+  addNote: (id: string, note: string, photoIds: string[]) =>
+    api(routes.note, { params: { id }, body: { note, photoIds } }, { silent: true }),
+  batchDispatch: (caseIds: string[], assignee: { kind: 'mp' | 'staff'; id: string }) =>
+    api(routes.batchDispatch, { body: { caseIds, assignee } }),
 };
 
 /** Saved inbox views of the caller (≤ 20). */
 export const caseViewsApi = {
   list: () => api(caseSavedViewRoutes.list, {}, { silent: true }),
-  create: (name: string, filters: CaseSavedViewVO['filters']) => api(caseSavedViewRoutes.create, { body: { name, filters } }),
+  create: (name: string, filters: CaseSavedViewVO['filters']) =>
+    api(caseSavedViewRoutes.create, { body: { name, filters } }),
   remove: (id: string) => api(caseSavedViewRoutes.remove, { params: { id } }),
 };

@@ -12,7 +12,11 @@ export type ApiOptions = Pick<RequestOptions, 'silent' | 'signal' | 'timeoutMs' 
  *
  * @example api(tagRoutes.update, { params: { code }, body: { name } })
  */
-export function api<R extends RouteSpec>(route: R, input: ClientInput<R>, options: ApiOptions = {}): Promise<ClientOutput<R>> {
+export function api<R extends RouteSpec>(
+  route: R,
+  input: ClientInput<R>,
+  options: ApiOptions = {},
+): Promise<ClientOutput<R>> {
   const { params, query, body } = input as { params?: Record<string, string | number>; query?: Query; body?: unknown };
   const path = fillPath(route.path, params);
   if (route.list) return requestList(path, { ...options, query }) as Promise<ClientOutput<R>>;

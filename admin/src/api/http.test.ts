@@ -17,7 +17,12 @@ function fakeServer(...answers: Response[]): Seen[] {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string, init: RequestInit) => {
-      seen.push({ url, method: init.method ?? 'GET', headers: init.headers as Record<string, string>, body: init.body });
+      seen.push({
+        url,
+        method: init.method ?? 'GET',
+        headers: init.headers as Record<string, string>,
+        body: init.body,
+      });
       const next = answers.shift();
       if (!next) throw new TypeError('no answer queued');
       return next;
@@ -38,13 +43,17 @@ afterEach(() => {
 describe('request', () => {
   it('sends the bearer token and the query, and unwraps the envelope', async () => {
     const seen = fakeServer(json(200, { data: { id: 'u1' } }));
-    await expect(request<{ id: string }>('GET', '/api/admin/x', { query: { q: '张', empty: '', none: null } })).resolves.toEqual({ id: 'u1' });
+    await expect(
+      request<{ id: string }>('GET', '/api/admin/x', { query: { q: '张', empty: '', none: null } }),
+    ).resolves.toEqual({ id: 'u1' });
     expect(seen[0].url).toBe(`/api/admin/x?q=${encodeURIComponent('张')}`);
     expect(seen[0].headers.Authorization).toBe('Bearer old-access');
   });
 
   it('turns an error envelope into ApiRequestError with the server message', async () => {
-    fakeServer(json(409, { error: { code: 'REGION_NOT_EMPTY', message: '区域下仍有数据' } }, { 'x-request-id': 'r-9' }));
+    fakeServer(
+      json(409, { error: { code: 'REGION_NOT_EMPTY', message: '区域下仍有数据' } }, { 'x-request-id': 'r-9' }),
+    );
     const error = await request('DELETE', '/api/admin/regions/1', { silent: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiRequestError);
     expect(error).toMatchObject({ status: 409, code: 'REGION_NOT_EMPTY', message: '区域下仍有数据', requestId: 'r-9' });
@@ -76,7 +85,10 @@ describe('request', () => {
 
   it('reports a proxy error page without an envelope as service unavailable', async () => {
     fakeServer(new Response('<html>Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
-    await expect(http.get('/api/admin/w', { silent: true })).rejects.toMatchObject({ status: 502, code: 'SERVICE_UNAVAILABLE' });
+    await expect(http.get('/api/admin/w', { silent: true })).rejects.toMatchObject({
+      status: 502,
+      code: 'SERVICE_UNAVAILABLE',
+    });
   });
 });
 
@@ -100,7 +112,9 @@ describe('files through the same client', () => {
         headers: { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('人口信息-脱敏.xlsx')}` },
       }),
     );
-    await expect(http.download('/api/admin/registry/exports/persons', '人口信息.xlsx', { query: { tag: 'a,b' } })).resolves.toBe('人口信息-脱敏.xlsx');
+    await expect(
+      http.download('/api/admin/registry/exports/persons', '人口信息.xlsx', { query: { tag: 'a,b' } }),
+    ).resolves.toBe('人口信息-脱敏.xlsx');
     expect(seen[0].url).toBe('/api/admin/registry/exports/persons?tag=a%2Cb');
     expect(click).toHaveBeenCalledOnce();
     expect(created.mock.calls[0][0]).toBeInstanceOf(Blob);
@@ -108,6 +122,9 @@ describe('files through the same client', () => {
 
   it('reads a failed download as the usual error envelope', async () => {
     fakeServer(json(403, { error: { code: 'FORBIDDEN', message: '无权导出' } }));
-    await expect(http.blob('/api/admin/regions/export.geojson')).rejects.toMatchObject({ status: 403, message: '无权导出' });
+    await expect(http.blob('/api/admin/regions/export.geojson')).rejects.toMatchObject({
+      status: 403,
+      message: '无权导出',
+    });
   });
 });

@@ -208,9 +208,7 @@ async function run(path: string, opts: Call): Promise<RawResponse> {
     return await perform(path, opts);
   } catch (err) {
     const error =
-      err instanceof ApiRequestError
-        ? err
-        : new ApiRequestError(0, 'NETWORK_ERROR', clientMessages.NETWORK_ERROR);
+      err instanceof ApiRequestError ? err : new ApiRequestError(0, 'NETWORK_ERROR', clientMessages.NETWORK_ERROR);
     // A session-ending 401 is explained on the login page (?reason=), not by a toast;
     // likewise AUTH_PASSWORD_CHANGE_REQUIRED: the /password page it leads to says why.
     const sessionEnded = error.status === 401 && SESSION_ENDING_CODES.has(error.code) && opts.auth !== false;

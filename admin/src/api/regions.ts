@@ -20,12 +20,12 @@ export type NewRegion = RegionCreateInput;
 /** `PATCH /regions/:id`: `null` clears a boundary or centre; omitted fields stay as they are. */
 export type RegionPatch = RegionUpdateInput;
 
-
 export const regionsApi = {
   list: () => api(regionRoutes.list, {}, { silent: true }),
   get: (id: string) => api(regionRoutes.get, { params: { id } }),
   create: (input: NewRegion) => api(regionRoutes.create, { body: input }, { silent: true }),
-  update: (id: string, patch: RegionPatch, opts?: { silent?: boolean }) => api(regionRoutes.update, { params: { id }, body: patch }, opts),
+  update: (id: string, patch: RegionPatch, opts?: { silent?: boolean }) =>
+    api(regionRoutes.update, { params: { id }, body: patch }, opts),
   /** 409 `REGION_NOT_EMPTY` while it has children or registry records (silent: the caller shows it). */
   remove: (id: string) => api(regionRoutes.remove, { params: { id } }, { silent: true }),
   /** Regions with boundaries under `rootId` (the caller's scope when omitted), with counts and workers. */
@@ -34,6 +34,7 @@ export const regionsApi = {
   exportGeojson: (rootId?: string) => http.blob(regionRoutes.exportGeojson.path, { query: { rootId } }),
   importBoundaries: (featureCollection: object, dryRun: boolean) =>
     api(regionRoutes.import, { body: { featureCollection, dryRun } }),
-  resolve: (lng: number, lat: number, toleranceM?: number) => api(regionRoutes.resolve, { query: { lng, lat, toleranceM } }),
+  resolve: (lng: number, lat: number, toleranceM?: number) =>
+    api(regionRoutes.resolve, { query: { lng, lat, toleranceM } }),
   overview: (id: string, opts?: { signal?: AbortSignal }) => api(regionRoutes.overview, { params: { id } }, opts),
 };

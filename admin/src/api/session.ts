@@ -13,11 +13,7 @@ const STORAGE_KEY = 'zhili.admin.session';
 function isSessionTokens(value: unknown): value is SessionTokens {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return (
-    typeof v.accessToken === 'string' &&
-    typeof v.refreshToken === 'string' &&
-    typeof v.expiresAt === 'number'
-  );
+  return typeof v.accessToken === 'string' && typeof v.refreshToken === 'string' && typeof v.expiresAt === 'number';
 }
 
 function readStored(): SessionTokens | null {

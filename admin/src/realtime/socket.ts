@@ -161,6 +161,10 @@ watch(sessionTokens, (tokens, previous) => {
 });
 
 /** Read-only view of the connection state plus the shared socket. */
-export function staffSocket(): { state: Readonly<Ref<RealtimeState>>; acquire: () => StaffSocket; release: () => void } {
+export function staffSocket(): {
+  state: Readonly<Ref<RealtimeState>>;
+  acquire: () => StaffSocket;
+  release: () => void;
+} {
   return { state: readonly(state), acquire, release };
 }

@@ -74,14 +74,24 @@ describe('menu derived from the route table', () => {
       { path: '/b', name: 'b', component: page, meta: { title: 'B', menu: { group: 'system', order: 2 } } },
       { path: '/a', name: 'a', component: page, meta: { title: 'A', menu: { group: 'system', order: 1 } } },
       { path: '/hidden', name: 'hidden', component: page, meta: { title: 'H' } },
-      { path: '/top', children: [{ path: 'x', name: 'x', component: page, meta: { title: 'X', menu: { order: 99 } } }] },
+      {
+        path: '/top',
+        children: [{ path: 'x', name: 'x', component: page, meta: { title: 'X', menu: { order: 99 } } }],
+      },
     ];
     const groups = [
       { key: 'system', title: '系统', icon: Setting, order: 50 },
       { key: 'empty', title: '空', icon: Setting, order: 1 },
     ];
     expect(outline(menuFromRoutes(records, groups))).toEqual([
-      { group: 'system', title: '系统', children: [['a', 'A', null], ['b', 'B', null]] },
+      {
+        group: 'system',
+        title: '系统',
+        children: [
+          ['a', 'A', null],
+          ['b', 'B', null],
+        ],
+      },
       ['x', 'X', null],
     ]);
   });

@@ -38,9 +38,7 @@ export const useAuthStore = defineStore('auth', () => {
   const isAuthenticated = computed(() => sessionTokens.value !== null);
   const accessToken = computed(() => sessionTokens.value?.accessToken ?? null);
   const displayName = computed(() => user.value?.displayName || user.value?.username || '');
-  const roleNames = computed(() =>
-    (user.value?.roles ?? []).map((role: Role) => roleLabels[role] ?? role),
-  );
+  const roleNames = computed(() => (user.value?.roles ?? []).map((role: Role) => roleLabels[role] ?? role));
   /** Effective permissions from the profile (the BFF decides; the UI only hides what is refused). */
   const permissions = computed<ReadonlySet<Permission>>(() => new Set(user.value?.permissions ?? []));
   /** The BFF refuses everything but the profile and auth routes until the password is changed. */

@@ -53,13 +53,22 @@ export const randomAdminPassword = randomDemoPassword;
  * are left alone.
  */
 export async function seed(dataSource: DataSource, options: SeedOptions): Promise<SeedResult> {
-  const town = await ensureDemoTown(dataSource, { size: options.size ?? 'small', cipher: options.cipher, today: options.today, onProgress: options.onProgress });
+  const town = await ensureDemoTown(dataSource, {
+    size: options.size ?? 'small',
+    cipher: options.cipher,
+    today: options.today,
+    onProgress: options.onProgress,
+  });
   const anchors = await demoAnchors(dataSource);
   if (!anchors) throw new Error('demo town missing after seeding');
   const staff = dataSource.getRepository(StaffUser);
   const result: SeedResult = { adminCreated: false, mpUsersCreated: 0, town, casesCreated: 0 };
   // Only with a new town: cases added to an existing one would surprise whoever works with it.
-  if (town.created) result.casesCreated = await ensureDemoCases(dataSource, { cipher: options.cipher, count: DEMO_CASE_COUNT[town.size] });
+  if (town.created)
+    result.casesCreated = await ensureDemoCases(dataSource, {
+      cipher: options.cipher,
+      count: DEMO_CASE_COUNT[town.size],
+    });
   if (!(await staff.findOneBy({ username: 'admin' }))) {
     const password = options.adminPassword ?? randomAdminPassword();
     await staff.insert({
@@ -84,7 +93,11 @@ export async function seed(dataSource: DataSource, options: SeedOptions): Promis
     if (await mp.findOneBy({ openid: user.openid })) continue;
     // As a binding code would: a grid worker works in 幸福村's first grid (so the H5 grid pages show
     // its households), a party member belongs to the village.
-    const region = user.roles.includes(Role.GridWorker) ? anchors.grid : user.roles.some((r) => r !== Role.Resident) ? anchors.village : null;
+    const region = user.roles.includes(Role.GridWorker)
+      ? anchors.grid
+      : user.roles.some((r) => r !== Role.Resident)
+        ? anchors.village
+        : null;
     await mp.insert({
       id: randomUUID(),
       openid: user.openid,
@@ -110,7 +123,10 @@ export function parseSize(value: string | undefined): SeedSize {
  * CLI form: DATABASE_URL and PII keys from the BFF's configuration, size from the argument (or
  * SEED_SIZE), SEED_ADMIN_PASSWORD and SEED_MP_USERS (JSON array) as before.
  */
-export async function seedFromEnv(size: SeedSize = parseSize(process.env.SEED_SIZE), onProgress?: (table: string, rows: number) => void): Promise<SeedResult> {
+export async function seedFromEnv(
+  size: SeedSize = parseSize(process.env.SEED_SIZE),
+  onProgress?: (table: string, rows: number) => void,
+): Promise<SeedResult> {
   const env = loadEnv();
   const cipher = PiiCipher.fromEnv(env);
   const dataSource = new DataSource({ ...dataSourceOptions(env.DATABASE_URL), migrationsRun: false });
@@ -118,7 +134,13 @@ export async function seedFromEnv(size: SeedSize = parseSize(process.env.SEED_SI
   try {
     await dataSource.runMigrations({ transaction: 'each' });
     const mpUsers = process.env.SEED_MP_USERS ? (JSON.parse(process.env.SEED_MP_USERS) as SeedMpUser[]) : [];
-    return await seed(dataSource, { size, cipher, adminPassword: process.env.SEED_ADMIN_PASSWORD || undefined, mpUsers, onProgress });
+    return await seed(dataSource, {
+      size,
+      cipher,
+      adminPassword: process.env.SEED_ADMIN_PASSWORD || undefined,
+      mpUsers,
+      onProgress,
+    });
   } finally {
     await dataSource.destroy();
   }

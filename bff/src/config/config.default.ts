@@ -31,12 +31,16 @@ export default (appInfo: MidwayAppInfo): MidwayConfig => {
     },
     bodyParser: { enableTypes: ['json', 'form'], jsonLimit: '1mb', formLimit: '1mb' },
     // Midway strips `migrations` unless told otherwise; we run them at start (migrationsRun).
-    typeorm: { allowExecuteMigrations: true, dataSource: { default: dataSourceOptions(env.DATABASE_URL, { queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS }) } },
+    typeorm: {
+      allowExecuteMigrations: true,
+      dataSource: { default: dataSourceOptions(env.DATABASE_URL, { queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS }) },
+    },
     validate: { errorStatus: 400, validationOptions: { allowUnknown: false, stripUnknown: false } },
     i18n: { defaultLocale: 'zh_CN', writeCookie: false, resolver: false },
     swagger: {
       title: '智理 BFF API',
-      description: 'Zhili backend-for-frontend: mini-program (/api/mp), admin portal (/api/admin) and system endpoints.',
+      description:
+        'Zhili backend-for-frontend: mini-program (/api/mp), admin portal (/api/admin) and system endpoints.',
       version: appVersion,
       swaggerPath: '/api/docs',
       // Served by core/http/api-docs.ts at the exact prefix, with our headers; the package's own

@@ -38,7 +38,11 @@ export function dataSourceOptions(databaseUrl: string, tuning: DatabaseTuning = 
       timezone: 'Z',
       connectTimeout: 5000,
       ...(tuning.queryTimeoutMs
-        ? { enableQueryTimeout: true, maxQueryExecutionTime: tuning.queryTimeoutMs, subscribers: [QueryTimeoutSubscriber] }
+        ? {
+            enableQueryTimeout: true,
+            maxQueryExecutionTime: tuning.queryTimeoutMs,
+            subscribers: [QueryTimeoutSubscriber],
+          }
         : {}),
       extra: { connectionLimit: 10 },
     };

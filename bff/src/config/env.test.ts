@@ -40,7 +40,9 @@ describe('environment validation at start', () => {
     for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'WECHAT_APPID', 'WECHAT_SECRET']) {
       expect(problems).toContain(name);
     }
-    expect(problems).toContain('DATABASE_URL must be mysql://user:pass@host:3306/db (mariadb:// for MariaDB) or sqlite:<path>');
+    expect(problems).toContain(
+      'DATABASE_URL must be mysql://user:pass@host:3306/db (mariadb:// for MariaDB) or sqlite:<path>',
+    );
   });
 
   it('refuses a short JWT secret', () => {

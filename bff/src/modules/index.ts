@@ -1,4 +1,11 @@
-import { checkManifests, entitiesOf, migrationsOf, startupProvidersOf, type EnvOfManifests, type ModuleManifest } from '../core/modules/manifest';
+import {
+  checkManifests,
+  entitiesOf,
+  migrationsOf,
+  startupProvidersOf,
+  type EnvOfManifests,
+  type ModuleManifest,
+} from '../core/modules/manifest';
 import { coreManifest } from '../core/manifest';
 import { regionManifest } from './region/manifest';
 import { staffManifest } from './staff/manifest';

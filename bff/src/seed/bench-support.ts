@@ -55,7 +55,13 @@ export async function prepareBenchTown(databaseUrl: string, username: string, pa
       where: { level: In(['grid', 'village', 'community']), boundary: Not(IsNull()) },
       select: { id: true, name: true, path: true, level: true, boundary: true },
     });
-    const view = (r: Region): BenchRegion => ({ id: r.id, name: r.name, path: r.path, level: r.level, boundary: r.boundary ? (JSON.parse(r.boundary) as BoundaryGeometry) : null });
+    const view = (r: Region): BenchRegion => ({
+      id: r.id,
+      name: r.name,
+      path: r.path,
+      level: r.level,
+      boundary: r.boundary ? (JSON.parse(r.boundary) as BoundaryGeometry) : null,
+    });
     return { town: view(town), regions: rows.map(view) };
   } finally {
     await dataSource.destroy();

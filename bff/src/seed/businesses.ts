@@ -8,11 +8,44 @@ import type { GridInfo } from './regions';
 /** 经营单位: about one per 60 households, village trades in villages, shops and services in communities. */
 
 const TYPE_WEIGHTS: Record<'village' | 'community', readonly (readonly [BusinessType, number])[]> = {
-  village: [['farming', 30], ['manufacturing', 25], ['retail', 20], ['catering', 12], ['lodging', 8], ['other', 5]],
-  community: [['retail', 35], ['catering', 25], ['service', 25], ['lodging', 5], ['manufacturing', 5], ['other', 5]],
+  village: [
+    ['farming', 30],
+    ['manufacturing', 25],
+    ['retail', 20],
+    ['catering', 12],
+    ['lodging', 8],
+    ['other', 5],
+  ],
+  community: [
+    ['retail', 35],
+    ['catering', 25],
+    ['service', 25],
+    ['lodging', 5],
+    ['manufacturing', 5],
+    ['other', 5],
+  ],
 };
 
-const PREFIXES = ['鑫源', '宏达', '恒盛', '永兴', '华丰', '金诚', '兴旺', '利民', '福满', '顺发', '佳美', '众鑫', '天成', '和顺', '瑞丰', '新隆', '万家', '良渚'];
+const PREFIXES = [
+  '鑫源',
+  '宏达',
+  '恒盛',
+  '永兴',
+  '华丰',
+  '金诚',
+  '兴旺',
+  '利民',
+  '福满',
+  '顺发',
+  '佳美',
+  '众鑫',
+  '天成',
+  '和顺',
+  '瑞丰',
+  '新隆',
+  '万家',
+  '良渚',
+];
 
 const SUFFIXES: Record<BusinessType, string[]> = {
   catering: ['面馆', '饭店', '小吃店', '农家菜馆'],
@@ -36,15 +69,26 @@ export function businessesFor(ctx: GenContext, grid: GridInfo, households: numbe
     const type = rng.weighted(TYPE_WEIGHTS[kind]);
     const enterprise = ENTERPRISE_TYPES.includes(type);
     const base = `${rng.pick(PREFIXES)}${rng.pick(SUFFIXES[type])}`;
-    const status: BusinessStatus = rng.weighted([['open', 90], ['suspended', 7], ['closed', 3]] as const);
+    const status: BusinessStatus = rng.weighted([
+      ['open', 90],
+      ['suspended', 7],
+      ['closed', 3],
+    ] as const);
     model.businesses.push({
       id: rng.uuid(),
       regionId: grid.region.id,
       name: enterprise ? `杭州${base}有限公司` : `余杭区示范镇${base}`,
       creditCode: randomCreditCode(rng, !enterprise, ctx.usedCreditCodes),
-      legalRepresentative: randomName(rng, rng.chance(0.7) ? 'male' : 'female', Number(today.slice(0, 4)) - rng.int(25, 65)),
+      legalRepresentative: randomName(
+        rng,
+        rng.chance(0.7) ? 'male' : 'female',
+        Number(today.slice(0, 4)) - rng.int(25, 65),
+      ),
       contactPhone: randomMobile(rng, ctx.usedPhones),
-      address: kind === 'village' ? `示范镇${grid.parent.name}${rng.int(1, 300)}号` : `示范镇${grid.parent.name.replace('社区', '')}路${rng.int(1, 399)}号`,
+      address:
+        kind === 'village'
+          ? `示范镇${grid.parent.name}${rng.int(1, 300)}号`
+          : `示范镇${grid.parent.name.replace('社区', '')}路${rng.int(1, 399)}号`,
       type,
       status,
       location: randomPointIn(rng, grid.ring, grid.bbox),

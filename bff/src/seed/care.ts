@@ -14,9 +14,22 @@ import type { GridInfo } from './regions';
 
 const intervals = new Map(defaultPersonTags.map((t) => [t.code, t.visitIntervalDays]));
 
-const VISIT_NOTES = ['上门走访，身体状况良好', '了解生活近况，无特殊需求', '送去米油，叮嘱注意防暑', '核实家庭情况，已登记', '电话联系后上门，居住环境整洁', '提醒按时服药，家属在场'];
+const VISIT_NOTES = [
+  '上门走访，身体状况良好',
+  '了解生活近况，无特殊需求',
+  '送去米油，叮嘱注意防暑',
+  '核实家庭情况，已登记',
+  '电话联系后上门，居住环境整洁',
+  '提醒按时服药，家属在场',
+];
 
-function tagsOf(ctx: GenContext, person: SeedPerson, placed: PlacedHousehold, lowIncome: boolean, village: boolean): string[] {
+function tagsOf(
+  ctx: GenContext,
+  person: SeedPerson,
+  placed: PlacedHousehold,
+  lowIncome: boolean,
+  village: boolean,
+): string[] {
   const { rng, today } = ctx;
   const age = ageOn(today, person.birthDate);
   const tags: string[] = [];
@@ -36,10 +49,22 @@ function tagsOf(ctx: GenContext, person: SeedPerson, placed: PlacedHousehold, lo
 /** Visits of one cared-for person: last visit placed relative to the interval, 1–3 visits in all. */
 function visit(ctx: GenContext, person: SeedPerson, grid: GridInfo, worker: SeedStaff, interval: number): void {
   const { rng, today, model } = ctx;
-  const outcome = rng.weighted([['ok', 50], ['upcoming', 12], ['due', 13], ['overdue', 18], ['never', 7]] as const);
+  const outcome = rng.weighted([
+    ['ok', 50],
+    ['upcoming', 12],
+    ['due', 13],
+    ['overdue', 18],
+    ['never', 7],
+  ] as const);
   if (outcome === 'never') return;
   const daysAgo =
-    outcome === 'ok' ? rng.int(0, Math.max(0, interval - 3)) : outcome === 'upcoming' ? interval - rng.int(1, 2) : outcome === 'due' ? interval : interval + rng.int(2, interval + 10);
+    outcome === 'ok'
+      ? rng.int(0, Math.max(0, interval - 3))
+      : outcome === 'upcoming'
+        ? interval - rng.int(1, 2)
+        : outcome === 'due'
+          ? interval
+          : interval + rng.int(2, interval + 10);
   let day = addDays(today, -Math.max(0, daysAgo));
   const count = rng.int(1, 3);
   let last: string | null = null;
@@ -70,7 +95,8 @@ export function careFor(ctx: GenContext, placed: PlacedHousehold, grid: GridInfo
   for (const person of placed.members) {
     const tags = tagsOf(ctx, person, placed, lowIncome, village);
     const taggedAt = workingTimeOn(addDays(today, -rng.int(60, 900)), 10, 0);
-    for (const tagCode of tags) model.personTags.push({ personId: person.id, regionId: grid.region.id, tagCode, taggedAt });
+    for (const tagCode of tags)
+      model.personTags.push({ personId: person.id, regionId: grid.region.id, tagCode, taggedAt });
     const careIntervals = tags.map((t) => intervals.get(t)).filter((v): v is number => typeof v === 'number');
     if (careIntervals.length > 0) visit(ctx, person, grid, worker, Math.min(...careIntervals));
   }

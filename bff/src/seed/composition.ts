@@ -29,38 +29,89 @@ function children(rng: Rng, parentAge: number, count: number, minAge: number): M
  */
 export function composeLocalHousehold(rng: Rng): MemberDraft[] {
   if (rng.chance(0.05)) {
-    const age = rng.weighted([[rng.int(65, 74), 4], [rng.int(75, 84), 4], [rng.int(85, 96), 1]] as const);
+    const age = rng.weighted([
+      [rng.int(65, 74), 4],
+      [rng.int(75, 84), 4],
+      [rng.int(85, 96), 1],
+    ] as const);
     return [{ relation: 'self', gender: rng.chance(0.62) ? 'female' : 'male', age, headSurname: true }];
   }
-  const headAge = rng.weighted([[rng.int(26, 39), 22], [rng.int(40, 54), 36], [rng.int(55, 69), 28], [rng.int(70, 86), 15]] as const);
+  const headAge = rng.weighted([
+    [rng.int(26, 39), 22],
+    [rng.int(40, 54), 36],
+    [rng.int(55, 69), 28],
+    [rng.int(70, 86), 15],
+  ] as const);
   const headGender: Gender = rng.chance(0.82) ? 'male' : 'female';
   const members: MemberDraft[] = [{ relation: 'self', gender: headGender, age: headAge, headSurname: true }];
   if (rng.chance(headAge < 70 ? 0.9 : 0.7)) {
-    members.push({ relation: 'spouse', gender: other(headGender), age: clampAge(headAge + rng.int(-5, 3)), headSurname: false });
+    members.push({
+      relation: 'spouse',
+      gender: other(headGender),
+      age: clampAge(headAge + rng.int(-5, 3)),
+      headSurname: false,
+    });
   }
   if (headAge < 40) {
-    members.push(...children(rng, headAge, rng.weighted([[0, 15], [1, 50], [2, 35]] as const), 0));
+    members.push(
+      ...children(
+        rng,
+        headAge,
+        rng.weighted([
+          [0, 15],
+          [1, 50],
+          [2, 35],
+        ] as const),
+        0,
+      ),
+    );
   } else if (headAge < 55) {
-    members.push(...children(rng, headAge, rng.weighted([[0, 12], [1, 50], [2, 38]] as const), 0));
+    members.push(
+      ...children(
+        rng,
+        headAge,
+        rng.weighted([
+          [0, 12],
+          [1, 50],
+          [2, 38],
+        ] as const),
+        0,
+      ),
+    );
   } else {
     // An adult child still at home, often married with children of their own.
     const adult = rng.chance(headAge < 70 ? 0.6 : 0.4) ? children(rng, headAge, 1, 22) : [];
     members.push(...adult);
     for (const child of adult) {
       if (child.age < 25 || !rng.chance(0.6)) continue;
-      members.push({ relation: 'child_in_law', gender: other(child.gender), age: clampAge(child.age + rng.int(-3, 3)), headSurname: false });
-      const grandchildren = rng.weighted([[0, 25], [1, 50], [2, 25]] as const);
+      members.push({
+        relation: 'child_in_law',
+        gender: other(child.gender),
+        age: clampAge(child.age + rng.int(-3, 3)),
+        headSurname: false,
+      });
+      const grandchildren = rng.weighted([
+        [0, 25],
+        [1, 50],
+        [2, 25],
+      ] as const);
       for (let k = 0; k < grandchildren; k += 1) {
         const age = rng.int(0, Math.max(0, Math.min(17, child.age - 22)));
         // A son's children carry the family name; a daughter's usually their father's.
-        members.push({ relation: 'grandchild', gender: rng.chance(0.52) ? 'male' : 'female', age, headSurname: child.gender === 'male' });
+        members.push({
+          relation: 'grandchild',
+          gender: rng.chance(0.52) ? 'male' : 'female',
+          age,
+          headSurname: child.gender === 'male',
+        });
       }
     }
   }
   if (headAge < 58 && rng.chance(headAge < 45 ? 0.3 : 0.15)) {
     const parentAge = clampAge(headAge + rng.int(24, 32));
     members.push({ relation: 'parent', gender: 'female', age: parentAge, headSurname: false });
-    if (rng.chance(0.5)) members.push({ relation: 'parent', gender: 'male', age: clampAge(parentAge + rng.int(0, 4)), headSurname: true });
+    if (rng.chance(0.5))
+      members.push({ relation: 'parent', gender: 'male', age: clampAge(parentAge + rng.int(0, 4)), headSurname: true });
   }
   return members;
 }
@@ -71,9 +122,23 @@ export function composeFloatingHousehold(rng: Rng): MemberDraft[] {
   const headGender: Gender = rng.chance(0.75) ? 'male' : 'female';
   const members: MemberDraft[] = [{ relation: 'self', gender: headGender, age: headAge, headSurname: true }];
   if (headAge >= 23 && rng.chance(0.6)) {
-    members.push({ relation: 'spouse', gender: other(headGender), age: clampAge(headAge + rng.int(-4, 3)), headSurname: false });
+    members.push({
+      relation: 'spouse',
+      gender: other(headGender),
+      age: clampAge(headAge + rng.int(-4, 3)),
+      headSurname: false,
+    });
     if (headAge >= 26) {
-      for (const child of children(rng, headAge, rng.weighted([[0, 45], [1, 40], [2, 15]] as const), 0)) {
+      for (const child of children(
+        rng,
+        headAge,
+        rng.weighted([
+          [0, 45],
+          [1, 40],
+          [2, 15],
+        ] as const),
+        0,
+      )) {
         members.push({ ...child, age: Math.min(child.age, 15) });
       }
     }

@@ -3,7 +3,11 @@
  * `defaultCaseCategories`), and what the handling staff wrote. Unknown categories fall back to `other`.
  */
 export const demoCaseReports: Record<string, readonly string[]> = {
-  road: ['村口水泥路面塌陷一个大坑，电动车经过很危险', '人行道地砖松动翘起，老人容易绊倒', '桥头路面开裂，下雨后积水严重'],
+  road: [
+    '村口水泥路面塌陷一个大坑，电动车经过很危险',
+    '人行道地砖松动翘起，老人容易绊倒',
+    '桥头路面开裂，下雨后积水严重',
+  ],
   streetlight: ['小区东门路灯连续三晚不亮，晚上出行不便', '村道路灯白天一直亮着，浪费电', '篮球场旁边的路灯灯罩掉落'],
   garbage: ['河边有人倾倒建筑垃圾，已经堆了好几天', '垃圾桶满了没人清运，气味很大', '菜场门口生活垃圾散落一地'],
   sewage: ['路边窨井冒污水，味道刺鼻', '雨水篦子堵塞，路面积水过脚踝', '化粪池外溢，流到路面上'],
@@ -23,10 +27,20 @@ export const demoResolutions: readonly string[] = [
   '已维修完成，恢复正常使用。',
 ];
 
-export const demoRejectReasons: readonly string[] = ['经核实，该问题不属于本辖区职责范围，请联系相关部门。', '经核实，该问题已处理完毕。'];
+export const demoRejectReasons: readonly string[] = [
+  '经核实，该问题不属于本辖区职责范围，请联系相关部门。',
+  '经核实，该问题已处理完毕。',
+];
 
 export const demoReturnReasons: readonly string[] = ['现场无法处理，需要相关部门协助。'];
 
 export const demoEscalateReasons: readonly string[] = ['超出本级处置能力，申请上级协调。'];
 
-export const demoAddresses: readonly string[] = ['村委会东侧', '主干道与河滨路交叉口', '小区3号楼北侧', '农贸市场门口', '文化广场西南角', '小学东门对面'];
+export const demoAddresses: readonly string[] = [
+  '村委会东侧',
+  '主干道与河滨路交叉口',
+  '小区3号楼北侧',
+  '农贸市场门口',
+  '文化广场西南角',
+  '小学东门对面',
+];

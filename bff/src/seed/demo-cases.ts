@@ -17,7 +17,14 @@ import type { PiiCipher } from '../core/crypto/pii-cipher';
 import { CaseCategory, CaseEvent, CaseRecord, Holiday } from '../modules/case/entities';
 import { Region } from '../modules/region/region.entity';
 import { StaffUser } from '../modules/staff/staff-user.entity';
-import { demoAddresses, demoCaseReports, demoEscalateReasons, demoRejectReasons, demoResolutions, demoReturnReasons } from './demo-case-texts';
+import {
+  demoAddresses,
+  demoCaseReports,
+  demoEscalateReasons,
+  demoRejectReasons,
+  demoResolutions,
+  demoReturnReasons,
+} from './demo-case-texts';
 import { randomPointIn } from './geometry';
 import { randomMobile } from './identity';
 import { randomName } from './names';
@@ -75,10 +82,15 @@ export async function ensureDemoCases(dataSource: DataSource, options: DemoCases
   if ((await dataSource.getRepository(CaseRecord).count()) > 0) return 0;
   const now = options.now ?? new Date();
   const rng = new Rng(DEMO_CASES_SEED);
-  const categories = await dataSource.getRepository(CaseCategory).find({ where: { active: true }, order: { sortOrder: 'ASC' } });
-  const calendar: WorkCalendar = { days: Object.fromEntries((await dataSource.getRepository(Holiday).find()).map((h) => [h.date, h.kind])) };
+  const categories = await dataSource
+    .getRepository(CaseCategory)
+    .find({ where: { active: true }, order: { sortOrder: 'ASC' } });
+  const calendar: WorkCalendar = {
+    days: Object.fromEntries((await dataSource.getRepository(Holiday).find()).map((h) => [h.date, h.kind])),
+  };
   const staff = await dataSource.getRepository(StaffUser).find();
-  const dispatcher = staff.find((s) => s.username === 'zhen.admin') ?? staff.find((s) => s.roles.includes(Role.TownAdmin));
+  const dispatcher =
+    staff.find((s) => s.username === 'zhen.admin') ?? staff.find((s) => s.roles.includes(Role.TownAdmin));
   const grids = (await dataSource.getRepository(Region).find({ where: { level: 'grid' } }))
     .filter((r) => r.boundary)
     .map((region): Grid => ({
@@ -96,8 +108,17 @@ export async function ensureDemoCases(dataSource: DataSource, options: DemoCases
     const story = rng.weighted(STORIES);
     const grid = rng.pick(grids);
     const category = rng.pick(categories);
-    const priority = rng.weighted<CasePriority>([['normal', 70], ['high', 15], ['low', 10], ['urgent', 5]]);
-    const source = rng.weighted<CaseSource>([['hotline', 40], ['patrol', 35], ['admin', 25]]);
+    const priority = rng.weighted<CasePriority>([
+      ['normal', 70],
+      ['high', 15],
+      ['low', 10],
+      ['urgent', 5],
+    ]);
+    const source = rng.weighted<CaseSource>([
+      ['hotline', 40],
+      ['patrol', 35],
+      ['admin', 25],
+    ]);
     // Open cases are from the last three days, closed ones from the last month.
     const createdAt = new Date(now.getTime() - (story.open ? rng.range(0.05, 3) : rng.range(3, 30)) * DAY);
     const reporter = reporterOf(source, grid, dispatcher, rng, usedPhones);
@@ -131,7 +152,18 @@ export async function ensureDemoCases(dataSource: DataSource, options: DemoCases
       subscribedTemplates: [],
       createdAt,
     };
-    const timeline: Partial<CaseEvent>[] = [event(rng, id, 1, 'created', null, 'submitted', { role: 'reporter', kind: 'staff', id: reporter.id, name: reporter.name ?? '来电群众' }, createdAt)];
+    const timeline: Partial<CaseEvent>[] = [
+      event(
+        rng,
+        id,
+        1,
+        'created',
+        null,
+        'submitted',
+        { role: 'reporter', kind: 'staff', id: reporter.id, name: reporter.name ?? '来电群众' },
+        createdAt,
+      ),
+    ];
     let at = createdAt;
     for (const step of story.steps) {
       // Later steps are spaced out but never in the future.
@@ -141,9 +173,14 @@ export async function ensureDemoCases(dataSource: DataSource, options: DemoCases
           ? { role: 'assignee', kind: 'staff', id: grid.worker.id, name: grid.worker.displayName }
           : { role: 'dispatcher', kind: 'staff', id: dispatcher.id, name: dispatcher.displayName };
       const check = checkCaseTransition(record.status as CaseStatus, step.action, actor.role);
-      if (!check.ok) throw new Error(`demo case story breaks the transition table: ${record.status} --${step.action}--> (${check.code})`);
+      if (!check.ok)
+        throw new Error(
+          `demo case story breaks the transition table: ${record.status} --${step.action}--> (${check.code})`,
+        );
       const { patch, data, note } = effectOf(step.action, grid, dispatcher, at, rng);
-      timeline.push(event(rng, id, timeline.length + 1, step.action, record.status as CaseStatus, check.to, actor, at, note, data));
+      timeline.push(
+        event(rng, id, timeline.length + 1, step.action, record.status as CaseStatus, check.to, actor, at, note, data),
+      );
       Object.assign(record, patch, { status: check.to });
     }
     record.eventCount = timeline.length;
@@ -164,7 +201,8 @@ function lngLat([lng, lat]: LngLat): { lng: number; lat: number } {
 }
 
 function reporterOf(source: CaseSource, grid: Grid, dispatcher: StaffUser, rng: Rng, usedPhones: Set<string>) {
-  if (source === 'patrol' && grid.worker) return { kind: 'staff' as const, id: grid.worker.id, name: grid.worker.displayName, phone: null };
+  if (source === 'patrol' && grid.worker)
+    return { kind: 'staff' as const, id: grid.worker.id, name: grid.worker.displayName, phone: null };
   const caller = randomName(rng, rng.chance(0.5) ? 'male' : 'female', rng.int(1950, 2000));
   const phone = randomMobile(rng, usedPhones);
   // Staff typing in a call keep the caller's name; the hotline connector is the reporter of its orders.
@@ -173,13 +211,23 @@ function reporterOf(source: CaseSource, grid: Grid, dispatcher: StaffUser, rng: 
 }
 
 /** The record fields and event details one step sets (what the workflow's effects would write). */
-function effectOf(action: CaseAction, grid: Grid, dispatcher: StaffUser, at: Date, rng: Rng): { patch: Partial<CaseRecord>; data: CaseEvent['data']; note: string | null } {
+function effectOf(
+  action: CaseAction,
+  grid: Grid,
+  dispatcher: StaffUser,
+  at: Date,
+  rng: Rng,
+): { patch: Partial<CaseRecord>; data: CaseEvent['data']; note: string | null } {
   switch (action) {
     case 'accept':
       return { patch: { acceptedAt: at }, data: {}, note: null };
     case 'dispatch': {
       const who = grid.worker ?? dispatcher;
-      return { patch: { dispatchedAt: at, assigneeKind: 'staff', assigneeId: who.id, assigneeName: who.displayName }, data: { assignee: who.displayName }, note: null };
+      return {
+        patch: { dispatchedAt: at, assigneeKind: 'staff', assigneeId: who.id, assigneeName: who.displayName },
+        data: { assignee: who.displayName },
+        note: null,
+      };
     }
     case 'resolve': {
       const resolution = rng.pick(demoResolutions);
@@ -216,5 +264,19 @@ function event(
   note: string | null = null,
   data: CaseEvent['data'] = {},
 ): Partial<CaseEvent> {
-  return { id: rng.uuid(), caseId, seq, type, fromStatus, toStatus, actorKind: actor.kind, actorId: actor.id, actorName: actor.name, note, photoIds: [], data, createdAt: at };
+  return {
+    id: rng.uuid(),
+    caseId,
+    seq,
+    type,
+    fromStatus,
+    toStatus,
+    actorKind: actor.kind,
+    actorId: actor.id,
+    actorName: actor.name,
+    note,
+    photoIds: [],
+    data,
+    createdAt: at,
+  };
 }

@@ -65,7 +65,14 @@ export async function ensureDemoTown(dataSource: DataSource, options: DemoTownOp
     staffPasswordHash: await hashPassword(staffPassword),
     onProgress: options.onProgress,
   });
-  return { created: true, size: options.size, counts, generateSeconds, writeSeconds: seconds(started), staffPassword: counts.staff ? staffPassword : undefined };
+  return {
+    created: true,
+    size: options.size,
+    counts,
+    generateSeconds,
+    writeSeconds: seconds(started),
+    staffPassword: counts.staff ? staffPassword : undefined,
+  };
 }
 
 /** Looks up the demo anchors (after ensureDemoTown). */

@@ -64,7 +64,14 @@ export function generateTown(options: GenerateOptions): TownModel {
     businesses: [],
     staff: [],
   };
-  const ctx: GenContext = { rng, today: options.today, model, usedIdNumbers: new Set(), usedPhones: new Set(), usedCreditCodes: new Set() };
+  const ctx: GenContext = {
+    rng,
+    today: options.today,
+    model,
+    usedIdNumbers: new Set(),
+    usedPhones: new Set(),
+    usedCreditCodes: new Set(),
+  };
   const workers = generateStaff(ctx, layout);
   const addresses = new AddressBook();
   const householdSeq = new Map<string, number>();
@@ -78,9 +85,11 @@ export function generateTown(options: GenerateOptions): TownModel {
     const quota = perGrid[k];
     const worker = workers.get(grid.region.id);
     if (!worker) throw new Error(`no grid worker for ${grid.region.name}`);
-    const place = (house: SeedHouse) => careFor(ctx, placeHousehold(ctx, grid, house, householdTypeFor(ctx, grid), nextCode(grid)), grid, worker);
+    const place = (house: SeedHouse) =>
+      careFor(ctx, placeHousehold(ctx, grid, house, householdTypeFor(ctx, grid), nextCode(grid)), grid, worker);
     if (grid.parent.level === 'village') {
-      for (let h = 0; h < quota; h += 1) place(ruralHouse(ctx, grid, addresses.take(grid.parent.name), 'self_occupied'));
+      for (let h = 0; h < quota; h += 1)
+        place(ruralHouse(ctx, grid, addresses.take(grid.parent.name), 'self_occupied'));
     } else {
       const flats = buildEstate(ctx, grid, Math.ceil(quota / 0.85) + 4, k);
       let remaining = quota;
@@ -90,7 +99,8 @@ export function generateTown(options: GenerateOptions): TownModel {
           place(flat);
           remaining -= 1;
         } else {
-          flat.use = flat.roomNo?.startsWith('1') && flat.roomNo.length === 3 && rng.chance(0.3) ? 'commercial' : 'vacant';
+          flat.use =
+            flat.roomNo?.startsWith('1') && flat.roomNo.length === 3 && rng.chance(0.3) ? 'commercial' : 'vacant';
         }
       });
     }

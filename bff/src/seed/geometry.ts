@@ -52,7 +52,10 @@ export function buildLattice(rng: Rng, o: LatticeOptions): Lattice {
   const xs = Array.from({ length: o.cols + 1 }, (_, i) => west + warp(i / o.cols) * o.widthDeg);
   const ys = Array.from({ length: o.rows + 1 }, (_, j) => south + warp(j / o.rows) * o.heightDeg);
   const spacing = (values: number[], k: number) =>
-    Math.min(k > 0 ? values[k] - values[k - 1] : Infinity, k < values.length - 1 ? values[k + 1] - values[k] : Infinity);
+    Math.min(
+      k > 0 ? values[k] - values[k - 1] : Infinity,
+      k < values.length - 1 ? values[k + 1] - values[k] : Infinity,
+    );
   const vertices: LngLat[][] = [];
   for (let i = 0; i <= o.cols; i += 1) {
     const column: LngLat[] = [];

@@ -9,13 +9,36 @@ import type { GridInfo } from './regions';
 
 /** Household type shares: villages have more 空壳户 (families gone to the city), communities more tenants. */
 const TYPE_WEIGHTS: Record<'village' | 'community', readonly (readonly [HouseholdType, number])[]> = {
-  village: [['resident', 73], ['floating', 12], ['empty', 15]],
-  community: [['resident', 78], ['floating', 19], ['empty', 3]],
+  village: [
+    ['resident', 73],
+    ['floating', 12],
+    ['empty', 15],
+  ],
+  community: [
+    ['resident', 78],
+    ['floating', 19],
+    ['empty', 3],
+  ],
 };
 
-const LAND_NOTES = ['承包耕地 2.5 亩，种植水稻', '茶园 1.2 亩', '承包耕地 3 亩，种植蔬菜', '竹林 4 亩', '鱼塘 1 亩', '苗木 2 亩', null, null, null];
+const LAND_NOTES = [
+  '承包耕地 2.5 亩，种植水稻',
+  '茶园 1.2 亩',
+  '承包耕地 3 亩，种植蔬菜',
+  '竹林 4 亩',
+  '鱼塘 1 亩',
+  '苗木 2 亩',
+  null,
+  null,
+  null,
+];
 
-const PERMIT_WEIGHTS: readonly (readonly [PermitStatus, number])[] = [['valid', 55], ['applied', 15], ['expired', 12], ['none', 18]];
+const PERMIT_WEIGHTS: readonly (readonly [PermitStatus, number])[] = [
+  ['valid', 55],
+  ['applied', 15],
+  ['expired', 12],
+  ['none', 18],
+];
 
 /** A household the caller has placed: its type, members, house and the house's relation for members. */
 export interface PlacedHousehold {
@@ -42,9 +65,18 @@ function surnameFor(draft: MemberDraft, family: string, inLaw: string | null, he
  * Builds the persons of one household. Locals have the town's county in their ID numbers and their
  * 户籍 here; floating members share one origin county, an arrival date and a 居住证 status.
  */
-function members(ctx: GenContext, grid: GridInfo, household: SeedHousehold, drafts: MemberDraft[], hukou: HukouType): SeedPerson[] {
+function members(
+  ctx: GenContext,
+  grid: GridInfo,
+  household: SeedHousehold,
+  drafts: MemberDraft[],
+  hukou: HukouType,
+): SeedPerson[] {
   const { rng, today } = ctx;
-  const origin = hukou === 'floating' ? rng.weighted(ORIGIN_COUNTIES.map(([code, name, w]) => [[code, name] as const, w] as const)) : null;
+  const origin =
+    hukou === 'floating'
+      ? rng.weighted(ORIGIN_COUNTIES.map(([code, name, w]) => [[code, name] as const, w] as const))
+      : null;
   const arrival = origin ? addDays(today, -rng.int(20, 6 * 365)) : null;
   const permitStatus = origin ? rng.weighted(PERMIT_WEIGHTS) : null;
   const headSurname = randomSurname(rng);
@@ -57,7 +89,11 @@ function members(ctx: GenContext, grid: GridInfo, household: SeedHousehold, draf
   const inLawSurname = inLawDraft && inLawDraft.gender === 'male' ? randomSurname(rng) : null;
   return drafts.map((draft) => {
     const surname =
-      draft.relation === 'spouse' ? (spouseSurname as string) : draft.relation === 'child_in_law' && inLawSurname ? inLawSurname : surnameFor(draft, family, inLawSurname, headSurname, ctx);
+      draft.relation === 'spouse'
+        ? (spouseSurname as string)
+        : draft.relation === 'child_in_law' && inLawSurname
+          ? inLawSurname
+          : surnameFor(draft, family, inLawSurname, headSurname, ctx);
     const birthDate = birthDateForAge(today, draft.age, rng.int(0, 364));
     const birthYear = Number(birthDate.slice(0, 4));
     const county = origin ? origin[0] : TOWN_COUNTY_CODE;
@@ -77,7 +113,12 @@ function members(ctx: GenContext, grid: GridInfo, household: SeedHousehold, draf
       origin: origin ? origin[1] : null,
       arrivalDate: arrival,
       permitStatus,
-      permitExpiry: permitStatus === 'valid' ? addDays(today, rng.int(30, 700)) : permitStatus === 'expired' ? addDays(today, -rng.int(10, 400)) : null,
+      permitExpiry:
+        permitStatus === 'valid'
+          ? addDays(today, rng.int(30, 700))
+          : permitStatus === 'expired'
+            ? addDays(today, -rng.int(10, 400))
+            : null,
       householdId: household.id,
       relationToHead: draft.relation,
       lastVisitedAt: null,
@@ -87,7 +128,13 @@ function members(ctx: GenContext, grid: GridInfo, household: SeedHousehold, draf
 }
 
 /** Places one household of the given type in `house` and records persons and 人房关系. */
-export function placeHousehold(ctx: GenContext, grid: GridInfo, house: SeedHouse, type: HouseholdType, code: string): PlacedHousehold {
+export function placeHousehold(
+  ctx: GenContext,
+  grid: GridInfo,
+  house: SeedHouse,
+  type: HouseholdType,
+  code: string,
+): PlacedHousehold {
   const { rng, model } = ctx;
   const household: SeedHousehold = {
     id: rng.uuid(),
@@ -103,7 +150,8 @@ export function placeHousehold(ctx: GenContext, grid: GridInfo, house: SeedHouse
   if (type === 'empty') {
     // 空壳户: registered here, nobody lives here; the house stands empty.
     house.use = 'vacant';
-    if (household.landNote === null && grid.parent.level === 'village') household.landNote = '全家外出务工，承包地已流转';
+    if (household.landNote === null && grid.parent.level === 'village')
+      household.landNote = '全家外出务工，承包地已流转';
     return { household, members: [] };
   }
   const drafts = type === 'floating' ? composeFloatingHousehold(rng) : composeLocalHousehold(rng);
@@ -114,7 +162,14 @@ export function placeHousehold(ctx: GenContext, grid: GridInfo, house: SeedHouse
   persons.forEach((person, k) => {
     model.persons.push(person);
     const relation: HouseRelation = type === 'floating' ? 'tenant' : k === 0 ? 'owner' : 'resident';
-    model.personHouses.push({ id: rng.uuid(), personId: person.id, houseId: house.id, regionId: grid.region.id, relation, since });
+    model.personHouses.push({
+      id: rng.uuid(),
+      personId: person.id,
+      houseId: house.id,
+      regionId: grid.region.id,
+      relation,
+      since,
+    });
   });
   return { household, members: persons };
 }

@@ -9,7 +9,24 @@ import type { GridInfo } from './regions';
  * with mid-rise (6 floors) or high-rise (11/18 floors) buildings, units and flats.
  */
 
-const ESTATE_WORDS = ['金色', '翠苑', '锦绣', '阳光', '和园', '桂花', '丽水', '香樟', '紫荆', '御景', '江南', '玉兰', '嘉禾', '枫林', '滨江', '文澜'];
+const ESTATE_WORDS = [
+  '金色',
+  '翠苑',
+  '锦绣',
+  '阳光',
+  '和园',
+  '桂花',
+  '丽水',
+  '香樟',
+  '紫荆',
+  '御景',
+  '江南',
+  '玉兰',
+  '嘉禾',
+  '枫林',
+  '滨江',
+  '文澜',
+];
 const ESTATE_SUFFIXES = ['小区', '花园', '家园', '苑', '公寓'];
 
 /** Rural house numbers continue across a village's grids (幸福村1号 … 幸福村214号). */
@@ -47,15 +64,30 @@ export function ruralHouse(ctx: GenContext, grid: GridInfo, address: string, use
 export function buildEstate(ctx: GenContext, grid: GridInfo, flats: number, estateNo: number): SeedHouse[] {
   const { rng, model } = ctx;
   const name = `${ESTATE_WORDS[(estateNo * 7 + grid.index) % ESTATE_WORDS.length]}${rng.pick(ESTATE_SUFFIXES)}`;
-  const estateName = model.estates.some((e) => e.name === name) ? `${grid.parent.name.replace('社区', '')}${name}` : name;
+  const estateName = model.estates.some((e) => e.name === name)
+    ? `${grid.parent.name.replace('社区', '')}${name}`
+    : name;
   const location = randomPointIn(rng, grid.ring, grid.bbox);
-  const estate = { id: rng.uuid(), regionId: grid.region.id, name: estateName, address: `示范镇${grid.parent.name.replace('社区', '')}路${rng.int(1, 399)}号`, location };
+  const estate = {
+    id: rng.uuid(),
+    regionId: grid.region.id,
+    name: estateName,
+    address: `示范镇${grid.parent.name.replace('社区', '')}路${rng.int(1, 399)}号`,
+    location,
+  };
   model.estates.push(estate);
   const highRise = rng.chance(0.5);
   const houses: SeedHouse[] = [];
   for (let b = 1; houses.length < flats; b += 1) {
     const floors = highRise ? rng.pick([11, 18]) : 6;
-    const building = { id: rng.uuid(), regionId: grid.region.id, estateId: estate.id, name: `${b}号楼`, floors, location: randomPointIn(rng, grid.ring, grid.bbox) };
+    const building = {
+      id: rng.uuid(),
+      regionId: grid.region.id,
+      estateId: estate.id,
+      name: `${b}号楼`,
+      floors,
+      location: randomPointIn(rng, grid.ring, grid.bbox),
+    };
     model.buildings.push(building);
     const units = highRise ? 2 : rng.int(2, 3);
     for (let u = 1; u <= units; u += 1) {

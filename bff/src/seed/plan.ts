@@ -64,7 +64,20 @@ export const SIZE_PLANS: Record<SeedSize, SizePlan> = {
 };
 
 /** The first village is 幸福村 (its first grid is where the demo grid worker 王五 works). */
-export const VILLAGE_NAMES = ['幸福村', '青山村', '丰收村', '东林村', '西塘村', '南湖村', '石桥村', '柳溪村', '金竹村', '双溪村', '桃源村', '新华村'];
+export const VILLAGE_NAMES = [
+  '幸福村',
+  '青山村',
+  '丰收村',
+  '东林村',
+  '西塘村',
+  '南湖村',
+  '石桥村',
+  '柳溪村',
+  '金竹村',
+  '双溪村',
+  '桃源村',
+  '新华村',
+];
 export const COMMUNITY_NAMES = ['阳光社区', '文昌社区', '和平社区', '锦绣社区', '春晖社区', '滨河社区'];
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

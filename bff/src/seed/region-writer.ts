@@ -40,10 +40,24 @@ export async function writeRegions(manager: EntityManager, regions: SeedRegion[]
     }
     const path = `${parent?.path ?? '/'}${region.id}/`;
     stored.set(region.id, { id: region.id, path });
-    inserts.push(repo.create({ id: region.id, name: region.name, level: region.level, parentId: parent?.id ?? null, path, ...fields }));
+    inserts.push(
+      repo.create({
+        id: region.id,
+        name: region.name,
+        level: region.level,
+        parentId: parent?.id ?? null,
+        path,
+        ...fields,
+      }),
+    );
   }
   for (let k = 0; k < inserts.length; k += 200) {
-    await manager.createQueryBuilder().insert().into(Region).values(inserts.slice(k, k + 200)).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Region)
+      .values(inserts.slice(k, k + 200))
+      .execute();
   }
   return stored;
 }

@@ -36,7 +36,13 @@ const pad3 = (n: number) => String(n).padStart(3, '0');
 /** Town → villages/communities → grids, with tiling boundaries from one jittered lattice. */
 export function generateRegions(rng: Rng, size: SeedSize): RegionLayout {
   const plan = SIZE_PLANS[size];
-  const lattice = buildLattice(rng, { cols: plan.cols, rows: plan.rows, center: TOWN_CENTER, widthDeg: plan.widthDeg, heightDeg: plan.heightDeg });
+  const lattice = buildLattice(rng, {
+    cols: plan.cols,
+    rows: plan.rows,
+    center: TOWN_CENTER,
+    widthDeg: plan.widthDeg,
+    heightDeg: plan.heightDeg,
+  });
   const allCells: Cell[] = [];
   for (let i = 0; i < plan.cols; i += 1) for (let j = 0; j < plan.rows; j += 1) allCells.push({ i, j });
   const townRing = outline(lattice, allCells);

@@ -46,7 +46,10 @@ export function generateStaff(ctx: GenContext, layout: RegionLayout): Map<string
   }
   const workers = new Map<string, SeedStaff>();
   for (const grid of layout.grids) {
-    workers.set(grid.region.id, add(`${stemOf(grid.parent)}.wg${String(grid.index).padStart(2, '0')}`, [Role.GridWorker], grid.region.id));
+    workers.set(
+      grid.region.id,
+      add(`${stemOf(grid.parent)}.wg${String(grid.index).padStart(2, '0')}`, [Role.GridWorker], grid.region.id),
+    );
   }
   return workers;
 }

@@ -1,7 +1,18 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { PiiCipher } from '../core/crypto/pii-cipher';
-import { Building, BuildingUnit, Business, Estate, House, Household, Person, PersonHouse, PersonTag, Visit } from '../modules/registry/entities';
+import {
+  Building,
+  BuildingUnit,
+  Business,
+  Estate,
+  House,
+  Household,
+  Person,
+  PersonHouse,
+  PersonTag,
+  Visit,
+} from '../modules/registry/entities';
 import { StaffUser } from '../modules/staff/staff-user.entity';
 import type { TownModel } from './model';
 import { StoredRegion, writeRegions } from './region-writer';
@@ -23,9 +34,18 @@ export interface WriteOptions {
 
 export type WriteCounts = Record<string, number>;
 
-async function insertChunks<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: QueryDeepPartialEntity<T>[]): Promise<void> {
+async function insertChunks<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: QueryDeepPartialEntity<T>[],
+): Promise<void> {
   for (let k = 0; k < rows.length; k += CHUNK_ROWS) {
-    await manager.createQueryBuilder().insert().into(target).values(rows.slice(k, k + CHUNK_ROWS)).execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(target)
+      .values(rows.slice(k, k + CHUNK_ROWS))
+      .execute();
   }
 }
 
@@ -45,14 +65,24 @@ export async function writeTown(dataSource: DataSource, model: TownModel, option
       if (!r) throw new Error(`unknown generated region ${id}`);
       return r;
     };
-    const scoped = <T extends { regionId: string }>(row: T) => ({ ...row, regionId: region(row.regionId).id, scopePath: region(row.regionId).path });
-    const put = async <T extends ObjectLiteral>(table: string, target: EntityTarget<T>, rows: QueryDeepPartialEntity<T>[]) => {
+    const scoped = <T extends { regionId: string }>(row: T) => ({
+      ...row,
+      regionId: region(row.regionId).id,
+      scopePath: region(row.regionId).path,
+    });
+    const put = async <T extends ObjectLiteral>(
+      table: string,
+      target: EntityTarget<T>,
+      rows: QueryDeepPartialEntity<T>[],
+    ) => {
       await insertChunks(manager, target, rows);
       counts[table] = rows.length;
       options.onProgress?.(table, rows.length);
     };
 
-    const existing = new Set((await manager.getRepository(StaffUser).find({ select: { username: true } })).map((s) => s.username));
+    const existing = new Set(
+      (await manager.getRepository(StaffUser).find({ select: { username: true } })).map((s) => s.username),
+    );
     const staff = model.staff.filter((s) => !existing.has(s.username));
     await put(
       'staff',
@@ -75,10 +105,26 @@ export async function writeTown(dataSource: DataSource, model: TownModel, option
       }),
     );
     const loc = (p: [number, number]) => ({ lng: p[0], lat: p[1] });
-    await put('estate', Estate, model.estates.map(({ location, ...e }) => ({ ...scoped(e), ...loc(location) })));
-    await put('building', Building, model.buildings.map(({ location, ...b }) => ({ ...scoped(b), ...loc(location) })));
-    await put('building_unit', BuildingUnit, model.units.map((u) => scoped(u)));
-    await put('house', House, model.houses.map(({ location, ...h }) => ({ ...scoped(h), ...loc(location) })));
+    await put(
+      'estate',
+      Estate,
+      model.estates.map(({ location, ...e }) => ({ ...scoped(e), ...loc(location) })),
+    );
+    await put(
+      'building',
+      Building,
+      model.buildings.map(({ location, ...b }) => ({ ...scoped(b), ...loc(location) })),
+    );
+    await put(
+      'building_unit',
+      BuildingUnit,
+      model.units.map((u) => scoped(u)),
+    );
+    await put(
+      'house',
+      House,
+      model.houses.map(({ location, ...h }) => ({ ...scoped(h), ...loc(location) })),
+    );
     await put(
       'person',
       Person,
@@ -91,7 +137,11 @@ export async function writeTown(dataSource: DataSource, model: TownModel, option
         lastVisitedAt: lastVisitedAt ? new Date(lastVisitedAt) : null,
       })),
     );
-    await put('household', Household, model.households.map((h) => scoped(h)));
+    await put(
+      'household',
+      Household,
+      model.households.map((h) => scoped(h)),
+    );
     await put(
       'person_house',
       PersonHouse,
@@ -100,7 +150,11 @@ export async function writeTown(dataSource: DataSource, model: TownModel, option
     await put(
       'person_tag',
       PersonTag,
-      model.personTags.map(({ regionId, taggedAt, ...pt }) => ({ ...pt, scopePath: region(regionId).path, taggedAt: new Date(taggedAt) })),
+      model.personTags.map(({ regionId, taggedAt, ...pt }) => ({
+        ...pt,
+        scopePath: region(regionId).path,
+        taggedAt: new Date(taggedAt),
+      })),
     );
     await put(
       'visit',
@@ -116,7 +170,11 @@ export async function writeTown(dataSource: DataSource, model: TownModel, option
     await put(
       'business',
       Business,
-      model.businesses.map(({ location, contactPhone, ...b }) => ({ ...scoped(b), ...loc(location), contactPhone: cipher.seal(contactPhone) })),
+      model.businesses.map(({ location, contactPhone, ...b }) => ({
+        ...scoped(b),
+        ...loc(location),
+        contactPhone: cipher.seal(contactPhone),
+      })),
     );
   });
   // Planner statistics for the freshly filled tables. MariaDB keeps its own; SQLite has none until

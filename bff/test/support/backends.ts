@@ -20,7 +20,8 @@ const sqlite: Backend = {
       async dispose() {
         const { rmSync } = await import('fs');
         const { resolve } = await import('path');
-        for (const suffix of ['', '-wal', '-shm']) rmSync(resolve(__dirname, '../../..', file + suffix), { force: true });
+        for (const suffix of ['', '-wal', '-shm'])
+          rmSync(resolve(__dirname, '../../..', file + suffix), { force: true });
       },
     };
   },

@@ -53,7 +53,8 @@ export class ProbeFactory {
 
   resolve(schema: JsonSchema | undefined): JsonSchema {
     let s = schema ?? {};
-    for (let i = 0; s.$ref && i < 10; i += 1) s = this.doc.components?.schemas?.[s.$ref.replace('#/components/schemas/', '')] ?? {};
+    for (let i = 0; s.$ref && i < 10; i += 1)
+      s = this.doc.components?.schemas?.[s.$ref.replace('#/components/schemas/', '')] ?? {};
     return s;
   }
 
@@ -132,8 +133,18 @@ export class ProbeFactory {
         { label: 'JSON array', path, raw: '[1,2]', contentType: 'application/json' },
         { label: 'JSON null', path, raw: 'null', contentType: 'application/json' },
         { label: 'malformed JSON', path, raw: '{"a":', contentType: 'application/json' },
-        { label: 'multipart garbage', path, raw: '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nzz', contentType: 'multipart/form-data; boundary=x' },
-        { label: 'form body', path, raw: 'a[b][c][d][e][f][g]=1&a=2', contentType: 'application/x-www-form-urlencoded' },
+        {
+          label: 'multipart garbage',
+          path,
+          raw: '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nzz',
+          contentType: 'multipart/form-data; boundary=x',
+        },
+        {
+          label: 'form body',
+          path,
+          raw: 'a[b][c][d][e][f][g]=1&a=2',
+          contentType: 'application/x-www-form-urlencoded',
+        },
       );
       if (heavy) out.push({ label: 'over 1 MB', path, body: { ...base, pad: 'x'.repeat(1_100_000) } });
     }
@@ -150,18 +161,27 @@ export class ProbeFactory {
       out.push({ label: `query ${p.name} twice`, path, query: `${p.name}=a&${p.name}=b` });
     }
     if (!hasBody) return out;
-    const fields = Object.entries(bodySchema.properties ?? {}).map(([field, raw]) => [field, this.resolve(raw)] as const);
+    const fields = Object.entries(bodySchema.properties ?? {}).map(
+      ([field, raw]) => [field, this.resolve(raw)] as const,
+    );
     out.push({ label: 'empty object', path, body: {} });
-    if (heavy) out.push({ label: 'just under 1 MB', path, body: { ...base, [fields[0]?.[0] ?? 'pad']: 'x'.repeat(1_000_000) } });
+    if (heavy)
+      out.push({ label: 'just under 1 MB', path, body: { ...base, [fields[0]?.[0] ?? 'pad']: 'x'.repeat(1_000_000) } });
     const arrayField = fields.find(([, s]) => s.type === 'array');
-    if (arrayField && heavy) out.push({ label: `${arrayField[0]} huge array`, path, body: { ...base, [arrayField[0]]: new Array(150_000).fill(this.plausible(arrayField[0], arrayField[1].items)) } });
+    if (arrayField && heavy)
+      out.push({
+        label: `${arrayField[0]} huge array`,
+        path,
+        body: { ...base, [arrayField[0]]: new Array(150_000).fill(this.plausible(arrayField[0], arrayField[1].items)) },
+      });
     for (const req of bodySchema.required ?? []) {
       const rest = { ...base };
       delete rest[req];
       out.push({ label: `missing ${req}`, path, body: rest });
     }
     for (const [field, s] of fields) {
-      for (const wrong of this.wrongTypes(s).slice(0, 3)) out.push({ label: `${field}=${JSON.stringify(wrong)}`, path, body: { ...base, [field]: wrong } });
+      for (const wrong of this.wrongTypes(s).slice(0, 3))
+        out.push({ label: `${field}=${JSON.stringify(wrong)}`, path, body: { ...base, [field]: wrong } });
       if (s.type === 'string' || s.type === undefined) {
         out.push({ label: `${field} control`, path, body: { ...base, [field]: CONTROL_STRINGS[0] } });
         out.push({ label: `${field} C1 control`, path, body: { ...base, [field]: CONTROL_STRINGS[2] } });
@@ -170,7 +190,8 @@ export class ProbeFactory {
         }
         out.push({ label: `${field} 5k`, path, body: { ...base, [field]: 'x'.repeat(5000) } });
       }
-      if (s.type === 'array' && s.items) out.push({ label: `${field}[0] wrong`, path, body: { ...base, [field]: [this.wrongTypes(s.items)[0]] } });
+      if (s.type === 'array' && s.items)
+        out.push({ label: `${field}[0] wrong`, path, body: { ...base, [field]: [this.wrongTypes(s.items)[0]] } });
     }
     return out;
   }

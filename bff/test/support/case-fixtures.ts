@@ -37,27 +37,78 @@ export interface CaseTown {
 
 const square = (w: number, s: number, e: number, n: number) => ({
   type: 'Polygon',
-  coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]],
+  coordinates: [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ],
 });
 
 /** Makes a mini-program user a grid worker of `grid` and signs them in again (tokens carry roles). */
-async function gridWorker(t: TestApp, ds: DataSource, identity: string, nickname: string, grid: Region): Promise<MpFixture & { nickname: string }> {
+async function gridWorker(
+  t: TestApp,
+  ds: DataSource,
+  identity: string,
+  nickname: string,
+  grid: Region,
+): Promise<MpFixture & { nickname: string }> {
   const first = await mpLogin(t, identity, nickname);
-  await ds.getRepository(MpUser).update({ id: first.id }, { roles: ['resident', 'grid_worker'], regionId: grid.id, scopePath: grid.path });
+  await ds
+    .getRepository(MpUser)
+    .update({ id: first.id }, { roles: ['resident', 'grid_worker'], regionId: grid.id, scopePath: grid.path });
   return { ...(await mpLogin(t, identity, nickname)), nickname };
 }
 
 export async function setupCaseTown(t: TestApp, tag = randomUUID().slice(0, 6)): Promise<CaseTown> {
   const ds = await dataSourceOf(t);
   const regions = await t.get(RegionService);
-  const town = await regions.create({ name: `青山镇${tag}`, level: 'town', parentId: null, boundary: square(120.1, 30.2, 120.14, 30.22) });
-  const villageA = await regions.create({ name: '幸福村', level: 'village', parentId: town.id, boundary: square(120.1, 30.2, 120.12, 30.22) });
-  const villageB = await regions.create({ name: '和谐村', level: 'village', parentId: town.id, boundary: square(120.12, 30.2, 120.14, 30.22) });
-  const gridA1 = await regions.create({ name: '幸福村一网格', level: 'grid', parentId: villageA.id, boundary: square(120.1, 30.2, 120.11, 30.22) });
-  const gridA2 = await regions.create({ name: '幸福村二网格', level: 'grid', parentId: villageA.id, boundary: square(120.11, 30.2, 120.12, 30.22) });
-  const gridB1 = await regions.create({ name: '和谐村一网格', level: 'grid', parentId: villageB.id, boundary: square(120.12, 30.2, 120.14, 30.22) });
+  const town = await regions.create({
+    name: `青山镇${tag}`,
+    level: 'town',
+    parentId: null,
+    boundary: square(120.1, 30.2, 120.14, 30.22),
+  });
+  const villageA = await regions.create({
+    name: '幸福村',
+    level: 'village',
+    parentId: town.id,
+    boundary: square(120.1, 30.2, 120.12, 30.22),
+  });
+  const villageB = await regions.create({
+    name: '和谐村',
+    level: 'village',
+    parentId: town.id,
+    boundary: square(120.12, 30.2, 120.14, 30.22),
+  });
+  const gridA1 = await regions.create({
+    name: '幸福村一网格',
+    level: 'grid',
+    parentId: villageA.id,
+    boundary: square(120.1, 30.2, 120.11, 30.22),
+  });
+  const gridA2 = await regions.create({
+    name: '幸福村二网格',
+    level: 'grid',
+    parentId: villageA.id,
+    boundary: square(120.11, 30.2, 120.12, 30.22),
+  });
+  const gridB1 = await regions.create({
+    name: '和谐村一网格',
+    level: 'grid',
+    parentId: villageB.id,
+    boundary: square(120.12, 30.2, 120.14, 30.22),
+  });
   const staff = {
-    town: await staffWithToken(t, { username: `town.${tag}`, roles: ['village_admin'], grants: ['case:manage', 'person:pii:read'], region: town }),
+    town: await staffWithToken(t, {
+      username: `town.${tag}`,
+      roles: ['village_admin'],
+      grants: ['case:manage', 'person:pii:read'],
+      region: town,
+    }),
     villageA: await staffWithToken(t, { username: `cunA.${tag}`, roles: ['village_admin'], region: villageA }),
     villageB: await staffWithToken(t, { username: `cunB.${tag}`, roles: ['village_admin'], region: villageB }),
     leaderA1: await staffWithToken(t, { username: `leaderA1.${tag}`, roles: ['grid_leader'], region: gridA1 }),
@@ -100,7 +151,9 @@ export interface SubmitOptions {
 export async function submitCase(t: TestApp, town: CaseTown, options: SubmitOptions = {}): Promise<CaseRecord> {
   const reporter = options.reporter ?? town.mp.residentA;
   const [lng, lat] = options.at ?? town.points.A1;
-  const { record } = await (await t.get(CaseIntakeService)).submit(
+  const { record } = await (
+    await t.get(CaseIntakeService)
+  ).submit(
     {
       source: options.source ?? 'mp',
       reporter: { kind: 'mp', id: reporter.id, name: reporter.nickname },
@@ -139,7 +192,13 @@ export async function caseInProgress(t: TestApp, town: CaseTown, options: Submit
   const dispatcher = await townDispatcher(t, town);
   await workflow.apply(record.id, 'accept', dispatcher);
   await workflow.apply(record.id, 'dispatch', dispatcher, { assignee: { kind: 'mp', id: town.mp.workerA1.id } });
-  return workflow.apply(record.id, 'start', { role: 'assignee', kind: 'mp', id: town.mp.workerA1.id, name: '王五', principal: { kind: 'mp', id: town.mp.workerA1.id, roles: ['resident', 'grid_worker'] } });
+  return workflow.apply(record.id, 'start', {
+    role: 'assignee',
+    kind: 'mp',
+    id: town.mp.workerA1.id,
+    name: '王五',
+    principal: { kind: 'mp', id: town.mp.workerA1.id, roles: ['resident', 'grid_worker'] },
+  });
 }
 
 export { systemActor };

@@ -10,7 +10,8 @@ import type { Infra } from '../../src/core/infra/types';
  * `bff`, RedisInfra on `bff:mysql+redis` (under a key prefix of its own, flushed afterwards).
  */
 export const redisUrl = process.env.ZHILI_TEST_BACKEND === 'mysql' ? process.env.TEST_REDIS_URL : undefined;
-if (process.env.ZHILI_TEST_BACKEND === 'mysql' && !redisUrl) throw new Error('The mysql+redis project needs TEST_REDIS_URL');
+if (process.env.ZHILI_TEST_BACKEND === 'mysql' && !redisUrl)
+  throw new Error('The mysql+redis project needs TEST_REDIS_URL');
 export const kind: Infra['kind'] = redisUrl ? 'redis' : 'memory';
 export const keyPrefix = `zhili:test:infra:${process.pid}_${randomBytes(4).toString('hex')}:`;
 

@@ -9,9 +9,16 @@ export interface MpFixture {
 
 /** Signs a simulator identity in to the mini-program API. */
 export async function mpLogin(t: TestApp, identity: string, nickname = '测试居民'): Promise<MpFixture> {
-  const res = await t.http().post('/api/mp/auth/login').send({ code: await devLoginCode(t.sim, identity), nickname });
+  const res = await t
+    .http()
+    .post('/api/mp/auth/login')
+    .send({ code: await devLoginCode(t.sim, identity), nickname });
   if (res.status !== 200) throw new Error(`mp login of ${identity} failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { id: res.body.data.user.id, auth: `Bearer ${res.body.data.accessToken}`, refreshToken: res.body.data.refreshToken };
+  return {
+    id: res.body.data.user.id,
+    auth: `Bearer ${res.body.data.accessToken}`,
+    refreshToken: res.body.data.refreshToken,
+  };
 }
 
 /** A getPhoneNumber code from the simulator, as the phone button gives the mini-program. */

@@ -21,7 +21,12 @@ export async function dataSourceOf(t: TestApp): Promise<DataSource> {
   return (await t.get(TypeORMDataSourceManager)).getDataSource('default');
 }
 
-export async function createRegion(t: TestApp, name: string, level: RegionLevel, parent: Region | null = null): Promise<Region> {
+export async function createRegion(
+  t: TestApp,
+  name: string,
+  level: RegionLevel,
+  parent: Region | null = null,
+): Promise<Region> {
   return (await t.get(RegionService)).create({ name, level, parentId: parent?.id ?? null });
 }
 
@@ -43,7 +48,9 @@ export interface StaffFixtureInput {
 }
 
 export async function createStaff(t: TestApp, input: StaffFixtureInput): Promise<StaffFixture> {
-  const user = await (await t.get(StaffService)).create({
+  const user = await (
+    await t.get(StaffService)
+  ).create({
     username: input.username,
     displayName: input.username,
     password: FIXTURE_PASSWORD,
@@ -51,20 +58,40 @@ export async function createStaff(t: TestApp, input: StaffFixtureInput): Promise
   });
   const region = input.region ?? null;
   // A new account must change its password before using the API; fixtures skip that step.
-  await (await dataSourceOf(t)).getRepository(StaffUser).update(
-    { id: user.id },
-    { roles: input.roles, grants: input.grants ?? [], regionId: region?.id ?? null, scopePath: region?.path ?? null, mustChangePassword: false },
-  );
-  return { id: user.id, username: input.username, password: FIXTURE_PASSWORD, roles: input.roles, grants: input.grants ?? [], region };
+  await (
+    await dataSourceOf(t)
+  )
+    .getRepository(StaffUser)
+    .update(
+      { id: user.id },
+      {
+        roles: input.roles,
+        grants: input.grants ?? [],
+        regionId: region?.id ?? null,
+        scopePath: region?.path ?? null,
+        mustChangePassword: false,
+      },
+    );
+  return {
+    id: user.id,
+    username: input.username,
+    password: FIXTURE_PASSWORD,
+    roles: input.roles,
+    grants: input.grants ?? [],
+    region,
+  };
 }
 
 /** Logs in over HTTP and returns the access token (fails clearly if MFA would be required). */
 export async function staffLogin(t: TestApp, username: string, password = FIXTURE_PASSWORD): Promise<string> {
   const res = await t.http().post('/api/admin/auth/login').send({ username, password });
-  if (res.status !== 200) throw new Error(`staff login of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`staff login of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   const data = res.body.data as { accessToken?: string; mfaRequired?: boolean };
   if (data.mfaRequired || !data.accessToken) {
-    throw new Error(`staff login of ${username} needs MFA: use a role without mfaRequired and grant permissions instead`);
+    throw new Error(
+      `staff login of ${username} needs MFA: use a role without mfaRequired and grant permissions instead`,
+    );
   }
   return data.accessToken;
 }

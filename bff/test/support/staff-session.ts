@@ -41,7 +41,11 @@ async function enrol(t: TestApp, username: string, mfaToken: string): Promise<vo
   const setup = await t.http().get('/api/admin/auth/mfa/setup').set('Authorization', auth);
   if (setup.status !== 200) fail('MFA setup', username, setup);
   const totp = totpOf(setup.body.data as { otpauthUrl?: string; secret?: string });
-  const confirm = await t.http().post('/api/admin/auth/mfa/setup').set('Authorization', auth).send({ code: totp.generate() });
+  const confirm = await t
+    .http()
+    .post('/api/admin/auth/mfa/setup')
+    .set('Authorization', auth)
+    .send({ code: totp.generate() });
   if (confirm.status !== 200) fail('MFA confirmation', username, confirm);
   secrets.set(username, totp);
   recoveryCodes.set(username, [...((confirm.body.data?.recoveryCodes as string[] | undefined) ?? [])]);
@@ -56,7 +60,10 @@ async function secondStep(t: TestApp, username: string, mfaToken: string): Promi
   attempts.push({ code: totp.generate({ timestamp: Date.now() + totp.period * 1000 }) });
   let last: { status: number; body: unknown } | undefined;
   for (const attempt of attempts) {
-    const res = await t.http().post('/api/admin/auth/mfa').send({ mfaToken, ...attempt });
+    const res = await t
+      .http()
+      .post('/api/admin/auth/mfa')
+      .send({ mfaToken, ...attempt });
     if (res.status === 200) return res.body.data as LoginAnswer;
     last = res;
   }
@@ -64,7 +71,11 @@ async function secondStep(t: TestApp, username: string, mfaToken: string): Promi
 }
 
 /** Logs in over HTTP (through MFA when required) and returns the token pair. */
-export async function loginStaff(t: TestApp, username: string, password = FIXTURE_PASSWORD): Promise<{ accessToken: string; refreshToken: string }> {
+export async function loginStaff(
+  t: TestApp,
+  username: string,
+  password = FIXTURE_PASSWORD,
+): Promise<{ accessToken: string; refreshToken: string }> {
   const res = await t.http().post('/api/admin/auth/login').send({ username, password });
   if (res.status !== 200) fail('login', username, res);
   let data = res.body.data as LoginAnswer;

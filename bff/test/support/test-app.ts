@@ -91,7 +91,11 @@ export async function startTestApp(backend: Backend, extraEnv: Record<string, st
   // The port is known only now: point WeChat's message push at this BFF (PUBLIC_BASE_URL stays
   // unset, so media links use the listening address, which the simulator can reach).
   const push = env.WECHAT_PUSH_TOKEN
-    ? { url: `${url}/api/callbacks/wechat`, token: env.WECHAT_PUSH_TOKEN, ...(env.WECHAT_PUSH_AES_KEY ? { aesKey: env.WECHAT_PUSH_AES_KEY } : {}) }
+    ? {
+        url: `${url}/api/callbacks/wechat`,
+        token: env.WECHAT_PUSH_TOKEN,
+        ...(env.WECHAT_PUSH_AES_KEY ? { aesKey: env.WECHAT_PUSH_AES_KEY } : {}),
+      }
     : null;
   sim.setPush(push);
   return {

@@ -33,5 +33,5 @@ export type IconName = 'lock' | 'empty' | 'offline' | 'error' | `tile-${TileIcon
 
 /** An icon sized by `className` (width/height in the caller's CSS). */
 export function Icon({ name, className }: { name: IconName; className: string }) {
-  return <Image className={className} src={sources[name]} mode='aspectFit' data-icon={name} />;
+  return <Image className={className} src={sources[name]} mode="aspectFit" data-icon={name} />;
 }

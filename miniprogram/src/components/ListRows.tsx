@@ -4,7 +4,7 @@ import './ListRows.css';
 
 /** A white card of rows separated by hairlines. */
 export function ListGroup({ children }: { children: ReactNode }) {
-  return <View className='list-group'>{children}</View>;
+  return <View className="list-group">{children}</View>;
 }
 
 interface ListRowProps {
@@ -19,11 +19,11 @@ interface ListRowProps {
 /** Title on the left, value (and an arrow when tappable) on the right. */
 export function ListRow({ title, value, id, onClick }: ListRowProps) {
   return (
-    <View id={id} className='list-row' hoverClass={onClick ? 'list-row--hover' : 'none'} onClick={onClick}>
-      <Text className='list-row__title'>{title}</Text>
-      <View className='list-row__value'>
+    <View id={id} className="list-row" hoverClass={onClick ? 'list-row--hover' : 'none'} onClick={onClick}>
+      <Text className="list-row__title">{title}</Text>
+      <View className="list-row__value">
         {value}
-        {onClick ? <Text className='list-row__arrow'>›</Text> : null}
+        {onClick ? <Text className="list-row__arrow">›</Text> : null}
       </View>
     </View>
   );

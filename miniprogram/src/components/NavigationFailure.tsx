@@ -1,6 +1,11 @@
 import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { currentNavigationFailure, dismissNavigationFailure, onNavigationFailure, retryNavigation } from '../utils/navigate';
+import {
+  currentNavigationFailure,
+  dismissNavigationFailure,
+  onNavigationFailure,
+  retryNavigation,
+} from '../utils/navigate';
 import { ErrorState, OfflineState } from './StateView';
 import './StateView.css';
 
@@ -13,11 +18,11 @@ export function NavigationFailure() {
   useEffect(() => onNavigationFailure(setFailure), []);
   if (!failure) return null;
   return (
-    <View className='nav-failure' id='nav-failure' data-url={failure.url}>
+    <View className="nav-failure" id="nav-failure" data-url={failure.url}>
       {failure.offline ? (
         <OfflineState onRetry={() => void retryNavigation()} onClose={dismissNavigationFailure} />
       ) : (
-        <ErrorState title='页面打开失败' message={failure.reason} onRetry={() => void retryNavigation()} />
+        <ErrorState title="页面打开失败" message={failure.reason} onRetry={() => void retryNavigation()} />
       )}
     </View>
   );

@@ -20,12 +20,12 @@ interface RoleGateProps {
 export function RoleGate({ profile, role, title, explanation, children }: RoleGateProps) {
   if (hasRole(profile.roles, role)) return <>{children}</>;
   return (
-    <View className='state-box' id='role-gate'>
-      <View className='state-box__mark'>
-        <Icon name='lock' className='state-box__icon' />
+    <View className="state-box" id="role-gate">
+      <View className="state-box__mark">
+        <Icon name="lock" className="state-box__icon" />
       </View>
-      <Text className='state-box__title'>{title}</Text>
-      <Text className='state-box__desc'>{explanation}</Text>
+      <Text className="state-box__title">{title}</Text>
+      <Text className="state-box__desc">{explanation}</Text>
     </View>
   );
 }

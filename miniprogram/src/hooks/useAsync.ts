@@ -3,9 +3,7 @@ import { describeError } from '../services/errors';
 
 /** State of a load: the last good data is kept while reloading or after a failed reload. */
 export type AsyncState<T> =
-  | { status: 'loading'; data?: T }
-  | { status: 'ready'; data: T }
-  | { status: 'error'; message: string; data?: T };
+  { status: 'loading'; data?: T } | { status: 'ready'; data: T } | { status: 'error'; message: string; data?: T };
 
 /**
  * Run `load` on demand (call `reload`, e.g. from useDidShow or pull-down refresh) and track it.
@@ -24,7 +22,8 @@ export function useAsync<T>(load: () => Promise<T>): [AsyncState<T>, () => Promi
       const data = await loadRef.current();
       if (ticket === latest.current) setState({ status: 'ready', data });
     } catch (error) {
-      if (ticket === latest.current) setState((prev) => ({ status: 'error', message: describeError(error), data: prev.data }));
+      if (ticket === latest.current)
+        setState((prev) => ({ status: 'error', message: describeError(error), data: prev.data }));
     }
   }, []);
 

@@ -36,8 +36,10 @@ async function run(): Promise<FlushOutcome | null> {
   const me = await fetchMe(true).catch(() => null);
   if (!me) return null;
   const outcome = await flushOutbox(taroStore, me.id, sender);
-  if (outcome.sent.length > 0) void Taro.showToast({ title: `离线上报已提交 ${outcome.sent.length} 条`, icon: 'none', duration: 2500 });
-  else if (outcome.failed.length > 0) void Taro.showToast({ title: `有上报未能提交：${outcome.failed[0].message}`, icon: 'none', duration: 3000 });
+  if (outcome.sent.length > 0)
+    void Taro.showToast({ title: `离线上报已提交 ${outcome.sent.length} 条`, icon: 'none', duration: 2500 });
+  else if (outcome.failed.length > 0)
+    void Taro.showToast({ title: `有上报未能提交：${outcome.failed[0].message}`, icon: 'none', duration: 3000 });
   listeners.forEach((listener) => listener(outcome));
   return outcome;
 }

@@ -1,5 +1,13 @@
 import type { MpCaseSubmitBody } from '@zhili/shared';
-import { enqueueReport, flushOutbox, MAX_OUTBOX_ATTEMPTS, outboxOf, readOutbox, retryReport, type OutboxSender } from './case-outbox';
+import {
+  enqueueReport,
+  flushOutbox,
+  MAX_OUTBOX_ATTEMPTS,
+  outboxOf,
+  readOutbox,
+  retryReport,
+  type OutboxSender,
+} from './case-outbox';
 import { AppError, ClientErrorCode, describeError } from './errors';
 import { memoryStore } from './key-value-store';
 
@@ -69,7 +77,11 @@ describe('case outbox', () => {
     bff.setDown(true);
     const first = await flushOutbox(store, 'u1', bff.sender);
     expect(first).toEqual({ sent: [], failed: [], waiting: 1 });
-    expect(outboxOf(store, 'u1')[0]).toMatchObject({ attempts: 1, state: 'waiting', lastError: '网络异常，请检查网络' });
+    expect(outboxOf(store, 'u1')[0]).toMatchObject({
+      attempts: 1,
+      state: 'waiting',
+      lastError: '网络异常，请检查网络',
+    });
 
     bff.setDown(false);
     const [a, b] = await Promise.all([flushOutbox(store, 'u1', bff.sender), flushOutbox(store, 'u1', bff.sender)]);
@@ -95,7 +107,10 @@ describe('case outbox', () => {
     bff.failNext(offline());
     await flushOutbox(store, 'u1', bff.sender);
     // Both photos went up before the submit failed; the entry remembers them.
-    expect(outboxOf(store, 'u1')[0]).toMatchObject({ pendingPhotos: [], body: { photoIds: ['file-early', 'file-p1', 'file-p2'] } });
+    expect(outboxOf(store, 'u1')[0]).toMatchObject({
+      pendingPhotos: [],
+      body: { photoIds: ['file-early', 'file-p1', 'file-p2'] },
+    });
     await flushOutbox(store, 'u1', bff.sender);
     expect(bff.uploads).toEqual(['p1', 'p2']);
     expect(bff.cases.get('key-aaaa-1')?.photoIds).toEqual(['file-early', 'file-p1', 'file-p2']);

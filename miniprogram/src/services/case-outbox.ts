@@ -79,11 +79,17 @@ export function enqueueReport(
 }
 
 export function removeReport(store: KeyValueStore, userId: string, key: string): void {
-  writeOutbox(store, readOutbox(store).filter((e) => !sameEntry(e, userId, key)));
+  writeOutbox(
+    store,
+    readOutbox(store).filter((e) => !sameEntry(e, userId, key)),
+  );
 }
 
 function updateEntry(store: KeyValueStore, userId: string, key: string, patch: Partial<OutboxEntry>): void {
-  writeOutbox(store, readOutbox(store).map((e) => (sameEntry(e, userId, key) ? { ...e, ...patch } : e)));
+  writeOutbox(
+    store,
+    readOutbox(store).map((e) => (sameEntry(e, userId, key) ? { ...e, ...patch } : e)),
+  );
 }
 
 /** 重试: a failed entry goes back to waiting with a fresh attempt budget. */

@@ -24,7 +24,11 @@ function queryString(query: Record<string, QueryValue | QueryValue[]> | undefine
  * route (`@zhili/shared` `contract`), so no interface is copied by hand. List routes resolve to
  * `{ data, page }`, the others to `data`.
  */
-export function api<R extends RouteSpec>(route: R, input: ClientInput<R>, options: ApiOptions = {}): Promise<ClientOutput<R>> {
+export function api<R extends RouteSpec>(
+  route: R,
+  input: ClientInput<R>,
+  options: ApiOptions = {},
+): Promise<ClientOutput<R>> {
   const { params, query, body } = input as {
     params?: Record<string, string | number>;
     query?: Record<string, QueryValue | QueryValue[]>;

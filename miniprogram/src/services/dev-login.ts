@@ -41,7 +41,11 @@ export function simulatorBase(): string {
  * Asks one of the simulator's dev endpoints (`/__dev/login-code`, `/__dev/phone-code`) for a code,
  * with the demo appid added to `data`. `missing` is the message when the answer carries no code.
  */
-export async function requestSimulatorCode(path: string, data: Record<string, string>, missing: string): Promise<string> {
+export async function requestSimulatorCode(
+  path: string,
+  data: Record<string, string>,
+  missing: string,
+): Promise<string> {
   let res: Taro.request.SuccessCallbackResult<{ code?: unknown } | string>;
   try {
     res = await Taro.request<{ code?: unknown } | string>({

@@ -27,5 +27,7 @@ export async function pickPhotos(count: number): Promise<string[]> {
  * failures and 5xx with backoff. Silent: the picker shows the error on the photo.
  */
 export function uploadPhotoWithRetry(localPath: string): Promise<StoredFileVO> {
-  return withRetry(() => uploadFile<StoredFileVO>(fileRoutes.mpUpload.path, localPath, { silent: true }), { attempts: 3 });
+  return withRetry(() => uploadFile<StoredFileVO>(fileRoutes.mpUpload.path, localPath, { silent: true }), {
+    attempts: 3,
+  });
 }

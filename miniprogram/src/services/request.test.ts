@@ -4,7 +4,10 @@ import { request, requestList, setReloginHandler, uploadFile } from './request';
 import { getSession, saveTokens } from './session';
 
 const ok = (data: unknown) => () => ({ statusCode: 200, data: { data } });
-const fail = (statusCode: number, code: string, message: string) => () => ({ statusCode, data: { error: { code, message } } });
+const fail = (statusCode: number, code: string, message: string) => () => ({
+  statusCode,
+  data: { error: { code, message } },
+});
 
 beforeEach(() => {
   resetTaroMock();
@@ -98,7 +101,10 @@ describe('request', () => {
 describe('requestList and uploadFile', () => {
   it('returns the list envelope with its page info', async () => {
     saveTokens({ accessToken: 'at1', refreshToken: 'rt1', expiresIn: 60 });
-    respondWith(() => ({ statusCode: 200, data: { data: [{ id: 'h1' }], page: { page: 1, pageSize: 20, total: 41 } } }));
+    respondWith(() => ({
+      statusCode: 200,
+      data: { data: [{ id: 'h1' }], page: { page: 1, pageSize: 20, total: 41 } },
+    }));
     await expect(requestList('/api/mp/grid/households', { data: { page: 1 } })).resolves.toEqual({
       data: [{ id: 'h1' }],
       page: { page: 1, pageSize: 20, total: 41 },
@@ -107,14 +113,24 @@ describe('requestList and uploadFile', () => {
 
   it('refuses a list answer without page info instead of pretending it is complete', async () => {
     respondWith(ok([{ id: 'h1' }]));
-    await expect(requestList('/api/mp/grid/households', { silent: true })).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+    await expect(requestList('/api/mp/grid/households', { silent: true })).rejects.toMatchObject({
+      code: 'BAD_RESPONSE',
+    });
   });
 
   it('uploads as multipart field "file" with the bearer token and parses the string body', async () => {
     saveTokens({ accessToken: 'at1', refreshToken: 'rt1', expiresIn: 60 });
-    respondWith(() => ({ statusCode: 201, data: { data: { id: 'f1', mime: 'image/jpeg', sizeBytes: 10, url: '/api/files/f1?exp=1&sig=x' } } }));
+    respondWith(() => ({
+      statusCode: 201,
+      data: { data: { id: 'f1', mime: 'image/jpeg', sizeBytes: 10, url: '/api/files/f1?exp=1&sig=x' } },
+    }));
     await expect(uploadFile('/api/mp/files', 'blob:photo-1')).resolves.toMatchObject({ id: 'f1' });
-    expect(requests[0]).toMatchObject({ method: 'UPLOAD', filePath: 'blob:photo-1', name: 'file', url: 'http://bff.test/api/mp/files' });
+    expect(requests[0]).toMatchObject({
+      method: 'UPLOAD',
+      filePath: 'blob:photo-1',
+      name: 'file',
+      url: 'http://bff.test/api/mp/files',
+    });
     expect(requests[0].header?.Authorization).toBe('Bearer at1');
   });
 
@@ -133,6 +149,9 @@ describe('requestList and uploadFile', () => {
   it('maps a refused file type to its Chinese message', async () => {
     saveTokens({ accessToken: 'at1', refreshToken: 'rt1', expiresIn: 60 });
     respondWith(fail(415, 'FILE_TYPE_NOT_ALLOWED', '只支持 JPG、PNG、WebP 图片'));
-    await expect(uploadFile('/api/mp/files', 'blob:doc', { silent: true })).rejects.toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED', message: '只支持 JPG、PNG、WebP 图片' });
+    await expect(uploadFile('/api/mp/files', 'blob:doc', { silent: true })).rejects.toMatchObject({
+      code: 'FILE_TYPE_NOT_ALLOWED',
+      message: '只支持 JPG、PNG、WebP 图片',
+    });
   });
 });

@@ -78,7 +78,11 @@ async function doRefresh(): Promise<boolean> {
   const session = getSession();
   if (!session) return false;
   try {
-    const res = await send('/api/mp/auth/refresh', { method: 'POST', data: { refreshToken: session.refreshToken } }, null);
+    const res = await send(
+      '/api/mp/auth/refresh',
+      { method: 'POST', data: { refreshToken: session.refreshToken } },
+      null,
+    );
     if (res.status >= 200 && res.status < 300 && hasData(res.body)) {
       saveTokens(res.body.data as TokenPair);
       return true;
@@ -133,7 +137,10 @@ function toast(message: string): void {
 }
 
 /** Sends with the current token, recovering once from a 401 (refresh or new login). */
-async function sendAuthorized(options: RequestOptions, attempt: (token: string | null) => Promise<RawResponse>): Promise<RawResponse> {
+async function sendAuthorized(
+  options: RequestOptions,
+  attempt: (token: string | null) => Promise<RawResponse>,
+): Promise<RawResponse> {
   const auth = options.auth ?? true;
   let token = auth ? (getSession()?.accessToken ?? null) : null;
   let res = await attempt(token);
@@ -145,14 +152,20 @@ async function sendAuthorized(options: RequestOptions, attempt: (token: string |
 }
 
 /** The whole success body (`{ data }` or `{ data, page }`); throws AppError and toasts unless silent. */
-async function call(options: RequestOptions, attempt: (token: string | null) => Promise<RawResponse>): Promise<{ data: unknown }> {
+async function call(
+  options: RequestOptions,
+  attempt: (token: string | null) => Promise<RawResponse>,
+): Promise<{ data: unknown }> {
   try {
     const res = await sendAuthorized(options, attempt);
     const accepted = (res.status >= 200 && res.status < 300) || (options.acceptStatus ?? []).includes(res.status);
     if (accepted && hasData(res.body) && !isApiError(res.body)) return res.body;
     throw toError(res);
   } catch (error) {
-    const appError = error instanceof AppError ? error : new AppError(ClientErrorCode.BAD_RESPONSE, messageForCode(ClientErrorCode.BAD_RESPONSE), 0);
+    const appError =
+      error instanceof AppError
+        ? error
+        : new AppError(ClientErrorCode.BAD_RESPONSE, messageForCode(ClientErrorCode.BAD_RESPONSE), 0);
     if (!options.silent) toast(appError.message);
     throw appError;
   }
@@ -171,7 +184,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 export async function requestList<T>(path: string, options: RequestOptions = {}): Promise<ApiList<T>> {
   const body = await call(options, (token) => send(path, options, token));
   const page = (body as { page?: PageInfo }).page;
-  if (!Array.isArray(body.data) || !page) throw new AppError(ClientErrorCode.BAD_RESPONSE, messageForCode(ClientErrorCode.BAD_RESPONSE), 0);
+  if (!Array.isArray(body.data) || !page)
+    throw new AppError(ClientErrorCode.BAD_RESPONSE, messageForCode(ClientErrorCode.BAD_RESPONSE), 0);
   return { data: body.data as T[], page };
 }
 
@@ -179,7 +193,11 @@ export async function requestList<T>(path: string, options: RequestOptions = {})
  * Upload a local file (a path from chooseImage / chooseMedia) as multipart field `file` and return
  * the `data` of the answer. Same token handling and errors as `request`.
  */
-export async function uploadFile<T>(path: string, filePath: string, options: Pick<RequestOptions, 'silent'> = {}): Promise<T> {
+export async function uploadFile<T>(
+  path: string,
+  filePath: string,
+  options: Pick<RequestOptions, 'silent'> = {},
+): Promise<T> {
   const attempt = async (token: string | null): Promise<RawResponse> => {
     try {
       const res = await Taro.uploadFile({

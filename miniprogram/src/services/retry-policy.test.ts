@@ -36,10 +36,26 @@ describe('retry policy', () => {
 
   it('gives up at once on a final error and after the budget on transient ones', async () => {
     let calls = 0;
-    await expect(withRetry(async () => { calls += 1; throw http(400); }, { sleep: async () => undefined })).rejects.toMatchObject({ status: 400 });
+    await expect(
+      withRetry(
+        async () => {
+          calls += 1;
+          throw http(400);
+        },
+        { sleep: async () => undefined },
+      ),
+    ).rejects.toMatchObject({ status: 400 });
     expect(calls).toBe(1);
     calls = 0;
-    await expect(withRetry(async () => { calls += 1; throw network(); }, { attempts: 3, sleep: async () => undefined })).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+    await expect(
+      withRetry(
+        async () => {
+          calls += 1;
+          throw network();
+        },
+        { attempts: 3, sleep: async () => undefined },
+      ),
+    ).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
     expect(calls).toBe(3);
   });
 });

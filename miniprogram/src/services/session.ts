@@ -16,7 +16,9 @@ const LOGGED_OUT_KEY = 'zhili.loggedOut';
 function isSession(value: unknown): value is Session {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.accessToken === 'string' && typeof v.refreshToken === 'string' && typeof v.accessExpiresAt === 'number';
+  return (
+    typeof v.accessToken === 'string' && typeof v.refreshToken === 'string' && typeof v.accessExpiresAt === 'number'
+  );
 }
 
 export function getSession(): Session | null {

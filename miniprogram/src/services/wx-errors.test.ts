@@ -3,7 +3,10 @@ import { classifyWxFailure } from './wx-errors';
 describe('classifyWxFailure', () => {
   it.each([
     [{ errMsg: 'getLocation:fail privacy permission is not authorized', errno: 104 }, 'privacy'],
-    [{ errMsg: 'chooseMedia:fail api scope is not declared in the privacy agreement', errno: 112 }, 'privacy-undeclared'],
+    [
+      { errMsg: 'chooseMedia:fail api scope is not declared in the privacy agreement', errno: 112 },
+      'privacy-undeclared',
+    ],
     [{ errMsg: 'getLocation:fail auth deny' }, 'denied'],
     [{ errMsg: 'getLocation:fail authorize no response' }, 'denied'],
     [{ message: 'User denied Geolocation' }, 'denied'],

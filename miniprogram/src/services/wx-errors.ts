@@ -34,7 +34,8 @@ export function classifyWxFailure(error: unknown): WxFailureKind {
   if (errno === 104 || /privacy permission is not authorized/i.test(msg)) return 'privacy';
   if (errno === 112 || /not declared in the privacy/i.test(msg)) return 'privacy-undeclared';
   if (/cancel/i.test(msg)) return 'cancelled';
-  if (/auth den|auth deny|authorize no response|permission denied|user denied|scope unauthorized/i.test(msg)) return 'denied';
+  if (/auth den|auth deny|authorize no response|permission denied|user denied|scope unauthorized/i.test(msg))
+    return 'denied';
   if (/not ?support|暂时不支持|is not a function/i.test(msg)) return 'unsupported';
   return 'failed';
 }

@@ -37,7 +37,11 @@ function explainPrivacy(what: string, undeclared: boolean): Promise<boolean> {
 /** Permission refused earlier: WeChat will not ask again, only the settings page can change it. */
 export async function guideToSettings(what: string): Promise<void> {
   if (!weapp) {
-    await Taro.showModal({ title: '无法使用', content: `浏览器未允许${what}，请在浏览器的网站设置中允许后重试。`, showCancel: false });
+    await Taro.showModal({
+      title: '无法使用',
+      content: `浏览器未允许${what}，请在浏览器的网站设置中允许后重试。`,
+      showCancel: false,
+    });
     return;
   }
   if (await confirm('需要授权', `您之前拒绝了${what}的授权。请在设置中打开后重试。`, '去设置')) {

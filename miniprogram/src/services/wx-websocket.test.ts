@@ -18,7 +18,9 @@ describe('socket.io over wx.connectSocket', () => {
   beforeAll(async () => {
     http = createServer();
     server = new Server(http, { path: '/socket.io', transports: ['websocket'] });
-    server.use((socket, next) => (socket.handshake.auth?.token === 'good-token' ? next() : next(new Error('AUTH_REQUIRED'))));
+    server.use((socket, next) =>
+      socket.handshake.auth?.token === 'good-token' ? next() : next(new Error('AUTH_REQUIRED')),
+    );
     server.on('connection', (socket) => {
       socket.emit('task:assigned', { task: { id: 'task-1' } });
       socket.on('echo', (text: string, ack: (reply: string) => void) => ack(`echo:${text}`));
@@ -32,7 +34,12 @@ describe('socket.io over wx.connectSocket', () => {
   });
 
   const connect = (token: string) => {
-    const socket = io(url, { path: '/socket.io', transports: [WxWebSocketTransport], auth: { token }, reconnection: false });
+    const socket = io(url, {
+      path: '/socket.io',
+      transports: [WxWebSocketTransport],
+      auth: { token },
+      reconnection: false,
+    });
     sockets.push(socket);
     return socket;
   };

@@ -27,7 +27,14 @@ describe('page navigation failures', () => {
     seen = [];
     dismissNavigationFailure();
     unsubscribe = onNavigationFailure((f) => seen.push(f));
-    jest.spyOn(Taro, 'getNetworkType').mockImplementation(() => Promise.resolve({ networkType: network, errMsg: 'getNetworkType:ok' }) as ReturnType<typeof Taro.getNetworkType>);
+    jest
+      .spyOn(Taro, 'getNetworkType')
+      .mockImplementation(
+        () =>
+          Promise.resolve({ networkType: network, errMsg: 'getNetworkType:ok' }) as ReturnType<
+            typeof Taro.getNetworkType
+          >,
+      );
     // Like WeChat: with a fail callback the failure goes there (subpackage download fails offline).
     jest.spyOn(Taro, 'navigateTo').mockImplementation((option: NavigateOption) => {
       if (failNext) {
@@ -45,8 +52,12 @@ describe('page navigation failures', () => {
   });
 
   it('recognises webpack JS and CSS chunk failures and nothing else', () => {
-    const js = Object.assign(new Error('Loading chunk 812 failed.\n(error: http://x/h5/js/812.js)'), { name: 'ChunkLoadError' });
-    const css = Object.assign(new Error('Loading CSS chunk 812 failed.\n(/h5/css/812.css)'), { code: 'CSS_CHUNK_LOAD_FAILED' });
+    const js = Object.assign(new Error('Loading chunk 812 failed.\n(error: http://x/h5/js/812.js)'), {
+      name: 'ChunkLoadError',
+    });
+    const css = Object.assign(new Error('Loading CSS chunk 812 failed.\n(/h5/css/812.css)'), {
+      code: 'CSS_CHUNK_LOAD_FAILED',
+    });
     expect(isChunkLoadError(js)).toBe(true);
     expect(isChunkLoadError(css)).toBe(true);
     expect(isChunkLoadError(new Error('Loading CSS chunk grid-pages-tasks-index failed.'))).toBe(true);
@@ -68,7 +79,11 @@ describe('page navigation failures', () => {
     failNext = 'navigateTo:fail loadSubpackage: fail';
     openPage('/grid/pages/tasks/index');
     await flush();
-    expect(currentNavigationFailure()).toEqual({ url: '/grid/pages/tasks/index', offline: true, reason: 'navigateTo:fail loadSubpackage: fail' });
+    expect(currentNavigationFailure()).toEqual({
+      url: '/grid/pages/tasks/index',
+      offline: true,
+      reason: 'navigateTo:fail loadSubpackage: fail',
+    });
 
     // 重试 while still offline: the failure stays, nothing is attempted.
     await retryNavigation();

@@ -8,6 +8,8 @@ import { routes } from './routes';
  */
 export function installNavigationGuard(): void {
   Taro.onPageNotFound(() => {
-    void Taro.reLaunch({ url: routes.home }).then(() => Taro.showToast({ title: '页面不存在，已回到首页', icon: 'none' }));
+    void Taro.reLaunch({ url: routes.home }).then(() =>
+      Taro.showToast({ title: '页面不存在，已回到首页', icon: 'none' }),
+    );
   });
 }

@@ -24,10 +24,38 @@ export interface ServiceTile {
 /** Every service of the mini-program, in display order; `tilesFor` picks a person's share. */
 export const serviceTiles: readonly ServiceTile[] = [
   { key: 'cases', title: '我的上报', subtitle: '问题处理进度', icon: 'cases', url: caseRoutes.myCases },
-  { key: 'study', title: '党员学习', subtitle: '学习与积分', icon: 'study', url: routes.partyStudy, roles: [Role.PartyMember] },
-  { key: 'tasks', title: '网格工作台', subtitle: '本网格概况', icon: 'tasks', url: routes.gridTasks, roles: [Role.GridWorker] },
-  { key: 'visits', title: '走访待办', subtitle: '到期走访', icon: 'visits', url: routes.gridVisitsDue, roles: [Role.GridWorker] },
-  { key: 'case-tasks', title: '我的工单', subtitle: '派给我的上报', icon: 'case-tasks', url: caseRoutes.gridCaseTasks, roles: [Role.GridWorker] },
+  {
+    key: 'study',
+    title: '党员学习',
+    subtitle: '学习与积分',
+    icon: 'study',
+    url: routes.partyStudy,
+    roles: [Role.PartyMember],
+  },
+  {
+    key: 'tasks',
+    title: '网格工作台',
+    subtitle: '本网格概况',
+    icon: 'tasks',
+    url: routes.gridTasks,
+    roles: [Role.GridWorker],
+  },
+  {
+    key: 'visits',
+    title: '走访待办',
+    subtitle: '到期走访',
+    icon: 'visits',
+    url: routes.gridVisitsDue,
+    roles: [Role.GridWorker],
+  },
+  {
+    key: 'case-tasks',
+    title: '我的工单',
+    subtitle: '派给我的上报',
+    icon: 'case-tasks',
+    url: caseRoutes.gridCaseTasks,
+    roles: [Role.GridWorker],
+  },
   { key: 'binding', title: '身份绑定', subtitle: '党员、网格员', icon: 'binding', url: BINDING_PAGE },
 ];
 

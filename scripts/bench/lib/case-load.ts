@@ -24,7 +24,13 @@ export interface Resident {
 }
 
 /** Signs `count` simulator identities in (created as residents on first login), `parallel` at a time. */
-export async function loginResidents(simUrl: string, bffUrl: string, appid: string, count: number, parallel = 5): Promise<Resident[]> {
+export async function loginResidents(
+  simUrl: string,
+  bffUrl: string,
+  appid: string,
+  count: number,
+  parallel = 5,
+): Promise<Resident[]> {
   const residents: Resident[] = new Array(count);
   let next = 0;
   await Promise.all(
@@ -94,7 +100,11 @@ const PROBLEMS = [
 const PLACES = ['村口', '小区东门', '菜市场旁', '学校门口', '卫生院对面', '文化礼堂前', '公交站旁', '河埠头'];
 
 /** A resident's report number `i`: varied text (the content check sees real sentences), a fresh idempotency key. */
-export function caseBody(i: number, categoryCodes: readonly string[], at: LngLat): MpCaseSubmitBody & { contactPhone: string } {
+export function caseBody(
+  i: number,
+  categoryCodes: readonly string[],
+  at: LngLat,
+): MpCaseSubmitBody & { contactPhone: string } {
   const place = PLACES[i % PLACES.length];
   return {
     idempotencyKey: randomUUID(),

@@ -54,7 +54,9 @@ export async function provisionBackend(name: BackendName, tag: string): Promise<
     url.pathname = `/${dbName}`;
     return { name, databaseUrl: url.toString(), redisUrl: BENCH_REDIS_URL, redisKeyPrefix };
   } catch (err) {
-    console.error(`  跳过 MariaDB + Redis：${(err as Error).message}（设置 BENCH_MYSQL_URL / BENCH_REDIS_URL 指向可用的服务）`);
+    console.error(
+      `  跳过 MariaDB + Redis：${(err as Error).message}（设置 BENCH_MYSQL_URL / BENCH_REDIS_URL 指向可用的服务）`,
+    );
     return null;
   }
 }
@@ -80,7 +82,10 @@ async function deleteRedisKeys(prefix: string): Promise<void> {
 export function backendsFromEnv(variable: string, fallback: BackendName[]): BackendName[] {
   const raw = process.env[variable];
   if (!raw || raw.trim() === '') return fallback;
-  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = names.filter((n) => n !== 'sqlite' && n !== 'mariadb');
   if (bad.length > 0) throw new Error(`${variable} accepts sqlite and mariadb, got "${raw}"`);
   return names as BackendName[];

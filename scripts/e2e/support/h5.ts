@@ -10,7 +10,11 @@ export const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor:
  * Opens the H5 build in `context` and signs in through the WeChat simulator's dev login as one of
  * its demo identities (zhangsan, lisi, wangwu); resolves on the home page greeting.
  */
-export async function h5DevLogin(context: BrowserContext, urls: { bffUrl: string; simUrl: string }, identity: string): Promise<Page> {
+export async function h5DevLogin(
+  context: BrowserContext,
+  urls: { bffUrl: string; simUrl: string },
+  identity: string,
+): Promise<Page> {
   const page = await context.newPage();
   await page.addInitScript((simUrl) => window.localStorage.setItem('zhili.dev.simUrl', simUrl), urls.simUrl);
   await page.goto(`${urls.bffUrl}/h5/`);

@@ -18,9 +18,18 @@ export async function settle(page: Page, ignore: string[] = []): Promise<void> {
     if (moving) return false;
     const inView = (el: Element) => {
       const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < window.innerHeight && r.left < window.innerWidth;
+      return (
+        r.width > 0 &&
+        r.height > 0 &&
+        r.bottom > 0 &&
+        r.right > 0 &&
+        r.top < window.innerHeight &&
+        r.left < window.innerWidth
+      );
     };
-    return Array.from(document.images).every((img) => !img.currentSrc || !inView(img) || (img.complete && img.naturalWidth > 0));
+    return Array.from(document.images).every(
+      (img) => !img.currentSrc || !inView(img) || (img.complete && img.naturalWidth > 0),
+    );
   }, ignore);
 }
 

@@ -5,11 +5,18 @@ import { totpNow } from './totp';
  * A staff account's first login in the admin: TOTP enrolment when its roles require it, then the
  * forced password change, ending on the dashboard.
  */
-export async function staffFirstLogin(page: Page, baseUrl: string, account: { username: string; password: string; newPassword: string; mfa: boolean }): Promise<void> {
+export async function staffFirstLogin(
+  page: Page,
+  baseUrl: string,
+  account: { username: string; password: string; newPassword: string; mfa: boolean },
+): Promise<void> {
   await page.goto(`${baseUrl}/admin/login`);
   await page.getByTestId('login-username').fill(account.username);
   await page.getByTestId('login-password').fill(account.password);
-  await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/admin/auth/login')), page.getByTestId('login-submit').click()]);
+  await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/admin/auth/login')),
+    page.getByTestId('login-submit').click(),
+  ]);
   if (account.mfa) {
     const secretText = page.getByTestId('mfa-setup-secret');
     await secretText.waitFor();
@@ -40,7 +47,10 @@ export function staffApi(baseUrl: string, token: string) {
   return async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${baseUrl}/api/admin${path}`, {
       method,
-      headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

@@ -2,7 +2,12 @@ import { Secret, TOTP } from 'otpauth';
 
 /** The code an authenticator app would show for `secret` (base32) right now. */
 export function totpNow(secret: string, offsetSteps = 0): string {
-  const totp = new TOTP({ secret: Secret.fromBase32(secret.replace(/\s+/g, '')), digits: 6, period: 30, algorithm: 'SHA1' });
+  const totp = new TOTP({
+    secret: Secret.fromBase32(secret.replace(/\s+/g, '')),
+    digits: 6,
+    period: 30,
+    algorithm: 'SHA1',
+  });
   return totp.generate({ timestamp: Date.now() + offsetSteps * 30_000 });
 }
 

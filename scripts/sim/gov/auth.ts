@@ -1,6 +1,15 @@
 // Verifies the signature headers of a call to the simulated platform (docs/GOV-PROTOCOL.md §2).
 import type { IncomingHttpHeaders } from 'node:http';
-import { GOV_HEADERS, GovCode, NONCE_PATTERN, SIGNATURE_METHOD, TIME_WINDOW_MS, sameSignature, sign, stringToSign } from './protocol';
+import {
+  GOV_HEADERS,
+  GovCode,
+  NONCE_PATTERN,
+  SIGNATURE_METHOD,
+  TIME_WINDOW_MS,
+  sameSignature,
+  sign,
+  stringToSign,
+} from './protocol';
 
 export interface AuthInput {
   method: string;

@@ -48,7 +48,10 @@ describe('city platform simulator', () => {
   it('validates the event and its signature', async () => {
     const bad = await signedPost(sim.url, CITY_PATHS.createEvent, { caseNo: 'x' }, creds);
     expect([bad.status, bad.body?.code]).toEqual([400, GovCode.BAD_REQUEST]);
-    const unsigned = await signedPost(sim.url, CITY_PATHS.createEvent, event('1'), { ...creds, appSecret: 'wrong-secret-wrong-secret' });
+    const unsigned = await signedPost(sim.url, CITY_PATHS.createEvent, event('1'), {
+      ...creds,
+      appSecret: 'wrong-secret-wrong-secret',
+    });
     expect([unsigned.status, unsigned.body?.code]).toEqual([401, GovCode.SIGNATURE_INVALID]);
     expect(sim.events()).toHaveLength(0);
   });
@@ -61,7 +64,9 @@ describe('city platform simulator', () => {
     sim.finishEvent('202611220004', { result: '管网已修复', handler: '市水务集团' });
     const page = await signedPost(sim.url, CITY_PATHS.queryResults, { cursor: null }, creds);
     const data = page.body?.data as { results: CityResult[]; nextCursor: string };
-    expect(data.results).toEqual([expect.objectContaining({ caseNo: '202611220004', round: 1, result: '管网已修复', handler: '市水务集团' })]);
+    expect(data.results).toEqual([
+      expect.objectContaining({ caseNo: '202611220004', round: 1, result: '管网已修复', handler: '市水务集团' }),
+    ]);
     const after = await signedPost(sim.url, CITY_PATHS.queryResults, { cursor: data.nextCursor }, creds);
     expect(after.body?.data).toMatchObject({ results: [] });
   });
@@ -76,7 +81,10 @@ describe('city platform simulator', () => {
       expect(done).toMatchObject({ status: 200, body: { eventId, result: '已清理' } });
       await sim.idle();
       expect(receiver.received).toHaveLength(1);
-      expect(JSON.parse(receiver.received[0].body)).toMatchObject({ type: 'event.finished', result: { eventId, caseNo: '202611220005' } });
+      expect(JSON.parse(receiver.received[0].body)).toMatchObject({
+        type: 'event.finished',
+        result: { eventId, caseNo: '202611220005' },
+      });
       expect(receiver.received[0].headers['x-ca-signature']).toMatch(/^[0-9a-f]{64}$/);
       expect((await devCall(sim.url, 'POST', `/__dev/events/${eventId}/finish`, { result: '再次' })).status).toBe(409);
     } finally {

@@ -33,11 +33,16 @@ export async function startCitySim(options: GovSimOptions): Promise<CitySim> {
   };
 
   const dev = (req: DevRequest): DevResult | null => {
-    if (req.path === '/__dev/events') return { status: 200, body: { events: state.events(), createCalls: { total: state.createTotal, duplicates: state.createDuplicates } } };
+    if (req.path === '/__dev/events')
+      return {
+        status: 200,
+        body: { events: state.events(), createCalls: { total: state.createTotal, duplicates: state.createDuplicates } },
+      };
     const finish = /^\/__dev\/events\/([^/]+)\/finish$/.exec(req.path);
     if (finish && req.method === 'POST') {
       const body = (req.body ?? {}) as { result?: unknown; handler?: unknown };
-      if (typeof body.result !== 'string' || body.result.length < 2) return { status: 400, body: { error: 'result (≥ 2 chars) is required' } };
+      if (typeof body.result !== 'string' || body.result.length < 2)
+        return { status: 400, body: { error: 'result (≥ 2 chars) is required' } };
       try {
         const handler = typeof body.handler === 'string' ? body.handler : undefined;
         return { status: 200, body: finishEvent(decodeURIComponent(finish[1]), { result: body.result, handler }) };

@@ -5,7 +5,8 @@ import type { CityEvent, CityEventInput, CityResult, GovLocation } from './types
 
 type Reply = { code: GovCode; data?: unknown; message?: string };
 
-const str = (v: unknown, max: number): string | null => (typeof v === 'string' && v.length > 0 && v.length <= max ? v : null);
+const str = (v: unknown, max: number): string | null =>
+  typeof v === 'string' && v.length > 0 && v.length <= max ? v : null;
 
 const encodeCursor = (seq: number) => Buffer.from(`r:${seq}`).toString('base64url');
 function decodeCursor(cursor: unknown): number | null {
@@ -18,7 +19,12 @@ function decodeCursor(cursor: unknown): number | null {
 function parseLocation(v: unknown): GovLocation | null | undefined {
   if (v === null || v === undefined) return null;
   const loc = v as Partial<GovLocation>;
-  if (typeof loc.lng !== 'number' || typeof loc.lat !== 'number' || (loc.coordType !== 'wgs84' && loc.coordType !== 'gcj02')) return undefined;
+  if (
+    typeof loc.lng !== 'number' ||
+    typeof loc.lat !== 'number' ||
+    (loc.coordType !== 'wgs84' && loc.coordType !== 'gcj02')
+  )
+    return undefined;
   return { lng: loc.lng, lat: loc.lat, coordType: loc.coordType };
 }
 
@@ -35,7 +41,9 @@ function parseEvent(body: Record<string, unknown>): CityEventInput | string {
     reason: str(body.reason, 500),
     townName: str(body.townName, 64),
   };
-  const missing = Object.entries(fields).filter(([, v]) => v === null).map(([k]) => k);
+  const missing = Object.entries(fields)
+    .filter(([, v]) => v === null)
+    .map(([k]) => k);
   if (missing.length) return `缺少或不合法的字段：${missing.join('、')}`;
   const location = parseLocation(body.location);
   if (location === undefined) return 'location 不合法';
@@ -68,11 +76,23 @@ export class CityState {
     const existing = this.byCaseNo.get(input.caseNo);
     if (existing && existing.status === 'OPEN') {
       this.createDuplicates += 1;
-      return { code: GovCode.OK, data: { eventId: existing.eventId, caseNo: existing.caseNo, round: existing.round, duplicate: true } };
+      return {
+        code: GovCode.OK,
+        data: { eventId: existing.eventId, caseNo: existing.caseNo, round: existing.round, duplicate: true },
+      };
     }
     if (existing) {
-      Object.assign(existing, input, { status: 'OPEN', round: existing.round + 1, result: null, handler: null, finishedAt: null });
-      return { code: GovCode.OK, data: { eventId: existing.eventId, caseNo: existing.caseNo, round: existing.round, duplicate: false } };
+      Object.assign(existing, input, {
+        status: 'OPEN',
+        round: existing.round + 1,
+        result: null,
+        handler: null,
+        finishedAt: null,
+      });
+      return {
+        code: GovCode.OK,
+        data: { eventId: existing.eventId, caseNo: existing.caseNo, round: existing.round, duplicate: false },
+      };
     }
     this.eventSeq += 1;
     const event: CityEvent = {
@@ -97,7 +117,14 @@ export class CityState {
     event.result = result;
     event.handler = handler;
     event.finishedAt = beijingIso(this.now());
-    const out: CityResult = { eventId: event.eventId, caseNo: event.caseNo, round: event.round, result, handler, finishedAt: event.finishedAt };
+    const out: CityResult = {
+      eventId: event.eventId,
+      caseNo: event.caseNo,
+      round: event.round,
+      result,
+      handler,
+      finishedAt: event.finishedAt,
+    };
     this.results.push({ seq: this.results.length + 1, result: out });
     return out;
   }
@@ -105,12 +132,21 @@ export class CityState {
   queryResults(body: Record<string, unknown>): Reply {
     const after = decodeCursor(body.cursor);
     const pageSize = body.pageSize === undefined ? 50 : body.pageSize;
-    if (after === null || typeof pageSize !== 'number' || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
+    if (
+      after === null ||
+      typeof pageSize !== 'number' ||
+      !Number.isInteger(pageSize) ||
+      pageSize < 1 ||
+      pageSize > 100
+    ) {
       return { code: GovCode.BAD_REQUEST, message: 'cursor 或 pageSize 不合法' };
     }
     const newer = this.results.filter((r) => r.seq > after);
     const page = newer.slice(0, pageSize);
     const last = page.length ? page[page.length - 1].seq : after;
-    return { code: GovCode.OK, data: { results: page.map((r) => r.result), nextCursor: encodeCursor(last), hasMore: newer.length > page.length } };
+    return {
+      code: GovCode.OK,
+      data: { results: page.map((r) => r.result), nextCursor: encodeCursor(last), hasMore: newer.length > page.length },
+    };
   }
 }

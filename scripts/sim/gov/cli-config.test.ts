@@ -1,6 +1,11 @@
 import { parseGovSimConfig } from './cli-config';
 
-const base = { HOTLINE_APP_KEY: 'hk', HOTLINE_APP_SECRET: 'h'.repeat(16), CITY_APP_KEY: 'ck', CITY_APP_SECRET: 'c'.repeat(16) };
+const base = {
+  HOTLINE_APP_KEY: 'hk',
+  HOTLINE_APP_SECRET: 'h'.repeat(16),
+  CITY_APP_KEY: 'ck',
+  CITY_APP_SECRET: 'c'.repeat(16),
+};
 
 describe('gov simulator CLI config', () => {
   it('uses defaults with just the credentials', () => {
@@ -20,8 +25,16 @@ describe('gov simulator CLI config', () => {
   });
 
   it('reads faults, ports and the push origin', () => {
-    const parsed = parseGovSimConfig({ ...base, GOV_SIM_FAILURE_RATE: '0.25', HOTLINE_SIM_PORT: '0', GOV_SIM_PUSH_BASE: 'http://127.0.0.1:7001' });
-    expect(parsed).toMatchObject({ ok: true, config: { failureRate: 0.25, hotline: { port: 0 }, pushBase: 'http://127.0.0.1:7001' } });
+    const parsed = parseGovSimConfig({
+      ...base,
+      GOV_SIM_FAILURE_RATE: '0.25',
+      HOTLINE_SIM_PORT: '0',
+      GOV_SIM_PUSH_BASE: 'http://127.0.0.1:7001',
+    });
+    expect(parsed).toMatchObject({
+      ok: true,
+      config: { failureRate: 0.25, hotline: { port: 0 }, pushBase: 'http://127.0.0.1:7001' },
+    });
   });
 
   it.each([

@@ -32,7 +32,8 @@ function num(env: Env, name: string, fallback: number, min: number, max: number,
 function credentials(env: Env, prefix: 'HOTLINE' | 'CITY'): { appKey: string; appSecret: string } | string {
   const appKey = env[`${prefix}_APP_KEY`]?.trim();
   const appSecret = env[`${prefix}_APP_SECRET`]?.trim();
-  if (!appKey || !appSecret) return `${prefix}_APP_KEY and ${prefix}_APP_SECRET are required (the same values the BFF gets)`;
+  if (!appKey || !appSecret)
+    return `${prefix}_APP_KEY and ${prefix}_APP_SECRET are required (the same values the BFF gets)`;
   if (appSecret.length < 16) return `${prefix}_APP_SECRET must be at least 16 characters`;
   return { appKey, appSecret };
 }

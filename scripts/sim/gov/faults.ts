@@ -81,7 +81,9 @@ function defined(patch: Partial<FaultSettings>): Partial<FaultSettings> {
 }
 
 function validate(s: FaultSettings): void {
-  if (!(s.failureRate >= 0 && s.failureRate <= 1)) throw new Error(`gov-sim: failureRate must be in [0, 1], got ${s.failureRate}`);
-  if (!(s.latencyMs >= 0 && Number.isFinite(s.latencyMs))) throw new Error(`gov-sim: latencyMs must be ≥ 0, got ${s.latencyMs}`);
+  if (!(s.failureRate >= 0 && s.failureRate <= 1))
+    throw new Error(`gov-sim: failureRate must be in [0, 1], got ${s.failureRate}`);
+  if (!(s.latencyMs >= 0 && Number.isFinite(s.latencyMs)))
+    throw new Error(`gov-sim: latencyMs must be ≥ 0, got ${s.latencyMs}`);
   if (typeof s.down !== 'boolean') throw new Error(`gov-sim: down must be a boolean, got ${String(s.down)}`);
 }

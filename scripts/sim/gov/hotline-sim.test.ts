@@ -35,13 +35,21 @@ describe('hotline simulator', () => {
 
     it('refuses missing headers, an unknown key and a wrong signature with 401', async () => {
       const unsigned = await fetch(sim.url + HOTLINE_PATHS.queryOrders, { method: 'POST', body: '{}' });
-      expect([unsigned.status, ((await unsigned.json()) as { code: number }).code]).toEqual([401, GovCode.AUTH_MISSING]);
+      expect([unsigned.status, ((await unsigned.json()) as { code: number }).code]).toEqual([
+        401,
+        GovCode.AUTH_MISSING,
+      ]);
       const wrongKey = await signedPost(sim.url, HOTLINE_PATHS.queryOrders, query, { ...creds, appKey: 'other' });
       expect([wrongKey.status, wrongKey.body?.code]).toEqual([401, GovCode.APP_KEY_UNKNOWN]);
-      const wrongSecret = await signedPost(sim.url, HOTLINE_PATHS.queryOrders, query, { ...creds, appSecret: 'not-the-secret-at-all' });
+      const wrongSecret = await signedPost(sim.url, HOTLINE_PATHS.queryOrders, query, {
+        ...creds,
+        appSecret: 'not-the-secret-at-all',
+      });
       expect([wrongSecret.status, wrongSecret.body?.code]).toEqual([401, GovCode.SIGNATURE_INVALID]);
       // The signature covers the body: changing it after signing breaks it.
-      const tampered = await signedPost(sim.url, HOTLINE_PATHS.queryOrders, query, creds, { rawBody: JSON.stringify({ cursor: null, pageSize: 11 }) });
+      const tampered = await signedPost(sim.url, HOTLINE_PATHS.queryOrders, query, creds, {
+        rawBody: JSON.stringify({ cursor: null, pageSize: 11 }),
+      });
       expect(tampered.body?.code).toBe(GovCode.SIGNATURE_INVALID);
     });
 
@@ -49,11 +57,17 @@ describe('hotline simulator', () => {
       const old = await signedPost(sim.url, HOTLINE_PATHS.queryOrders, query, creds, { now: Date.now() - 301_000 });
       expect([old.status, old.body?.code]).toEqual([409, GovCode.TIMESTAMP_EXPIRED]);
       // The nonce is signed too: swapping it after signing breaks the signature.
-      const swapped = await signedPost(sim.url, HOTLINE_PATHS.queryOrders, query, creds, { headers: { 'X-Ca-Nonce': 'fixed-nonce-0123456789' } });
+      const swapped = await signedPost(sim.url, HOTLINE_PATHS.queryOrders, query, creds, {
+        headers: { 'X-Ca-Nonce': 'fixed-nonce-0123456789' },
+      });
       expect(swapped.body?.code).toBe(GovCode.SIGNATURE_INVALID);
       const body = JSON.stringify(query);
       const h = signedHeaders(creds.appKey, creds.appSecret, 'POST', HOTLINE_PATHS.queryOrders, body, Date.now());
-      const send = () => fetch(sim.url + HOTLINE_PATHS.queryOrders, { method: 'POST', headers: h, body }).then(async (r) => [r.status, ((await r.json()) as { code: number }).code]);
+      const send = () =>
+        fetch(sim.url + HOTLINE_PATHS.queryOrders, { method: 'POST', headers: h, body }).then(async (r) => [
+          r.status,
+          ((await r.json()) as { code: number }).code,
+        ]);
       expect(await send()).toEqual([200, 0]);
       expect(await send()).toEqual([409, GovCode.NONCE_REPLAYED]);
     });
@@ -65,7 +79,12 @@ describe('hotline simulator', () => {
     const data1 = page1.body?.data as { orders: HotlineOrder[]; nextCursor: string; hasMore: boolean };
     expect(data1.orders.map((o) => o.orderNo)).toEqual(created.slice(0, 2).map((o) => o.orderNo));
     expect(data1.hasMore).toBe(true);
-    const page2 = await signedPost(sim.url, HOTLINE_PATHS.queryOrders, { cursor: data1.nextCursor, pageSize: 2 }, creds);
+    const page2 = await signedPost(
+      sim.url,
+      HOTLINE_PATHS.queryOrders,
+      { cursor: data1.nextCursor, pageSize: 2 },
+      creds,
+    );
     const data2 = page2.body?.data as { orders: HotlineOrder[]; nextCursor: string; hasMore: boolean };
     expect(data2.orders.map((o) => o.orderNo)).toEqual([created[2].orderNo]);
     expect(data2.hasMore).toBe(false);
@@ -78,15 +97,27 @@ describe('hotline simulator', () => {
   it('records receipts and status updates once each, by (orderNo, seq)', async () => {
     const { orderNo } = sim.createOrder();
     const ack = { orderNo, caseNo: '202611220001', receivedAt: '2026-11-22T09:00:00+08:00' };
-    expect((await signedPost(sim.url, HOTLINE_PATHS.ackOrder, ack, creds)).body?.data).toMatchObject({ duplicate: false });
-    expect((await signedPost(sim.url, HOTLINE_PATHS.ackOrder, ack, creds)).body?.data).toMatchObject({ duplicate: true });
+    expect((await signedPost(sim.url, HOTLINE_PATHS.ackOrder, ack, creds)).body?.data).toMatchObject({
+      duplicate: false,
+    });
+    expect((await signedPost(sim.url, HOTLINE_PATHS.ackOrder, ack, creds)).body?.data).toMatchObject({
+      duplicate: true,
+    });
     expect(sim.acks()).toHaveLength(1);
 
     await signedPost(sim.url, HOTLINE_PATHS.reportStatus, update(orderNo, 3, { status: 'PROCESSING' }), creds);
     await signedPost(sim.url, HOTLINE_PATHS.reportStatus, update(orderNo, 2, { status: 'DISPATCHED' }), creds);
-    const again = await signedPost(sim.url, HOTLINE_PATHS.reportStatus, update(orderNo, 2, { status: 'DISPATCHED' }), creds);
+    const again = await signedPost(
+      sim.url,
+      HOTLINE_PATHS.reportStatus,
+      update(orderNo, 2, { status: 'DISPATCHED' }),
+      creds,
+    );
     expect(again.body?.data).toMatchObject({ duplicate: true });
-    expect(sim.statusLog().map((u) => [u.seq, u.status])).toEqual([[3, 'PROCESSING'], [2, 'DISPATCHED']]);
+    expect(sim.statusLog().map((u) => [u.seq, u.status])).toEqual([
+      [3, 'PROCESSING'],
+      [2, 'DISPATCHED'],
+    ]);
     expect(sim.duplicateStatusUpdates()).toBe(1);
     // The highest seq wins however the updates arrived.
     expect(sim.orders()[0].status).toBe('PROCESSING');
@@ -96,7 +127,12 @@ describe('hotline simulator', () => {
     const { orderNo } = sim.createOrder();
     const unknown = await signedPost(sim.url, HOTLINE_PATHS.reportStatus, update('RX-NOPE', 1), creds);
     expect([unknown.status, unknown.body?.code]).toEqual([404, GovCode.NOT_FOUND]);
-    const noResult = await signedPost(sim.url, HOTLINE_PATHS.reportStatus, update(orderNo, 1, { status: 'RESOLVED' }), creds);
+    const noResult = await signedPost(
+      sim.url,
+      HOTLINE_PATHS.reportStatus,
+      update(orderNo, 1, { status: 'RESOLVED' }),
+      creds,
+    );
     expect([noResult.status, noResult.body?.code]).toEqual([400, GovCode.BAD_REQUEST]);
     expect(sim.statusLog()).toHaveLength(0);
   });
@@ -112,7 +148,12 @@ describe('hotline simulator', () => {
       const s = await startHotlineSim({ ...creds, seed, failureRate: 0.5, hangMs: 50 });
       const statuses: number[] = [];
       for (let i = 0; i < 12; i += 1) {
-        statuses.push(await signedPost(s.url, HOTLINE_PATHS.queryOrders, {}, creds, { timeoutMs: 1000 }).then((r) => r.status, () => 0));
+        statuses.push(
+          await signedPost(s.url, HOTLINE_PATHS.queryOrders, {}, creds, { timeoutMs: 1000 }).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        );
       }
       await s.close();
       return statuses;
@@ -129,9 +170,11 @@ describe('hotline simulator', () => {
     let outcome = 'answered';
     // Draw faults until one hangs (seed 7 makes this deterministic).
     for (let seq = 1; seq <= 10 && outcome === 'answered'; seq += 1) {
-      await signedPost(sim.url, HOTLINE_PATHS.reportStatus, update(orderNo, seq), creds, { timeoutMs: 200 }).catch(() => {
-        outcome = 'timed out';
-      });
+      await signedPost(sim.url, HOTLINE_PATHS.reportStatus, update(orderNo, seq), creds, { timeoutMs: 200 }).catch(
+        () => {
+          outcome = 'timed out';
+        },
+      );
     }
     expect(outcome).toBe('timed out');
     expect(sim.statusLog()).toHaveLength(1);
@@ -152,7 +195,14 @@ describe('hotline simulator', () => {
       expect(pushing.pushes().map((p) => p.status)).toEqual([...Array(pushing.pushes().length - 1).fill(503), 200]);
       // Re-derive the signature as the BFF does.
       const h = last.headers as Record<string, string>;
-      const canonical = ['POST', '/api/callbacks/gov/hotline12345', h['x-ca-key'], h['x-ca-timestamp'], h['x-ca-nonce'], createHash('sha256').update(last.body).digest('hex')].join('\n');
+      const canonical = [
+        'POST',
+        '/api/callbacks/gov/hotline12345',
+        h['x-ca-key'],
+        h['x-ca-timestamp'],
+        h['x-ca-nonce'],
+        createHash('sha256').update(last.body).digest('hex'),
+      ].join('\n');
       expect(h['x-ca-signature']).toBe(createHmac('sha256', HOTLINE_SECRET).update(canonical).digest('hex'));
       expect(await devCall(pushing.url, 'GET', '/__dev/pushes')).toMatchObject({ status: 200 });
     } finally {
@@ -162,10 +212,17 @@ describe('hotline simulator', () => {
   });
 
   it('offers dev endpoints to create orders and read the logs', async () => {
-    const created = await devCall(sim.url, 'POST', '/__dev/orders', { title: '噪声扰民', categoryCode: '0302', categoryName: '噪声污染' });
+    const created = await devCall(sim.url, 'POST', '/__dev/orders', {
+      title: '噪声扰民',
+      categoryCode: '0302',
+      categoryName: '噪声污染',
+    });
     expect(created).toMatchObject({ status: 201, body: { title: '噪声扰民', status: 'ASSIGNED' } });
     expect((await devCall(sim.url, 'GET', '/__dev/orders')).body).toHaveLength(1);
     expect((await devCall(sim.url, 'GET', '/__dev/status-updates')).body).toEqual({ updates: [], duplicates: 0 });
-    expect((await devCall(sim.url, 'POST', '/__dev/faults', { latencyMs: 5 })).body).toMatchObject({ latencyMs: 5, down: false });
+    expect((await devCall(sim.url, 'POST', '/__dev/faults', { latencyMs: 5 })).body).toMatchObject({
+      latencyMs: 5,
+      down: false,
+    });
   });
 });

@@ -14,8 +14,10 @@ import {
 
 type Reply = { code: GovCode; data?: unknown; message?: string };
 
-const str = (v: unknown, max: number): string | null => (typeof v === 'string' && v.length > 0 && v.length <= max ? v : null);
-const optStr = (v: unknown, max: number): string | null | undefined => (v === null || v === undefined ? null : str(v, max) ?? undefined);
+const str = (v: unknown, max: number): string | null =>
+  typeof v === 'string' && v.length > 0 && v.length <= max ? v : null;
+const optStr = (v: unknown, max: number): string | null | undefined =>
+  v === null || v === undefined ? null : (str(v, max) ?? undefined);
 
 /** Cursor = the change sequence already seen, base64url-wrapped so callers treat it as opaque. */
 const encodeCursor = (seq: number) => Buffer.from(`c:${seq}`).toString('base64url');
@@ -92,20 +94,32 @@ export class HotlineState {
   query(body: Record<string, unknown>): Reply {
     const after = decodeCursor(body.cursor);
     const pageSize = body.pageSize === undefined ? 50 : body.pageSize;
-    if (after === null || typeof pageSize !== 'number' || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
+    if (
+      after === null ||
+      typeof pageSize !== 'number' ||
+      !Number.isInteger(pageSize) ||
+      pageSize < 1 ||
+      pageSize > 100
+    ) {
       return { code: GovCode.BAD_REQUEST, message: 'cursor 或 pageSize 不合法' };
     }
-    const changed = [...this.byNo.values()].filter((e) => e.changeSeq > after).sort((a, b) => a.changeSeq - b.changeSeq);
+    const changed = [...this.byNo.values()]
+      .filter((e) => e.changeSeq > after)
+      .sort((a, b) => a.changeSeq - b.changeSeq);
     const page = changed.slice(0, pageSize);
     const last = page.length ? page[page.length - 1].changeSeq : after;
-    return { code: GovCode.OK, data: { orders: page.map((e) => e.order), nextCursor: encodeCursor(last), hasMore: changed.length > page.length } };
+    return {
+      code: GovCode.OK,
+      data: { orders: page.map((e) => e.order), nextCursor: encodeCursor(last), hasMore: changed.length > page.length },
+    };
   }
 
   ack(body: Record<string, unknown>): Reply {
     const orderNo = str(body.orderNo, 32);
     const caseNo = str(body.caseNo, 32);
     const receivedAt = str(body.receivedAt, 40);
-    if (!orderNo || !caseNo || !receivedAt) return { code: GovCode.BAD_REQUEST, message: 'orderNo、caseNo、receivedAt 必填' };
+    if (!orderNo || !caseNo || !receivedAt)
+      return { code: GovCode.BAD_REQUEST, message: 'orderNo、caseNo、receivedAt 必填' };
     if (!this.byNo.has(orderNo)) return { code: GovCode.NOT_FOUND };
     const duplicate = this.acks.some((a) => a.orderNo === orderNo);
     if (!duplicate) this.acks.push({ orderNo, caseNo, receivedAt, ackedAt: this.now() });
@@ -147,7 +161,8 @@ function parseUpdate(body: Record<string, unknown>): HotlineStatusUpdate | strin
   const reason = optStr(body.reason, 500);
   const result = optStr(body.result, 500);
   const outcome = optStr(body.outcome, 32);
-  if (note === undefined || reason === undefined || result === undefined || outcome === undefined) return 'note/reason/result/outcome 格式不合法';
+  if (note === undefined || reason === undefined || result === undefined || outcome === undefined)
+    return 'note/reason/result/outcome 格式不合法';
   if (status === 'RESOLVED' && !result) return '办结必须填写办理结果 result';
   if ((status === 'REJECTED' || status === 'RETURNED') && !reason) return '退单/退回必须填写原因 reason';
   const statusName = typeof body.statusName === 'string' ? body.statusName : HOTLINE_STATUS_NAMES[status];

@@ -12,9 +12,17 @@ describe('government simulators for npm start', () => {
       expect(env.HOTLINE_APP_SECRET.length).toBeGreaterThanOrEqual(16);
       expect(env.CITY_APP_SECRET).not.toBe(env.HOTLINE_APP_SECRET);
       await sims.hotline.idle();
-      expect(receiver.received.map((r) => r.path)).toEqual(['/api/callbacks/gov/hotline12345', '/api/callbacks/gov/hotline12345']);
+      expect(receiver.received.map((r) => r.path)).toEqual([
+        '/api/callbacks/gov/hotline12345',
+        '/api/callbacks/gov/hotline12345',
+      ]);
       // The credentials really are the simulator's.
-      const reply = await signedPost(env.HOTLINE_API_BASE, HOTLINE_PATHS.queryOrders, {}, { appKey: env.HOTLINE_APP_KEY, appSecret: env.HOTLINE_APP_SECRET });
+      const reply = await signedPost(
+        env.HOTLINE_API_BASE,
+        HOTLINE_PATHS.queryOrders,
+        {},
+        { appKey: env.HOTLINE_APP_KEY, appSecret: env.HOTLINE_APP_SECRET },
+      );
       expect((reply.body?.data as { orders: unknown[] }).orders).toHaveLength(2);
       // Connecting again (a restarted BFF) does not file the demo orders twice.
       sims.connect(receiver.url);

@@ -21,11 +21,21 @@ export interface GovStackSims {
 const secret = () => randomBytes(24).toString('base64url');
 
 /** Starts both simulators; nothing keeps the process alive on their account. */
-export async function startGovSimsForStack(host: string, demoOrders = DEMO_HOTLINE_ORDERS.length): Promise<GovStackSims> {
+export async function startGovSimsForStack(
+  host: string,
+  demoOrders = DEMO_HOTLINE_ORDERS.length,
+): Promise<GovStackSims> {
   const hotlineCreds = { appKey: `hotline-${randomBytes(4).toString('hex')}`, appSecret: secret() };
   const cityCreds = { appKey: `city-${randomBytes(4).toString('hex')}`, appSecret: secret() };
   const push = { maxAttempts: 8, baseDelayMs: 1000 };
-  const hotline = await startHotlineSim({ host, port: 0, ...hotlineCreds, unref: true, push, seed: Date.now() % 2 ** 31 });
+  const hotline = await startHotlineSim({
+    host,
+    port: 0,
+    ...hotlineCreds,
+    unref: true,
+    push,
+    seed: Date.now() % 2 ** 31,
+  });
   const city = await startCitySim({ host, port: 0, ...cityCreds, unref: true, push, seed: Date.now() % 2 ** 31 });
   let connected = false;
   return {
@@ -35,7 +45,9 @@ export async function startGovSimsForStack(host: string, demoOrders = DEMO_HOTLI
       const base = bffOrigin.replace(/\/$/, '');
       hotline.setPushUrl(base + GOV_CALLBACK_PATHS.hotline);
       city.setPushUrl(base + GOV_CALLBACK_PATHS.city);
-      if (!connected) for (let i = 0; i < demoOrders; i += 1) hotline.createOrder(DEMO_HOTLINE_ORDERS[i % DEMO_HOTLINE_ORDERS.length]);
+      if (!connected)
+        for (let i = 0; i < demoOrders; i += 1)
+          hotline.createOrder(DEMO_HOTLINE_ORDERS[i % DEMO_HOTLINE_ORDERS.length]);
       connected = true;
       return {
         HOTLINE_API_BASE: hotline.url,

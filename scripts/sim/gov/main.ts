@@ -9,7 +9,8 @@ import { DEMO_HOTLINE_ORDERS } from './demo-orders';
 import { startHotlineSim } from './hotline-sim';
 import type { GovRequestLogEntry } from './types';
 
-const log = (sim: string) => (entry: GovRequestLogEntry) => process.stdout.write(`${JSON.stringify({ sim, time: new Date(entry.at).toISOString(), ...entry })}\n`);
+const log = (sim: string) => (entry: GovRequestLogEntry) =>
+  process.stdout.write(`${JSON.stringify({ sim, time: new Date(entry.at).toISOString(), ...entry })}\n`);
 
 async function main(): Promise<void> {
   const parsed = parseGovSimConfig(process.env);
@@ -25,10 +26,17 @@ async function main(): Promise<void> {
     pushUrl: c.pushBase ? c.pushBase + GOV_CALLBACK_PATHS.hotline : undefined,
     onRequest: log('hotline'),
   });
-  const city = await startCitySim({ ...common, ...c.city, pushUrl: c.pushBase ? c.pushBase + GOV_CALLBACK_PATHS.city : undefined, onRequest: log('city') });
+  const city = await startCitySim({
+    ...common,
+    ...c.city,
+    pushUrl: c.pushBase ? c.pushBase + GOV_CALLBACK_PATHS.city : undefined,
+    onRequest: log('city'),
+  });
   for (let i = 0; i < c.demoOrders; i += 1) hotline.createOrder(DEMO_HOTLINE_ORDERS[i % DEMO_HOTLINE_ORDERS.length]);
   // Secrets are not printed: logs end up in CI artefacts.
-  process.stdout.write(`${JSON.stringify({ msg: 'gov-sim listening', hotline: hotline.url, city: city.url, pushBase: c.pushBase })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ msg: 'gov-sim listening', hotline: hotline.url, city: city.url, pushBase: c.pushBase })}\n`,
+  );
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals): void => {

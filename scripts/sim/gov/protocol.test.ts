@@ -3,8 +3,17 @@ import { beijingIso, sign, stringToSign } from './protocol';
 
 describe('gov simulator protocol helpers', () => {
   it('signs the documented known-answer vector (docs/GOV-PROTOCOL.md §2.2)', () => {
-    const canonical = stringToSign('POST', '/open/api/v1/hotline/orders/query', 'demo', '1795000000000', '0123456789abcdef', '{}');
-    expect(sign('s3cr3t-s3cr3t-s3cr3t', canonical)).toBe('425cda8f1a22a204a73b3d83d707423a529ec80daa5353ff3d78d665b0b3cb73');
+    const canonical = stringToSign(
+      'POST',
+      '/open/api/v1/hotline/orders/query',
+      'demo',
+      '1795000000000',
+      '0123456789abcdef',
+      '{}',
+    );
+    expect(sign('s3cr3t-s3cr3t-s3cr3t', canonical)).toBe(
+      '425cda8f1a22a204a73b3d83d707423a529ec80daa5353ff3d78d665b0b3cb73',
+    );
   });
 
   it('writes Beijing time with its offset', () => {

@@ -75,7 +75,14 @@ export function envelope<T>(code: GovCode, data: T | null, message?: string): Go
 }
 
 /** `METHOD\nPATH\nappKey\ntimestamp\nnonce\nhex(sha256(body))`; the path carries no query string. */
-export function stringToSign(method: string, path: string, appKey: string, timestamp: string, nonce: string, body: string): string {
+export function stringToSign(
+  method: string,
+  path: string,
+  appKey: string,
+  timestamp: string,
+  nonce: string,
+  body: string,
+): string {
   const bodyHash = createHash('sha256').update(body, 'utf8').digest('hex');
   return [method.toUpperCase(), path, appKey, timestamp, nonce, bodyHash].join('\n');
 }
@@ -85,7 +92,14 @@ export function sign(secret: string, canonical: string): string {
 }
 
 /** Headers for a signed call from this platform (pushes to the BFF use the same scheme). */
-export function signedHeaders(appKey: string, secret: string, method: string, path: string, body: string, now: number): Record<string, string> {
+export function signedHeaders(
+  appKey: string,
+  secret: string,
+  method: string,
+  path: string,
+  body: string,
+  now: number,
+): Record<string, string> {
   const timestamp = String(now);
   const nonce = randomBytes(16).toString('hex');
   return {

@@ -67,9 +67,17 @@ function writeJson(res: ServerResponse, status: number, body: unknown, cors = fa
 }
 
 /** Starts a simulated platform answering `api` (signed POSTs) and `dev` (unsigned /__dev/ calls). */
-export async function startGovServer(name: string, options: GovSimOptions, api: Record<string, ApiHandler>, dev: DevHandler): Promise<GovServer> {
+export async function startGovServer(
+  name: string,
+  options: GovSimOptions,
+  api: Record<string, ApiHandler>,
+  dev: DevHandler,
+): Promise<GovServer> {
   const now = options.now ?? Date.now;
-  const faults = new FaultInjector(options.seed ?? 1, { latencyMs: options.latencyMs, failureRate: options.failureRate });
+  const faults = new FaultInjector(options.seed ?? 1, {
+    latencyMs: options.latencyMs,
+    failureRate: options.failureRate,
+  });
   const guard = new NonceGuard(options.appKey, options.appSecret, now);
   const requests: GovRequestLogEntry[] = [];
   const held = new Set<ServerResponse>();
@@ -99,7 +107,14 @@ export async function startGovServer(name: string, options: GovSimOptions, api: 
     return out.status;
   };
 
-  const handleApi = (method: string, path: string, raw: string, req: IncomingMessage, res: ServerResponse, fault: FaultKind): { status: number; code: number | null } => {
+  const handleApi = (
+    method: string,
+    path: string,
+    raw: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    fault: FaultKind,
+  ): { status: number; code: number | null } => {
     const answer = (code: GovCode, data: unknown = null, message?: string) => {
       const status = govCodeStatus[code];
       later(faults.current.latencyMs, () => writeJson(res, status, envelope(code, data, message)));
@@ -144,7 +159,11 @@ export async function startGovServer(name: string, options: GovSimOptions, api: 
       if (raw === null) return writeJson(res, 413, envelope(GovCode.BAD_REQUEST, null, '请求体过大'));
       if (isDev) {
         if (method === 'OPTIONS') {
-          res.writeHead(204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Content-Type' });
+          res.writeHead(204, {
+            'Access-Control-Allow-Origin': '*',
+            'Access-Control-Allow-Methods': 'GET, POST',
+            'Access-Control-Allow-Headers': 'Content-Type',
+          });
           return res.end();
         }
         await handleDev(method, url, raw, res);
@@ -152,7 +171,15 @@ export async function startGovServer(name: string, options: GovSimOptions, api: 
       }
       const fault = faults.next();
       const outcome = handleApi(method, url.pathname, raw, req, res, fault);
-      const entry: GovRequestLogEntry = { method, path: url.pathname, status: outcome.status, code: outcome.code, fault, at: now(), ms: Date.now() - started };
+      const entry: GovRequestLogEntry = {
+        method,
+        path: url.pathname,
+        status: outcome.status,
+        code: outcome.code,
+        fault,
+        at: now(),
+        ms: Date.now() - started,
+      };
       requests.push(entry);
       options.onRequest?.(entry);
     })().catch((err: unknown) => {

@@ -24,8 +24,16 @@ export async function signedPost(
   tamper: { now?: number; headers?: Record<string, string>; rawBody?: string; timeoutMs?: number } = {},
 ): Promise<CallReply> {
   const raw = JSON.stringify(body);
-  const headers = { ...signedHeaders(creds.appKey, creds.appSecret, 'POST', path, raw, tamper.now ?? Date.now()), ...tamper.headers };
-  const res = await fetch(base + path, { method: 'POST', headers, body: tamper.rawBody ?? raw, signal: AbortSignal.timeout(tamper.timeoutMs ?? 5000) });
+  const headers = {
+    ...signedHeaders(creds.appKey, creds.appSecret, 'POST', path, raw, tamper.now ?? Date.now()),
+    ...tamper.headers,
+  };
+  const res = await fetch(base + path, {
+    method: 'POST',
+    headers,
+    body: tamper.rawBody ?? raw,
+    signal: AbortSignal.timeout(tamper.timeoutMs ?? 5000),
+  });
   const text = await res.text();
   let parsed: CallReply['body'] = null;
   try {
@@ -36,8 +44,17 @@ export async function signedPost(
   return { status: res.status, body: parsed, text };
 }
 
-export async function devCall(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(base + path, { method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+export async function devCall(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(base + path, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return { status: res.status, body: await res.json() };
 }
 
@@ -48,7 +65,9 @@ export interface Received {
 }
 
 /** A callback receiver answering `status()` (200 unless a test changes it). */
-export async function startReceiver(status: () => number = () => 200): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+export async function startReceiver(
+  status: () => number = () => 200,
+): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
   const received: Received[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -20,7 +20,10 @@ export function parseApps(raw: string | undefined): SimApp[] | string {
     return 'WECHAT_SIM_APPS is required, e.g. WECHAT_SIM_APPS="wx0123456789abcdef:devsecret"';
   }
   const apps: SimApp[] = [];
-  for (const entry of raw.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+  for (const entry of raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')) {
     const sep = entry.indexOf(':');
     const appid = sep > 0 ? entry.slice(0, sep).trim() : '';
     const secret = sep > 0 ? entry.slice(sep + 1).trim() : '';

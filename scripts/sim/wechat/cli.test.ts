@@ -22,8 +22,14 @@ describe('parseCliConfig', () => {
 
   it('reads the push target and the media-check delay', () => {
     const key = 'a'.repeat(43);
-    const env = { WECHAT_SIM_APPS: 'wx1:s1', WECHAT_SIM_PUSH_URL: 'http://127.0.0.1:7001/api/callbacks/wechat', WECHAT_SIM_PUSH_TOKEN: 'tok123' };
-    expect(parseCliConfig({ ...env, WECHAT_SIM_PUSH_AES_KEY: key, WECHAT_SIM_MEDIA_CHECK_DELAY_MS: '50' })).toMatchObject({
+    const env = {
+      WECHAT_SIM_APPS: 'wx1:s1',
+      WECHAT_SIM_PUSH_URL: 'http://127.0.0.1:7001/api/callbacks/wechat',
+      WECHAT_SIM_PUSH_TOKEN: 'tok123',
+    };
+    expect(
+      parseCliConfig({ ...env, WECHAT_SIM_PUSH_AES_KEY: key, WECHAT_SIM_MEDIA_CHECK_DELAY_MS: '50' }),
+    ).toMatchObject({
       ok: true,
       config: { push: { url: env.WECHAT_SIM_PUSH_URL, token: 'tok123', aesKey: key }, mediaCheckDelayMs: 50 },
     });
@@ -33,7 +39,15 @@ describe('parseCliConfig', () => {
   it.each([
     [{ WECHAT_SIM_APPS: 'wx1:s1', WECHAT_SIM_PUSH_URL: 'http://x/y' }, /WECHAT_SIM_PUSH_TOKEN/],
     [{ WECHAT_SIM_APPS: 'wx1:s1', WECHAT_SIM_PUSH_URL: 'x', WECHAT_SIM_PUSH_TOKEN: 'tok' }, /WECHAT_SIM_PUSH_URL/],
-    [{ WECHAT_SIM_APPS: 'wx1:s1', WECHAT_SIM_PUSH_URL: 'http://x/y', WECHAT_SIM_PUSH_TOKEN: 'tok', WECHAT_SIM_PUSH_AES_KEY: 'k' }, /AES_KEY/],
+    [
+      {
+        WECHAT_SIM_APPS: 'wx1:s1',
+        WECHAT_SIM_PUSH_URL: 'http://x/y',
+        WECHAT_SIM_PUSH_TOKEN: 'tok',
+        WECHAT_SIM_PUSH_AES_KEY: 'k',
+      },
+      /AES_KEY/,
+    ],
     [{ WECHAT_SIM_APPS: 'wx1:s1', WECHAT_SIM_MEDIA_CHECK_DELAY_MS: '-1' }, /DELAY/],
     [{}, /WECHAT_SIM_APPS is required/],
     [{ WECHAT_SIM_APPS: 'wx1' }, /not "appid:secret"/],
@@ -90,7 +104,11 @@ describe('main.ts (CLI process)', () => {
     proc.child.kill('SIGTERM');
     expect(await proc.exited).toBe(0);
 
-    const lines = proc.out().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = proc
+      .out()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines.find((line) => line.path === '/cgi-bin/token')).toMatchObject({
       method: 'GET',
       errcode: 40001,

@@ -29,7 +29,9 @@ describe('msg_sec_check v2', () => {
     expect((await check({ content: '请看【测试复核】' })).body.result).toEqual({ suggest: 'review', label: 21000 });
     expect((await check({ content: '【测试违规】内容' })).body.result).toEqual({ suggest: 'risky', label: 20001 });
     // The title counts too, and risky wins over review.
-    expect((await check({ content: '正常', title: '【测试违规】【测试复核】' })).body.result).toMatchObject({ suggest: 'risky' });
+    expect((await check({ content: '正常', title: '【测试违规】【测试复核】' })).body.result).toMatchObject({
+      suggest: 'risky',
+    });
   });
 
   it('validates like WeChat: token, version, openid, scene, content', async () => {
@@ -81,7 +83,9 @@ describe('media_check_async v2 and the wxa_media_check push', () => {
     const body = JSON.parse(push.body) as { ToUserName: string; Encrypt: string };
     expect(q.get('encrypt_type')).toBe('aes');
     expect(q.get('signature')).toBe(wxSignature(TOKEN, q.get('timestamp') ?? '', q.get('nonce') ?? ''));
-    expect(q.get('msg_signature')).toBe(wxSignature(TOKEN, q.get('timestamp') ?? '', q.get('nonce') ?? '', body.Encrypt));
+    expect(q.get('msg_signature')).toBe(
+      wxSignature(TOKEN, q.get('timestamp') ?? '', q.get('nonce') ?? '', body.Encrypt),
+    );
     const { message, appid } = decryptPush(AES_KEY, body.Encrypt);
     expect(appid).toBe(APP_A.appid);
     return JSON.parse(message) as Record<string, unknown>;
@@ -167,7 +171,10 @@ describe('media_check_async v2 and the wxa_media_check push', () => {
     expect(receiver.received).toHaveLength(1);
     expect(h.sim.mediaChecks()[1].status).toBe('no_push_target');
     expect((await h.get('/__dev/push')).body).toEqual({ url: null });
-    expect((await h.post('/__dev/push', { url: receiver.url, token: TOKEN, aesKey: AES_KEY })).body).toEqual({ url: receiver.url, mode: 'safe' });
+    expect((await h.post('/__dev/push', { url: receiver.url, token: TOKEN, aesKey: AES_KEY })).body).toEqual({
+      url: receiver.url,
+      mode: 'safe',
+    });
     expect((await h.post('/__dev/push', { url: receiver.url, token: 'x' })).status).toBe(400);
   });
 

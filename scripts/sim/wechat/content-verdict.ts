@@ -57,7 +57,9 @@ export function verdictDetail(verdict: Verdict, withKeyword: boolean): JsonObjec
 
 /** A trace_id shaped like WeChat's ("62987eb8-18ca076c-37fc373b": unix seconds in hex first). */
 export function newTraceId(nowMs: number): string {
-  const secs = Math.floor(nowMs / 1000).toString(16).padStart(8, '0');
+  const secs = Math.floor(nowMs / 1000)
+    .toString(16)
+    .padStart(8, '0');
   return `${secs}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`;
 }
 

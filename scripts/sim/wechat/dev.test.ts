@@ -1,4 +1,13 @@
-import { APP_A, exchange, loginCode, stableToken, startHarness, tokenErrcode, tokenOf, type Harness } from './test-helpers';
+import {
+  APP_A,
+  exchange,
+  loginCode,
+  stableToken,
+  startHarness,
+  tokenErrcode,
+  tokenOf,
+  type Harness,
+} from './test-helpers';
 
 describe('dev endpoints, CORS, faults and routing', () => {
   let h: Harness;

@@ -74,7 +74,9 @@ export interface WxErrorBody {
  * errcode, never compare errmsg strings.
  */
 export function rid(nowMs: number): string {
-  const secs = Math.floor(nowMs / 1000).toString(16).padStart(8, '0');
+  const secs = Math.floor(nowMs / 1000)
+    .toString(16)
+    .padStart(8, '0');
   const rand = (): string =>
     Math.floor(Math.random() * 0x100000000)
       .toString(16)

@@ -25,8 +25,6 @@ export function simOpenid(appid: string, identity: string): string {
  * Unlike the openid it does not depend on the appid, which is the whole point of a unionid.
  */
 export function simUnionid(unionGroup: string, identity: string): string {
-  const digest = createHash('sha256')
-    .update(`union\u0000${unionGroup}\u0000${identity}`)
-    .digest('base64url');
+  const digest = createHash('sha256').update(`union\u0000${unionGroup}\u0000${identity}`).digest('base64url');
   return `o${digest.slice(0, OPENID_LENGTH - 1)}`;
 }

@@ -20,7 +20,7 @@ describe('taking the simulator down', () => {
     expect((await stableToken(h)).status).toBe(200);
 
     await h.post('/__dev/outage', { down: true, httpStatus: 502, forMs: 50 });
-    expect((await callWithToken(h, '/wxa/msg_sec_check', {}).catch(() => null))).toBeNull();
+    expect(await callWithToken(h, '/wxa/msg_sec_check', {}).catch(() => null)).toBeNull();
     await new Promise((r) => setTimeout(r, 60));
     expect((await stableToken(h)).status).toBe(200);
   });

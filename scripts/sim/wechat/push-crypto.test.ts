@@ -28,7 +28,15 @@ describe('launcher wiring', () => {
     expect(decryptPush(secrets.aesKey, encryptPush(secrets.aesKey, 'wx1', 'hi')).message).toBe('hi');
     let target: PushTarget | null = null;
     const env = connectPushToBff({ setPush: (t) => (target = t) }, secrets, 'http://127.0.0.1:7001/');
-    expect(target).toEqual({ url: 'http://127.0.0.1:7001/api/callbacks/wechat', token: secrets.token, aesKey: secrets.aesKey });
-    expect(env).toEqual({ WECHAT_PUSH_TOKEN: secrets.token, WECHAT_PUSH_AES_KEY: secrets.aesKey, PUBLIC_BASE_URL: 'http://127.0.0.1:7001' });
+    expect(target).toEqual({
+      url: 'http://127.0.0.1:7001/api/callbacks/wechat',
+      token: secrets.token,
+      aesKey: secrets.aesKey,
+    });
+    expect(env).toEqual({
+      WECHAT_PUSH_TOKEN: secrets.token,
+      WECHAT_PUSH_AES_KEY: secrets.aesKey,
+      PUBLIC_BASE_URL: 'http://127.0.0.1:7001',
+    });
   });
 });

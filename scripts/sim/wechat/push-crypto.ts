@@ -13,7 +13,9 @@ const BLOCK = 32;
 
 /** sha1 over the sorted, concatenated parts (signature and msg_signature). */
 export function wxSignature(...parts: string[]): string {
-  return createHash('sha1').update([...parts].sort().join('')).digest('hex');
+  return createHash('sha1')
+    .update([...parts].sort().join(''))
+    .digest('hex');
 }
 
 /** 43 letters/digits, as the MP admin's "随机生成" button produces. */

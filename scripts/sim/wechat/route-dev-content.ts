@@ -16,7 +16,8 @@ export function devMediaVerdict(state: SimState, req: SimRequest): SimResponse {
   const parsed = devBody(req);
   if (!parsed.ok) return parsed.response;
   const { sha256, suggest } = parsed.value;
-  if (typeof sha256 !== 'string' || !/^[0-9a-fA-F]{64}$/.test(sha256)) return badRequest('sha256 must be 64 hex digits');
+  if (typeof sha256 !== 'string' || !/^[0-9a-fA-F]{64}$/.test(sha256))
+    return badRequest('sha256 must be 64 hex digits');
   if (typeof suggest !== 'string' || !SUGGESTS.includes(suggest as Suggest)) {
     return badRequest('suggest must be "pass", "review" or "risky"');
   }
@@ -41,7 +42,8 @@ export function devSubscribe(state: SimState, req: SimRequest): SimResponse {
   if (!app.ok) return app.response;
   let openid: string;
   if (typeof body.openid === 'string' && isOpenidShaped(body.openid)) openid = body.openid;
-  else if (typeof body.identity === 'string' && body.identity.trim() !== '') openid = simOpenid(app.value, body.identity);
+  else if (typeof body.identity === 'string' && body.identity.trim() !== '')
+    openid = simOpenid(app.value, body.identity);
   else return badRequest('openid (28 chars) or identity is required');
   const ids = body.templateIds;
   if (!Array.isArray(ids) || ids.length === 0 || ids.length > 3 || !ids.every((id) => typeof id === 'string')) {
@@ -71,9 +73,11 @@ export function devSetPush(state: SimState, req: SimRequest): SimResponse {
     return { status: 200, body: { url: null } };
   }
   if (typeof url !== 'string' || !/^https?:\/\/\S+$/.test(url)) return badRequest('url must be an http(s) URL');
-  if (typeof token !== 'string' || !/^[A-Za-z0-9]{3,32}$/.test(token)) return badRequest('token must be 3-32 letters or digits');
+  if (typeof token !== 'string' || !/^[A-Za-z0-9]{3,32}$/.test(token))
+    return badRequest('token must be 3-32 letters or digits');
   if (aesKey !== undefined && aesKey !== null) {
-    if (typeof aesKey !== 'string' || !/^[A-Za-z0-9]{43}$/.test(aesKey)) return badRequest('aesKey must be 43 letters or digits');
+    if (typeof aesKey !== 'string' || !/^[A-Za-z0-9]{43}$/.test(aesKey))
+      return badRequest('aesKey must be 43 letters or digits');
     aesKeyBytes(aesKey);
   }
   state.pushTarget = { url, token, ...(typeof aesKey === 'string' ? { aesKey } : {}) };

@@ -71,7 +71,13 @@ export function devPhoneCode(state: SimState, req: SimRequest): SimResponse {
 }
 
 /** Integer field within [min, max]; without a fallback the field is required. */
-export function devIntField(body: JsonObject, key: string, min: number, max: number, fallback?: number): DevParsed<number> {
+export function devIntField(
+  body: JsonObject,
+  key: string,
+  min: number,
+  max: number,
+  fallback?: number,
+): DevParsed<number> {
   const value: JsonValue | undefined = body[key];
   if (value === undefined || value === null) {
     return fallback === undefined

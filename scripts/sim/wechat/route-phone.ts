@@ -29,8 +29,7 @@ export function getUserPhoneNumber(state: SimState, req: SimRequest): SimRespons
     errmsg: 'ok',
     phone_info: {
       // "phoneNumber: the bound number (foreign numbers carry the country code)".
-      phoneNumber:
-        phone.countryCode === '86' ? phone.purePhoneNumber : `+${phone.countryCode}${phone.purePhoneNumber}`,
+      phoneNumber: phone.countryCode === '86' ? phone.purePhoneNumber : `+${phone.countryCode}${phone.purePhoneNumber}`,
       purePhoneNumber: phone.purePhoneNumber,
       // The field table types countryCode as string (the doc's example shows a number); clients
       // should accept both, the simulator sends the documented type.

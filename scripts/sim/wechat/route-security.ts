@@ -35,7 +35,8 @@ function commonParams(state: SimState, req: SimRequest): Parsed<Common> {
   if (openid === undefined || !isOpenidShaped(openid)) return { ok: false, errcode: WxErr.INVALID_OPENID };
   const scene = intField(body, 'scene');
   if (!scene.ok) return scene;
-  if (scene.value === undefined || scene.value < 1 || scene.value > 4) return { ok: false, errcode: WxErr.INVALID_SCENE };
+  if (scene.value === undefined || scene.value < 1 || scene.value > 4)
+    return { ok: false, errcode: WxErr.INVALID_SCENE };
   return { ok: true, value: { appid: auth.value, openid, scene: scene.value, body } };
 }
 

@@ -1,13 +1,6 @@
 // Request dispatch, independent of node:http: SimRequest in, SimResponse out.
 import { WxErr, wxError } from './errors';
-import {
-  devHealth,
-  devListFaults,
-  devLoginCode,
-  devPhoneCode,
-  devReset,
-  devSetFault,
-} from './route-dev';
+import { devHealth, devListFaults, devLoginCode, devPhoneCode, devReset, devSetFault } from './route-dev';
 import {
   devGetPush,
   devMediaChecks,

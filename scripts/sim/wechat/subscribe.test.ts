@@ -19,7 +19,12 @@ describe('subscribeMessage.send', () => {
   afterEach(() => h.close());
 
   const send = (body: Record<string, unknown>, app = APP_A) =>
-    callWithToken(h, '/cgi-bin/message/subscribe/send', { touser: OPENID, template_id: TEMPLATE, page: 'pages/case/detail?id=1', data: DATA, ...body } as never, app);
+    callWithToken(
+      h,
+      '/cgi-bin/message/subscribe/send',
+      { touser: OPENID, template_id: TEMPLATE, page: 'pages/case/detail?id=1', data: DATA, ...body } as never,
+      app,
+    );
   const grant = (templateIds: string[], who: Record<string, string> = { identity: 'alice' }) =>
     h.post('/__dev/subscribe', { appid: APP_A.appid, ...who, templateIds });
 
@@ -60,7 +65,10 @@ describe('subscribeMessage.send', () => {
       expect(reply.body.errcode).toBe(47003);
       expect(String(reply.body.errmsg)).toContain(`argument invalid! ${hint}`);
     };
-    await invalid({ thing2: { value: '这是一个超过二十个字的非常非常长的问题类型描述文字' } }, 'data.thing2.value invalid');
+    await invalid(
+      { thing2: { value: '这是一个超过二十个字的非常非常长的问题类型描述文字' } },
+      'data.thing2.value invalid',
+    );
     await invalid({ thing2: { value: '' } }, 'data.thing2.value is emtpy');
     await invalid({ thing2: undefined }, 'data.thing2.value is emtpy');
     await invalid({ phrase3: { value: '已经受理完毕了' } }, 'data.phrase3.value invalid');
@@ -82,6 +90,8 @@ describe('subscribeMessage.send', () => {
     expect((await grant([])).status).toBe(400);
     expect((await grant([TEMPLATE], {})).status).toBe(400);
     expect((await grant([TEMPLATE], { openid: OPENID })).body).toMatchObject({ openid: OPENID });
-    expect((await h.post('/__dev/subscribe', { appid: 'wxnope', identity: 'a', templateIds: [TEMPLATE] })).status).toBe(400);
+    expect((await h.post('/__dev/subscribe', { appid: 'wxnope', identity: 'a', templateIds: [TEMPLATE] })).status).toBe(
+      400,
+    );
   });
 });

@@ -26,7 +26,13 @@ export const SIM_TEMPLATES: readonly SimTemplate[] = [
   {
     id: 'sim_tmpl_case_resolved',
     title: '工单办结通知',
-    fields: { character_string1: '工单编号', thing2: '问题类型', phrase3: '状态', time4: '办结时间', thing5: '处理结果' },
+    fields: {
+      character_string1: '工单编号',
+      thing2: '问题类型',
+      phrase3: '状态',
+      time4: '办结时间',
+      thing5: '处理结果',
+    },
   },
 ];
 

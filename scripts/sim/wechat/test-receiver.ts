@@ -35,7 +35,11 @@ export async function startReceiver(): Promise<Receiver> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://receiver.local');
-      received.push({ query: url.searchParams, contentType: req.headers['content-type'], body: Buffer.concat(chunks).toString('utf8') });
+      received.push({
+        query: url.searchParams,
+        contentType: req.headers['content-type'],
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       const reply = replies.shift() ?? { status: 200, text: 'success' };
       res.writeHead(reply.status, { 'Content-Type': 'text/plain' });
       res.end(reply.text);

@@ -118,7 +118,10 @@ export const errorCatalogue: Record<ErrorCode, ErrorSpec> = {
   FILE_TYPE_NOT_ALLOWED: { status: 415, message: '只支持 JPG、PNG、WebP 图片' },
   FILE_LINK_EXPIRED: { status: 403, message: '文件链接已失效，请刷新页面' },
   FILE_TOO_COMPLEX: { status: 413, message: '文件解压后过大或过于复杂，已拒绝处理，请拆分成较小的文件后再上传' },
-  IMAGE_TOO_LARGE: { status: 413, message: '图片尺寸过大：每边不超过 16384 像素、总计不超过 4000 万像素，请缩小后再上传' },
+  IMAGE_TOO_LARGE: {
+    status: 413,
+    message: '图片尺寸过大：每边不超过 16384 像素、总计不超过 4000 万像素，请缩小后再上传',
+  },
   CASE_NOT_FOUND: { status: 404, message: '工单不存在' },
   CASE_TRANSITION_INVALID: { status: 409, message: '工单当前状态不允许此操作' },
   CASE_ACTION_FORBIDDEN: { status: 403, message: '您无权对该工单执行此操作' },

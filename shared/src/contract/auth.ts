@@ -79,7 +79,10 @@ export type PasswordChangeVO = z.infer<typeof passwordChangeSchema>;
 
 const refreshToken = z.string().min(limits.refreshToken.min).max(limits.refreshToken.max);
 const password = z.string().min(1).max(limits.password.max);
-const totpCode = z.string().trim().regex(/^\d{6}$/);
+const totpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/);
 
 export const staffLoginBodySchema = z.strictObject({
   username: z.string().trim().min(1).max(limits.username.max),

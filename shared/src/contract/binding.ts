@@ -74,7 +74,10 @@ export const bindingAdminRoutes = {
     tag: '管理端 · 身份绑定码',
     audience: 'staff',
     permission: Permission.BindingIssue,
-    query: z.object({ ...pageQuery(20, 100), status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(bindingStatuses).optional()) }),
+    query: z.object({
+      ...pageQuery(20, 100),
+      status: z.preprocess((v) => (v === '' ? undefined : v), z.enum(bindingStatuses).optional()),
+    }),
     response: bindingSchema,
     list: true,
   }),

@@ -68,7 +68,8 @@ export const wechatCallbackRoutes = {
   receive: defineRoute({
     method: 'POST',
     path: '/api/callbacks/wechat',
-    summary: '消息推送（JSON，安全模式）：校验 msg_signature、解密、防重放；wxa_media_check → 图片审核结果；答复纯文本 success',
+    summary:
+      '消息推送（JSON，安全模式）：校验 msg_signature、解密、防重放；wxa_media_check → 图片审核结果；答复纯文本 success',
     tag: '回调 · 微信',
     audience: 'callback',
     // The service checks the signature over the parsed envelope's Encrypt field and decrypts it.

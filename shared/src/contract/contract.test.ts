@@ -38,7 +38,12 @@ describe('query building blocks', () => {
   const q = z.object({ ...pageQuery(), active: qBool(), tag: qList(z.string(), 3) });
 
   it('reads numbers, booleans and lists from query text, blank as absent', () => {
-    expect(parse(q, { page: '2', pageSize: '', active: 'false', tag: 'a,b' }).data).toEqual({ page: 2, pageSize: 20, active: false, tag: ['a', 'b'] });
+    expect(parse(q, { page: '2', pageSize: '', active: 'false', tag: 'a,b' }).data).toEqual({
+      page: 2,
+      pageSize: 20,
+      active: false,
+      tag: ['a', 'b'],
+    });
     expect(parse(q, { tag: ['a', 'b,c'] }).data).toEqual({ page: 1, pageSize: 20, tag: ['a', 'b', 'c'] });
   });
 

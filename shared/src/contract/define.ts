@@ -65,13 +65,15 @@ export type RouteData<R extends RouteSpec> = R['response'] extends z.ZodType ? z
 export type RouteResult<R extends RouteSpec> = R['responseKind'] extends 'file'
   ? unknown
   : R['response'] extends z.ZodType
-  ? R['list'] extends true
-    ? { data: z.input<R['response']>[]; page: { page: number; pageSize: number; total: number } }
-    : { data: z.input<R['response']> }
-  : void;
+    ? R['list'] extends true
+      ? { data: z.input<R['response']>[]; page: { page: number; pageSize: number; total: number } }
+      : { data: z.input<R['response']> }
+    : void;
 
 /** What a client passes: only the parts the route declares, in their input (pre-default) form. */
-export type ClientInput<R extends RouteSpec> = (R['params'] extends z.ZodType ? { params: In<R['params']> } : { params?: undefined }) &
+export type ClientInput<R extends RouteSpec> = (R['params'] extends z.ZodType
+  ? { params: In<R['params']> }
+  : { params?: undefined }) &
   (R['query'] extends z.ZodType ? { query?: In<R['query']> } : { query?: undefined }) &
   (R['body'] extends z.ZodType ? { body: In<R['body']> } : { body?: undefined });
 

@@ -24,7 +24,10 @@ export const mpGridOverviewSchema = z.object({
   region: z.object({ id: z.string(), name: z.string(), path: z.string() }).nullable(),
   counts: regionCountsSchema,
   householdsByType: z.object(
-    Object.fromEntries(enumValues(HouseholdType).map((t) => [t, z.number().int()])) as Record<HouseholdType, z.ZodNumber>,
+    Object.fromEntries(enumValues(HouseholdType).map((t) => [t, z.number().int()])) as Record<
+      HouseholdType,
+      z.ZodNumber
+    >,
   ),
   visitsDue: visitDueCountsSchema,
 });

@@ -74,7 +74,11 @@ const nickname = text(limits.nickname.max, limits.nickname.min);
 export const mpProfileUpdateSchema = z.strictObject({
   nickname: nickname.optional(),
   /** 头像地址（https） */
-  avatarUrl: z.url({ protocol: /^https$/ }).max(512).nullable().optional(),
+  avatarUrl: z
+    .url({ protocol: /^https$/ })
+    .max(512)
+    .nullable()
+    .optional(),
 });
 export type MpProfileUpdateInput = z.output<typeof mpProfileUpdateSchema>;
 

@@ -51,10 +51,20 @@ export const regionDetailSchema = regionSchema.extend({
 });
 export type RegionDetailVO = z.infer<typeof regionDetailSchema>;
 
-export const regionCountsSchema = z.object({ persons: z.number().int(), households: z.number().int(), houses: z.number().int(), businesses: z.number().int() });
+export const regionCountsSchema = z.object({
+  persons: z.number().int(),
+  households: z.number().int(),
+  houses: z.number().int(),
+  businesses: z.number().int(),
+});
 export type RegionCounts = z.infer<typeof regionCountsSchema>;
 
-const householdsByType = z.object(Object.fromEntries(Object.values(HouseholdType).map((t) => [t, z.number().int()])) as Record<HouseholdType, z.ZodNumber>);
+const householdsByType = z.object(
+  Object.fromEntries(Object.values(HouseholdType).map((t) => [t, z.number().int()])) as Record<
+    HouseholdType,
+    z.ZodNumber
+  >,
+);
 
 export const regionFeatureCollectionSchema = z.object({
   type: z.literal('FeatureCollection'),
@@ -123,7 +133,8 @@ const code = z
   .nullable()
   .optional();
 /** Structure only: the geometry itself is checked by validateGeometry (GEOMETRY_INVALID with the first problem). */
-const anyObject = (error: Parameters<typeof z.record>[2]) => z.record(z.string(), z.unknown(), error) as unknown as z.ZodType<object>;
+const anyObject = (error: Parameters<typeof z.record>[2]) =>
+  z.record(z.string(), z.unknown(), error) as unknown as z.ZodType<object>;
 const boundaryInput = anyObject({ error: '边界应为 GeoJSON 几何对象' }).nullable().optional();
 const coordinate = (range: readonly [number, number], what: string) =>
   z
@@ -147,7 +158,12 @@ export const regionCreateSchema = z.strictObject({
 });
 export type RegionCreateInput = z.output<typeof regionCreateSchema>;
 
-export const regionUpdateSchema = z.strictObject({ name: name.optional(), code, boundary: boundaryInput, center: centerInput });
+export const regionUpdateSchema = z.strictObject({
+  name: name.optional(),
+  code,
+  boundary: boundaryInput,
+  center: centerInput,
+});
 export type RegionUpdateInput = z.output<typeof regionUpdateSchema>;
 
 const rootQuery = z.object({ rootId: qText(36) });
@@ -205,7 +221,9 @@ export const regionRoutes = {
     audience: 'staff',
     permission: Permission.RegionManage,
     body: z.strictObject({
-      featureCollection: anyObject({ error: (i) => (i.input === undefined ? '请提供要导入的 GeoJSON' : '应为 GeoJSON FeatureCollection') }),
+      featureCollection: anyObject({
+        error: (i) => (i.input === undefined ? '请提供要导入的 GeoJSON' : '应为 GeoJSON FeatureCollection'),
+      }),
       /** true 仅校验并报告，不写入 */
       dryRun: z.boolean(),
     }),

@@ -37,7 +37,8 @@ export function zhIssueMessage(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.input === undefined) return '必填';
-      if (issue.expected === 'int' || issue.expected === 'number') return issue.expected === 'int' ? '应为整数' : '应为数字';
+      if (issue.expected === 'int' || issue.expected === 'number')
+        return issue.expected === 'int' ? '应为整数' : '应为数字';
       return `应为${typeNames[String(issue.expected)] ?? String(issue.expected)}`;
     }
     case 'too_small': {
@@ -56,7 +57,9 @@ export function zhIssueMessage(issue: Issue): string {
       if (issue.format === 'date' || issue.format === 'datetime') return '日期或时间不存在或格式不对，请填写真实的日期';
       return `${formatNames[String(issue.format)] ?? '格式'}不正确`;
     case 'invalid_value':
-      return issue.values.length === 1 ? `只能是 ${String(issue.values[0])}` : `取值无效，可选：${issue.values.map(String).join('、')}`;
+      return issue.values.length === 1
+        ? `只能是 ${String(issue.values[0])}`
+        : `取值无效，可选：${issue.values.map(String).join('、')}`;
     case 'unrecognized_keys':
       return `不支持的字段：${issue.keys.join('、')}`;
     case 'not_multiple_of':

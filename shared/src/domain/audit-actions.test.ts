@@ -1,5 +1,12 @@
 import { allCaseActions } from './case';
-import { allAuditActions, auditActionGroup, auditActionGroups, auditActionLabel, auditActionLabels, isAuditAction } from './audit-actions';
+import {
+  allAuditActions,
+  auditActionGroup,
+  auditActionGroups,
+  auditActionLabel,
+  auditActionLabels,
+  isAuditAction,
+} from './audit-actions';
 
 const CJK = /[\u4e00-\u9fff]/;
 

@@ -91,7 +91,18 @@ export const auditActionGroups = [
   {
     key: 'registry',
     label: '人口房屋',
-    prefixes: ['person.', 'household.', 'estate.', 'building.', 'building_unit.', 'house.', 'business.', 'tag.', 'visit.', 'registry.'],
+    prefixes: [
+      'person.',
+      'household.',
+      'estate.',
+      'building.',
+      'building_unit.',
+      'house.',
+      'business.',
+      'tag.',
+      'visit.',
+      'registry.',
+    ],
   },
   { key: 'case', label: '接诉即办', prefixes: ['case.', 'open311.'] },
   { key: 'audit', label: '审计', prefixes: ['audit.'] },
@@ -202,7 +213,8 @@ export function auditActionGroup(code: AuditAction): AuditActionGroupKey {
   let best: { key: AuditActionGroupKey; length: number } | null = null;
   for (const group of auditActionGroups) {
     for (const prefix of group.prefixes) {
-      if (code.startsWith(prefix) && (!best || prefix.length > best.length)) best = { key: group.key, length: prefix.length };
+      if (code.startsWith(prefix) && (!best || prefix.length > best.length))
+        best = { key: group.key, length: prefix.length };
     }
   }
   if (!best) throw new Error(`audit action ${code} has no group`);

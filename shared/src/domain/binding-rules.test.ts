@@ -1,4 +1,11 @@
-import { bindingRoleRules, bindingRoles, isBindingRole, issuableBindingRoles, permissionsOf, type BindingRole } from './permissions';
+import {
+  bindingRoleRules,
+  bindingRoles,
+  isBindingRole,
+  issuableBindingRoles,
+  permissionsOf,
+  type BindingRole,
+} from './permissions';
 import { allRoles, type Role } from './roles';
 
 /**

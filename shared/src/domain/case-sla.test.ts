@@ -1,4 +1,10 @@
-import { allCaseStatuses, casePriorityInvalidMessage, casePriorityLabels, casePriorityOrder, openCaseStatuses } from './case';
+import {
+  allCaseStatuses,
+  casePriorityInvalidMessage,
+  casePriorityLabels,
+  casePriorityOrder,
+  openCaseStatuses,
+} from './case';
 import type { CaseStatus } from './case';
 import { caseSlaState, finishedLate } from './case-sla';
 import type { CaseSlaState } from './case-sla';

@@ -48,6 +48,9 @@ export function caseSlaState(c: CaseSlaInput, now: Date | number): CaseSlaState 
 }
 
 /** Whether a finished case was resolved after its deadline (超时办结); a fact of history, not a state. */
-export function finishedLate(c: { dueAt: Date | string | number | null; resolvedAt: Date | string | number | null }): boolean {
+export function finishedLate(c: {
+  dueAt: Date | string | number | null;
+  resolvedAt: Date | string | number | null;
+}): boolean {
   return c.dueAt !== null && c.resolvedAt !== null && ms(c.resolvedAt) > ms(c.dueAt);
 }

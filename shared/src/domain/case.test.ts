@@ -18,14 +18,25 @@ const roles: CaseActorRole[] = ['reporter', 'assignee', 'dispatcher', 'system'];
 const expected: Record<CaseStatus, Partial<Record<CaseActorRole, CaseAction[]>>> = {
   pending_review: { dispatcher: ['approve', 'reject', 'merge'], system: ['approve', 'reject'] },
   // system: the SLA watcher escalates; a late content-security verdict may still reject.
-  submitted: { dispatcher: ['accept', 'reject', 'dispatch', 'transfer', 'escalate', 'merge'], system: ['reject', 'escalate'] },
+  submitted: {
+    dispatcher: ['accept', 'reject', 'dispatch', 'transfer', 'escalate', 'merge'],
+    system: ['reject', 'escalate'],
+  },
   accepted: { dispatcher: ['reject', 'dispatch', 'transfer', 'escalate', 'merge'], system: ['reject', 'escalate'] },
-  dispatched: { dispatcher: ['dispatch', 'resolve', 'transfer', 'escalate'], assignee: ['start', 'return', 'resolve'], system: ['resolve', 'escalate'] },
+  dispatched: {
+    dispatcher: ['dispatch', 'resolve', 'transfer', 'escalate'],
+    assignee: ['start', 'return', 'resolve'],
+    system: ['resolve', 'escalate'],
+  },
   processing: { dispatcher: ['resolve', 'escalate'], assignee: ['return', 'resolve'], system: ['resolve', 'escalate'] },
   returned: { dispatcher: ['dispatch', 'transfer', 'escalate'], system: ['escalate'] },
   transferred: { dispatcher: ['accept', 'reject', 'escalate', 'merge'], system: ['reject', 'escalate'] },
   // The worker it was dispatched to may still fix an escalated case.
-  escalated: { dispatcher: ['dispatch', 'resolve', 'escalate'], assignee: ['resolve'], system: ['resolve', 'escalate'] },
+  escalated: {
+    dispatcher: ['dispatch', 'resolve', 'escalate'],
+    assignee: ['resolve'],
+    system: ['resolve', 'escalate'],
+  },
   resolved: { dispatcher: ['close'], reporter: ['rate', 'dispute'], system: ['close'] },
   disputed: { dispatcher: ['dispatch', 'transfer', 'escalate', 'close'], system: ['escalate', 'close'] },
   reopened: { dispatcher: ['accept', 'dispatch', 'transfer', 'escalate', 'merge'], system: ['escalate'] },
@@ -46,13 +57,17 @@ const transferLandsIn: Partial<Record<CaseStatus, CaseStatus>> = {
   disputed: 'accepted',
   dispatched: 'accepted',
 };
-const landing = (status: CaseStatus, action: CaseAction): CaseStatus => (action === 'transfer' ? (transferLandsIn[status] as CaseStatus) : caseTransitions[action].to);
+const landing = (status: CaseStatus, action: CaseAction): CaseStatus =>
+  action === 'transfer' ? (transferLandsIn[status] as CaseStatus) : caseTransitions[action].to;
 
 describe('case state machine', () => {
-  it.each(allCaseStatuses.flatMap((s) => roles.map((r) => [s, r] as const)))('%s as %s allows exactly the expected actions', (status, role) => {
-    const want = [...(expected[status][role] ?? [])].sort();
-    expect([...availableCaseActions(status, role)].sort()).toEqual(want);
-  });
+  it.each(allCaseStatuses.flatMap((s) => roles.map((r) => [s, r] as const)))(
+    '%s as %s allows exactly the expected actions',
+    (status, role) => {
+      const want = [...(expected[status][role] ?? [])].sort();
+      expect([...availableCaseActions(status, role)].sort()).toEqual(want);
+    },
+  );
 
   it('answers every (status, action, actor) with ok or a specific refusal', () => {
     for (const status of allCaseStatuses) {
@@ -61,7 +76,11 @@ describe('case state machine', () => {
           const check = checkCaseTransition(status, action, role);
           const allowed = (expected[status][role] ?? []).includes(action);
           if (allowed) {
-            expect(check).toEqual({ ok: true, to: landing(status, action), requires: caseTransitions[action].requires });
+            expect(check).toEqual({
+              ok: true,
+              to: landing(status, action),
+              requires: caseTransitions[action].requires,
+            });
           } else if (!caseTransitions[action].actors.includes(role)) {
             expect(check).toEqual({ ok: false, code: 'CASE_ACTION_FORBIDDEN' });
           } else {
@@ -74,7 +93,10 @@ describe('case state machine', () => {
 
   it('keeps an accepted case accepted when it is transferred to another grid', () => {
     for (const [status, to] of Object.entries(transferLandsIn) as [CaseStatus, CaseStatus][]) {
-      expect([status, checkCaseTransition(status, 'transfer', 'dispatcher')]).toEqual([status, { ok: true, to, requires: ['targetRegion', 'reason'] }]);
+      expect([status, checkCaseTransition(status, 'transfer', 'dispatcher')]).toEqual([
+        status,
+        { ok: true, to, requires: ['targetRegion', 'reason'] },
+      ]);
     }
     expect(Object.keys(transferLandsIn).sort()).toEqual([...caseTransitions.transfer.from].sort());
     // After the transfer the new grid dispatches at once; only a transferred (never accepted) case needs 受理 first.

@@ -67,9 +67,20 @@ export const isCaseOpen = (s: CaseStatus): boolean => openCaseStatuses.includes(
 /** How a closed case ended: 'closed' is not 'fixed'. */
 export const CaseOutcome = { Fixed: 'fixed', NotFixed: 'not_fixed', Withdrawn: 'withdrawn' } as const;
 export type CaseOutcome = (typeof CaseOutcome)[keyof typeof CaseOutcome];
-export const caseOutcomeLabels: Record<CaseOutcome, string> = { fixed: '已解决', not_fixed: '未解决', withdrawn: '已撤回' };
+export const caseOutcomeLabels: Record<CaseOutcome, string> = {
+  fixed: '已解决',
+  not_fixed: '未解决',
+  withdrawn: '已撤回',
+};
 
-export const CaseSource = { Mp: 'mp', Hotline: 'hotline', Patrol: 'patrol', Iot: 'iot', Open311: 'open311', Admin: 'admin' } as const;
+export const CaseSource = {
+  Mp: 'mp',
+  Hotline: 'hotline',
+  Patrol: 'patrol',
+  Iot: 'iot',
+  Open311: 'open311',
+  Admin: 'admin',
+} as const;
 export type CaseSource = (typeof CaseSource)[keyof typeof CaseSource];
 export const caseSourceLabels: Record<CaseSource, string> = {
   mp: '随手拍',
@@ -86,7 +97,12 @@ export type CasePriority = (typeof CasePriority)[keyof typeof CasePriority];
  * One label per level, in ascending order, so the order reads at a glance (一般 and 普通 read as
  * synonyms, hence 低). Every view, message, export and seed text takes its words from here.
  */
-export const casePriorityLabels: Record<CasePriority, string> = { low: '低', normal: '普通', high: '紧急', urgent: '特急' };
+export const casePriorityLabels: Record<CasePriority, string> = {
+  low: '低',
+  normal: '普通',
+  high: '紧急',
+  urgent: '特急',
+};
 /** Levels from lowest to highest (option lists, sorting). */
 export const casePriorityOrder: readonly CasePriority[] = ['low', 'normal', 'high', 'urgent'];
 /** `优先级须为 低、普通、紧急、特急 之一` — the validation message every priority field uses. */
@@ -143,7 +159,8 @@ export const caseActionLabels: Record<CaseAction, string> = {
 };
 
 /** Input an action cannot do without (checked by the BFF, offered by the forms). */
-export type CaseActionInput = 'reason' | 'assignee' | 'targetRegion' | 'level' | 'result' | 'rating' | 'outcome' | 'mergeInto';
+export type CaseActionInput =
+  'reason' | 'assignee' | 'targetRegion' | 'level' | 'result' | 'rating' | 'outcome' | 'mergeInto';
 
 export interface CaseTransition {
   from: readonly CaseStatus[];
@@ -166,7 +183,12 @@ export interface CaseTransition {
 export const caseTransitions: Record<CaseAction, CaseTransition> = {
   approve: { from: ['pending_review'], to: 'submitted', actors: ['dispatcher', 'system'], requires: [] },
   accept: { from: ['submitted', 'transferred', 'reopened'], to: 'accepted', actors: ['dispatcher'], requires: [] },
-  reject: { from: ['pending_review', 'submitted', 'accepted', 'transferred'], to: 'rejected', actors: ['dispatcher', 'system'], requires: ['reason'] },
+  reject: {
+    from: ['pending_review', 'submitted', 'accepted', 'transferred'],
+    to: 'rejected',
+    actors: ['dispatcher', 'system'],
+    requires: ['reason'],
+  },
   dispatch: {
     from: ['submitted', 'accepted', 'returned', 'escalated', 'disputed', 'reopened', 'dispatched'],
     to: 'dispatched',
@@ -175,7 +197,12 @@ export const caseTransitions: Record<CaseAction, CaseTransition> = {
   },
   start: { from: ['dispatched'], to: 'processing', actors: ['assignee'], requires: [] },
   return: { from: ['dispatched', 'processing'], to: 'returned', actors: ['assignee'], requires: ['reason'] },
-  resolve: { from: ['processing', 'dispatched', 'escalated'], to: 'resolved', actors: ['assignee', 'dispatcher', 'system'], requires: ['result'] },
+  resolve: {
+    from: ['processing', 'dispatched', 'escalated'],
+    to: 'resolved',
+    actors: ['assignee', 'dispatcher', 'system'],
+    requires: ['result'],
+  },
   transfer: {
     from: ['submitted', 'accepted', 'returned', 'disputed', 'reopened', 'dispatched'],
     to: 'accepted',
@@ -184,7 +211,17 @@ export const caseTransitions: Record<CaseAction, CaseTransition> = {
     landsIn: { submitted: 'transferred', reopened: 'transferred' },
   },
   escalate: {
-    from: ['submitted', 'accepted', 'dispatched', 'processing', 'returned', 'transferred', 'disputed', 'reopened', 'escalated'],
+    from: [
+      'submitted',
+      'accepted',
+      'dispatched',
+      'processing',
+      'returned',
+      'transferred',
+      'disputed',
+      'reopened',
+      'escalated',
+    ],
     to: 'escalated',
     actors: ['dispatcher', 'system'],
     requires: ['level', 'reason'],
@@ -193,7 +230,12 @@ export const caseTransitions: Record<CaseAction, CaseTransition> = {
   close: { from: ['resolved', 'disputed'], to: 'closed', actors: ['dispatcher', 'system'], requires: ['outcome'] },
   dispute: { from: ['resolved', 'closed'], to: 'disputed', actors: ['reporter'], requires: ['reason'] },
   reopen: { from: ['closed', 'rejected'], to: 'reopened', actors: ['dispatcher'], requires: ['reason'] },
-  merge: { from: ['pending_review', 'submitted', 'accepted', 'transferred', 'reopened'], to: 'merged', actors: ['dispatcher'], requires: ['mergeInto'] },
+  merge: {
+    from: ['pending_review', 'submitted', 'accepted', 'transferred', 'reopened'],
+    to: 'merged',
+    actors: ['dispatcher'],
+    requires: ['mergeInto'],
+  },
 };
 
 export type TransitionCheck =
@@ -268,7 +310,11 @@ export const caseLimits = {
 /** Canned replies offered next to each staff action (editable before sending). */
 export const caseReplyTemplates: Partial<Record<CaseAction, readonly string[]>> = {
   accept: ['您的反映已受理，我们将尽快安排处理。'],
-  reject: ['经核实，该问题不属于本辖区职责范围，请联系相关部门。', '反映内容不完整，无法核实，请补充后重新提交。', '经核实，该问题已处理完毕。'],
+  reject: [
+    '经核实，该问题不属于本辖区职责范围，请联系相关部门。',
+    '反映内容不完整，无法核实，请补充后重新提交。',
+    '经核实，该问题已处理完毕。',
+  ],
   dispatch: ['请于时限内到现场核实处理，并上传处理前后照片。'],
   return: ['不属于本网格范围，申请转办。', '现场无法处理，需要相关部门协助。'],
   resolve: ['已到现场处理完毕，请查看处理后照片。'],
@@ -298,16 +344,96 @@ export interface DefaultCaseCategory {
  */
 export const defaultCaseCategories: readonly DefaultCaseCategory[] = [
   { code: 'road', name: '道路破损', icon: 'road', department: '城建办', slaHours: 24, acceptHours: 2, isPublic: true },
-  { code: 'streetlight', name: '路灯故障', icon: 'light', department: '城建办', slaHours: 16, acceptHours: 2, isPublic: true },
-  { code: 'garbage', name: '垃圾堆放', icon: 'trash', department: '环卫所', slaHours: 8, acceptHours: 2, isPublic: true },
-  { code: 'sewage', name: '污水外溢', icon: 'water', department: '水务站', slaHours: 16, acceptHours: 2, isPublic: true },
-  { code: 'greenery', name: '绿化损毁', icon: 'tree', department: '城建办', slaHours: 40, acceptHours: 4, isPublic: true },
-  { code: 'illegal_building', name: '违章搭建', icon: 'building', department: '综合执法队', slaHours: 40, acceptHours: 4, isPublic: false },
-  { code: 'noise', name: '噪声扰民', icon: 'noise', department: '综合执法队', slaHours: 16, acceptHours: 2, isPublic: false },
-  { code: 'parking', name: '乱停乱放', icon: 'car', department: '综合执法队', slaHours: 8, acceptHours: 2, isPublic: true },
-  { code: 'dispute', name: '邻里纠纷', icon: 'people', department: '综治中心', slaHours: 40, acceptHours: 4, isPublic: false },
-  { code: 'safety', name: '安全隐患', icon: 'warning', department: '安监办', slaHours: 8, acceptHours: 1, isPublic: false },
-  { code: 'other', name: '其他问题', icon: 'more', department: '党政办', slaHours: 40, acceptHours: 4, isPublic: false },
+  {
+    code: 'streetlight',
+    name: '路灯故障',
+    icon: 'light',
+    department: '城建办',
+    slaHours: 16,
+    acceptHours: 2,
+    isPublic: true,
+  },
+  {
+    code: 'garbage',
+    name: '垃圾堆放',
+    icon: 'trash',
+    department: '环卫所',
+    slaHours: 8,
+    acceptHours: 2,
+    isPublic: true,
+  },
+  {
+    code: 'sewage',
+    name: '污水外溢',
+    icon: 'water',
+    department: '水务站',
+    slaHours: 16,
+    acceptHours: 2,
+    isPublic: true,
+  },
+  {
+    code: 'greenery',
+    name: '绿化损毁',
+    icon: 'tree',
+    department: '城建办',
+    slaHours: 40,
+    acceptHours: 4,
+    isPublic: true,
+  },
+  {
+    code: 'illegal_building',
+    name: '违章搭建',
+    icon: 'building',
+    department: '综合执法队',
+    slaHours: 40,
+    acceptHours: 4,
+    isPublic: false,
+  },
+  {
+    code: 'noise',
+    name: '噪声扰民',
+    icon: 'noise',
+    department: '综合执法队',
+    slaHours: 16,
+    acceptHours: 2,
+    isPublic: false,
+  },
+  {
+    code: 'parking',
+    name: '乱停乱放',
+    icon: 'car',
+    department: '综合执法队',
+    slaHours: 8,
+    acceptHours: 2,
+    isPublic: true,
+  },
+  {
+    code: 'dispute',
+    name: '邻里纠纷',
+    icon: 'people',
+    department: '综治中心',
+    slaHours: 40,
+    acceptHours: 4,
+    isPublic: false,
+  },
+  {
+    code: 'safety',
+    name: '安全隐患',
+    icon: 'warning',
+    department: '安监办',
+    slaHours: 8,
+    acceptHours: 1,
+    isPublic: false,
+  },
+  {
+    code: 'other',
+    name: '其他问题',
+    icon: 'more',
+    department: '党政办',
+    slaHours: 40,
+    acceptHours: 4,
+    isPublic: false,
+  },
 ];
 
 /** Category icon keys and the glyph both front ends show for them (no icon font needed). */

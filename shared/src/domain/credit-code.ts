@@ -25,5 +25,7 @@ export function checkCreditCode(raw: string): CreditCodeCheck {
   const code = raw.trim().toUpperCase();
   if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return { valid: false, checkDigitOk: false };
   const ok = creditCodeCheckChar(code.slice(0, 17)) === code[17];
-  return ok ? { valid: true, checkDigitOk: true } : { valid: true, checkDigitOk: false, warning: '统一社会信用代码校验位不符，请核对' };
+  return ok
+    ? { valid: true, checkDigitOk: true }
+    : { valid: true, checkDigitOk: false, warning: '统一社会信用代码校验位不符，请核对' };
 }

@@ -21,8 +21,14 @@ const square = (x0: number, y0: number, size: number): LngLat[] => [
 ];
 
 // A 0.01° grid near Hangzhou (~1 km across) with a 0.004° hole in the middle.
-const withHole: PolygonGeometry = { type: 'Polygon', coordinates: [square(120, 30, 0.01), square(120.003, 30.003, 0.004)] };
-const multi: BoundaryGeometry = { type: 'MultiPolygon', coordinates: [[square(120, 30, 0.01)], [square(120.02, 30, 0.01)]] };
+const withHole: PolygonGeometry = {
+  type: 'Polygon',
+  coordinates: [square(120, 30, 0.01), square(120.003, 30.003, 0.004)],
+};
+const multi: BoundaryGeometry = {
+  type: 'MultiPolygon',
+  coordinates: [[square(120, 30, 0.01)], [square(120.02, 30, 0.01)]],
+};
 // A C shape opening to the east: its centroid lies in the notch.
 const cShape: PolygonGeometry = {
   type: 'Polygon',
@@ -53,7 +59,17 @@ describe('pointInGeometry', () => {
     expect(pointInGeometry([120.01, 30.0042], withHole)).toBe(true); // right (vertical) edge
     expect(pointInGeometry([120, 30], withHole)).toBe(true); // vertex
     expect(pointInGeometry([120.01, 30.01], withHole)).toBe(true); // opposite vertex
-    const triangle: PolygonGeometry = { type: 'Polygon', coordinates: [[[120, 30], [120.01, 30], [120, 30.01], [120, 30]]] };
+    const triangle: PolygonGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [120, 30],
+          [120.01, 30],
+          [120, 30.01],
+          [120, 30],
+        ],
+      ],
+    };
     expect(pointInGeometry([120.005, 30.005], triangle)).toBe(true); // on the diagonal
     expect(pointInGeometry([120.0051, 30.0051], triangle)).toBe(false);
   });
@@ -71,7 +87,18 @@ describe('pointInGeometry', () => {
   });
 
   it('is not fooled by a ray through a vertex', () => {
-    const diamond: PolygonGeometry = { type: 'Polygon', coordinates: [[[120.005, 30], [120.01, 30.005], [120.005, 30.01], [120, 30.005], [120.005, 30]]] };
+    const diamond: PolygonGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [120.005, 30],
+          [120.01, 30.005],
+          [120.005, 30.01],
+          [120, 30.005],
+          [120.005, 30],
+        ],
+      ],
+    };
     expect(pointInGeometry([119.99, 30.005], diamond)).toBe(false); // ray passes through two vertices
     expect(pointInGeometry([120.004, 30.005], diamond)).toBe(true);
   });
@@ -115,7 +142,10 @@ describe('labelPoint', () => {
   });
 
   it('uses the largest part of a multipolygon', () => {
-    const geometry: BoundaryGeometry = { type: 'MultiPolygon', coordinates: [[square(120, 30, 0.002)], [square(120.02, 30, 0.01)]] };
+    const geometry: BoundaryGeometry = {
+      type: 'MultiPolygon',
+      coordinates: [[square(120, 30, 0.002)], [square(120.02, 30, 0.01)]],
+    };
     const [x] = labelPoint(geometry);
     expect(x).toBeCloseTo(120.025, 9);
   });
@@ -136,7 +166,12 @@ describe('validateGeometry', () => {
   };
 
   it('accepts polygons and multipolygons and returns a clean 2D copy', () => {
-    const input = { type: 'Polygon', coordinates: [square(120, 30, 0.01).map(([x, y]) => [x, y, 12])], bbox: [1, 2, 3, 4], extra: true };
+    const input = {
+      type: 'Polygon',
+      coordinates: [square(120, 30, 0.01).map(([x, y]) => [x, y, 12])],
+      bbox: [1, 2, 3, 4],
+      extra: true,
+    };
     const result = validateGeometry(input);
     expect(result).toEqual({ ok: true, geometry: { type: 'Polygon', coordinates: [square(120, 30, 0.01)] } });
     expect(validateGeometry(multi)).toEqual({ ok: true, geometry: multi });
@@ -146,14 +181,61 @@ describe('validateGeometry', () => {
     expect(bad(null)).toContain('GeoJSON');
     expect(bad({ type: 'Point', coordinates: [120, 30] })).toContain('Polygon 或 MultiPolygon');
     expect(bad({ type: 'Polygon', coordinates: [] })).toContain('至少包含一个环');
-    expect(bad({ type: 'Polygon', coordinates: [[[120, 30], [120.1, 30], [120, 30]]] })).toContain('至少需要 4 个坐标点');
-    expect(bad({ type: 'Polygon', coordinates: [[[120, 30], [120.1, 30], ['x', 30.1], [120, 30]]] })).toContain('有限数字');
+    expect(
+      bad({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [120, 30],
+            [120.1, 30],
+            [120, 30],
+          ],
+        ],
+      }),
+    ).toContain('至少需要 4 个坐标点');
+    expect(
+      bad({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [120, 30],
+            [120.1, 30],
+            ['x', 30.1],
+            [120, 30],
+          ],
+        ],
+      }),
+    ).toContain('有限数字');
     expect(bad({ type: 'MultiPolygon', coordinates: [] })).toContain('至少包含一个多边形');
   });
 
   it('rejects open rings and zero-area rings', () => {
-    expect(bad({ type: 'Polygon', coordinates: [[[120, 30], [120.1, 30], [120.1, 30.1], [120, 30.1]]] })).toContain('未闭合');
-    expect(bad({ type: 'Polygon', coordinates: [[[120, 30], [120.1, 30], [120.2, 30], [120, 30]]] })).toContain('面积为零');
+    expect(
+      bad({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [120, 30],
+            [120.1, 30],
+            [120.1, 30.1],
+            [120, 30.1],
+          ],
+        ],
+      }),
+    ).toContain('未闭合');
+    expect(
+      bad({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [120, 30],
+            [120.1, 30],
+            [120.2, 30],
+            [120, 30],
+          ],
+        ],
+      }),
+    ).toContain('面积为零');
   });
 
   it('rejects coordinates outside China, such as swapped axes', () => {
@@ -165,13 +247,18 @@ describe('validateGeometry', () => {
   it('names the hole and the part where the problem is', () => {
     const holeOpen = square(120.003, 30.003, 0.004).slice(0, 4);
     expect(bad({ type: 'Polygon', coordinates: [square(120, 30, 0.01), holeOpen] })).toContain('第 1 个内环');
-    expect(bad({ type: 'MultiPolygon', coordinates: [[square(120, 30, 0.01)], [holeOpen]] })).toContain('第 2 个多边形');
+    expect(bad({ type: 'MultiPolygon', coordinates: [[square(120, 30, 0.01)], [holeOpen]] })).toContain(
+      '第 2 个多边形',
+    );
   });
 
   it('limits the total number of positions', () => {
     const n = GEO_LIMITS.maxPositions;
     const circle = (count: number): LngLat[] => {
-      const ring: LngLat[] = Array.from({ length: count - 1 }, (_, i) => [120 + 0.01 * Math.cos((2 * Math.PI * i) / (count - 1)), 30 + 0.01 * Math.sin((2 * Math.PI * i) / (count - 1))]);
+      const ring: LngLat[] = Array.from({ length: count - 1 }, (_, i) => [
+        120 + 0.01 * Math.cos((2 * Math.PI * i) / (count - 1)),
+        30 + 0.01 * Math.sin((2 * Math.PI * i) / (count - 1)),
+      ]);
       return [...ring, ring[0]];
     };
     expect(validateGeometry({ type: 'Polygon', coordinates: [circle(n)] }).ok).toBe(true);
@@ -187,7 +274,12 @@ describe('WGS84 ↔ GCJ-02', () => {
   });
 
   it('shifts by a few hundred metres in China and round-trips to under a millimetre', () => {
-    for (const p of [[120.15, 30.28], [104.06, 30.67], [87.6, 43.8], [113.26, 23.13]] as LngLat[]) {
+    for (const p of [
+      [120.15, 30.28],
+      [104.06, 30.67],
+      [87.6, 43.8],
+      [113.26, 23.13],
+    ] as LngLat[]) {
       const g = wgs84ToGcj02(p);
       const k = metresPerDegree(p[1]);
       const shift = Math.hypot((g[0] - p[0]) * k.x, (g[1] - p[1]) * k.y);

@@ -220,12 +220,17 @@ function checkRing(value: unknown, where: string, out: LngLat[][], budget: { lef
   const first = ring[0];
   const last = ring[ring.length - 1];
   if (first[0] !== last[0] || first[1] !== last[1]) return `${where}未闭合：首尾坐标应相同`;
-  if (new Set(ring.map(([x, y]) => `${x},${y}`)).size < 3 || ringAreaCentroid(ring).area === 0) return `${where}面积为零`;
+  if (new Set(ring.map(([x, y]) => `${x},${y}`)).size < 3 || ringAreaCentroid(ring).area === 0)
+    return `${where}面积为零`;
   out.push(ring);
   return null;
 }
 
-function checkPolygon(value: unknown, where: string, budget: { left: number }): { rings: LngLat[][] } | { message: string } {
+function checkPolygon(
+  value: unknown,
+  where: string,
+  budget: { left: number },
+): { rings: LngLat[][] } | { message: string } {
   if (!Array.isArray(value) || value.length === 0) return { message: `${where}应为至少包含一个环的数组` };
   const rings: LngLat[][] = [];
   for (let r = 0; r < value.length; r += 1) {
@@ -244,10 +249,13 @@ export function validateGeometry(value: unknown): GeometryCheck {
   const budget = { left: GEO_LIMITS.maxPositions };
   if (value.type === 'Polygon') {
     const result = checkPolygon(value.coordinates, '多边形', budget);
-    return 'message' in result ? { ok: false, message: result.message } : { ok: true, geometry: { type: 'Polygon', coordinates: result.rings } };
+    return 'message' in result
+      ? { ok: false, message: result.message }
+      : { ok: true, geometry: { type: 'Polygon', coordinates: result.rings } };
   }
   if (value.type === 'MultiPolygon') {
-    if (!Array.isArray(value.coordinates) || value.coordinates.length === 0) return { ok: false, message: '多多边形应至少包含一个多边形' };
+    if (!Array.isArray(value.coordinates) || value.coordinates.length === 0)
+      return { ok: false, message: '多多边形应至少包含一个多边形' };
     const polygons: LngLat[][][] = [];
     for (let p = 0; p < value.coordinates.length; p += 1) {
       const result = checkPolygon(value.coordinates[p], `第 ${p + 1} 个多边形的`, budget);

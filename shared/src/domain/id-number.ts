@@ -8,9 +8,41 @@ const CHECK_CHARS = '10X98765432';
 
 /** Province-level prefixes in use (GB/T 2260), used to reject numbers with an impossible region. */
 const PROVINCE_PREFIXES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41',
-  '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71',
-  '81', '82', '83',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
 ]);
 
 export type IdNumberProblem = 'format' | 'region' | 'birthDate' | 'checkDigit';
@@ -45,8 +77,7 @@ export function parseIdNumber(raw: string, today: Date = new Date()): IdNumberIn
   const month = Number(value.slice(10, 12));
   const day = Number(value.slice(12, 14));
   const birth = new Date(Date.UTC(year, month - 1, day));
-  const realDate =
-    birth.getUTCFullYear() === year && birth.getUTCMonth() === month - 1 && birth.getUTCDate() === day;
+  const realDate = birth.getUTCFullYear() === year && birth.getUTCMonth() === month - 1 && birth.getUTCDate() === day;
   const ageYears = today.getUTCFullYear() - year;
   if (!realDate || birth.getTime() > today.getTime() || ageYears > 150) {
     return { valid: false, problem: 'birthDate', regionCode };

@@ -5,7 +5,20 @@
  * tree and list, in the BFF and both front ends.
  */
 
-const CN_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Readonly<Record<string, number>> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const CN_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 const TOKEN = /([0-9]+|[０-９]+|[零〇一二两三四五六七八九十百千万]+)/;
 
@@ -40,7 +53,8 @@ function tokens(text: string): Token[] {
     .filter((part) => part !== '')
     .map((part) => {
       if (/^[0-9]+$/.test(part)) return Number(part);
-      if (/^[０-９]+$/.test(part)) return Number(Array.from(part, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join(''));
+      if (/^[０-９]+$/.test(part))
+        return Number(Array.from(part, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).join(''));
       if (TOKEN.test(part)) return chineseNumeralValue(part);
       return part;
     });

@@ -95,7 +95,16 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   town_admin: [...regionAdmin, P.PiiRead, P.PartyManage, P.CaseManage],
   party_secretary: [P.DashboardRead, P.RegionRead, P.PartyManage, P.BindingIssue, P.UserRead],
   auditor: [P.AuditRead, P.RoleRead],
-  super_admin: [P.DashboardRead, P.SystemStatus, P.UserRead, P.UserManage, P.RoleAssign, P.RoleRead, P.RegionRead, P.RegionManage],
+  super_admin: [
+    P.DashboardRead,
+    P.SystemStatus,
+    P.UserRead,
+    P.UserManage,
+    P.RoleAssign,
+    P.RoleRead,
+    P.RegionRead,
+    P.RegionManage,
+  ],
 };
 
 /** Roles a binding code can confer on a mini-program user. */
@@ -118,8 +127,16 @@ export interface BindingRoleRule {
 }
 
 export const bindingRoleRules: Record<BindingRole, BindingRoleRule> = {
-  grid_worker: { issuerPermissions: [P.BindingIssue, ...rolePermissions.grid_worker], regionLevels: ['grid'], registryScope: true },
-  party_member: { issuerPermissions: [P.BindingIssue, P.PartyManage], regionLevels: ['town', 'community', 'village'], registryScope: false },
+  grid_worker: {
+    issuerPermissions: [P.BindingIssue, ...rolePermissions.grid_worker],
+    regionLevels: ['grid'],
+    registryScope: true,
+  },
+  party_member: {
+    issuerPermissions: [P.BindingIssue, P.PartyManage],
+    regionLevels: ['town', 'community', 'village'],
+    registryScope: false,
+  },
 };
 
 export function isBindingRole(value: unknown): value is BindingRole {
@@ -138,7 +155,11 @@ export function permissionsOf(roles: readonly Role[], extraGrants: readonly Perm
   return result;
 }
 
-export function hasPermission(roles: readonly Role[], permission: Permission, extraGrants: readonly Permission[] = []): boolean {
+export function hasPermission(
+  roles: readonly Role[],
+  permission: Permission,
+  extraGrants: readonly Permission[] = [],
+): boolean {
   return permissionsOf(roles, extraGrants).has(permission);
 }
 

@@ -56,7 +56,9 @@ describe('role → permission table', () => {
     expect(hasPermission(['super_admin'], 'audit:read')).toBe(false);
   });
   it('shows server internals (系统状态) to the super admin only, not to town officials', () => {
-    const holders = Object.entries(rolePermissions).filter(([, perms]) => perms.includes('system:status')).map(([role]) => role);
+    const holders = Object.entries(rolePermissions)
+      .filter(([, perms]) => perms.includes('system:status'))
+      .map(([role]) => role);
     expect(holders).toEqual(['super_admin']);
   });
   it('gives residents and party members no admin permissions', () => {

@@ -4,9 +4,19 @@
  */
 
 /** 房屋用途. */
-export const HouseUse = { SelfOccupied: 'self_occupied', Rented: 'rented', Vacant: 'vacant', Commercial: 'commercial' } as const;
+export const HouseUse = {
+  SelfOccupied: 'self_occupied',
+  Rented: 'rented',
+  Vacant: 'vacant',
+  Commercial: 'commercial',
+} as const;
 export type HouseUse = (typeof HouseUse)[keyof typeof HouseUse];
-export const houseUseLabels: Record<HouseUse, string> = { self_occupied: '自住', rented: '出租', vacant: '空置', commercial: '商用' };
+export const houseUseLabels: Record<HouseUse, string> = {
+  self_occupied: '自住',
+  rented: '出租',
+  vacant: '空置',
+  commercial: '商用',
+};
 
 export const Gender = { Male: 'male', Female: 'female' } as const;
 export type Gender = (typeof Gender)[keyof typeof Gender];
@@ -20,22 +30,39 @@ export const hukouTypeLabels: Record<HukouType, string> = { local: '户籍', flo
 /** 居住证 status of a floating resident. */
 export const PermitStatus = { None: 'none', Applied: 'applied', Valid: 'valid', Expired: 'expired' } as const;
 export type PermitStatus = (typeof PermitStatus)[keyof typeof PermitStatus];
-export const permitStatusLabels: Record<PermitStatus, string> = { none: '未办理', applied: '办理中', valid: '有效', expired: '已过期' };
+export const permitStatusLabels: Record<PermitStatus, string> = {
+  none: '未办理',
+  applied: '办理中',
+  valid: '有效',
+  expired: '已过期',
+};
 
 /** 人员状态: only active persons count in lists and statistics by default. */
 export const PersonStatus = { Active: 'active', MovedOut: 'moved_out', Deceased: 'deceased' } as const;
 export type PersonStatus = (typeof PersonStatus)[keyof typeof PersonStatus];
-export const personStatusLabels: Record<PersonStatus, string> = { active: '在册', moved_out: '已迁出', deceased: '已故' };
+export const personStatusLabels: Record<PersonStatus, string> = {
+  active: '在册',
+  moved_out: '已迁出',
+  deceased: '已故',
+};
 
 /** 人房关系. */
 export const HouseRelation = { Owner: 'owner', Tenant: 'tenant', Resident: 'resident' } as const;
 export type HouseRelation = (typeof HouseRelation)[keyof typeof HouseRelation];
-export const houseRelationLabels: Record<HouseRelation, string> = { owner: '产权人', tenant: '租户', resident: '居住人' };
+export const houseRelationLabels: Record<HouseRelation, string> = {
+  owner: '产权人',
+  tenant: '租户',
+  resident: '居住人',
+};
 
 /** 户类型 (rural four-level grid): 常住户 / 流动户 / 空壳户 (registered but nobody lives there). */
 export const HouseholdType = { Resident: 'resident', Floating: 'floating', Empty: 'empty' } as const;
 export type HouseholdType = (typeof HouseholdType)[keyof typeof HouseholdType];
-export const householdTypeLabels: Record<HouseholdType, string> = { resident: '常住户', floating: '流动户', empty: '空壳户' };
+export const householdTypeLabels: Record<HouseholdType, string> = {
+  resident: '常住户',
+  floating: '流动户',
+  empty: '空壳户',
+};
 
 /** 与户主关系 (GB/T 4761 simplified). */
 export const HeadRelation = {

@@ -61,7 +61,10 @@ describe('workingMinutesBetween', () => {
   it('is the inverse of addWorkingMinutes', () => {
     const start = sh('2026-09-29T10:17');
     for (const minutes of [0, 1, 59, 210, 450, 451, 3000]) {
-      expect(workingMinutesBetween(start, addWorkingMinutes(start, minutes, nationalDay), nationalDay)).toBeCloseTo(minutes, 6);
+      expect(workingMinutesBetween(start, addWorkingMinutes(start, minutes, nationalDay), nationalDay)).toBeCloseTo(
+        minutes,
+        6,
+      );
     }
   });
 

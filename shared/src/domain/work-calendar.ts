@@ -54,7 +54,10 @@ export function isWorkingDay(date: string, cal: WorkCalendar): boolean {
 function periodsOn(date: string, cal: WorkCalendar): [number, number][] {
   if (!isWorkingDay(date, cal)) return [];
   const start = dayStartMs(date);
-  return (cal.periods ?? defaultWorkPeriods).map(([a, b]) => [start + minutesOf(a) * MINUTE_MS, start + minutesOf(b) * MINUTE_MS]);
+  return (cal.periods ?? defaultWorkPeriods).map(([a, b]) => [
+    start + minutesOf(a) * MINUTE_MS,
+    start + minutesOf(b) * MINUTE_MS,
+  ]);
 }
 
 /**
@@ -103,7 +106,13 @@ export interface CaseDeadlines {
  * the priority (urgent = a quarter), acceptance after `acceptHours` (scaled down for urgent and high
  * priorities only, never up).
  */
-export function caseDeadlines(submittedAt: Date, slaHours: number, acceptHours: number, priority: CasePriority, cal: WorkCalendar): CaseDeadlines {
+export function caseDeadlines(
+  submittedAt: Date,
+  slaHours: number,
+  acceptHours: number,
+  priority: CasePriority,
+  cal: WorkCalendar,
+): CaseDeadlines {
   const factor = casePrioritySlaFactor[priority];
   const span = slaHours * 60 * factor;
   return {

@@ -14,7 +14,8 @@ export const householdsApi = {
   list: (query: PageQuery & HouseholdFilterQuery) => api(householdRoutes.list, { query }),
   get: (id: string) => api(householdRoutes.get, { params: { id } }, { silent: true }),
   create: (input: HouseholdInput) => api(householdRoutes.create, { body: input }, { silent: true }),
-  update: (id: string, patch: HouseholdPatch) => api(householdRoutes.update, { params: { id }, body: patch }, { silent: true }),
+  update: (id: string, patch: HouseholdPatch) =>
+    api(householdRoutes.update, { params: { id }, body: patch }, { silent: true }),
   remove: (id: string) => api(householdRoutes.remove, { params: { id } }),
   addMember: (id: string, personId: string, relationToHead: HeadRelation) =>
     api(householdRoutes.addMember, { params: { id }, body: { personId, relationToHead } }),

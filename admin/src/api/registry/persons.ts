@@ -28,7 +28,8 @@ export const personsApi = {
   list: (query: PageQuery & PersonFilterQuery) => api(personRoutes.list, { query: flatQuery(query) }),
   get: (id: string) => api(personRoutes.get, { params: { id } }, { silent: true }),
   create: (input: PersonInput) => api(personRoutes.create, { body: input }, { silent: true }),
-  update: (id: string, patch: PersonPatch) => api(personRoutes.update, { params: { id }, body: patch }, { silent: true }),
+  update: (id: string, patch: PersonPatch) =>
+    api(personRoutes.update, { params: { id }, body: patch }, { silent: true }),
   remove: (id: string) => api(personRoutes.remove, { params: { id } }),
   /** Unmasked ID number and phone; the BFF records the read in the audit log. */
   pii: (id: string) => api(personRoutes.pii, { params: { id } }),

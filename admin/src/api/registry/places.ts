@@ -30,7 +30,8 @@ export const placesApi = {
   removeBuilding: (id: string) => api(buildingRoutes.remove, { params: { id } }),
   /** `{ data }` as the units panel has always read it (the route is not paginated). */
   units: async (buildingId: string) => ({ data: await api(buildingRoutes.units, { params: { id: buildingId } }) }),
-  createUnit: (buildingId: string, name: string) => api(buildingRoutes.createUnit, { params: { id: buildingId }, body: { name } }),
+  createUnit: (buildingId: string, name: string) =>
+    api(buildingRoutes.createUnit, { params: { id: buildingId }, body: { name } }),
   removeUnit: (id: string) => api(buildingRoutes.removeUnit, { params: { id } }),
 
   houses: (query: PageQuery & HouseFilterQuery) => api(houseRoutes.list, { query }),
@@ -41,5 +42,6 @@ export const placesApi = {
   removeHouse: (id: string) => api(houseRoutes.remove, { params: { id } }),
   addResident: (houseId: string, body: ClientInput<typeof houseRoutes.addResident>['body']) =>
     api(houseRoutes.addResident, { params: { id: houseId }, body }),
-  removeResident: (houseId: string, personId: string) => api(houseRoutes.removeResident, { params: { id: houseId, personId } }),
+  removeResident: (houseId: string, personId: string) =>
+    api(houseRoutes.removeResident, { params: { id: houseId, personId } }),
 };

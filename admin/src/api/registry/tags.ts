@@ -8,6 +8,7 @@ export type TagInput = TagCreateInput;
 export const tagsApi = {
   list: () => api(tagRoutes.list, {}, { silent: true }),
   create: (input: TagCreateInput) => api(tagRoutes.create, { body: input }, { silent: true }),
-  update: (code: string, patch: TagUpdateInput) => api(tagRoutes.update, { params: { code }, body: patch }, { silent: true }),
+  update: (code: string, patch: TagUpdateInput) =>
+    api(tagRoutes.update, { params: { code }, body: patch }, { silent: true }),
   remove: (code: string) => api(tagRoutes.remove, { params: { code } }),
 };

@@ -21,7 +21,9 @@ export const transferApi = {
   },
   job: (id: string) => api(transferRoutes.job, { params: { id } }, { silent: true }),
   template: (kind: ImportKind) =>
-    http.download(transferRoutes.template.path, kind === 'persons' ? '人口导入模板.xlsx' : '户导入模板.xlsx', { query: { kind } }),
+    http.download(transferRoutes.template.path, kind === 'persons' ? '人口导入模板.xlsx' : '户导入模板.xlsx', {
+      query: { kind },
+    }),
   exportPersons: (filters: PersonFilterQuery) =>
     http.download(transferRoutes.exportPersons.path, '人口信息.xlsx', { query: flatQuery(filters) }),
   exportHouseholds: (filters: HouseholdFilterQuery) =>

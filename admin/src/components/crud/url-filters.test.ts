@@ -14,7 +14,9 @@ const paging = { page: 1, pageSize: 20 };
 describe('filtersToQuery', () => {
   it('writes only the values that differ from the defaults', () => {
     expect(filtersToQuery(defaults(), defaults())).toEqual({});
-    expect(filtersToQuery({ regionId: 'r1', tags: ['elderly', 'disabled'], ageMin: 60, gender: '' }, defaults())).toEqual({
+    expect(
+      filtersToQuery({ regionId: 'r1', tags: ['elderly', 'disabled'], ageMin: 60, gender: '' }, defaults()),
+    ).toEqual({
       regionId: 'r1',
       tags: ['elderly', 'disabled'],
       ageMin: '60',
@@ -22,8 +24,12 @@ describe('filtersToQuery', () => {
   });
 
   it('adds page and page size when they are not the first page of the default size', () => {
-    expect(filtersToQuery(defaults(), defaults(), { state: { page: 3, pageSize: 20 }, defaults: paging })).toEqual({ page: '3' });
-    expect(filtersToQuery(defaults(), defaults(), { state: { page: 1, pageSize: 50 }, defaults: paging })).toEqual({ pageSize: '50' });
+    expect(filtersToQuery(defaults(), defaults(), { state: { page: 3, pageSize: 20 }, defaults: paging })).toEqual({
+      page: '3',
+    });
+    expect(filtersToQuery(defaults(), defaults(), { state: { page: 1, pageSize: 50 }, defaults: paging })).toEqual({
+      pageSize: '50',
+    });
   });
 });
 

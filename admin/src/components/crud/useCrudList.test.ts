@@ -32,7 +32,10 @@ async function mountList(url: string, options: Omit<CrudListOptions<Row, Filters
       return () => h('div');
     },
   });
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/list', name: 'list', component: Page }] });
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/list', name: 'list', component: Page }],
+  });
   await router.push(url);
   mount({ render: () => h('div', [h(Page)]) }, { global: { plugins: [router] } });
   await flushPromises();
@@ -93,7 +96,10 @@ describe('useCrudList', () => {
   });
 
   it('takes an unpaged array as the whole list', async () => {
-    const { list } = await mountList('/list', { fetch: async () => [{ id: 'a' }, { id: 'b' }, { id: 'c' }], syncUrl: false });
+    const { list } = await mountList('/list', {
+      fetch: async () => [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+      syncUrl: false,
+    });
     expect(list.total.value).toBe(3);
   });
 

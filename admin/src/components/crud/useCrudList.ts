@@ -112,7 +112,10 @@ export function useCrudList<T, F extends FilterShape<F> = Record<never, never>>(
   }
 
   /** `el-table`'s sort-change event; only the props in `allowed` are sorted by the server. */
-  function setSort(event: { prop: string | null; order: 'ascending' | 'descending' | null }, allowed: readonly string[]): void {
+  function setSort(
+    event: { prop: string | null; order: 'ascending' | 'descending' | null },
+    allowed: readonly string[],
+  ): void {
     sort.value =
       event.order && event.prop && allowed.includes(event.prop)
         ? { prop: event.prop, order: event.order === 'descending' ? 'desc' : 'asc' }
@@ -149,7 +152,24 @@ export function useCrudList<T, F extends FilterShape<F> = Record<never, never>>(
     );
   }
 
-  return { filters, page, size, sort, total, rows, loading, error, load, search, resetFilters, setPage, setPageSize, setSort, remove, saved };
+  return {
+    filters,
+    page,
+    size,
+    sort,
+    total,
+    rows,
+    loading,
+    error,
+    load,
+    search,
+    resetFilters,
+    setPage,
+    setPageSize,
+    setSort,
+    remove,
+    saved,
+  };
 }
 
 export type CrudList<T, F extends FilterShape<F> = Record<never, never>> = ReturnType<typeof useCrudList<T, F>>;

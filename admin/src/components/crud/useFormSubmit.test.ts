@@ -6,7 +6,10 @@ import { useFormSubmit } from './useFormSubmit';
 
 /** Just the two methods the composable calls. */
 function fakeForm(valid: boolean) {
-  const form = { validate: vi.fn(() => (valid ? Promise.resolve(true) : Promise.reject(new Error('invalid')))), clearValidate: vi.fn() };
+  const form = {
+    validate: vi.fn(() => (valid ? Promise.resolve(true) : Promise.reject(new Error('invalid')))),
+    clearValidate: vi.fn(),
+  };
   return shallowRef(form as unknown as FormInstance);
 }
 
@@ -20,7 +23,9 @@ describe('useFormSubmit', () => {
 
   it('puts field errors at their fields and other errors above the form', async () => {
     const { submit, serverErrors, generalError, saving } = useFormSubmit(fakeForm(true));
-    const fieldError = new ApiRequestError(400, 'VALIDATION_FAILED', '参数错误', [{ field: 'name', message: '名称已存在' }]);
+    const fieldError = new ApiRequestError(400, 'VALIDATION_FAILED', '参数错误', [
+      { field: 'name', message: '名称已存在' },
+    ]);
     await expect(submit(() => Promise.reject(fieldError))).resolves.toBe(false);
     expect(serverErrors.value).toEqual({ name: '名称已存在' });
     expect(generalError.value).toBe('');

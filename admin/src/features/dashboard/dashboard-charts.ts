@@ -20,7 +20,13 @@ export function trendOption(cases: DashboardCasesVO): EChartsCoreOption {
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eef0f4' } } },
     series: [
       // Straight segments: smoothing sparse daily counts draws bumps above the real values.
-      { name: '新增', type: 'line', showSymbol: false, data: cases.trend.map((d) => d.created), areaStyle: { opacity: 0.08 } },
+      {
+        name: '新增',
+        type: 'line',
+        showSymbol: false,
+        data: cases.trend.map((d) => d.created),
+        areaStyle: { opacity: 0.08 },
+      },
       { name: '办结', type: 'line', showSymbol: false, data: cases.trend.map((d) => d.resolved) },
     ],
   };
@@ -28,7 +34,9 @@ export function trendOption(cases: DashboardCasesVO): EChartsCoreOption {
 
 /** Open cases by status, in each status's colour, largest on top. */
 export function openByStatusOption(cases: DashboardCasesVO): EChartsCoreOption {
-  const entries = (Object.entries(cases.openByStatus) as [CaseStatus, number][]).filter(([, n]) => n > 0).sort((a, b) => a[1] - b[1]);
+  const entries = (Object.entries(cases.openByStatus) as [CaseStatus, number][])
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => a[1] - b[1]);
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },

@@ -19,7 +19,9 @@ export class AuditActorNames {
 
   /** Display name per actor id of the given records (one query per actor kind whatever the page size). */
   async displayNames(rows: readonly Pick<AuditLog, 'actorKind' | 'actorId'>[]): Promise<Map<string, string>> {
-    const idsOf = (kind: string) => [...new Set(rows.filter((r) => r.actorKind === kind && r.actorId).map((r) => r.actorId as string))];
+    const idsOf = (kind: string) => [
+      ...new Set(rows.filter((r) => r.actorKind === kind && r.actorId).map((r) => r.actorId as string)),
+    ];
     const found = await Promise.all(
       this.directories.all().map((d) => {
         const ids = idsOf(d.kind);

@@ -7,7 +7,18 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The hashed content of a record: every column except seq and the hashes, in a fixed order. */
 export type AuditContent = Pick<
   AuditLog,
-  'at' | 'actorKind' | 'actorId' | 'actorName' | 'actorRoles' | 'ip' | 'userAgent' | 'action' | 'resourceType' | 'resourceId' | 'result' | 'detail'
+  | 'at'
+  | 'actorKind'
+  | 'actorId'
+  | 'actorName'
+  | 'actorRoles'
+  | 'ip'
+  | 'userAgent'
+  | 'action'
+  | 'resourceType'
+  | 'resourceId'
+  | 'result'
+  | 'detail'
 >;
 
 const FIELDS: (keyof AuditContent)[] = [

@@ -67,14 +67,18 @@ export class AuditQueryService {
       // Id, username prefix, or the person's name as the viewer shows it (staff display name or
       // mini-program nickname), which the log itself does not hold.
       const ids = await this.names.idsNamed(query.actor);
-      qb.andWhere(`(a.actor_id = :actor OR a.actor_name LIKE :actorPrefix ESCAPE '!'${ids.length ? ' OR a.actor_id IN (:...actorIds)' : ''})`, {
-        actor: query.actor,
-        actorPrefix: `${likeEscape(query.actor)}%`,
-        actorIds: ids,
-      });
+      qb.andWhere(
+        `(a.actor_id = :actor OR a.actor_name LIKE :actorPrefix ESCAPE '!'${ids.length ? ' OR a.actor_id IN (:...actorIds)' : ''})`,
+        {
+          actor: query.actor,
+          actorPrefix: `${likeEscape(query.actor)}%`,
+          actorIds: ids,
+        },
+      );
     }
     if (query.action) {
-      if (query.action.endsWith('.')) qb.andWhere("a.action LIKE :action ESCAPE '!'", { action: `${likeEscape(query.action)}%` });
+      if (query.action.endsWith('.'))
+        qb.andWhere("a.action LIKE :action ESCAPE '!'", { action: `${likeEscape(query.action)}%` });
       else qb.andWhere('a.action = :action', { action: query.action });
     }
     if (query.resourceType) qb.andWhere('a.resource_type = :resourceType', { resourceType: query.resourceType });

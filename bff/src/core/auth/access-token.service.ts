@@ -77,9 +77,11 @@ export class AccessTokenService {
       if (typeof sub !== 'string' || (knd !== 'mp' && knd !== 'staff') || !Array.isArray(rol) || !rol.every(isRole)) {
         throw new AppError('AUTH_TOKEN_INVALID');
       }
-      if (grt !== undefined && !(Array.isArray(grt) && grt.every(isPermission))) throw new AppError('AUTH_TOKEN_INVALID');
+      if (grt !== undefined && !(Array.isArray(grt) && grt.every(isPermission)))
+        throw new AppError('AUTH_TOKEN_INVALID');
       if (scp !== undefined && scp !== null && typeof scp !== 'string') throw new AppError('AUTH_TOKEN_INVALID');
-      if ((pwc !== undefined && pwc !== true) || (sid !== undefined && typeof sid !== 'string')) throw new AppError('AUTH_TOKEN_INVALID');
+      if ((pwc !== undefined && pwc !== true) || (sid !== undefined && typeof sid !== 'string'))
+        throw new AppError('AUTH_TOKEN_INVALID');
       if (ims !== undefined && !Number.isSafeInteger(ims)) throw new AppError('AUTH_TOKEN_INVALID');
       return {
         id: sub,

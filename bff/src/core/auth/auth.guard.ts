@@ -52,7 +52,11 @@ export class AuthGuard implements IGuard<Context> {
     if (await this.sessions.isPrincipalRevoked(principal)) throw new AppError('AUTH_TOKEN_INVALID');
     const kind = requiredKind(controller);
     if (kind && principal.kind !== kind) throw new AppError('FORBIDDEN');
-    if (principal.kind === 'staff' && principal.passwordChangeRequired && !allowedDuringPasswordChange(controller, method)) {
+    if (
+      principal.kind === 'staff' &&
+      principal.passwordChangeRequired &&
+      !allowedDuringPasswordChange(controller, method)
+    ) {
       throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
     }
     const role = requiredRole(controller);
@@ -91,7 +95,8 @@ export class AuthGuard implements IGuard<Context> {
   private async acceptedAsMfaToken(ctx: Context, token: string): Promise<boolean> {
     const challenge = this.tryMfaToken(token);
     if (!challenge) return false;
-    if (await this.sessions.isRevoked('staff', challenge.userId, challenge.issuedAt)) throw new AppError('AUTH_TOKEN_INVALID');
+    if (await this.sessions.isRevoked('staff', challenge.userId, challenge.issuedAt))
+      throw new AppError('AUTH_TOKEN_INVALID');
     setMfaChallenge(ctx, challenge);
     return true;
   }

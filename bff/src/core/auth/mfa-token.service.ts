@@ -42,7 +42,12 @@ export class MfaTokenService {
 
   sign(userId: string): string {
     const claims: MfaClaims = { sub: userId, pur: PURPOSE, jti: randomUUID(), ims: Date.now() };
-    return jwt.sign(claims, this.key, { algorithm: 'HS256', issuer: ISSUER, audience: AUDIENCE, expiresIn: MFA_TOKEN_TTL_SEC });
+    return jwt.sign(claims, this.key, {
+      algorithm: 'HS256',
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      expiresIn: MFA_TOKEN_TTL_SEC,
+    });
   }
 
   /**
@@ -56,7 +61,9 @@ export class MfaTokenService {
     } catch {
       throw new AppError('AUTH_TOKEN_INVALID');
     }
-    const { sub, pur, jti, ims } = (typeof decoded === 'object' && decoded !== null ? decoded : {}) as Partial<MfaClaims>;
+    const { sub, pur, jti, ims } = (
+      typeof decoded === 'object' && decoded !== null ? decoded : {}
+    ) as Partial<MfaClaims>;
     if (typeof sub !== 'string' || pur !== PURPOSE || typeof jti !== 'string' || !Number.isSafeInteger(ims)) {
       throw new AppError('AUTH_TOKEN_INVALID');
     }

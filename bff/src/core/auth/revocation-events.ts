@@ -23,7 +23,8 @@ export function parseRevocationEvent(message: string): RevocationEvent | null {
   }
   if (typeof value !== 'object' || value === null) return null;
   const event = value as Record<string, unknown>;
-  if (event.type === 'session' && typeof event.sessionId === 'string') return { type: 'session', sessionId: event.sessionId };
+  if (event.type === 'session' && typeof event.sessionId === 'string')
+    return { type: 'session', sessionId: event.sessionId };
   if (
     event.type === 'subject' &&
     (event.kind === 'mp' || event.kind === 'staff') &&

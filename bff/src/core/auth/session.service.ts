@@ -93,7 +93,9 @@ export class SessionService {
 
   /** Ends one login session: its refresh tokens, and its access tokens at once. */
   async revokeSession(sessionId: string): Promise<void> {
-    await this.dataSource.getRepository(AuthSession).update({ familyId: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.dataSource
+      .getRepository(AuthSession)
+      .update({ familyId: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
     await this.cache.set(sessionRevokedKey(sessionId), '1', this.markerTtlSec);
     await this.announce({ type: 'session', sessionId });
   }

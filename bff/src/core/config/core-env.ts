@@ -8,17 +8,29 @@ import { repoRoot } from './repo-root';
 const origins = z
   .string()
   .default('')
-  .transform((v) => v.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((o) => o.trim().replace(/\/$/, ''))
+      .filter(Boolean),
+  )
   .superRefine((list, ctx) => {
     for (const origin of list) {
       let ok = false;
       try {
         const parsed = new URL(origin);
-        ok = (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.origin === origin && !origin.includes('*');
+        ok =
+          (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
+          parsed.origin === origin &&
+          !origin.includes('*');
       } catch {
         ok = false;
       }
-      if (!ok) ctx.addIssue({ code: 'custom', message: `${origin} is not an origin such as https://admin.example.gov.cn (no path, no wildcard)` });
+      if (!ok)
+        ctx.addIssue({
+          code: 'custom',
+          message: `${origin} is not an origin such as https://admin.example.gov.cn (no path, no wildcard)`,
+        });
     }
   });
 
@@ -41,12 +53,22 @@ export const coreEnv = {
       message: 'REDIS_URL must look like redis://host:6379/0',
     }),
   /** Prefix of every Redis key and channel: lets deployments and test runs share one Redis. */
-  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]*$/).default('zhili:'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]*$/)
+    .default('zhili:'),
   JWT_SECRET: z
-    .string({ error: (issue) => (issue.input === undefined ? 'JWT_SECRET is required (at least 32 random characters)' : undefined) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? 'JWT_SECRET is required (at least 32 random characters)' : undefined,
+    })
     .min(32, 'JWT_SECRET must be at least 32 characters'),
   ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(60).max(86400).default(900),
-  REFRESH_TOKEN_TTL_SEC: z.coerce.number().int().min(3600).default(30 * 86400),
+  REFRESH_TOKEN_TTL_SEC: z.coerce
+    .number()
+    .int()
+    .min(3600)
+    .default(30 * 86400),
   ADMIN_STATIC_DIR: z.string().default(resolve(repoRoot, 'admin/dist')),
   H5_STATIC_DIR: z.string().default(resolve(repoRoot, 'miniprogram/dist-h5')),
   /** Set when the BFF runs behind exactly one reverse proxy that sets X-Forwarded-For. */
@@ -68,11 +90,26 @@ export const coreEnv = {
   PUBLIC_BASE_URL: url('PUBLIC_BASE_URL').optional(),
   // Keys for personal data at rest (see bff/src/core/crypto/README.md); cross-checked below.
   PII_KEYS: z
-    .string({ error: (issue) => (issue.input === undefined ? 'PII_KEYS is required: keyId:base64(32 random bytes)[,keyId2:…] (openssl rand -base64 32)' : undefined) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? 'PII_KEYS is required: keyId:base64(32 random bytes)[,keyId2:…] (openssl rand -base64 32)'
+          : undefined,
+    })
     .superRefine((v, ctx) => piiKeysProblems(v).forEach((message) => ctx.addIssue({ code: 'custom', message }))),
-  PII_ACTIVE_KEY_ID: z.string({ error: (issue) => (issue.input === undefined ? 'PII_ACTIVE_KEY_ID is required: the id of the PII_KEYS entry new data is encrypted with' : undefined) }),
+  PII_ACTIVE_KEY_ID: z.string({
+    error: (issue) =>
+      issue.input === undefined
+        ? 'PII_ACTIVE_KEY_ID is required: the id of the PII_KEYS entry new data is encrypted with'
+        : undefined,
+  }),
   PII_HMAC_KEY: z
-    .string({ error: (issue) => (issue.input === undefined ? 'PII_HMAC_KEY is required: base64 of at least 32 random bytes (keyed hash for lookups)' : undefined) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? 'PII_HMAC_KEY is required: base64 of at least 32 random bytes (keyed hash for lookups)'
+          : undefined,
+    })
     .superRefine((v, ctx) => {
       const problem = hmacKeyProblem(v);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });

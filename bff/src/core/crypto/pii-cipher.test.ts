@@ -7,7 +7,8 @@ const key = () => randomBytes(32).toString('base64');
 const HMAC = key();
 const K1 = key();
 const K2 = key();
-const cipherWith = (keys: string, active: string) => PiiCipher.fromEnv({ PII_KEYS: keys, PII_ACTIVE_KEY_ID: active, PII_HMAC_KEY: HMAC });
+const cipherWith = (keys: string, active: string) =>
+  PiiCipher.fromEnv({ PII_KEYS: keys, PII_ACTIVE_KEY_ID: active, PII_HMAC_KEY: HMAC });
 
 /** Flips one bit of byte `index` of the base64 body of a sealed value. */
 function flip(sealed: string, index: number): string {
@@ -22,8 +23,13 @@ describe('PII cipher (SM4-CBC + HMAC-SM3, encrypt-then-MAC)', () => {
 
   it('is real SM4: the GB/T 32907 example vector', () => {
     const hex = '0123456789abcdeffedcba9876543210';
-    expect(sm4.encrypt(hex.match(/../g)!.map((h) => parseInt(h, 16)), hex, { padding: 'none', output: 'array' }))
-      .toEqual([...Buffer.from('681edf34d206965e86b3e94f536e4246', 'hex')]);
+    expect(
+      sm4.encrypt(
+        hex.match(/../g)!.map((h) => parseInt(h, 16)),
+        hex,
+        { padding: 'none', output: 'array' },
+      ),
+    ).toEqual([...Buffer.from('681edf34d206965e86b3e94f536e4246', 'hex')]);
   });
 
   it('encrypts in CBC with PKCS#7 padding byte for byte as the OpenSSL command line does', () => {
@@ -47,13 +53,18 @@ describe('PII cipher (SM4-CBC + HMAC-SM3, encrypt-then-MAC)', () => {
   // skipped (by this name) instead of passing without comparing anything. The fixed vectors above still run.
   const nodeHasSm4 = getCiphers().includes('sm4-cbc');
   const crossCheck = 'matches Node’s own OpenSSL SM4-CBC on random keys';
-  (nodeHasSm4 ? it : it.skip)(nodeHasSm4 ? crossCheck : `${crossCheck} — not run: this Node’s OpenSSL has no SM4`, () => {
-    const k = randomBytes(16);
-    const iv = randomBytes(16);
-    const ours = Buffer.from(sm4.encrypt([...Buffer.from('13812345678')], [...k], { mode: 'cbc', iv: [...iv], output: 'array' }));
-    const native = createCipheriv('sm4-cbc', k, iv);
-    expect(ours).toEqual(Buffer.concat([native.update('13812345678'), native.final()]));
-  });
+  (nodeHasSm4 ? it : it.skip)(
+    nodeHasSm4 ? crossCheck : `${crossCheck} — not run: this Node’s OpenSSL has no SM4`,
+    () => {
+      const k = randomBytes(16);
+      const iv = randomBytes(16);
+      const ours = Buffer.from(
+        sm4.encrypt([...Buffer.from('13812345678')], [...k], { mode: 'cbc', iv: [...iv], output: 'array' }),
+      );
+      const native = createCipheriv('sm4-cbc', k, iv);
+      expect(ours).toEqual(Buffer.concat([native.update('13812345678'), native.final()]));
+    },
+  );
 
   it('round-trips phone numbers, ID numbers and Chinese text', () => {
     for (const plain of ['13812345678', '11010119900307123X', '张三丰 · 幸福村 3 组', '']) {
@@ -80,7 +91,9 @@ describe('PII cipher (SM4-CBC + HMAC-SM3, encrypt-then-MAC)', () => {
     for (const index of [0, 15, 16, 31, 32, length - 1]) {
       expect(() => c.decrypt(flip(cipher, index), 'k1')).toThrow(PiiIntegrityError);
     }
-    const truncated = `1.${Buffer.from(cipher.split('.')[1], 'base64').subarray(0, length - 16).toString('base64')}`;
+    const truncated = `1.${Buffer.from(cipher.split('.')[1], 'base64')
+      .subarray(0, length - 16)
+      .toString('base64')}`;
     expect(() => c.decrypt(truncated, 'k1')).toThrow(PiiIntegrityError);
     expect(() => c.decrypt(cipher.replace(/^1\./, '2.'), 'k1')).toThrow(PiiIntegrityError);
     expect(() => c.decrypt('garbage', 'k1')).toThrow(PiiIntegrityError);
@@ -138,12 +151,18 @@ describe('PII key configuration at start', () => {
 
   it('accepts several keys (standard or URL-safe base64) and an active one among them', () => {
     const urlSafe = randomBytes(32).toString('base64url');
-    expect(problems({ PII_KEYS: `old:${K1}, new-2:${urlSafe}`, PII_ACTIVE_KEY_ID: 'new-2', PII_HMAC_KEY: HMAC })).toBe('');
+    expect(problems({ PII_KEYS: `old:${K1}, new-2:${urlSafe}`, PII_ACTIVE_KEY_ID: 'new-2', PII_HMAC_KEY: HMAC })).toBe(
+      '',
+    );
   });
 
   it('names each bad entry without echoing key material', () => {
     const short = randomBytes(16).toString('base64');
-    const text = problems({ PII_KEYS: `k1:${short},k1:${K1},bad id:${K1},nocolon`, PII_ACTIVE_KEY_ID: 'k3', PII_HMAC_KEY: 'too-short' });
+    const text = problems({
+      PII_KEYS: `k1:${short},k1:${K1},bad id:${K1},nocolon`,
+      PII_ACTIVE_KEY_ID: 'k3',
+      PII_HMAC_KEY: 'too-short',
+    });
     expect(text).toContain('entry 1 (k1): the key must be base64 of exactly 32 random bytes');
     expect(text).toContain('key id k1 is listed twice');
     expect(text).toContain('entry 3 must look like keyId:base64');

@@ -42,7 +42,10 @@ export class PiiCipher {
     if (!keys) {
       const master = this.keys.keys.get(keyId);
       // Not an integrity failure: the row is fine, the deployment just lacks that key.
-      if (!master) throw new Error(`PII key ${keyId} is not configured in PII_KEYS (still needed to decrypt; run npm run pii:rekey before removing a key)`);
+      if (!master)
+        throw new Error(
+          `PII key ${keyId} is not configured in PII_KEYS (still needed to decrypt; run npm run pii:rekey before removing a key)`,
+        );
       keys = deriveKeys(master);
       this.derived.set(keyId, keys);
     }

@@ -44,7 +44,12 @@ function embeddable(column: string, options: PiiColumnOptions): Function {
     hash!: string | null;
   }
   const proto = PiiEmbedded.prototype;
-  Column({ name: `${column}_cipher`, type: 'varchar', length: options.cipherLength ?? DEFAULT_CIPHER_LENGTH, nullable: true })(proto, 'cipher');
+  Column({
+    name: `${column}_cipher`,
+    type: 'varchar',
+    length: options.cipherLength ?? DEFAULT_CIPHER_LENGTH,
+    nullable: true,
+  })(proto, 'cipher');
   Column({ name: `${column}_key_id`, type: 'varchar', length: PII_KEY_ID_LENGTH, nullable: true })(proto, 'keyId');
   Column({ name: `${column}_hash`, type: 'varchar', length: PII_HASH_LENGTH, nullable: true })(proto, 'hash');
   if (options.hashIndex) Index(options.hashIndex)(proto, 'hash');
@@ -64,7 +69,12 @@ export function PiiColumn(column: string, options: PiiColumnOptions = {}): Prope
 /** The migration side of a PiiColumn: the same three columns, portable across SQLite and MySQL. */
 export function piiTableColumns(column: string, options: Pick<PiiColumnOptions, 'cipherLength'> = {}): TableColumn[] {
   return [
-    new TableColumn({ name: `${column}_cipher`, type: 'varchar', length: String(options.cipherLength ?? DEFAULT_CIPHER_LENGTH), isNullable: true }),
+    new TableColumn({
+      name: `${column}_cipher`,
+      type: 'varchar',
+      length: String(options.cipherLength ?? DEFAULT_CIPHER_LENGTH),
+      isNullable: true,
+    }),
     new TableColumn({ name: `${column}_key_id`, type: 'varchar', length: String(PII_KEY_ID_LENGTH), isNullable: true }),
     new TableColumn({ name: `${column}_hash`, type: 'varchar', length: String(PII_HASH_LENGTH), isNullable: true }),
   ];

@@ -47,10 +47,13 @@ export function piiKeysProblems(raw: string): string[] {
     const id = at < 0 ? '' : entry.slice(0, at);
     const key = at < 0 ? null : decodeBase64(entry.slice(at + 1));
     const label = `entry ${index + 1}${KEY_ID_PATTERN.test(id) ? ` (${id})` : ''}`;
-    if (!KEY_ID_PATTERN.test(id)) problems.push(`${label} must look like keyId:base64 with a key id of 1–16 letters, digits, _ or -`);
+    if (!KEY_ID_PATTERN.test(id))
+      problems.push(`${label} must look like keyId:base64 with a key id of 1–16 letters, digits, _ or -`);
     else if (seen.has(id)) problems.push(`${label}: key id ${id} is listed twice`);
     if (!key || key.length !== MASTER_KEY_BYTES) {
-      problems.push(`${label}: the key must be base64 of exactly ${MASTER_KEY_BYTES} random bytes (e.g. openssl rand -base64 32)`);
+      problems.push(
+        `${label}: the key must be base64 of exactly ${MASTER_KEY_BYTES} random bytes (e.g. openssl rand -base64 32)`,
+      );
     }
     seen.add(id);
   });
@@ -74,7 +77,8 @@ export function parsePiiKeys(env: PiiEnv): PiiKeyMaterial {
   const problems = piiKeysProblems(env.PII_KEYS);
   const hmacProblem = hmacKeyProblem(env.PII_HMAC_KEY);
   if (hmacProblem) problems.push(`PII_HMAC_KEY ${hmacProblem}`);
-  if (!listedKeyIds(env.PII_KEYS).includes(env.PII_ACTIVE_KEY_ID)) problems.push('PII_ACTIVE_KEY_ID must name one of the keys in PII_KEYS');
+  if (!listedKeyIds(env.PII_KEYS).includes(env.PII_ACTIVE_KEY_ID))
+    problems.push('PII_ACTIVE_KEY_ID must name one of the keys in PII_KEYS');
   if (problems.length) throw new Error(`Invalid PII key configuration: ${problems.join('; ')}`);
   const keys = new Map<string, Buffer>();
   for (const entry of env.PII_KEYS.split(',').map((e) => e.trim())) {

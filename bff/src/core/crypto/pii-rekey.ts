@@ -71,7 +71,15 @@ async function rekeyField(
     keyId: columnName(meta, `${field.property}.keyId`),
   };
   const active = cipher.activeKeyId;
-  const report: RekeyFieldReport = { table: meta.tableName, field: field.property, scanned: 0, rekeyed: 0, skipped: 0, failed: 0, byKeyId: {} };
+  const report: RekeyFieldReport = {
+    table: meta.tableName,
+    field: field.property,
+    scanned: 0,
+    rekeyed: 0,
+    skipped: 0,
+    failed: 0,
+    byKeyId: {},
+  };
   let after = '';
   for (;;) {
     const rows: Row[] = await dataSource

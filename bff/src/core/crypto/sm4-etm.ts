@@ -36,7 +36,8 @@ export class PiiIntegrityError extends Error {
   }
 }
 
-const hmacSm3 = (key: ArrayLike<number>, data: ArrayLike<number>): Buffer => Buffer.from(sm3(data, { key, mode: 'hmac' }), 'hex');
+const hmacSm3 = (key: ArrayLike<number>, data: ArrayLike<number>): Buffer =>
+  Buffer.from(sm3(data, { key, mode: 'hmac' }), 'hex');
 
 /** KDF: HMAC-SM3(master, label). The SM4 key is the first 16 bytes of its output. */
 export function deriveKeys(master: Buffer): Sm4EtmKeys {
@@ -53,7 +54,9 @@ function tagOf(keys: Sm4EtmKeys, keyId: string, iv: Buffer, ciphertext: Buffer):
 
 export function seal(plaintext: string, keys: Sm4EtmKeys, keyId: string): string {
   const iv = randomBytes(BLOCK);
-  const ciphertext = Buffer.from(sm4.encrypt([...Buffer.from(plaintext, 'utf8')], keys.encKey, { mode: 'cbc', iv: [...iv], output: 'array' }));
+  const ciphertext = Buffer.from(
+    sm4.encrypt([...Buffer.from(plaintext, 'utf8')], keys.encKey, { mode: 'cbc', iv: [...iv], output: 'array' }),
+  );
   const tag = tagOf(keys, keyId, iv, ciphertext);
   return `${VERSION}.${Buffer.concat([iv, ciphertext, tag]).toString('base64')}`;
 }
@@ -67,7 +70,8 @@ export function open(sealed: string, keys: Sm4EtmKeys, keyId: string): string {
   const iv = raw.subarray(0, BLOCK);
   const ciphertext = raw.subarray(BLOCK, BLOCK + bodyLength);
   const tag = raw.subarray(BLOCK + bodyLength);
-  if (!timingSafeEqual(tag, tagOf(keys, keyId, iv, ciphertext))) throw new PiiIntegrityError('authentication tag mismatch');
+  if (!timingSafeEqual(tag, tagOf(keys, keyId, iv, ciphertext)))
+    throw new PiiIntegrityError('authentication tag mismatch');
   const plain = sm4.decrypt([...ciphertext], keys.encKey, { mode: 'cbc', iv: [...iv], output: 'array' });
   return Buffer.from(plain).toString('utf8');
 }

@@ -3,7 +3,8 @@ import type { TableColumnOptions } from 'typeorm';
 
 /** Portable building blocks for migrations: the same schema on SQLite and MySQL/MariaDB. */
 
-export const isMysql = (q: QueryRunner) => q.connection.driver.options.type === 'mysql' || q.connection.driver.options.type === 'mariadb';
+export const isMysql = (q: QueryRunner) =>
+  q.connection.driver.options.type === 'mysql' || q.connection.driver.options.type === 'mariadb';
 
 /**
  * `created_at` / `updated_at` exactly as TypeORM defines @CreateDateColumn / @UpdateDateColumn on each
@@ -16,7 +17,10 @@ export function timestampColumns(q: QueryRunner, withUpdatedAt: boolean): TableC
   const precision = mysql ? 6 : undefined;
   const created: TableColumnOptions = { name: 'created_at', type: 'datetime', precision, default: now };
   if (!withUpdatedAt) return [created];
-  return [created, { name: 'updated_at', type: 'datetime', precision, default: now, onUpdate: mysql ? now : undefined }];
+  return [
+    created,
+    { name: 'updated_at', type: 'datetime', precision, default: now, onUpdate: mysql ? now : undefined },
+  ];
 }
 
 /**

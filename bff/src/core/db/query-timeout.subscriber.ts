@@ -20,7 +20,8 @@ export class QueryTimeoutSubscriber implements EntitySubscriberInterface {
     if (event.success) return;
     const code = (event.error as { code?: unknown } | undefined)?.code;
     if (code !== 'PROTOCOL_SEQUENCE_TIMEOUT') return;
-    const connection = (event.queryRunner as unknown as { databaseConnection?: DestroyableConnection }).databaseConnection;
+    const connection = (event.queryRunner as unknown as { databaseConnection?: DestroyableConnection })
+      .databaseConnection;
     connection?.destroy();
   }
 }

@@ -43,7 +43,8 @@ describe('serializeSqliteTransactions', () => {
   it('is what makes the difference: unserialised, the same race corrupts the outcome', async () => {
     const [a, b] = await race();
     const rows = (await ds.query('SELECT owner FROM item')) as { owner: string }[];
-    const clean = a.status === 'fulfilled' && b.status === 'rejected' && rows.every((r) => r.owner === 'a') && rows.length === 2;
+    const clean =
+      a.status === 'fulfilled' && b.status === 'rejected' && rows.every((r) => r.owner === 'a') && rows.length === 2;
     expect(clean).toBe(false);
   });
 

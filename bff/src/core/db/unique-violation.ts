@@ -1,7 +1,14 @@
 /** Whether a database error is a unique-key violation (SQLite or MySQL/MariaDB), e.g. a lost insert race. */
 export function isUniqueViolation(err: unknown): boolean {
-  const driver = (err as { driverError?: { code?: string; errno?: number } }).driverError ?? (err as { code?: string; errno?: number });
-  return driver?.code === 'SQLITE_CONSTRAINT_UNIQUE' || driver?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || driver?.code === 'ER_DUP_ENTRY' || driver?.errno === 1062;
+  const driver =
+    (err as { driverError?: { code?: string; errno?: number } }).driverError ??
+    (err as { code?: string; errno?: number });
+  return (
+    driver?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    driver?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    driver?.code === 'ER_DUP_ENTRY' ||
+    driver?.errno === 1062
+  );
 }
 
 /**
@@ -10,6 +17,8 @@ export function isUniqueViolation(err: unknown): boolean {
  * insert it.
  */
 export function isDeadlock(err: unknown): boolean {
-  const driver = (err as { driverError?: { code?: string; errno?: number } }).driverError ?? (err as { code?: string; errno?: number });
+  const driver =
+    (err as { driverError?: { code?: string; errno?: number } }).driverError ??
+    (err as { code?: string; errno?: number });
   return driver?.code === 'ER_LOCK_DEADLOCK' || driver?.errno === 1213;
 }

@@ -11,7 +11,9 @@ async function refusedSocketError(): Promise<Error> {
 
 describe('dependencyOutageOf', () => {
   it('names the cache for errors the Redis infra raised', () => {
-    expect(dependencyOutageOf(new DependencyUnavailableError('cache', new Error('Connection is closed.')))).toBe('cache');
+    expect(dependencyOutageOf(new DependencyUnavailableError('cache', new Error('Connection is closed.')))).toBe(
+      'cache',
+    );
   });
 
   it('names the database for a failed query whose driver lost or timed out its connection', async () => {

@@ -32,26 +32,45 @@ function fromValidation(err: MidwayValidationError): FieldError[] {
 }
 
 /** Maps anything thrown to our status + JSON envelope; never leaks a stack trace. */
-export function toErrorResponse(err: unknown): { status: number; body: ApiError; internal: boolean; retryAfterSec?: number } {
+export function toErrorResponse(err: unknown): {
+  status: number;
+  body: ApiError;
+  internal: boolean;
+  retryAfterSec?: number;
+} {
   if (err instanceof AppError) {
     const retryAfterSec = err.status === 503 ? OUTAGE_RETRY_AFTER_SEC : undefined;
     return { status: err.status, body: envelope(err.code, err.message, err.details), internal: false, retryAfterSec };
   }
   if (err instanceof MidwayValidationError) {
-    return { status: 400, body: envelope(ErrorCode.VALIDATION_FAILED, undefined, fromValidation(err)), internal: false };
+    return {
+      status: 400,
+      body: envelope(ErrorCode.VALIDATION_FAILED, undefined, fromValidation(err)),
+      internal: false,
+    };
   }
   if (dependencyOutageOf(err)) {
     // Logged (internal) so operators see the outage, answered as "try again shortly".
-    return { status: 503, body: envelope(ErrorCode.SERVICE_UNAVAILABLE), internal: true, retryAfterSec: OUTAGE_RETRY_AFTER_SEC };
+    return {
+      status: 503,
+      body: envelope(ErrorCode.SERVICE_UNAVAILABLE),
+      internal: true,
+      retryAfterSec: OUTAGE_RETRY_AFTER_SEC,
+    };
   }
   const e = err as HttpLikeError;
   // A request body whose Content-Encoding does not match its bytes fails in zlib (Z_DATA_ERROR,
   // Z_BUF_ERROR…) inside the body parser, and malformed percent-encoding in decodeURIComponent:
   // both are the client's bad input, not our failure.
   if (/^Z_[A-Z_]+$/.test(String((err as { code?: unknown })?.code ?? ''))) {
-    return { status: 400, body: envelope(ErrorCode.BAD_REQUEST, '请求体的压缩数据已损坏（Content-Encoding 与内容不符）'), internal: false };
+    return {
+      status: 400,
+      body: envelope(ErrorCode.BAD_REQUEST, '请求体的压缩数据已损坏（Content-Encoding 与内容不符）'),
+      internal: false,
+    };
   }
-  if (err instanceof URIError) return { status: 400, body: envelope(ErrorCode.BAD_REQUEST, '请求路径编码无效'), internal: false };
+  if (err instanceof URIError)
+    return { status: 400, body: envelope(ErrorCode.BAD_REQUEST, '请求路径编码无效'), internal: false };
   const status = e?.status ?? e?.statusCode ?? (err instanceof MidwayHttpError ? err.status : 500);
   if (e?.type === 'entity.parse.failed' || (status === 400 && /json/i.test(e?.message ?? ''))) {
     return { status: 400, body: envelope(ErrorCode.MALFORMED_JSON), internal: false };

@@ -43,7 +43,12 @@ const execArgvFor = (file: string) => (extname(file) === '.ts' ? ['--require', '
  * Runs `file` with `data` as its workerData. Resolves with its value; rejects with the AppError it
  * asked for, or FILE_TOO_COMPLEX (`tooComplex` as the message) when it ran out of memory or time.
  */
-export async function runWorkerTask<T>(file: string, data: unknown, limits: WorkerLimits, tooComplex: string): Promise<T> {
+export async function runWorkerTask<T>(
+  file: string,
+  data: unknown,
+  limits: WorkerLimits,
+  tooComplex: string,
+): Promise<T> {
   const release = await slot();
   try {
     return await new Promise<T>((resolve, reject) => {
@@ -62,15 +67,22 @@ export async function runWorkerTask<T>(file: string, data: unknown, limits: Work
         fn();
         void worker.terminate();
       };
-      const timer = setTimeout(() => settle(() => reject(new AppError('FILE_TOO_COMPLEX', tooComplex))), limits.timeoutMs);
+      const timer = setTimeout(
+        () => settle(() => reject(new AppError('FILE_TOO_COMPLEX', tooComplex))),
+        limits.timeoutMs,
+      );
       worker.once('message', (reply: WorkerReply<T>) =>
         settle(() => (reply.ok ? resolve(reply.value) : reject(new AppError(reply.code, reply.message)))),
       );
       worker.once('error', (err: Error & { code?: string }) =>
         // Out of memory is the file's fault (4xx); anything else is ours and stays a 500.
-        settle(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new AppError('FILE_TOO_COMPLEX', tooComplex) : err)),
+        settle(() =>
+          reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new AppError('FILE_TOO_COMPLEX', tooComplex) : err),
+        ),
       );
-      worker.once('exit', (code) => settle(() => reject(new Error(`worker ${file} exited with ${code} before answering`))));
+      worker.once('exit', (code) =>
+        settle(() => reject(new Error(`worker ${file} exited with ${code} before answering`))),
+      );
     });
   } finally {
     release();

@@ -33,7 +33,13 @@ const MB = 1024 * 1024;
  * 10–25 MB of XML and compresses 5–20×; exceljs itself writes at most ~60×. A 50 MB cell in 60 KB
  * is 850×.
  */
-export const XLSX_ZIP_LIMITS: ZipLimits = { maxEntries: 500, maxEntryBytes: 64 * MB, maxTotalBytes: 128 * MB, maxRatio: 200, ratioFloorBytes: 1 * MB };
+export const XLSX_ZIP_LIMITS: ZipLimits = {
+  maxEntries: 500,
+  maxEntryBytes: 64 * MB,
+  maxTotalBytes: 128 * MB,
+  maxRatio: 200,
+  ratioFloorBytes: 1 * MB,
+};
 
 /** Why a zip was refused: `corrupt` = not a readable zip; the rest = a limit was exceeded. */
 export type ZipRefusal = 'corrupt' | 'encrypted' | 'entries' | 'entry-size' | 'total-size' | 'ratio';
@@ -61,12 +67,19 @@ function declaredProblem(entry: Entry, declaredTotal: number, limits: ZipLimits)
   const name = entry.fileName.slice(0, 80);
   if (entry.isEncrypted()) return new ZipRefusedError('encrypted', '文件已加密，无法读取');
   if (entry.uncompressedSize > limits.maxEntryBytes) {
-    return new ZipRefusedError('entry-size', `文件中的 ${name} 解压后 ${mb(entry.uncompressedSize)}，超过上限 ${mb(limits.maxEntryBytes)}`);
+    return new ZipRefusedError(
+      'entry-size',
+      `文件中的 ${name} 解压后 ${mb(entry.uncompressedSize)}，超过上限 ${mb(limits.maxEntryBytes)}`,
+    );
   }
-  if (declaredTotal > limits.maxTotalBytes) return new ZipRefusedError('total-size', `文件解压后超过 ${mb(limits.maxTotalBytes)}`);
+  if (declaredTotal > limits.maxTotalBytes)
+    return new ZipRefusedError('total-size', `文件解压后超过 ${mb(limits.maxTotalBytes)}`);
   const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
   if (entry.uncompressedSize > limits.ratioFloorBytes && ratio > limits.maxRatio) {
-    return new ZipRefusedError('ratio', `文件中的 ${name} 压缩比 ${Math.round(ratio)} 倍（解压后 ${mb(entry.uncompressedSize)}），疑似压缩炸弹`);
+    return new ZipRefusedError(
+      'ratio',
+      `文件中的 ${name} 压缩比 ${Math.round(ratio)} 倍（解压后 ${mb(entry.uncompressedSize)}），疑似压缩炸弹`,
+    );
   }
   return null;
 }
@@ -82,7 +95,9 @@ function drain(zip: ZipFile, entry: Entry, limits: ZipLimits, before: number): P
         // yauzl also stops at the declared size (validateEntrySizes); these hold whatever it declared.
         if (bytes > limits.maxEntryBytes || before + bytes > limits.maxTotalBytes || bytes > entry.uncompressedSize) {
           stream.destroy();
-          reject(new ZipRefusedError('entry-size', `文件中的 ${entry.fileName.slice(0, 80)} 解压后超过声明的大小或上限`));
+          reject(
+            new ZipRefusedError('entry-size', `文件中的 ${entry.fileName.slice(0, 80)} 解压后超过声明的大小或上限`),
+          );
         }
       });
       stream.on('error', () => reject(new ZipRefusedError('corrupt', '文件已损坏')));
@@ -99,7 +114,10 @@ export function checkZip(buffer: Buffer, limits: ZipLimits): Promise<ZipSummary>
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
       if (err || !zip) return reject(new ZipRefusedError('corrupt', '文件不是有效的压缩包'));
-      if (zip.entryCount > limits.maxEntries) return reject(new ZipRefusedError('entries', `文件包含 ${zip.entryCount} 个部件，超过上限 ${limits.maxEntries}`));
+      if (zip.entryCount > limits.maxEntries)
+        return reject(
+          new ZipRefusedError('entries', `文件包含 ${zip.entryCount} 个部件，超过上限 ${limits.maxEntries}`),
+        );
       let entries = 0;
       let declared = 0;
       let actual = 0;

@@ -16,7 +16,8 @@ import type { FieldError } from '@zhili/shared';
  * them; field paths and Chinese messages are reported like Joi's own.
  */
 
-const MULTI_LINE_FIELD = /description|detail|note|remark|comment|reason|content|memo|reply|opinion|summary|feedback|message|text|body/i;
+const MULTI_LINE_FIELD =
+  /description|detail|note|remark|comment|reason|content|memo|reply|opinion|summary|feedback|message|text|body/i;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const DATE_PATTERN = /\\d\{4\}-\\d\{2\}-\\d\{2\}/;
@@ -46,7 +47,8 @@ interface Description {
 function merge(specs: FieldSpec[]): FieldSpec | null {
   if (!specs.length) return null;
   const keys = new Map<string, FieldSpec>();
-  for (const spec of specs) for (const [k, v] of spec.keys) keys.set(k, keys.has(k) ? (merge([keys.get(k) as FieldSpec, v]) as FieldSpec) : v);
+  for (const spec of specs)
+    for (const [k, v] of spec.keys) keys.set(k, keys.has(k) ? (merge([keys.get(k) as FieldSpec, v]) as FieldSpec) : v);
   const items = specs.map((s) => s.items).filter((s): s is FieldSpec => s !== null);
   const limits = specs.map((s) => s.maxItems).filter((n): n is number => n !== undefined);
   const messages = specs.map((s) => s.maxMessage).filter((m): m is string => m !== undefined);
@@ -62,14 +64,18 @@ function merge(specs: FieldSpec[]): FieldSpec | null {
 
 function specOf(desc: Description): FieldSpec {
   const date =
-    desc.type === 'string' && (desc.rules ?? []).some((r) => r.name === 'isoDate' || (r.name === 'pattern' && DATE_PATTERN.test(r.args?.regex ?? '')));
+    desc.type === 'string' &&
+    (desc.rules ?? []).some(
+      (r) => r.name === 'isoDate' || (r.name === 'pattern' && DATE_PATTERN.test(r.args?.regex ?? '')),
+    );
   const keys = new Map(Object.entries(desc.keys ?? {}).map(([k, d]) => [k, specOf(d)]));
   const children = [
     ...(desc.items ?? []),
     ...(desc.matches ?? []).flatMap((m) => [m.schema, m.then, m.otherwise].filter((d): d is Description => Boolean(d))),
   ].map(specOf);
   const items = merge(children);
-  const max = desc.type === 'array' ? desc.rules?.find((r) => r.name === 'max' || r.name === 'length')?.args?.limit : undefined;
+  const max =
+    desc.type === 'array' ? desc.rules?.find((r) => r.name === 'max' || r.name === 'length')?.args?.limit : undefined;
   const alternatives = desc.type === 'alternatives';
   // Alternatives: their string branches decide whether the value itself is a date; their array
   // branches how long an array may be.
@@ -102,11 +108,14 @@ function maxItemsMessage(limit: number, template?: string): string {
  */
 export function oversizedArrays(spec: FieldSpec | null, value: unknown, path: (string | number)[] = []): FieldError[] {
   if (Array.isArray(value)) {
-    if (spec?.maxItems !== undefined && value.length > spec.maxItems) return [{ field: path.join('.'), message: maxItemsMessage(spec.maxItems, spec.maxMessage) }];
+    if (spec?.maxItems !== undefined && value.length > spec.maxItems)
+      return [{ field: path.join('.'), message: maxItemsMessage(spec.maxItems, spec.maxMessage) }];
     return [];
   }
   if (value !== null && typeof value === 'object' && spec) {
-    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => oversizedArrays(spec.keys.get(k) ?? null, v, [...path, k]));
+    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+      oversizedArrays(spec.keys.get(k) ?? null, v, [...path, k]),
+    );
   }
   return [];
 }
@@ -134,14 +143,22 @@ export function hasControlCharacters(value: string, multiLine: boolean): boolean
 
 type Leaf = (spec: FieldSpec | null, value: string, key: string) => string | null;
 
-function walk(leaf: Leaf, spec: FieldSpec | null, value: unknown, path: (string | number)[], key: string): FieldError[] {
+function walk(
+  leaf: Leaf,
+  spec: FieldSpec | null,
+  value: unknown,
+  path: (string | number)[],
+  key: string,
+): FieldError[] {
   if (typeof value === 'string') {
     const message = leaf(spec, value, key);
     return message ? [{ field: path.join('.'), message }] : [];
   }
   if (Array.isArray(value)) return value.flatMap((item, i) => walk(leaf, spec?.items ?? spec, item, [...path, i], key));
   if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value)) {
-    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => walk(leaf, spec?.keys.get(k) ?? null, v, [...path, k], k));
+    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+      walk(leaf, spec?.keys.get(k) ?? null, v, [...path, k], k),
+    );
   }
   return [];
 }
@@ -152,14 +169,19 @@ const controlLeaf: Leaf = (_spec, value, key) => {
   return multiLine ? '不能包含控制字符（换行和制表符除外）' : '不能包含控制字符或换行';
 };
 
-const dateLeaf: Leaf = (spec, value) => (spec?.date && !isCalendarDate(value) ? '日期或时间不存在，请填写真实的日期' : null);
+const dateLeaf: Leaf = (spec, value) =>
+  spec?.date && !isCalendarDate(value) ? '日期或时间不存在，请填写真实的日期' : null;
 
 /**
  * Violations with the field paths Joi would report. Dates are judged on the value as received:
  * Joi's isoDate() rewrites it (2026-02-30 becomes 2026-03-02T…) before anyone can see it; control
  * characters on the validated value, after trimming.
  */
-export function inputRuleViolations(spec: FieldSpec | null, received: unknown, validated: unknown = received): FieldError[] {
+export function inputRuleViolations(
+  spec: FieldSpec | null,
+  received: unknown,
+  validated: unknown = received,
+): FieldError[] {
   const dates = walk(dateLeaf, spec, received, [], '');
   return dates.length ? dates : walk(controlLeaf, spec, validated, [], '');
 }

@@ -22,9 +22,11 @@ export interface MultipartLimits {
  */
 export function readMultipart(req: IncomingMessage, limits: MultipartLimits): Promise<MultipartUpload> {
   const type = req.headers['content-type'] ?? '';
-  if (!/^multipart\/form-data/i.test(type)) return Promise.reject(new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件'));
+  if (!/^multipart\/form-data/i.test(type))
+    return Promise.reject(new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传文件'));
   // Form fields and boundaries add a little to the body; a body far beyond the file limit is refused unread.
-  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `文件不能超过 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB`);
+  const tooLarge = () =>
+    new AppError('PAYLOAD_TOO_LARGE', `文件不能超过 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB`);
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > limits.maxFileBytes + 64 * 1024) {
     // Drain (unbuffered) so the client finishes sending and reads the 413 instead of a reset.
@@ -65,7 +67,13 @@ export function readMultipart(req: IncomingMessage, limits: MultipartLimits): Pr
         parts.length = 0;
       });
       stream.on('end', () => {
-        if (!failure) result.file = { fieldName: name, fileName: info.filename ?? '', mime: info.mimeType, buffer: Buffer.concat(parts) };
+        if (!failure)
+          result.file = {
+            fieldName: name,
+            fileName: info.filename ?? '',
+            mime: info.mimeType,
+            buffer: Buffer.concat(parts),
+          };
       });
     });
     parser.on('error', () => reject(new AppError('BAD_REQUEST', '上传内容无法解析')));

@@ -57,7 +57,8 @@ export function rateLimitOf(controller: object, method: string): RateLimitRule |
 export function rateLimitsOf(controller: object, method: string): RateLimitRule[] {
   const own = rateLimitOf(controller, method);
   const rules = own ? [own] : [];
-  if (requiredPermission(controller, method) === 'person:pii:read' && own?.name !== PII_READ_LIMIT.name) rules.push(PII_READ_LIMIT);
+  if (requiredPermission(controller, method) === 'person:pii:read' && own?.name !== PII_READ_LIMIT.name)
+    rules.push(PII_READ_LIMIT);
   return rules;
 }
 

@@ -39,7 +39,8 @@ export const AMAP_SOURCES = {
 };
 
 /** helmet's explicit "no default-src" marker (koa-helmet copies it at run time; its types omit it). */
-const NO_DEFAULT_SRC = (helmet.contentSecurityPolicy as unknown as { dangerouslyDisableDefaultSrc: symbol }).dangerouslyDisableDefaultSrc;
+const NO_DEFAULT_SRC = (helmet.contentSecurityPolicy as unknown as { dangerouslyDisableDefaultSrc: symbol })
+  .dangerouslyDisableDefaultSrc;
 
 type Directives = Record<string, string[] | typeof NO_DEFAULT_SRC>;
 
@@ -110,12 +111,20 @@ export function securityHeaders(options: WebSecurityOptions): Koa {
   }) as unknown as Koa;
   type HelmetDirectives = NonNullable<Parameters<typeof helmet.contentSecurityPolicy>[0]>['directives'];
   const csp = (directives: Directives) =>
-    helmet.contentSecurityPolicy({ useDefaults: false, directives: directives as HelmetDirectives & object }) as unknown as Koa;
+    helmet.contentSecurityPolicy({
+      useDefaults: false,
+      directives: directives as HelmetDirectives & object,
+    }) as unknown as Koa;
   const policies = { page: csp(pageCsp(options.allowAmap)), api: csp(apiCsp), h5: csp(h5Csp) };
 
   return async (ctx, next) => {
     const path = ctx.path;
-    const policy = under(path, '/admin') || under(path, '/api/docs') ? policies.page : under(path, '/h5') ? policies.h5 : policies.api;
+    const policy =
+      under(path, '/admin') || under(path, '/api/docs')
+        ? policies.page
+        : under(path, '/h5')
+          ? policies.h5
+          : policies.api;
     await common(ctx, () =>
       policy(ctx, async () => {
         if (isHttps(ctx, options.trustProxyTls)) ctx.set('Strict-Transport-Security', HSTS_VALUE);

@@ -48,7 +48,11 @@ export function strictRequestParams(decorators: MidwayDecoratorService): number 
   // The koa component's handler, unchanged, except that a failure is the client's malformed input.
   decorators.registerParameterHandler(WEB_ROUTER_PARAM_KEY, (options: ParamHandlerOptions) => {
     try {
-      return extractKoaLikeValue(options.metadata.type, options.metadata.propertyData, options.originParamType)(options.originArgs[0], options.originArgs[1]);
+      return extractKoaLikeValue(
+        options.metadata.type,
+        options.metadata.propertyData,
+        options.originParamType,
+      )(options.originArgs[0], options.originArgs[1]);
     } catch {
       throw new AppError(ErrorCode.BAD_REQUEST, '请求数据无法解析');
     }

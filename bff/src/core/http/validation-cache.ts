@@ -61,7 +61,12 @@ function compileMessages(messages: Messages): Messages {
   return Object.fromEntries(
     Object.entries(messages ?? {}).map(([language, table]) => [
       language,
-      Object.fromEntries(Object.entries(table as Record<string, unknown>).map(([code, text]) => [code, typeof text === 'string' ? RuleType.x(text) : text])),
+      Object.fromEntries(
+        Object.entries(table as Record<string, unknown>).map(([code, text]) => [
+          code,
+          typeof text === 'string' ? RuleType.x(text) : text,
+        ]),
+      ),
     ]),
   );
 }

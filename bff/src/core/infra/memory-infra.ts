@@ -47,7 +47,10 @@ export class MemoryInfra implements Infra {
   readonly lock: DistributedLock;
   readonly pubsub: PubSub;
   private readonly limiters = new RateLimiterRegistry(
-    (budget) => new RateLimiter(budget, new RateLimiterMemory({ points: budget.limit, duration: budget.windowSec }), (run) => run()),
+    (budget) =>
+      new RateLimiter(budget, new RateLimiterMemory({ points: budget.limit, duration: budget.windowSec }), (run) =>
+        run(),
+      ),
   );
 
   constructor(now: () => number = Date.now) {

@@ -72,7 +72,9 @@ export class RedisInfra implements Infra {
         return command(() => client.get(k(key)));
       },
       async set(key, value, ttlSec) {
-        await command(() => (ttlSec === undefined ? client.set(k(key), value) : client.set(k(key), value, 'EX', ttlSec)));
+        await command(() =>
+          ttlSec === undefined ? client.set(k(key), value) : client.set(k(key), value, 'EX', ttlSec),
+        );
       },
       async setIfAbsent(key, value, ttlSec) {
         return (await command(() => client.set(k(key), value, 'EX', ttlSec, 'NX'))) === 'OK';

@@ -122,7 +122,11 @@ export class JobScheduler {
         await handle.release();
       }
     } catch (err) {
-      this.logger.error('[jobs] %s failed: %s', job.name, err instanceof Error ? (err.stack ?? err.message) : String(err));
+      this.logger.error(
+        '[jobs] %s failed: %s',
+        job.name,
+        err instanceof Error ? (err.stack ?? err.message) : String(err),
+      );
       return true;
     }
   }

@@ -66,16 +66,25 @@ export function startupProvidersOf(manifests: readonly ModuleManifest[]): Provid
   return [...manifests.flatMap((m) => m.subscribers ?? []), ...manifests.flatMap((m) => m.jobs ?? [])];
 }
 
-type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;
+type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void
+  ? I
+  : never;
 
 /** The parsed environment the given manifests declare, typed from their `config` parts. */
 export type EnvOfManifests<T extends readonly ModuleManifest[]> = UnionToIntersection<
-  { [K in keyof T]: T[K] extends { readonly config: infer S extends z.ZodRawShape } ? z.infer<z.ZodObject<S>> : never }[number]
+  {
+    [K in keyof T]: T[K] extends { readonly config: infer S extends z.ZodRawShape } ? z.infer<z.ZodObject<S>> : never;
+  }[number]
 >;
 
 /** Each module's own variables, by module name: what its classes get injected (`zhili.modules.<name>`). */
-export function moduleEnvs(manifests: readonly ModuleManifest[], env: Readonly<Record<string, unknown>>): Record<string, Record<string, unknown>> {
-  return Object.fromEntries(manifests.map((m) => [m.name, Object.fromEntries(Object.keys(m.config ?? {}).map((key) => [key, env[key]]))]));
+export function moduleEnvs(
+  manifests: readonly ModuleManifest[],
+  env: Readonly<Record<string, unknown>>,
+): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(
+    manifests.map((m) => [m.name, Object.fromEntries(Object.keys(m.config ?? {}).map((key) => [key, env[key]]))]),
+  );
 }
 
 /** Names must be unique: two manifests with one name mean a copy-paste slip. */

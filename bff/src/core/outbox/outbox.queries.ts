@@ -7,14 +7,20 @@ import { outboxPolicy } from './outbox.types';
 const addMs = (date: Date, ms: number) => new Date(date.getTime() + ms);
 
 /** The fields a delivery attempt may change when it releases its claim. */
-export type OutboxOutcome = Partial<Pick<OutboxMessage, 'status' | 'attempts' | 'lastError' | 'nextAttemptAt' | 'deliveredAt'>>;
+export type OutboxOutcome = Partial<
+  Pick<OutboxMessage, 'status' | 'attempts' | 'lastError' | 'nextAttemptAt' | 'deliveredAt'>
+>;
 
 /**
  * Inserts the drafts with `manager`; a draft whose dedupe key exists is skipped by the database —
  * `INSERT IGNORE` (MySQL/MariaDB) or `ON CONFLICT DO NOTHING` (SQLite) — so a duplicate neither
  * fails nor aborts the caller's transaction.
  */
-export async function insertOutboxDrafts(manager: EntityManager, drafts: readonly OutboxDraft[], now: Date): Promise<void> {
+export async function insertOutboxDrafts(
+  manager: EntityManager,
+  drafts: readonly OutboxDraft[],
+  now: Date,
+): Promise<void> {
   for (const draft of drafts) {
     // Checked here: INSERT IGNORE would silently truncate instead of failing.
     if (draft.topic.length > 48 || draft.dedupeKey.length > 160) {
@@ -79,7 +85,11 @@ export async function claimOutboxMessage(dataSource: DataSource, id: string, now
 }
 
 /** Records the outcome and releases the claim; a claim that expired and was re-taken is left alone. */
-export async function releaseOutboxMessage(dataSource: DataSource, message: OutboxMessage, outcome: OutboxOutcome): Promise<void> {
+export async function releaseOutboxMessage(
+  dataSource: DataSource,
+  message: OutboxMessage,
+  outcome: OutboxOutcome,
+): Promise<void> {
   await dataSource
     .createQueryBuilder()
     .update(OutboxMessage)

@@ -2,14 +2,14 @@ import { ILogger, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { OutboxMessage } from './outbox-message.entity';
-import { OutboxOutcome, claimOutboxMessage, dueOutboxIds, insertOutboxDrafts, releaseOutboxMessage } from './outbox.queries';
 import {
-  OutboxDraft,
-  OutboxHandler,
-  PermanentDeliveryError,
-  outboxBackoffMs,
-  outboxPolicy,
-} from './outbox.types';
+  OutboxOutcome,
+  claimOutboxMessage,
+  dueOutboxIds,
+  insertOutboxDrafts,
+  releaseOutboxMessage,
+} from './outbox.queries';
+import { OutboxDraft, OutboxHandler, PermanentDeliveryError, outboxBackoffMs, outboxPolicy } from './outbox.types';
 
 const addMs = (date: Date, ms: number) => new Date(date.getTime() + ms);
 const errorText = (err: unknown) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 500);

@@ -58,7 +58,9 @@ export class RealtimeService {
       adapter: socketAdapter.adapter,
     });
     this.socketAdapter = socketAdapter;
-    const socketSessions = new SocketSessions(io, this.tokens, this.sessions, (message) => this.logger.warn('[realtime] %s', message));
+    const socketSessions = new SocketSessions(io, this.tokens, this.sessions, (message) =>
+      this.logger.warn('[realtime] %s', message),
+    );
     io.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       authenticateSocket(this.tokens, this.sessions, token).then(

@@ -32,11 +32,16 @@ export type RenewAck = (answer: { ok: true; expiresAt: number | null } | { ok: f
  * revoked by disable / role, scope or password change), and no `pwc` staff token (the password
  * must be changed first, which only the HTTP profile routes allow). Throws our error codes.
  */
-export async function authenticateSocket(tokens: AccessTokenService, sessions: SessionService, token: unknown): Promise<Principal> {
+export async function authenticateSocket(
+  tokens: AccessTokenService,
+  sessions: SessionService,
+  token: unknown,
+): Promise<Principal> {
   if (typeof token !== 'string' || !token) throw new AppError('AUTH_REQUIRED');
   const principal = tokens.verify(token);
   if (await sessions.isPrincipalRevoked(principal)) throw new AppError('AUTH_TOKEN_INVALID');
-  if (principal.kind === 'staff' && principal.passwordChangeRequired) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
+  if (principal.kind === 'staff' && principal.passwordChangeRequired)
+    throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
   return principal;
 }
 

@@ -55,7 +55,12 @@ export function likeEscape(text: string): string {
  * ':' before '9'), so MySQL/MariaDB keep the plain LIKE, which their optimizer turns into an index
  * range under the column's own collation. The LIKE stays in both cases for the exact semantics.
  */
-export function prefixCondition(column: string, prefix: string, param: string, range: boolean): [sql: string, params: Record<string, string>] {
+export function prefixCondition(
+  column: string,
+  prefix: string,
+  param: string,
+  range: boolean,
+): [sql: string, params: Record<string, string>] {
   const like = `${likeEscape(prefix)}%`;
   if (!range) return [`${column} LIKE :${param} ESCAPE '!'`, { [param]: like }];
   // The smallest string above every string starting with `prefix`: its last code point plus one
@@ -63,7 +68,10 @@ export function prefixCondition(column: string, prefix: string, param: string, r
   const chars = Array.from(prefix);
   const last = chars.pop() ?? '';
   const upper = chars.join('') + String.fromCodePoint((last.codePointAt(0) ?? 0) + 1);
-  return [`(${column} >= :${param}Lo AND ${column} < :${param}Hi AND ${column} LIKE :${param} ESCAPE '!')`, { [`${param}Lo`]: prefix, [`${param}Hi`]: upper, [param]: like }];
+  return [
+    `(${column} >= :${param}Lo AND ${column} < :${param}Hi AND ${column} LIKE :${param} ESCAPE '!')`,
+    { [`${param}Lo`]: prefix, [`${param}Hi`]: upper, [param]: like },
+  ];
 }
 
 /** Whether prefix conditions on this connection need the explicit range (see prefixCondition). */
@@ -72,7 +80,12 @@ export function needsPrefixRange(connection: { options: { type: string } }): boo
 }
 
 /** Adds "`column` starts with `prefix`" to a query, in the form its database can index. */
-export function whereStartsWith<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string, prefix: string, param: string): SelectQueryBuilder<T> {
+export function whereStartsWith<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  column: string,
+  prefix: string,
+  param: string,
+): SelectQueryBuilder<T> {
   return qb.andWhere(...prefixCondition(column, prefix, param, needsPrefixRange(qb.connection)));
 }
 

@@ -52,7 +52,8 @@ export class BindingRedeemService {
    * column is read-modify-write); should it fail, the claim is released again.
    */
   async redeem(principal: Principal, input: string, client: ClientInfo): Promise<BindingRedeemVO> {
-    if ((await this.infraService.infra.rateLimiter(REDEEM_LIMIT).consume(principal.id)).limited) throw new AppError('RATE_LIMITED');
+    if ((await this.infraService.infra.rateLimiter(REDEEM_LIMIT).consume(principal.id)).limited)
+      throw new AppError('RATE_LIMITED');
     const code = normalizeCode(input);
     const binding = code ? await this.codes.findOneBy({ codeHash: this.cipher.digest(CODE_HASH_PURPOSE, code) }) : null;
     const now = new Date();
@@ -84,7 +85,12 @@ export class BindingRedeemService {
     });
     // The access token carries the roles: hand out a pair with the new one right away.
     const tokens = await this.mpUsers.issueSession(principal.id, client);
-    return { ...tokens, profile: await this.mpUsers.profile(principal.id), role: binding.role as Role, region: granted.region };
+    return {
+      ...tokens,
+      profile: await this.mpUsers.profile(principal.id),
+      role: binding.role as Role,
+      region: granted.region,
+    };
   }
 
   /**
@@ -95,13 +101,22 @@ export class BindingRedeemService {
     const region = await this.regions.findOneBy({ id: binding.regionId });
     // The region was deleted after the code was issued (or the row does not fit the rules any more):
     // the code cannot be honoured.
-    if (!region || !isBindingRole(binding.role) || !bindingRoleRules[binding.role].regionLevels.includes(region.level)) {
+    if (
+      !region ||
+      !isBindingRole(binding.role) ||
+      !bindingRoleRules[binding.role].regionLevels.includes(region.level)
+    ) {
       throw new AppError('BINDING_CODE_INVALID');
     }
     return this.grants.grant(userId, binding.role, region, binding.id);
   }
 
-  private async recordFailure(principal: Principal, client: ClientInfo, binding: BindingCode | null, reason: string): Promise<void> {
+  private async recordFailure(
+    principal: Principal,
+    client: ClientInfo,
+    binding: BindingCode | null,
+    reason: string,
+  ): Promise<void> {
     await this.audit.record({
       actor: principal,
       client,

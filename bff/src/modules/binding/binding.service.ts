@@ -98,7 +98,11 @@ export class BindingService {
       result: 'success',
       detail: { role: input.role, regionId: input.regionId },
     });
-    const qrDataUrl = await QRCode.toDataURL(`${QR_PREFIX}${code}`, { errorCorrectionLevel: 'M', margin: 2, width: 280 });
+    const qrDataUrl = await QRCode.toDataURL(`${QR_PREFIX}${code}`, {
+      errorCorrectionLevel: 'M',
+      margin: 2,
+      width: 280,
+    });
     return { id, code, expiresAt: expiresAt.toISOString(), qrDataUrl };
   }
 
@@ -121,7 +125,9 @@ export class BindingService {
       filterStatus(qb, status, now).orderBy('b.created_at', 'DESC').addOrderBy('b.id', 'ASC'),
     );
     const ids = [...new Set(items.map((c) => c.regionId))];
-    const regions = ids.length ? await this.regions.find({ where: { id: In(ids) }, select: { id: true, name: true } }) : [];
+    const regions = ids.length
+      ? await this.regions.find({ where: { id: In(ids) }, select: { id: true, name: true } })
+      : [];
     const names = new Map(regions.map((r) => [r.id, r.name]));
     return {
       total,
@@ -142,7 +148,11 @@ export class BindingService {
   }
 }
 
-function filterStatus(qb: SelectQueryBuilder<BindingCode>, status: BindingStatus | undefined, now: Date): SelectQueryBuilder<BindingCode> {
+function filterStatus(
+  qb: SelectQueryBuilder<BindingCode>,
+  status: BindingStatus | undefined,
+  now: Date,
+): SelectQueryBuilder<BindingCode> {
   if (status === 'redeemed') return qb.andWhere('b.redeemed_at IS NOT NULL');
   if (status === 'pending') return qb.andWhere('b.redeemed_at IS NULL AND b.expires_at > :now', { now });
   if (status === 'expired') return qb.andWhere('b.redeemed_at IS NULL AND b.expires_at <= :now', { now });

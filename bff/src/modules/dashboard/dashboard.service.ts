@@ -2,7 +2,14 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource } from 'typeorm';
 import { hasPermission, openCaseStatuses, shanghaiDate } from '@zhili/shared';
-import type { CaseStatus, DashboardCasesVO, DashboardRegistryVO, DashboardVisitsVO, DashboardVO, Permission } from '@zhili/shared';
+import type {
+  CaseStatus,
+  DashboardCasesVO,
+  DashboardRegistryVO,
+  DashboardVisitsVO,
+  DashboardVO,
+  Permission,
+} from '@zhili/shared';
 import type { Principal } from '../../core/auth/principal';
 import { applyScope, scopePrefix, whereStartsWith } from '../../core/scope/data-scope';
 import { applyCaseFilters, CaseRecord, CaseStatsService } from '../case';
@@ -67,13 +74,18 @@ export class DashboardService {
   }
 
   private async cases(principal: Principal, now: Date): Promise<DashboardCasesVO> {
-    const scoped = () => applyScope(this.dataSource.getRepository(CaseRecord).createQueryBuilder('c'), principal, 'c.scope_path');
+    const scoped = () =>
+      applyScope(this.dataSource.getRepository(CaseRecord).createQueryBuilder('c'), principal, 'c.scope_path');
     const open = [...openCaseStatuses];
     const [pending, overdue, dueToday, mine, byStatus, stats] = await Promise.all([
       applyCaseFilters(scoped(), 'c', { statuses: ['submitted'], now }).getCount(),
       applyCaseFilters(scoped(), 'c', { overdue: true, now }).getCount(),
       scoped()
-        .andWhere('c.status IN (:...open) AND c.due_at >= :now AND c.due_at < :dayEnd', { open, now, dayEnd: endOfShanghaiDay(now) })
+        .andWhere('c.status IN (:...open) AND c.due_at >= :now AND c.due_at < :dayEnd', {
+          open,
+          now,
+          dayEnd: endOfShanghaiDay(now),
+        })
         .getCount(),
       applyCaseFilters(scoped(), 'c', { statuses: open, assigneeId: principal.id, now }).getCount(),
       applyCaseFilters(scoped(), 'c', { statuses: open, now })
@@ -83,7 +95,9 @@ export class DashboardService {
         .getRawMany<{ status: CaseStatus; n: unknown }>(),
       this.caseStats.stats(principal, {}, now),
     ]);
-    const openByStatus = Object.fromEntries(byStatus.map((r) => [r.status, num(r.n)])) as Partial<Record<CaseStatus, number>>;
+    const openByStatus = Object.fromEntries(byStatus.map((r) => [r.status, num(r.n)])) as Partial<
+      Record<CaseStatus, number>
+    >;
     return {
       pending,
       overdue,
@@ -106,9 +120,17 @@ export class DashboardService {
   private async registry(path: string): Promise<DashboardRegistryVO> {
     const [tallies, grids] = await Promise.all([
       this.regionStats.tallies(path),
-      whereStartsWith(this.dataSource.getRepository(Region).createQueryBuilder('r'), 'r.path', path, 'dashPath').andWhere('r.level = :grid', { grid: 'grid' }).getCount(),
+      whereStartsWith(this.dataSource.getRepository(Region).createQueryBuilder('r'), 'r.path', path, 'dashPath')
+        .andWhere('r.level = :grid', { grid: 'grid' })
+        .getCount(),
     ]);
     const { counts } = tallies.rollup(path);
-    return { households: counts.households, persons: counts.persons, grids, businesses: counts.businesses, houses: counts.houses };
+    return {
+      households: counts.households,
+      persons: counts.persons,
+      grids,
+      businesses: counts.businesses,
+      houses: counts.houses,
+    };
   }
 }

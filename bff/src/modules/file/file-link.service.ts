@@ -38,7 +38,8 @@ export class FileLinkService {
   /** Throws FILE_LINK_EXPIRED when the signature is wrong or the link has expired. */
   verify(id: string, exp: string | undefined, sig: string | undefined, now: Date = new Date()): void {
     const expSec = Number(exp);
-    if (!sig || !exp || !/^\d{1,12}$/.test(exp) || expSec * 1000 <= now.getTime()) throw new AppError('FILE_LINK_EXPIRED');
+    if (!sig || !exp || !/^\d{1,12}$/.test(exp) || expSec * 1000 <= now.getTime())
+      throw new AppError('FILE_LINK_EXPIRED');
     // A link cannot live longer than the TTL, even if someone got a signature for a far expiry.
     if (expSec * 1000 > now.getTime() + (FILE_LINK_TTL_SEC + 60) * 1000) throw new AppError('FILE_LINK_EXPIRED');
     const expected = Buffer.from(this.mac(id, expSec));

@@ -30,7 +30,8 @@ export class LocalDiskFileStore implements FileStore {
 
   /** Absolute path of a key; refuses anything that would leave the root (defence in depth). */
   private pathOf(key: string): string {
-    if (!/^[A-Za-z0-9][A-Za-z0-9/_.-]{0,127}$/.test(key) || key.includes('..')) throw new Error(`invalid storage key ${key}`);
+    if (!/^[A-Za-z0-9][A-Za-z0-9/_.-]{0,127}$/.test(key) || key.includes('..'))
+      throw new Error(`invalid storage key ${key}`);
     const path = resolve(this.root, key);
     if (!path.startsWith(this.root + sep)) throw new Error(`storage key ${key} escapes the store`);
     return path;

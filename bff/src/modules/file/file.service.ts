@@ -40,7 +40,10 @@ export class FileService {
       // The declared canvas is checked before anything else: viewers allocate width × height × 4.
       const size = imageSize(mime, raw);
       if (size && !withinPixelLimits(size)) {
-        throw new AppError('IMAGE_TOO_LARGE', `图片尺寸 ${size.width}×${size.height} 过大：每边不超过 ${IMAGE_LIMITS.maxSide} 像素、总计不超过 ${IMAGE_LIMITS.maxPixels / 10_000} 万像素，请缩小后再上传`);
+        throw new AppError(
+          'IMAGE_TOO_LARGE',
+          `图片尺寸 ${size.width}×${size.height} 过大：每边不超过 ${IMAGE_LIMITS.maxSide} 像素、总计不超过 ${IMAGE_LIMITS.maxPixels / 10_000} 万像素，请缩小后再上传`,
+        );
       }
       bytes = stripImageMetadata(mime, raw);
     } catch (err) {
@@ -75,7 +78,12 @@ export class FileService {
    * move a photo from one record (and scope) to another. The conditional UPDATE makes two
    * concurrent attaches of one file fail for all but one.
    */
-  async attach(manager: EntityManager, ids: readonly string[], owner: Principal, scopePath: string): Promise<StoredFile[]> {
+  async attach(
+    manager: EntityManager,
+    ids: readonly string[],
+    owner: Principal,
+    scopePath: string,
+  ): Promise<StoredFile[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
     if (unique.length !== ids.length) throw refused('图片重复');
@@ -88,7 +96,8 @@ export class FileService {
       .set({ scopePath })
       .where({ id: In(unique), ownerKind: owner.kind, ownerId: owner.id, scopePath: IsNull() })
       .execute();
-    if (result.affected !== undefined && result.affected !== unique.length) throw refused('图片不存在或已被使用，请重新上传');
+    if (result.affected !== undefined && result.affected !== unique.length)
+      throw refused('图片不存在或已被使用，请重新上传');
     return unique.map((id) => {
       const file = found.find((f) => f.id === id) as StoredFile;
       file.scopePath = scopePath;

@@ -68,7 +68,9 @@ describe('declared image size', () => {
     expect(() => imageSize('image/jpeg', jpeg(100, 0))).toThrow(MalformedImageError);
     expect(() => imageSize('image/webp', riff('ALPH', Buffer.alloc(10)))).toThrow(MalformedImageError);
     // A JPEG without any frame header declares nothing (no decoder can render it).
-    expect(imageSize('image/jpeg', Buffer.from([0xff, 0xd8, 0xff, 0xda, 0x00, 0x04, 0x01, 0x00, 0xff, 0xd9]))).toBeNull();
+    expect(
+      imageSize('image/jpeg', Buffer.from([0xff, 0xd8, 0xff, 0xda, 0x00, 0x04, 0x01, 0x00, 0xff, 0xd9])),
+    ).toBeNull();
   });
 
   it('limits each side to 16384 and the total to 40 MP', () => {

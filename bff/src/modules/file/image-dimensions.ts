@@ -17,7 +17,8 @@ export interface ImageSize {
 
 /** PNG: the IHDR chunk must come first (PNG spec 5.6); width and height are its first two fields. */
 function pngSize(buf: Buffer): ImageSize {
-  if (buf.length < 24 || buf.toString('latin1', 12, 16) !== 'IHDR') throw new MalformedImageError('PNG without IHDR first');
+  if (buf.length < 24 || buf.toString('latin1', 12, 16) !== 'IHDR')
+    throw new MalformedImageError('PNG without IHDR first');
   return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
 }
 
@@ -65,7 +66,8 @@ function webpSize(buf: Buffer): ImageSize {
     return { width: (bits & 0x3fff) + 1, height: ((bits >>> 14) & 0x3fff) + 1 };
   }
   if (type === 'VP8 ') {
-    if (buf[p + 3] !== 0x9d || buf[p + 4] !== 0x01 || buf[p + 5] !== 0x2a) throw new MalformedImageError('VP8 without start code');
+    if (buf[p + 3] !== 0x9d || buf[p + 4] !== 0x01 || buf[p + 5] !== 0x2a)
+      throw new MalformedImageError('VP8 without start code');
     return { width: buf.readUInt16LE(p + 6) & 0x3fff, height: buf.readUInt16LE(p + 8) & 0x3fff };
   }
   throw new MalformedImageError(`WebP starting with chunk ${type}`);
@@ -80,5 +82,9 @@ export function imageSize(mime: ImageMime, buf: Buffer): ImageSize | null {
 
 /** Whether a declared size is within {@link IMAGE_LIMITS}. */
 export function withinPixelLimits(size: ImageSize): boolean {
-  return size.width <= IMAGE_LIMITS.maxSide && size.height <= IMAGE_LIMITS.maxSide && size.width * size.height <= IMAGE_LIMITS.maxPixels;
+  return (
+    size.width <= IMAGE_LIMITS.maxSide &&
+    size.height <= IMAGE_LIMITS.maxSide &&
+    size.width * size.height <= IMAGE_LIMITS.maxPixels
+  );
 }

@@ -13,7 +13,8 @@ const has = (buf: Buffer, text: string) => buf.includes(Buffer.from(text, 'utf8'
 /** SOI markers: the photo's own plus one per embedded thumbnail. */
 const countSoi = (buf: Buffer) => {
   let n = 0;
-  for (let i = buf.indexOf(Buffer.from([0xff, 0xd8])); i >= 0; i = buf.indexOf(Buffer.from([0xff, 0xd8]), i + 1)) n += 1;
+  for (let i = buf.indexOf(Buffer.from([0xff, 0xd8])); i >= 0; i = buf.indexOf(Buffer.from([0xff, 0xd8]), i + 1))
+    n += 1;
   return n;
 };
 

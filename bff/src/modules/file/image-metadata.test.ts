@@ -26,7 +26,8 @@ describe('JPEG metadata filter', () => {
     const input = Buffer.concat([SOI, app0, exif, xmp, icc, iptc, comment, dqt, sof, sos, scan, EOI]);
     const out = stripJpegMetadata(input);
     expect(out).toEqual(Buffer.concat([SOI, app0, icc, dqt, sof, sos, scan, EOI]));
-    for (const secret of ['Exif', 'GPSLatitude', 'xmpmeta', 'IPTC', 'resident']) expect(out.includes(secret)).toBe(false);
+    for (const secret of ['Exif', 'GPSLatitude', 'xmpmeta', 'IPTC', 'resident'])
+      expect(out.includes(secret)).toBe(false);
     expect(sniffImage(out)).toBe('image/jpeg');
   });
 
@@ -59,7 +60,16 @@ describe('PNG metadata filter', () => {
     const ihdr = chunk('IHDR', '\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0');
     const idat = chunk('IDAT', 'pixels');
     const iend = chunk('IEND', '');
-    const input = Buffer.concat([PNG_SIG, ihdr, chunk('tEXt', 'Author\0someone'), chunk('eXIf', 'MM\0*GPS'), idat, chunk('iTXt', 'XML:com.adobe.xmp'), iend, Buffer.from('junk')]);
+    const input = Buffer.concat([
+      PNG_SIG,
+      ihdr,
+      chunk('tEXt', 'Author\0someone'),
+      chunk('eXIf', 'MM\0*GPS'),
+      idat,
+      chunk('iTXt', 'XML:com.adobe.xmp'),
+      iend,
+      Buffer.from('junk'),
+    ]);
     expect(stripPngMetadata(input)).toEqual(Buffer.concat([PNG_SIG, ihdr, idat, iend]));
   });
 });
@@ -83,7 +93,12 @@ describe('WebP metadata filter', () => {
   it('drops EXIF and XMP chunks, clears their VP8X flags and fixes the RIFF size', () => {
     const vp8x = (flags: number) => riffChunk('VP8X', Buffer.from([flags, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
     const vp8l = riffChunk('VP8L', Buffer.from('pixel data', 'latin1'));
-    const input = riff([vp8x(0x08 | 0x04 | 0x10), vp8l, riffChunk('EXIF', Buffer.from('MM\0*GPS', 'latin1')), riffChunk('XMP ', Buffer.from('<x/>', 'latin1'))]);
+    const input = riff([
+      vp8x(0x08 | 0x04 | 0x10),
+      vp8l,
+      riffChunk('EXIF', Buffer.from('MM\0*GPS', 'latin1')),
+      riffChunk('XMP ', Buffer.from('<x/>', 'latin1')),
+    ]);
     const out = stripWebpMetadata(input);
     expect(out).toEqual(riff([vp8x(0x10), vp8l]));
     expect(sniffImage(out)).toBe('image/webp');

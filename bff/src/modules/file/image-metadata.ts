@@ -76,7 +76,8 @@ export function stripJpegMetadata(buf: Buffer): Buffer {
       i = scanEnd;
       continue;
     }
-    if (!isAppOrComment(marker) || KEPT_APP_MARKERS.has(marker)) parts.push(Buffer.from([0xff, marker]), buf.subarray(i, end));
+    if (!isAppOrComment(marker) || KEPT_APP_MARKERS.has(marker))
+      parts.push(Buffer.from([0xff, marker]), buf.subarray(i, end));
     i = end;
   }
 }

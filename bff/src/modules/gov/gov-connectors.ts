@@ -15,7 +15,11 @@ import { HOTLINE_CONNECTOR } from './hotline/hotline.types';
 
 export const GOV_JOBS = { hotlinePull: 'gov.hotline12345.pull', cityPull: 'gov.city.pull' } as const;
 /** Event subscriber names (= outbox topics) of the connectors; renaming one needs a migration. */
-export const GOV_SUBSCRIBERS = { hotlineStatus: 'gov.hotline.status', hotlineAck: 'gov.hotline.ack', cityEscalate: 'gov.city.escalate' } as const;
+export const GOV_SUBSCRIBERS = {
+  hotlineStatus: 'gov.hotline.status',
+  hotlineAck: 'gov.hotline.ack',
+  cityEscalate: 'gov.city.escalate',
+} as const;
 
 /**
  * Wires the configured connectors into the process at start-up (`@Autoload`): their pull jobs on the
@@ -83,7 +87,11 @@ export class GovConnectors {
         },
       });
     }
-    this.logger.info('[gov] connectors: 12345 %s, city %s', this.hotline.enabled ? 'on' : 'off', this.city.enabled ? 'on' : 'off');
+    this.logger.info(
+      '[gov] connectors: 12345 %s, city %s',
+      this.hotline.enabled ? 'on' : 'off',
+      this.city.enabled ? 'on' : 'off',
+    );
   }
 
   /** Status steps of 12345 cases go back to the platform; escalations to the city go to the city. */

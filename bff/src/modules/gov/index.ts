@@ -16,7 +16,12 @@ export { GovSyncStateService } from './core/gov-sync-state.service';
 export { Hotline12345Connector } from './hotline/hotline-12345.connector';
 export { HotlineInboundService } from './hotline/hotline-inbound.service';
 export { HotlineOutboundService, hotlineStatusUpdate } from './hotline/hotline-outbound.service';
-export { hotlineCategoryMap, hotlineCategory, hotlineUrgencyPriority, hotlineStatusOf } from './hotline/hotline-mapping';
+export {
+  hotlineCategoryMap,
+  hotlineCategory,
+  hotlineUrgencyPriority,
+  hotlineStatusOf,
+} from './hotline/hotline-mapping';
 export { HOTLINE_CONNECTOR, HOTLINE_PATHS } from './hotline/hotline.types';
 export type { HotlineOrder, HotlineStatusUpdate } from './hotline/hotline.types';
 export { CityPlatformConnector } from './city/city-platform.connector';

@@ -20,14 +20,30 @@ export async function regionNames(ds: DataSource, ids: readonly string[]): Promi
 export async function tagsByPerson(ds: DataSource, personIds: readonly string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>();
   if (personIds.length === 0) return map;
-  const rows = await ds.getRepository(PersonTag).find({ where: { personId: In([...personIds]) }, order: { tagCode: 'ASC' } });
+  const rows = await ds
+    .getRepository(PersonTag)
+    .find({ where: { personId: In([...personIds]) }, order: { tagCode: 'ASC' } });
   for (const row of rows) map.set(row.personId, [...(map.get(row.personId) ?? []), row.tagCode]);
   return map;
 }
 
 /** Persons as masked `PersonVO`s with their tags and region names (two batched lookups). */
-export async function personVOs(ds: DataSource, cipher: PiiCipher, persons: readonly Person[], now = new Date()): Promise<PersonVO[]> {
-  const [names, tags] = await Promise.all([regionNames(ds, persons.map((p) => p.regionId)), tagsByPerson(ds, persons.map((p) => p.id))]);
+export async function personVOs(
+  ds: DataSource,
+  cipher: PiiCipher,
+  persons: readonly Person[],
+  now = new Date(),
+): Promise<PersonVO[]> {
+  const [names, tags] = await Promise.all([
+    regionNames(
+      ds,
+      persons.map((p) => p.regionId),
+    ),
+    tagsByPerson(
+      ds,
+      persons.map((p) => p.id),
+    ),
+  ]);
   const ctx = { cipher, regionNames: names, tagsByPerson: tags, today: todayInShanghai(now) };
   return persons.map((p) => toPersonVO(p, ctx));
 }

@@ -28,7 +28,10 @@ export class GridWorkerResolver {
 
   async resolve(token: Principal): Promise<GridWorker> {
     if (token.kind !== 'mp') throw new AppError('FORBIDDEN');
-    const user = await this.users.findOne({ where: { id: token.id }, select: { id: true, roles: true, regionId: true, scopePath: true } });
+    const user = await this.users.findOne({
+      where: { id: token.id },
+      select: { id: true, roles: true, regionId: true, scopePath: true },
+    });
     if (!user || !user.roles.includes('grid_worker')) throw new AppError('FORBIDDEN');
     return {
       principal: { kind: 'mp', id: user.id, roles: user.roles, scopePath: user.regionId ? user.scopePath : null },

@@ -49,7 +49,12 @@ export class MpGridController {
   @Api(routes.households)
   async households({ query: q }: RouteInput<typeof routes.households>) {
     const { principal } = await this.worker();
-    const { items, total } = await this.grid.households(principal, { q: q.q, type: q.type, page: q.page, pageSize: q.pageSize });
+    const { items, total } = await this.grid.households(principal, {
+      q: q.q,
+      type: q.type,
+      page: q.page,
+      pageSize: q.pageSize,
+    });
     return { data: items, page: { page: q.page, pageSize: q.pageSize, total } };
   }
 
@@ -61,7 +66,12 @@ export class MpGridController {
   @Api(routes.persons)
   async persons({ query: q }: RouteInput<typeof routes.persons>) {
     const { principal } = await this.worker();
-    const { items, total } = await this.grid.persons(principal, { q: q.q, tags: q.tag ?? [], page: q.page, pageSize: q.pageSize });
+    const { items, total } = await this.grid.persons(principal, {
+      q: q.q,
+      tags: q.tag ?? [],
+      page: q.page,
+      pageSize: q.pageSize,
+    });
     return { data: items, page: { page: q.page, pageSize: q.pageSize, total } };
   }
 
@@ -72,7 +82,12 @@ export class MpGridController {
 
   @Api(routes.visitsDue)
   async visitsDue({ query: q }: RouteInput<typeof routes.visitsDue>) {
-    const { items, total } = await this.due.page((await this.worker()).principal, { status: q.status }, q.page, q.pageSize);
+    const { items, total } = await this.due.page(
+      (await this.worker()).principal,
+      { status: q.status },
+      q.page,
+      q.pageSize,
+    );
     return { data: items, page: { page: q.page, pageSize: q.pageSize, total } };
   }
 

@@ -1,13 +1,31 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { HouseholdDetailVO, HouseholdType, HouseholdVO, MpGridOverviewVO, PersonDetailVO, PersonVO } from '@zhili/shared';
+import type {
+  HouseholdDetailVO,
+  HouseholdType,
+  HouseholdVO,
+  MpGridOverviewVO,
+  PersonDetailVO,
+  PersonVO,
+} from '@zhili/shared';
 import type { Principal } from '../../core/auth/principal';
 import { PiiCipher } from '../../core/crypto/pii-cipher';
 import { applyScope, likeEscape } from '../../core/scope/data-scope';
 import { ScopedRepository } from '../../core/scope/scoped-repository';
 import { Region, RegionStatsService } from '../region';
-import { applyPersonFilters, House, Household, orderPersons, Person, PersonHouse, PersonTag, TagDefinition, VisitDueService, VisitQueryService } from '../registry';
+import {
+  applyPersonFilters,
+  House,
+  Household,
+  orderPersons,
+  Person,
+  PersonHouse,
+  PersonTag,
+  TagDefinition,
+  VisitDueService,
+  VisitQueryService,
+} from '../registry';
 import { householdVO, HouseholdRow, personVOs, regionNames } from './grid-views';
 import type { GridWorker } from './grid-worker';
 
@@ -68,7 +86,9 @@ export class MpGridService {
 
   async overview(worker: GridWorker): Promise<MpGridOverviewVO> {
     const path = worker.principal.scopePath;
-    const region = worker.regionId ? await this.dataSource.getRepository(Region).findOneBy({ id: worker.regionId }) : null;
+    const region = worker.regionId
+      ? await this.dataSource.getRepository(Region).findOneBy({ id: worker.regionId })
+      : null;
     if (!path || !region) {
       return {
         region: null,
@@ -79,7 +99,12 @@ export class MpGridService {
     }
     const [tallies, visitsDue] = await Promise.all([this.stats.tallies(path), this.due.counts(worker.principal)]);
     const total = tallies.rollup(path);
-    return { region: { id: region.id, name: region.name, path: region.path }, counts: total.counts, householdsByType: total.householdsByType, visitsDue };
+    return {
+      region: { id: region.id, name: region.name, path: region.path },
+      counts: total.counts,
+      householdsByType: total.householdsByType,
+      visitsDue,
+    };
   }
 
   /** Households of the grid; `q` = head name prefix or address substring. */
@@ -92,7 +117,10 @@ export class MpGridService {
     if (query.type) qb.andWhere('h.household_type = :type', { type: query.type });
     if (query.q) {
       const q = likeEscape(query.q);
-      qb.andWhere(`(hp.name LIKE :qPrefix ESCAPE '!' OR h.address LIKE :qContains ESCAPE '!')`, { qPrefix: `${q}%`, qContains: `%${q}%` });
+      qb.andWhere(`(hp.name LIKE :qPrefix ESCAPE '!' OR h.address LIKE :qContains ESCAPE '!')`, {
+        qPrefix: `${q}%`,
+        qContains: `%${q}%`,
+      });
     }
     const total = await qb.clone().getCount();
     const { entities, raw } = await qb
@@ -101,8 +129,15 @@ export class MpGridService {
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize)
       .getRawAndEntities<{ headName: string | null; memberCount: string | number }>();
-    const rows: HouseholdRow[] = entities.map((household, i) => ({ household, headName: raw[i]?.headName ?? null, memberCount: Number(raw[i]?.memberCount ?? 0) }));
-    const names = await regionNames(this.dataSource, entities.map((h) => h.regionId));
+    const rows: HouseholdRow[] = entities.map((household, i) => ({
+      household,
+      headName: raw[i]?.headName ?? null,
+      memberCount: Number(raw[i]?.memberCount ?? 0),
+    }));
+    const names = await regionNames(
+      this.dataSource,
+      entities.map((h) => h.regionId),
+    );
     return { items: rows.map((r) => householdVO(r, names)), total };
   }
 
@@ -129,7 +164,10 @@ export class MpGridService {
 
   /** Active persons of the grid; `q` = name prefix, `tags` = must carry every one. */
   async persons(principal: Principal, query: PersonQuery): Promise<Paged<PersonVO>> {
-    const qb = applyPersonFilters(this.scoped.persons.query(principal), 'p', { q: query.q || undefined, tags: query.tags });
+    const qb = applyPersonFilters(this.scoped.persons.query(principal), 'p', {
+      q: query.q || undefined,
+      tags: query.tags,
+    });
     const [persons, total] = await orderPersons(qb, 'p')
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
@@ -152,7 +190,12 @@ export class MpGridService {
       hukouAddress: person.hukouAddress,
       floating:
         person.hukouType === 'floating'
-          ? { origin: person.origin, arrivalDate: person.arrivalDate, permitStatus: person.permitStatus ?? 'none', permitExpiry: person.permitExpiry }
+          ? {
+              origin: person.origin,
+              arrivalDate: person.arrivalDate,
+              permitStatus: person.permitStatus ?? 'none',
+              permitExpiry: person.permitExpiry,
+            }
           : null,
       houses,
       household,
@@ -179,7 +222,10 @@ export class MpGridService {
     return qb.getRawMany<PersonDetailVO['houses'][number]>();
   }
 
-  private async householdSummary(principal: Principal, householdId: string | null): Promise<PersonDetailVO['household']> {
+  private async householdSummary(
+    principal: Principal,
+    householdId: string | null,
+  ): Promise<PersonDetailVO['household']> {
     if (!householdId) return null;
     const row = await this.scoped.households
       .query(principal)
@@ -189,11 +235,18 @@ export class MpGridService {
       .getRawAndEntities<{ headName: string | null }>();
     const household = row.entities[0];
     if (!household) return null;
-    return { id: household.id, type: household.type, headName: row.raw[0]?.headName ?? null, address: household.address };
+    return {
+      id: household.id,
+      type: household.type,
+      headName: row.raw[0]?.headName ?? null,
+      address: household.address,
+    };
   }
 
   private async tagDetails(personId: string): Promise<PersonDetailVO['tagDetails']> {
-    const tags = await this.dataSource.getRepository(PersonTag).find({ where: { personId }, order: { taggedAt: 'ASC' } });
+    const tags = await this.dataSource
+      .getRepository(PersonTag)
+      .find({ where: { personId }, order: { taggedAt: 'ASC' } });
     if (tags.length === 0) return [];
     const defs = await this.dataSource.getRepository(TagDefinition).findBy({ code: In(tags.map((t) => t.tagCode)) });
     const byCode = new Map(defs.map((d) => [d.code, d]));

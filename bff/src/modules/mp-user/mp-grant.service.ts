@@ -52,19 +52,30 @@ export class MpGrantService {
   async grantsOf(userId: string): Promise<MpGrantVO[]> {
     const grants = await this.dataSource.getRepository(MpRoleGrant).findBy({ userId });
     if (grants.length === 0) return [];
-    const regions = await this.dataSource.getRepository(Region).find({ where: { id: In(grants.map((g) => g.regionId)) }, select: { id: true, name: true } });
+    const regions = await this.dataSource
+      .getRepository(Region)
+      .find({ where: { id: In(grants.map((g) => g.regionId)) }, select: { id: true, name: true } });
     const names = new Map(regions.map((r) => [r.id, r.name]));
     return bindingRoles.flatMap((role) => {
       const grant = grants.find((g) => g.role === role);
       if (!grant) return [];
       const name = names.get(grant.regionId);
-      return [{ role, region: name === undefined ? null : { id: grant.regionId, name }, registryScope: bindingRoleRules[role].registryScope }];
+      return [
+        {
+          role,
+          region: name === undefined ? null : { id: grant.regionId, name },
+          registryScope: bindingRoleRules[role].registryScope,
+        },
+      ];
     });
   }
 
   /** Whether any of the user's grants lies in the principal's scope (staff may then see the user). */
   async hasGrantInScope(principal: Principal, userId: string): Promise<boolean> {
-    const qb = this.dataSource.getRepository(MpRoleGrant).createQueryBuilder('g').where('g.user_id = :userId', { userId });
+    const qb = this.dataSource
+      .getRepository(MpRoleGrant)
+      .createQueryBuilder('g')
+      .where('g.user_id = :userId', { userId });
     return (await applyScope(qb, principal, 'g.scope_path').getCount()) > 0;
   }
 }

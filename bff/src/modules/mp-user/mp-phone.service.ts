@@ -48,7 +48,8 @@ export class MpPhoneService {
   private audit!: AuditService;
 
   async bind(principal: Principal, code: string, client: ClientInfo): Promise<MpProfileVO> {
-    if ((await this.infraService.infra.rateLimiter(PHONE_BIND_LIMIT).consume(principal.id)).limited) throw new AppError('RATE_LIMITED');
+    if ((await this.infraService.infra.rateLimiter(PHONE_BIND_LIMIT).consume(principal.id)).limited)
+      throw new AppError('RATE_LIMITED');
     const user = await this.profiles.get(principal.id);
     const phone = mainlandMobile(await this.phoneFromWechat(code));
     user.phone = this.cipher.seal(phone);
@@ -81,7 +82,9 @@ export class MpPhoneService {
 function mainlandMobile(info: PhoneInfo): string {
   const phone = String(info.countryCode) === '86' ? normalizeMobile(info.purePhoneNumber) : null;
   if (!phone) {
-    throw new AppError('VALIDATION_FAILED', '仅支持绑定中国大陆手机号', [{ field: 'code', message: '该微信绑定的不是中国大陆手机号' }]);
+    throw new AppError('VALIDATION_FAILED', '仅支持绑定中国大陆手机号', [
+      { field: 'code', message: '该微信绑定的不是中国大陆手机号' },
+    ]);
   }
   return phone;
 }

@@ -35,13 +35,28 @@ export class MpUserRegionLinks implements RegionWorkerSource {
   async workersIn(regionIds: readonly string[]): Promise<BoundRegionWorker[]> {
     const users = await this.mpUsers.find({
       where: { regionId: In([...regionIds]) },
-      select: { id: true, nickname: true, roles: true, regionId: true, phone: { cipher: true, keyId: true, hash: true } },
+      select: {
+        id: true,
+        nickname: true,
+        roles: true,
+        regionId: true,
+        phone: { cipher: true, keyId: true, hash: true },
+      },
     });
     return users
       .filter((u) => u.roles.includes('grid_worker'))
       .map((user) => {
         const phone = this.cipher.open(user.phone);
-        return { regionId: user.regionId, worker: { id: user.id, kind: 'mp', name: user.nickname, role: 'grid_worker', phone: phone ? maskPhone(phone) : null } };
+        return {
+          regionId: user.regionId,
+          worker: {
+            id: user.id,
+            kind: 'mp',
+            name: user.nickname,
+            role: 'grid_worker',
+            phone: phone ? maskPhone(phone) : null,
+          },
+        };
       });
   }
 }

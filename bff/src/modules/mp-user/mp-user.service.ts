@@ -16,7 +16,12 @@ import { MpGrantService } from './mp-grant.service';
 const DEFAULT_NICKNAME = '微信用户';
 
 /** The profile as the mini-program sees it: never the unmasked phone number. */
-export function toMpProfile(user: MpUser, phoneMasked: string | null, region: MpRegionVO | null, grants: MpGrantVO[] = []): MpProfileVO {
+export function toMpProfile(
+  user: MpUser,
+  phoneMasked: string | null,
+  region: MpRegionVO | null,
+  grants: MpGrantVO[] = [],
+): MpProfileVO {
   return {
     id: user.id,
     nickname: user.nickname,
@@ -55,7 +60,11 @@ export class MpUserService {
   private regions!: Repository<Region>;
 
   /** Finds or creates the user behind a `wx.login` code and opens a session. */
-  async login(code: string, nickname: string | undefined, client: ClientInfo): Promise<TokenPair & { user: MpProfileVO }> {
+  async login(
+    code: string,
+    nickname: string | undefined,
+    client: ClientInfo,
+  ): Promise<TokenPair & { user: MpProfileVO }> {
     const session = await this.wechat.code2Session(code);
     let user = await this.users.findOneBy({ openid: session.openid });
     if (!user) {
@@ -85,7 +94,9 @@ export class MpUserService {
   /** Decrypts only to mask: the full number never leaves this method. */
   async view(user: MpUser): Promise<MpProfileVO> {
     const phone = this.cipher.open(user.phone);
-    const region = user.regionId ? await this.regions.findOne({ where: { id: user.regionId }, select: { id: true, name: true } }) : null;
+    const region = user.regionId
+      ? await this.regions.findOne({ where: { id: user.regionId }, select: { id: true, name: true } })
+      : null;
     const grants = await this.grants.grantsOf(user.id);
     // 所属区域: the grid worker's grid (mp_user.region_id), else the region of another grant.
     const shown = region ? { id: region.id, name: region.name } : (grants.find((g) => g.region)?.region ?? null);

@@ -51,7 +51,8 @@ export class ResidentAdminService {
     try {
       return await this.residents.get(principal, id);
     } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'NOT_FOUND' || !(await this.grants.hasGrantInScope(principal, id))) throw err;
+      if (!(err instanceof AppError) || err.code !== 'NOT_FOUND' || !(await this.grants.hasGrantInScope(principal, id)))
+        throw err;
       const user = await this.dataSource.getRepository(MpUser).findOneBy({ id });
       if (!user) throw err;
       return user;

@@ -41,11 +41,12 @@ class RegionMatcher {
     const id = text(props.id);
     if (id && this.byId.has(id)) return this.byId.get(id) as Region;
     const code = text(props.code);
-    const byCode = code ? this.byCode.get(code) ?? [] : [];
+    const byCode = code ? (this.byCode.get(code) ?? []) : [];
     if (byCode.length === 1) return byCode[0];
     if (byCode.length > 1) return `区划代码 ${code} 对应多个区域，请在 properties.id 中注明区域 id`;
     const name = text(props.name);
-    if (!name && (id || code)) return `未找到${id ? ` id 为 ${id}` : `区划代码为 ${code}`} 的区域（或不在您的管辖范围内）`;
+    if (!name && (id || code))
+      return `未找到${id ? ` id 为 ${id}` : `区划代码为 ${code}`} 的区域（或不在您的管辖范围内）`;
     if (!name) return '未找到对应的区域：请在 properties 中提供 id、code 或 name';
     const parentId = text(props.parentId);
     const named = (this.byName.get(name) ?? []).filter((r) => !parentId || r.parentId === parentId);
@@ -102,13 +103,25 @@ export class RegionImportService {
       action: 'region.import',
       resourceType: 'region',
       result: errors.length ? 'failure' : 'success',
-      detail: { features: features.length, matched: report.matched, updated: report.updated, errors: errors.length, regionIds: [...planned.keys()].slice(0, 50) },
+      detail: {
+        features: features.length,
+        matched: report.matched,
+        updated: report.updated,
+        errors: errors.length,
+        regionIds: [...planned.keys()].slice(0, 50),
+      },
     });
     return report;
   }
 
   /** Matches and validates one feature into `planned`; the problem when it cannot be imported. */
-  private plan(matcher: RegionMatcher, raw: unknown, feature: number, planned: Map<string, Planned>, matched: Set<string>): string | null {
+  private plan(
+    matcher: RegionMatcher,
+    raw: unknown,
+    feature: number,
+    planned: Map<string, Planned>,
+    matched: Set<string>,
+  ): string | null {
     if (!isObject(raw) || raw.type !== 'Feature') return '应为 GeoJSON Feature';
     const region = matcher.match(isObject(raw.properties) ? raw.properties : {});
     if (typeof region === 'string') return region;
@@ -122,7 +135,8 @@ export class RegionImportService {
   }
 
   private featuresOf(value: unknown): unknown[] {
-    const invalid = (message: string) => new AppError('VALIDATION_FAILED', message, [{ field: 'featureCollection', message }]);
+    const invalid = (message: string) =>
+      new AppError('VALIDATION_FAILED', message, [{ field: 'featureCollection', message }]);
     if (!isObject(value) || value.type !== 'FeatureCollection' || !Array.isArray(value.features)) {
       throw invalid('应为 GeoJSON FeatureCollection（type 与 features）');
     }

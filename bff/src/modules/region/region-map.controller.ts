@@ -36,7 +36,10 @@ export class RegionMapController {
   // Boundaries are administrative geography, not personal data: whoever may see them on the map
   // may download them (still audited). `data:export` guards exports of people and households.
   async exportGeojson({ query }: RouteInput<typeof regionRoutes.exportGeojson>): Promise<string> {
-    const collection = await this.views.exportCollection({ actor: principalOf(this.ctx), client: clientInfo(this.ctx) }, query.rootId || undefined);
+    const collection = await this.views.exportCollection(
+      { actor: principalOf(this.ctx), client: clientInfo(this.ctx) },
+      query.rootId || undefined,
+    );
     const day = new Date().toISOString().slice(0, 10);
     this.ctx.set('Content-Type', 'application/geo+json; charset=utf-8');
     this.ctx.set('Content-Disposition', `attachment; filename="regions-${day}.geojson"`);

@@ -10,7 +10,11 @@ export interface PathTally {
 }
 
 export const emptyByType = (): Record<HouseholdType, number> => ({ resident: 0, floating: 0, empty: 0 });
-export const emptyTally = (): PathTally => ({ counts: { persons: 0, households: 0, houses: 0, businesses: 0 }, householdsByType: emptyByType(), floatingPersons: 0 });
+export const emptyTally = (): PathTally => ({
+  counts: { persons: 0, households: 0, houses: 0, businesses: 0 },
+  householdsByType: emptyByType(),
+  floatingPersons: 0,
+});
 
 /** Tallies of a subtree, one per distinct scope_path: a handful of GROUP BY queries, rolled up in memory. */
 export class SubtreeTallies {
@@ -67,7 +71,8 @@ export class RegionStatsService implements RegionStatsSource {
   }
 
   private registered(): RegionStatsSource {
-    if (!this.source) throw new Error('No region statistics source: the registry manifest registers RegistryRegionStats at start');
+    if (!this.source)
+      throw new Error('No region statistics source: the registry manifest registers RegistryRegionStats at start');
     return this.source;
   }
 }

@@ -36,11 +36,21 @@ export class RegionUsageService {
 
   /** Labels of what still refers to the region (empty = deletable); one LIMIT 1 query each. */
   async blockers(region: Pick<Region, 'id' | 'path'>): Promise<string[]> {
-    const [subtreeSql, subtreeParams] = prefixCondition('t.scope_path', region.path, 'prefix', needsPrefixRange(this.dataSource));
+    const [subtreeSql, subtreeParams] = prefixCondition(
+      't.scope_path',
+      region.path,
+      'prefix',
+      needsPrefixRange(this.dataSource),
+    );
     const params = { id: region.id, ...subtreeParams };
     const found = await Promise.all(
       this.dependents.map(async ({ label, entity, where }) => {
-        const exists = await this.dataSource.getRepository(entity).createQueryBuilder('t').where(where === SUBTREE ? subtreeSql : where, params).limit(1).getExists();
+        const exists = await this.dataSource
+          .getRepository(entity)
+          .createQueryBuilder('t')
+          .where(where === SUBTREE ? subtreeSql : where, params)
+          .limit(1)
+          .getExists();
         return exists ? label : null;
       }),
     );

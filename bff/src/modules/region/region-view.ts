@@ -12,5 +12,14 @@ export function centerOf(region: Pick<Region, 'centerLng' | 'centerLat'>): LngLa
 
 /** `RegionVO`: the list shape, without the (possibly large) boundary itself. */
 export function toRegionVO(r: Region): RegionVO {
-  return { id: r.id, name: r.name, level: r.level, parentId: r.parentId, path: r.path, code: r.code, center: centerOf(r), hasBoundary: r.boundary !== null };
+  return {
+    id: r.id,
+    name: r.name,
+    level: r.level,
+    parentId: r.parentId,
+    path: r.path,
+    code: r.code,
+    center: centerOf(r),
+    hasBoundary: r.boundary !== null,
+  };
 }

@@ -1,5 +1,11 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import type { BoundaryGeometry, RegionDetailVO, RegionFeature, RegionFeatureCollection, RegionOverviewVO } from '@zhili/shared';
+import type {
+  BoundaryGeometry,
+  RegionDetailVO,
+  RegionFeature,
+  RegionFeatureCollection,
+  RegionOverviewVO,
+} from '@zhili/shared';
 import type { Principal } from '../../core/auth/principal';
 import { scopePrefix } from '../../core/scope/data-scope';
 import { Acting, AuditActorService } from '../../core/audit';
@@ -28,7 +34,12 @@ export class RegionViewsService {
   async detail(principal: Principal, id: string): Promise<RegionDetailVO> {
     const region = await this.regions.getInScope(principal, id);
     const [children, workers] = await Promise.all([this.regions.children(id), this.workers.byRegion([id])]);
-    return { ...toRegionVO(region), boundary: boundaryOf(region), workers: workers.get(id) ?? [], childCount: children.length };
+    return {
+      ...toRegionVO(region),
+      boundary: boundaryOf(region),
+      workers: workers.get(id) ?? [],
+      childCount: children.length,
+    };
   }
 
   /** Counts of a region's subtree and of each direct child (grids of a village), in a few GROUP BY queries. */
@@ -61,25 +72,26 @@ export class RegionViewsService {
     const root = await this.rootOf(principal, rootId);
     if (!root) return { type: 'FeatureCollection', features: [] };
     const mapped = (await this.regions.subtree(root.path)).filter((r) => r.boundary !== null);
-    const [tallies, workers] = await Promise.all([this.stats.tallies(root.path), this.workers.byRegion(mapped.map((r) => r.id))]);
-    const features = mapped.map(
-      (r): RegionFeature => ({
-        type: 'Feature',
+    const [tallies, workers] = await Promise.all([
+      this.stats.tallies(root.path),
+      this.workers.byRegion(mapped.map((r) => r.id)),
+    ]);
+    const features = mapped.map((r): RegionFeature => ({
+      type: 'Feature',
+      id: r.id,
+      // Filtered above: every mapped region has a boundary.
+      geometry: boundaryOf(r) as BoundaryGeometry,
+      properties: {
         id: r.id,
-        // Filtered above: every mapped region has a boundary.
-        geometry: boundaryOf(r) as BoundaryGeometry,
-        properties: {
-          id: r.id,
-          name: r.name,
-          level: r.level,
-          parentId: r.parentId,
-          code: r.code,
-          center: centerOf(r),
-          counts: tallies.rollup(r.path).counts,
-          workers: (workers.get(r.id) ?? []).map(({ name, role }) => ({ name, role })),
-        },
-      }),
-    );
+        name: r.name,
+        level: r.level,
+        parentId: r.parentId,
+        code: r.code,
+        center: centerOf(r),
+        counts: tallies.rollup(r.path).counts,
+        workers: (workers.get(r.id) ?? []).map(({ name, role }) => ({ name, role })),
+      },
+    }));
     return { type: 'FeatureCollection', features };
   }
 

@@ -46,7 +46,8 @@ export class RegionWorkersService {
       list.push(worker);
       result.set(regionId, list);
     }
-    for (const list of result.values()) list.sort((a, b) => seniority(a.role) - seniority(b.role) || a.name.localeCompare(b.name, 'zh-CN'));
+    for (const list of result.values())
+      list.sort((a, b) => seniority(a.role) - seniority(b.role) || a.name.localeCompare(b.name, 'zh-CN'));
     return result;
   }
 }

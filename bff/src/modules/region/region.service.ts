@@ -157,7 +157,13 @@ export class RegionService {
       resourceType: 'region',
       resourceId: region.id,
       result: 'success',
-      detail: { name: region.name, level: region.level, parentId: region.parentId, division: region.code, boundaryPositions: positionCount(boundaryOf(region)) },
+      detail: {
+        name: region.name,
+        level: region.level,
+        parentId: region.parentId,
+        division: region.code,
+        boundaryPositions: positionCount(boundaryOf(region)),
+      },
     });
     return region;
   }
@@ -188,7 +194,13 @@ export class RegionService {
     await this.regions.update({ id }, changes);
     // The index carries names and boundaries.
     if (changes.boundary !== undefined || (changes.name && region.boundary)) await this.geoIndex.boundariesChanged();
-    await this.audit.record(acting, { action: 'region.update', resourceType: 'region', resourceId: id, result: 'success', detail });
+    await this.audit.record(acting, {
+      action: 'region.update',
+      resourceType: 'region',
+      resourceId: id,
+      result: 'success',
+      detail,
+    });
     return this.get(id);
   }
 
@@ -197,7 +209,13 @@ export class RegionService {
     const region = await this.getInScope(acting.actor, id);
     const blockers = await this.usage.blockers(region);
     if (blockers.length) {
-      await this.audit.record(acting, { action: 'region.delete', resourceType: 'region', resourceId: id, result: 'failure', detail: { blockers } });
+      await this.audit.record(acting, {
+        action: 'region.delete',
+        resourceType: 'region',
+        resourceId: id,
+        result: 'failure',
+        detail: { blockers },
+      });
       throw new AppError('REGION_NOT_EMPTY', `该区域下还有${blockers.join('、')}，不能删除`);
     }
     await this.regions.delete({ id });

@@ -82,7 +82,12 @@ export class RegistryRegionStats implements RegionStatsSource {
       .map((t) => ({ code: t.code, name: t.name, count: counts.get(t.code) ?? 0 }));
   }
 
-  private grouped(entity: EntityTarget<ObjectLiteral>, prefix: string, kindColumn: string | null, condition?: string): Promise<GroupRow[]> {
+  private grouped(
+    entity: EntityTarget<ObjectLiteral>,
+    prefix: string,
+    kindColumn: string | null,
+    condition?: string,
+  ): Promise<GroupRow[]> {
     const qb = this.dataSource
       .getRepository(entity)
       .createQueryBuilder('t')

@@ -24,10 +24,12 @@ export interface Holder {
 
 export const isSuperAdmin = (holder: Holder): boolean => holder.roles.includes('super_admin');
 
-export const effectivePermissions = (holder: Holder): Set<Permission> => permissionsOf(holder.roles, holder.grants ?? []);
+export const effectivePermissions = (holder: Holder): Set<Permission> =>
+  permissionsOf(holder.roles, holder.grants ?? []);
 
 /** What a holder can do, for comparisons: everything for a super admin (see above). */
-const power = (holder: Holder): Set<Permission> => (isSuperAdmin(holder) ? new Set(allPermissions) : effectivePermissions(holder));
+const power = (holder: Holder): Set<Permission> =>
+  isSuperAdmin(holder) ? new Set(allPermissions) : effectivePermissions(holder);
 
 /** Roles the actor may grant to someone else (staff roles only: mini-program roles come from binding codes). */
 export function grantableRoles(actor: Holder): Role[] {

@@ -12,12 +12,24 @@ export class StaffAdminAudit {
   @Inject()
   private audit!: AuditActorService;
 
-  async record(acting: Acting, action: AuditAction, resourceId: string | null, result: 'success' | 'denied', detail: Record<string, unknown>): Promise<void> {
+  async record(
+    acting: Acting,
+    action: AuditAction,
+    resourceId: string | null,
+    result: 'success' | 'denied',
+    detail: Record<string, unknown>,
+  ): Promise<void> {
     await this.audit.record(acting, { action, resourceType: 'staff_user', resourceId, result, detail });
   }
 
   /** Records a refused attempt, then refuses it (403 FORBIDDEN with a Chinese reason). */
-  async deny(acting: Acting, action: AuditAction, resourceId: string | null, reason: string, message: string): Promise<never> {
+  async deny(
+    acting: Acting,
+    action: AuditAction,
+    resourceId: string | null,
+    reason: string,
+    message: string,
+  ): Promise<never> {
     await this.record(acting, action, resourceId, 'denied', { reason });
     throw new AppError('FORBIDDEN', message);
   }

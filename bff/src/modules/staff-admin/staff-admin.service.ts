@@ -82,23 +82,38 @@ export class StaffAdminService {
   async create(acting: Acting, input: NewUserInput): Promise<CreatedUserVO> {
     const { actor } = acting;
     const action = 'user.create';
-    if (!canAssign(actor)) await this.audit.deny(acting, action, null, 'role:assign required', '创建账号需要“分配角色与管辖范围”权限');
+    if (!canAssign(actor))
+      await this.audit.deny(acting, action, null, 'role:assign required', '创建账号需要“分配角色与管辖范围”权限');
     const region = await this.regions.getInScope(actor, input.regionId);
     const refused = input.roles.filter((r) => !grantableRoles(actor).includes(r));
     if (refused.length) {
-      await this.audit.deny(acting, action, null, `roles beyond own permissions: ${refused.join(',')}`, '不能授予超出本人权限的角色');
+      await this.audit.deny(
+        acting,
+        action,
+        null,
+        `roles beyond own permissions: ${refused.join(',')}`,
+        '不能授予超出本人权限的角色',
+      );
     }
     const phone = input.phone ? StaffContactService.normalize(input.phone) : null;
     if (await this.staff.findByUsername(input.username)) throw new AppError('CONFLICT', '用户名已存在');
     const initialPassword = randomInitialPassword(input.username);
     let created: StaffUser;
     try {
-      created = await this.staff.create({ username: input.username, displayName: input.displayName, password: initialPassword, roles: input.roles });
+      created = await this.staff.create({
+        username: input.username,
+        displayName: input.displayName,
+        password: initialPassword,
+        roles: input.roles,
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw new AppError('CONFLICT', '用户名已存在');
       throw err;
     }
-    await this.users.update({ id: created.id }, { regionId: region.id, scopePath: region.path, grants: [], mustChangePassword: true });
+    await this.users.update(
+      { id: created.id },
+      { regionId: region.id, scopePath: region.path, grants: [], mustChangePassword: true },
+    );
     if (phone) await this.contacts.setPhone(created.id, phone);
     const user = await this.users.findOneByOrFail({ id: created.id });
     await this.audit.record(acting, action, user.id, 'success', {
@@ -120,21 +135,29 @@ export class StaffAdminService {
     const action = 'user.update';
     const deny = (reason: string, message: string) => this.audit.deny(acting, action, id, reason, message);
     // undefined = leave as is; null or '' = clear.
-    const phone = patch.phone === undefined ? undefined : patch.phone ? StaffContactService.normalize(patch.phone) : null;
+    const phone =
+      patch.phone === undefined ? undefined : patch.phone ? StaffContactService.normalize(patch.phone) : null;
     let before: Pick<StaffUser, 'displayName' | 'roles' | 'regionId' | 'grants'> | undefined;
     const user = await this.directory.scoped.update(actor, id, async (target) => {
       await this.assertMayManage(acting, action, target);
-      before = { displayName: target.displayName, roles: [...target.roles], regionId: target.regionId, grants: [...(target.grants ?? [])] };
+      before = {
+        displayName: target.displayName,
+        roles: [...target.roles],
+        regionId: target.regionId,
+        grants: [...(target.grants ?? [])],
+      };
       const rolesChange = patch.roles !== undefined && !sameSet(target.roles, patch.roles);
       const grantsChange = patch.grants !== undefined && !sameSet(target.grants, patch.grants);
       const regionChange = patch.regionId !== undefined && patch.regionId !== target.regionId;
       if (rolesChange || grantsChange || regionChange) {
-        if (!canAssign(actor)) await deny('role:assign required', '修改角色、管辖范围或授权需要“分配角色与管辖范围”权限');
+        if (!canAssign(actor))
+          await deny('role:assign required', '修改角色、管辖范围或授权需要“分配角色与管辖范围”权限');
         if (target.id === actor.id) await deny('self-grant', '不能修改自己的角色、管辖范围或授权');
       }
       if (rolesChange && patch.roles) {
         const refused = added(target.roles, patch.roles).filter((r) => !grantableRoles(actor).includes(r));
-        if (refused.length) await deny(`roles beyond own permissions: ${refused.join(',')}`, '不能授予超出本人权限的角色');
+        if (refused.length)
+          await deny(`roles beyond own permissions: ${refused.join(',')}`, '不能授予超出本人权限的角色');
         target.roles = patch.roles;
       }
       if (grantsChange && patch.grants) {
@@ -143,7 +166,8 @@ export class StaffAdminService {
           await deny('pii grant by non super admin', '只有超级管理员可以授予查看未脱敏个人信息的权限');
         }
         const refused = newGrants.filter((p) => !grantablePermissions(actor).includes(p));
-        if (refused.length) await deny(`grants beyond own permissions: ${refused.join(',')}`, '不能授予超出本人权限的权限');
+        if (refused.length)
+          await deny(`grants beyond own permissions: ${refused.join(',')}`, '不能授予超出本人权限的权限');
         target.grants = patch.grants;
       }
       if (regionChange && patch.regionId) {
@@ -188,7 +212,8 @@ export class StaffAdminService {
     let temporaryPassword = '';
     const user = await this.directory.scoped.update(acting.actor, id, async (target) => {
       // Resetting one's own password here would skip the current-password check of self-service.
-      if (target.id === acting.actor.id) await this.audit.deny(acting, action, id, 'self-reset', '请在个人设置中修改自己的密码');
+      if (target.id === acting.actor.id)
+        await this.audit.deny(acting, action, id, 'self-reset', '请在个人设置中修改自己的密码');
       await this.assertMayManage(acting, action, target);
       temporaryPassword = randomInitialPassword(target.username);
       target.passwordHash = await hashPassword(temporaryPassword);
@@ -201,7 +226,13 @@ export class StaffAdminService {
 
   private async assertMayManage(acting: Acting, action: AuditAction, target: StaffUser): Promise<void> {
     if (!mayManage(acting.actor, target)) {
-      await this.audit.deny(acting, action, target.id, 'target holds permissions the actor lacks', '不能管理权限高于本人的账号');
+      await this.audit.deny(
+        acting,
+        action,
+        target.id,
+        'target holds permissions the actor lacks',
+        '不能管理权限高于本人的账号',
+      );
     }
   }
 }

@@ -44,7 +44,9 @@ export class StaffDirectoryService {
   async list(actor: Principal, query: UserQuery): Promise<Page<StaffUserVO>> {
     const page = await this.scoped.list(actor, query, (qb) => {
       if (query.q) {
-        qb.andWhere("(u.username LIKE :q ESCAPE '!' OR u.display_name LIKE :q ESCAPE '!')", { q: `%${likeEscape(query.q)}%` });
+        qb.andWhere("(u.username LIKE :q ESCAPE '!' OR u.display_name LIKE :q ESCAPE '!')", {
+          q: `%${likeEscape(query.q)}%`,
+        });
       }
       // Roles are a JSON array in one column; the quotes make the match exact ("village_admin").
       if (query.role) qb.andWhere("u.roles LIKE :role ESCAPE '!'", { role: `%${likeEscape(`"${query.role}"`)}%` });
@@ -72,8 +74,13 @@ export class StaffDirectoryService {
 
   async views(users: StaffUser[]): Promise<StaffUserVO[]> {
     const regionIds = users.map((u) => u.regionId).filter((id): id is string => Boolean(id));
-    const [regions, phones] = await Promise.all([this.regions.findByIds(regionIds), this.contacts.maskedPhones(users.map((u) => u.id))]);
+    const [regions, phones] = await Promise.all([
+      this.regions.findByIds(regionIds),
+      this.contacts.maskedPhones(users.map((u) => u.id)),
+    ]);
     const names = new Map(regions.map((r) => [r.id, r.name]));
-    return users.map((u) => toStaffUserVO(u, u.regionId ? names.get(u.regionId) ?? null : null, phones.get(u.id) ?? null));
+    return users.map((u) =>
+      toStaffUserVO(u, u.regionId ? (names.get(u.regionId) ?? null) : null, phones.get(u.id) ?? null),
+    );
   }
 }

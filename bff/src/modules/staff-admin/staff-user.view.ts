@@ -35,13 +35,15 @@ export function changedFields(
   after: Pick<StaffUser, 'displayName' | 'roles' | 'regionId' | 'grants'>,
 ): Record<string, Change> {
   const changes: Record<string, Change> = {};
-  if (before.displayName !== after.displayName) changes.displayName = { from: before.displayName, to: after.displayName };
+  if (before.displayName !== after.displayName)
+    changes.displayName = { from: before.displayName, to: after.displayName };
   if (JSON.stringify([...before.roles].sort()) !== JSON.stringify([...after.roles].sort())) {
     changes.roles = { from: before.roles, to: after.roles };
   }
   if (before.regionId !== after.regionId) changes.regionId = { from: before.regionId, to: after.regionId };
   const grantsBefore = [...(before.grants ?? [])].sort();
   const grantsAfter = [...(after.grants ?? [])].sort();
-  if (JSON.stringify(grantsBefore) !== JSON.stringify(grantsAfter)) changes.grants = { from: grantsBefore, to: grantsAfter };
+  if (JSON.stringify(grantsBefore) !== JSON.stringify(grantsAfter))
+    changes.grants = { from: grantsBefore, to: grantsAfter };
   return changes;
 }

@@ -63,9 +63,12 @@ function drawNoise(ctx: PImage.Context): void {
     ctx.beginPath();
     ctx.moveTo(rand(0, 20), rand(5, CAPTCHA_HEIGHT - 5));
     ctx.bezierCurveTo(
-      rand(30, 70), rand(0, CAPTCHA_HEIGHT),
-      rand(80, 120), rand(0, CAPTCHA_HEIGHT),
-      rand(CAPTCHA_WIDTH - 20, CAPTCHA_WIDTH), rand(5, CAPTCHA_HEIGHT - 5),
+      rand(30, 70),
+      rand(0, CAPTCHA_HEIGHT),
+      rand(80, 120),
+      rand(0, CAPTCHA_HEIGHT),
+      rand(CAPTCHA_WIDTH - 20, CAPTCHA_WIDTH),
+      rand(5, CAPTCHA_HEIGHT - 5),
     );
     ctx.stroke();
   }

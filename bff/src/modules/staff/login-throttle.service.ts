@@ -36,7 +36,11 @@ export class LoginThrottleService {
 
   /** Failures are counted, never refused, here: what a count means is decided below. */
   private failures(of: 'user' | 'ip'): RateLimiter {
-    return this.infra.rateLimiter({ name: `auth.failures.${of}`, limit: this.env.LOGIN_LOCK_AFTER, windowSec: this.windowSec });
+    return this.infra.rateLimiter({
+      name: `auth.failures.${of}`,
+      limit: this.env.LOGIN_LOCK_AFTER,
+      windowSec: this.windowSec,
+    });
   }
 
   /** Case-folded (MariaDB compares usernames case-insensitively) and safe inside a cache key. */
@@ -82,7 +86,8 @@ export class LoginThrottleService {
     }
     if (ip) {
       const byIp = await this.failures('ip').penalty(ip);
-      if (byIp.count >= this.env.LOGIN_CAPTCHA_AFTER) await this.infra.cache.set(`auth:captcha_required:ip:${ip}`, '1', this.windowSec);
+      if (byIp.count >= this.env.LOGIN_CAPTCHA_AFTER)
+        await this.infra.cache.set(`auth:captcha_required:ip:${ip}`, '1', this.windowSec);
     }
     if (count < this.env.LOGIN_LOCK_AFTER) return false;
     await this.infra.cache.set(`auth:locked:${key}`, '1', this.windowSec);

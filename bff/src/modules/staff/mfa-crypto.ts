@@ -22,7 +22,9 @@ export class MfaSecretBox {
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     cipher.setAAD(Buffer.from(userId, 'utf8'));
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return ['v1', iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+    return ['v1', iv, cipher.getAuthTag(), body]
+      .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+      .join('.');
   }
 
   /** Null when the value was tampered with, belongs to another account or another key. */
@@ -42,7 +44,14 @@ export class MfaSecretBox {
 
 /** RFC 6238 as every common authenticator app expects: SHA-1, 6 digits, 30-second steps. */
 export function totpOf(secretBase32: string, issuer: string, account: string): TOTP {
-  return new TOTP({ issuer, label: account, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer,
+    label: account,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 /** 160 random bits, the size RFC 4226 recommends for HMAC-SHA1. */

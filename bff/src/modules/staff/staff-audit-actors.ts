@@ -22,7 +22,10 @@ export class StaffAuditActors implements AuditActorDirectory {
   }
 
   async displayNames(ids: readonly string[]): Promise<Map<string, string>> {
-    const users = await this.staff.find({ where: { id: In([...ids]) }, select: { id: true, displayName: true, username: true } });
+    const users = await this.staff.find({
+      where: { id: In([...ids]) },
+      select: { id: true, displayName: true, username: true },
+    });
     return new Map(users.map((u) => [u.id, u.displayName?.trim() || u.username]));
   }
 

@@ -84,7 +84,8 @@ export class StaffLoginService {
   /** Login step 2 with the mfaToken: a TOTP code, a recovery code, or nothing right after enrolling. */
   async completeMfa(input: SecondFactor, client: ClientInfo): Promise<StaffSessionVO> {
     const challenge = this.mfaTokens.verify(input.mfaToken);
-    if (await this.sessions.isRevoked('staff', challenge.userId, challenge.issuedAt)) throw new AppError('AUTH_TOKEN_INVALID');
+    if (await this.sessions.isRevoked('staff', challenge.userId, challenge.issuedAt))
+      throw new AppError('AUTH_TOKEN_INVALID');
     if (await this.challenges.isSpent(challenge.jti)) throw new AppError('AUTH_TOKEN_INVALID');
     const user = await this.users.findOneBy({ id: challenge.userId });
     if (!user) throw new AppError('AUTH_TOKEN_INVALID');
@@ -96,7 +97,13 @@ export class StaffLoginService {
       const proof = await this.checkSecondFactor(user, input, client);
       if (proof) return proof;
       const locked = await this.throttle.recordFailure(user.username, undefined);
-      await this.audit.record({ action: 'auth.login', result: 'failure', user, client, detail: { reason: 'bad_second_factor' } });
+      await this.audit.record({
+        action: 'auth.login',
+        result: 'failure',
+        user,
+        client,
+        detail: { reason: 'bad_second_factor' },
+      });
       if (locked) await this.audit.record({ action: 'auth.lockout', result: 'denied', user, client });
       throw new AppError(locked ? 'AUTH_ACCOUNT_LOCKED' : 'AUTH_MFA_INVALID');
     });
@@ -109,11 +116,18 @@ export class StaffLoginService {
   private async checkPassword(username: string, input: PasswordLogin, client: ClientInfo): Promise<StaffUser> {
     const attempted = { attemptedUsername: username, client };
     if (await this.throttle.isLocked(username)) {
-      await this.audit.record({ ...attempted, action: 'auth.login', result: 'denied', user: null, detail: { reason: 'locked' } });
+      await this.audit.record({
+        ...attempted,
+        action: 'auth.login',
+        result: 'denied',
+        user: null,
+        detail: { reason: 'locked' },
+      });
       throw new AppError('AUTH_ACCOUNT_LOCKED');
     }
     const hasCaptcha = Boolean(input.captchaId && input.captchaText);
-    if (!hasCaptcha && (await this.throttle.captchaRequired(username, client.ip))) throw new AppError('AUTH_CAPTCHA_REQUIRED');
+    if (!hasCaptcha && (await this.throttle.captchaRequired(username, client.ip)))
+      throw new AppError('AUTH_CAPTCHA_REQUIRED');
     if (hasCaptcha && !(await this.captcha.consume(input.captchaId as string, input.captchaText as string))) {
       await this.audit.record({ ...attempted, action: 'auth.captcha', result: 'failure', user: null });
       throw new AppError('AUTH_CAPTCHA_INVALID');
@@ -123,7 +137,13 @@ export class StaffLoginService {
     const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoyPasswordHash()));
     if (user && ok) return user;
     const locked = await this.throttle.recordFailure(username, client.ip);
-    await this.audit.record({ ...attempted, action: 'auth.login', result: 'failure', user, detail: { reason: 'bad_credentials' } });
+    await this.audit.record({
+      ...attempted,
+      action: 'auth.login',
+      result: 'failure',
+      user,
+      detail: { reason: 'bad_credentials' },
+    });
     if (locked) await this.audit.record({ ...attempted, action: 'auth.lockout', result: 'denied', user });
     throw new AppError(locked ? 'AUTH_ACCOUNT_LOCKED' : 'AUTH_INVALID_CREDENTIALS');
   }

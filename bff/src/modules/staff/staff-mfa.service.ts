@@ -112,7 +112,13 @@ export class StaffMfaService {
     await this.cache.del(pendingKey(user.id));
     const codes = await this.replaceRecoveryCodes(user.id);
     if (subject.challengeJti) await this.challenges.markEnrolled(subject.challengeJti);
-    await this.audit.record({ action: 'auth.mfa_enrol', result: 'success', user, client, detail: { duringLogin: Boolean(subject.challengeJti) } });
+    await this.audit.record({
+      action: 'auth.mfa_enrol',
+      result: 'success',
+      user,
+      client,
+      detail: { duringLogin: Boolean(subject.challengeJti) },
+    });
     return codes;
   }
 
@@ -140,7 +146,13 @@ export class StaffMfaService {
     const user = await this.users.findOneBy({ id: actor.id });
     if (!user) throw new AppError('AUTH_TOKEN_INVALID');
     if (requiresMfa(user.roles)) {
-      await this.audit.record({ action: 'auth.mfa_disable', result: 'denied', user, client, detail: { reason: 'required_by_role' } });
+      await this.audit.record({
+        action: 'auth.mfa_disable',
+        result: 'denied',
+        user,
+        client,
+        detail: { reason: 'required_by_role' },
+      });
       throw new AppError('FORBIDDEN');
     }
     if (!isMfaEnabled(user)) throw new AppError('CONFLICT');
@@ -149,7 +161,13 @@ export class StaffMfaService {
       if (await this.verifyCode(user, code)) return;
       // A stolen session must not be able to guess its way to switching MFA off.
       const locked = await this.throttle.recordFailure(user.username, undefined);
-      await this.audit.record({ action: 'auth.mfa_disable', result: 'failure', user, client, detail: { reason: 'bad_code' } });
+      await this.audit.record({
+        action: 'auth.mfa_disable',
+        result: 'failure',
+        user,
+        client,
+        detail: { reason: 'bad_code' },
+      });
       throw new AppError(locked ? 'AUTH_ACCOUNT_LOCKED' : 'AUTH_MFA_INVALID');
     });
     await this.reset(user.id);
@@ -164,7 +182,8 @@ export class StaffMfaService {
   }
 
   private async enrollingUser(subject: EnrolmentSubject): Promise<StaffUser> {
-    if (subject.challengeJti && (await this.challenges.isSpent(subject.challengeJti))) throw new AppError('AUTH_TOKEN_INVALID');
+    if (subject.challengeJti && (await this.challenges.isSpent(subject.challengeJti)))
+      throw new AppError('AUTH_TOKEN_INVALID');
     const user = await this.users.findOneBy({ id: subject.userId });
     if (!user || user.status !== 'active') throw new AppError('AUTH_TOKEN_INVALID');
     // Replacing an enrolled authenticator would let a stolen session take over the second factor.

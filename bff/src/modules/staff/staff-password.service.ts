@@ -44,7 +44,12 @@ export class StaffPasswordService {
   @Inject()
   private audit!: StaffAuthAudit;
 
-  async change(actor: Principal, currentPassword: string, newPassword: string, client: ClientInfo): Promise<{ ok: true } & TokenPair> {
+  async change(
+    actor: Principal,
+    currentPassword: string,
+    newPassword: string,
+    client: ClientInfo,
+  ): Promise<{ ok: true } & TokenPair> {
     const user = await this.staff.get(actor.id);
     await this.checkCurrent(user, currentPassword, client);
     const problems = checkPassword(newPassword, user.username);
@@ -58,7 +63,13 @@ export class StaffPasswordService {
     await this.sessions.revokeAllFor('staff', user.id);
     const updated = { ...user, passwordHash, mustChangePassword: false, passwordChangedAt: changedAt };
     const tokens = await this.sessions.issue(this.staff.principalOf(updated), client);
-    await this.audit.record({ action: 'auth.password_change', result: 'success', user, client, detail: { wasRequired: user.mustChangePassword } });
+    await this.audit.record({
+      action: 'auth.password_change',
+      result: 'success',
+      user,
+      client,
+      detail: { wasRequired: user.mustChangePassword },
+    });
     return { ok: true, ...tokens };
   }
 
@@ -67,9 +78,17 @@ export class StaffPasswordService {
       if (await this.throttle.isLocked(user.username)) throw new AppError('AUTH_ACCOUNT_LOCKED');
       if (await verifyPassword(currentPassword, user.passwordHash)) return;
       const locked = await this.throttle.recordFailure(user.username, undefined);
-      await this.audit.record({ action: 'auth.password_change', result: 'failure', user, client, detail: { reason: 'bad_current_password' } });
+      await this.audit.record({
+        action: 'auth.password_change',
+        result: 'failure',
+        user,
+        client,
+        detail: { reason: 'bad_current_password' },
+      });
       if (locked) throw new AppError('AUTH_ACCOUNT_LOCKED');
-      throw new AppError('AUTH_INVALID_CREDENTIALS', undefined, [{ field: 'currentPassword', message: '当前密码不正确' }]);
+      throw new AppError('AUTH_INVALID_CREDENTIALS', undefined, [
+        { field: 'currentPassword', message: '当前密码不正确' },
+      ]);
     });
   }
 

@@ -31,7 +31,14 @@ export class StaffSecurityController {
 
   @Api(staffSecurityRoutes.changePassword)
   async changePassword({ body }: RouteInput<typeof staffSecurityRoutes.changePassword>) {
-    return { data: await this.passwords.change(principalOf(this.ctx), body.currentPassword, body.newPassword, clientInfo(this.ctx)) };
+    return {
+      data: await this.passwords.change(
+        principalOf(this.ctx),
+        body.currentPassword,
+        body.newPassword,
+        clientInfo(this.ctx),
+      ),
+    };
   }
 
   @AcceptMfaToken()
@@ -43,7 +50,9 @@ export class StaffSecurityController {
   @AcceptMfaToken()
   @Api(staffSecurityRoutes.confirmMfaSetup)
   async confirmMfaSetup({ body }: RouteInput<typeof staffSecurityRoutes.confirmMfaSetup>) {
-    return { data: { recoveryCodes: await this.mfa.confirmSetup(this.enrolmentSubject(), body.code, clientInfo(this.ctx)) } };
+    return {
+      data: { recoveryCodes: await this.mfa.confirmSetup(this.enrolmentSubject(), body.code, clientInfo(this.ctx)) },
+    };
   }
 
   @Api(staffSecurityRoutes.disableMfa)

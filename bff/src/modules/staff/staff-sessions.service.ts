@@ -35,7 +35,10 @@ export class StaffSessionsService {
   }
 
   private async userOf(actor: Principal): Promise<Pick<StaffUser, 'id' | 'username' | 'roles'>> {
-    const user = await this.users.findOne({ where: { id: actor.id }, select: { id: true, username: true, roles: true } });
+    const user = await this.users.findOne({
+      where: { id: actor.id },
+      select: { id: true, username: true, roles: true },
+    });
     return user ?? { id: actor.id, username: '', roles: actor.roles };
   }
 }

@@ -88,7 +88,9 @@ export class StaffService {
   }
 
   async profileOf(user: StaffUser): Promise<StaffProfileVO> {
-    const region = user.regionId ? await this.regions.findOne({ where: { id: user.regionId }, select: { id: true, name: true } }) : null;
+    const region = user.regionId
+      ? await this.regions.findOne({ where: { id: user.regionId }, select: { id: true, name: true } })
+      : null;
     return buildStaffProfile(user, { maxAgeDays: this.env.PASSWORD_MAX_AGE_DAYS, regionName: region?.name ?? null });
   }
 

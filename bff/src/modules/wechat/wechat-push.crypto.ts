@@ -18,7 +18,9 @@ export class PushDecryptError extends Error {
 
 /** sha1 over the parts sorted lexicographically and concatenated. */
 export function pushSignature(...parts: string[]): string {
-  return createHash('sha1').update([...parts].sort().join('')).digest('hex');
+  return createHash('sha1')
+    .update([...parts].sort().join(''))
+    .digest('hex');
 }
 
 /** Constant-time comparison of a hex signature from the query with the expected one. */
@@ -49,5 +51,8 @@ export function decryptPush(encodingAesKey: string, encrypted: string): { messag
   if (plain.length < 20) throw new PushDecryptError('too short');
   const length = plain.readUInt32BE(16);
   if (20 + length > plain.length) throw new PushDecryptError('message length');
-  return { message: plain.subarray(20, 20 + length).toString('utf8'), appid: plain.subarray(20 + length).toString('utf8') };
+  return {
+    message: plain.subarray(20, 20 + length).toString('utf8'),
+    appid: plain.subarray(20 + length).toString('utf8'),
+  };
 }

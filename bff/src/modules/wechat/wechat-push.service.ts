@@ -84,11 +84,19 @@ export class WechatPushService {
     await this.once(timestamp, nonce, () => this.dispatch(event));
   }
 
-  private openSafeMode(token: string, aesKey: string, timestamp: string, nonce: string, query: PushQuery, body: unknown): PushEvent {
+  private openSafeMode(
+    token: string,
+    aesKey: string,
+    timestamp: string,
+    nonce: string,
+    query: PushQuery,
+    body: unknown,
+  ): PushEvent {
     if (param(query, 'encrypt_type') !== 'aes') throw refuse('未加密');
     const encrypt = isObject(body) && typeof body.Encrypt === 'string' ? body.Encrypt : undefined;
     if (!encrypt) throw new AppError('BAD_REQUEST', '缺少 Encrypt');
-    if (!signatureMatches(pushSignature(token, timestamp, nonce, encrypt), param(query, 'msg_signature'))) throw refuse('签名不符');
+    if (!signatureMatches(pushSignature(token, timestamp, nonce, encrypt), param(query, 'msg_signature')))
+      throw refuse('签名不符');
     let opened: { message: string; appid: string };
     try {
       opened = decryptPush(aesKey, encrypt);

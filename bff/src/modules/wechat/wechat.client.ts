@@ -110,7 +110,8 @@ export class WechatClient {
     const reply = await this.withAccessToken((token) =>
       this.call<SecCheckReply>('POST', `/wxa/media_check_async?access_token=${encodeURIComponent(token)}`, body),
     );
-    if (!reply.trace_id) throw new WechatApiError('WECHAT_UNAVAILABLE', null, 'media_check_async reply without trace_id');
+    if (!reply.trace_id)
+      throw new WechatApiError('WECHAT_UNAVAILABLE', null, 'media_check_async reply without trace_id');
     return { traceId: reply.trace_id };
   }
 
@@ -152,7 +153,8 @@ export class WechatClient {
           await handle.release();
         }
       }
-      if (Date.now() >= deadline) throw new WechatApiError('WECHAT_UNAVAILABLE', null, 'timed out waiting for the token lock');
+      if (Date.now() >= deadline)
+        throw new WechatApiError('WECHAT_UNAVAILABLE', null, 'timed out waiting for the token lock');
       await new Promise((r) => setTimeout(r, delay));
     }
   }
@@ -204,8 +206,7 @@ export class WechatClient {
     try {
       return await this.call<T>(method, path, body);
     } catch (err) {
-      const transient =
-        err instanceof WechatApiError && (err.errcode === null || TRANSIENT_ERRCODES.has(err.errcode));
+      const transient = err instanceof WechatApiError && (err.errcode === null || TRANSIENT_ERRCODES.has(err.errcode));
       if (!transient) throw err;
       await new Promise((r) => setTimeout(r, 200));
       return this.call<T>(method, path, body);

@@ -17,7 +17,7 @@ interface ChipsProps<T extends string> {
 /** Single-choice filter chips; the empty value means 全部. */
 export function Chips<T extends string>({ options, value, onChange, idPrefix }: ChipsProps<T>) {
   return (
-    <View className='grid-chips'>
+    <View className="grid-chips">
       {options.map((option) => (
         <Text
           key={option.value || 'all'}

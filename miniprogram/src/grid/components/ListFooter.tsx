@@ -5,10 +5,10 @@ import './grid.css';
 /** The bottom of a paged list: 加载更多 / 加载中 / 没有更多了, with the total. */
 export function ListFooter<T>({ list, unit }: { list: PagedList<T>; unit: string }) {
   if (list.items.length === 0) return null;
-  if (list.loadingMore) return <View className='grid-more'>加载中…</View>;
+  if (list.loadingMore) return <View className="grid-more">加载中…</View>;
   if (list.hasMore) {
     return (
-      <View className='grid-more' id='list-more' onClick={() => void list.loadMore()}>
+      <View className="grid-more" id="list-more" onClick={() => void list.loadMore()}>
         <Text>
           已显示 {list.items.length}/{list.total} {unit}，点击加载更多
         </Text>
@@ -16,7 +16,7 @@ export function ListFooter<T>({ list, unit }: { list: PagedList<T>; unit: string
     );
   }
   return (
-    <View className='grid-more'>
+    <View className="grid-more">
       <Text>
         共 {list.total} {unit}，没有更多了
       </Text>

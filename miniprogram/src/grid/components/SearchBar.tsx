@@ -15,18 +15,18 @@ export function SearchBar({ placeholder, onSearch, id }: SearchBarProps) {
   const [text, setText] = useState('');
   const submit = () => onSearch(text.trim());
   return (
-    <View className='grid-search'>
+    <View className="grid-search">
       <Input
         id={id}
-        className='grid-search__input'
+        className="grid-search__input"
         value={text}
         placeholder={placeholder}
-        confirmType='search'
+        confirmType="search"
         maxlength={32}
         onInput={(e) => setText(e.detail.value)}
         onConfirm={submit}
       />
-      <Button id={id ? `${id}-submit` : undefined} type='primary' size='small' onClick={submit}>
+      <Button id={id ? `${id}-submit` : undefined} type="primary" size="small" onClick={submit}>
         搜索
       </Button>
     </View>

@@ -29,9 +29,9 @@ export interface TagView {
 export function TagList({ tags }: { tags: TagView[] }) {
   if (tags.length === 0) return null;
   return (
-    <View className='grid-tags'>
+    <View className="grid-tags">
       {tags.map((tag) => (
-        <Text key={tag.code} className='grid-tag' style={{ color: tag.color }}>
+        <Text key={tag.code} className="grid-tag" style={{ color: tag.color }}>
           {tag.name}
         </Text>
       ))}

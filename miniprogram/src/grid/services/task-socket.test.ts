@@ -53,7 +53,10 @@ describe('task socket reconnects with a fresh token', () => {
 
   it('refreshes an expired token through the request client and connects with the new one', async () => {
     saveTokens({ accessToken: 'expired-token', refreshToken: 'refresh-1', expiresIn: 900 });
-    respondWith(() => ({ statusCode: 200, data: { data: { accessToken: 'fresh-after-refresh', refreshToken: 'refresh-2', expiresIn: 900 } } }));
+    respondWith(() => ({
+      statusCode: 200,
+      data: { data: { accessToken: 'fresh-after-refresh', refreshToken: 'refresh-2', expiresIn: 900 } },
+    }));
     const tasks: MpTaskItemVO[] = [];
     stops.push(subscribeTaskAssignedVia(url, ['websocket'], (task) => tasks.push(task)));
     await eventually(() => tasks.length === 1);

@@ -17,7 +17,11 @@ const REFUSED_RETRY_MS = 15_000;
  */
 const KICKED_RETRY_MS = 1_000;
 
-export function subscribeTaskAssignedVia(url: string | undefined, transports: ManagerOptions['transports'], onTask: (task: MpTaskItemVO) => void): () => void {
+export function subscribeTaskAssignedVia(
+  url: string | undefined,
+  transports: ManagerOptions['transports'],
+  onTask: (task: MpTaskItemVO) => void,
+): () => void {
   const options = {
     path: '/socket.io',
     transports,

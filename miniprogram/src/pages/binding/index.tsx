@@ -53,57 +53,66 @@ export default function Binding() {
   };
 
   return (
-    <View className='page binding'>
+    <View className="page binding">
       <WithProfile state={state} reload={reload}>
         {(profile) =>
           result ? (
-            <View className='card binding__result' id='binding-result'>
-              <View className='binding__mark'>✓</View>
-              <Text className='binding__result-title'>绑定成功</Text>
-              <Text className='binding__result-desc'>
+            <View className="card binding__result" id="binding-result">
+              <View className="binding__mark">✓</View>
+              <Text className="binding__result-title">绑定成功</Text>
+              <Text className="binding__result-desc">
                 你已成为{result.region ? `「${result.region.name}」的` : ''}
                 {roleLabels[result.role]}，相关服务已开通。
               </Text>
-              <Text className='binding__result-roles'>当前身份：{roleNames(result.profile.roles).join('、')}</Text>
-              <Button id='binding-done' type='primary' block onClick={() => void Taro.switchTab({ url: routes.mine })}>
+              <Text className="binding__result-roles">当前身份：{roleNames(result.profile.roles).join('、')}</Text>
+              <Button id="binding-done" type="primary" block onClick={() => void Taro.switchTab({ url: routes.mine })}>
                 返回我的
               </Button>
             </View>
           ) : (
             <View>
-              <View className='card'>
-                <Text className='binding__title'>输入绑定码</Text>
-                <Text className='binding__desc'>
+              <View className="card">
+                <Text className="binding__title">输入绑定码</Text>
+                <Text className="binding__desc">
                   网格员、党员请向村（社区）工作人员领取 {CODE_LENGTH} 位绑定码，72 小时内有效，只能使用一次。当前身份：
                   {roleNames(profile.roles).join('、')}。
                 </Text>
                 <Input
-                  id='binding-code-input'
-                  className='binding__input'
+                  id="binding-code-input"
+                  className="binding__input"
                   value={code}
                   maxlength={CODE_LENGTH + 4}
-                  placeholder='例如 K7M2Q9XA'
-                  confirmType='done'
+                  placeholder="例如 K7M2Q9XA"
+                  confirmType="done"
                   onInput={(e) => {
                     setCode(cleanCode(e.detail.value));
                     setError(null);
                   }}
                   onConfirm={() => void submit()}
                 />
-                <Text className='binding__hint'>{code && problem ? problem : '不区分大小写；不含数字 0、1 和字母 O、I'}</Text>
-                <Button id='binding-submit' type='primary' block loading={busy} disabled={Boolean(problem)} onClick={() => void submit()}>
+                <Text className="binding__hint">
+                  {code && problem ? problem : '不区分大小写；不含数字 0、1 和字母 O、I'}
+                </Text>
+                <Button
+                  id="binding-submit"
+                  type="primary"
+                  block
+                  loading={busy}
+                  disabled={Boolean(problem)}
+                  onClick={() => void submit()}
+                >
                   确认绑定
                 </Button>
                 {isWeapp ? (
-                  <View className='binding__scan'>
-                    <Button id='binding-scan' block fill='outline' type='primary' onClick={() => void scan()}>
+                  <View className="binding__scan">
+                    <Button id="binding-scan" block fill="outline" type="primary" onClick={() => void scan()}>
                       扫描二维码
                     </Button>
                   </View>
                 ) : null}
               </View>
               {error ? (
-                <View className='section card binding__error' id='binding-error'>
+                <View className="section card binding__error" id="binding-error">
                   <Text>{error}</Text>
                 </View>
               ) : null}

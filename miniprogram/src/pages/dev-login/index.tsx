@@ -32,34 +32,34 @@ export default function DevLogin() {
   };
 
   return (
-    <View className='page dev-login'>
-      <View className='card dev-login__notice'>
-        <Text className='dev-login__title'>测试登录</Text>
-        <Text className='dev-login__desc'>
+    <View className="page dev-login">
+      <View className="card dev-login__notice">
+        <Text className="dev-login__title">测试登录</Text>
+        <Text className="dev-login__desc">
           网页版没有微信登录，这里向微信模拟器（{simulatorBase()}）申请测试身份的登录凭证。仅用于开发和自动化测试。
         </Text>
       </View>
 
-      <View className='section card'>
-        <Text className='dev-login__label'>昵称（可选，留空则用身份默认昵称）</Text>
+      <View className="section card">
+        <Text className="dev-login__label">昵称（可选，留空则用身份默认昵称）</Text>
         <Input
-          id='dev-login-nickname'
-          className='dev-login__input'
+          id="dev-login-nickname"
+          className="dev-login__input"
           value={nickname}
           maxlength={limits.nickname.max}
-          placeholder='自定义昵称'
+          placeholder="自定义昵称"
           onInput={(e) => setNickname(e.detail.value)}
         />
       </View>
 
-      <View className='section'>
-        <Text className='section__title'>选择测试身份</Text>
+      <View className="section">
+        <Text className="section__title">选择测试身份</Text>
         {testIdentities.map((item) => (
-          <View key={item.identity} className='dev-login__identity'>
+          <View key={item.identity} className="dev-login__identity">
             <Button
               id={`dev-login-${item.identity}`}
               block
-              type='primary'
+              type="primary"
               fill={busy === item.identity ? 'solid' : 'outline'}
               loading={busy === item.identity}
               disabled={busy !== null && busy !== item.identity}
@@ -72,7 +72,7 @@ export default function DevLogin() {
       </View>
 
       {error ? (
-        <View className='section card dev-login__error' id='dev-login-error'>
+        <View className="section card dev-login__error" id="dev-login-error">
           <Text>{error}</Text>
         </View>
       ) : null}

@@ -21,12 +21,12 @@ async function loadProfile(): Promise<MpProfile | null> {
 
 function Greeting({ profile }: { profile: MpProfile }) {
   return (
-    <View className='card greeting'>
-      <Text className='greeting__hello'>你好，</Text>
-      <Text className='greeting__name' id='home-nickname'>
+    <View className="card greeting">
+      <Text className="greeting__hello">你好，</Text>
+      <Text className="greeting__name" id="home-nickname">
         {profile.nickname}
       </Text>
-      <Text className='greeting__roles'>{roleNames(profile.roles).join(' · ')}</Text>
+      <Text className="greeting__roles">{roleNames(profile.roles).join(' · ')}</Text>
     </View>
   );
 }
@@ -55,25 +55,35 @@ export default function Home() {
   } else if (profile.data) {
     top = <Greeting profile={profile.data} />;
   } else if (profile.status === 'error') {
-    top = <ErrorState title='个人信息加载失败' message={profile.message} onRetry={() => void reload()} />;
+    top = <ErrorState title="个人信息加载失败" message={profile.message} onRetry={() => void reload()} />;
   } else {
     top = <SignedOut onLoggedIn={() => void reload()} />;
   }
 
   return (
-    <View className='page home'>
+    <View className="page home">
       {top}
-      <View className='section card report-entry'>
-        <View className='report-entry__main' id='home-report' data-test='home-report' onClick={() => openPage(caseRoutes.report)}>
-          <Text className='report-entry__title'>随手拍</Text>
-          <Text className='report-entry__desc'>发现道路破损、垃圾堆放等问题，拍照上报</Text>
+      <View className="section card report-entry">
+        <View
+          className="report-entry__main"
+          id="home-report"
+          data-test="home-report"
+          onClick={() => openPage(caseRoutes.report)}
+        >
+          <Text className="report-entry__title">随手拍</Text>
+          <Text className="report-entry__desc">发现道路破损、垃圾堆放等问题，拍照上报</Text>
         </View>
-        <Text className='report-entry__link' id='home-my-cases' data-test='home-my-cases' onClick={() => openPage(caseRoutes.myCases)}>
+        <Text
+          className="report-entry__link"
+          id="home-my-cases"
+          data-test="home-my-cases"
+          onClick={() => openPage(caseRoutes.myCases)}
+        >
           我的上报 ›
         </Text>
       </View>
-      <View className='section'>
-        <Text className='section__title'>便民服务</Text>
+      <View className="section">
+        <Text className="section__title">便民服务</Text>
         <ServiceTiles roles={profile.data?.roles ?? []} />
       </View>
       <NavigationFailure />

@@ -33,28 +33,36 @@ export function NicknameEditor({ current, onSaved, onCancel }: NicknameEditorPro
   };
 
   return (
-    <View className='card nickname-editor'>
-      <Text className='nickname-editor__label'>新昵称</Text>
+    <View className="card nickname-editor">
+      <Text className="nickname-editor__label">新昵称</Text>
       <Input
-        id='mine-nickname-input'
-        className='nickname-editor__input'
+        id="mine-nickname-input"
+        className="nickname-editor__input"
         type={process.env.TARO_ENV === 'weapp' ? 'nickname' : 'text'}
         value={value}
         maxlength={limits.nickname.max}
-        placeholder='请输入昵称'
+        placeholder="请输入昵称"
         focus
         onInput={(e) => setValue(e.detail.value)}
         // WeChat fills the nickname on selection without an input event in some versions.
         onBlur={(e) => setValue(e.detail.value)}
       />
-      <Text className='nickname-editor__hint'>
+      <Text className="nickname-editor__hint">
         {limits.nickname.min}–{limits.nickname.max} 个字
       </Text>
-      <View className='nickname-editor__actions'>
-        <Button size='small' onClick={onCancel}>
+      <View className="nickname-editor__actions">
+        <Button size="small" onClick={onCancel}>
           取消
         </Button>
-        <Button id='mine-nickname-save' className='nickname-editor__save' type='primary' size='small' loading={saving} disabled={!valid} onClick={() => void save()}>
+        <Button
+          id="mine-nickname-save"
+          className="nickname-editor__save"
+          type="primary"
+          size="small"
+          loading={saving}
+          disabled={!valid}
+          onClick={() => void save()}
+        >
           保存
         </Button>
       </View>

@@ -49,26 +49,33 @@ export function PhoneRow({ phoneMasked, onBound }: PhoneRowProps) {
 
   const label = phoneMasked ? '更换' : '绑定手机号';
   return (
-    <View className='list-row phone-row'>
-      <Text className='list-row__title'>手机号</Text>
-      <View className='list-row__value'>
-        <Text id='mine-phone' className={phoneMasked ? 'phone-row__number' : 'phone-row__none'}>
+    <View className="list-row phone-row">
+      <Text className="list-row__title">手机号</Text>
+      <View className="list-row__value">
+        <Text id="mine-phone" className={phoneMasked ? 'phone-row__number' : 'phone-row__none'}>
           {phoneMasked ?? '未绑定'}
         </Text>
         {isWeapp ? (
           <Button
-            id='mine-bind-phone'
-            size='mini'
-            type='primary'
-            fill='outline'
-            openType='getPhoneNumber'
+            id="mine-bind-phone"
+            size="mini"
+            type="primary"
+            fill="outline"
+            openType="getPhoneNumber"
             loading={busy}
             onGetPhoneNumber={onGetPhoneNumber}
           >
             {label}
           </Button>
         ) : devPhoneCodeAvailable ? (
-          <Button id='mine-bind-phone' size='mini' type='primary' fill='outline' loading={busy} onClick={() => void submit(devPhoneCode)}>
+          <Button
+            id="mine-bind-phone"
+            size="mini"
+            type="primary"
+            fill="outline"
+            loading={busy}
+            onClick={() => void submit(devPhoneCode)}
+          >
             {label}
           </Button>
         ) : null}

@@ -35,13 +35,13 @@ export default function Mine() {
   };
 
   return (
-    <View className='page mine'>
+    <View className="page mine">
       <WithProfile state={state} reload={reload}>
         {(profile) => (
           <View>
             <UserCard profile={profile} />
             {editing ? (
-              <View className='section'>
+              <View className="section">
                 <NicknameEditor
                   current={profile.nickname}
                   onCancel={() => setEditing(false)}
@@ -52,35 +52,45 @@ export default function Mine() {
                 />
               </View>
             ) : null}
-            <View className='section'>
+            <View className="section">
               <ListGroup>
                 <ListRow
-                  id='mine-edit-nickname'
-                  title='昵称'
-                  value={<Text className='mine__nickname'>{profile.nickname}</Text>}
+                  id="mine-edit-nickname"
+                  title="昵称"
+                  value={<Text className="mine__nickname">{profile.nickname}</Text>}
                   onClick={() => setEditing(true)}
                 />
-                <ListRow title='身份' value={roleNames(profile.roles).join('、')} />
-                {profile.region ? <ListRow title='所属区域' value={profile.region.name} /> : null}
+                <ListRow title="身份" value={roleNames(profile.roles).join('、')} />
+                {profile.region ? <ListRow title="所属区域" value={profile.region.name} /> : null}
                 <PhoneRow phoneMasked={profile.phoneMasked} onBound={() => void reload()} />
-                <ListRow id='mine-binding' title='身份绑定' value='输入绑定码' onClick={() => void Taro.navigateTo({ url: BINDING_PAGE })} />
+                <ListRow
+                  id="mine-binding"
+                  title="身份绑定"
+                  value="输入绑定码"
+                  onClick={() => void Taro.navigateTo({ url: BINDING_PAGE })}
+                />
               </ListGroup>
-              <Text className='mine__privacy'>
+              <Text className="mine__privacy">
                 手机号经微信授权获取，仅用于核实身份和办事联系；加密保存，页面只显示部分号码，工作人员查看完整号码会被记录。
               </Text>
             </View>
-            <View className='section'>
+            <View className="section">
               <ListGroup>
                 {/* The same services as the home tiles, for the same roles; 身份绑定 is listed above. */}
                 {tilesFor(profile.roles)
                   .filter((tile) => tile.key !== 'binding')
                   .map((tile) => (
-                    <ListRow key={tile.key} id={`mine-${tile.key}`} title={tile.title} onClick={() => openPage(tile.url)} />
+                    <ListRow
+                      key={tile.key}
+                      id={`mine-${tile.key}`}
+                      title={tile.title}
+                      onClick={() => openPage(tile.url)}
+                    />
                   ))}
               </ListGroup>
             </View>
-            <View className='section mine__logout'>
-              <Button id='mine-logout' block fill='outline' type='primary' onClick={() => void confirmLogout()}>
+            <View className="section mine__logout">
+              <Button id="mine-logout" block fill="outline" type="primary" onClick={() => void confirmLogout()}>
                 退出登录
               </Button>
             </View>

@@ -7,15 +7,22 @@ import './resident.css';
 /** One of the resident's cases in a list. */
 export function CaseRow({ item, onOpen }: { item: MpCaseItemVO; onOpen: () => void }) {
   return (
-    <View className='case-row' data-test='my-case' data-case-id={item.id} data-status={item.status} hoverClass='list-row--hover' onClick={onOpen}>
-      <Text className='case-row__icon'>{caseCategoryIcons[item.categoryIcon] ?? caseCategoryIcons.more}</Text>
-      <View className='case-row__main'>
-        <View className='case-row__head'>
-          <Text className='case-row__title'>{item.categoryName}</Text>
+    <View
+      className="case-row"
+      data-test="my-case"
+      data-case-id={item.id}
+      data-status={item.status}
+      hoverClass="list-row--hover"
+      onClick={onOpen}
+    >
+      <Text className="case-row__icon">{caseCategoryIcons[item.categoryIcon] ?? caseCategoryIcons.more}</Text>
+      <View className="case-row__main">
+        <View className="case-row__head">
+          <Text className="case-row__title">{item.categoryName}</Text>
           <StatusChip status={item.status} outcome={item.outcome} />
         </View>
-        <Text className='case-row__desc'>{item.description}</Text>
-        <Text className='case-row__meta'>
+        <Text className="case-row__desc">{item.description}</Text>
+        <Text className="case-row__meta">
           {item.no} · {formatCaseTime(item.createdAt)}
           {item.status === 'resolved' && !item.rated ? ' · 待评价' : ''}
         </Text>

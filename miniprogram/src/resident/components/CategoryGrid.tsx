@@ -11,7 +11,7 @@ interface CategoryGridProps {
 /** The managed category list as big tappable tiles with their icons. */
 export function CategoryGrid({ categories, value, onChange }: CategoryGridProps) {
   return (
-    <View className='cat-grid' data-test='category-grid'>
+    <View className="cat-grid" data-test="category-grid">
       {categories.map((c) => (
         <View
           key={c.code}
@@ -20,8 +20,8 @@ export function CategoryGrid({ categories, value, onChange }: CategoryGridProps)
           data-selected={c.code === value ? 'true' : 'false'}
           onClick={() => onChange(c.code)}
         >
-          <Text className='cat-item__icon'>{caseCategoryIcons[c.icon] ?? caseCategoryIcons.more}</Text>
-          <Text className='cat-item__name'>{c.name}</Text>
+          <Text className="cat-item__icon">{caseCategoryIcons[c.icon] ?? caseCategoryIcons.more}</Text>
+          <Text className="cat-item__name">{c.name}</Text>
         </View>
       ))}
     </View>

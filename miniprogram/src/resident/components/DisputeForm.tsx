@@ -23,10 +23,12 @@ export function DisputeForm({ disputeUntil, busy, onSubmit }: DisputeFormProps) 
 
   if (!open) {
     return (
-      <View className='card section'>
-        <Text className='case-muted'>问题其实没有解决？{disputeUntil ? `${formatCaseTime(disputeUntil)} 前` : ''}可以反馈，工作人员会重新处理。</Text>
-        <View className='case-actions' data-test='dispute-open'>
-          <Button block fill='outline' onClick={() => setOpen(true)}>
+      <View className="card section">
+        <Text className="case-muted">
+          问题其实没有解决？{disputeUntil ? `${formatCaseTime(disputeUntil)} 前` : ''}可以反馈，工作人员会重新处理。
+        </Text>
+        <View className="case-actions" data-test="dispute-open">
+          <Button block fill="outline" onClick={() => setOpen(true)}>
             问题没解决
           </Button>
         </View>
@@ -41,20 +43,20 @@ export function DisputeForm({ disputeUntil, busy, onSubmit }: DisputeFormProps) 
     onSubmit(text, uploads.doneIds);
   };
   return (
-    <View className='card section' data-test='dispute-form'>
-      <Text className='case-field__label'>问题没解决</Text>
+    <View className="card section" data-test="dispute-form">
+      <Text className="case-field__label">问题没解决</Text>
       <Textarea
-        className='case-textarea'
-        data-test='dispute-reason'
+        className="case-textarea"
+        data-test="dispute-reason"
         value={reason}
         maxlength={caseLimits.reason.max}
-        placeholder='请说明现在的情况，如：路灯修好后当晚又不亮了'
+        placeholder="请说明现在的情况，如：路灯修好后当晚又不亮了"
         onInput={(e) => setReason(e.detail.value)}
       />
-      <PhotoPicker uploads={uploads} max={caseLimits.photos.max} dataTest='dispute-photos' />
-      {error ? <Text className='case-error'>{error}</Text> : null}
-      <View className='case-actions' data-test='dispute-submit'>
-        <Button block type='primary' loading={busy} disabled={busy} onClick={submit}>
+      <PhotoPicker uploads={uploads} max={caseLimits.photos.max} dataTest="dispute-photos" />
+      {error ? <Text className="case-error">{error}</Text> : null}
+      <View className="case-actions" data-test="dispute-submit">
+        <Button block type="primary" loading={busy} disabled={busy} onClick={submit}>
           提交反馈
         </Button>
       </View>

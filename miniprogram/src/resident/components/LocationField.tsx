@@ -37,7 +37,11 @@ export function LocationField({ location, address, onLocation, onAddress, error 
       const picked = await withConsent('获取您的位置', currentLocation);
       if (picked) located(picked);
     } catch {
-      void Taro.showModal({ title: '定位失败', content: '无法获取当前位置，请确认手机已开启定位服务后重试，或在下方填写详细地址。', showCancel: false });
+      void Taro.showModal({
+        title: '定位失败',
+        content: '无法获取当前位置，请确认手机已开启定位服务后重试，或在下方填写详细地址。',
+        showCancel: false,
+      });
     } finally {
       setBusy(null);
     }
@@ -58,28 +62,43 @@ export function LocationField({ location, address, onLocation, onAddress, error 
   };
 
   return (
-    <View className='case-field'>
-      <Text className='case-field__label'>问题位置</Text>
-      <View className='loc-status' data-test='location-status' data-located={location ? 'true' : 'false'}>
+    <View className="case-field">
+      <Text className="case-field__label">问题位置</Text>
+      <View className="loc-status" data-test="location-status" data-located={location ? 'true' : 'false'}>
         <Text className={location ? 'loc-status__ok' : 'case-muted'}>
           {location ? `已定位（${location.lat.toFixed(5)}, ${location.lng.toFixed(5)}）` : '尚未定位'}
         </Text>
       </View>
-      <View className='loc-buttons'>
-        <View data-test='location-button'>
-          <Button size='small' type='primary' fill='outline' loading={busy === 'locate'} disabled={busy !== null} onClick={() => void locate()}>
+      <View className="loc-buttons">
+        <View data-test="location-button">
+          <Button
+            size="small"
+            type="primary"
+            fill="outline"
+            loading={busy === 'locate'}
+            disabled={busy !== null}
+            onClick={() => void locate()}
+          >
             {location ? '重新定位' : '定位当前位置'}
           </Button>
         </View>
         {canChooseOnMap ? (
-          <View data-test='location-choose' className='loc-buttons__gap'>
-            <Button size='small' fill='outline' loading={busy === 'choose'} disabled={busy !== null} onClick={() => void choose()}>
+          <View data-test="location-choose" className="loc-buttons__gap">
+            <Button
+              size="small"
+              fill="outline"
+              loading={busy === 'choose'}
+              disabled={busy !== null}
+              onClick={() => void choose()}
+            >
               选择位置
             </Button>
           </View>
         ) : null}
       </View>
-      {!canChooseOnMap && !location ? <Text className='case-hint'>请先定位，再在地图上把图钉移到问题所在处，并填写详细地址。</Text> : null}
+      {!canChooseOnMap && !location ? (
+        <Text className="case-hint">请先定位，再在地图上把图钉移到问题所在处，并填写详细地址。</Text>
+      ) : null}
       {!canChooseOnMap && location ? (
         <PinMap
           anchor={anchor ?? location}
@@ -92,14 +111,18 @@ export function LocationField({ location, address, onLocation, onAddress, error 
         />
       ) : null}
       <Input
-        className='case-input'
-        data-test='address-input'
+        className="case-input"
+        data-test="address-input"
         value={address}
         maxlength={caseLimits.address.max}
-        placeholder='详细地址，如 XX路XX号门口（选填）'
+        placeholder="详细地址，如 XX路XX号门口（选填）"
         onInput={(e) => onAddress(e.detail.value)}
       />
-      {error ? <Text className='case-error' data-test='location-error'>{error}</Text> : null}
+      {error ? (
+        <Text className="case-error" data-test="location-error">
+          {error}
+        </Text>
+      ) : null}
     </View>
   );
 }

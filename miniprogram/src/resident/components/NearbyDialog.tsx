@@ -16,26 +16,34 @@ interface NearbyDialogProps {
 /** "Someone already reported this nearby": 附议 one of them instead of filing a duplicate. */
 export function NearbyDialog({ matches, busyId, onFollow, onSubmitAnyway, onCancel }: NearbyDialogProps) {
   return (
-    <View className='sheet-mask' data-test='nearby-dialog' catchMove>
-      <View className='sheet'>
-        <Text className='sheet__title'>附近已有相同问题</Text>
-        <Text className='case-hint'>以下问题已有人上报，正在处理中。附议可以让工作人员看到更多居民的关注，不必重复上报。</Text>
-        <ScrollView scrollY className='sheet__list'>
+    <View className="sheet-mask" data-test="nearby-dialog" catchMove>
+      <View className="sheet">
+        <Text className="sheet__title">附近已有相同问题</Text>
+        <Text className="case-hint">
+          以下问题已有人上报，正在处理中。附议可以让工作人员看到更多居民的关注，不必重复上报。
+        </Text>
+        <ScrollView scrollY className="sheet__list">
           {matches.map((m) => (
-            <View key={m.id} className='nearby-item' data-test='nearby-item'>
-              <View className='nearby-item__head'>
-                <Text className='nearby-item__title'>
+            <View key={m.id} className="nearby-item" data-test="nearby-item">
+              <View className="nearby-item__head">
+                <Text className="nearby-item__title">
                   {m.categoryName} · {formatDistance(m.distanceM)}
                 </Text>
-                <Text className='case-muted'>{caseStatusLabels[m.status]}</Text>
+                <Text className="case-muted">{caseStatusLabels[m.status]}</Text>
               </View>
-              <Text className='nearby-item__desc'>{m.description}</Text>
-              <View className='nearby-item__foot'>
-                <Text className='case-muted'>
+              <Text className="nearby-item__desc">{m.description}</Text>
+              <View className="nearby-item__foot">
+                <Text className="case-muted">
                   {formatCaseTime(m.createdAt)} · 附议 {m.followerCount}
                 </Text>
-                <View data-test='nearby-follow' data-case-id={m.id}>
-                  <Button size='small' type='primary' loading={busyId === m.id} disabled={busyId !== null} onClick={() => onFollow(m)}>
+                <View data-test="nearby-follow" data-case-id={m.id}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    loading={busyId === m.id}
+                    disabled={busyId !== null}
+                    onClick={() => onFollow(m)}
+                  >
                     {m.followed ? '已附议，查看' : '附议 +1'}
                   </Button>
                 </View>
@@ -43,14 +51,14 @@ export function NearbyDialog({ matches, busyId, onFollow, onSubmitAnyway, onCanc
             </View>
           ))}
         </ScrollView>
-        <View className='sheet__actions'>
-          <View className='sheet__action' data-test='nearby-cancel'>
-            <Button block fill='outline' disabled={busyId !== null} onClick={onCancel}>
+        <View className="sheet__actions">
+          <View className="sheet__action" data-test="nearby-cancel">
+            <Button block fill="outline" disabled={busyId !== null} onClick={onCancel}>
               返回修改
             </Button>
           </View>
-          <View className='sheet__action' data-test='nearby-submit-anyway'>
-            <Button block type='primary' fill='outline' disabled={busyId !== null} onClick={onSubmitAnyway}>
+          <View className="sheet__action" data-test="nearby-submit-anyway">
+            <Button block type="primary" fill="outline" disabled={busyId !== null} onClick={onSubmitAnyway}>
               仍要提交
             </Button>
           </View>

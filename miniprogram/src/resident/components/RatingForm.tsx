@@ -12,26 +12,37 @@ export function RatingForm({ busy, onSubmit }: { busy: boolean; onSubmit: (ratin
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
   return (
-    <View className='card section' data-test='rate-form'>
-      <Text className='case-field__label'>评价办理结果</Text>
-      <View className='stars'>
+    <View className="card section" data-test="rate-form">
+      <Text className="case-field__label">评价办理结果</Text>
+      <View className="stars">
         {[1, 2, 3, 4, 5].map((n) => (
-          <Text key={n} data-test={`rate-${n}`} className={`star ${n <= rating ? 'star--on' : ''}`} onClick={() => setRating(n)}>
+          <Text
+            key={n}
+            data-test={`rate-${n}`}
+            className={`star ${n <= rating ? 'star--on' : ''}`}
+            onClick={() => setRating(n)}
+          >
             ★
           </Text>
         ))}
       </View>
-      <Text className='case-muted'>{rating > 0 ? starWords[rating] : '点击星星打分'}</Text>
+      <Text className="case-muted">{rating > 0 ? starWords[rating] : '点击星星打分'}</Text>
       <Textarea
-        className='case-textarea'
-        data-test='rate-comment'
+        className="case-textarea"
+        data-test="rate-comment"
         value={comment}
         maxlength={caseLimits.ratingComment.max}
-        placeholder='说说办理得怎么样（选填）'
+        placeholder="说说办理得怎么样（选填）"
         onInput={(e) => setComment(e.detail.value)}
       />
-      <View className='case-actions' data-test='rate-submit'>
-        <Button block type='primary' loading={busy} disabled={busy || rating === 0} onClick={() => onSubmit(rating, comment.trim())}>
+      <View className="case-actions" data-test="rate-submit">
+        <Button
+          block
+          type="primary"
+          loading={busy}
+          disabled={busy || rating === 0}
+          onClick={() => onSubmit(rating, comment.trim())}
+        >
           提交评价
         </Button>
       </View>

@@ -26,7 +26,11 @@ export function fetchNearby(point: { lng: number; lat: number }, categoryCode: s
 }
 
 export function fetchMyCases(params: { scope: MyCaseScope; status?: MyCaseStatus; page: number }) {
-  return api(routes.list, { query: { scope: params.scope, status: params.status, page: params.page, pageSize: CASE_PAGE_SIZE } }, silent);
+  return api(
+    routes.list,
+    { query: { scope: params.scope, status: params.status, page: params.page, pageSize: CASE_PAGE_SIZE } },
+    silent,
+  );
 }
 
 export function fetchCase(id: string) {

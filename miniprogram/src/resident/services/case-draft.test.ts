@@ -1,5 +1,14 @@
 import { memoryStore } from '../../services/key-value-store';
-import { clearDraft, draftKey, emptyDraft, isDraftEmpty, loadDraft, saveDraft, toSubmitBody, type CaseDraft } from './case-draft';
+import {
+  clearDraft,
+  draftKey,
+  emptyDraft,
+  isDraftEmpty,
+  loadDraft,
+  saveDraft,
+  toSubmitBody,
+  type CaseDraft,
+} from './case-draft';
 
 const filled = (): CaseDraft => ({
   ...emptyDraft('draft-key-0001', 1),
@@ -34,8 +43,20 @@ describe('case draft', () => {
 
   it('reads a damaged draft defensively', () => {
     const store = memoryStore();
-    store.set(draftKey('u1'), { idempotencyKey: 'draft-key-0001', description: 42, photos: [{ fileId: 'f' }, null], location: 'here', anonymous: 'yes' });
-    expect(loadDraft(store, 'u1', () => 'x')).toMatchObject({ idempotencyKey: 'draft-key-0001', description: '', photos: [], location: null, anonymous: false });
+    store.set(draftKey('u1'), {
+      idempotencyKey: 'draft-key-0001',
+      description: 42,
+      photos: [{ fileId: 'f' }, null],
+      location: 'here',
+      anonymous: 'yes',
+    });
+    expect(loadDraft(store, 'u1', () => 'x')).toMatchObject({
+      idempotencyKey: 'draft-key-0001',
+      description: '',
+      photos: [],
+      location: null,
+      anonymous: false,
+    });
     store.set(draftKey('u1'), 'garbage');
     expect(loadDraft(store, 'u1', () => 'fresh-key-0001').idempotencyKey).toBe('fresh-key-0001');
   });

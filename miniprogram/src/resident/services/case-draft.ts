@@ -33,11 +33,26 @@ export interface CaseDraft {
 export const draftKey = (userId: string): string => `zhili.caseDraft.${userId}`;
 
 export function emptyDraft(idempotencyKey: string, now: number = Date.now()): CaseDraft {
-  return { idempotencyKey, categoryCode: null, description: '', photos: [], location: null, address: '', anonymous: false, contactPhone: null, updatedAt: now };
+  return {
+    idempotencyKey,
+    categoryCode: null,
+    description: '',
+    photos: [],
+    location: null,
+    address: '',
+    anonymous: false,
+    contactPhone: null,
+    updatedAt: now,
+  };
 }
 
 function isPoint(v: unknown): v is { lng: number; lat: number } {
-  return typeof v === 'object' && v !== null && typeof (v as { lng?: unknown }).lng === 'number' && typeof (v as { lat?: unknown }).lat === 'number';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { lng?: unknown }).lng === 'number' &&
+    typeof (v as { lat?: unknown }).lat === 'number'
+  );
 }
 
 function isPhoto(v: unknown): v is DraftPhoto {
@@ -79,11 +94,14 @@ export function clearDraft(store: KeyValueStore, userId: string): void {
 
 /** Nothing typed or picked yet (the key alone is not worth restoring). */
 export function isDraftEmpty(d: CaseDraft): boolean {
-  return !d.categoryCode && d.description.trim() === '' && d.photos.length === 0 && !d.location && d.address.trim() === '';
+  return (
+    !d.categoryCode && d.description.trim() === '' && d.photos.length === 0 && !d.location && d.address.trim() === ''
+  );
 }
 
 export type DraftField = 'category' | 'description' | 'location' | 'address' | 'contactPhone';
-export type DraftCheck = { ok: true; body: MpCaseSubmitBody } | { ok: false; errors: Partial<Record<DraftField, string>> };
+export type DraftCheck =
+  { ok: true; body: MpCaseSubmitBody } | { ok: false; errors: Partial<Record<DraftField, string>> };
 
 /** Checks the draft against the shared limits (as the BFF will) and builds the request body. */
 export function toSubmitBody(d: CaseDraft): DraftCheck {
@@ -91,8 +109,10 @@ export function toSubmitBody(d: CaseDraft): DraftCheck {
   const description = d.description.trim();
   const address = d.address.trim();
   if (!d.categoryCode) errors.category = '请选择问题类型';
-  if (description.length < caseLimits.description.min) errors.description = `请描述问题，至少 ${caseLimits.description.min} 个字`;
-  else if (description.length > caseLimits.description.max) errors.description = `问题描述不能超过 ${caseLimits.description.max} 字`;
+  if (description.length < caseLimits.description.min)
+    errors.description = `请描述问题，至少 ${caseLimits.description.min} 个字`;
+  else if (description.length > caseLimits.description.max)
+    errors.description = `问题描述不能超过 ${caseLimits.description.max} 字`;
   if (!d.location) errors.location = '请定位或选择问题位置';
   if (address.length > caseLimits.address.max) errors.address = `地址不能超过 ${caseLimits.address.max} 字`;
   if (d.contactPhone !== null && !isValidMobile(d.contactPhone)) errors.contactPhone = '请输入 11 位手机号';

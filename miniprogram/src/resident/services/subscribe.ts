@@ -8,7 +8,10 @@ import Taro from '@tarojs/taro';
 export async function requestSubscriptions(templateIds: string[], _who: { nickname: string }): Promise<string[]> {
   if (templateIds.length === 0) return [];
   try {
-    const res = (await Taro.requestSubscribeMessage({ tmplIds: templateIds, entityIds: [] })) as unknown as Record<string, string>;
+    const res = (await Taro.requestSubscribeMessage({ tmplIds: templateIds, entityIds: [] })) as unknown as Record<
+      string,
+      string
+    >;
     return templateIds.filter((id) => res[id] === 'accept');
   } catch {
     return [];

@@ -8,22 +8,27 @@ import './case-view.css';
 export function CaseTimeline({ events }: { events: CaseEventVO[] }) {
   const ordered = [...events].sort((a, b) => b.seq - a.seq);
   return (
-    <View className='case-timeline' data-test='case-timeline'>
+    <View className="case-timeline" data-test="case-timeline">
       {ordered.map((e, i) => (
-        <View key={e.id} className={`case-timeline__item ${i === 0 ? 'case-timeline__item--latest' : ''}`} data-test='timeline-event' data-type={e.type}>
-          <View className='case-timeline__dot' />
-          <View className='case-timeline__body'>
-            <View className='case-timeline__head'>
-              <Text className='case-timeline__title'>{eventTitle(e)}</Text>
-              <Text className='case-timeline__time'>{formatCaseTime(e.createdAt)}</Text>
+        <View
+          key={e.id}
+          className={`case-timeline__item ${i === 0 ? 'case-timeline__item--latest' : ''}`}
+          data-test="timeline-event"
+          data-type={e.type}
+        >
+          <View className="case-timeline__dot" />
+          <View className="case-timeline__body">
+            <View className="case-timeline__head">
+              <Text className="case-timeline__title">{eventTitle(e)}</Text>
+              <Text className="case-timeline__time">{formatCaseTime(e.createdAt)}</Text>
             </View>
-            <Text className='case-timeline__actor'>{e.actor.name}</Text>
+            <Text className="case-timeline__actor">{e.actor.name}</Text>
             {eventDetails(e).map((line) => (
-              <Text key={line} className='case-timeline__line'>
+              <Text key={line} className="case-timeline__line">
                 {line}
               </Text>
             ))}
-            {e.note ? <Text className='case-timeline__line'>{e.note}</Text> : null}
+            {e.note ? <Text className="case-timeline__line">{e.note}</Text> : null}
             <PhotoGrid photos={e.photos} />
           </View>
         </View>

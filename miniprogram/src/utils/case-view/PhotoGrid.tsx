@@ -9,10 +9,10 @@ export function PhotoGrid({ photos, dataTest }: { photos: Pick<CasePhotoVO, 'id'
   if (photos.length === 0) return null;
   const urls = photos.map((p) => absoluteFileUrl(p.url));
   return (
-    <View className='case-photos' data-test={dataTest}>
+    <View className="case-photos" data-test={dataTest}>
       {photos.map((p, i) => (
-        <View key={p.id} className='case-photo' onClick={() => void Taro.previewImage({ urls, current: urls[i] })}>
-          <Image className='case-photo__img' src={urls[i]} mode='aspectFill' />
+        <View key={p.id} className="case-photo" onClick={() => void Taro.previewImage({ urls, current: urls[i] })}>
+          <Image className="case-photo__img" src={urls[i]} mode="aspectFill" />
         </View>
       ))}
     </View>

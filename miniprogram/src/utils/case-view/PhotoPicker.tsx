@@ -15,7 +15,7 @@ interface PhotoPickerProps {
 function Thumb({ item }: { item: UploadItem }) {
   const [localBroken, setLocalBroken] = useState(false);
   const src = localBroken && item.url ? absoluteFileUrl(item.url) : item.localPath;
-  return <Image className='case-photo__img' src={src} mode='aspectFill' onError={() => setLocalBroken(true)} />;
+  return <Image className="case-photo__img" src={src} mode="aspectFill" onError={() => setLocalBroken(true)} />;
 }
 
 /** Thumbnails with upload state (… uploading, ↻ retry, × remove) and the + tile. */
@@ -23,35 +23,44 @@ export function PhotoPicker({ uploads, max, dataTest }: PhotoPickerProps) {
   const failed = uploads.items.filter((p) => p.status === 'failed');
   return (
     <View>
-      <View className='case-photos' data-test={dataTest}>
+      <View className="case-photos" data-test={dataTest}>
         {uploads.items.map((p) => (
-          <View key={p.localPath} className='case-photo' data-test={`${dataTest}-item`} data-status={p.status}>
+          <View key={p.localPath} className="case-photo" data-test={`${dataTest}-item`} data-status={p.status}>
             <Thumb item={p} />
-            {p.status === 'uploading' ? <Text className='case-photo__badge'>…</Text> : null}
+            {p.status === 'uploading' ? <Text className="case-photo__badge">…</Text> : null}
             {p.status === 'failed' ? (
-              <Text className='case-photo__badge case-photo__badge--retry' onClick={() => void uploads.retry(p.localPath)}>
+              <Text
+                className="case-photo__badge case-photo__badge--retry"
+                onClick={() => void uploads.retry(p.localPath)}
+              >
                 ↻
               </Text>
             ) : null}
             {p.status !== 'uploading' ? (
-              <Text className='case-photo__remove' onClick={() => uploads.remove(p.localPath)}>
+              <Text className="case-photo__remove" onClick={() => uploads.remove(p.localPath)}>
                 ×
               </Text>
             ) : null}
           </View>
         ))}
         {uploads.items.length < max ? (
-          <View className='case-photo case-photo--add' data-test={`${dataTest}-add`} onClick={() => void uploads.add(max)}>
-            <Text className='case-photo__plus'>+</Text>
-            <Text className='case-photo__count'>
+          <View
+            className="case-photo case-photo--add"
+            data-test={`${dataTest}-add`}
+            onClick={() => void uploads.add(max)}
+          >
+            <Text className="case-photo__plus">+</Text>
+            <Text className="case-photo__count">
               {uploads.items.length}/{max}
             </Text>
           </View>
         ) : null}
       </View>
       {failed.length > 0 ? (
-        <Text className='case-error'>
-          {failed.some((p) => p.offline) ? '网络不可用，照片将随上报在网络恢复后上传' : `有 ${failed.length} 张照片上传失败：${failed[0].error}（点 ↻ 重试）`}
+        <Text className="case-error">
+          {failed.some((p) => p.offline)
+            ? '网络不可用，照片将随上报在网络恢复后上传'
+            : `有 ${failed.length} 张照片上传失败：${failed[0].error}（点 ↻ 重试）`}
         </Text>
       ) : null}
     </View>

@@ -63,7 +63,8 @@ export function eventDetails(event: Pick<CaseEventVO, 'data'>): string[] {
   const lines: string[] = [];
   const str = (key: string) => (typeof d[key] === 'string' && d[key] !== '' ? (d[key] as string) : null);
   if (str('assignee')) lines.push(`处理人：${str('assignee')}`);
-  if (str('targetRegion')) lines.push(`转至：${str('targetRegion')}${str('department') ? `（${str('department')}）` : ''}`);
+  if (str('targetRegion'))
+    lines.push(`转至：${str('targetRegion')}${str('department') ? `（${str('department')}）` : ''}`);
   if (str('level')) lines.push(`上报至：${levelLabels[str('level') as string] ?? str('level')}`);
   if (str('reason')) lines.push(`原因：${str('reason')}`);
   if (str('result')) lines.push(`处理结果：${str('result')}`);
@@ -116,7 +117,10 @@ export function dueCountdown(dueAt: string | null, now: number, sla: CaseSlaStat
  * The one line under the category choice of the report form: whether this report will be public
  * (Open311 政务公开). Anonymous reports are never published in full, whatever the category.
  */
-export function publicityNote(category: Pick<CaseCategoryVO, 'isPublic'> | undefined, anonymous: boolean): string | null {
+export function publicityNote(
+  category: Pick<CaseCategoryVO, 'isPublic'> | undefined,
+  anonymous: boolean,
+): string | null {
   if (!category) return null;
   if (!category.isPublic) return '此类问题不会公开内容，政务公开平台只显示类型、办理状态和大致区域';
   if (anonymous) return '匿名反映不会公开内容和准确位置，政务公开平台只显示类型和办理状态';

@@ -61,7 +61,10 @@ export function usePhotoUploads(initial: UploadItem[] = []): PhotoUploads {
     [upload],
   );
 
-  const remove = useCallback((localPath: string) => setItems((prev) => prev.filter((p) => p.localPath !== localPath)), []);
+  const remove = useCallback(
+    (localPath: string) => setItems((prev) => prev.filter((p) => p.localPath !== localPath)),
+    [],
+  );
 
   return {
     items,

@@ -40,7 +40,9 @@ export type CaseSort = (typeof caseSorts)[number];
 
 const blank = (value: unknown) => (value === '' ? undefined : value);
 /** A message for a value outside the list (a missing one is fine where optional). */
-const notIn = (message: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? undefined : message) });
+const notIn = (message: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? undefined : message),
+});
 const qChoice = <T extends string>(values: readonly [T, ...T[]], message: string) =>
   z.preprocess(blank, z.enum(values, notIn(message)).optional());
 const qShort = (max: number) => z.preprocess(blank, z.string().trim().max(max).optional());
@@ -51,7 +53,9 @@ const dayOrInstant = () =>
     z
       .string()
       .trim()
-      .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, { error: '日期格式应为 YYYY-MM-DD 或 ISO 8601 时间' })
+      .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, {
+        error: '日期格式应为 YYYY-MM-DD 或 ISO 8601 时间',
+      })
       .optional(),
   );
 
@@ -95,7 +99,9 @@ export const caseStatsQuery = z.object({
 
 const assignee = z.object(
   {
-    kind: z.enum(['mp', 'staff'], { error: (issue) => (issue.input === undefined ? '请选择处理人' : '处理人类型无效') }),
+    kind: z.enum(['mp', 'staff'], {
+      error: (issue) => (issue.input === undefined ? '请选择处理人' : '处理人类型无效'),
+    }),
     id: z.string(whenMissing('请选择处理人')).trim().min(1, { error: '请选择处理人' }).max(36),
   },
   { error: (issue) => (issue.input === undefined ? undefined : '请选择处理人') },
@@ -104,7 +110,9 @@ const assignee = z.object(
 /** `POST /api/admin/cases/:id/actions`. */
 export const caseActionBodySchema = z
   .strictObject({
-    action: z.enum(caseActionSchema.options, { error: (issue) => (issue.input === undefined ? '请选择操作' : '不支持的操作') }),
+    action: z.enum(caseActionSchema.options, {
+      error: (issue) => (issue.input === undefined ? '请选择操作' : '不支持的操作'),
+    }),
     /** 附言（回复模板可编辑后发送） */
     note: caseNote().nullable().transform(nullAsAbsent).optional(),
     /** 不予受理 / 退回 / 转办 / 上报 / 重启的原因 */
@@ -206,7 +214,11 @@ export const caseRelocateBodySchema = z.strictObject({
   /** 新的所属网格（须在本人管辖范围内） */
   regionId: caseId().optional(),
   /** 新地址（可选） */
-  address: z.string().trim().max(caseLimits.address.max, { error: `地址不能超过 ${caseLimits.address.max} 字` }).optional(),
+  address: z
+    .string()
+    .trim()
+    .max(caseLimits.address.max, { error: `地址不能超过 ${caseLimits.address.max} 字` })
+    .optional(),
   /** 更正原因 */
   reason: caseReason('请填写更正原因'),
   version: caseVersion().optional(),
@@ -333,7 +345,8 @@ export const caseAdminRoutes = {
   dispatchCandidates: defineRoute({
     method: 'GET',
     path: '/api/admin/cases/:id/dispatch-candidates',
-    summary: '派单候选人：本网格、本村（社区）、本镇分组，可按姓名查找；不能选择的注明原因（已停用、不在管辖范围、未绑定网格）',
+    summary:
+      '派单候选人：本网格、本村（社区）、本镇分组，可按姓名查找；不能选择的注明原因（已停用、不在管辖范围、未绑定网格）',
     tag: TAG,
     audience: 'staff',
     permission: Permission.CaseDispatch,

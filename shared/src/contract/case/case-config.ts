@@ -57,16 +57,28 @@ export type HolidayVO = z.infer<typeof holidaySchema>;
 const L = caseCategoryLimits;
 const ICONS = Object.keys(caseCategoryIcons) as [string, ...string[]];
 
-const name = z.string().trim().min(1).max(L.name.max, { error: `名称不能超过 ${L.name.max} 个字` });
-const icon = z.enum(ICONS, { error: (issue) => (issue.input === undefined ? undefined : `图标须为以下之一：${ICONS.join('、')}`) });
+const name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(L.name.max, { error: `名称不能超过 ${L.name.max} 个字` });
+const icon = z.enum(ICONS, {
+  error: (issue) => (issue.input === undefined ? undefined : `图标须为以下之一：${ICONS.join('、')}`),
+});
 const description = z.string().trim().max(L.description.max).nullable();
-const department = z.string().trim().max(L.department.max, { error: `责任部门不能超过 ${L.department.max} 个字` }).nullable();
+const department = z
+  .string()
+  .trim()
+  .max(L.department.max, { error: `责任部门不能超过 ${L.department.max} 个字` })
+  .nullable();
 const hours = (range: { min: number; max: number }, label: string) => {
   const message = `${label}应为 ${range.min}–${range.max} 个工作小时`;
   return z.number().int().min(range.min, { error: message }).max(range.max, { error: message });
 };
 const sortOrder = z.number().int().min(L.sortOrder.min).max(L.sortOrder.max);
-const isPublic = z.boolean({ error: (issue) => (issue.input === undefined ? undefined : '是否公开须为 true 或 false') });
+const isPublic = z.boolean({
+  error: (issue) => (issue.input === undefined ? undefined : '是否公开须为 true 或 false'),
+});
 
 export const caseCategoryCreateSchema = z.strictObject({
   /** 小写字母开头，2–32 位小写字母、数字或下划线；创建后不可修改（也是 Open311 的 service_code） */
@@ -105,7 +117,11 @@ export const holidayDaySchema = z.strictObject({
   kind: z.enum(['holiday', 'workday'], {
     error: (issue) => (issue.input === undefined ? undefined : '类型应为 holiday（放假）或 workday（调休上班）'),
   }),
-  name: z.string().trim().min(1).max(holidayLimits.name.max, { error: `名称不能超过 ${holidayLimits.name.max} 个字` }),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(holidayLimits.name.max, { error: `名称不能超过 ${holidayLimits.name.max} 个字` }),
 });
 
 export const holidaysReplaceSchema = z.strictObject({

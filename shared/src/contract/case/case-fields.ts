@@ -62,12 +62,18 @@ export const caseResult = () =>
     .max(caseLimits.result.max, { error: `处理结果不能超过 ${caseLimits.result.max} 字` });
 
 /** An optional remark; blank or null means none. */
-export const caseNote = () => z.string().trim().max(caseLimits.note.max, { error: `说明不能超过 ${caseLimits.note.max} 字` });
+export const caseNote = () =>
+  z
+    .string()
+    .trim()
+    .max(caseLimits.note.max, { error: `说明不能超过 ${caseLimits.note.max} 字` });
 
 /** Photo ids uploaded first, unique, at most `max` (`label` names them: 照片最多 9 张). */
 export const casePhotoIds = (max: number, label = '照片') =>
   z
-    .array(caseId(), { error: (issue) => (issue.code === 'invalid_type' && issue.input !== undefined ? '照片应为列表' : undefined) })
+    .array(caseId(), {
+      error: (issue) => (issue.code === 'invalid_type' && issue.input !== undefined ? '照片应为列表' : undefined),
+    })
     .max(max, { error: `${label}最多 ${max} 张` })
     .superRefine(noRepeats<string>('照片重复'));
 
@@ -102,7 +108,8 @@ export const lngLatBody = (messages: { range: string; type: string; shape: strin
   );
 
 /** The staff forms' wording of a point. */
-export const staffLocation = () => lngLatBody({ range: '位置超出范围', type: '经纬度应为数字', shape: '位置应包含经度 lng 和纬度 lat' });
+export const staffLocation = () =>
+  lngLatBody({ range: '位置超出范围', type: '经纬度应为数字', shape: '位置应包含经度 lng 和纬度 lat' });
 
 /** Actions whose transition requires `input` (from the shared table, so the edge and the core agree). */
 export function actionsRequiring(input: CaseActionInput): CaseAction[] {

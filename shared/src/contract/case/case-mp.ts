@@ -5,7 +5,18 @@ import { defineRoute } from '../define';
 import { pageQuery, pathId } from '../fields';
 import { z } from '../zod';
 import { caseCategorySchema } from './case-config';
-import { caseDescription, caseNote, casePhotoIds, caseReason, caseResult, caseVersion, nullAsAbsent, requiredForAction, whenMissing, whenMissingOrWrong } from './case-fields';
+import {
+  caseDescription,
+  caseNote,
+  casePhotoIds,
+  caseReason,
+  caseResult,
+  caseVersion,
+  nullAsAbsent,
+  requiredForAction,
+  whenMissing,
+  whenMissingOrWrong,
+} from './case-fields';
 import {
   caseFollowSchema,
   caseSubscribeTemplatesSchema,
@@ -24,9 +35,12 @@ const WORKER = '小程序 · 网格员';
 export const nearbyMaxRadiusM = 1000;
 
 const blank = (value: unknown) => (value === '' ? undefined : value);
-const notIn = (message: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? undefined : message) });
+const notIn = (message: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? undefined : message),
+});
 /** Query text → number (a non-number stays NaN and is refused with the field's words). */
-const numeric = (value: unknown) => (value === '' || value === undefined ? undefined : typeof value === 'string' ? Number(value) : value);
+const numeric = (value: unknown) =>
+  value === '' || value === undefined ? undefined : typeof value === 'string' ? Number(value) : value;
 
 const axis = (name: '经度' | '纬度', range: readonly [number, number]) =>
   z
@@ -62,7 +76,11 @@ export const mpCaseSubmitSchema = z.strictObject({
     { lng: lng(), lat: lat() },
     { error: (issue) => (issue.input === undefined ? '请选择问题位置' : '位置应包含经度和纬度') },
   ),
-  address: z.string().trim().max(caseLimits.address.max, { error: `地址不能超过 ${caseLimits.address.max} 字` }).default(''),
+  address: z
+    .string()
+    .trim()
+    .max(caseLimits.address.max, { error: `地址不能超过 ${caseLimits.address.max} 字` })
+    .default(''),
   /** 匿名：村/社区工作人员看不到上报人 */
   anonymous: z.boolean(notIn('匿名选项无效')).default(false),
   /** 联系电话；不填时使用已绑定的手机号 */

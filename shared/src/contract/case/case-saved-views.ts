@@ -11,7 +11,19 @@ const TAG = '管理端 · 工单';
 export const savedViewLimits = { perPerson: 20, name: { max: 32 } } as const;
 
 /** The list's query parameters a saved view may hold (paging is not part of a view). */
-export const savedViewFilterKeys = ['status', 'categoryCode', 'regionId', 'source', 'priority', 'q', 'assignee', 'overdue', 'from', 'to', 'sort'] as const;
+export const savedViewFilterKeys = [
+  'status',
+  'categoryCode',
+  'regionId',
+  'source',
+  'priority',
+  'q',
+  'assignee',
+  'overdue',
+  'from',
+  'to',
+  'sort',
+] as const;
 
 const filterValue = z.union([z.string().max(200), z.array(z.string().max(200)).max(20)]);
 
@@ -22,12 +34,18 @@ export const savedViewCreateSchema = z.strictObject({
     .min(1, { error: '请填写视图名称', abort: true })
     .max(savedViewLimits.name.max, { error: `视图名称不能超过 ${savedViewLimits.name.max} 字` }),
   /** 列表的查询参数（扁平对象），如 { status: ["submitted"], overdue: "true" } */
-  filters: z.strictObject(Object.fromEntries(savedViewFilterKeys.map((key) => [key, filterValue.optional()])) as Record<(typeof savedViewFilterKeys)[number], z.ZodOptional<typeof filterValue>>, {
-    error: (issue) => {
-      if (issue.code === 'unrecognized_keys') return '不支持的筛选条件';
-      return issue.input === undefined ? '请提供筛选条件' : '筛选条件应为对象';
+  filters: z.strictObject(
+    Object.fromEntries(savedViewFilterKeys.map((key) => [key, filterValue.optional()])) as Record<
+      (typeof savedViewFilterKeys)[number],
+      z.ZodOptional<typeof filterValue>
+    >,
+    {
+      error: (issue) => {
+        if (issue.code === 'unrecognized_keys') return '不支持的筛选条件';
+        return issue.input === undefined ? '请提供筛选条件' : '筛选条件应为对象';
+      },
     },
-  }),
+  ),
 });
 
 const byId = z.object({ id: pathId() });

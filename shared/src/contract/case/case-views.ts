@@ -6,7 +6,14 @@ import {
   CaseSource,
   caseEventLabels,
 } from '../../domain/case';
-import type { CaseAction, CaseEventType, CaseOutcome as Outcome, CasePriority as Priority, CaseSource as Source, CaseStatus } from '../../domain/case';
+import type {
+  CaseAction,
+  CaseEventType,
+  CaseOutcome as Outcome,
+  CasePriority as Priority,
+  CaseSource as Source,
+  CaseStatus,
+} from '../../domain/case';
 import { allCaseSlaStates } from '../../domain/case-sla';
 import type { CaseSlaState } from '../../domain/case-sla';
 import { z } from '../zod';
@@ -218,7 +225,11 @@ export const mpCaseDetailSchema = mpCaseItemSchema.extend({
 export type MpCaseDetailVO = z.infer<typeof mpCaseDetailSchema>;
 
 /** Template ids the mini-program asks the user to subscribe to after submitting. */
-export const caseSubscribeTemplatesSchema = z.object({ accepted: z.string(), dispatched: z.string(), resolved: z.string() });
+export const caseSubscribeTemplatesSchema = z.object({
+  accepted: z.string(),
+  dispatched: z.string(),
+  resolved: z.string(),
+});
 export type CaseSubscribeTemplatesVO = z.infer<typeof caseSubscribeTemplatesSchema>;
 
 export const caseFollowSchema = z.object({ followed: z.boolean(), followerCount: count });

@@ -51,11 +51,7 @@ export const casePublicationUpdateSchema = z.strictObject({
 
 export const open311KeyCreateSchema = z.strictObject({
   /** What the key is for, or the client's name (1–64 characters). */
-  name: z
-    .string()
-    .trim()
-    .min(1, { error: '请填写名称' })
-    .max(64, { error: '名称不能超过 64 个字' }),
+  name: z.string().trim().min(1, { error: '请填写名称' }).max(64, { error: '名称不能超过 64 个字' }),
 });
 
 const byId = z.object({ id: pathId() });

@@ -38,7 +38,9 @@ const creditCode = z
   .string()
   .trim()
   .min(1, { error: '请填写统一社会信用代码' })
-  .refine((value) => value === '' || checkCreditCode(value).valid, { error: '统一社会信用代码格式不正确（18 位数字或大写字母）' })
+  .refine((value) => value === '' || checkCreditCode(value).valid, {
+    error: '统一社会信用代码格式不正确（18 位数字或大写字母）',
+  })
   .transform((value) => value.toUpperCase());
 
 /** Mainland mobile, stored normalized (11 digits); '' or null clears it. */

@@ -30,7 +30,10 @@ export const dayOrNull = () =>
 export const lngLat = () =>
   z
     .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)], {
-      error: (issue) => (issue.code === 'too_big' || issue.code === 'too_small' || issue.code === 'invalid_type' ? '位置应为 [经度, 纬度]' : undefined),
+      error: (issue) =>
+        issue.code === 'too_big' || issue.code === 'too_small' || issue.code === 'invalid_type'
+          ? '位置应为 [经度, 纬度]'
+          : undefined,
     })
     .nullable();
 

@@ -1,4 +1,12 @@
-import { Gender, HeadRelation, HouseholdType, HouseRelation, HukouType, PermitStatus, PersonStatus } from '../../domain/registry';
+import {
+  Gender,
+  HeadRelation,
+  HouseholdType,
+  HouseRelation,
+  HukouType,
+  PermitStatus,
+  PersonStatus,
+} from '../../domain/registry';
 import { z } from '../zod';
 import { enumValues } from './common';
 import { visitSchema } from './visits';
@@ -41,14 +49,28 @@ export const personDetailSchema = personSchema.extend({
       permitExpiry: z.string().nullable(),
     })
     .nullable(),
-  houses: z.array(z.object({ houseId: z.string(), address: z.string(), relation: z.enum(enumValues(HouseRelation)), since: z.string().nullable() })),
+  houses: z.array(
+    z.object({
+      houseId: z.string(),
+      address: z.string(),
+      relation: z.enum(enumValues(HouseRelation)),
+      since: z.string().nullable(),
+    }),
+  ),
   household: z
-    .object({ id: z.string(), type: z.enum(enumValues(HouseholdType)), headName: z.string().nullable(), address: z.string().nullable() })
+    .object({
+      id: z.string(),
+      type: z.enum(enumValues(HouseholdType)),
+      headName: z.string().nullable(),
+      address: z.string().nullable(),
+    })
     .nullable(),
   tagDetails: z.array(z.object({ code: z.string(), name: z.string(), color: z.string(), taggedAt: z.string() })),
   visits: z.array(visitSchema),
   /** Computed by the BFF from the shared visit rule; clients only display it. */
-  visitDue: z.object({ status: z.enum(['overdue', 'due', 'upcoming', 'ok']), dueAt: z.string(), overdueDays: z.number().int() }).nullable(),
+  visitDue: z
+    .object({ status: z.enum(['overdue', 'due', 'upcoming', 'ok']), dueAt: z.string(), overdueDays: z.number().int() })
+    .nullable(),
   note: z.string().nullable(),
 });
 export type PersonDetailVO = z.infer<typeof personDetailSchema>;

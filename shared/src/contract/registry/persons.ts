@@ -66,7 +66,10 @@ const personFields = {
   /** 流动人口：居住证有效期至 */
   permitExpiry: day.optional(),
   /** 所属户（一人只能属于一户） */
-  householdId: z.union([z.literal(''), registryId()]).nullable().optional(),
+  householdId: z
+    .union([z.literal(''), registryId()])
+    .nullable()
+    .optional(),
   relationToHead: z.enum(enumValues(HeadRelation)).nullable().optional(),
   status: z.enum(PERSON_STATUSES).optional(),
   note: clearable(registryLimits.note.max).optional(),

@@ -77,7 +77,11 @@ const placeName = (max: number) => z.string().trim().min(1).max(max);
 /** An optional id a form may send blank for a cleared select: '' = not given. */
 const blankOrId = () => z.union([z.literal(''), registryId()]).optional();
 /** The same where the portal sends null for "not in an estate" (a rural house's 小区/楼栋/单元). */
-const placeId = () => z.union([z.literal(''), registryId()]).nullable().optional();
+const placeId = () =>
+  z
+    .union([z.literal(''), registryId()])
+    .nullable()
+    .optional();
 const floors = z.number().int().min(1).max(200).nullable();
 const roomNo = z.string().trim().max(16).nullable();
 const areaM2 = z.number().min(0).max(100000).nullable();
@@ -148,9 +152,32 @@ export const estateRoutes = {
     response: estateSchema,
     list: true,
   }),
-  create: defineRoute({ ...staffManage, method: 'POST', path: '/api/admin/estates', summary: '新建小区', body: estateCreateSchema, response: estateSchema, status: 201 }),
-  get: defineRoute({ ...staffRead, method: 'GET', path: '/api/admin/estates/:id', summary: '小区详情', params: byId, response: estateSchema }),
-  update: defineRoute({ ...staffManage, method: 'PATCH', path: '/api/admin/estates/:id', summary: '修改小区', params: byId, body: estateUpdateSchema, response: estateSchema }),
+  create: defineRoute({
+    ...staffManage,
+    method: 'POST',
+    path: '/api/admin/estates',
+    summary: '新建小区',
+    body: estateCreateSchema,
+    response: estateSchema,
+    status: 201,
+  }),
+  get: defineRoute({
+    ...staffRead,
+    method: 'GET',
+    path: '/api/admin/estates/:id',
+    summary: '小区详情',
+    params: byId,
+    response: estateSchema,
+  }),
+  update: defineRoute({
+    ...staffManage,
+    method: 'PATCH',
+    path: '/api/admin/estates/:id',
+    summary: '修改小区',
+    params: byId,
+    body: estateUpdateSchema,
+    response: estateSchema,
+  }),
   remove: defineRoute({
     ...staffManage,
     method: 'DELETE',
@@ -181,8 +208,23 @@ export const buildingRoutes = {
     response: buildingSchema,
     status: 201,
   }),
-  get: defineRoute({ ...staffRead, method: 'GET', path: '/api/admin/buildings/:id', summary: '楼栋详情', params: byId, response: buildingSchema }),
-  update: defineRoute({ ...staffManage, method: 'PATCH', path: '/api/admin/buildings/:id', summary: '修改楼栋', params: byId, body: buildingUpdateSchema, response: buildingSchema }),
+  get: defineRoute({
+    ...staffRead,
+    method: 'GET',
+    path: '/api/admin/buildings/:id',
+    summary: '楼栋详情',
+    params: byId,
+    response: buildingSchema,
+  }),
+  update: defineRoute({
+    ...staffManage,
+    method: 'PATCH',
+    path: '/api/admin/buildings/:id',
+    summary: '修改楼栋',
+    params: byId,
+    body: buildingUpdateSchema,
+    response: buildingSchema,
+  }),
   remove: defineRoute({
     ...staffManage,
     method: 'DELETE',
@@ -192,7 +234,14 @@ export const buildingRoutes = {
     response: null,
     status: 204,
   }),
-  units: defineRoute({ ...staffRead, method: 'GET', path: '/api/admin/buildings/:id/units', summary: '楼栋的单元', params: byId, response: z.array(buildingUnitSchema) }),
+  units: defineRoute({
+    ...staffRead,
+    method: 'GET',
+    path: '/api/admin/buildings/:id/units',
+    summary: '楼栋的单元',
+    params: byId,
+    response: z.array(buildingUnitSchema),
+  }),
   createUnit: defineRoute({
     ...staffManage,
     method: 'POST',
@@ -253,7 +302,15 @@ export const houseRoutes = {
     params: byId,
     response: houseDetailSchema,
   }),
-  update: defineRoute({ ...staffManage, method: 'PATCH', path: '/api/admin/houses/:id', summary: '修改房屋', params: byId, body: houseUpdateSchema, response: houseDetailSchema }),
+  update: defineRoute({
+    ...staffManage,
+    method: 'PATCH',
+    path: '/api/admin/houses/:id',
+    summary: '修改房屋',
+    params: byId,
+    body: houseUpdateSchema,
+    response: houseDetailSchema,
+  }),
   remove: defineRoute({
     ...staffManage,
     method: 'DELETE',

@@ -42,7 +42,8 @@ export const transferRoutes = {
     query: z.object({
       /** persons = 人员，households = 户 */
       kind: z.enum(KINDS, {
-        error: (issue) => (issue.input === undefined || issue.input === '' ? '请指定模板类型' : '类型应为 persons 或 households'),
+        error: (issue) =>
+          issue.input === undefined || issue.input === '' ? '请指定模板类型' : '类型应为 persons 或 households',
       }),
     }),
     response: null,

@@ -56,7 +56,8 @@ export type VisitDueVO = z.infer<typeof visitDueSchema>;
 export const visitDueFilters = ['pending', 'all', 'overdue', 'due', 'upcoming', 'ok'] as const;
 export type VisitDueFilter = (typeof visitDueFilters)[number];
 
-const missingOr = (message: string) => (issue: { input?: unknown }) => (issue.input === undefined ? message : undefined);
+const missingOr = (message: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? message : undefined;
 
 /** ISO 8601 as Joi's isoDate took it: a date, optionally with a time and an offset. */
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;

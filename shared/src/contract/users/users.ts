@@ -78,7 +78,10 @@ const username = z
   .regex(limits.username.pattern, { error: '用户名只能包含字母、数字、点、下划线和连字符' });
 const displayName = z.string().trim().min(1).max(32);
 const roles = z.array(staffRoleSchema).min(1).max(staffRoles.length).superRefine(noRepeats<Role>('角色重复'));
-const grants = z.array(permissionSchema).max(Object.keys(Permission).length).superRefine(noRepeats<Permission>('权限重复'));
+const grants = z
+  .array(permissionSchema)
+  .max(Object.keys(Permission).length)
+  .superRefine(noRepeats<Permission>('权限重复'));
 const regionId = z.string().trim().min(1).max(36);
 // Format is checked by the service (normalizeMobile), which also accepts +86 and separators.
 const phone = z.string().trim().max(20).nullable().optional();

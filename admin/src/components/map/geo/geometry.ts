@@ -18,7 +18,9 @@ export function partsOf(geometry: BoundaryGeometry): LngLat[][][] {
 }
 
 function withParts(geometry: BoundaryGeometry, parts: LngLat[][][]): BoundaryGeometry {
-  return geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: parts[0] ?? [] } : { type: 'MultiPolygon', coordinates: parts };
+  return geometry.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: parts[0] ?? [] }
+    : { type: 'MultiPolygon', coordinates: parts };
 }
 
 function samePoint(a: LngLat | undefined, b: LngLat | undefined): boolean {
@@ -37,7 +39,11 @@ export function closeRing(ring: readonly LngLat[]): LngLat[] {
   return [...ring, [first[0], first[1]]];
 }
 
-function editRing(geometry: BoundaryGeometry, ref: Pick<VertexRef, 'part' | 'ring'>, edit: (open: LngLat[]) => LngLat[] | null): BoundaryGeometry | null {
+function editRing(
+  geometry: BoundaryGeometry,
+  ref: Pick<VertexRef, 'part' | 'ring'>,
+  edit: (open: LngLat[]) => LngLat[] | null,
+): BoundaryGeometry | null {
   const parts = partsOf(geometry).map((rings) => rings.map((ring) => ring.map((p): LngLat => [p[0], p[1]])));
   const ring = parts[ref.part]?.[ref.ring];
   if (!ring) return null;
@@ -98,7 +104,14 @@ export function squareAround(center: LngLat, halfSizeDeg = 0.002): BoundaryGeome
   const d = halfSizeDeg;
   return {
     type: 'Polygon',
-    coordinates: [closeRing([[x - d, y - d], [x + d, y - d], [x + d, y + d], [x - d, y + d]])],
+    coordinates: [
+      closeRing([
+        [x - d, y - d],
+        [x + d, y - d],
+        [x + d, y + d],
+        [x - d, y + d],
+      ]),
+    ],
   };
 }
 

@@ -14,7 +14,20 @@ export const levelColors: Record<RegionLevelName, string> = {
 };
 
 /** Soft categorical colours, one per village/community, for their grids. */
-const groupPalette = ['#9cc9f5', '#a8e0b8', '#f9d49b', '#d4c1f2', '#f5b8c4', '#9fded9', '#e6e29a', '#c5d6a0', '#f2c6a0', '#b8c7e8', '#e0b8e6', '#a6d8f0'];
+const groupPalette = [
+  '#9cc9f5',
+  '#a8e0b8',
+  '#f9d49b',
+  '#d4c1f2',
+  '#f5b8c4',
+  '#9fded9',
+  '#e6e29a',
+  '#c5d6a0',
+  '#f2c6a0',
+  '#b8c7e8',
+  '#e0b8e6',
+  '#a6d8f0',
+];
 
 /** Draw order: parents first so children lie on top (and get the clicks). */
 export const levelDepth: Record<RegionLevelName, number> = { town: 0, community: 1, village: 1, grid: 2 };
@@ -74,11 +87,19 @@ const finestFirst: readonly RegionLevelName[] = ['grid', 'village', 'community',
  * The legend of a count colouring: the classes of the finest level on the map (the shapes people
  * see on top: grids, else villages …) with how many of its regions fall in each. Null for `level`.
  */
-export function colorLegend(features: readonly RegionFeature[], colorBy: ColorBy): { level: RegionLevelName; classes: ValueClass[] } | null {
+export function colorLegend(
+  features: readonly RegionFeature[],
+  colorBy: ColorBy,
+): { level: RegionLevelName; classes: ValueClass[] } | null {
   if (colorBy === 'level') return null;
   const level = finestFirst.find((l) => features.some((f) => f.properties.level === l));
   if (!level) return null;
-  return { level, classes: valueClasses(features.filter((f) => f.properties.level === level).map((f) => f.properties.counts[colorBy])) };
+  return {
+    level,
+    classes: valueClasses(
+      features.filter((f) => f.properties.level === level).map((f) => f.properties.counts[colorBy]),
+    ),
+  };
 }
 
 /** Fill colour of every feature for the chosen encoding (values classed within one level). */
@@ -86,7 +107,9 @@ export function featureFills(features: readonly RegionFeature[], colorBy: ColorB
   const fills = new Map<string, string>();
   if (colorBy === 'level') {
     // Grids take their village's hue, so villages read as patches even where grids cover them.
-    const parents = [...new Set(features.filter((f) => f.properties.level === 'grid').map((f) => f.properties.parentId ?? ''))];
+    const parents = [
+      ...new Set(features.filter((f) => f.properties.level === 'grid').map((f) => f.properties.parentId ?? '')),
+    ];
     for (const f of features) {
       const i = f.properties.level === 'grid' ? parents.indexOf(f.properties.parentId ?? '') : -1;
       fills.set(f.id, i >= 0 ? (groupPalette[i % groupPalette.length] as string) : levelColors[f.properties.level]);

@@ -15,7 +15,11 @@ export function useAfterPasswordChange() {
 
   return async function afterPasswordChange(result: PasswordChangeResult, continueTo: string | null): Promise<void> {
     if (typeof result.accessToken === 'string' && typeof result.refreshToken === 'string') {
-      setTokens({ accessToken: result.accessToken, refreshToken: result.refreshToken, expiresIn: result.expiresIn ?? 0 });
+      setTokens({
+        accessToken: result.accessToken,
+        refreshToken: result.refreshToken,
+        expiresIn: result.expiresIn ?? 0,
+      });
       await auth.refreshProfile();
       if (!auth.needsPasswordChange) {
         toastSuccess('密码已修改');

@@ -125,7 +125,9 @@ export function matchesFilters(item: CaseListItemVO, f: CaseFilters, ctx: MatchC
 
 /** Count of filters that narrow the list (for the 已筛选 badge). */
 export function activeFilterCount(f: CaseFilters): number {
-  return [f.status.length > 0, f.categoryCode, f.regionId, f.source, f.priority, f.q.trim(), f.overdue, f.mine].filter(Boolean).length;
+  return [f.status.length > 0, f.categoryCode, f.regionId, f.source, f.priority, f.q.trim(), f.overdue, f.mine].filter(
+    Boolean,
+  ).length;
 }
 
 /** The filters last used on 工单受理 or 工单地图, so switching between the two keeps them. */

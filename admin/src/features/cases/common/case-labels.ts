@@ -42,8 +42,14 @@ export const casePriorityTagTypes: Record<CasePriority, 'info' | 'primary' | 'wa
 };
 
 export const caseStatusOptions = allCaseStatuses.map((value) => ({ value, label: caseStatusLabels[value] }));
-export const caseSourceOptions = (Object.keys(caseSourceLabels) as CaseSource[]).map((value) => ({ value, label: caseSourceLabels[value] }));
-export const casePriorityOptions = (Object.keys(casePriorityLabels) as CasePriority[]).map((value) => ({ value, label: casePriorityLabels[value] }));
+export const caseSourceOptions = (Object.keys(caseSourceLabels) as CaseSource[]).map((value) => ({
+  value,
+  label: caseSourceLabels[value],
+}));
+export const casePriorityOptions = (Object.keys(casePriorityLabels) as CasePriority[]).map((value) => ({
+  value,
+  label: casePriorityLabels[value],
+}));
 
 /** The glyph of a category icon key (📌 for unknown keys). */
 export function categoryGlyph(icon: string | null | undefined): string {

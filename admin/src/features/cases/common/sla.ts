@@ -37,7 +37,8 @@ export function slaView(item: SlaInput, now: number): SlaView {
   }
   if (!item.dueAt) return { text: '—', tone: 'none' };
   const remaining = Date.parse(item.dueAt) - now;
-  if (item.slaState === 'overdue') return { text: remaining < 0 ? `已超时 ${formatSpan(remaining)}` : '已超时', tone: 'overdue' };
+  if (item.slaState === 'overdue')
+    return { text: remaining < 0 ? `已超时 ${formatSpan(remaining)}` : '已超时', tone: 'overdue' };
   const tone: SlaTone = item.slaState === 'warning' ? 'warn' : 'ok';
   // The deadline may pass on screen between two loads: say so, keep the BFF's colour until it reloads.
   return { text: remaining > 0 ? `剩余 ${formatSpan(remaining)}` : '已到期', tone };

@@ -25,7 +25,9 @@ async function fetchAll(): Promise<void> {
 export function useCaseCategories() {
   if (categories.value.length === 0 && !pending) pending = fetchAll();
   const byCode = computed(() => new Map(categories.value.map((c) => [c.code, c])));
-  const departments = computed(() => [...new Set(categories.value.map((c) => c.department).filter((d): d is string => !!d))]);
+  const departments = computed(() => [
+    ...new Set(categories.value.map((c) => c.department).filter((d): d is string => !!d)),
+  ]);
   return {
     categories,
     byCode,

@@ -3,7 +3,13 @@
  * rating…). Keys are matched loosely (`assignee` / `assigneeName`) so a renamed field still shows;
  * ids and unknown technical keys are left out.
  */
-import { caseOutcomeLabels, casePriorityLabels, caseSourceLabels, caseStatusLabels, type CaseEventVO } from '@zhili/shared';
+import {
+  caseOutcomeLabels,
+  casePriorityLabels,
+  caseSourceLabels,
+  caseStatusLabels,
+  type CaseEventVO,
+} from '@zhili/shared';
 import { formatShanghai } from '@/ui/datetime';
 
 export interface EventLine {

@@ -3,7 +3,14 @@ import type { CaseListItemVO } from '@zhili/shared';
 import { casesApi } from '@/api/cases';
 import { useCrudList } from '@/components/crud/useCrudList';
 import type { CaseChangedEvent } from '@/realtime/case-events';
-import { DEFAULT_SORT, emptyCaseFilters, matchesFilters, toCaseQuery, type CaseFilters, type MatchContext } from '../common/case-filters';
+import {
+  DEFAULT_SORT,
+  emptyCaseFilters,
+  matchesFilters,
+  toCaseQuery,
+  type CaseFilters,
+  type MatchContext,
+} from '../common/case-filters';
 
 /** How long a new or changed row stays highlighted. */
 const FLASH_MS = 4_000;

@@ -19,8 +19,21 @@ export function trendLine(stats: CaseStatsVO): EChartsCoreOption {
     xAxis: { type: 'category', boundaryGap: false, data: stats.trend.map((d) => d.date.slice(5)) },
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eef0f4' } } },
     series: [
-      { name: '新增', type: 'line', smooth: 0.25, showSymbol: stats.trend.length <= 31, data: stats.trend.map((d) => d.created), areaStyle: { opacity: 0.08 } },
-      { name: '办结', type: 'line', smooth: 0.25, showSymbol: stats.trend.length <= 31, data: stats.trend.map((d) => d.resolved) },
+      {
+        name: '新增',
+        type: 'line',
+        smooth: 0.25,
+        showSymbol: stats.trend.length <= 31,
+        data: stats.trend.map((d) => d.created),
+        areaStyle: { opacity: 0.08 },
+      },
+      {
+        name: '办结',
+        type: 'line',
+        smooth: 0.25,
+        showSymbol: stats.trend.length <= 31,
+        data: stats.trend.map((d) => d.resolved),
+      },
     ],
   };
 }
@@ -37,7 +50,11 @@ export function statusPie(stats: CaseStatsVO): EChartsCoreOption {
         radius: ['40%', '66%'],
         center: ['50%', '44%'],
         label: { formatter: '{b}\n{c}' },
-        data: entries.map(([s, n]) => ({ name: caseStatusLabels[s] ?? s, value: n, itemStyle: { color: caseStatusColors[s] } })),
+        data: entries.map(([s, n]) => ({
+          name: caseStatusLabels[s] ?? s,
+          value: n,
+          itemStyle: { color: caseStatusColors[s] },
+        })),
       },
     ],
   };
@@ -51,7 +68,16 @@ export function countBar(items: { name: string; count: number }[], color: string
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eef0f4' } } },
     yAxis: { type: 'category', data: sorted.map((i) => i.name), axisLabel: { width: 110, overflow: 'truncate' } },
-    series: [{ type: 'bar', name: '工单数', data: sorted.map((i) => i.count), itemStyle: { color }, label: { show: true, position: 'right' }, barMaxWidth: 20 }],
+    series: [
+      {
+        type: 'bar',
+        name: '工单数',
+        data: sorted.map((i) => i.count),
+        itemStyle: { color },
+        label: { show: true, position: 'right' },
+        barMaxWidth: 20,
+      },
+    ],
   };
 }
 
@@ -59,7 +85,10 @@ export const byCategory = (stats: CaseStatsVO): EChartsCoreOption => countBar(st
 export const byRegion = (stats: CaseStatsVO): EChartsCoreOption => countBar(stats.byRegion, '#13c2c2');
 export const bySource = (stats: CaseStatsVO): EChartsCoreOption =>
   countBar(
-    (Object.entries(stats.bySource) as [CaseSource, number][]).map(([s, count]) => ({ name: caseSourceLabels[s] ?? s, count })),
+    (Object.entries(stats.bySource) as [CaseSource, number][]).map(([s, count]) => ({
+      name: caseSourceLabels[s] ?? s,
+      count,
+    })),
     '#722ed1',
   );
 
@@ -70,6 +99,14 @@ export function ratingBar(stats: CaseStatsVO): EChartsCoreOption {
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: ['1星', '2星', '3星', '4星', '5星'] },
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#eef0f4' } } },
-    series: [{ type: 'bar', name: '评价数', data: stats.satisfaction.distribution, itemStyle: { color: '#faad14' }, barMaxWidth: 28 }],
+    series: [
+      {
+        type: 'bar',
+        name: '评价数',
+        data: stats.satisfaction.distribution,
+        itemStyle: { color: '#faad14' },
+        barMaxWidth: 28,
+      },
+    ],
   };
 }

@@ -40,7 +40,14 @@ export function useBoundaryEditing(onSaved: () => Promise<void>) {
     const id = editingId.value;
     const boundary = draft.value;
     if (!id || !boundary || saving.value) return;
-    if (!(await confirmAction(`保存「${editingName.value}」的新边界（${vertices.value} 个顶点）？保存后网格定位立即按新边界计算。`, '保存边界', '保存'))) return;
+    if (
+      !(await confirmAction(
+        `保存「${editingName.value}」的新边界（${vertices.value} 个顶点）？保存后网格定位立即按新边界计算。`,
+        '保存边界',
+        '保存',
+      ))
+    )
+      return;
     saving.value = true;
     try {
       await regionsApi.update(id, { boundary });

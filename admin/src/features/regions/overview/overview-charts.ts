@@ -40,7 +40,16 @@ export function tagBar(overview: RegionOverviewVO): EChartsCoreOption {
     grid: { left: 8, right: 40, top: 10, bottom: 10, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: tags.map((t) => t.name) },
-    series: [{ type: 'bar', name: '人数', data: tags.map((t) => t.count), itemStyle: { color: '#67c23a' }, label: { show: true, position: 'right' }, barMaxWidth: 22 }],
+    series: [
+      {
+        type: 'bar',
+        name: '人数',
+        data: tags.map((t) => t.count),
+        itemStyle: { color: '#67c23a' },
+        label: { show: true, position: 'right' },
+        barMaxWidth: 22,
+      },
+    ],
   };
 }
 
@@ -51,7 +60,11 @@ export function gridStackedBar(overview: RegionOverviewVO): EChartsCoreOption {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: children.map((c) => c.region.name), axisLabel: { interval: 0, rotate: children.length > 6 ? 30 : 0 } },
+    xAxis: {
+      type: 'category',
+      data: children.map((c) => c.region.name),
+      axisLabel: { interval: 0, rotate: children.length > 6 ? 30 : 0 },
+    },
     yAxis: { type: 'value', name: '户数', minInterval: 1 },
     series: householdTypes.map((t) => ({
       type: 'bar',

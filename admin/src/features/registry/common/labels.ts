@@ -33,7 +33,12 @@ export const houseRelationOptions = optionsOf(houseRelationLabels);
 export const businessTypeOptions = optionsOf(businessTypeLabels);
 export const businessStatusOptions = optionsOf(businessStatusLabels);
 
-export const visitDueLabels: Record<string, string> = { overdue: '已逾期', due: '今日到期', upcoming: '即将到期', ok: '正常' };
+export const visitDueLabels: Record<string, string> = {
+  overdue: '已逾期',
+  due: '今日到期',
+  upcoming: '即将到期',
+  ok: '正常',
+};
 export const visitDueTagType: Record<string, 'danger' | 'warning' | 'primary' | 'success'> = {
   overdue: 'danger',
   due: 'warning',

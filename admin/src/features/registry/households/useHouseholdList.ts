@@ -27,7 +27,12 @@ export function useHouseholdList() {
     filters: emptyHouseholdFilters,
     failMessage: '户列表加载失败',
   });
-  const counts = reactive<Record<HouseholdType | 'all', number | null>>({ all: null, resident: null, floating: null, empty: null });
+  const counts = reactive<Record<HouseholdType | 'all', number | null>>({
+    all: null,
+    resident: null,
+    floating: null,
+    empty: null,
+  });
   const countsLoading = ref(false);
 
   async function loadCounts(): Promise<void> {

@@ -28,7 +28,8 @@ export const emptyPersonFilters = (): PersonListFilters => ({
 export const personSortProps = ['name', 'birthDate'] as const;
 type PersonSortProp = (typeof personSortProps)[number];
 
-const isPersonSortProp = (prop: string): prop is PersonSortProp => (personSortProps as readonly string[]).includes(prop);
+const isPersonSortProp = (prop: string): prop is PersonSortProp =>
+  (personSortProps as readonly string[]).includes(prop);
 
 /** The filters (and column sort) as the BFF and the export take them. */
 export function toPersonQuery(f: PersonListFilters, sort: ListSort | null): PersonFilterQuery {

@@ -1,5 +1,12 @@
 import type { AuditRecord, AuditResult } from '@/api/audit';
-import { allAuditActions, auditActionGroup, auditActionGroups, auditActionLabel, auditActionLabels, roleLabels } from '@zhili/shared';
+import {
+  allAuditActions,
+  auditActionGroup,
+  auditActionGroups,
+  auditActionLabel,
+  auditActionLabels,
+  roleLabels,
+} from '@zhili/shared';
 
 export interface AuditFilterValues {
   actor: string;
@@ -26,7 +33,9 @@ export function actionLabel(record: Pick<AuditRecord, 'action' | 'actionLabel'>)
 export const actionOptionGroups = auditActionGroups.map((group) => ({
   key: group.key,
   label: group.label,
-  options: allAuditActions.filter((code) => auditActionGroup(code) === group.key).map((code) => ({ value: code, label: auditActionLabels[code] })),
+  options: allAuditActions
+    .filter((code) => auditActionGroup(code) === group.key)
+    .map((code) => ({ value: code, label: auditActionLabels[code] })),
 }));
 
 /** Who acted, as a person reads it: name, else username; mini-program users never as a bare UUID. */

@@ -13,13 +13,21 @@ import type { StaffUser } from '@/api/users';
  */
 const isSuperAdmin = (roles: readonly Role[]): boolean => roles.includes('super_admin');
 
-export function canGrantRole(actor: StaffProfile | null, actorPermissions: ReadonlySet<Permission>, role: Role): boolean {
+export function canGrantRole(
+  actor: StaffProfile | null,
+  actorPermissions: ReadonlySet<Permission>,
+  role: Role,
+): boolean {
   if (!actor) return false;
   if (isSuperAdmin(actor.roles)) return true;
   return role !== 'super_admin' && rolePermissions[role].every((p) => actorPermissions.has(p));
 }
 
-export function canManageUser(actor: StaffProfile | null, actorPermissions: ReadonlySet<Permission>, target: StaffUser): boolean {
+export function canManageUser(
+  actor: StaffProfile | null,
+  actorPermissions: ReadonlySet<Permission>,
+  target: StaffUser,
+): boolean {
   if (!actor) return false;
   if (isSuperAdmin(actor.roles)) return true;
   const power = isSuperAdmin(target.roles) ? new Set(allPermissions) : permissionsOf(target.roles, target.grants ?? []);

@@ -63,8 +63,14 @@ export class Init1763700000000 implements MigrationInterface {
         indices: [unique('auth_session', 'token_hash')],
       }),
     );
-    await q.createIndex('auth_session', new TableIndex({ name: 'idx_auth_session_subject', columnNames: ['subject_kind', 'subject_id'] }));
-    await q.createIndex('auth_session', new TableIndex({ name: 'idx_auth_session_family', columnNames: ['family_id'] }));
+    await q.createIndex(
+      'auth_session',
+      new TableIndex({ name: 'idx_auth_session_subject', columnNames: ['subject_kind', 'subject_id'] }),
+    );
+    await q.createIndex(
+      'auth_session',
+      new TableIndex({ name: 'idx_auth_session_family', columnNames: ['family_id'] }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -26,7 +26,12 @@ export class StaffSecurity1763800000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'staff_password_history',
-        columns: [id, staffId, { name: 'password_hash', type: 'varchar', length: '255' }, ...timestampColumns(q, false)],
+        columns: [
+          id,
+          staffId,
+          { name: 'password_hash', type: 'varchar', length: '255' },
+          ...timestampColumns(q, false),
+        ],
       }),
     );
     await q.createIndex(

@@ -40,7 +40,10 @@ export class PiiBinding1763810000000 implements MigrationInterface {
         indices: [unique('binding_code', 'code_hash')],
       }),
     );
-    await q.createIndex('binding_code', new TableIndex({ name: 'idx_binding_code_scope_path', columnNames: ['scope_path'] }));
+    await q.createIndex(
+      'binding_code',
+      new TableIndex({ name: 'idx_binding_code_scope_path', columnNames: ['scope_path'] }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -13,7 +13,11 @@ export class StaffAdmin1763820000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'staff_contact',
-        columns: [{ name: 'staff_id', type: 'varchar', length: '36', isPrimary: true }, ...piiTableColumns('phone'), ...timestampColumns(q, true)],
+        columns: [
+          { name: 'staff_id', type: 'varchar', length: '36', isPrimary: true },
+          ...piiTableColumns('phone'),
+          ...timestampColumns(q, true),
+        ],
       }),
     );
     await q.createIndex('staff_contact', piiHashIndex('idx_staff_contact_phone_hash', 'phone'));

@@ -5,8 +5,18 @@ import { defaultPersonTags } from '@zhili/shared';
 import { piiHashIndex, piiTableColumns } from '../../crypto/pii-field';
 
 const id: TableColumnOptions = { name: 'id', type: 'varchar', length: '36', isPrimary: true };
-const ref = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable });
-const text = (name: string, length: number, nullable = true): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+const ref = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: '36',
+  isNullable: nullable,
+});
+const text = (name: string, length: number, nullable = true): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
 const double = (name: string): TableColumnOptions => ({ name, type: 'double', isNullable: true });
 const scopePath: TableColumnOptions = { name: 'scope_path', type: 'varchar', length: '255' };
 const index = (_table: string, name: string, columns: string[]) => new TableIndex({ name, columnNames: columns });
@@ -32,11 +42,25 @@ export class Registry1763900000000 implements MigrationInterface {
     ]);
     const stamps = timestampColumns(q, true);
 
-    await q.createTable(new Table({ name: 'estate', columns: [...scoped, text('name', 64, false), text('address', 128), double('lng'), double('lat'), ...stamps], indices: [scopeIndex('estate')] }));
+    await q.createTable(
+      new Table({
+        name: 'estate',
+        columns: [...scoped, text('name', 64, false), text('address', 128), double('lng'), double('lat'), ...stamps],
+        indices: [scopeIndex('estate')],
+      }),
+    );
     await q.createTable(
       new Table({
         name: 'building',
-        columns: [...scoped, ref('estate_id'), text('name', 32, false), { name: 'floors', type: 'integer', isNullable: true }, double('lng'), double('lat'), ...stamps],
+        columns: [
+          ...scoped,
+          ref('estate_id'),
+          text('name', 32, false),
+          { name: 'floors', type: 'integer', isNullable: true },
+          double('lng'),
+          double('lat'),
+          ...stamps,
+        ],
         indices: [scopeIndex('building'), index('building', 'idx_building_estate', ['estate_id'])],
       }),
     );
@@ -63,7 +87,12 @@ export class Registry1763900000000 implements MigrationInterface {
           double('lat'),
           ...stamps,
         ],
-        indices: [scopeIndex('house'), index('house', 'idx_house_building', ['building_id']), index('house', 'idx_house_unit', ['unit_id']), index('house', 'idx_house_estate', ['estate_id'])],
+        indices: [
+          scopeIndex('house'),
+          index('house', 'idx_house_building', ['building_id']),
+          index('house', 'idx_house_unit', ['unit_id']),
+          index('house', 'idx_house_estate', ['estate_id']),
+        ],
       }),
     );
     await q.createTable(
@@ -102,7 +131,15 @@ export class Registry1763900000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'person_house',
-        columns: [id, ref('person_id'), ref('house_id'), text('relation', 16, false), text('since', 10), scopePath, ...timestampColumns(q, false)],
+        columns: [
+          id,
+          ref('person_id'),
+          ref('house_id'),
+          text('relation', 16, false),
+          text('since', 10),
+          scopePath,
+          ...timestampColumns(q, false),
+        ],
         indices: [
           index('person_house', 'idx_person_house_person', ['person_id']),
           index('person_house', 'idx_person_house_house', ['house_id']),
@@ -114,8 +151,21 @@ export class Registry1763900000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'household',
-        columns: [...scoped, text('code', 32), text('household_type', 16, false), ref('head_person_id', true), ref('house_id', true), text('address', 128), text('land_note', 500), ...stamps],
-        indices: [scopeIndex('household'), index('household', 'idx_household_type', ['household_type']), unique('household', 'code')],
+        columns: [
+          ...scoped,
+          text('code', 32),
+          text('household_type', 16, false),
+          ref('head_person_id', true),
+          ref('house_id', true),
+          text('address', 128),
+          text('land_note', 500),
+          ...stamps,
+        ],
+        indices: [
+          scopeIndex('household'),
+          index('household', 'idx_household_type', ['household_type']),
+          unique('household', 'code'),
+        ],
       }),
     );
     await q.createTable(
@@ -135,13 +185,10 @@ export class Registry1763900000000 implements MigrationInterface {
     );
     // The managed tag list starts with the common care groups; staff edit it in the admin.
     for (const [i, tag] of defaultPersonTags.entries()) {
-      await q.query('INSERT INTO tag_definition (code, name, visit_interval_days, color, sort_order, builtin, active) VALUES (?, ?, ?, ?, ?, 1, 1)', [
-        tag.code,
-        tag.name,
-        tag.visitIntervalDays,
-        tag.color,
-        i * 10,
-      ]);
+      await q.query(
+        'INSERT INTO tag_definition (code, name, visit_interval_days, color, sort_order, builtin, active) VALUES (?, ?, ?, ?, ?, 1, 1)',
+        [tag.code, tag.name, tag.visitIntervalDays, tag.color, i * 10],
+      );
     }
     await q.createTable(
       new Table({
@@ -171,7 +218,10 @@ export class Registry1763900000000 implements MigrationInterface {
           { name: 'photo_ids', type: 'text' },
           ...timestampColumns(q, false),
         ],
-        indices: [index('visit', 'idx_visit_person', ['person_id', 'visited_at']), index('visit', 'idx_visit_scope_path', ['scope_path'])],
+        indices: [
+          index('visit', 'idx_visit_person', ['person_id', 'visited_at']),
+          index('visit', 'idx_visit_scope_path', ['scope_path']),
+        ],
       }),
     );
     await q.createTable(
@@ -213,7 +263,20 @@ export class Registry1763900000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['stored_file', 'business', 'visit', 'person_tag', 'tag_definition', 'household', 'person_house', 'person', 'house', 'building_unit', 'building', 'estate']) {
+    for (const table of [
+      'stored_file',
+      'business',
+      'visit',
+      'person_tag',
+      'tag_definition',
+      'household',
+      'person_house',
+      'person',
+      'house',
+      'building_unit',
+      'building',
+      'estate',
+    ]) {
       await q.dropTable(table);
     }
     await q.dropColumns('region', ['boundary', 'center_lng', 'center_lat']);

@@ -14,7 +14,10 @@ export class PersonListIndexes1763910000000 implements MigrationInterface {
   name = 'PersonListIndexes1763910000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.createIndex('person', new TableIndex({ name: 'idx_person_scope_status', columnNames: ['scope_path', 'status'] }));
+    await q.createIndex(
+      'person',
+      new TableIndex({ name: 'idx_person_scope_status', columnNames: ['scope_path', 'status'] }),
+    );
     await q.dropIndex('person', 'idx_person_scope_path');
     await q.createIndex('person', new TableIndex({ name: 'idx_person_birth_date', columnNames: ['birth_date'] }));
     await q.createIndex('person', new TableIndex({ name: 'idx_person_created_at', columnNames: ['created_at'] }));

@@ -5,12 +5,23 @@ import { booleanType, timestampColumns } from '../migration-helpers';
 import { piiTableColumns } from '../../crypto/pii-field';
 
 const id: TableColumnOptions = { name: 'id', type: 'varchar', length: '36', isPrimary: true };
-const ref = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '36', isNullable: nullable });
-const text = (name: string, length: number, nullable = true): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+const ref = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: '36',
+  isNullable: nullable,
+});
+const text = (name: string, length: number, nullable = true): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
 const time = (name: string, nullable = true): TableColumnOptions => ({ name, type: 'datetime', isNullable: nullable });
 const int = (name: string, nullable = true): TableColumnOptions => ({ name, type: 'integer', isNullable: nullable });
 const json = (name: string): TableColumnOptions => ({ name, type: 'text' });
-const index = (name: string, columns: string[], isUnique = false) => new TableIndex({ name, columnNames: columns, isUnique });
+const index = (name: string, columns: string[], isUnique = false) =>
+  new TableIndex({ name, columnNames: columns, isUnique });
 
 /**
  * 2026 public holidays and 调休 working days (State Council schedule). Later years are maintained in
@@ -19,15 +30,21 @@ const index = (name: string, columns: string[], isUnique = false) => new TableIn
 const holidays2026: [string, 'holiday' | 'workday', string][] = [
   ...['01-01', '01-02', '01-03'].map((d) => [`2026-${d}`, 'holiday', '元旦'] as [string, 'holiday', string]),
   ['2026-01-04', 'workday', '元旦调休'],
-  ...['02-15', '02-16', '02-17', '02-18', '02-19', '02-20', '02-21', '02-22', '02-23'].map((d) => [`2026-${d}`, 'holiday', '春节'] as [string, 'holiday', string]),
+  ...['02-15', '02-16', '02-17', '02-18', '02-19', '02-20', '02-21', '02-22', '02-23'].map(
+    (d) => [`2026-${d}`, 'holiday', '春节'] as [string, 'holiday', string],
+  ),
   ['2026-02-14', 'workday', '春节调休'],
   ['2026-02-28', 'workday', '春节调休'],
   ...['04-04', '04-05', '04-06'].map((d) => [`2026-${d}`, 'holiday', '清明节'] as [string, 'holiday', string]),
-  ...['05-01', '05-02', '05-03', '05-04', '05-05'].map((d) => [`2026-${d}`, 'holiday', '劳动节'] as [string, 'holiday', string]),
+  ...['05-01', '05-02', '05-03', '05-04', '05-05'].map(
+    (d) => [`2026-${d}`, 'holiday', '劳动节'] as [string, 'holiday', string],
+  ),
   ['2026-05-09', 'workday', '劳动节调休'],
   ...['06-19', '06-20', '06-21'].map((d) => [`2026-${d}`, 'holiday', '端午节'] as [string, 'holiday', string]),
   ...['09-25', '09-26', '09-27'].map((d) => [`2026-${d}`, 'holiday', '中秋节'] as [string, 'holiday', string]),
-  ...['10-01', '10-02', '10-03', '10-04', '10-05', '10-06', '10-07'].map((d) => [`2026-${d}`, 'holiday', '国庆节'] as [string, 'holiday', string]),
+  ...['10-01', '10-02', '10-03', '10-04', '10-05', '10-06', '10-07'].map(
+    (d) => [`2026-${d}`, 'holiday', '国庆节'] as [string, 'holiday', string],
+  ),
   ['2026-09-20', 'workday', '国庆节调休'],
   ['2026-10-10', 'workday', '国庆节调休'],
 ];
@@ -159,20 +176,19 @@ export class Cases1764000000000 implements MigrationInterface {
       }),
     );
     for (const [i, c] of defaultCaseCategories.entries()) {
-      await q.query('INSERT INTO case_category (code, name, icon, department, sla_hours, accept_hours, active, sort_order) VALUES (?, ?, ?, ?, ?, ?, 1, ?)', [
-        c.code,
-        c.name,
-        c.icon,
-        c.department,
-        c.slaHours,
-        c.acceptHours,
-        i * 10,
-      ]);
+      await q.query(
+        'INSERT INTO case_category (code, name, icon, department, sla_hours, accept_hours, active, sort_order) VALUES (?, ?, ?, ?, ?, ?, 1, ?)',
+        [c.code, c.name, c.icon, c.department, c.slaHours, c.acceptHours, i * 10],
+      );
     }
     await q.createTable(
       new Table({
         name: 'holiday',
-        columns: [{ name: 'date', type: 'varchar', length: '10', isPrimary: true }, text('kind', 8, false), text('name', 32, false)],
+        columns: [
+          { name: 'date', type: 'varchar', length: '10', isPrimary: true },
+          text('kind', 8, false),
+          text('name', 32, false),
+        ],
       }),
     );
     for (const [date, kind, name] of holidays2026) {
@@ -181,8 +197,19 @@ export class Cases1764000000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'case_content_check',
-        columns: [id, ref('case_id'), ref('file_id'), text('trace_id', 64, false), text('status', 8, false), text('label', 16), ...stamps],
-        indices: [index('uq_case_content_check_trace', ['trace_id'], true), index('idx_case_content_check_case', ['case_id'])],
+        columns: [
+          id,
+          ref('case_id'),
+          ref('file_id'),
+          text('trace_id', 64, false),
+          text('status', 8, false),
+          text('label', 16),
+          ...stamps,
+        ],
+        indices: [
+          index('uq_case_content_check_trace', ['trace_id'], true),
+          index('idx_case_content_check_case', ['case_id']),
+        ],
       }),
     );
     await q.createTable(
@@ -215,7 +242,10 @@ export class Cases1764000000000 implements MigrationInterface {
           time('delivered_at'),
           ...stamps,
         ],
-        indices: [index('uq_outbox_dedupe', ['dedupe_key'], true), index('idx_outbox_due', ['status', 'next_attempt_at'])],
+        indices: [
+          index('uq_outbox_dedupe', ['dedupe_key'], true),
+          index('idx_outbox_due', ['status', 'next_attempt_at']),
+        ],
       }),
     );
     await q.createTable(
@@ -250,7 +280,19 @@ export class Cases1764000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['open311_key', 'gov_sync_state', 'outbox_message', 'case_saved_view', 'case_no_counter', 'case_content_check', 'holiday', 'case_category', 'case_follower', 'case_event', 'case_record']) {
+    for (const table of [
+      'open311_key',
+      'gov_sync_state',
+      'outbox_message',
+      'case_saved_view',
+      'case_no_counter',
+      'case_content_check',
+      'holiday',
+      'case_category',
+      'case_follower',
+      'case_event',
+      'case_record',
+    ]) {
       await q.dropTable(table);
     }
   }

@@ -76,7 +76,9 @@ export async function backfillRoleGrants(q: QueryRunner): Promise<void> {
   const latestCode = new Map<string, { id: string; regionId: string }>();
   for (const c of codes) latestCode.set(`${c.userId}|${c.role}`, c);
   const existing = new Set(
-    ((await q.query('SELECT user_id AS userId, role FROM mp_role_grant')) as { userId: string; role: string }[]).map((g) => `${g.userId}|${g.role}`),
+    ((await q.query('SELECT user_id AS userId, role FROM mp_role_grant')) as { userId: string; role: string }[]).map(
+      (g) => `${g.userId}|${g.role}`,
+    ),
   );
 
   for (const user of users) {
@@ -86,15 +88,16 @@ export async function backfillRoleGrants(q: QueryRunner): Promise<void> {
       const grant = grantFor(user.id, role, user.regionId, latestCode, regions);
       if (role === 'grid_worker') gridOfWorker = grant?.region ?? null;
       if (!grant || existing.has(`${user.id}|${role}`)) continue;
-      await q.query('INSERT INTO mp_role_grant (user_id, role, region_id, scope_path, binding_code_id) VALUES (?, ?, ?, ?, ?)', [
-        user.id,
-        role,
-        grant.region.id,
-        grant.region.path,
-        grant.bindingCodeId,
-      ]);
+      await q.query(
+        'INSERT INTO mp_role_grant (user_id, role, region_id, scope_path, binding_code_id) VALUES (?, ?, ?, ?, ?)',
+        [user.id, role, grant.region.id, grant.region.path, grant.bindingCodeId],
+      );
     }
-    await q.query('UPDATE mp_user SET region_id = ?, scope_path = ? WHERE id = ?', [gridOfWorker?.id ?? null, gridOfWorker?.path ?? null, user.id]);
+    await q.query('UPDATE mp_user SET region_id = ?, scope_path = ? WHERE id = ?', [
+      gridOfWorker?.id ?? null,
+      gridOfWorker?.path ?? null,
+      user.id,
+    ]);
   }
 }
 
@@ -105,7 +108,8 @@ function grantFor(
   latestCode: Map<string, { id: string; regionId: string }>,
   regions: Map<string, RegionRow>,
 ): Grant | null {
-  const fits = (region: RegionRow | undefined): region is RegionRow => Boolean(region && GRANT_LEVELS[role].includes(region.level));
+  const fits = (region: RegionRow | undefined): region is RegionRow =>
+    Boolean(region && GRANT_LEVELS[role].includes(region.level));
   const code = latestCode.get(`${userId}|${role}`);
   const fromCode = code ? regions.get(code.regionId) : undefined;
   if (code && fits(fromCode)) return { role, region: fromCode, bindingCodeId: code.id };

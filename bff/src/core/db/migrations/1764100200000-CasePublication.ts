@@ -18,9 +18,18 @@ export class CasePublication1764100200000 implements MigrationInterface {
   name = 'CasePublication1764100200000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumn('case_category', new TableColumn({ name: 'is_public', ...booleanType(q), isNullable: false, default: 0 }));
-    await q.query(`UPDATE case_category SET is_public = 1 WHERE code IN (${PUBLIC_SEEDED_CODES.map(() => '?').join(', ')})`, PUBLIC_SEEDED_CODES);
-    await q.addColumn('case_record', new TableColumn({ name: 'public_description', type: 'varchar', length: '500', isNullable: true }));
+    await q.addColumn(
+      'case_category',
+      new TableColumn({ name: 'is_public', ...booleanType(q), isNullable: false, default: 0 }),
+    );
+    await q.query(
+      `UPDATE case_category SET is_public = 1 WHERE code IN (${PUBLIC_SEEDED_CODES.map(() => '?').join(', ')})`,
+      PUBLIC_SEEDED_CODES,
+    );
+    await q.addColumn(
+      'case_record',
+      new TableColumn({ name: 'public_description', type: 'varchar', length: '500', isNullable: true }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -30,7 +30,11 @@ type Handler<R extends RouteSpec> = (input: RouteInput<R>) => Promise<RouteResul
  * declared with `@Controller('/')`: the path lives in the contract only.
  */
 export function Api<R extends RouteSpec>(route: R) {
-  return <F extends Handler<R>>(target: ContractController, key: string, descriptor: TypedPropertyDescriptor<F>): void => {
+  return <F extends Handler<R>>(
+    target: ContractController,
+    key: string,
+    descriptor: TypedPropertyDescriptor<F>,
+  ): void => {
     const handler = descriptor.value as Handler<R>;
     const validated = async function (this: ContractController): Promise<RouteResult<R>> {
       const result = await handler.call(this, parseRouteInput(route, this.ctx) as RouteInput<R>);

@@ -20,6 +20,10 @@ export function assertResponseMatches(route: RouteSpec, result: unknown): void {
   const items = route.list ? (Array.isArray(wire.data) ? wire.data : [wire.data]) : [wire.data];
   for (const item of items) {
     const checked = route.response.safeParse(item, { error: zhIssueMessage });
-    if (!checked.success) throw new ContractResponseError(route, checked.error.issues.map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`));
+    if (!checked.success)
+      throw new ContractResponseError(
+        route,
+        checked.error.issues.map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`),
+      );
   }
 }

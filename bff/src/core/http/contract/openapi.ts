@@ -13,7 +13,10 @@ const ERROR_ENVELOPE: Json = {
       properties: {
         code: { type: 'string', example: 'VALIDATION_FAILED' },
         message: { type: 'string' },
-        details: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+        details: {
+          type: 'array',
+          items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },
+        },
       },
     },
   },
@@ -47,7 +50,13 @@ function parameters(route: RouteSpec): Json[] {
     const props = (json.properties ?? {}) as Record<string, Json>;
     const required = new Set((json.required as string[] | undefined) ?? []);
     for (const [name, prop] of Object.entries(props)) {
-      list.push({ in: where, name, required: where === 'path' || required.has(name), schema: prop, ...(prop.description ? { description: prop.description } : {}) });
+      list.push({
+        in: where,
+        name,
+        required: where === 'path' || required.has(name),
+        schema: prop,
+        ...(prop.description ? { description: prop.description } : {}),
+      });
     }
   };
   add('path', route.params);
@@ -58,7 +67,12 @@ function parameters(route: RouteSpec): Json[] {
 function successResponse(route: RouteSpec): Json {
   const status = String(route.status ?? (route.response === null ? 204 : 200));
   if (route.responseKind === 'file') {
-    return { [status]: { description: '文件', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } } };
+    return {
+      [status]: {
+        description: '文件',
+        content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      },
+    };
   }
   if (route.response === null) return { [status]: { description: '无内容' } };
   const data = schemaOf(route.response, 'output');
@@ -73,12 +87,21 @@ function operation(route: RouteSpec): Json {
     summary: route.summary,
     tags: [route.tag],
     parameters: parameters(route),
-    responses: { ...successResponse(route), '4XX': { description: '请求有误', content: { 'application/json': { schema: ERROR_ENVELOPE } } } },
+    responses: {
+      ...successResponse(route),
+      '4XX': { description: '请求有误', content: { 'application/json': { schema: ERROR_ENVELOPE } } },
+    },
   };
   if (route.audience === 'staff' || route.audience === 'mp') op.security = [{ bearer: [] }];
   if (route.permission) op['x-permission'] = route.permission;
   if (route.bodyKind === 'multipart') {
-    op.requestBody = { content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } };
+    op.requestBody = {
+      content: {
+        'multipart/form-data': {
+          schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
+        },
+      },
+    };
   } else if (route.body) {
     op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } };
   }
@@ -104,6 +127,9 @@ export function mergeDocuments(legacy: Json, routes: RouteSpec[]): Json {
   const paths = { ...((legacy.paths as Json) ?? {}) } as Record<string, Record<string, Json>>;
   for (const [path, ops] of Object.entries(contractPaths(routes))) paths[path] = { ...(paths[path] ?? {}), ...ops };
   const components = (legacy.components ?? {}) as Json;
-  const securitySchemes = { ...((components.securitySchemes as Json) ?? {}), bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } };
+  const securitySchemes = {
+    ...((components.securitySchemes as Json) ?? {}),
+    bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+  };
   return { ...legacy, paths, components: { ...components, securitySchemes } };
 }

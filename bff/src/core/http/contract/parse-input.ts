@@ -5,7 +5,11 @@ import { AppError } from '../../errors/app-error';
 import { inputRuleViolations } from '../input-rules';
 
 /** Parses one part of a request against its schema; zod's own messages, or our Chinese defaults. */
-function parsePart(schema: z.ZodType | undefined, value: unknown, prefix: string): { value: unknown; errors: FieldError[] } {
+function parsePart(
+  schema: z.ZodType | undefined,
+  value: unknown,
+  prefix: string,
+): { value: unknown; errors: FieldError[] } {
   if (!schema) return { value: undefined, errors: [] };
   const result = schema.safeParse(value, { error: zhIssueMessage });
   if (result.success) return { value: result.data, errors: [] };

@@ -60,7 +60,13 @@ export class CaseAdminController {
 
   @Api(routes.stats)
   async stats({ query }: RouteInput<typeof routes.stats>) {
-    return { data: await this.statistics.stats(principalOf(this.ctx), { regionId: query.regionId || undefined, from: query.from, to: query.to }) };
+    return {
+      data: await this.statistics.stats(principalOf(this.ctx), {
+        regionId: query.regionId || undefined,
+        from: query.from,
+        to: query.to,
+      }),
+    };
   }
 
   @Api(routes.create)

@@ -17,7 +17,14 @@ import type { CaseRecord } from '../entities';
 import { CaseAdminQueryService } from './case-query.service';
 
 /** Actions recorded in the audit log (they end, move or re-open a case outside the normal line). */
-const AUDITED_ACTIONS: ReadonlySet<CaseAction> = new Set(['reject', 'close', 'reopen', 'merge', 'transfer', 'escalate']);
+const AUDITED_ACTIONS: ReadonlySet<CaseAction> = new Set([
+  'reject',
+  'close',
+  'reopen',
+  'merge',
+  'transfer',
+  'escalate',
+]);
 
 /**
  * The role a staff member plays for `action`: dispatcher where the table allows it, else assignee
@@ -57,7 +64,9 @@ export class CaseAdminCommandService {
 
   /** The staff member's display name, as the timeline shows it. */
   async displayName(principal: Principal): Promise<string> {
-    const user = await this.dataSource.getRepository(StaffUser).findOne({ where: { id: principal.id }, select: { id: true, displayName: true } });
+    const user = await this.dataSource
+      .getRepository(StaffUser)
+      .findOne({ where: { id: principal.id }, select: { id: true, displayName: true } });
     return user?.displayName ?? '工作人员';
   }
 
@@ -86,7 +95,11 @@ export class CaseAdminCommandService {
    * Dispatches each case on its own (sequentially, one transaction each): a case that cannot be
    * dispatched (out of scope, wrong status, changed meanwhile) is reported and the rest go on.
    */
-  async batchDispatch(acting: Acting, caseIds: readonly string[], assignee: { kind: 'mp' | 'staff'; id: string }): Promise<CaseBatchResult> {
+  async batchDispatch(
+    acting: Acting,
+    caseIds: readonly string[],
+    assignee: { kind: 'mp' | 'staff'; id: string },
+  ): Promise<CaseBatchResult> {
     const result: CaseBatchResult = { succeeded: [], failed: [] };
     // Checked once up front: a worker outside the scope is a bad request as a whole (404), not per case.
     await this.checkTargets(acting.actor, { action: 'dispatch', assignee });
@@ -110,8 +123,12 @@ export class CaseAdminCommandService {
    * A transfer target and a dispatch assignee must lie in the caller's scope (404 like every
    * out-of-scope id). The workflow checks again inside its transaction; this answers before any work.
    */
-  private async checkTargets(principal: Principal, body: Pick<CaseActionBody, 'action' | 'assignee' | 'targetRegionId'>): Promise<void> {
-    if (body.action === 'transfer' && body.targetRegionId) await this.regions.getInScope(principal, body.targetRegionId);
+  private async checkTargets(
+    principal: Principal,
+    body: Pick<CaseActionBody, 'action' | 'assignee' | 'targetRegionId'>,
+  ): Promise<void> {
+    if (body.action === 'transfer' && body.targetRegionId)
+      await this.regions.getInScope(principal, body.targetRegionId);
     if (body.action === 'dispatch' && body.assignee) {
       const path = await this.assigneePath(body.assignee);
       if (!path || !inScope(principal, path)) throw new AppError('NOT_FOUND', '处理人不存在或不在您的管辖范围内');
@@ -120,20 +137,40 @@ export class CaseAdminCommandService {
 
   private async assigneePath(ref: { kind: 'mp' | 'staff'; id: string }): Promise<string | null> {
     if (ref.kind === 'mp') {
-      const user = await this.dataSource.getRepository(MpUser).findOne({ where: { id: ref.id }, select: { id: true, roles: true, scopePath: true, regionId: true } });
+      const user = await this.dataSource
+        .getRepository(MpUser)
+        .findOne({ where: { id: ref.id }, select: { id: true, roles: true, scopePath: true, regionId: true } });
       return user && user.regionId && user.roles.includes('grid_worker') ? user.scopePath : null;
     }
-    const staff = await this.dataSource.getRepository(StaffUser).findOne({ where: { id: ref.id }, select: { id: true, status: true, scopePath: true } });
+    const staff = await this.dataSource
+      .getRepository(StaffUser)
+      .findOne({ where: { id: ref.id }, select: { id: true, status: true, scopePath: true } });
     return staff?.status === 'active' ? staff.scopePath : null;
   }
 
-  private async auditAction(acting: Acting, before: CaseRecord, after: CaseRecord, body: CaseActionBody): Promise<void> {
+  private async auditAction(
+    acting: Acting,
+    before: CaseRecord,
+    after: CaseRecord,
+    body: CaseActionBody,
+  ): Promise<void> {
     const detail: Record<string, unknown> = { no: before.no, from: before.status, to: after.status };
     if (body.reason) detail.reason = body.reason.trim();
-    if (body.action === 'transfer') Object.assign(detail, { fromRegionId: before.regionId, toRegionId: after.regionId, department: after.department });
+    if (body.action === 'transfer')
+      Object.assign(detail, {
+        fromRegionId: before.regionId,
+        toRegionId: after.regionId,
+        department: after.department,
+      });
     if (body.action === 'escalate') detail.level = body.level;
     if (body.action === 'close') detail.outcome = body.outcome;
     if (body.action === 'merge') detail.mergeIntoId = body.mergeIntoId;
-    await this.audit.record(acting, { action: `case.${body.action}`, resourceType: 'case', resourceId: before.id, result: 'success', detail });
+    await this.audit.record(acting, {
+      action: `case.${body.action}`,
+      resourceType: 'case',
+      resourceId: before.id,
+      result: 'success',
+      detail,
+    });
   }
 }

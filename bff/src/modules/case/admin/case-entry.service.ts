@@ -35,11 +35,13 @@ export class CaseEntryService {
   async create(principal: Principal, body: CaseCreateInput): Promise<CaseDetailVO> {
     const regionId = body.regionId || undefined;
     const location = body.location ?? null;
-    if (!location && !regionId) throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'regionId', message: '请选择位置或所属区域' }]);
+    if (!location && !regionId)
+      throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'regionId', message: '请选择位置或所属区域' }]);
     if (regionId) await this.regions.getInScope(principal, regionId);
     if (location) {
       const hit = await this.geo.resolve(location.lng, location.lat, LOCATION_TOLERANCE_M);
-      if (hit.regionId && !inScope(principal, hit.path)) throw new AppError('CASE_LOCATION_OUTSIDE', '所选位置不在您的管辖范围内');
+      if (hit.regionId && !inScope(principal, hit.path))
+        throw new AppError('CASE_LOCATION_OUTSIDE', '所选位置不在您的管辖范围内');
       if (!hit.regionId && !regionId) throw new AppError('CASE_LOCATION_OUTSIDE');
     }
     const { record } = await this.intake.submit({

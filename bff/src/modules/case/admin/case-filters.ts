@@ -30,7 +30,10 @@ export interface CaseFilters {
 
 /** `status=a&status=b` and `status=a,b` alike → the statuses; unknown names are returned apart. */
 export function statusList(status: string | string[] | undefined): { statuses: CaseStatus[]; unknown: string[] } {
-  const parts = (Array.isArray(status) ? status : [status ?? '']).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const parts = (Array.isArray(status) ? status : [status ?? ''])
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unique = [...new Set(parts)];
   return {
     statuses: unique.filter((s): s is CaseStatus => (allCaseStatuses as readonly string[]).includes(s)),
@@ -39,7 +42,11 @@ export function statusList(status: string | string[] | undefined): { statuses: C
 }
 
 /** Adds the filters to a query over `case_record` aliased `alias`. */
-export function applyCaseFilters(qb: SelectQueryBuilder<CaseRecord>, alias: string, f: CaseFilters): SelectQueryBuilder<CaseRecord> {
+export function applyCaseFilters(
+  qb: SelectQueryBuilder<CaseRecord>,
+  alias: string,
+  f: CaseFilters,
+): SelectQueryBuilder<CaseRecord> {
   if (f.statuses?.length) qb.andWhere(`${alias}.status IN (:...cfStatuses)`, { cfStatuses: f.statuses });
   if (f.categoryCode) qb.andWhere(`${alias}.category_code = :cfCategory`, { cfCategory: f.categoryCode });
   if (f.source) qb.andWhere(`${alias}.source = :cfSource`, { cfSource: f.source });
@@ -48,12 +55,18 @@ export function applyCaseFilters(qb: SelectQueryBuilder<CaseRecord>, alias: stri
   if (f.createdFrom) qb.andWhere(`${alias}.created_at >= :cfFrom`, { cfFrom: f.createdFrom });
   if (f.createdTo) qb.andWhere(`${alias}.created_at < :cfTo`, { cfTo: f.createdTo });
   if (f.overdue) {
-    qb.andWhere(`${alias}.status IN (:...cfOpen) AND ${alias}.due_at IS NOT NULL AND ${alias}.due_at < :cfNow`, { cfOpen: [...openCaseStatuses], cfNow: f.now });
+    qb.andWhere(`${alias}.status IN (:...cfOpen) AND ${alias}.due_at IS NOT NULL AND ${alias}.due_at < :cfNow`, {
+      cfOpen: [...openCaseStatuses],
+      cfNow: f.now,
+    });
   }
   if (f.q) {
     const text = `%${likeEscape(f.q)}%`;
     if (/^\d+$/.test(f.q)) {
-      qb.andWhere(`(${alias}.no LIKE :cfNo ESCAPE '!' OR ${alias}.description LIKE :cfText ESCAPE '!')`, { cfNo: `${likeEscape(f.q)}%`, cfText: text });
+      qb.andWhere(`(${alias}.no LIKE :cfNo ESCAPE '!' OR ${alias}.description LIKE :cfText ESCAPE '!')`, {
+        cfNo: `${likeEscape(f.q)}%`,
+        cfText: text,
+      });
     } else {
       qb.andWhere(`${alias}.description LIKE :cfText ESCAPE '!'`, { cfText: text });
     }
@@ -66,7 +79,11 @@ export function applyCaseFilters(qb: SelectQueryBuilder<CaseRecord>, alias: stri
  * The tie-breaker runs in the same direction as the time it breaks, so the newest-first default is a
  * backward walk of idx_case_created_at (created_at, id) instead of a sort of the whole scope.
  */
-export function orderCases(qb: SelectQueryBuilder<CaseRecord>, alias: string, sort: CaseSort = '-createdAt'): SelectQueryBuilder<CaseRecord> {
+export function orderCases(
+  qb: SelectQueryBuilder<CaseRecord>,
+  alias: string,
+  sort: CaseSort = '-createdAt',
+): SelectQueryBuilder<CaseRecord> {
   switch (sort) {
     case 'dueAt':
       return qb

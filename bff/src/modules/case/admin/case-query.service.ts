@@ -1,7 +1,14 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CaseDetailVO, CaseFilterQuery, CaseListItemVO, CaseMapPointVO, CasePiiVO, RegionWorkerVO } from '@zhili/shared';
+import type {
+  CaseDetailVO,
+  CaseFilterQuery,
+  CaseListItemVO,
+  CaseMapPointVO,
+  CasePiiVO,
+  RegionWorkerVO,
+} from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { AppError } from '../../../core/errors/app-error';
@@ -56,7 +63,10 @@ export class CaseAdminQueryService {
     const filters: CaseFilters = { now };
     if (query.regionId) filters.regionPath = (await this.regions.getInScope(principal, query.regionId)).path;
     const { statuses, unknown } = statusList(query.status);
-    if (unknown.length) throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'status', message: `未知的状态：${unknown.join('、')}` }]);
+    if (unknown.length)
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { field: 'status', message: `未知的状态：${unknown.join('、')}` },
+      ]);
     if (statuses.length) filters.statuses = statuses;
     if (query.categoryCode) filters.categoryCode = query.categoryCode;
     if (query.source) filters.source = query.source;
@@ -69,10 +79,18 @@ export class CaseAdminQueryService {
     return filters;
   }
 
-  async list(principal: Principal, query: CaseFilterQuery & { page: number; pageSize: number }): Promise<Page<CaseListItemVO>> {
+  async list(
+    principal: Principal,
+    query: CaseFilterQuery & { page: number; pageSize: number },
+  ): Promise<Page<CaseListItemVO>> {
     const now = new Date();
     const filters = await this.filtersOf(principal, query, now);
-    const page = await this.scoped.list(principal, query, (qb) => orderCases(applyCaseFilters(qb, 'c', filters), 'c', query.sort || undefined), filters.regionPath);
+    const page = await this.scoped.list(
+      principal,
+      query,
+      (qb) => orderCases(applyCaseFilters(qb, 'c', filters), 'c', query.sort || undefined),
+      filters.regionPath,
+    );
     return { items: await this.views.listItems(page.items, now), total: page.total };
   }
 
@@ -87,7 +105,14 @@ export class CaseAdminQueryService {
       .addOrderBy('c.id', 'DESC')
       .take(MAP_POINT_LIMIT)
       .getMany();
-    return rows.map((r) => ({ id: r.id, no: r.no, status: r.status, categoryCode: r.categoryCode, location: [r.lng as number, r.lat as number], ...slaFields(r, now) }));
+    return rows.map((r) => ({
+      id: r.id,
+      no: r.no,
+      status: r.status,
+      categoryCode: r.categoryCode,
+      location: [r.lng as number, r.lat as number],
+      ...slaFields(r, now),
+    }));
   }
 
   async detail(principal: Principal, id: string): Promise<CaseDetailVO> {
@@ -103,7 +128,11 @@ export class CaseAdminQueryService {
       resourceType: 'case',
       resourceId: record.id,
       result: 'success',
-      detail: { no: record.no, fields: ['contactPhone', 'reporterName'], present: { contactPhone: result.contactPhone !== null, reporterName: result.reporterName !== null } },
+      detail: {
+        no: record.no,
+        fields: ['contactPhone', 'reporterName'],
+        present: { contactPhone: result.contactPhone !== null, reporterName: result.reporterName !== null },
+      },
     });
     return result;
   }

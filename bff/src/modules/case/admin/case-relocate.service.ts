@@ -61,9 +61,12 @@ export class CaseRelocateService {
     const actor = this.actors.require(principal, record, await this.commands.displayName(principal), 'dispatcher');
     if (actor.role !== 'dispatcher') throw new AppError('CASE_ACTION_FORBIDDEN');
     if (!body.location && !body.regionId) {
-      throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'location', message: '请在地图上选择新位置或选择新的所属网格' }]);
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { field: 'location', message: '请在地图上选择新位置或选择新的所属网格' },
+      ]);
     }
-    if (body.version !== undefined && body.version !== record.version) throw new AppError('CONFLICT', '工单已被他人更新，请刷新后重试');
+    if (body.version !== undefined && body.version !== record.version)
+      throw new AppError('CONFLICT', '工单已被他人更新，请刷新后重试');
     const target = await this.targetRegion(acting, body);
     const point = body.location ? { lng: round6(body.location.lng), lat: round6(body.location.lat) } : null;
     const address = body.address?.trim() || null;
@@ -73,11 +76,23 @@ export class CaseRelocateService {
     const moved = target.id !== record.regionId;
     if (moved && PROPOSAL_STATUSES.includes(record.status)) {
       const proposal = await this.intake.proposedWorker(target.id);
-      Object.assign(patch, { assigneeKind: proposal?.kind ?? null, assigneeId: proposal?.id ?? null, assigneeName: proposal?.name ?? null });
+      Object.assign(patch, {
+        assigneeKind: proposal?.kind ?? null,
+        assigneeId: proposal?.id ?? null,
+        assigneeName: proposal?.name ?? null,
+      });
     }
     const fromRegion = await this.regions.find(record.regionId);
-    const data: Record<string, string | number | boolean | null> = { reason: body.reason.trim(), fromRegion: fromRegion?.name ?? null, regionName: target.name };
-    if (point) Object.assign(data, { fromLocation: this.coords(record.lng, record.lat), toLocation: this.coords(point.lng, point.lat) });
+    const data: Record<string, string | number | boolean | null> = {
+      reason: body.reason.trim(),
+      fromRegion: fromRegion?.name ?? null,
+      regionName: target.name,
+    };
+    if (point)
+      Object.assign(data, {
+        fromLocation: this.coords(record.lng, record.lat),
+        toLocation: this.coords(point.lng, point.lat),
+      });
     const updated = await this.workflow.recordEvent(record.id, { type: 'relocated', data }, actor, patch);
     await this.audit.record(acting, {
       action: 'case.relocate',

@@ -3,7 +3,13 @@ import { InjectDataSource } from '@midwayjs/typeorm';
 import { Brackets, DataSource, In } from 'typeorm';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { dispatchBlockReasons, dispatchCandidateLimit, maskPhone } from '@zhili/shared';
-import type { DispatchCandidateGroupVO, DispatchCandidatesVO, DispatchCandidateVO, RegionLevelName, Role } from '@zhili/shared';
+import type {
+  DispatchCandidateGroupVO,
+  DispatchCandidatesVO,
+  DispatchCandidateVO,
+  RegionLevelName,
+  Role,
+} from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { inScope, likeEscape, needsPrefixRange, prefixCondition, scopePrefix } from '../../../core/scope/data-scope';
@@ -15,7 +21,12 @@ import { CaseAdminQueryService } from './case-query.service';
 
 /** Staff roles that take cases, in the order the picker lists them (the hands-on worker first). */
 const WORKER_ROLES: readonly Role[] = ['grid_worker', 'grid_leader', 'community_admin', 'village_admin', 'town_admin'];
-const levelWord: Record<RegionLevelName, string> = { grid: '本网格', village: '本村', community: '本社区', town: '本镇' };
+const levelWord: Record<RegionLevelName, string> = {
+  grid: '本网格',
+  village: '本村',
+  community: '本社区',
+  town: '本镇',
+};
 
 /** A worker row before grouping: where they are bound and whether the caller may pick them. */
 interface Found extends DispatchCandidateVO {
@@ -23,7 +34,12 @@ interface Found extends DispatchCandidateVO {
 }
 
 /** Rows whose `column` lies in the subtree `within`, or equals one of `exact` (bound to an ancestor). */
-function insideOrAt<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string, within: string, exact: string[]): SelectQueryBuilder<T> {
+function insideOrAt<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  column: string,
+  within: string,
+  exact: string[],
+): SelectQueryBuilder<T> {
   const [sql, params] = prefixCondition(column, within, 'within', needsPrefixRange(qb.connection));
   return qb.andWhere(
     new Brackets((b) => {
@@ -34,10 +50,16 @@ function insideOrAt<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: 
 }
 
 /** `roles` is a simple-json array (`["grid_worker"]`): a quoted-name LIKE reads it on both databases. */
-function hasAnyRole<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string, roles: readonly Role[]): SelectQueryBuilder<T> {
+function hasAnyRole<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  column: string,
+  roles: readonly Role[],
+): SelectQueryBuilder<T> {
   return qb.andWhere(
     new Brackets((b) => {
-      roles.forEach((role, i) => b.orWhere(`${column} LIKE :role${i} ESCAPE '!'`, { [`role${i}`]: `%"${likeEscape(role)}"%` }));
+      roles.forEach((role, i) =>
+        b.orWhere(`${column} LIKE :role${i} ESCAPE '!'`, { [`role${i}`]: `%"${likeEscape(role)}"%` }),
+      );
     }),
   );
 }
@@ -78,7 +100,11 @@ export class DispatchCandidatesService {
     const exact = chain.map((r) => r.path);
     const [staff, mp] = await Promise.all([this.staffRows(within, exact, q), this.mpRows(within, exact, q)]);
     const truncated = staff.length > dispatchCandidateLimit || mp.length > dispatchCandidateLimit;
-    const found = await this.describe(principal, staff.slice(0, dispatchCandidateLimit), mp.slice(0, dispatchCandidateLimit));
+    const found = await this.describe(
+      principal,
+      staff.slice(0, dispatchCandidateLimit),
+      mp.slice(0, dispatchCandidateLimit),
+    );
     return { groups: this.group(chain.reverse(), found), q, truncated };
   }
 
@@ -89,29 +115,56 @@ export class DispatchCandidatesService {
       .select(['s.id', 's.displayName', 's.roles', 's.regionId', 's.scopePath', 's.status']);
     qb = hasAnyRole(insideOrAt(qb, 's.scope_path', within, exact), 's.roles', WORKER_ROLES);
     if (q) qb.andWhere(`s.display_name LIKE :q ESCAPE '!'`, { q: `%${likeEscape(q)}%` });
-    return qb.orderBy('s.scope_path').addOrderBy('s.id').take(dispatchCandidateLimit + 1).getMany();
+    return qb
+      .orderBy('s.scope_path')
+      .addOrderBy('s.id')
+      .take(dispatchCandidateLimit + 1)
+      .getMany();
   }
 
   private mpRows(within: string, exact: string[], q: string): Promise<MpUser[]> {
     let qb = this.dataSource.getRepository(MpUser).createQueryBuilder('u');
     qb = hasAnyRole(insideOrAt(qb, 'u.scope_path', within, exact), 'u.roles', ['grid_worker']);
     if (q) qb.andWhere(`u.nickname LIKE :q ESCAPE '!'`, { q: `%${likeEscape(q)}%` });
-    return qb.orderBy('u.scope_path').addOrderBy('u.id').take(dispatchCandidateLimit + 1).getMany();
+    return qb
+      .orderBy('u.scope_path')
+      .addOrderBy('u.id')
+      .take(dispatchCandidateLimit + 1)
+      .getMany();
   }
 
   /** Names, masked phones, bound regions and the reason a worker cannot be picked. */
   private async describe(principal: Principal, staff: StaffUser[], mp: MpUser[]): Promise<Found[]> {
-    const regionIds = [...staff.map((s) => s.regionId), ...mp.map((u) => u.regionId)].filter((id): id is string => Boolean(id));
-    const regions = new Map((regionIds.length ? await this.dataSource.getRepository(Region).find({ where: { id: In([...new Set(regionIds)]) } }) : []).map((r) => [r.id, r]));
+    const regionIds = [...staff.map((s) => s.regionId), ...mp.map((u) => u.regionId)].filter((id): id is string =>
+      Boolean(id),
+    );
+    const regions = new Map(
+      (regionIds.length
+        ? await this.dataSource.getRepository(Region).find({ where: { id: In([...new Set(regionIds)]) } })
+        : []
+      ).map((r) => [r.id, r]),
+    );
     const phones = await this.contacts.maskedPhones(staff.map((s) => s.id));
     const found: Found[] = [];
-    const reasonOf = (path: string, blocked: string | null): string | null => (!inScope(principal, path) ? dispatchBlockReasons.outOfScope : blocked);
+    const reasonOf = (path: string, blocked: string | null): string | null =>
+      !inScope(principal, path) ? dispatchBlockReasons.outOfScope : blocked;
     for (const s of staff) {
       const region = s.regionId ? regions.get(s.regionId) : undefined;
       if (!region || !s.scopePath) continue;
       const reason = reasonOf(s.scopePath, s.status !== 'active' ? dispatchBlockReasons.disabled : null);
       const role = WORKER_ROLES.find((r) => s.roles.includes(r)) as Role;
-      found.push({ id: s.id, kind: 'staff', name: s.displayName, role, phone: phones.get(s.id) ?? null, regionId: region.id, regionName: region.name, path: s.scopePath, selectable: !reason, reason });
+      found.push({
+        id: s.id,
+        kind: 'staff',
+        name: s.displayName,
+        role,
+        phone: phones.get(s.id) ?? null,
+        regionId: region.id,
+        regionName: region.name,
+        path: s.scopePath,
+        selectable: !reason,
+        reason,
+      });
     }
     for (const u of mp) {
       if (!u.scopePath) continue;
@@ -149,7 +202,14 @@ export class DispatchCandidatesService {
       if (!mine.length) return;
       const ring = i === 0 ? 'own' : i === innerFirst.length - 1 ? 'town' : 'parent';
       const candidates = mine.sort(order).map(({ path: _path, ...vo }) => vo);
-      groups.push({ ring, regionId: region.id, regionName: region.name, level: region.level, label: `${levelWord[region.level]} · ${region.name}`, candidates });
+      groups.push({
+        ring,
+        regionId: region.id,
+        regionName: region.name,
+        level: region.level,
+        label: `${levelWord[region.level]} · ${region.name}`,
+        candidates,
+      });
     });
     return groups;
   }

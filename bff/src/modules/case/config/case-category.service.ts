@@ -7,7 +7,10 @@ import { Acting, AuditActorService } from '../../../core/audit';
 import { CaseCategory } from '../entities';
 import { TownLevelCheck } from './town-level';
 
-type Editable = Pick<CaseCategory, 'name' | 'icon' | 'description' | 'department' | 'slaHours' | 'acceptHours' | 'active' | 'sortOrder' | 'isPublic'>;
+type Editable = Pick<
+  CaseCategory,
+  'name' | 'icon' | 'description' | 'department' | 'slaHours' | 'acceptHours' | 'active' | 'sortOrder' | 'isPublic'
+>;
 
 /** '' from a form means "none". */
 const orNull = (value: string | null | undefined): string | null => (value ? value : null);
@@ -54,7 +57,11 @@ export class CaseCategoryAdminService {
     await this.townLevel.assert(acting, 'case.category.create', 'case_category', body.code);
     assertAcceptWithinSla(body.acceptHours, body.slaHours);
     if (await this.categories.existsBy({ code: body.code })) throw new AppError('CONFLICT', '类型代码已存在');
-    const last = await this.categories.find({ order: { sortOrder: 'DESC' }, take: 1, select: { code: true, sortOrder: true } });
+    const last = await this.categories.find({
+      order: { sortOrder: 'DESC' },
+      take: 1,
+      select: { code: true, sortOrder: true },
+    });
     const category = this.categories.create({
       code: body.code,
       name: body.name,
@@ -108,8 +115,19 @@ export class CaseCategoryAdminService {
     return category;
   }
 
-  private async record(acting: Acting, action: AuditAction, code: string, detail: Record<string, unknown>): Promise<void> {
-    await this.audit.record(acting, { action, resourceType: 'case_category', resourceId: code, result: 'success', detail });
+  private async record(
+    acting: Acting,
+    action: AuditAction,
+    code: string,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.record(acting, {
+      action,
+      resourceType: 'case_category',
+      resourceId: code,
+      result: 'success',
+      detail,
+    });
   }
 }
 

@@ -46,7 +46,9 @@ export class HolidayAdminService {
   private calendar!: CaseCalendarService;
 
   async listYear(year: number): Promise<HolidayVO[]> {
-    const rows = await this.dataSource.getRepository(Holiday).find({ where: { date: Between(`${year}-01-01`, `${year}-12-31`) }, order: { date: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(Holiday)
+      .find({ where: { date: Between(`${year}-01-01`, `${year}-12-31`) }, order: { date: 'ASC' } });
     return rows.map((h) => ({ date: h.date, kind: h.kind, name: h.name }));
   }
 
@@ -57,7 +59,11 @@ export class HolidayAdminService {
     const before = await this.listYear(year);
     await this.dataSource.transaction(async (m) => {
       await m.delete(Holiday, { date: Between(`${year}-01-01`, `${year}-12-31`) });
-      if (days.length) await m.insert(Holiday, days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })));
+      if (days.length)
+        await m.insert(
+          Holiday,
+          days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })),
+        );
     });
     this.calendar.invalidate();
     await this.audit.record(acting, {
@@ -65,7 +71,13 @@ export class HolidayAdminService {
       resourceType: 'holiday',
       resourceId: String(year),
       result: 'success',
-      detail: { year, before: before.length, after: days.length, holidays: days.filter((d) => d.kind === 'holiday').length, workdays: days.filter((d) => d.kind === 'workday').length },
+      detail: {
+        year,
+        before: before.length,
+        after: days.length,
+        holidays: days.filter((d) => d.kind === 'holiday').length,
+        workdays: days.filter((d) => d.kind === 'workday').length,
+      },
     });
     return this.listYear(year);
   }
@@ -77,7 +89,8 @@ function assertDaysOfYear(year: number, days: HolidayVO[]): void {
   const seen = new Set<string>();
   days.forEach((d, i) => {
     if (!isCalendarDate(d.date)) errors.push({ field: `days.${i}.date`, message: `${d.date} 不是有效日期` });
-    else if (!d.date.startsWith(`${year}-`)) errors.push({ field: `days.${i}.date`, message: `${d.date} 不在 ${year} 年内` });
+    else if (!d.date.startsWith(`${year}-`))
+      errors.push({ field: `days.${i}.date`, message: `${d.date} 不在 ${year} 年内` });
     else if (seen.has(d.date)) errors.push({ field: `days.${i}.date`, message: `${d.date} 重复` });
     seen.add(d.date);
   });

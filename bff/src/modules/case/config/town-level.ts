@@ -23,7 +23,13 @@ export class TownLevelCheck {
     const segments = (scopePrefix(acting.actor) ?? '').split('/').filter(Boolean);
     const region = segments.length === 1 ? await this.regions.find(segments[0]) : null;
     if (region?.level === 'town' && region.parentId === null) return;
-    await this.audit.record(acting, { action, resourceType, resourceId, result: 'denied', detail: { reason: 'scope_not_town' } });
+    await this.audit.record(acting, {
+      action,
+      resourceType,
+      resourceId,
+      result: 'denied',
+      detail: { reason: 'scope_not_town' },
+    });
     throw new AppError('FORBIDDEN', '工单配置为全镇统一配置，只有镇级管理人员可以修改');
   }
 }

@@ -38,7 +38,11 @@ export class CaseContentDecider {
     if (verdict === 'pass' && record.status === 'pending_review') return this.act(record, 'approve', {});
   }
 
-  private async act(record: { id: string; status: CaseStatus }, action: 'approve' | 'reject', input: { reason?: string }): Promise<void> {
+  private async act(
+    record: { id: string; status: CaseStatus },
+    action: 'approve' | 'reject',
+    input: { reason?: string },
+  ): Promise<void> {
     // Already decided (e.g. rejected by a dispatcher, or further along than reject allows): nothing to do.
     if (!checkCaseTransition(record.status, action, 'system').ok) {
       if (action === 'reject' && record.status !== 'rejected') {

@@ -96,7 +96,11 @@ export class ContentSecurityService {
         await this.checks.update({ id: row.id }, { traceId });
       } catch (err) {
         if (!(err instanceof WechatApiError)) throw err;
-        this.logger.warn('[content] media_check_async failed for case %s, photo held for review: %s', caseId, err.detail);
+        this.logger.warn(
+          '[content] media_check_async failed for case %s, photo held for review: %s',
+          caseId,
+          err.detail,
+        );
         await this.checks.update({ id: row.id }, { status: 'review' });
       }
     }
@@ -125,7 +129,9 @@ export class ContentSecurityService {
     await this.infra.infra.lock.withLock(`case:content:${caseId}`, 10_000, 10_000, async () => {
       const [rows, record] = await Promise.all([
         this.checks.find({ where: { caseId } }),
-        this.dataSource.getRepository(CaseRecord).findOne({ where: { id: caseId }, select: { id: true, status: true } }),
+        this.dataSource
+          .getRepository(CaseRecord)
+          .findOne({ where: { id: caseId }, select: { id: true, status: true } }),
       ]);
       if (record) await this.decider.decide(record, rows);
     });

@@ -31,22 +31,32 @@ export function checkRequiredInputs(requires: readonly CaseActionInput[], input:
   for (const need of requires) {
     if (need === 'reason') {
       const len = text(input.reason).length;
-      if (len < caseLimits.reason.min || len > caseLimits.reason.max) fail('reason', `请填写原因（${caseLimits.reason.min}-${caseLimits.reason.max} 字）`);
+      if (len < caseLimits.reason.min || len > caseLimits.reason.max)
+        fail('reason', `请填写原因（${caseLimits.reason.min}-${caseLimits.reason.max} 字）`);
     }
     if (need === 'result') {
       const len = text(input.result).length;
-      if (len < caseLimits.result.min || len > caseLimits.result.max) fail('result', `请填写处理结果（${caseLimits.result.min}-${caseLimits.result.max} 字）`);
+      if (len < caseLimits.result.min || len > caseLimits.result.max)
+        fail('result', `请填写处理结果（${caseLimits.result.min}-${caseLimits.result.max} 字）`);
     }
     if (need === 'assignee' && !input.assignee?.id) fail('assignee', '请选择处理人');
     if (need === 'targetRegion' && !input.targetRegionId) fail('targetRegionId', '请选择转办的网格或部门');
     if (need === 'level' && input.level !== 'town' && input.level !== 'city') fail('level', '请选择上报层级');
-    if (need === 'rating' && !(Number.isInteger(input.rating) && (input.rating as number) >= 1 && (input.rating as number) <= 5)) fail('rating', '请选择 1-5 星评价');
-    if (need === 'outcome' && !['fixed', 'not_fixed', 'withdrawn'].includes(input.outcome ?? '')) fail('outcome', '请选择办理结果');
+    if (
+      need === 'rating' &&
+      !(Number.isInteger(input.rating) && (input.rating as number) >= 1 && (input.rating as number) <= 5)
+    )
+      fail('rating', '请选择 1-5 星评价');
+    if (need === 'outcome' && !['fixed', 'not_fixed', 'withdrawn'].includes(input.outcome ?? ''))
+      fail('outcome', '请选择办理结果');
     if (need === 'mergeInto' && !input.mergeIntoId) fail('mergeIntoId', '请选择要合并到的工单');
   }
-  if (input.note !== undefined && text(input.note).length > caseLimits.note.max) fail('note', `备注不能超过 ${caseLimits.note.max} 字`);
-  if (input.comment !== undefined && text(input.comment).length > caseLimits.ratingComment.max) fail('comment', `评价内容不能超过 ${caseLimits.ratingComment.max} 字`);
-  if ((input.photoIds?.length ?? 0) > caseLimits.afterPhotos.max) fail('photoIds', `照片最多 ${caseLimits.afterPhotos.max} 张`);
+  if (input.note !== undefined && text(input.note).length > caseLimits.note.max)
+    fail('note', `备注不能超过 ${caseLimits.note.max} 字`);
+  if (input.comment !== undefined && text(input.comment).length > caseLimits.ratingComment.max)
+    fail('comment', `评价内容不能超过 ${caseLimits.ratingComment.max} 字`);
+  if ((input.photoIds?.length ?? 0) > caseLimits.afterPhotos.max)
+    fail('photoIds', `照片最多 ${caseLimits.afterPhotos.max} 张`);
 }
 
 /** The staff member's scope must contain `path` (404 otherwise, like every out-of-scope id). */
@@ -62,11 +72,18 @@ function requireScope(actor: CaseActor, path: string): void {
  */
 async function loadAssignee(m: EntityManager, actor: CaseActor, ref: NonNullable<CaseActionInputs['assignee']>) {
   if (ref.kind === 'mp') {
-    const user = await m.findOne(MpUser, { where: { id: ref.id }, select: { id: true, nickname: true, roles: true, regionId: true, scopePath: true } });
-    if (!user || !user.roles.includes('grid_worker') || !user.scopePath) throw new AppError('NOT_FOUND', '处理人不存在或不是网格员');
+    const user = await m.findOne(MpUser, {
+      where: { id: ref.id },
+      select: { id: true, nickname: true, roles: true, regionId: true, scopePath: true },
+    });
+    if (!user || !user.roles.includes('grid_worker') || !user.scopePath)
+      throw new AppError('NOT_FOUND', '处理人不存在或不是网格员');
     requireScope(actor, user.scopePath);
     const region = user.regionId ? await m.findOne(Region, { where: { id: user.regionId } }) : null;
-    if (region?.level !== 'grid') throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'assignee', message: `处理人${dispatchBlockReasons.noGrid}` }]);
+    if (region?.level !== 'grid')
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { field: 'assignee', message: `处理人${dispatchBlockReasons.noGrid}` },
+      ]);
     return { kind: 'mp' as const, id: user.id, name: user.nickname, path: user.scopePath, regionName: region.name };
   }
   const staff = await m.findOne(StaffUser, { where: { id: ref.id } });
@@ -81,7 +98,14 @@ async function loadAssignee(m: EntityManager, actor: CaseActor, ref: NonNullable
  * The effect of a legal action on a case (the state machine already allowed it): the facts the table
  * cannot know are checked here — dispute window, single rating, scope of targets, merge target.
  */
-export async function effectOf(m: EntityManager, record: CaseRecord, action: CaseAction, actor: CaseActor, input: CaseActionInputs, now: Date): Promise<ActionEffect> {
+export async function effectOf(
+  m: EntityManager,
+  record: CaseRecord,
+  action: CaseAction,
+  actor: CaseActor,
+  input: CaseActionInputs,
+  now: Date,
+): Promise<ActionEffect> {
   const note = text(input.note) || null;
   const photoIds = input.photoIds ?? [];
   const reason = text(input.reason) || null;
@@ -97,7 +121,13 @@ export async function effectOf(m: EntityManager, record: CaseRecord, action: Cas
       break;
     case 'dispatch': {
       const who = await loadAssignee(m, actor, input.assignee as NonNullable<CaseActionInputs['assignee']>);
-      e.patch = { assigneeKind: who.kind, assigneeId: who.id, assigneeName: who.name, dispatchedAt: now, acceptedAt: record.acceptedAt ?? now };
+      e.patch = {
+        assigneeKind: who.kind,
+        assigneeId: who.id,
+        assigneeName: who.name,
+        dispatchedAt: now,
+        acceptedAt: record.acceptedAt ?? now,
+      };
       e.data.assignee = who.name;
       // A worker of another grid (or of the village/town office) is allowed in scope; the timeline says so.
       if (!who.path.startsWith(record.scopePath)) {
@@ -114,7 +144,14 @@ export async function effectOf(m: EntityManager, record: CaseRecord, action: Cas
       const target = await m.findOne(Region, { where: { id: input.targetRegionId as string } });
       if (!target) throw new AppError('NOT_FOUND', '转办目标不存在');
       requireScope(actor, target.path);
-      e.patch = { regionId: target.id, scopePath: target.path, department: text(input.department) || record.department, assigneeKind: null, assigneeId: null, assigneeName: null };
+      e.patch = {
+        regionId: target.id,
+        scopePath: target.path,
+        department: text(input.department) || record.department,
+        assigneeKind: null,
+        assigneeId: null,
+        assigneeName: null,
+      };
       e.data.targetRegion = target.name;
       if (input.department) e.data.department = text(input.department);
       break;
@@ -126,7 +163,13 @@ export async function effectOf(m: EntityManager, record: CaseRecord, action: Cas
     case 'rate':
       if (record.rating !== null) throw new AppError('CASE_ALREADY_RATED');
       if (record.status === 'closed' && record.outcome !== 'fixed') throw new AppError('CASE_TRANSITION_INVALID');
-      e.patch = { rating: input.rating as number, ratingComment: text(input.comment) || null, ratedAt: now, outcome: 'fixed', closedAt: record.closedAt ?? now };
+      e.patch = {
+        rating: input.rating as number,
+        ratingComment: text(input.comment) || null,
+        ratedAt: now,
+        outcome: 'fixed',
+        closedAt: record.closedAt ?? now,
+      };
       e.data.rating = input.rating as number;
       if (input.comment) e.data.comment = text(input.comment);
       break;
@@ -137,7 +180,8 @@ export async function effectOf(m: EntityManager, record: CaseRecord, action: Cas
     case 'dispute': {
       if (record.status === 'closed' && record.outcome !== 'fixed') throw new AppError('CASE_TRANSITION_INVALID');
       const resolvedAt = record.resolvedAt ? +new Date(record.resolvedAt) : 0;
-      if (!resolvedAt || +now - resolvedAt > caseLimits.disputeWindowDays * DAY_MS) throw new AppError('CASE_DISPUTE_WINDOW_CLOSED');
+      if (!resolvedAt || +now - resolvedAt > caseLimits.disputeWindowDays * DAY_MS)
+        throw new AppError('CASE_DISPUTE_WINDOW_CLOSED');
       e.patch = { outcome: null, closedAt: null, rating: null, ratingComment: null, ratedAt: null };
       break;
     }
@@ -148,7 +192,8 @@ export async function effectOf(m: EntityManager, record: CaseRecord, action: Cas
       const target = await m.findOne(CaseRecord, { where: { id: input.mergeIntoId as string } });
       if (!target || target.id === record.id) throw new AppError('CASE_NOT_FOUND', '要合并到的工单不存在');
       requireScope(actor, target.scopePath);
-      if (['closed', 'rejected', 'merged'].includes(target.status)) throw new AppError('CASE_TRANSITION_INVALID', '只能合并到未办结的工单');
+      if (['closed', 'rejected', 'merged'].includes(target.status))
+        throw new AppError('CASE_TRANSITION_INVALID', '只能合并到未办结的工单');
       e.patch = { mergedIntoId: target.id, closedAt: now };
       e.data.mergedInto = target.no;
       await moveFollowers(m, record, target);
@@ -165,8 +210,13 @@ async function moveFollowers(m: EntityManager, from: CaseRecord, into: CaseRecor
   const followers = (await m.find(CaseFollower, { where: { caseId: from.id } })).map((f) => f.userId);
   if (from.reporterKind === 'mp') followers.push(from.reporterId);
   const already = new Set((await m.find(CaseFollower, { where: { caseId: into.id } })).map((f) => f.userId));
-  const added = [...new Set(followers)].filter((id) => !already.has(id) && !(into.reporterKind === 'mp' && into.reporterId === id));
+  const added = [...new Set(followers)].filter(
+    (id) => !already.has(id) && !(into.reporterKind === 'mp' && into.reporterId === id),
+  );
   if (!added.length) return;
-  await m.insert(CaseFollower, added.map((userId) => ({ caseId: into.id, userId })));
+  await m.insert(
+    CaseFollower,
+    added.map((userId) => ({ caseId: into.id, userId })),
+  );
   await m.increment(CaseRecord, { id: into.id }, 'followerCount', added.length);
 }

@@ -37,7 +37,9 @@ export class CaseActorResolver {
     const isAssignee = record.assigneeKind === principal.kind && record.assigneeId === principal.id;
     const isReporter = principal.kind === 'mp' && record.reporterKind === 'mp' && record.reporterId === principal.id;
     const isDispatcher =
-      principal.kind === 'staff' && hasPermission(principal.roles, 'case:dispatch', principal.grants ?? []) && inScope(principal, record.scopePath);
+      principal.kind === 'staff' &&
+      hasPermission(principal.roles, 'case:dispatch', principal.grants ?? []) &&
+      inScope(principal, record.scopePath);
     const roles: CaseActorRole[] = [];
     if (isDispatcher) roles.push('dispatcher');
     if (isAssignee) roles.push('assignee');

@@ -80,15 +80,30 @@ export class CaseIntakeService {
     const region = await this.regionFor(input);
     const proposed = await this.proposedWorker(region.id);
     const priority = input.priority ?? 'normal';
-    const deadlines = caseDeadlines(now, category.slaHours, category.acceptHours, priority, await this.calendar.calendar());
+    const deadlines = caseDeadlines(
+      now,
+      category.slaHours,
+      category.acceptHours,
+      priority,
+      await this.calendar.calendar(),
+    );
     for (let attempt = 1; ; attempt++) {
       try {
         const record = await this.dataSource.transaction(async (m) => {
           const no = await nextCaseNo(m, now);
-          const row = this.newRecord(input, { no, region, department: category.department, priority, proposed, deadlines, now });
+          const row = this.newRecord(input, {
+            no,
+            region,
+            department: category.department,
+            priority,
+            proposed,
+            deadlines,
+            now,
+          });
           await m.insert(CaseRecord, row);
           if (row.photoIds.length) {
-            if (!input.fileOwner) throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'photoIds', message: '照片上传者未知' }]);
+            if (!input.fileOwner)
+              throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'photoIds', message: '照片上传者未知' }]);
             await this.files.attach(m, row.photoIds, input.fileOwner, region.path);
           }
           await m.insert(CaseEvent, {
@@ -106,11 +121,19 @@ export class CaseIntakeService {
             data: { source: input.source, regionName: region.name },
             createdAt: now,
           });
-          await this.events.append(m, CaseEventAppendedEvent, caseEventAppended(row, { seq: 1, type: 'created', fromStatus: null, level: null }), caseEventKey(row.id, 1));
+          await this.events.append(
+            m,
+            CaseEventAppendedEvent,
+            caseEventAppended(row, { seq: 1, type: 'created', fromStatus: null, level: null }),
+            caseEventKey(row.id, 1),
+          );
           return row;
         });
         this.events.kick();
-        return { record: (await this.dataSource.manager.findOne(CaseRecord, { where: { id: record.id } })) as CaseRecord, created: true };
+        return {
+          record: (await this.dataSource.manager.findOne(CaseRecord, { where: { id: record.id } })) as CaseRecord,
+          created: true,
+        };
       } catch (err) {
         if (!isUniqueViolation(err) && !isDeadlock(err)) throw err;
         // Either the same report arrived twice at once (answer the first) or two first intakes of a
@@ -124,7 +147,9 @@ export class CaseIntakeService {
 
   private async findExisting(m: EntityManager, input: CaseIntakeInput): Promise<CaseRecord | null> {
     if (input.external) {
-      const byRef = await m.findOne(CaseRecord, { where: { externalSystem: input.external.system, externalId: input.external.id } });
+      const byRef = await m.findOne(CaseRecord, {
+        where: { externalSystem: input.external.system, externalId: input.external.id },
+      });
       if (byRef) return byRef;
     }
     return m.findOne(CaseRecord, { where: { reporterId: input.reporter.id, idempotencyKey: input.idempotencyKey } });
@@ -150,7 +175,10 @@ export class CaseIntakeService {
    */
   async proposedWorker(regionId: string): Promise<{ kind: 'mp' | 'staff'; id: string; name: string } | null> {
     const list = (await this.workers.byRegion([regionId])).get(regionId) ?? [];
-    const pick = list.find((w) => w.kind === 'mp') ?? list.find((w) => w.role === 'grid_worker') ?? list.find((w) => w.role === 'grid_leader');
+    const pick =
+      list.find((w) => w.kind === 'mp') ??
+      list.find((w) => w.role === 'grid_worker') ??
+      list.find((w) => w.role === 'grid_leader');
     return pick ? { kind: pick.kind, id: pick.id, name: pick.name } : null;
   }
 

@@ -42,7 +42,10 @@ export function isOverdue(record: Pick<CaseRecord, 'status' | 'dueAt' | 'warnAt'
 }
 
 /** `slaState` and its `overdue` shorthand, as every case view carries them. */
-export function slaFields(record: Pick<CaseRecord, 'status' | 'dueAt' | 'warnAt'>, now = new Date()): { slaState: CaseSlaState; overdue: boolean } {
+export function slaFields(
+  record: Pick<CaseRecord, 'status' | 'dueAt' | 'warnAt'>,
+  now = new Date(),
+): { slaState: CaseSlaState; overdue: boolean } {
   const slaState = slaStateOf(record, now);
   return { slaState, overdue: slaState === 'overdue' };
 }
@@ -104,7 +107,8 @@ export class CaseViewsService {
       location: r.lng !== null && r.lat !== null ? [r.lng, r.lat] : null,
       regionId: r.regionId,
       regionName: names.get(r.regionId) ?? '',
-      assignee: r.assigneeId && r.assigneeKind ? { kind: r.assigneeKind, id: r.assigneeId, name: r.assigneeName ?? '' } : null,
+      assignee:
+        r.assigneeId && r.assigneeKind ? { kind: r.assigneeKind, id: r.assigneeId, name: r.assigneeName ?? '' } : null,
       department: r.department,
       escalationLevel: r.escalationLevel,
       followerCount: r.followerCount,
@@ -146,7 +150,11 @@ export class CaseViewsService {
     const actions = actor ? availableCaseActions(record.status, actor.role) : [];
     return {
       ...item,
-      reporter: { anonymous: record.anonymous, name: hidden ? '匿名' : record.reporterName ?? '居民', phone: phone ? maskPhone(phone) : null },
+      reporter: {
+        anonymous: record.anonymous,
+        name: hidden ? '匿名' : (record.reporterName ?? '居民'),
+        phone: phone ? maskPhone(phone) : null,
+      },
       photos: this.photos(record.photoIds, 'before'),
       events: await this.events(record.id),
       availableActions: actions,
@@ -154,7 +162,8 @@ export class CaseViewsService {
       resolution: record.resolution,
       ratingComment: record.ratingComment,
       mergedIntoId: record.mergedIntoId,
-      external: record.externalSystem && record.externalId ? { system: record.externalSystem, id: record.externalId } : null,
+      external:
+        record.externalSystem && record.externalId ? { system: record.externalSystem, id: record.externalId } : null,
       version: record.version,
     };
   }

@@ -44,10 +44,18 @@ export class CaseWorkflowService {
   private env!: AppEnv;
 
   /** Takes `action` on the case as `actor`; `expectedVersion` refuses a decision made on stale data. */
-  async apply(caseId: string, action: CaseAction, actor: CaseActor, input: CaseActionInputs = {}, expectedVersion?: number, now = new Date()): Promise<CaseRecord> {
+  async apply(
+    caseId: string,
+    action: CaseAction,
+    actor: CaseActor,
+    input: CaseActionInputs = {},
+    expectedVersion?: number,
+    now = new Date(),
+  ): Promise<CaseRecord> {
     const record = await this.dataSource.transaction(async (m) => {
       const current = await this.load(m, caseId);
-      if (expectedVersion !== undefined && current.version !== expectedVersion) throw new AppError('CONFLICT', '工单已被他人更新，请刷新后重试');
+      if (expectedVersion !== undefined && current.version !== expectedVersion)
+        throw new AppError('CONFLICT', '工单已被他人更新，请刷新后重试');
       const check = checkCaseTransition(current.status, action, actor.role);
       if (!check.ok) throw new AppError(check.code);
       this.checkIdentity(current, actor);
@@ -57,7 +65,15 @@ export class CaseWorkflowService {
       }
       const effect = await effectOf(m, current, action, actor, input, now);
       const updated = await this.write(m, current, { ...effect.patch, status: check.to }, true);
-      await this.appendEvent(m, updated, actor, { type: action, note: effect.note, photoIds: effect.photoIds, data: effect.data }, current.status, now, input.level ?? null);
+      await this.appendEvent(
+        m,
+        updated,
+        actor,
+        { type: action, note: effect.note, photoIds: effect.photoIds, data: effect.data },
+        current.status,
+        now,
+        input.level ?? null,
+      );
       return updated;
     });
     this.events.kick();
@@ -65,10 +81,22 @@ export class CaseWorkflowService {
   }
 
   /** Appends a progress note (with photos) without changing the status. */
-  async addNote(caseId: string, actor: CaseActor, note: string, photoIds: string[] = [], now = new Date()): Promise<CaseRecord> {
+  async addNote(
+    caseId: string,
+    actor: CaseActor,
+    note: string,
+    photoIds: string[] = [],
+    now = new Date(),
+  ): Promise<CaseRecord> {
     const text = note.trim();
-    if (!text || text.length > caseLimits.note.max) throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'note', message: `请填写进展（1-${caseLimits.note.max} 字）` }]);
-    if (photoIds.length > caseLimits.afterPhotos.max) throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'photoIds', message: `照片最多 ${caseLimits.afterPhotos.max} 张` }]);
+    if (!text || text.length > caseLimits.note.max)
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { field: 'note', message: `请填写进展（1-${caseLimits.note.max} 字）` },
+      ]);
+    if (photoIds.length > caseLimits.afterPhotos.max)
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { field: 'photoIds', message: `照片最多 ${caseLimits.afterPhotos.max} 张` },
+      ]);
     return this.recordEvent(caseId, { type: 'note', note: text, photoIds }, actor, {}, now);
   }
 
@@ -76,7 +104,13 @@ export class CaseWorkflowService {
    * Appends an event that changes no status, optionally with field changes (e.g. the SLA watcher's
    * `warnedAt`). Used by jobs, connectors and the content-security callback.
    */
-  async recordEvent(caseId: string, draft: CaseEventDraft, actor: CaseActor, patch: Partial<CaseRecord> = {}, now = new Date()): Promise<CaseRecord> {
+  async recordEvent(
+    caseId: string,
+    draft: CaseEventDraft,
+    actor: CaseActor,
+    patch: Partial<CaseRecord> = {},
+    now = new Date(),
+  ): Promise<CaseRecord> {
     const record = await this.dataSource.transaction(async (m) => {
       const current = await this.load(m, caseId);
       const updated = await this.write(m, current, patch, true);
@@ -91,11 +125,21 @@ export class CaseWorkflowService {
   async follow(caseId: string, userId: string, name: string): Promise<{ followed: boolean; followerCount: number }> {
     const result = await this.dataSource.transaction(async (m) => {
       const current = await this.load(m, caseId);
-      if (current.reporterKind === 'mp' && current.reporterId === userId) throw new AppError('CASE_ACTION_FORBIDDEN', '不能附议自己上报的问题');
-      if (await m.findOne(CaseFollower, { where: { caseId, userId } })) return { followed: true, followerCount: current.followerCount };
+      if (current.reporterKind === 'mp' && current.reporterId === userId)
+        throw new AppError('CASE_ACTION_FORBIDDEN', '不能附议自己上报的问题');
+      if (await m.findOne(CaseFollower, { where: { caseId, userId } }))
+        return { followed: true, followerCount: current.followerCount };
       await m.insert(CaseFollower, { caseId, userId });
       const updated = await this.write(m, current, { followerCount: current.followerCount + 1 }, true);
-      await this.appendEvent(m, updated, { role: 'reporter', kind: 'mp', id: userId, name }, { type: 'followed' }, null, new Date(), null);
+      await this.appendEvent(
+        m,
+        updated,
+        { role: 'reporter', kind: 'mp', id: userId, name },
+        { type: 'followed' },
+        null,
+        new Date(),
+        null,
+      );
       return { followed: true, followerCount: updated.followerCount };
     });
     this.events.kick();
@@ -122,7 +166,10 @@ export class CaseWorkflowService {
   private checkIdentity(record: CaseRecord, actor: CaseActor): void {
     const ok =
       actor.role === 'system' ||
-      (actor.role === 'reporter' && record.reporterKind === 'mp' && actor.kind === 'mp' && record.reporterId === actor.id) ||
+      (actor.role === 'reporter' &&
+        record.reporterKind === 'mp' &&
+        actor.kind === 'mp' &&
+        record.reporterId === actor.id) ||
       (actor.role === 'assignee' && record.assigneeKind === actor.kind && record.assigneeId === actor.id) ||
       (actor.role === 'dispatcher' && actor.kind === 'staff' && Boolean(actor.principal));
     if (!ok) throw new AppError('CASE_ACTION_FORBIDDEN');
@@ -132,8 +179,18 @@ export class CaseWorkflowService {
    * Conditional update on the version read in this transaction: a concurrent writer makes it miss.
    * `withEvent` reserves the next timeline seq (event_count) in the same statement.
    */
-  private async write(m: EntityManager, current: CaseRecord, patch: Partial<CaseRecord>, withEvent: boolean): Promise<CaseRecord> {
-    const next = { ...patch, version: current.version + 1, eventCount: current.eventCount + (withEvent ? 1 : 0), updatedAt: new Date() } as Partial<CaseRecord>;
+  private async write(
+    m: EntityManager,
+    current: CaseRecord,
+    patch: Partial<CaseRecord>,
+    withEvent: boolean,
+  ): Promise<CaseRecord> {
+    const next = {
+      ...patch,
+      version: current.version + 1,
+      eventCount: current.eventCount + (withEvent ? 1 : 0),
+      updatedAt: new Date(),
+    } as Partial<CaseRecord>;
     const result = await m
       .createQueryBuilder()
       .update(CaseRecord)
@@ -155,7 +212,8 @@ export class CaseWorkflowService {
   ): Promise<void> {
     const photoIds = draft.photoIds ?? [];
     if (photoIds.length) {
-      if (!actor.principal) throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'photoIds', message: '系统操作不能附加照片' }]);
+      if (!actor.principal)
+        throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'photoIds', message: '系统操作不能附加照片' }]);
       await this.files.attach(m, photoIds, actor.principal, record.scopePath);
     }
     // write() reserved this seq; the unique (case_id, seq) index backs it up.
@@ -176,6 +234,11 @@ export class CaseWorkflowService {
       createdAt: now,
     });
     // One event per timeline entry; its key holds the seq, so a retried transaction cannot double it.
-    await this.events.append(m, CaseEventAppendedEvent, caseEventAppended(record, { seq, type: draft.type, fromStatus, level }), caseEventKey(record.id, seq));
+    await this.events.append(
+      m,
+      CaseEventAppendedEvent,
+      caseEventAppended(record, { seq, type: draft.type, fromStatus, level }),
+      caseEventKey(record.id, seq),
+    );
   }
 }

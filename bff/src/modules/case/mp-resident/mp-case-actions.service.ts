@@ -55,9 +55,17 @@ export class MpCaseActionsService {
   }
 
   /** The reporter rates a resolved case (closing it as fixed), or a case auto-closed as fixed; once. */
-  async rate(principal: Principal, caseId: string, rating: number, comment: string | null | undefined): Promise<CaseRecord> {
+  async rate(
+    principal: Principal,
+    caseId: string,
+    rating: number,
+    comment: string | null | undefined,
+  ): Promise<CaseRecord> {
     await this.query.reported(principal.id, caseId);
-    return this.workflow.apply(caseId, 'rate', await this.reporterActor(principal), { rating, ...(comment ? { comment } : {}) });
+    return this.workflow.apply(caseId, 'rate', await this.reporterActor(principal), {
+      rating,
+      ...(comment ? { comment } : {}),
+    });
   }
 
   /** The reporter says "not fixed" within the dispute window after resolution: the case goes back to staff. */
@@ -71,7 +79,11 @@ export class MpCaseActionsService {
    * send per acceptance). Unknown ids are ignored; the merge is a compare-and-set on the stored list.
    */
   async subscribe(principal: Principal, caseId: string, templateIds: readonly string[]): Promise<void> {
-    const known = new Set([this.env.WECHAT_TMPL_CASE_ACCEPTED, this.env.WECHAT_TMPL_CASE_DISPATCHED, this.env.WECHAT_TMPL_CASE_RESOLVED]);
+    const known = new Set([
+      this.env.WECHAT_TMPL_CASE_ACCEPTED,
+      this.env.WECHAT_TMPL_CASE_DISPATCHED,
+      this.env.WECHAT_TMPL_CASE_RESOLVED,
+    ]);
     const accepted = templateIds.filter((id) => known.has(id));
     let record = await this.query.reported(principal.id, caseId);
     for (let attempt = 1; attempt <= SUBSCRIBE_RETRIES; attempt++) {
@@ -81,7 +93,10 @@ export class MpCaseActionsService {
         .createQueryBuilder()
         .update(CaseRecord)
         .set({ subscribedTemplates: merged })
-        .where('id = :id AND subscribed_templates = :old', { id: caseId, old: JSON.stringify(record.subscribedTemplates) })
+        .where('id = :id AND subscribed_templates = :old', {
+          id: caseId,
+          old: JSON.stringify(record.subscribedTemplates),
+        })
         .updateEntity(false)
         .execute();
       if (result.affected) return;
@@ -94,7 +109,8 @@ export class MpCaseActionsService {
   private async followable(userId: string, caseId: string): Promise<CaseRecord> {
     const record = await this.cases.findOne({ where: { id: caseId } });
     // Held for review: nobody but its reporter knows it exists.
-    if (!record || (record.status === 'pending_review' && !isReporter(record, userId))) throw new AppError('CASE_NOT_FOUND');
+    if (!record || (record.status === 'pending_review' && !isReporter(record, userId)))
+      throw new AppError('CASE_NOT_FOUND');
     if (isReporter(record, userId)) throw new AppError('CASE_ACTION_FORBIDDEN', '不能附议自己上报的问题');
     return record;
   }

@@ -2,7 +2,16 @@ import { Config, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { metresPerDegree, nearbyMaxRadiusM, openCaseStatuses, terminalCaseStatuses } from '@zhili/shared';
-import type { CaseCategoryVO, CaseStatus, CaseSubscribeTemplatesVO, MpCaseItemVO, MpCaseListQuery, MpCaseStatusFilter, MpNearbyQuery, NearbyCaseVO } from '@zhili/shared';
+import type {
+  CaseCategoryVO,
+  CaseStatus,
+  CaseSubscribeTemplatesVO,
+  MpCaseItemVO,
+  MpCaseListQuery,
+  MpCaseStatusFilter,
+  MpNearbyQuery,
+  NearbyCaseVO,
+} from '@zhili/shared';
 import type { CaseEnv } from '../case.config';
 import { AppError } from '../../../core/errors/app-error';
 import { CaseCategory, CaseFollower, CaseRecord } from '../entities';
@@ -59,7 +68,11 @@ export class MpCaseQueryService {
   }
 
   templates(): CaseSubscribeTemplatesVO {
-    return { accepted: this.env.WECHAT_TMPL_CASE_ACCEPTED, dispatched: this.env.WECHAT_TMPL_CASE_DISPATCHED, resolved: this.env.WECHAT_TMPL_CASE_RESOLVED };
+    return {
+      accepted: this.env.WECHAT_TMPL_CASE_ACCEPTED,
+      dispatched: this.env.WECHAT_TMPL_CASE_DISPATCHED,
+      resolved: this.env.WECHAT_TMPL_CASE_RESOLVED,
+    };
   }
 
   /**
@@ -88,7 +101,10 @@ export class MpCaseQueryService {
       .sort((a, b) => a.d - b.d)
       .slice(0, NEARBY_LIMIT);
     if (!near.length) return [];
-    const followed = await this.followedAmong(userId, near.map((x) => x.record.id));
+    const followed = await this.followedAmong(
+      userId,
+      near.map((x) => x.record.id),
+    );
     const category = await this.categories.findOne({ where: { code: q.categoryCode } });
     return near.map((x) => this.views.nearby(x.record, category ?? undefined, x.d, followed.has(x.record.id)));
   }
@@ -97,7 +113,11 @@ export class MpCaseQueryService {
   async list(userId: string, q: MpCaseListQuery): Promise<{ items: MpCaseItemVO[]; total: number }> {
     const qb = this.cases.createQueryBuilder('c');
     if (q.scope === 'following') {
-      qb.where((sub) => `c.id IN ${sub.subQuery().select('f.caseId').from(CaseFollower, 'f').where('f.userId = :me').getQuery()}`, { me: userId });
+      qb.where(
+        (sub) =>
+          `c.id IN ${sub.subQuery().select('f.caseId').from(CaseFollower, 'f').where('f.userId = :me').getQuery()}`,
+        { me: userId },
+      );
     } else {
       qb.where("c.reporterKind = 'mp' AND c.reporterId = :me", { me: userId });
     }

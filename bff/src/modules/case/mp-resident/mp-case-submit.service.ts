@@ -60,7 +60,9 @@ export class MpCaseSubmitService {
     // One submission per draft at a time: a concurrent resend waits and then finds the case filed.
     const key = `case:mp-submit:${user.id}:${body.idempotencyKey}`;
     return this.infra.infra.lock.withLock(key, SUBMIT_LOCK_MS, SUBMIT_LOCK_MS, async () => {
-      const existing = await this.cases.findOne({ where: { reporterId: user.id, idempotencyKey: body.idempotencyKey } });
+      const existing = await this.cases.findOne({
+        where: { reporterId: user.id, idempotencyKey: body.idempotencyKey },
+      });
       if (existing) return { record: existing, created: false };
       // Cheap refusals before asking WeChat anything.
       await this.checkCategory(body.categoryCode);
@@ -107,7 +109,11 @@ export class MpCaseSubmitService {
     try {
       await this.content.startChecks(record.id, { openid, text, fileIds });
     } catch (err) {
-      this.logger.warn('[case] content checks of %s could not start: %s', record.no, err instanceof Error ? err.message : String(err));
+      this.logger.warn(
+        '[case] content checks of %s could not start: %s',
+        record.no,
+        err instanceof Error ? err.message : String(err),
+      );
     }
   }
 }

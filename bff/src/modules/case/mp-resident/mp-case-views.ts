@@ -1,6 +1,13 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { caseLimits } from '@zhili/shared';
-import type { CaseCategoryVO, CaseEventType, CaseEventVO, MpCaseDetailVO, MpCaseItemVO, NearbyCaseVO } from '@zhili/shared';
+import type {
+  CaseCategoryVO,
+  CaseEventType,
+  CaseEventVO,
+  MpCaseDetailVO,
+  MpCaseItemVO,
+  NearbyCaseVO,
+} from '@zhili/shared';
 import { CaseViewsService, slaStateOf } from '../core/case-views.service';
 import type { CaseCategory, CaseRecord } from '../entities';
 

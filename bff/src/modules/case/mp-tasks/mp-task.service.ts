@@ -37,12 +37,14 @@ export class MpTaskService {
   private workflow!: CaseWorkflowService;
 
   private mine(worker: GridWorker): SelectQueryBuilder<CaseRecord> {
-    return this.dataSource
-      .getRepository(CaseRecord)
-      .createQueryBuilder('c')
-      .where('c.assignee_id = :me AND c.assignee_kind = :kind', { me: worker.principal.id, kind: 'mp' })
-      // The intake proposes a worker before anyone dispatched: not their task until a dispatcher decides.
-      .andWhere('c.dispatched_at IS NOT NULL');
+    return (
+      this.dataSource
+        .getRepository(CaseRecord)
+        .createQueryBuilder('c')
+        .where('c.assignee_id = :me AND c.assignee_kind = :kind', { me: worker.principal.id, kind: 'mp' })
+        // The intake proposes a worker before anyone dispatched: not their task until a dispatcher decides.
+        .andWhere('c.dispatched_at IS NOT NULL')
+    );
   }
 
   /** `todo`: waiting, soonest deadline first (none last); `done`: resolved or returned by this worker, newest first. */
@@ -97,7 +99,9 @@ export class MpTaskService {
   }
 
   private async nameOf(worker: GridWorker): Promise<string> {
-    const user = await this.dataSource.getRepository(MpUser).findOne({ where: { id: worker.principal.id }, select: { id: true, nickname: true } });
+    const user = await this.dataSource
+      .getRepository(MpUser)
+      .findOne({ where: { id: worker.principal.id }, select: { id: true, nickname: true } });
     return user?.nickname || '网格员';
   }
 }

@@ -20,7 +20,8 @@ export const CaseSubscriberNames = {
 /** WeChat's push of an asynchronous image check result (消息推送, Event `wxa_media_check`). */
 export const MEDIA_CHECK_PUSH_EVENT = 'wxa_media_check';
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Registers the case module's subscribers at start-up (configuration.ts injects this, so they exist

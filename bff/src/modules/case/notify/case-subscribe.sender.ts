@@ -52,7 +52,9 @@ export class CaseSubscribeSender {
   /** Append-time filter: a moment worth a message, reported from the mini-program, template agreed to. */
   wants(event: CaseEventAppended): boolean {
     const moment = MOMENT_OF[event.type];
-    return moment !== undefined && event.reporterKind === 'mp' && event.subscribedTemplates.includes(this.templateId(moment));
+    return (
+      moment !== undefined && event.reporterKind === 'mp' && event.subscribedTemplates.includes(this.templateId(moment))
+    );
   }
 
   /** The message at delivery time; null when there is nothing (left) to say. */
@@ -65,14 +67,21 @@ export class CaseSubscribeSender {
     const templateId = this.templateId(moment);
     // Only a resident who tapped "允许" for this template may get it (checked at append time too).
     if (record.reporterKind !== 'mp' || !record.subscribedTemplates.includes(templateId)) return null;
-    const reporter = await this.mpUsers.findOne({ where: { id: record.reporterId }, select: { id: true, openid: true } });
+    const reporter = await this.mpUsers.findOne({
+      where: { id: record.reporterId },
+      select: { id: true, openid: true },
+    });
     if (!reporter) throw new PermanentDeliveryError(`reporter of case ${caseId} not found`);
 
     const [timelineEvent, category] = await Promise.all([
       this.events.findOne({ where: { caseId, seq } }),
       this.categories.findOne({ where: { code: record.categoryCode } }),
     ]);
-    const data = subscribeData(moment, { record, event: timelineEvent, categoryName: category?.name ?? record.categoryCode });
+    const data = subscribeData(moment, {
+      record,
+      event: timelineEvent,
+      categoryName: category?.name ?? record.categoryCode,
+    });
     return { touser: reporter.openid, templateId, page: casePage(record.id), data };
   }
 }

@@ -84,7 +84,14 @@ export class SlaWatcher {
         );
         result.overdue += 1;
         if (updated.escalationLevel === null && checkCaseTransition(updated.status, 'escalate', 'system').ok) {
-          await this.workflow.apply(record.id, 'escalate', systemActor(SLA_ACTOR_NAME), { level: 'town', reason: AUTO_ESCALATE_REASON }, updated.version, now);
+          await this.workflow.apply(
+            record.id,
+            'escalate',
+            systemActor(SLA_ACTOR_NAME),
+            { level: 'town', reason: AUTO_ESCALATE_REASON },
+            updated.version,
+            now,
+          );
           result.escalated += 1;
         }
       });
@@ -120,7 +127,14 @@ export class SlaWatcher {
     });
     for (const record of stale) {
       await this.step(record, 'auto-close', async () => {
-        await this.workflow.apply(record.id, 'close', systemActor(SLA_ACTOR_NAME), { outcome: 'fixed' }, record.version, now);
+        await this.workflow.apply(
+          record.id,
+          'close',
+          systemActor(SLA_ACTOR_NAME),
+          { outcome: 'fixed' },
+          record.version,
+          now,
+        );
         result.closed += 1;
       });
     }

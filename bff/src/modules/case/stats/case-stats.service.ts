@@ -40,14 +40,19 @@ export class CaseStatsService {
   private regions!: RegionService;
 
   async stats(principal: Principal, query: CaseStatsQuery, now = new Date()): Promise<CaseStatsVO> {
-    const region = query.regionId ? await this.regions.getInScope(principal, query.regionId) : await this.scopeRoot(principal);
+    const region = query.regionId
+      ? await this.regions.getInScope(principal, query.regionId)
+      : await this.scopeRoot(principal);
     const within = query.regionId ? region?.path : undefined;
     const { from, to } = this.period(query, now);
     const sql = statsDialect(this.dataSource);
-    const scoped = () => applyScope(this.dataSource.getRepository(CaseRecord).createQueryBuilder('c'), principal, 'c.scope_path', within);
+    const scoped = () =>
+      applyScope(this.dataSource.getRepository(CaseRecord).createQueryBuilder('c'), principal, 'c.scope_path', within);
     const created = () => scoped().andWhere('c.created_at >= :from AND c.created_at < :to', { from, to });
-    const resolved = () => scoped().andWhere('c.resolved_at IS NOT NULL AND c.resolved_at >= :from AND c.resolved_at < :to', { from, to });
-    const grouped = (qb: SelectQueryBuilder<CaseRecord>, expr: string) => qb.select(expr, 'k').addSelect('COUNT(*)', 'n').groupBy(expr).getRawMany<Row>();
+    const resolved = () =>
+      scoped().andWhere('c.resolved_at IS NOT NULL AND c.resolved_at >= :from AND c.resolved_at < :to', { from, to });
+    const grouped = (qb: SelectQueryBuilder<CaseRecord>, expr: string) =>
+      qb.select(expr, 'k').addSelect('COUNT(*)', 'n').groupBy(expr).getRawMany<Row>();
 
     const [byStatus, byCategory, bySource, byPath, handled, ratings, createdDays, resolvedDays] = await Promise.all([
       grouped(created(), 'c.status'),
@@ -60,12 +65,17 @@ export class CaseStatsService {
         .addSelect('SUM(CASE WHEN c.due_at IS NULL OR c.resolved_at <= c.due_at THEN 1 ELSE 0 END)', 'onTime')
         .addSelect(`AVG(${sql.hoursBetween('c.created_at', 'c.resolved_at')})`, 'hours')
         .getRawOne<Row>(),
-      grouped(scoped().andWhere('c.rating IS NOT NULL AND c.rated_at >= :from AND c.rated_at < :to', { from, to }), 'c.rating'),
+      grouped(
+        scoped().andWhere('c.rating IS NOT NULL AND c.rated_at >= :from AND c.rated_at < :to', { from, to }),
+        'c.rating',
+      ),
       grouped(created(), sql.shanghaiDay('c.created_at')),
       grouped(resolved(), sql.shanghaiDay('c.resolved_at')),
     ]);
 
-    const statusCounts = Object.fromEntries(byStatus.map((r) => [String(r.k), num(r.n)])) as Partial<Record<CaseStatus, number>>;
+    const statusCounts = Object.fromEntries(byStatus.map((r) => [String(r.k), num(r.n)])) as Partial<
+      Record<CaseStatus, number>
+    >;
     const total = byStatus.reduce((sum, r) => sum + num(r.n), 0);
     const resolvedCount = num(handled?.n);
     const distribution: [number, number, number, number, number] = [0, 0, 0, 0, 0];
@@ -77,7 +87,10 @@ export class CaseStatsService {
 
     return {
       total,
-      open: Object.entries(statusCounts).reduce((sum, [s, n]) => sum + (isCaseOpen(s as CaseStatus) ? (n as number) : 0), 0),
+      open: Object.entries(statusCounts).reduce(
+        (sum, [s, n]) => sum + (isCaseOpen(s as CaseStatus) ? (n as number) : 0),
+        0,
+      ),
       byStatus: statusCounts,
       byCategory: await this.categories(byCategory),
       byRegion: await this.byRegion(principal, region, byPath),
@@ -85,7 +98,11 @@ export class CaseStatsService {
       onTimeRate: resolvedCount ? round(num(handled?.onTime) / resolvedCount, 4) : null,
       avgHandlingHours: resolvedCount ? round(num(handled?.hours), 1) : null,
       satisfaction: { average: rated ? round(ratingSum / rated, 2) : null, count: rated, distribution },
-      trend: shanghaiDays(from, to).map((date) => ({ date, created: createdByDay.get(date) ?? 0, resolved: resolvedByDay.get(date) ?? 0 })),
+      trend: shanghaiDays(from, to).map((date) => ({
+        date,
+        created: createdByDay.get(date) ?? 0,
+        resolved: resolvedByDay.get(date) ?? 0,
+      })),
     };
   }
 
@@ -95,10 +112,14 @@ export class CaseStatsService {
    */
   private period(query: CaseStatsQuery, now: Date): { from: Date; to: Date } {
     const to = toBound(query.to) ?? now;
-    const from = fromBound(query.from) ?? shanghaiDayStart(shanghaiDate(to.getTime() - 1 - (STATS_DEFAULT_DAYS - 1) * DAY_MS));
-    if (to <= from) throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'to', message: '截止日期应晚于起始日期' }]);
+    const from =
+      fromBound(query.from) ?? shanghaiDayStart(shanghaiDate(to.getTime() - 1 - (STATS_DEFAULT_DAYS - 1) * DAY_MS));
+    if (to <= from)
+      throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'to', message: '截止日期应晚于起始日期' }]);
     if (to.getTime() - from.getTime() > STATS_MAX_DAYS * DAY_MS) {
-      throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'from', message: `统计跨度不能超过 ${STATS_MAX_DAYS} 天` }]);
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { field: 'from', message: `统计跨度不能超过 ${STATS_MAX_DAYS} 天` },
+      ]);
     }
     return { from, to };
   }
@@ -110,7 +131,12 @@ export class CaseStatsService {
   }
 
   private async categories(rows: Row[]): Promise<CaseStatsVO['byCategory']> {
-    const names = new Map((await this.dataSource.getRepository(CaseCategory).find({ select: { code: true, name: true } })).map((c) => [c.code, c.name]));
+    const names = new Map(
+      (await this.dataSource.getRepository(CaseCategory).find({ select: { code: true, name: true } })).map((c) => [
+        c.code,
+        c.name,
+      ]),
+    );
     return rows
       .map((r) => ({ code: String(r.k), name: names.get(String(r.k)) ?? String(r.k), count: num(r.n) }))
       .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
@@ -125,7 +151,12 @@ export class CaseStatsService {
     const children = root
       ? await this.regions.children(root.id)
       : await this.dataSource.getRepository(Region).find({ where: { parentId: IsNull() }, order: { name: 'ASC' } });
-    const buckets = [...children, ...(root ? [root] : [])].map((r) => ({ regionId: r.id, name: r.name, path: r.path, count: 0 }));
+    const buckets = [...children, ...(root ? [root] : [])].map((r) => ({
+      regionId: r.id,
+      name: r.name,
+      path: r.path,
+      count: 0,
+    }));
     for (const row of rows) {
       const path = String(row.k);
       // Children first: the root's bucket only takes what no child claims.

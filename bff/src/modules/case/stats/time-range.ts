@@ -39,7 +39,8 @@ export function toBound(value: string | undefined, field = 'to'): Date | undefin
 export function shanghaiDays(from: Date, toExclusive: Date): string[] {
   const days: string[] = [];
   const last = shanghaiDate(toExclusive.getTime() - 1);
-  for (let day = shanghaiDate(from); day <= last; day = shanghaiDate(shanghaiDayStart(day).getTime() + DAY_MS)) days.push(day);
+  for (let day = shanghaiDate(from); day <= last; day = shanghaiDate(shanghaiDayStart(day).getTime() + DAY_MS))
+    days.push(day);
   return days;
 }
 

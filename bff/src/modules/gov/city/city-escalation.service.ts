@@ -60,17 +60,21 @@ export class CityEscalationService {
       priority: record.priority,
       address: record.address,
       // We store GCJ-02 and say so; the platform converts if it wants another datum.
-      location: record.lng !== null && record.lat !== null ? { lng: record.lng, lat: record.lat, coordType: 'gcj02' } : null,
+      location:
+        record.lng !== null && record.lat !== null ? { lng: record.lng, lat: record.lat, coordType: 'gcj02' } : null,
       reportedAt: beijingIso(new Date(record.createdAt)),
       escalatedAt: beijingIso(new Date(event.createdAt)),
-      reason: clip(typeof event.data.reason === 'string' ? event.data.reason : null, 500) ?? '镇级无法处置，申请市级协调',
+      reason:
+        clip(typeof event.data.reason === 'string' ? event.data.reason : null, 500) ?? '镇级无法处置，申请市级协调',
       townName: town?.name ?? '未知镇街',
     };
   }
 
   /** Once per event and round (a redelivery after a lost answer must not repeat the line). */
   private async noteOnTimeline(record: CaseRecord, created: CityEventCreated): Promise<void> {
-    const synced = await this.dataSource.manager.find(CaseEvent, { where: { caseId: record.id, type: 'external_sync' } });
+    const synced = await this.dataSource.manager.find(CaseEvent, {
+      where: { caseId: record.id, type: 'external_sync' },
+    });
     if (synced.some((e) => e.data.eventId === created.eventId && e.data.round === created.round)) return;
     await this.workflow.recordEvent(
       record.id,

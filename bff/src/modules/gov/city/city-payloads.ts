@@ -29,7 +29,9 @@ const createdSchema = RuleType.object({
   duplicate: RuleType.boolean().required(),
 }).unknown(true);
 
-export const parseCityPush = (value: unknown): { type: string; result: CityResult } => parseGovPayload(pushSchema, value);
+export const parseCityPush = (value: unknown): { type: string; result: CityResult } =>
+  parseGovPayload(pushSchema, value);
 export const parseCityResult = (value: unknown): CityResult => parseGovPayload(resultSchema, value);
-export const parseCityPage = (value: unknown): { results: unknown[]; nextCursor: string; hasMore: boolean } => parseGovPayload(pageSchema, value);
+export const parseCityPage = (value: unknown): { results: unknown[]; nextCursor: string; hasMore: boolean } =>
+  parseGovPayload(pageSchema, value);
 export const parseCityCreated = (value: unknown): CityEventCreated => parseGovPayload(createdSchema, value);

@@ -41,7 +41,9 @@ export class CityPlatformConnector extends GovConnectorBase {
   }
 
   async queryResults(cursor: string | null, pageSize = 50) {
-    return parseCityPage(await this.request<unknown>(CITY_PATHS.queryResults, { cursor, pageSize }, { idempotent: true }));
+    return parseCityPage(
+      await this.request<unknown>(CITY_PATHS.queryResults, { cursor, pageSize }, { idempotent: true }),
+    );
   }
 
   @Destroy()

@@ -42,9 +42,16 @@ export class CityResultsService {
     for (let attempt = 1; ; attempt += 1) {
       const record = await this.dataSource.manager.findOne(CaseRecord, { where: { no: result.caseNo } });
       if (!record) throw new AppError('CASE_NOT_FOUND');
-      if (record.status !== 'escalated' || record.escalationLevel !== 'city') return { caseNo: record.no, outcome: 'ignored' };
+      if (record.status !== 'escalated' || record.escalationLevel !== 'city')
+        return { caseNo: record.no, outcome: 'ignored' };
       try {
-        await this.workflow.apply(record.id, 'resolve', systemActor(CITY_PLATFORM_NAME), { result: text }, record.version);
+        await this.workflow.apply(
+          record.id,
+          'resolve',
+          systemActor(CITY_PLATFORM_NAME),
+          { result: text },
+          record.version,
+        );
         this.logger.info('[gov] city result %s round %d resolved case %s', result.eventId, result.round, record.no);
         return { caseNo: record.no, outcome: 'resolved' };
       } catch (err) {
@@ -60,7 +67,7 @@ export class CityResultsService {
     let cursor = await this.syncState.cursor(CITY_CONNECTOR);
     let note: string | null = null;
     try {
-      for (let more = true; more && out.pages < MAX_PAGES_PER_PULL; ) {
+      for (let more = true; more && out.pages < MAX_PAGES_PER_PULL;) {
         const page = await this.connector.queryResults(cursor);
         for (const raw of page.results) {
           out.results += 1;

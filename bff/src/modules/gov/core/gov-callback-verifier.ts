@@ -27,12 +27,20 @@ export class GovCallbackVerifier {
     // A connector that is not configured has no callback.
     if (!creds) throw new AppError('NOT_FOUND');
     const raw = (ctx.request as { rawBody?: string }).rawBody ?? '';
-    const check = checkGovSignature(creds, { method: ctx.method, path: ctx.path, body: raw, header: (name) => ctx.get(name) || undefined }, now);
+    const check = checkGovSignature(
+      creds,
+      { method: ctx.method, path: ctx.path, body: raw, header: (name) => ctx.get(name) || undefined },
+      now,
+    );
     if (!check.ok) {
       this.logger.warn('[gov] %s callback refused (%s) from %s', connector, check.reason, ctx.ip);
       throw new AppError(check.reason === 'timestamp' ? 'GOV_REPLAY' : 'GOV_SIGNATURE_INVALID');
     }
-    const fresh = await this.infraService.infra.cache.setIfAbsent(`gov:nonce:${connector}:${check.nonce}`, String(check.timestamp), NONCE_TTL_SEC);
+    const fresh = await this.infraService.infra.cache.setIfAbsent(
+      `gov:nonce:${connector}:${check.nonce}`,
+      String(check.timestamp),
+      NONCE_TTL_SEC,
+    );
     if (!fresh) {
       this.logger.warn('[gov] %s callback refused (nonce reused) from %s', connector, ctx.ip);
       throw new AppError('GOV_REPLAY');

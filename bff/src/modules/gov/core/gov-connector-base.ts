@@ -28,7 +28,16 @@ export abstract class GovConnectorBase implements GovAdapter {
   protected configure(config: GovConnectorConfig, logger: { info(m: string): void; warn(m: string): void }): void {
     this.config = config;
     const creds = this.credentials;
-    this.client = creds && config.baseUrl ? new SignedGovClient({ name: config.label, baseUrl: config.baseUrl, credentials: creds, timeoutMs: config.timeoutMs, logger }) : null;
+    this.client =
+      creds && config.baseUrl
+        ? new SignedGovClient({
+            name: config.label,
+            baseUrl: config.baseUrl,
+            credentials: creds,
+            timeoutMs: config.timeoutMs,
+            logger,
+          })
+        : null;
   }
 
   get enabled(): boolean {
@@ -42,11 +51,19 @@ export abstract class GovConnectorBase implements GovAdapter {
   }
 
   status(): GovConnectorStatus {
-    return this.client?.status(true) ?? { name: this.config?.label ?? this.name, enabled: false, breaker: 'closed', stats: { fires: 0, failures: 0, rejects: 0, timeouts: 0, successes: 0 } };
+    return (
+      this.client?.status(true) ?? {
+        name: this.config?.label ?? this.name,
+        enabled: false,
+        breaker: 'closed',
+        stats: { fires: 0, failures: 0, rejects: 0, timeouts: 0, successes: 0 },
+      }
+    );
   }
 
   request<T>(path: string, body: object, options: { idempotent?: boolean } = {}): Promise<T> {
-    if (!this.client) return Promise.reject(new AppError('GOV_UNAVAILABLE', `未配置${this.config?.label ?? this.name}对接参数`));
+    if (!this.client)
+      return Promise.reject(new AppError('GOV_UNAVAILABLE', `未配置${this.config?.label ?? this.name}对接参数`));
     return this.client.request<T>(path, body, options);
   }
 

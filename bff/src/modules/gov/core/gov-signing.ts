@@ -25,7 +25,14 @@ export interface GovCredentials {
 }
 
 /** The canonical string both sides sign; `path` is the URL path without the query string. */
-export function govStringToSign(method: string, path: string, appKey: string, timestamp: string, nonce: string, body: string): string {
+export function govStringToSign(
+  method: string,
+  path: string,
+  appKey: string,
+  timestamp: string,
+  nonce: string,
+  body: string,
+): string {
   const bodyHash = createHash('sha256').update(body, 'utf8').digest('hex');
   return [method.toUpperCase(), path, appKey, timestamp, nonce, bodyHash].join('\n');
 }
@@ -36,7 +43,13 @@ export function govSign(secret: string, canonical: string): string {
 }
 
 /** Headers for one signed request (a fresh nonce and timestamp every call, retries included). */
-export function govSignedHeaders(creds: GovCredentials, method: string, path: string, body: string, now = Date.now()): Record<string, string> {
+export function govSignedHeaders(
+  creds: GovCredentials,
+  method: string,
+  path: string,
+  body: string,
+  now = Date.now(),
+): Record<string, string> {
   const timestamp = String(now);
   const nonce = randomBytes(16).toString('hex');
   return {
@@ -74,7 +87,8 @@ export function checkGovSignature(
   const timestamp = req.header(h.timestamp);
   const nonce = req.header(h.nonce);
   const signature = req.header(h.signature);
-  if (!key || !timestamp || !nonce || !signature || req.header(h.signatureMethod) !== GOV_SIGNATURE_METHOD) return { ok: false, reason: 'missing' };
+  if (!key || !timestamp || !nonce || !signature || req.header(h.signatureMethod) !== GOV_SIGNATURE_METHOD)
+    return { ok: false, reason: 'missing' };
   if (!/^\d{13}$/.test(timestamp) || !GOV_NONCE_PATTERN.test(nonce)) return { ok: false, reason: 'missing' };
   if (!govSignatureMatches(creds.appKey, key)) return { ok: false, reason: 'app_key' };
   const expected = govSign(creds.appSecret, govStringToSign(req.method, req.path, key, timestamp, nonce, req.body));

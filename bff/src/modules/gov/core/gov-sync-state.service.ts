@@ -20,14 +20,26 @@ export class GovSyncStateService {
 
   /** Stores the cursor after a page was fully handled; `note` (e.g. a skipped order) replaces the last error. */
   async advance(connector: string, cursor: string, at: Date, note: string | null = null): Promise<void> {
-    await this.rows.save(Object.assign(new GovSyncState(), { connector, cursor, lastSuccessAt: at, lastError: note?.slice(0, 500) ?? null }));
+    await this.rows.save(
+      Object.assign(new GovSyncState(), {
+        connector,
+        cursor,
+        lastSuccessAt: at,
+        lastError: note?.slice(0, 500) ?? null,
+      }),
+    );
   }
 
   /** Records why a pull failed (the cursor stays where it was). */
   async fail(connector: string, error: string): Promise<void> {
     const current = await this.rows.findOne({ where: { connector } });
     await this.rows.save(
-      Object.assign(new GovSyncState(), { connector, cursor: current?.cursor ?? null, lastSuccessAt: current?.lastSuccessAt ?? null, lastError: error.slice(0, 500) }),
+      Object.assign(new GovSyncState(), {
+        connector,
+        cursor: current?.cursor ?? null,
+        lastSuccessAt: current?.lastSuccessAt ?? null,
+        lastError: error.slice(0, 500),
+      }),
     );
   }
 }

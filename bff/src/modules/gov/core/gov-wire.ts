@@ -11,7 +11,8 @@ export interface GovLocation {
 
 /** Platforms send WGS84 (CGCS2000, the national standard) or GCJ-02; we store GCJ-02. */
 export function toGcj02(location: GovLocation): { lng: number; lat: number } {
-  const [lng, lat] = location.coordType === 'gcj02' ? [location.lng, location.lat] : wgs84ToGcj02([location.lng, location.lat]);
+  const [lng, lat] =
+    location.coordType === 'gcj02' ? [location.lng, location.lat] : wgs84ToGcj02([location.lng, location.lat]);
   return { lng, lat };
 }
 

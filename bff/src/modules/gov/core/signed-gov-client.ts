@@ -47,7 +47,8 @@ interface Envelope {
   data?: unknown;
 }
 
-const isEnvelope = (v: unknown): v is Envelope => typeof v === 'object' && v !== null && typeof (v as Envelope).code === 'number';
+const isEnvelope = (v: unknown): v is Envelope =>
+  typeof v === 'object' && v !== null && typeof (v as Envelope).code === 'number';
 
 /**
  * A typed client of one government platform: every attempt is signed afresh (new nonce and
@@ -83,7 +84,9 @@ export class SignedGovClient {
       errorFilter: (err: unknown) => !(err instanceof GovApiError && err.kind === 'transient'),
     });
     const log = options.logger;
-    this.breaker.on('open', () => log?.warn(`[gov] ${options.name}: circuit breaker OPEN, failing fast for ${policy.resetTimeoutMs} ms`));
+    this.breaker.on('open', () =>
+      log?.warn(`[gov] ${options.name}: circuit breaker OPEN, failing fast for ${policy.resetTimeoutMs} ms`),
+    );
     this.breaker.on('halfOpen', () => log?.info(`[gov] ${options.name}: circuit breaker half-open, trying one call`));
     this.breaker.on('close', () => log?.info(`[gov] ${options.name}: circuit breaker closed`));
   }
@@ -139,7 +142,10 @@ export class SignedGovClient {
     try {
       res = await fetch(url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json; charset=utf-8', ...govSignedHeaders(this.options.credentials, 'POST', signedPath, body) },
+        headers: {
+          'Content-Type': 'application/json; charset=utf-8',
+          ...govSignedHeaders(this.options.credentials, 'POST', signedPath, body),
+        },
         body,
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
@@ -148,7 +154,9 @@ export class SignedGovClient {
       // AbortSignal.timeout rejects with a DOMException (not always `instanceof Error` across realms).
       const { name, message } = err as { name?: string; message?: string };
       const timedOut = name === 'TimeoutError' || name === 'AbortError';
-      const detail = timedOut ? `timed out after ${this.options.timeoutMs} ms` : `network error: ${message ?? String(err)}`;
+      const detail = timedOut
+        ? `timed out after ${this.options.timeoutMs} ms`
+        : `network error: ${message ?? String(err)}`;
       throw new GovApiError('transient', null, null, `${this.options.name} ${path}: ${detail}`);
     }
     let parsed: unknown;
@@ -158,10 +166,20 @@ export class SignedGovClient {
       parsed = null;
     }
     if (!isEnvelope(parsed)) {
-      throw new GovApiError('transient', res.status, null, `${this.options.name} ${path}: HTTP ${res.status} without an envelope`);
+      throw new GovApiError(
+        'transient',
+        res.status,
+        null,
+        `${this.options.name} ${path}: HTTP ${res.status} without an envelope`,
+      );
     }
     if (res.ok && parsed.code === 0) return parsed.data ?? null;
     const kind = classifyGovFailure(res.status, parsed.code);
-    throw new GovApiError(kind, res.status, parsed.code, `${this.options.name} ${path}: HTTP ${res.status} code ${parsed.code} ${parsed.message ?? ''}`.trim());
+    throw new GovApiError(
+      kind,
+      res.status,
+      parsed.code,
+      `${this.options.name} ${path}: HTTP ${res.status} code ${parsed.code} ${parsed.message ?? ''}`.trim(),
+    );
   }
 }

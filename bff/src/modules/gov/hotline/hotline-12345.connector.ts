@@ -38,7 +38,9 @@ export class Hotline12345Connector extends GovConnectorBase {
 
   /** Orders created or changed after `cursor` (null = from the start), oldest first. */
   async queryOrders(cursor: string | null, pageSize = 50) {
-    return parseHotlinePage(await this.request<unknown>(HOTLINE_PATHS.queryOrders, { cursor, pageSize }, { idempotent: true }));
+    return parseHotlinePage(
+      await this.request<unknown>(HOTLINE_PATHS.queryOrders, { cursor, pageSize }, { idempotent: true }),
+    );
   }
 
   /** Tells the platform the order became case `caseNo` (idempotent by order number). */

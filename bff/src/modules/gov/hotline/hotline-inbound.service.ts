@@ -66,11 +66,17 @@ export class HotlineInboundService {
       result = await this.intake.submit(input);
     } catch (err) {
       // A mapped category the town switched off still has to land somewhere.
-      if (!(err instanceof AppError && err.code === 'CASE_CATEGORY_INVALID') || input.categoryCode === 'other') throw err;
+      if (!(err instanceof AppError && err.code === 'CASE_CATEGORY_INVALID') || input.categoryCode === 'other')
+        throw err;
       result = await this.intake.submit({ ...input, categoryCode: 'other' });
     }
     await this.dataSource.transaction((m) =>
-      this.events.append(m, HotlineOrderReceivedEvent, { caseId: result.record.id, orderNo: order.orderNo }, hotlineOrderKey(order.orderNo)),
+      this.events.append(
+        m,
+        HotlineOrderReceivedEvent,
+        { caseId: result.record.id, orderNo: order.orderNo },
+        hotlineOrderKey(order.orderNo),
+      ),
     );
     this.events.kick();
     if (result.created) this.logger.info('[gov] 12345 order %s → case %s', order.orderNo, result.record.no);
@@ -87,7 +93,7 @@ export class HotlineInboundService {
     let cursor = await this.syncState.cursor(HOTLINE_CONNECTOR);
     this.lastSkip = null;
     try {
-      for (let more = true; more && result.pages < MAX_PAGES_PER_PULL; ) {
+      for (let more = true; more && result.pages < MAX_PAGES_PER_PULL;) {
         const page = await this.connector.queryOrders(cursor);
         for (const raw of page.orders) {
           result.orders += 1;
@@ -114,7 +120,12 @@ export class HotlineInboundService {
     } catch (err) {
       if (!(err instanceof AppError) || err.status >= 500) throw err;
       const orderNo = typeof raw === 'object' && raw !== null ? String((raw as { orderNo?: unknown }).orderNo) : '?';
-      this.logger.error('[gov] 12345 order %s skipped: %s %s', orderNo, err.code, JSON.stringify(err.details ?? err.message));
+      this.logger.error(
+        '[gov] 12345 order %s skipped: %s %s',
+        orderNo,
+        err.code,
+        JSON.stringify(err.details ?? err.message),
+      );
       this.lastSkip = `order ${orderNo} skipped: ${err.code}`;
       return 'skipped';
     }

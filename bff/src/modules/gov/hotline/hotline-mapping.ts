@@ -26,7 +26,10 @@ export function hotlineCategory(platformCode: string): string {
 export const hotlineUrgencyPriority: Record<HotlineUrgency, CasePriority> = { 1: 'normal', 2: 'high', 3: 'urgent' };
 
 /** Our status after an event → the platform's status code; one to one, see §3.5. */
-export const hotlineStatusOf: Record<Exclude<CaseStatus, 'pending_review' | 'submitted'>, Exclude<HotlineStatusCode, 'ASSIGNED'>> = {
+export const hotlineStatusOf: Record<
+  Exclude<CaseStatus, 'pending_review' | 'submitted'>,
+  Exclude<HotlineStatusCode, 'ASSIGNED'>
+> = {
   accepted: 'ACCEPTED',
   dispatched: 'DISPATCHED',
   processing: 'PROCESSING',

@@ -59,7 +59,11 @@ export class HotlineOutboundService {
   async deliverAck(payload: Record<string, unknown>): Promise<void> {
     const { caseId } = casePayload(payload, false);
     const record = await this.hotlineCase(caseId);
-    const ack = { orderNo: record.externalId as string, caseNo: record.no, receivedAt: beijingIso(new Date(record.createdAt)) };
+    const ack = {
+      orderNo: record.externalId as string,
+      caseNo: record.no,
+      receivedAt: beijingIso(new Date(record.createdAt)),
+    };
     await deliverOrDrop(() => this.connector.ackOrder(ack));
   }
 

@@ -6,7 +6,9 @@ const nullableText = (max: number) => RuleType.string().allow(null, '').max(max)
 
 /** A work order as the 12345 platform sends it (pull page item or push). */
 export const hotlineOrderSchema = RuleType.object({
-  orderNo: RuleType.string().pattern(/^[A-Za-z0-9_-]{4,32}$/).required(),
+  orderNo: RuleType.string()
+    .pattern(/^[A-Za-z0-9_-]{4,32}$/)
+    .required(),
   title: RuleType.string().allow('').max(200).required(),
   content: RuleType.string().min(1).max(4000).required(),
   categoryCode: RuleType.string().max(32).allow('').required(),

@@ -86,14 +86,19 @@ export class Open311IntakeService {
   /** The media URL goes on the timeline as a note (never fetched: it is the client's link). */
   private async keepMediaUrl(caseId: string, url: string, key: Open311Key): Promise<void> {
     const actor = systemActor(`Open311：${key.name}`.slice(0, 64), 'external');
-    await this.workflow.recordEvent(caseId, { type: 'note', note: `附件链接：${url}`, photoIds: [], data: { mediaUrl: url } }, actor);
+    await this.workflow.recordEvent(
+      caseId,
+      { type: 'note', note: `附件链接：${url}`, photoIds: [], data: { mediaUrl: url } },
+      actor,
+    );
   }
 
   private asOpen311(err: unknown): Error {
     if (!(err instanceof AppError)) return err instanceof Error ? err : new Error(String(err));
     if (err.code === 'CASE_CATEGORY_INVALID') return new Open311Error(404, 'service_code 不存在或已停用');
     if (err.code === 'CASE_LOCATION_OUTSIDE') return badRequest('位置不在本辖区服务范围内');
-    if (err.status === 400) return badRequest([err.message, ...(err.details ?? []).map((d) => `${d.field}: ${d.message}`)]);
+    if (err.status === 400)
+      return badRequest([err.message, ...(err.details ?? []).map((d) => `${d.field}: ${d.message}`)]);
     this.logger.warn('Open311 intake refused: %s', err.code);
     return err;
   }

@@ -58,13 +58,18 @@ export function formatW3(at: Date | string | null | undefined): string | null {
  * The requested_datetime window of a GET requests query: at most 90 days. With neither bound it is
  * the most recent 90 days; with one bound the other is 90 days away from it.
  */
-export function dateWindow(startRaw: string | undefined, endRaw: string | undefined, now = new Date()): { from: Date; to: Date } {
+export function dateWindow(
+  startRaw: string | undefined,
+  endRaw: string | undefined,
+  now = new Date(),
+): { from: Date; to: Date } {
   const start = startRaw ? parseW3DateTime(startRaw, 'start_date') : undefined;
   const end = endRaw ? parseW3DateTime(endRaw, 'end_date') : undefined;
   const to = end ?? (start ? new Date(start.getTime() + OPEN311_MAX_SPAN_MS) : now);
   const from = start ?? new Date(to.getTime() - OPEN311_MAX_SPAN_MS);
   if (from.getTime() > to.getTime()) throw badRequest('start_date 不能晚于 end_date');
-  if (to.getTime() - from.getTime() > OPEN311_MAX_SPAN_MS) throw badRequest('start_date 与 end_date 相隔不能超过 90 天');
+  if (to.getTime() - from.getTime() > OPEN311_MAX_SPAN_MS)
+    throw badRequest('start_date 与 end_date 相隔不能超过 90 天');
   return { from, to };
 }
 

@@ -24,7 +24,8 @@ const CJK = /[\u3400-\u9fff]/;
 function number(raw: string | undefined, name: string, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (!/^[+-]?\d+(\.\d+)?$/.test(raw) || value < min || value > max) throw badRequest(`${name} 应为 ${min} 到 ${max} 之间的数字（WGS84）`);
+  if (!/^[+-]?\d+(\.\d+)?$/.test(raw) || value < min || value > max)
+    throw badRequest(`${name} 应为 ${min} 到 ${max} 之间的数字（WGS84）`);
   return value;
 }
 
@@ -65,7 +66,8 @@ export function parsePostForm(body: Record<string, unknown>): Open311PostForm {
   const point: [number, number] | null = lat !== undefined && lng !== undefined ? [lng, lat] : null;
   const addressString = take(() => bounded(text('address_string'), 'address_string', caseLimits.address.max)) ?? null;
   const addressId = take(() => bounded(text('address_id'), 'address_id', 64)) ?? null;
-  if (!point && !addressString && !addressId) problems.push('须提供位置：lat 与 long，或 address_string，或 address_id');
+  if (!point && !addressString && !addressId)
+    problems.push('须提供位置：lat 与 long，或 address_string，或 address_id');
   const description = text('description');
   const { min, max } = caseLimits.description;
   if (!description || Array.from(description).length < min) problems.push(`description 须填写 ${min}–${max} 个字`);

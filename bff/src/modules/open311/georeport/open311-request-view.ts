@@ -49,7 +49,10 @@ export function coarseCoordinate(v: number): number {
  * when its category is public and the resident did not report anonymously — the pin and the address
  * of an anonymous report may be the reporter's own doorstep.
  */
-export function isPublishable(c: Pick<CaseRecord, 'anonymous'>, category: Pick<CaseCategory, 'isPublic'> | undefined): boolean {
+export function isPublishable(
+  c: Pick<CaseRecord, 'anonymous'>,
+  category: Pick<CaseCategory, 'isPublic'> | undefined,
+): boolean {
   return Boolean(category?.isPublic) && !c.anonymous;
 }
 
@@ -70,7 +73,16 @@ export function toOpen311Request(c: CaseRecord, ctx: RequestViewContext): Open31
   return {
     service_request_id: c.no,
     status,
-    status_notes: statusNotesOf({ status: c.status, outcome: c.outcome, rejectReason: c.rejectReason, resolution: c.resolution, mergedIntoNo: ctx.mergedNos.get(c.id) ?? null }, full),
+    status_notes: statusNotesOf(
+      {
+        status: c.status,
+        outcome: c.outcome,
+        rejectReason: c.rejectReason,
+        resolution: c.resolution,
+        mergedIntoNo: ctx.mergedNos.get(c.id) ?? null,
+      },
+      full,
+    ),
     service_name: category?.name ?? c.categoryCode,
     service_code: c.categoryCode,
     description: full && c.publicDescription ? maskPublicText(c.publicDescription) : null,

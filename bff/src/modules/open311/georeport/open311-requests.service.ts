@@ -14,8 +14,7 @@ export const OPEN311_SYSTEM = 'open311';
 
 /** A GET requests query after parsing: either explicit numbers, or filters over a date window. */
 export type RequestsQuery =
-  | { ids: string[] }
-  | { ids?: undefined; serviceCodes?: string[]; statuses?: Open311Status[]; from: Date; to: Date };
+  { ids: string[] } | { ids?: undefined; serviceCodes?: string[]; statuses?: Open311Status[]; from: Date; to: Date };
 
 /**
  * Reading service requests. GET is public in the spec, so it lists the cases of the whole
@@ -42,20 +41,26 @@ export class Open311RequestsService {
         ...(query.serviceCodes ? { categoryCode: In(query.serviceCodes) } : {}),
       };
     }
-    const rows = await this.dataSource.getRepository(CaseRecord).find({ where, order: { createdAt: 'DESC', id: 'ASC' }, take: OPEN311_MAX_RESULTS });
+    const rows = await this.dataSource
+      .getRepository(CaseRecord)
+      .find({ where, order: { createdAt: 'DESC', id: 'ASC' }, take: OPEN311_MAX_RESULTS });
     return this.views(rows);
   }
 
   /** One request by its number (our case `no`); 404 when unknown or not public. */
   async one(no: string): Promise<Open311Value[]> {
-    const row = await this.dataSource.getRepository(CaseRecord).findOne({ where: { no, status: Not('pending_review' as const) } });
+    const row = await this.dataSource
+      .getRepository(CaseRecord)
+      .findOne({ where: { no, status: Not('pending_review' as const) } });
     if (!row) throw notFound(`service_request_id ${no} `);
     return this.views([row]);
   }
 
   /** The request number a token (our reference of a posted request) became. */
   async byToken(token: string): Promise<Open311Value[]> {
-    const row = await this.dataSource.getRepository(CaseRecord).findOne({ where: { externalSystem: OPEN311_SYSTEM, externalId: token }, select: { id: true, no: true } });
+    const row = await this.dataSource
+      .getRepository(CaseRecord)
+      .findOne({ where: { externalSystem: OPEN311_SYSTEM, externalId: token }, select: { id: true, no: true } });
     if (!row) throw notFound(`token ${token} `);
     return [{ service_request_id: row.no, token }];
   }
@@ -65,9 +70,17 @@ export class Open311RequestsService {
     if (!rows.length) return [];
     const categories = new Map((await this.dataSource.getRepository(CaseCategory).find()).map((c) => [c.code, c]));
     const mergeTargets = [...new Set(rows.map((r) => r.mergedIntoId).filter((id): id is string => Boolean(id)))];
-    const targets = mergeTargets.length ? await this.dataSource.getRepository(CaseRecord).find({ where: { id: In(mergeTargets) }, select: { id: true, no: true } }) : [];
+    const targets = mergeTargets.length
+      ? await this.dataSource
+          .getRepository(CaseRecord)
+          .find({ where: { id: In(mergeTargets) }, select: { id: true, no: true } })
+      : [];
     const noById = new Map(targets.map((t) => [t.id, t.no]));
-    const mergedNos = new Map(rows.filter((r) => r.mergedIntoId && noById.has(r.mergedIntoId)).map((r) => [r.id, noById.get(r.mergedIntoId as string) as string]));
+    const mergedNos = new Map(
+      rows
+        .filter((r) => r.mergedIntoId && noById.has(r.mergedIntoId))
+        .map((r) => [r.id, noById.get(r.mergedIntoId as string) as string]),
+    );
     const ctx: RequestViewContext = { categories, mergedNos, mediaUrls: await this.postedMedia(rows) };
     return rows.map((r) => toOpen311Request(r, ctx));
   }
@@ -79,7 +92,9 @@ export class Open311RequestsService {
   private async postedMedia(rows: CaseRecord[]): Promise<Map<string, string>> {
     const ids = rows.filter((r) => r.source === 'open311').map((r) => r.id);
     if (!ids.length) return new Map();
-    const events = await this.dataSource.getRepository(CaseEvent).find({ where: { caseId: In(ids), type: 'note', actorKind: 'external' }, order: { seq: 'ASC' } });
+    const events = await this.dataSource
+      .getRepository(CaseEvent)
+      .find({ where: { caseId: In(ids), type: 'note', actorKind: 'external' }, order: { seq: 'ASC' } });
     const urls = new Map<string, string>();
     for (const e of events) {
       const url = e.data?.mediaUrl;

@@ -39,7 +39,12 @@ export function toOpen311Error(err: unknown, logger: ILogger): Open311Error {
 }
 
 /** Runs a handler and writes its document (or its error list) in the requested format. */
-export async function respondOpen311(target: Open311ResponseTarget, suffix: string | undefined, logger: ILogger, produce: () => Promise<Open311Document>): Promise<string> {
+export async function respondOpen311(
+  target: Open311ResponseTarget,
+  suffix: string | undefined,
+  logger: ILogger,
+  produce: () => Promise<Open311Document>,
+): Promise<string> {
   const { format, known } = formatOf(suffix);
   target.type = CONTENT_TYPES[format];
   try {

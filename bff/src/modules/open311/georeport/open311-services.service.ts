@@ -42,7 +42,11 @@ export class Open311ServicesService {
    * definition) changes, which tells clients to refresh what they cached.
    */
   async discovery(endpointUrl: string): Promise<Open311Value> {
-    const latest = await this.categories.find({ order: { updatedAt: 'DESC' }, take: 1, select: { code: true, updatedAt: true } });
+    const latest = await this.categories.find({
+      order: { updatedAt: 'DESC' },
+      take: 1,
+      select: { code: true, updatedAt: true },
+    });
     const changeset = formatW3(latest[0]?.updatedAt ?? new Date(0));
     return {
       changeset,

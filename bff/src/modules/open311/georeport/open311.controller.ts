@@ -51,10 +51,17 @@ export class Open311Controller {
   private logger!: ILogger;
 
   /** Common prologue of every resource: rate limit, then the optional jurisdiction_id. */
-  private respond(format: string, limit: RateLimitRule, produce: (args: Record<string, unknown>) => Promise<Open311Document>): Promise<string> {
+  private respond(
+    format: string,
+    limit: RateLimitRule,
+    produce: (args: Record<string, unknown>) => Promise<Open311Document>,
+  ): Promise<string> {
     return respondOpen311(this.ctx, format, this.logger, async () => {
       await consumeRateLimit(this.infra.infra, this.ctx, limit);
-      const args = { ...(this.ctx.query as Record<string, unknown>), ...((this.ctx.request.body as Record<string, unknown> | undefined) ?? {}) };
+      const args = {
+        ...(this.ctx.query as Record<string, unknown>),
+        ...((this.ctx.request.body as Record<string, unknown> | undefined) ?? {}),
+      };
       checkJurisdiction(args.jurisdiction_id, this.env.OPEN311_JURISDICTION);
       return produce(args);
     });
@@ -63,7 +70,10 @@ export class Open311Controller {
   @Get('/discovery.:format')
   async discovery(@Param('format') format: string): Promise<string> {
     const base = (this.env.PUBLIC_BASE_URL ?? this.ctx.origin).replace(/\/$/, '');
-    return this.respond(format, READ_LIMIT, async () => ({ root: 'discovery', value: await this.services.discovery(`${base}/open311/v2`) }));
+    return this.respond(format, READ_LIMIT, async () => ({
+      root: 'discovery',
+      value: await this.services.discovery(`${base}/open311/v2`),
+    }));
   }
 
   @Get('/services.:format')
@@ -73,27 +83,42 @@ export class Open311Controller {
 
   @Get('/services/:code.:format')
   async serviceDefinition(@Param('code') code: string, @Param('format') format: string): Promise<string> {
-    return this.respond(format, READ_LIMIT, async () => ({ root: 'service_definition', value: await this.services.definition(code) }));
+    return this.respond(format, READ_LIMIT, async () => ({
+      root: 'service_definition',
+      value: await this.services.definition(code),
+    }));
   }
 
   @Get('/requests.:format')
   async requestList(@Param('format') format: string): Promise<string> {
-    return this.respond(format, READ_LIMIT, async (args) => ({ root: 'service_requests', value: await this.requests.list(requestsQuery(args)) }));
+    return this.respond(format, READ_LIMIT, async (args) => ({
+      root: 'service_requests',
+      value: await this.requests.list(requestsQuery(args)),
+    }));
   }
 
   @Post('/requests.:format')
   async create(@Param('format') format: string): Promise<string> {
-    return this.respond(format, POST_LIMIT, async (args) => ({ root: 'service_requests', value: await this.intake.post(args) }));
+    return this.respond(format, POST_LIMIT, async (args) => ({
+      root: 'service_requests',
+      value: await this.intake.post(args),
+    }));
   }
 
   @Get('/requests/:id.:format')
   async request(@Param('id') id: string, @Param('format') format: string): Promise<string> {
-    return this.respond(format, READ_LIMIT, async () => ({ root: 'service_requests', value: await this.requests.one(id) }));
+    return this.respond(format, READ_LIMIT, async () => ({
+      root: 'service_requests',
+      value: await this.requests.one(id),
+    }));
   }
 
   @Get('/tokens/:token.:format')
   async token(@Param('token') token: string, @Param('format') format: string): Promise<string> {
-    return this.respond(format, READ_LIMIT, async () => ({ root: 'service_requests', value: await this.requests.byToken(token) }));
+    return this.respond(format, READ_LIMIT, async () => ({
+      root: 'service_requests',
+      value: await this.requests.byToken(token),
+    }));
   }
 }
 

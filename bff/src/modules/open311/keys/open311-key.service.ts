@@ -71,7 +71,13 @@ export class Open311KeyService {
       revokedAt: null,
     });
     await this.keys.insert(row);
-    await this.audit.record(acting, { action: 'open311.key.issue', resourceType: 'open311_key', resourceId: row.id, result: 'success', detail: { name, prefix: row.prefix } });
+    await this.audit.record(acting, {
+      action: 'open311.key.issue',
+      resourceType: 'open311_key',
+      resourceId: row.id,
+      result: 'success',
+      detail: { name, prefix: row.prefix },
+    });
     const saved = await this.keys.findOneByOrFail({ id: row.id });
     return { key, ...toVO(saved) };
   }
@@ -81,7 +87,13 @@ export class Open311KeyService {
     const row = await this.keys.findOneBy({ id });
     if (!row || !inScope(acting.actor, row.scopePath)) throw new AppError('NOT_FOUND', '密钥不存在');
     if (!row.revokedAt) await this.keys.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
-    await this.audit.record(acting, { action: 'open311.key.revoke', resourceType: 'open311_key', resourceId: id, result: 'success', detail: { name: row.name, prefix: row.prefix } });
+    await this.audit.record(acting, {
+      action: 'open311.key.revoke',
+      resourceType: 'open311_key',
+      resourceId: id,
+      result: 'success',
+      detail: { name: row.name, prefix: row.prefix },
+    });
   }
 
   /** The live key a client presented, or null (unknown, malformed or revoked); marks it used. */

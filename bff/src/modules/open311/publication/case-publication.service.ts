@@ -52,7 +52,9 @@ export class CasePublicationService {
   }
 
   private async view(record: CaseRecord): Promise<CasePublicationVO> {
-    const category = await this.dataSource.getRepository(CaseCategory).findOne({ where: { code: record.categoryCode }, select: { code: true, isPublic: true } });
+    const category = await this.dataSource
+      .getRepository(CaseCategory)
+      .findOne({ where: { code: record.categoryCode }, select: { code: true, isPublic: true } });
     return {
       publishable: isPublishable(record, category ?? undefined),
       categoryPublic: Boolean(category?.isPublic),

@@ -58,7 +58,8 @@ export class GeoIndexService {
    * only when the index must first be (re)built; `within` limits answers to a subtree (data scope).
    */
   async resolve(lng: number, lat: number, toleranceM = 200, within?: string): Promise<RegionResolveVO> {
-    const index = this.current && this.current.generation === this.generation ? this.current.index : await this.snapshot();
+    const index =
+      this.current && this.current.generation === this.generation ? this.current.index : await this.snapshot();
     return index.resolve(lng, lat, toleranceM, within);
   }
 
@@ -96,7 +97,13 @@ export class GeoIndexService {
     const indexed: IndexedRegion[] = [];
     for (const row of rows) {
       try {
-        indexed.push({ id: row.id, name: row.name, path: row.path, level: row.level, geometry: JSON.parse(row.boundary as string) as BoundaryGeometry });
+        indexed.push({
+          id: row.id,
+          name: row.name,
+          path: row.path,
+          level: row.level,
+          geometry: JSON.parse(row.boundary as string) as BoundaryGeometry,
+        });
       } catch {
         // Boundaries are validated on write; a corrupt one (edited in the database by hand) must not take the index down.
         this.logger.warn('region %s has an unreadable boundary; left out of the geo index', row.id);

@@ -17,7 +17,13 @@ interface Entry extends BBox {
   area: number;
 }
 
-const NONE: RegionResolveVO = Object.freeze({ regionId: null, name: null, path: null, exact: false, distanceM: 0 }) as RegionResolveVO;
+const NONE: RegionResolveVO = Object.freeze({
+  regionId: null,
+  name: null,
+  path: null,
+  exact: false,
+  distanceM: 0,
+}) as RegionResolveVO;
 
 function entryOf(region: IndexedRegion): Entry {
   const [minX, minY, maxX, maxY] = bboxOf(region.geometry);
@@ -25,7 +31,13 @@ function entryOf(region: IndexedRegion): Entry {
 }
 
 function answer(region: IndexedRegion, exact: boolean, distanceM: number): RegionResolveVO {
-  return { regionId: region.id, name: region.name, path: region.path, exact, distanceM: exact ? 0 : Math.round(distanceM * 10) / 10 };
+  return {
+    regionId: region.id,
+    name: region.name,
+    path: region.path,
+    exact,
+    distanceM: exact ? 0 : Math.round(distanceM * 10) / 10,
+  };
 }
 
 /**
@@ -64,10 +76,16 @@ export class GeoIndex {
     if (grid) return answer(grid.region, true, 0);
     const area = this.containing(this.areas, point, accept);
     if (area) {
-      const near = this.nearest(this.grids, point, toleranceM, (e) => accept(e) && e.region.path.startsWith(area.region.path));
+      const near = this.nearest(
+        this.grids,
+        point,
+        toleranceM,
+        (e) => accept(e) && e.region.path.startsWith(area.region.path),
+      );
       return near ? answer(near.entry.region, false, near.distanceM) : answer(area.region, true, 0);
     }
-    const near = this.nearest(this.grids, point, toleranceM, accept) ?? this.nearest(this.areas, point, toleranceM, accept);
+    const near =
+      this.nearest(this.grids, point, toleranceM, accept) ?? this.nearest(this.areas, point, toleranceM, accept);
     return near ? answer(near.entry.region, false, near.distanceM) : NONE;
   }
 
@@ -85,7 +103,12 @@ export class GeoIndex {
    * Only called once `containing` found no accepted region of this tree around the point, so the
    * distance to the boundary is the distance to the region.
    */
-  private nearest(tree: RBush<Entry>, point: LngLat, toleranceM: number, accept: (e: Entry) => boolean): { entry: Entry; distanceM: number } | null {
+  private nearest(
+    tree: RBush<Entry>,
+    point: LngLat,
+    toleranceM: number,
+    accept: (e: Entry) => boolean,
+  ): { entry: Entry; distanceM: number } | null {
     if (!(toleranceM > 0)) return null;
     const [px, py] = point;
     const k = metresPerDegree(py);
@@ -106,7 +129,11 @@ export class GeoIndex {
 }
 
 /** Resolutions per second of `index` over `points` (for `npm run bench -- registry`). */
-export function benchmarkResolve(index: GeoIndex, points: readonly LngLat[], toleranceM = 200): { resolutions: number; perSecond: number; resolved: number } {
+export function benchmarkResolve(
+  index: GeoIndex,
+  points: readonly LngLat[],
+  toleranceM = 200,
+): { resolutions: number; perSecond: number; resolved: number } {
   let resolved = 0;
   const started = process.hrtime.bigint();
   for (const [lng, lat] of points) if (index.resolve(lng, lat, toleranceM).regionId) resolved += 1;

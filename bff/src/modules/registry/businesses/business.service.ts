@@ -3,7 +3,13 @@ import { InjectDataSource } from '@midwayjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import { maskPhone } from '@zhili/shared';
-import type { AuditAction, BusinessCreateInput, BusinessListQuery, BusinessUpdateInput, BusinessVO } from '@zhili/shared';
+import type {
+  AuditAction,
+  BusinessCreateInput,
+  BusinessListQuery,
+  BusinessUpdateInput,
+  BusinessVO,
+} from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
@@ -40,12 +46,17 @@ export class BusinessService {
 
   async list(actor: Principal, query: BusinessListQuery): Promise<Page<BusinessVO>> {
     const regionPath = await this.placement.filterPath(actor, query.regionId);
-    const page = await this.scoped.list(actor, query, (qb) => {
-      if (query.type) qb.andWhere('b.business_type = :type', { type: query.type });
-      if (query.status) qb.andWhere('b.status = :status', { status: query.status });
-      if (query.q) qb.andWhere("b.name LIKE :q ESCAPE '!'", { q: `%${likeEscape(query.q)}%` });
-      return qb.orderBy('b.name', 'ASC').addOrderBy('b.id', 'ASC');
-    }, regionPath);
+    const page = await this.scoped.list(
+      actor,
+      query,
+      (qb) => {
+        if (query.type) qb.andWhere('b.business_type = :type', { type: query.type });
+        if (query.status) qb.andWhere('b.status = :status', { status: query.status });
+        if (query.q) qb.andWhere("b.name LIKE :q ESCAPE '!'", { q: `%${likeEscape(query.q)}%` });
+        return qb.orderBy('b.name', 'ASC').addOrderBy('b.id', 'ASC');
+      },
+      regionPath,
+    );
     return { items: await this.views(page.items), total: page.total };
   }
 
@@ -71,7 +82,11 @@ export class BusinessService {
       lat: input.location?.[1] ?? null,
     });
     await this.insertUnique(business);
-    await this.record(acting, 'business.create', business.id, { name: business.name, uscc: business.creditCode, regionId: region.id });
+    await this.record(acting, 'business.create', business.id, {
+      name: business.name,
+      uscc: business.creditCode,
+      regionId: region.id,
+    });
     return this.get(acting.actor, business.id);
   }
 
@@ -113,7 +128,9 @@ export class BusinessService {
    * registered in another village is refused too — without saying where.
    */
   private async assertUnique(creditCode: string, exceptId: string | null): Promise<void> {
-    const other = await this.dataSource.getRepository(Business).findOne({ where: { creditCode }, select: { id: true } });
+    const other = await this.dataSource
+      .getRepository(Business)
+      .findOne({ where: { creditCode }, select: { id: true } });
     if (other && other.id !== exceptId) throw new AppError('BUSINESS_DUPLICATE', DUPLICATE);
   }
 
@@ -122,7 +139,8 @@ export class BusinessService {
     try {
       await this.dataSource.getRepository(Business).insert(business);
     } catch (err) {
-      if (await this.dataSource.getRepository(Business).exist({ where: { creditCode: business.creditCode } })) throw new AppError('BUSINESS_DUPLICATE', DUPLICATE);
+      if (await this.dataSource.getRepository(Business).exist({ where: { creditCode: business.creditCode } }))
+        throw new AppError('BUSINESS_DUPLICATE', DUPLICATE);
       throw err;
     }
   }
@@ -147,7 +165,12 @@ export class BusinessService {
     });
   }
 
-  private async record(acting: Acting, action: AuditAction, id: string, detail: Record<string, unknown>): Promise<void> {
+  private async record(
+    acting: Acting,
+    action: AuditAction,
+    id: string,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
     await this.audit.record(acting, { action, resourceType: 'business', resourceId: id, result: 'success', detail });
   }
 }

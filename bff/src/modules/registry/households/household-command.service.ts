@@ -2,7 +2,13 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource, EntityManager, Not } from 'typeorm';
-import type { AuditAction, HeadRelation, HouseholdCreateInput, HouseholdDetailVO, HouseholdUpdateInput } from '@zhili/shared';
+import type {
+  AuditAction,
+  HeadRelation,
+  HouseholdCreateInput,
+  HouseholdDetailVO,
+  HouseholdUpdateInput,
+} from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import type { Principal } from '../../../core/auth/principal';
 import { ScopedRepository } from '../../../core/scope/scoped-repository';
@@ -47,7 +53,9 @@ export class HouseholdCommandService {
     if (code) await this.uniqueCode(code, null);
     const houseId = blank(body.houseId);
     if (houseId) await this.houseInScope(acting.actor, houseId);
-    const head = blank(body.headPersonId) ? await this.persons().get(acting.actor, blank(body.headPersonId) as string) : null;
+    const head = blank(body.headPersonId)
+      ? await this.persons().get(acting.actor, blank(body.headPersonId) as string)
+      : null;
     const household = this.dataSource.getRepository(Household).create({
       id: randomUUID(),
       code,
@@ -63,7 +71,11 @@ export class HouseholdCommandService {
       await m.insert(Household, household);
       if (head) await joinHousehold(m, household, head, 'self');
     });
-    await this.record(acting, 'household.create', household, { type: household.type, regionId: region.id, headPersonId: household.headPersonId });
+    await this.record(acting, 'household.create', household, {
+      type: household.type,
+      regionId: region.id,
+      headPersonId: household.headPersonId,
+    });
     return this.query.detailOf(household);
   }
 
@@ -164,7 +176,18 @@ export class HouseholdCommandService {
     }
   }
 
-  private async record(acting: Acting, action: AuditAction, household: Household, detail: Record<string, unknown>): Promise<void> {
-    await this.audit.record(acting, { action, resourceType: 'household', resourceId: household.id, result: 'success', detail });
+  private async record(
+    acting: Acting,
+    action: AuditAction,
+    household: Household,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
+    await this.audit.record(acting, {
+      action,
+      resourceType: 'household',
+      resourceId: household.id,
+      result: 'success',
+      detail,
+    });
   }
 }

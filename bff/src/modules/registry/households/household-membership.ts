@@ -13,17 +13,29 @@ import { Household, Person } from '../entities';
 export const ALREADY_IN_OTHER_HOUSEHOLD = '该人员已属于其他户，请先从原户移出后再加入';
 
 /** Adds `person` to `household` with the given relation; a `self` member becomes the head. */
-export async function joinHousehold(m: EntityManager, household: Household, person: Person, relation: HeadRelation): Promise<void> {
+export async function joinHousehold(
+  m: EntityManager,
+  household: Household,
+  person: Person,
+  relation: HeadRelation,
+): Promise<void> {
   if (person.householdId === household.id) throw new AppError('CONFLICT', '该人员已是本户成员');
   if (person.householdId) throw new AppError('CONFLICT', ALREADY_IN_OTHER_HOUSEHOLD);
   await setRelation(m, household, person, relation);
 }
 
 /** Changes the relation of a current member (making them head when `self`). */
-export async function setRelation(m: EntityManager, household: Household, person: Person, relation: HeadRelation): Promise<void> {
+export async function setRelation(
+  m: EntityManager,
+  household: Household,
+  person: Person,
+  relation: HeadRelation,
+): Promise<void> {
   if (relation === 'self') {
     if (household.headPersonId && household.headPersonId !== person.id) {
-      throw new AppError('VALIDATION_FAILED', '本户已有户主，请先更换户主', [{ field: 'relationToHead', message: '本户已有户主' }]);
+      throw new AppError('VALIDATION_FAILED', '本户已有户主，请先更换户主', [
+        { field: 'relationToHead', message: '本户已有户主' },
+      ]);
     }
     household.headPersonId = person.id;
     await m.update(Household, { id: household.id }, { headPersonId: person.id });
@@ -53,7 +65,8 @@ export async function leaveHousehold(m: EntityManager, household: Household, per
  * a member with relation `other` (relations to the new head must be reviewed by staff anyway).
  */
 export async function makeHead(m: EntityManager, household: Household, person: Person): Promise<void> {
-  if (person.householdId && person.householdId !== household.id) throw new AppError('CONFLICT', ALREADY_IN_OTHER_HOUSEHOLD);
+  if (person.householdId && person.householdId !== household.id)
+    throw new AppError('CONFLICT', ALREADY_IN_OTHER_HOUSEHOLD);
   const previous = household.headPersonId;
   if (previous === person.id) return;
   if (previous) await m.update(Person, { id: previous, householdId: household.id }, { relationToHead: 'other' });

@@ -15,7 +15,11 @@ const RELATION_ORDER: readonly string[] = Object.values(HeadRelation);
 /** Head first, then by relation (配偶, 子女 …), then the elder first, then by name: a stable order. */
 function memberOrder(headId: string | null): (a: Person, b: Person) => number {
   const rank = (p: Person) => (p.id === headId ? -1 : RELATION_ORDER.indexOf(p.relationToHead ?? 'other'));
-  return (a, b) => rank(a) - rank(b) || (a.birthDate ?? '9999').localeCompare(b.birthDate ?? '9999') || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+  return (a, b) =>
+    rank(a) - rank(b) ||
+    (a.birthDate ?? '9999').localeCompare(b.birthDate ?? '9999') ||
+    a.name.localeCompare(b.name) ||
+    a.id.localeCompare(b.id);
 }
 
 export interface HouseholdListQuery {
@@ -46,20 +50,28 @@ export class HouseholdQueryService {
   async list(principal: Principal, query: HouseholdListQuery): Promise<Page<HouseholdVO>> {
     const regionPath = query.regionId ? (await this.regions.getInScope(principal, query.regionId)).path : null;
     const q = query.q?.trim();
-    const page = await this.scoped.list(principal, query, (qb) => {
-      if (query.type) qb.andWhere('h.household_type = :hType', { hType: query.type });
-      if (q) {
-        qb.andWhere(
-          new Brackets((w) =>
-            w
-              .where('h.code = :hCode', { hCode: q })
-              .orWhere("h.address LIKE :hAddress ESCAPE '!'", { hAddress: `%${likeEscape(q)}%` })
-              .orWhere("EXISTS (SELECT 1 FROM person hp WHERE hp.id = h.head_person_id AND hp.name LIKE :hHead ESCAPE '!')", { hHead: `${likeEscape(q)}%` }),
-          ),
-        );
-      }
-      return qb.orderBy('h.code', 'ASC').addOrderBy('h.created_at', 'ASC').addOrderBy('h.id', 'ASC');
-    }, regionPath);
+    const page = await this.scoped.list(
+      principal,
+      query,
+      (qb) => {
+        if (query.type) qb.andWhere('h.household_type = :hType', { hType: query.type });
+        if (q) {
+          qb.andWhere(
+            new Brackets((w) =>
+              w
+                .where('h.code = :hCode', { hCode: q })
+                .orWhere("h.address LIKE :hAddress ESCAPE '!'", { hAddress: `%${likeEscape(q)}%` })
+                .orWhere(
+                  "EXISTS (SELECT 1 FROM person hp WHERE hp.id = h.head_person_id AND hp.name LIKE :hHead ESCAPE '!')",
+                  { hHead: `${likeEscape(q)}%` },
+                ),
+            ),
+          );
+        }
+        return qb.orderBy('h.code', 'ASC').addOrderBy('h.created_at', 'ASC').addOrderBy('h.id', 'ASC');
+      },
+      regionPath,
+    );
     return { items: await this.toVOs(page.items), total: page.total };
   }
 
@@ -82,7 +94,9 @@ export class HouseholdQueryService {
     const headIds = households.flatMap((h) => (h.headPersonId ? [h.headPersonId] : []));
     const [regionNames, heads, counts] = await Promise.all([
       this.persons.regionNames(households.map((h) => h.regionId)),
-      headIds.length ? this.dataSource.getRepository(Person).find({ where: { id: In(headIds) }, select: { id: true, name: true } }) : Promise.resolve([]),
+      headIds.length
+        ? this.dataSource.getRepository(Person).find({ where: { id: In(headIds) }, select: { id: true, name: true } })
+        : Promise.resolve([]),
       this.dataSource
         .getRepository(Person)
         .createQueryBuilder('p')
@@ -101,7 +115,7 @@ export class HouseholdQueryService {
       regionId: h.regionId,
       regionName: regionNames.get(h.regionId) ?? '',
       headPersonId: h.headPersonId,
-      headName: h.headPersonId ? headNames.get(h.headPersonId) ?? null : null,
+      headName: h.headPersonId ? (headNames.get(h.headPersonId) ?? null) : null,
       address: h.address,
       memberCount: memberCounts.get(h.id) ?? 0,
     }));

@@ -53,7 +53,10 @@ export class PersonCommandService {
   async create(acting: Acting, body: PersonCreateInput): Promise<PersonDetailVO> {
     const now = new Date();
     const today = todayInShanghai(now);
-    const identity = resolveIdentity({ idNumber: body.idNumber, gender: body.gender, birthDate: blankToNull(body.birthDate) }, now);
+    const identity = resolveIdentity(
+      { idNumber: body.idNumber, gender: body.gender, birthDate: blankToNull(body.birthDate) },
+      now,
+    );
     if (!identity.gender) throw fieldError('gender', '请选择性别，或填写身份证号');
     checkDay('birthDate', identity.birthDate, today);
     const phone = resolvePhone(body.phone);
@@ -98,7 +101,12 @@ export class PersonCommandService {
       resourceType: 'person',
       resourceId: person.id,
       result: 'success',
-      detail: { regionId: region.id, hukouType: person.hukouType, householdId: person.householdId, tags: body.tags ?? [] },
+      detail: {
+        regionId: region.id,
+        hukouType: person.hukouType,
+        householdId: person.householdId,
+        tags: body.tags ?? [],
+      },
     });
     return this.query.detail(acting.actor, person.id, now);
   }
@@ -125,9 +133,17 @@ export class PersonCommandService {
     }
     const hukouType = body.hukouType ?? person.hukouType;
     set('hukouType', hukouType);
-    const floatingBefore = JSON.stringify([person.origin, person.arrivalDate, person.permitStatus, person.permitExpiry]);
+    const floatingBefore = JSON.stringify([
+      person.origin,
+      person.arrivalDate,
+      person.permitStatus,
+      person.permitExpiry,
+    ]);
     applyFloating(person, hukouType, body, today);
-    if (JSON.stringify([person.origin, person.arrivalDate, person.permitStatus, person.permitExpiry]) !== floatingBefore) changed.push('floating');
+    if (
+      JSON.stringify([person.origin, person.arrivalDate, person.permitStatus, person.permitExpiry]) !== floatingBefore
+    )
+      changed.push('floating');
     if (body.hukouAddress !== undefined) set('hukouAddress', blankToNull(body.hukouAddress) ?? null);
     if (body.address !== undefined) set('address', blankToNull(body.address) ?? null);
     if (body.note !== undefined) set('note', blankToNull(body.note) ?? null);
@@ -156,7 +172,10 @@ export class PersonCommandService {
       resourceType: 'person',
       resourceId: person.id,
       result: 'success',
-      detail: { fields: [...new Set(changed)], ...(before.regionId !== person.regionId ? { regionFrom: before.regionId, regionTo: person.regionId } : {}) },
+      detail: {
+        fields: [...new Set(changed)],
+        ...(before.regionId !== person.regionId ? { regionFrom: before.regionId, regionTo: person.regionId } : {}),
+      },
     });
     return this.query.detail(acting.actor, person.id, now);
   }
@@ -186,7 +205,13 @@ export class PersonCommandService {
   async setTags(acting: Acting, id: string, codes: string[]): Promise<PersonDetailVO> {
     const person = await this.query.scoped.get(acting.actor, id);
     const change = await this.dataSource.transaction((m) => replacePersonTags(m, person, codes));
-    await this.audit.record(acting, { action: 'person.tags.update', resourceType: 'person', resourceId: person.id, result: 'success', detail: { ...change } });
+    await this.audit.record(acting, {
+      action: 'person.tags.update',
+      resourceType: 'person',
+      resourceId: person.id,
+      result: 'success',
+      detail: { ...change },
+    });
     return this.query.detail(acting.actor, person.id);
   }
 
@@ -203,7 +228,11 @@ export class PersonCommandService {
       changed.push('idNumber');
     }
     const gender = identity.gender ?? person.gender;
-    const birth = identity.idNumber ? identity.birthDate ?? null : birthDate !== undefined ? birthDate : person.birthDate;
+    const birth = identity.idNumber
+      ? (identity.birthDate ?? null)
+      : birthDate !== undefined
+        ? birthDate
+        : person.birthDate;
     checkDay('birthDate', birth, today);
     if (gender !== person.gender) changed.push('gender');
     if (birth !== person.birthDate) changed.push('birthDate');
@@ -241,25 +270,38 @@ export class PersonCommandService {
   }
 
   /** What a PATCH asks of the person's household membership, checked against the scope up front. */
-  private async householdTarget(principal: Principal, person: Person, body: PersonPatch): Promise<{ household: Household | null; relation: HeadRelation | null; leaving: Household | null } | null> {
-    const wantsId = body.householdId === undefined ? person.householdId : blankToNull(body.householdId) ?? null;
+  private async householdTarget(
+    principal: Principal,
+    person: Person,
+    body: PersonPatch,
+  ): Promise<{ household: Household | null; relation: HeadRelation | null; leaving: Household | null } | null> {
+    const wantsId = body.householdId === undefined ? person.householdId : (blankToNull(body.householdId) ?? null);
     if (wantsId === person.householdId && body.relationToHead === undefined) return null;
-    const current = person.householdId ? await this.dataSource.getRepository(Household).findOneBy({ id: person.householdId }) : null;
+    const current = person.householdId
+      ? await this.dataSource.getRepository(Household).findOneBy({ id: person.householdId })
+      : null;
     if (!wantsId) return current ? { household: null, relation: null, leaving: current } : null;
-    if (person.householdId && wantsId !== person.householdId) throw new AppError('CONFLICT', '该人员已属于其他户，请先从原户移出后再加入');
+    if (person.householdId && wantsId !== person.householdId)
+      throw new AppError('CONFLICT', '该人员已属于其他户，请先从原户移出后再加入');
     const household = await this.households.get(principal, wantsId);
     const relation = body.relationToHead ?? person.relationToHead;
     if (!relation) throw fieldError('relationToHead', '请选择与户主关系');
     return { household, relation, leaving: null };
   }
 
-  private async applyHousehold(m: EntityManager, person: Person, target: { household: Household | null; relation: HeadRelation | null; leaving: Household | null }, changed: string[]): Promise<void> {
+  private async applyHousehold(
+    m: EntityManager,
+    person: Person,
+    target: { household: Household | null; relation: HeadRelation | null; leaving: Household | null },
+    changed: string[],
+  ): Promise<void> {
     if (!target.household) {
       if (target.leaving) await leaveHousehold(m, target.leaving, person);
       changed.push('householdId');
       return;
     }
-    if (person.householdId === target.household.id) await setRelation(m, target.household, person, target.relation as HeadRelation);
+    if (person.householdId === target.household.id)
+      await setRelation(m, target.household, person, target.relation as HeadRelation);
     else await joinHousehold(m, target.household, person, target.relation as HeadRelation);
     changed.push('householdId', 'relationToHead');
   }

@@ -14,7 +14,8 @@ export interface FloatingInput {
 const FLOATING_KEYS = ['origin', 'arrivalDate', 'permitStatus', 'permitExpiry'] as const;
 
 /** '' and null both mean "no value" on the wire. */
-export const blankToNull = (v: string | null | undefined): string | null | undefined => (v === undefined ? undefined : v?.trim() ? v.trim() : null);
+export const blankToNull = (v: string | null | undefined): string | null | undefined =>
+  v === undefined ? undefined : v?.trim() ? v.trim() : null;
 
 /** Checks that a YYYY-MM-DD is a real date (and not in the future when `notAfter` is given). */
 export function checkDay(field: string, day: string | null | undefined, notAfter?: string): void {

@@ -44,7 +44,11 @@ function shiftYears(day: string, years: number): string {
 }
 
 /** Adds the filters to a query over `person` aliased `alias` (scope is applied by the caller). */
-export function applyPersonFilters(qb: SelectQueryBuilder<Person>, alias: string, f: PersonFilters): SelectQueryBuilder<Person> {
+export function applyPersonFilters(
+  qb: SelectQueryBuilder<Person>,
+  alias: string,
+  f: PersonFilters,
+): SelectQueryBuilder<Person> {
   const status = f.status ?? 'active';
   if (status !== 'all') qb.andWhere(`${alias}.status = :pfStatus`, { pfStatus: status });
   if (f.gender) qb.andWhere(`${alias}.gender = :pfGender`, { pfGender: f.gender });
@@ -58,14 +62,24 @@ export function applyPersonFilters(qb: SelectQueryBuilder<Person>, alias: string
   }
   (f.tags ?? []).forEach((code, i) => {
     // EXISTS per tag: uses the (tag_code, scope_path) index and needs no GROUP BY.
-    qb.andWhere(`EXISTS (SELECT 1 FROM person_tag pt${i} WHERE pt${i}.person_id = ${alias}.id AND pt${i}.tag_code = :pfTag${i})`, { [`pfTag${i}`]: code });
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM person_tag pt${i} WHERE pt${i}.person_id = ${alias}.id AND pt${i}.tag_code = :pfTag${i})`,
+      { [`pfTag${i}`]: code },
+    );
   });
-  if (f.today && f.ageMin !== undefined) qb.andWhere(`${alias}.birth_date <= :pfBornBefore`, { pfBornBefore: shiftYears(f.today, f.ageMin) });
-  if (f.today && f.ageMax !== undefined) qb.andWhere(`${alias}.birth_date > :pfBornAfter`, { pfBornAfter: shiftYears(f.today, f.ageMax + 1) });
+  if (f.today && f.ageMin !== undefined)
+    qb.andWhere(`${alias}.birth_date <= :pfBornBefore`, { pfBornBefore: shiftYears(f.today, f.ageMin) });
+  if (f.today && f.ageMax !== undefined)
+    qb.andWhere(`${alias}.birth_date > :pfBornAfter`, { pfBornAfter: shiftYears(f.today, f.ageMax + 1) });
   return qb;
 }
 
 /** ORDER BY for the person list; ties broken by id so pages never overlap. */
-export function orderPersons(qb: SelectQueryBuilder<Person>, alias: string, sort: PersonSortKey = 'name', order: 'ASC' | 'DESC' = 'ASC'): SelectQueryBuilder<Person> {
+export function orderPersons(
+  qb: SelectQueryBuilder<Person>,
+  alias: string,
+  sort: PersonSortKey = 'name',
+  order: 'ASC' | 'DESC' = 'ASC',
+): SelectQueryBuilder<Person> {
   return qb.orderBy(`${alias}.${sortColumns[sort]}`, order).addOrderBy(`${alias}.id`, 'ASC');
 }

@@ -17,16 +17,32 @@ function problemOf(fn: () => unknown): { field: string; message: string } | unde
 
 describe('person identity rules', () => {
   it('derives gender and birth date from a valid ID number and normalizes a lower-case x', () => {
-    expect(resolveIdentity({ idNumber: ` ${valid.toLowerCase()} ` }, today)).toEqual({ idNumber: valid, gender: 'male', birthDate: '1990-03-07' });
-    expect(resolveIdentity({ idNumber: '', gender: 'male', birthDate: '1980-01-01' }, today)).toEqual({ idNumber: null, gender: 'male', birthDate: '1980-01-01' });
+    expect(resolveIdentity({ idNumber: ` ${valid.toLowerCase()} ` }, today)).toEqual({
+      idNumber: valid,
+      gender: 'male',
+      birthDate: '1990-03-07',
+    });
+    expect(resolveIdentity({ idNumber: '', gender: 'male', birthDate: '1980-01-01' }, today)).toEqual({
+      idNumber: null,
+      gender: 'male',
+      birthDate: '1980-01-01',
+    });
   });
 
   it('names the field and the problem in Chinese', () => {
     const wrongCheck = first17 + (valid[17] === '0' ? '1' : '0');
-    expect(problemOf(() => resolveIdentity({ idNumber: wrongCheck }, today))).toEqual({ field: 'idNumber', message: '身份证号校验位错误，请核对后重新输入' });
+    expect(problemOf(() => resolveIdentity({ idNumber: wrongCheck }, today))).toEqual({
+      field: 'idNumber',
+      message: '身份证号校验位错误，请核对后重新输入',
+    });
     expect(problemOf(() => resolveIdentity({ idNumber: '12345' }, today))?.field).toBe('idNumber');
-    expect(problemOf(() => resolveIdentity({ idNumber: valid, gender: 'female' }, today))).toEqual({ field: 'gender', message: '性别与身份证号不符' });
-    expect(problemOf(() => resolveIdentity({ idNumber: valid, birthDate: '1990-03-08' }, today))?.field).toBe('birthDate');
+    expect(problemOf(() => resolveIdentity({ idNumber: valid, gender: 'female' }, today))).toEqual({
+      field: 'gender',
+      message: '性别与身份证号不符',
+    });
+    expect(problemOf(() => resolveIdentity({ idNumber: valid, birthDate: '1990-03-08' }, today))?.field).toBe(
+      'birthDate',
+    );
     expect(problemOf(() => resolvePhone('1381234567'))?.field).toBe('phone');
   });
 

@@ -50,7 +50,8 @@ export function resolveIdentity(input: IdentityInput, today: Date = new Date()):
   if (!info.valid) throw fieldError('idNumber', idProblemMessages[info.problem ?? 'format']);
   const problems: FieldError[] = [];
   if (input.gender && input.gender !== info.gender) problems.push({ field: 'gender', message: '性别与身份证号不符' });
-  if (input.birthDate && input.birthDate !== info.birthDate) problems.push({ field: 'birthDate', message: '出生日期与身份证号不符' });
+  if (input.birthDate && input.birthDate !== info.birthDate)
+    problems.push({ field: 'birthDate', message: '出生日期与身份证号不符' });
   if (problems.length) throw new AppError('VALIDATION_FAILED', problems[0].message, problems);
   return { idNumber, gender: info.gender, birthDate: info.birthDate };
 }

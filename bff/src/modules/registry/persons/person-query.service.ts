@@ -71,7 +71,11 @@ export class PersonQueryService {
    * The query's filters in the form `applyPersonFilters` takes; a `regionId` must lie in the caller's
    * scope (404 otherwise). Also used by the export so both select the same people.
    */
-  async filtersOf(principal: Principal, query: Omit<PersonListQuery, 'page' | 'pageSize'>, now: Date = new Date()): Promise<PersonFilters> {
+  async filtersOf(
+    principal: Principal,
+    query: Omit<PersonListQuery, 'page' | 'pageSize'>,
+    now: Date = new Date(),
+  ): Promise<PersonFilters> {
     const filters: PersonFilters = { today: todayInShanghai(now) };
     if (query.regionId) filters.regionPath = (await this.regions.getInScope(principal, query.regionId)).path;
     const tags = tagList(query.tag);
@@ -94,7 +98,12 @@ export class PersonQueryService {
   async list(principal: Principal, query: PersonListQuery): Promise<Page<PersonVO>> {
     const filters = await this.filtersOf(principal, query);
     const order = query.order === 'desc' ? 'DESC' : 'ASC';
-    const page = await this.scoped.list(principal, query, (qb) => orderPersons(applyPersonFilters(qb, 'p', filters), 'p', query.sort ?? 'name', order), filters.regionPath);
+    const page = await this.scoped.list(
+      principal,
+      query,
+      (qb) => orderPersons(applyPersonFilters(qb, 'p', filters), 'p', query.sort ?? 'name', order),
+      filters.regionPath,
+    );
     return { items: await this.views.toVOs(page.items), total: page.total };
   }
 
@@ -122,11 +131,21 @@ export class PersonQueryService {
       hukouAddress: person.hukouAddress,
       floating:
         person.hukouType === 'floating'
-          ? { origin: person.origin, arrivalDate: person.arrivalDate, permitStatus: person.permitStatus ?? 'none', permitExpiry: person.permitExpiry }
+          ? {
+              origin: person.origin,
+              arrivalDate: person.arrivalDate,
+              permitStatus: person.permitStatus ?? 'none',
+              permitExpiry: person.permitExpiry,
+            }
           : null,
       houses,
       household,
-      tagDetails: tags.map((t) => ({ code: t.def.code, name: t.def.name, color: t.def.color, taggedAt: new Date(t.taggedAt).toISOString() })),
+      tagDetails: tags.map((t) => ({
+        code: t.def.code,
+        name: t.def.name,
+        color: t.def.color,
+        taggedAt: new Date(t.taggedAt).toISOString(),
+      })),
       visits,
       visitDue: due ? { status: due.status, dueAt: due.dueAt.toISOString(), overdueDays: due.overdueDays } : null,
       note: person.note,
@@ -142,16 +161,31 @@ export class PersonQueryService {
       resourceType: 'person',
       resourceId: person.id,
       result: 'success',
-      detail: { fields: ['idNumber', 'phone'], present: { idNumber: result.idNumber !== null, phone: result.phone !== null } },
+      detail: {
+        fields: ['idNumber', 'phone'],
+        present: { idNumber: result.idNumber !== null, phone: result.phone !== null },
+      },
     });
     return result;
   }
 
   private async housesOf(personId: string): Promise<PersonDetailVO['houses']> {
-    const links = await this.dataSource.getRepository(PersonHouse).find({ where: { personId }, order: { createdAt: 'ASC' } });
+    const links = await this.dataSource
+      .getRepository(PersonHouse)
+      .find({ where: { personId }, order: { createdAt: 'ASC' } });
     if (links.length === 0) return [];
-    const houses = new Map((await this.dataSource.getRepository(House).findBy({ id: In(links.map((l) => l.houseId)) })).map((h) => [h.id, h]));
-    return links.map((l) => ({ houseId: l.houseId, address: houses.get(l.houseId)?.address ?? '', relation: l.relation, since: l.since }));
+    const houses = new Map(
+      (await this.dataSource.getRepository(House).findBy({ id: In(links.map((l) => l.houseId)) })).map((h) => [
+        h.id,
+        h,
+      ]),
+    );
+    return links.map((l) => ({
+      houseId: l.houseId,
+      address: houses.get(l.houseId)?.address ?? '',
+      relation: l.relation,
+      since: l.since,
+    }));
   }
 
   private async householdOf(person: Person): Promise<PersonDetailVO['household']> {
@@ -159,7 +193,9 @@ export class PersonQueryService {
     const household = await this.dataSource.getRepository(Household).findOneBy({ id: person.householdId });
     if (!household) return null;
     const head = household.headPersonId
-      ? await this.dataSource.getRepository(Person).findOne({ where: { id: household.headPersonId }, select: { id: true, name: true } })
+      ? await this.dataSource
+          .getRepository(Person)
+          .findOne({ where: { id: household.headPersonId }, select: { id: true, name: true } })
       : null;
     return { id: household.id, type: household.type, headName: head?.name ?? null, address: household.address };
   }
@@ -167,7 +203,9 @@ export class PersonQueryService {
   private async tagDetailsOf(personId: string): Promise<{ def: TagDefinition; taggedAt: Date }[]> {
     const links = await this.dataSource.getRepository(PersonTag).findBy({ personId });
     if (links.length === 0) return [];
-    const defs = await this.dataSource.getRepository(TagDefinition).find({ where: { code: In(links.map((l) => l.tagCode)) }, order: { sortOrder: 'ASC', code: 'ASC' } });
+    const defs = await this.dataSource
+      .getRepository(TagDefinition)
+      .find({ where: { code: In(links.map((l) => l.tagCode)) }, order: { sortOrder: 'ASC', code: 'ASC' } });
     const taggedAt = new Map(links.map((l) => [l.tagCode, l.taggedAt]));
     return defs.map((def) => ({ def, taggedAt: taggedAt.get(def.code) as Date }));
   }

@@ -13,7 +13,12 @@ export interface TagChange {
  * person already has may be kept even if it was deactivated since (so saving a form never fails on
  * it). Tags that stay keep their `tagged_at` (the visit clock of someone never visited starts there).
  */
-export async function replacePersonTags(m: EntityManager, person: { id: string; scopePath: string }, codes: readonly string[], now: Date = new Date()): Promise<TagChange> {
+export async function replacePersonTags(
+  m: EntityManager,
+  person: { id: string; scopePath: string },
+  codes: readonly string[],
+  now: Date = new Date(),
+): Promise<TagChange> {
   const wanted = [...new Set(codes)];
   const current = await m.findBy(PersonTag, { personId: person.id });
   const have = new Set(current.map((t) => t.tagCode));

@@ -47,7 +47,10 @@ export class PersonViewsService {
   /** Masked list shapes of the given persons, in the given order. */
   async toVOs(persons: readonly Person[], now: Date = new Date()): Promise<PersonVO[]> {
     if (persons.length === 0) return [];
-    const [regionNames, tagsByPerson] = await Promise.all([this.regionNames(persons.map((p) => p.regionId)), this.tagsOf(persons.map((p) => p.id))]);
+    const [regionNames, tagsByPerson] = await Promise.all([
+      this.regionNames(persons.map((p) => p.regionId)),
+      this.tagsOf(persons.map((p) => p.id)),
+    ]);
     const ctx = { cipher: this.cipher, regionNames, tagsByPerson, today: todayInShanghai(now) };
     return persons.map((p) => toPersonVO(p, ctx));
   }

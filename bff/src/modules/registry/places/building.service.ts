@@ -92,12 +92,16 @@ export class BuildingService {
   /** Refused while houses are registered in the building; its (empty) units go with it. */
   async delete(acting: Acting, id: string): Promise<void> {
     const building = await this.scoped.get(acting.actor, id);
-    if (await exists(this.dataSource, 'house', 'building_id', id)) throw new AppError('RECORD_IN_USE', '该楼栋下还有房屋，请先删除');
+    if (await exists(this.dataSource, 'house', 'building_id', id))
+      throw new AppError('RECORD_IN_USE', '该楼栋下还有房屋，请先删除');
     await this.dataSource.transaction(async (m) => {
       await m.getRepository(BuildingUnit).delete({ buildingId: building.id });
       await m.getRepository(Building).delete({ id: building.id });
     });
-    await this.record(acting, 'building.delete', 'building', building.id, { estateId: building.estateId, name: building.name });
+    await this.record(acting, 'building.delete', 'building', building.id, {
+      estateId: building.estateId,
+      name: building.name,
+    });
   }
 
   async listUnits(actor: Principal, buildingId: string): Promise<BuildingUnitVO[]> {
@@ -127,9 +131,13 @@ export class BuildingService {
 
   async deleteUnit(acting: Acting, unitId: string): Promise<void> {
     const unit = await this.scopedUnits.get(acting.actor, unitId);
-    if (await exists(this.dataSource, 'house', 'unit_id', unit.id)) throw new AppError('RECORD_IN_USE', '该单元下还有房屋，请先删除');
+    if (await exists(this.dataSource, 'house', 'unit_id', unit.id))
+      throw new AppError('RECORD_IN_USE', '该单元下还有房屋，请先删除');
     await this.dataSource.getRepository(BuildingUnit).delete({ id: unit.id });
-    await this.record(acting, 'building_unit.delete', 'building_unit', unit.id, { buildingId: unit.buildingId, name: unit.name });
+    await this.record(acting, 'building_unit.delete', 'building_unit', unit.id, {
+      buildingId: unit.buildingId,
+      name: unit.name,
+    });
   }
 
   private async views(buildings: Building[]): Promise<BuildingVO[]> {
@@ -139,7 +147,9 @@ export class BuildingService {
       this.placement.names(buildings.map((b) => b.regionId)),
       countBy(this.dataSource, 'building_unit', 'building_id', ids),
       countBy(this.dataSource, 'house', 'building_id', ids),
-      estateIds.length ? this.dataSource.getRepository(Estate).find({ where: { id: In(estateIds) }, select: { id: true, name: true } }) : [],
+      estateIds.length
+        ? this.dataSource.getRepository(Estate).find({ where: { id: In(estateIds) }, select: { id: true, name: true } })
+        : [],
     ]);
     const estateNames = new Map(estates.map((e) => [e.id, e.name]));
     return buildings.map((b) => ({
@@ -156,11 +166,22 @@ export class BuildingService {
   }
 
   private async unitViews(units: BuildingUnit[]): Promise<BuildingUnitVO[]> {
-    const houses = await countBy(this.dataSource, 'house', 'unit_id', units.map((u) => u.id));
+    const houses = await countBy(
+      this.dataSource,
+      'house',
+      'unit_id',
+      units.map((u) => u.id),
+    );
     return units.map((u) => ({ id: u.id, buildingId: u.buildingId, name: u.name, houseCount: houses.get(u.id) ?? 0 }));
   }
 
-  private async record(acting: Acting, action: AuditAction, type: string, id: string, detail: Record<string, unknown>): Promise<void> {
+  private async record(
+    acting: Acting,
+    action: AuditAction,
+    type: string,
+    id: string,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
     await this.audit.record(acting, { action, resourceType: type, resourceId: id, result: 'success', detail });
   }
 }

@@ -44,10 +44,15 @@ export class EstateService {
 
   async list(actor: Principal, query: EstateQuery): Promise<Page<EstateVO>> {
     const regionPath = await this.placement.filterPath(actor, query.regionId);
-    const page = await this.scoped.list(actor, query, (qb) => {
-      if (query.q) qb.andWhere("e.name LIKE :q ESCAPE '!'", { q: `%${likeEscape(query.q)}%` });
-      return qb.orderBy('e.name', 'ASC').addOrderBy('e.id', 'ASC');
-    }, regionPath);
+    const page = await this.scoped.list(
+      actor,
+      query,
+      (qb) => {
+        if (query.q) qb.andWhere("e.name LIKE :q ESCAPE '!'", { q: `%${likeEscape(query.q)}%` });
+        return qb.orderBy('e.name', 'ASC').addOrderBy('e.id', 'ASC');
+      },
+      regionPath,
+    );
     return { items: await this.views(page.items), total: page.total };
   }
 
@@ -83,7 +88,10 @@ export class EstateService {
   /** Refused (409 RECORD_IN_USE) while the estate still has buildings or houses. */
   async delete(acting: Acting, id: string): Promise<void> {
     const estate = await this.scoped.get(acting.actor, id);
-    if ((await exists(this.dataSource, 'building', 'estate_id', id)) || (await exists(this.dataSource, 'house', 'estate_id', id))) {
+    if (
+      (await exists(this.dataSource, 'building', 'estate_id', id)) ||
+      (await exists(this.dataSource, 'house', 'estate_id', id))
+    ) {
       throw new AppError('RECORD_IN_USE', '该小区下还有楼栋或房屋，请先删除');
     }
     await this.dataSource.getRepository(Estate).delete({ id: estate.id });
@@ -108,7 +116,12 @@ export class EstateService {
     }));
   }
 
-  private async record(acting: Acting, action: AuditAction, id: string, detail: Record<string, unknown>): Promise<void> {
+  private async record(
+    acting: Acting,
+    action: AuditAction,
+    id: string,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
     await this.audit.record(acting, { action, resourceType: 'estate', resourceId: id, result: 'success', detail });
   }
 }

@@ -31,18 +31,35 @@ export interface PlaceRepos {
  * estate's region or a grid inside it; a rural house needs a region of its own. The most specific
  * level named wins, so a `regionId` sent along with a unit or building is not used (the unit decides).
  */
-export async function resolveHousePlace(actor: Principal, input: HousePlaceInput, repos: PlaceRepos, placement: PlacementService): Promise<HousePlace> {
+export async function resolveHousePlace(
+  actor: Principal,
+  input: HousePlaceInput,
+  repos: PlaceRepos,
+  placement: PlacementService,
+): Promise<HousePlace> {
   if (input.unitId) {
     const unit = await repos.units.get(actor, input.unitId);
     if (input.buildingId && input.buildingId !== unit.buildingId) throw fieldError('unitId', '单元不属于所选楼栋');
     const building = await repos.buildings.get(actor, unit.buildingId);
     if (input.estateId && input.estateId !== building.estateId) throw fieldError('buildingId', '楼栋不属于所选小区');
-    return { regionId: unit.regionId, scopePath: unit.scopePath, estate: await repos.estateName(building.estateId), building, unit };
+    return {
+      regionId: unit.regionId,
+      scopePath: unit.scopePath,
+      estate: await repos.estateName(building.estateId),
+      building,
+      unit,
+    };
   }
   if (input.buildingId) {
     const building = await repos.buildings.get(actor, input.buildingId);
     if (input.estateId && input.estateId !== building.estateId) throw fieldError('buildingId', '楼栋不属于所选小区');
-    return { regionId: building.regionId, scopePath: building.scopePath, estate: await repos.estateName(building.estateId), building, unit: null };
+    return {
+      regionId: building.regionId,
+      scopePath: building.scopePath,
+      estate: await repos.estateName(building.estateId),
+      building,
+      unit: null,
+    };
   }
   if (input.estateId) {
     const estate = await repos.estates.get(actor, input.estateId);
@@ -55,7 +72,10 @@ export async function resolveHousePlace(actor: Principal, input: HousePlaceInput
 }
 
 /** 阳光小区3号楼1单元302: the display address of a flat (Chinese addresses run without spaces). */
-export function composeAddress(place: Pick<HousePlace, 'estate' | 'building' | 'unit'>, roomNo: string | null): string | null {
+export function composeAddress(
+  place: Pick<HousePlace, 'estate' | 'building' | 'unit'>,
+  roomNo: string | null,
+): string | null {
   if (!place.estate) return null;
   return [place.estate.name, place.building?.name, place.unit?.name, roomNo].filter(Boolean).join('');
 }

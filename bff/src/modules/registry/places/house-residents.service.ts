@@ -59,10 +59,20 @@ export class HouseResidentsService {
     const repo = this.dataSource.getRepository(PersonHouse);
     const existing = await repo.findOneBy({ houseId: house.id, personId: person.id });
     if (existing) {
-      await repo.update({ id: existing.id }, { relation: input.relation, since: input.since ?? null, scopePath: house.scopePath });
+      await repo.update(
+        { id: existing.id },
+        { relation: input.relation, since: input.since ?? null, scopePath: house.scopePath },
+      );
     } else {
       try {
-        await repo.insert({ id: randomUUID(), houseId: house.id, personId: person.id, relation: input.relation, since: input.since ?? null, scopePath: house.scopePath });
+        await repo.insert({
+          id: randomUUID(),
+          houseId: house.id,
+          personId: person.id,
+          relation: input.relation,
+          since: input.since ?? null,
+          scopePath: house.scopePath,
+        });
       } catch {
         // The unique (person, house) pair: another request added the same relation meanwhile.
         throw new AppError('CONFLICT', '该人员已登记在此房屋');
@@ -80,7 +90,9 @@ export class HouseResidentsService {
   }
 
   private async residents(houseId: string): Promise<Resident[]> {
-    const links = await this.dataSource.getRepository(PersonHouse).find({ where: { houseId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const links = await this.dataSource
+      .getRepository(PersonHouse)
+      .find({ where: { houseId }, order: { createdAt: 'ASC', id: 'ASC' } });
     if (links.length === 0) return [];
     const persons = await this.dataSource.getRepository(Person).findBy({ id: In(links.map((l) => l.personId)) });
     const byId = new Map(persons.map((p) => [p.id, p]));
@@ -102,7 +114,12 @@ export class HouseResidentsService {
     });
   }
 
-  private async record(acting: Acting, action: AuditAction, id: string, detail: Record<string, unknown>): Promise<void> {
+  private async record(
+    acting: Acting,
+    action: AuditAction,
+    id: string,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
     await this.audit.record(acting, { action, resourceType: 'house', resourceId: id, result: 'success', detail });
   }
 }

@@ -66,7 +66,8 @@ export class HouseService {
       estates: new ScopedRepository(this.dataSource, Estate, 'scopePath', 'e'),
       buildings: new ScopedRepository(this.dataSource, Building, 'scopePath', 'b'),
       units: new ScopedRepository(this.dataSource, BuildingUnit, 'scopePath', 'u'),
-      estateName: (id) => this.dataSource.getRepository(Estate).findOne({ where: { id }, select: { id: true, name: true } }),
+      estateName: (id) =>
+        this.dataSource.getRepository(Estate).findOne({ where: { id }, select: { id: true, name: true } }),
     };
   }
 
@@ -81,7 +82,15 @@ export class HouseService {
       return qb;
     };
     if (query.sort === 'address') return this.listByAddress(query, filtered(this.scoped.query(actor, regionPath)));
-    const page = await this.scoped.list(actor, query, (qb) => filtered(qb).orderBy(SORT_COLUMNS[query.sort], query.order === 'desc' ? 'DESC' : 'ASC').addOrderBy('h.id', 'ASC'), regionPath);
+    const page = await this.scoped.list(
+      actor,
+      query,
+      (qb) =>
+        filtered(qb)
+          .orderBy(SORT_COLUMNS[query.sort], query.order === 'desc' ? 'DESC' : 'ASC')
+          .addOrderBy('h.id', 'ASC'),
+      regionPath,
+    );
     return { items: await this.views(page.items), total: page.total };
   }
 
@@ -91,7 +100,7 @@ export class HouseService {
    * rows are read by id. Two short columns per house keep this cheap at town scale.
    */
   private async listByAddress(query: HouseQuery, qb: SelectQueryBuilder<House>): Promise<Page<HouseVO>> {
-    const keys = await qb.select(["h.id", "h.address"]).getMany();
+    const keys = await qb.select(['h.id', 'h.address']).getMany();
 
     const direction = query.order === 'desc' ? -1 : 1;
     keys.sort((a, b) => direction * naturalCompare(a.address ?? '', b.address ?? '') || a.id.localeCompare(b.id));
@@ -147,7 +156,8 @@ export class HouseService {
     if (change.use !== undefined) house.use = change.use;
     if (change.areaM2 !== undefined) house.areaM2 = change.areaM2;
     if (change.address) house.address = change.address;
-    else if (change.roomNo !== undefined && house.estateId) house.address = (await this.composedAddress(house)) ?? house.address;
+    else if (change.roomNo !== undefined && house.estateId)
+      house.address = (await this.composedAddress(house)) ?? house.address;
     await this.dataSource.transaction(async (m) => {
       await m.getRepository(House).save(house);
       if (newPath) await m.getRepository(PersonHouse).update({ houseId: house.id }, { scopePath: newPath });
@@ -159,8 +169,10 @@ export class HouseService {
   /** Refused while persons live there (人房关系) or a household is registered at the house. */
   async delete(acting: Acting, id: string): Promise<void> {
     const house = await this.scoped.get(acting.actor, id);
-    if (await exists(this.dataSource, 'person_house', 'house_id', house.id)) throw new AppError('RECORD_IN_USE', '该房屋还登记有居住人员，请先解除人房关系');
-    if (await exists(this.dataSource, 'household', 'house_id', house.id)) throw new AppError('RECORD_IN_USE', '该房屋还关联着住户，请先调整住户');
+    if (await exists(this.dataSource, 'person_house', 'house_id', house.id))
+      throw new AppError('RECORD_IN_USE', '该房屋还登记有居住人员，请先解除人房关系');
+    if (await exists(this.dataSource, 'household', 'house_id', house.id))
+      throw new AppError('RECORD_IN_USE', '该房屋还关联着住户，请先调整住户');
     await this.dataSource.getRepository(House).delete({ id: house.id });
     await this.record(acting, 'house.delete', house.id, { address: house.address });
   }
@@ -168,7 +180,12 @@ export class HouseService {
   async views(houses: House[]): Promise<HouseVO[]> {
     const [names, residents] = await Promise.all([
       this.placement.names(houses.map((h) => h.regionId)),
-      countBy(this.dataSource, 'person_house', 'house_id', houses.map((h) => h.id)),
+      countBy(
+        this.dataSource,
+        'person_house',
+        'house_id',
+        houses.map((h) => h.id),
+      ),
     ]);
     return houses.map((h) => ({
       id: h.id,
@@ -194,7 +211,12 @@ export class HouseService {
     return composeAddress({ estate, building, unit }, house.roomNo);
   }
 
-  private async record(acting: Acting, action: AuditAction, id: string, detail: Record<string, unknown>): Promise<void> {
+  private async record(
+    acting: Acting,
+    action: AuditAction,
+    id: string,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
     await this.audit.record(acting, { action, resourceType: 'house', resourceId: id, result: 'success', detail });
   }
 }

@@ -34,14 +34,21 @@ export class TagService {
 
   /** Every definition (inactive ones too, for the admin), with active persons per tag in the caller's scope. */
   async list(principal: Principal): Promise<TagDefinitionVO[]> {
-    const [defs, counts] = await Promise.all([this.tags.find({ order: { sortOrder: 'ASC', code: 'ASC' } }), this.countsInScope(principal)]);
+    const [defs, counts] = await Promise.all([
+      this.tags.find({ order: { sortOrder: 'ASC', code: 'ASC' } }),
+      this.countsInScope(principal),
+    ]);
     return defs.map((d) => this.toVO(d, counts.get(d.code) ?? 0));
   }
 
   async create(acting: Acting, body: TagCreateInput): Promise<TagDefinitionVO> {
     await this.assertTownLevel(acting, 'tag.create', body.code);
     if (await this.tags.existsBy({ code: body.code })) throw new AppError('CONFLICT', '标签代码已存在');
-    const last = await this.tags.find({ order: { sortOrder: 'DESC' }, take: 1, select: { code: true, sortOrder: true } });
+    const last = await this.tags.find({
+      order: { sortOrder: 'DESC' },
+      take: 1,
+      select: { code: true, sortOrder: true },
+    });
     const tag = this.tags.create({
       code: body.code,
       name: body.name,
@@ -52,7 +59,12 @@ export class TagService {
       active: body.active ?? true,
     });
     await this.tags.insert(tag);
-    await this.record(acting, 'tag.create', tag.code, { name: tag.name, visitIntervalDays: tag.visitIntervalDays, color: tag.color, active: tag.active });
+    await this.record(acting, 'tag.create', tag.code, {
+      name: tag.name,
+      visitIntervalDays: tag.visitIntervalDays,
+      color: tag.color,
+      active: tag.active,
+    });
     return this.toVO(tag, 0);
   }
 
@@ -110,15 +122,37 @@ export class TagService {
     const segments = (scopePrefix(acting.actor) ?? '').split('/').filter(Boolean);
     const region = segments.length === 1 ? await this.regions.find(segments[0]) : null;
     if (region?.level === 'town' && region.parentId === null) return;
-    await this.audit.record(acting, { action, resourceType: 'tag', resourceId: code, result: 'denied', detail: { reason: 'scope_not_town' } });
+    await this.audit.record(acting, {
+      action,
+      resourceType: 'tag',
+      resourceId: code,
+      result: 'denied',
+      detail: { reason: 'scope_not_town' },
+    });
     throw new AppError('FORBIDDEN', TOWN_ONLY);
   }
 
-  private async record(acting: Acting, action: AuditAction, code: string, detail: Record<string, unknown>): Promise<void> {
+  private async record(
+    acting: Acting,
+    action: AuditAction,
+    code: string,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
     await this.audit.record(acting, { action, resourceType: 'tag', resourceId: code, result: 'success', detail });
   }
 
-  private toVO(t: Pick<TagDefinition, 'code' | 'name' | 'visitIntervalDays' | 'color' | 'builtin' | 'active'>, personCount: number): TagDefinitionVO {
-    return { code: t.code, name: t.name, visitIntervalDays: t.visitIntervalDays, color: t.color, builtin: Boolean(t.builtin), active: Boolean(t.active), personCount };
+  private toVO(
+    t: Pick<TagDefinition, 'code' | 'name' | 'visitIntervalDays' | 'color' | 'builtin' | 'active'>,
+    personCount: number,
+  ): TagDefinitionVO {
+    return {
+      code: t.code,
+      name: t.name,
+      visitIntervalDays: t.visitIntervalDays,
+      color: t.color,
+      builtin: Boolean(t.builtin),
+      active: Boolean(t.active),
+      personCount,
+    };
   }
 }

@@ -53,5 +53,12 @@ export function cellDate(value: CellValue): string | null {
 export function cellList(value: CellValue): string[] {
   const text = cellText(value);
   if (!text) return [];
-  return [...new Set(text.split(/[、,，;；\s]+/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[、,，;；\s]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

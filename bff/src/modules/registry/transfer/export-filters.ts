@@ -8,7 +8,11 @@ import type { PersonExportQuery } from '@zhili/shared';
  * The list filters of a person export (regionPath already resolved in scope by the caller), and the
  * same filters as they may be written to the audit log: a searched number is never logged.
  */
-export function personFiltersOf(q: PersonExportQuery, regionPath: string | undefined, hash: (plain: string) => string): { filters: PersonFilters; audit: Record<string, unknown> } {
+export function personFiltersOf(
+  q: PersonExportQuery,
+  regionPath: string | undefined,
+  hash: (plain: string) => string,
+): { filters: PersonFilters; audit: Record<string, unknown> } {
   // The same reading of `q` and `tag` as the person list, so list and export select the same people.
   const number = q.q ? exactSearchNumber(q.q) : null;
   const filters: PersonFilters = {

@@ -34,7 +34,11 @@ export interface HouseholdRowContext {
 }
 
 /** Validates one row of a households file on its own. */
-export function parseHouseholdRow(row: SheetRow<HouseholdColumnKey>, ctx: HouseholdRowContext, errors: RowErrors): HouseholdDraft {
+export function parseHouseholdRow(
+  row: SheetRow<HouseholdColumnKey>,
+  ctx: HouseholdRowContext,
+  errors: RowErrors,
+): HouseholdDraft {
   const r = new RowReader(row, householdColumns, errors);
   const code = r.text('code', 32, true);
   const type = r.choice('type', types, true);
@@ -106,7 +110,8 @@ export function crossCheckHouseholds(drafts: HouseholdDraft[], facts: HouseholdF
     const rows = group.map((d) => d.row);
     for (const d of group) {
       const person = facts.personsByHash.get(d.headIdHash as string);
-      if (!person || !person.scopePath.startsWith(facts.scopePrefix)) fail(errors, d, 'headIdNumber', '户主未登记或不在管辖范围内');
+      if (!person || !person.scopePath.startsWith(facts.scopePrefix))
+        fail(errors, d, 'headIdNumber', '户主未登记或不在管辖范围内');
       else if (group.length > 1) fail(errors, d, 'headIdNumber', `同一户主出现在多行（${rowList(rows)}）`);
       else if (person.householdId) fail(errors, d, 'headIdNumber', '该人员已属于其他户');
       else if (d.headName && d.headName !== person.name) fail(errors, d, 'headName', '户主姓名与身份证号不一致');

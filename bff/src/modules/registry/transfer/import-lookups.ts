@@ -44,11 +44,7 @@ export async function tagNamesByCode(db: EntityManager): Promise<Map<string, str
 /** Persons (anywhere, whatever their scope) whose ID number has one of these keyed hashes. */
 export function personsByIdHash(db: EntityManager, hashes: readonly string[]): Promise<Person[]> {
   return inChunks(hashes, (chunk) =>
-    db
-      .getRepository(Person)
-      .createQueryBuilder('p')
-      .where('p.id_number_hash IN (:...chunk)', { chunk })
-      .getMany(),
+    db.getRepository(Person).createQueryBuilder('p').where('p.id_number_hash IN (:...chunk)', { chunk }).getMany(),
   );
 }
 

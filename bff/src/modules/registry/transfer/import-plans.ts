@@ -45,13 +45,21 @@ export class ImportConflict extends Error {}
 const INSERT_BATCH = 100;
 const PROGRESS_EVERY = 200;
 
-async function insertAll<T extends ObjectLiteral>(tx: EntityManager, entity: EntityTarget<T>, records: T[]): Promise<void> {
+async function insertAll<T extends ObjectLiteral>(
+  tx: EntityManager,
+  entity: EntityTarget<T>,
+  records: T[],
+): Promise<void> {
   for (const batch of chunks(records, INSERT_BATCH)) {
     await tx.createQueryBuilder().insert().into(entity).values(batch).updateEntity(false).execute();
   }
 }
 
-async function parseAll<K extends string, D>(rows: SheetRow<K>[], env: PlanEnv, parse: (row: SheetRow<K>) => D): Promise<D[]> {
+async function parseAll<K extends string, D>(
+  rows: SheetRow<K>[],
+  env: PlanEnv,
+  parse: (row: SheetRow<K>) => D,
+): Promise<D[]> {
   const drafts: D[] = [];
   for (const [i, row] of rows.entries()) {
     drafts.push(parse(row));
@@ -75,7 +83,11 @@ export async function planPersons(rows: SheetRow<PersonColumnKey>[], env: PlanEn
   const registered = new Set((await personsByIdHash(env.db, hashes)).map((p) => p.idNumber.hash as string));
   const codes = drafts.flatMap((d) => (d.householdCode ? [d.householdCode] : []));
   const households = new Map((await householdsByCode(env.db, codes)).map((h) => [h.code as string, h]));
-  crossCheckPersons(drafts, { registeredIdHashes: registered, households, scopePrefix: env.scopePrefix ?? '\0' }, errors);
+  crossCheckPersons(
+    drafts,
+    { registeredIdHashes: registered, households, scopePrefix: env.scopePrefix ?? '\0' },
+    errors,
+  );
   return {
     errors,
     rows: rows.length,
@@ -87,7 +99,12 @@ export async function planPersons(rows: SheetRow<PersonColumnKey>[], env: PlanEn
       await insertAll(tx, PersonTag, records.tags);
       for (const head of records.heads) {
         // Only a household still without a head: another writer may have set one meanwhile.
-        const res = await tx.createQueryBuilder().update(Household).set({ headPersonId: head.personId }).where('id = :id AND head_person_id IS NULL', { id: head.householdId }).execute();
+        const res = await tx
+          .createQueryBuilder()
+          .update(Household)
+          .set({ headPersonId: head.personId })
+          .where('id = :id AND head_person_id IS NULL', { id: head.householdId })
+          .execute();
         if (res.affected === 0) throw new ImportConflict();
       }
       return { persons: records.persons.length, households: records.newHouseholds.length, tags: records.tags.length };
@@ -106,7 +123,10 @@ export async function planHouseholds(rows: SheetRow<HouseholdColumnKey>[], env: 
   const drafts: HouseholdDraft[] = await parseAll(rows, env, (row) => parseHouseholdRow(row, ctx, errors));
   const codes = drafts.flatMap((d) => (d.code ? [d.code] : []));
   const taken = new Set((await householdsByCode(env.db, codes)).map((h) => h.code as string));
-  const heads = await personsByIdHash(env.db, drafts.flatMap((d) => (d.headIdHash ? [d.headIdHash] : [])));
+  const heads = await personsByIdHash(
+    env.db,
+    drafts.flatMap((d) => (d.headIdHash ? [d.headIdHash] : [])),
+  );
   const personsByHash = new Map(heads.map((p) => [p.idNumber.hash as string, p]));
   crossCheckHouseholds(drafts, { takenCodes: taken, personsByHash, scopePrefix: env.scopePrefix ?? '\0' }, errors);
   return {

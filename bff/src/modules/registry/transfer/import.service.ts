@@ -25,7 +25,8 @@ export interface ImportUpload {
   buffer: Buffer;
 }
 
-type Rows = { kind: 'persons'; rows: SheetRow<PersonColumnKey>[] } | { kind: 'households'; rows: SheetRow<HouseholdColumnKey>[] };
+type Rows =
+  { kind: 'persons'; rows: SheetRow<PersonColumnKey>[] } | { kind: 'households'; rows: SheetRow<HouseholdColumnKey>[] };
 
 /** Share of the progress bar for checking the rows when the file is then written (the rest: writing). */
 const CHECK_SHARE = 0.8;
@@ -60,7 +61,9 @@ export class ImportService {
   async start(acting: Acting, upload: ImportUpload): Promise<ImportJobVO> {
     const grid = await loadSheetGrid(upload.buffer);
     const sheet: Rows =
-      upload.kind === 'persons' ? { kind: 'persons', rows: readSheet(grid, personColumns) } : { kind: 'households', rows: readSheet(grid, householdColumns) };
+      upload.kind === 'persons'
+        ? { kind: 'persons', rows: readSheet(grid, personColumns) }
+        : { kind: 'households', rows: readSheet(grid, householdColumns) };
     const job: ImportJobVO = {
       id: randomUUID(),
       kind: upload.kind,
@@ -78,7 +81,9 @@ export class ImportService {
     };
     await this.jobs.save(acting.actor.id, job);
     setImmediate(() => {
-      this.run(acting, job, sheet).catch((err: Error) => this.logger.error('registry import %s: could not save its state: %s', job.id, err.stack ?? err));
+      this.run(acting, job, sheet).catch((err: Error) =>
+        this.logger.error('registry import %s: could not save its state: %s', job.id, err.stack ?? err),
+      );
     });
     return job;
   }
@@ -116,14 +121,17 @@ export class ImportService {
     try {
       job.status = 'running';
       await this.jobs.save(owner, job);
-      const plan = sheet.kind === 'persons' ? await planPersons(sheet.rows, env) : await planHouseholds(sheet.rows, env);
+      const plan =
+        sheet.kind === 'persons' ? await planPersons(sheet.rows, env) : await planHouseholds(sheet.rows, env);
       await this.finish(acting, job, plan);
     } catch (err) {
       this.logger.error('registry import %s failed: %s', job.id, (err as Error).stack ?? err);
       job.status = 'failed';
       job.importedRows = 0;
       job.message =
-        err instanceof ImportConflict ? '导入期间数据已被他人修改（身份证号或户编号已登记），未写入任何数据，请重新试导入' : '导入失败，未写入任何数据，请稍后重试';
+        err instanceof ImportConflict
+          ? '导入期间数据已被他人修改（身份证号或户编号已登记），未写入任何数据，请重新试导入'
+          : '导入失败，未写入任何数据，请稍后重试';
     }
     job.progress = 100;
     await this.jobs.save(owner, job);
@@ -136,7 +144,9 @@ export class ImportService {
     if (plan.errors.count > 0) {
       // IMPORT_HAS_ERRORS: all-or-nothing, so one bad row keeps the whole file out.
       job.status = 'failed';
-      job.message = job.dryRun ? `发现 ${plan.errors.count} 处错误，请修改后再导入` : `导入数据有错误（${plan.errors.count} 处），未写入任何数据`;
+      job.message = job.dryRun
+        ? `发现 ${plan.errors.count} 处错误，请修改后再导入`
+        : `导入数据有错误（${plan.errors.count} 处），未写入任何数据`;
       if (!job.dryRun) await this.record(acting, job, 'failure', { errorCount: plan.errors.count });
       return;
     }
@@ -154,12 +164,21 @@ export class ImportService {
       await this.record(acting, job, 'success', { ...counts });
     } catch (err) {
       // The rows are committed: the job must not claim otherwise. The missing record is logged loudly.
-      this.logger.error('registry import %s committed but its audit record failed: %s', job.id, (err as Error).stack ?? err);
+      this.logger.error(
+        'registry import %s committed but its audit record failed: %s',
+        job.id,
+        (err as Error).stack ?? err,
+      );
     }
   }
 
   /** One audit record per committed import: counts only, never names or numbers. */
-  private async record(acting: Acting, job: ImportJobVO, result: 'success' | 'failure', counts: Partial<WriteCounts> & { errorCount?: number }): Promise<void> {
+  private async record(
+    acting: Acting,
+    job: ImportJobVO,
+    result: 'success' | 'failure',
+    counts: Partial<WriteCounts> & { errorCount?: number },
+  ): Promise<void> {
     await this.audit.record(acting, {
       action: 'registry.import',
       resourceType: job.kind === 'persons' ? 'person' : 'household',

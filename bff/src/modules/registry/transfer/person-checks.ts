@@ -47,7 +47,8 @@ function checkDuplicates(drafts: PersonDraft[], facts: PersonFileFacts, errors: 
 function checkHouseholds(drafts: PersonDraft[], facts: PersonFileFacts, errors: RowErrors): void {
   const headRows = new Map<string, number[]>();
   for (const d of drafts) {
-    if (d.householdCode && d.relationToHead === 'self') headRows.set(d.householdCode, [...(headRows.get(d.householdCode) ?? []), d.row]);
+    if (d.householdCode && d.relationToHead === 'self')
+      headRows.set(d.householdCode, [...(headRows.get(d.householdCode) ?? []), d.row]);
   }
   for (const d of drafts) {
     const code = d.householdCode;
@@ -58,9 +59,11 @@ function checkHouseholds(drafts: PersonDraft[], facts: PersonFileFacts, errors: 
       continue;
     }
     const heads = headRows.get(code) ?? [];
-    if (d.relationToHead === 'self' && heads.length > 1) fail(errors, d, 'relationToHead', `同一户编号有多个户主（${rowList(heads)}）`);
+    if (d.relationToHead === 'self' && heads.length > 1)
+      fail(errors, d, 'relationToHead', `同一户编号有多个户主（${rowList(heads)}）`);
     else if (d.relationToHead === 'self' && existing?.headPersonId) fail(errors, d, 'relationToHead', '该户已有户主');
-    else if (!existing && heads.length === 0) fail(errors, d, 'householdCode', `${HOUSEHOLD_NOT_FOUND}（新建户请在本文件中填写该户的户主行）`);
+    else if (!existing && heads.length === 0)
+      fail(errors, d, 'householdCode', `${HOUSEHOLD_NOT_FOUND}（新建户请在本文件中填写该户的户主行）`);
   }
 }
 

@@ -3,7 +3,11 @@ import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { buildPersonRecords } from './person-records';
 import type { PersonDraft } from './person-rows';
 
-const cipher = PiiCipher.fromEnv({ PII_KEYS: `k1:${randomBytes(32).toString('base64')}`, PII_ACTIVE_KEY_ID: 'k1', PII_HMAC_KEY: randomBytes(32).toString('base64') });
+const cipher = PiiCipher.fromEnv({
+  PII_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+  PII_ACTIVE_KEY_ID: 'k1',
+  PII_HMAC_KEY: randomBytes(32).toString('base64'),
+});
 
 const draft = (i: number): PersonDraft => ({
   row: i + 2,
@@ -36,7 +40,12 @@ describe('person records of an import', () => {
       if (spinning) setImmediate(spin);
     };
     setImmediate(spin);
-    const records = await buildPersonRecords(Array.from({ length: 1000 }, (_, i) => draft(i)), new Map(), cipher, new Date());
+    const records = await buildPersonRecords(
+      Array.from({ length: 1000 }, (_, i) => draft(i)),
+      new Map(),
+      cipher,
+      new Date(),
+    );
     spinning = false;
     // 1,000 persons in batches of 200: the event loop got at least 4 turns while they were sealed.
     expect(turns).toBeGreaterThanOrEqual(4);

@@ -59,7 +59,10 @@ export interface PersonRowContext {
   today: Date;
 }
 
-function readIdNumber(r: RowReader<PersonColumnKey>, today: Date): { idNumber: string | null; gender?: Gender; birthDate?: string } {
+function readIdNumber(
+  r: RowReader<PersonColumnKey>,
+  today: Date,
+): { idNumber: string | null; gender?: Gender; birthDate?: string } {
   const raw = r.raw('idNumber');
   if (typeof raw === 'number') {
     r.fail('idNumber', '身份证号须以文本格式填写（数字格式会丢失末几位）');
@@ -103,7 +106,8 @@ export function parsePersonRow(row: SheetRow<PersonColumnKey>, ctx: PersonRowCon
 
   const householdCode = r.text('householdCode', 32);
   const relationToHead = r.choice('relationToHead', relations);
-  if (householdCode && !relationToHead && r.raw('relationToHead') === null) r.fail('relationToHead', '填写户编号时必填');
+  if (householdCode && !relationToHead && r.raw('relationToHead') === null)
+    r.fail('relationToHead', '填写户编号时必填');
   if (!householdCode && relationToHead) r.fail('householdCode', '填写与户主关系时须填写户编号');
 
   const tagCodes: string[] = [];

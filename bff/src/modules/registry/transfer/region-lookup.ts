@@ -19,7 +19,15 @@ const idsOf = (path: string) => path.split('/').filter(Boolean);
 /** Full name paths of regions (ids of a path whose region is unknown are skipped). */
 export function namePaths(regions: readonly Pick<Region, 'id' | 'name' | 'path'>[]): Map<string, string> {
   const names = new Map(regions.map((r) => [r.id, r.name]));
-  return new Map(regions.map((r) => [r.id, idsOf(r.path).map((id) => names.get(id) ?? '').filter(Boolean).join('/')]));
+  return new Map(
+    regions.map((r) => [
+      r.id,
+      idsOf(r.path)
+        .map((id) => names.get(id) ?? '')
+        .filter(Boolean)
+        .join('/'),
+    ]),
+  );
 }
 
 /**
@@ -36,7 +44,10 @@ export function exampleRegionPath(all: readonly Region[], scopePrefix: string | 
   };
   const candidates = all
     .filter((r) => scopePrefix && r.path.startsWith(scopePrefix))
-    .sort((a, b) => idsOf(b.path).length - idsOf(a.path).length || (a.code ?? '').localeCompare(b.code ?? '') || byName(a, b));
+    .sort(
+      (a, b) =>
+        idsOf(b.path).length - idsOf(a.path).length || (a.code ?? '').localeCompare(b.code ?? '') || byName(a, b),
+    );
   return candidates.length ? (paths.get(candidates[0].id) ?? null) : null;
 }
 
@@ -77,7 +88,10 @@ export class RegionLookup {
       const ref = this.byCode.get(key);
       return ref ? { ok: true, region: ref } : { ok: false, message: REGION_NOT_FOUND };
     }
-    const wanted = key.split(/\s*[/／>]\s*/).map((s) => s.trim()).filter(Boolean);
+    const wanted = key
+      .split(/\s*[/／>]\s*/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (wanted.length === 0) return { ok: false, message: REGION_NOT_FOUND };
     const hits = this.inScope.filter(({ segments }) => {
       if (segments.length < wanted.length) return false;

@@ -23,8 +23,15 @@ export function plainCell(value: ExcelJS.CellValue): CellValue {
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((r) => r.text).join('').trim() || null;
-  if ('formula' in value || 'sharedFormula' in value) return plainCell((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ('richText' in value)
+    return (
+      value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim() || null
+    );
+  if ('formula' in value || 'sharedFormula' in value)
+    return plainCell((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
   if ('text' in value) return plainCell((value as ExcelJS.CellHyperlinkValue).text);
   return null;
 }

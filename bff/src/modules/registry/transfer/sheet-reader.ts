@@ -43,7 +43,12 @@ export async function loadSheetGrid(buffer: Buffer): Promise<SheetGrid> {
     maxCellChars: MAX_CELL_CHARS,
     exampleMark: EXAMPLE_MARK,
   };
-  return runWorkerTask<SheetGrid>(WORKER_FILE, input, PARSE_LIMITS, '文件过大或过于复杂，解析超出时间或内存上限，请拆分成较小的文件后再导入');
+  return runWorkerTask<SheetGrid>(
+    WORKER_FILE,
+    input,
+    PARSE_LIMITS,
+    '文件过大或过于复杂，解析超出时间或内存上限，请拆分成较小的文件后再导入',
+  );
 }
 
 /**
@@ -57,7 +62,8 @@ export function readSheet<K extends string>(grid: SheetGrid, columns: readonly C
     if (typeof text === 'string') positions.set(text.replace(/\s+/g, ''), col);
   });
   const missing = columns.filter((c) => c.required && !positions.has(c.header)).map((c) => c.header);
-  if (missing.length) throw new AppError('IMPORT_FILE_INVALID', `表头缺少必填列：${missing.join('、')}（请使用下载的模板）`);
+  if (missing.length)
+    throw new AppError('IMPORT_FILE_INVALID', `表头缺少必填列：${missing.join('、')}（请使用下载的模板）`);
 
   const rows: SheetRow<K>[] = [];
   for (const { row, cells: values } of grid.rows) {

@@ -45,15 +45,33 @@ function exampleOf(kind: ImportKind, region: string | null): Record<string, stri
       note: EXAMPLE_MARK,
     };
   }
-  return { code: 'SL-002', type: '常住户', region: regionText, headName: '', headIdNumber: '', address: place, landNote: EXAMPLE_MARK };
+  return {
+    code: 'SL-002',
+    type: '常住户',
+    region: regionText,
+    headName: '',
+    headIdNumber: '',
+    address: place,
+    landNote: EXAMPLE_MARK,
+  };
 }
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const REQUIRED_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFC00000' } };
 
-function addDataSheet(wb: ExcelJS.Workbook, kind: ImportKind, columns: readonly ColumnSpec[], region: string | null): void {
+function addDataSheet(
+  wb: ExcelJS.Workbook,
+  kind: ImportKind,
+  columns: readonly ColumnSpec[],
+  region: string | null,
+): void {
   const ws = wb.addWorksheet(sheetNames[kind], { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: c.text ? { numFmt: '@' } : {} }));
+  ws.columns = columns.map((c) => ({
+    header: c.header,
+    key: c.key,
+    width: c.width,
+    style: c.text ? { numFmt: '@' } : {},
+  }));
   const header = ws.getRow(1);
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
@@ -61,7 +79,9 @@ function addDataSheet(wb: ExcelJS.Workbook, kind: ImportKind, columns: readonly 
     cell.font = c.required ? REQUIRED_FONT : { bold: true };
     cell.note = c.note;
   });
-  const example = ws.addRow(Object.fromEntries(Object.entries(exampleOf(kind, region)).map(([key, value]) => [key, neutraliseCell(value)])));
+  const example = ws.addRow(
+    Object.fromEntries(Object.entries(exampleOf(kind, region)).map(([key, value]) => [key, neutraliseCell(value)])),
+  );
   example.font = { italic: true, color: { argb: 'FF808080' } };
   // Drop-downs on every row a file may hold (one range per column keeps the file small).
   const lastRow = registryLimits.importRows.max + 1;

@@ -47,19 +47,36 @@ export class TransferController {
 
   @Api(transferRoutes.template)
   async template({ query }: RouteInput<typeof transferRoutes.template>) {
-    this.download(await this.imports.template(this.acting(), query.kind), `${kindNames[query.kind]}导入模板.xlsx`, `${query.kind}-template.xlsx`);
+    this.download(
+      await this.imports.template(this.acting(), query.kind),
+      `${kindNames[query.kind]}导入模板.xlsx`,
+      `${query.kind}-template.xlsx`,
+    );
   }
 
   @Api(transferRoutes.startImport)
   @RateLimit({ name: 'registry.import', limit: 30, windowSec: 600 })
   async startImport() {
-    const upload = await readMultipart(this.ctx.req, { maxFileBytes: registryLimits.importBytes.max, fileField: 'file' });
+    const upload = await readMultipart(this.ctx.req, {
+      maxFileBytes: registryLimits.importBytes.max,
+      fileField: 'file',
+    });
     const kind = upload.fields.kind as ImportKind;
-    if (!KINDS.includes(kind)) throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'kind', message: '类型应为 persons 或 households' }]);
+    if (!KINDS.includes(kind))
+      throw new AppError('VALIDATION_FAILED', undefined, [
+        { field: 'kind', message: '类型应为 persons 或 households' },
+      ]);
     const dryRun = upload.fields.dryRun ?? 'true';
-    if (dryRun !== 'true' && dryRun !== 'false') throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'dryRun', message: 'dryRun 应为 true 或 false' }]);
-    if (!upload.file) throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'file', message: '请选择要导入的 Excel 文件' }]);
-    const job = await this.imports.start(this.acting(), { kind, dryRun: dryRun === 'true', fileName: upload.file.fileName, buffer: upload.file.buffer });
+    if (dryRun !== 'true' && dryRun !== 'false')
+      throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'dryRun', message: 'dryRun 应为 true 或 false' }]);
+    if (!upload.file)
+      throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'file', message: '请选择要导入的 Excel 文件' }]);
+    const job = await this.imports.start(this.acting(), {
+      kind,
+      dryRun: dryRun === 'true',
+      fileName: upload.file.fileName,
+      buffer: upload.file.buffer,
+    });
     return { data: job };
   }
 

@@ -41,7 +41,10 @@ function gridOf(ws: ExcelJS.Worksheet, input: XlsxParseInput): SheetGrid {
     row.eachCell((cell, col) => {
       const value = plainCell(cell.value);
       if (typeof value === 'string' && value.length > input.maxCellChars) {
-        throw new Refusal('FILE_TOO_COMPLEX', `第 ${rowNumber} 行有单元格超过 ${input.maxCellChars} 个字符，已拒绝处理`);
+        throw new Refusal(
+          'FILE_TOO_COMPLEX',
+          `第 ${rowNumber} 行有单元格超过 ${input.maxCellChars} 个字符，已拒绝处理`,
+        );
       }
       cells[col - 1] = value;
       if (value !== null) empty = false;
@@ -53,7 +56,8 @@ function gridOf(ws: ExcelJS.Worksheet, input: XlsxParseInput): SheetGrid {
     }
     if (empty || example) return;
     rows.push({ row: rowNumber, cells: Array.from(cells, (v) => v ?? null) });
-    if (rows.length > input.maxRows) throw new Refusal('IMPORT_FILE_INVALID', `单个文件最多 ${input.maxRows} 行，请拆分后再导入`);
+    if (rows.length > input.maxRows)
+      throw new Refusal('IMPORT_FILE_INVALID', `单个文件最多 ${input.maxRows} 行，请拆分后再导入`);
   });
   return { header, rows };
 }
@@ -64,8 +68,10 @@ async function parse(input: XlsxParseInput): Promise<SheetGrid> {
     await checkZip(buffer, XLSX_ZIP_LIMITS);
   } catch (err) {
     if (!(err instanceof ZipRefusedError)) throw err;
-    if (err.reason === 'corrupt') throw new Refusal('IMPORT_FILE_INVALID', '文件无法读取：请使用下载的 Excel 模板（.xlsx）');
-    if (err.reason === 'encrypted') throw new Refusal('IMPORT_FILE_INVALID', '文件已加密，请另存为不加密的 .xlsx 后再导入');
+    if (err.reason === 'corrupt')
+      throw new Refusal('IMPORT_FILE_INVALID', '文件无法读取：请使用下载的 Excel 模板（.xlsx）');
+    if (err.reason === 'encrypted')
+      throw new Refusal('IMPORT_FILE_INVALID', '文件已加密，请另存为不加密的 .xlsx 后再导入');
     throw new Refusal('FILE_TOO_COMPLEX', `${err.message}，已拒绝处理`);
   }
   const wb = new ExcelJS.Workbook();

@@ -15,7 +15,11 @@ export type CellOut = string | number | null;
  * `fill` adds the rows; it may be async (rows come from the database in batches). Every text cell is
  * neutralised against formula injection here, so no export can write a live `=…` cell.
  */
-export async function writeXlsx(sheetName: string, columns: readonly SheetColumn[], fill: (add: (values: CellOut[]) => void) => Promise<void>): Promise<Buffer> {
+export async function writeXlsx(
+  sheetName: string,
+  columns: readonly SheetColumn[],
+  fill: (add: (values: CellOut[]) => void) => Promise<void>,
+): Promise<Buffer> {
   const out = new PassThrough();
   const parts: Buffer[] = [];
   out.on('data', (chunk: Buffer) => parts.push(chunk));
@@ -41,7 +45,10 @@ export async function writeXlsx(sheetName: string, columns: readonly SheetColumn
  * the UTF-8 name per RFC 5987/6266 (`filename*`), percent-encoding everything outside attr-char.
  */
 export function attachmentHeader(fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encoded}`;
 }
 

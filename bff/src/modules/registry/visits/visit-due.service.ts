@@ -74,19 +74,32 @@ export class VisitDueService {
       .addSelect('pt.tagged_at', 'taggedAt')
       .addSelect('td.visit_interval_days', 'intervalDays')
       .addSelect('p.last_visited_at', 'lastVisitedAt')
-      .innerJoin(TagDefinition, 'td', 'td.code = pt.tag_code AND td.active = :tdActive AND td.visit_interval_days IS NOT NULL', { tdActive: true })
+      .innerJoin(
+        TagDefinition,
+        'td',
+        'td.code = pt.tag_code AND td.active = :tdActive AND td.visit_interval_days IS NOT NULL',
+        { tdActive: true },
+      )
       .innerJoin(Person, 'p', 'p.id = pt.person_id AND p.status = :pStatus', { pStatus: 'active' });
     // The person's own scope_path is authoritative (person_tag's copy serves the tag index).
     applyScope(qb, principal, 'p.scope_path', query.regionPath);
     if (query.personId) qb.andWhere('p.id = :duePerson', { duePerson: query.personId });
     const rows = await qb.getRawMany<CareTagRow>();
 
-    const byPerson = new Map<string, { tagCodes: string[]; intervals: number[]; taggedAt: Date; lastVisitedAt: Date | null }>();
+    const byPerson = new Map<
+      string,
+      { tagCodes: string[]; intervals: number[]; taggedAt: Date; lastVisitedAt: Date | null }
+    >();
     for (const row of rows) {
       const taggedAt = dbDate(row.taggedAt) as Date;
       const entry = byPerson.get(row.personId);
       if (!entry) {
-        byPerson.set(row.personId, { tagCodes: [row.tagCode], intervals: [Number(row.intervalDays)], taggedAt, lastVisitedAt: dbDate(row.lastVisitedAt) });
+        byPerson.set(row.personId, {
+          tagCodes: [row.tagCode],
+          intervals: [Number(row.intervalDays)],
+          taggedAt,
+          lastVisitedAt: dbDate(row.lastVisitedAt),
+        });
         continue;
       }
       entry.tagCodes.push(row.tagCode);
@@ -97,7 +110,12 @@ export class VisitDueService {
     const filter = query.status ?? 'pending';
     const result: PersonDue[] = [];
     for (const [personId, e] of byPerson) {
-      const due = computeVisitDue({ intervalsDays: e.intervals, lastVisitedAt: e.lastVisitedAt, taggedAt: e.taggedAt, now });
+      const due = computeVisitDue({
+        intervalsDays: e.intervals,
+        lastVisitedAt: e.lastVisitedAt,
+        taggedAt: e.taggedAt,
+        now,
+      });
       if (!due) continue;
       if (filter === 'pending' ? !PENDING.has(due.status) : filter !== 'all' && due.status !== filter) continue;
       result.push({ personId, tagCodes: e.tagCodes.sort(), lastVisitedAt: e.lastVisitedAt, due });
@@ -106,7 +124,12 @@ export class VisitDueService {
   }
 
   /** One page of the due list as `VisitDueVO`s (masked phone). */
-  async page(principal: Principal, query: VisitDueQuery, page: number, pageSize: number): Promise<{ items: VisitDueVO[]; total: number }> {
+  async page(
+    principal: Principal,
+    query: VisitDueQuery,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: VisitDueVO[]; total: number }> {
     const all = await this.compute(principal, query);
     const slice = all.slice((page - 1) * pageSize, page * pageSize);
     return { items: await this.toVOs(slice), total: all.length };
@@ -138,7 +161,10 @@ export class VisitDueService {
     const codes = [...new Set(items.flatMap((i) => i.tagCodes))];
     const persons = await this.persons.findBy({ id: In(ids) });
     const [regions, tags] = await Promise.all([
-      this.regions.find({ where: { id: In([...new Set(persons.map((p) => p.regionId))]) }, select: { id: true, name: true } }),
+      this.regions.find({
+        where: { id: In([...new Set(persons.map((p) => p.regionId))]) },
+        select: { id: true, name: true },
+      }),
       this.tags.findBy({ code: In(codes) }),
     ]);
     const personById = new Map(persons.map((p) => [p.id, p]));

@@ -46,7 +46,12 @@ export class VisitController {
 
   @Api(visitRoutes.due)
   async dueList({ query: q }: RouteInput<typeof visitRoutes.due>) {
-    const { items, total } = await this.due.page(principalOf(this.ctx), { regionPath: await this.regionPath(q.regionId), status: q.status }, q.page, q.pageSize);
+    const { items, total } = await this.due.page(
+      principalOf(this.ctx),
+      { regionPath: await this.regionPath(q.regionId), status: q.status },
+      q.page,
+      q.pageSize,
+    );
     return { data: items, page: { page: q.page, pageSize: q.pageSize, total } };
   }
 

@@ -88,7 +88,10 @@ export class VisitService {
   /** The name recorded with a visit: the staff member's display name or the worker's nickname. */
   private async visitorName(principal: Principal): Promise<string> {
     if (principal.kind === 'staff') {
-      const user = await this.staff.findOne({ where: { id: principal.id }, select: { id: true, displayName: true, username: true } });
+      const user = await this.staff.findOne({
+        where: { id: principal.id },
+        select: { id: true, displayName: true, username: true },
+      });
       return (user?.displayName || user?.username || '').slice(0, 64);
     }
     const user = await this.mpUsers.findOne({ where: { id: principal.id }, select: { id: true, nickname: true } });
@@ -100,7 +103,8 @@ export class VisitService {
     const principal = acting.actor;
     const person = await this.personsInScope.get(principal, input.personId);
     const visitedAt = checkedVisitedAt(input.visitedAt, now);
-    if (input.photoIds.length > registryLimits.visitPhotos.max) throw invalid('photoIds', `最多 ${registryLimits.visitPhotos.max} 张照片`);
+    if (input.photoIds.length > registryLimits.visitPhotos.max)
+      throw invalid('photoIds', `最多 ${registryLimits.visitPhotos.max} 张照片`);
     const visit: Visit = this.dataSource.getRepository(Visit).create({
       id: randomUUID(),
       personId: person.id,
@@ -129,7 +133,12 @@ export class VisitService {
       resourceType: 'person',
       resourceId: person.id,
       result: 'success',
-      detail: { visitId: visit.id, visitedAt: visitedAt.toISOString(), photos: input.photoIds.length, via: principal.kind },
+      detail: {
+        visitId: visit.id,
+        visitedAt: visitedAt.toISOString(),
+        photos: input.photoIds.length,
+        via: principal.kind,
+      },
     });
     const [vo] = await this.query.toVOs([visit]);
     return vo;
@@ -137,10 +146,15 @@ export class VisitService {
 
   /** Visits in the caller's scope, newest first; `personId` out of scope simply matches nothing. */
   async list(principal: Principal, q: VisitListQuery): Promise<{ items: VisitVO[]; total: number }> {
-    const page = await this.visitsInScope.list(principal, q, (qb) => {
-      if (q.personId) qb.andWhere('v.person_id = :personId', { personId: q.personId });
-      return qb.orderBy('v.visited_at', 'DESC').addOrderBy('v.id', 'DESC');
-    }, q.regionPath);
+    const page = await this.visitsInScope.list(
+      principal,
+      q,
+      (qb) => {
+        if (q.personId) qb.andWhere('v.person_id = :personId', { personId: q.personId });
+        return qb.orderBy('v.visited_at', 'DESC').addOrderBy('v.id', 'DESC');
+      },
+      q.regionPath,
+    );
     return { items: await this.query.toVOs(page.items), total: page.total };
   }
 }

@@ -10,10 +10,49 @@ import '../case-tasks/case-tasks.css';
 /** The forms of a task: 添加进展 (note + photos), 办结 (result + ≥ 1 after-photo), 退回 (reason). */
 export type TaskFormKind = 'note' | 'resolve' | 'return';
 
-const forms: Record<TaskFormKind, { title: string; placeholder: string; min: number; max: number; missing: string; inputTest: string; photos: boolean; submit: string }> = {
-  note: { title: '添加进展', placeholder: '现场处理进展，如：已联系施工队，明天上午到场', min: 1, max: caseLimits.note.max, missing: '请填写进展', inputTest: 'task-note-input', photos: true, submit: '保存进展' },
-  resolve: { title: '办结', placeholder: '处理结果，如：已修复路面坑洞并清理现场', min: caseLimits.result.min, max: caseLimits.result.max, missing: `请填写处理结果，至少 ${caseLimits.result.min} 个字`, inputTest: 'task-result-input', photos: true, submit: '确认办结' },
-  return: { title: '退回', placeholder: '退回原因，如：不属于本网格范围', min: caseLimits.reason.min, max: caseLimits.reason.max, missing: `请填写退回原因，至少 ${caseLimits.reason.min} 个字`, inputTest: 'task-reason-input', photos: false, submit: '确认退回' },
+const forms: Record<
+  TaskFormKind,
+  {
+    title: string;
+    placeholder: string;
+    min: number;
+    max: number;
+    missing: string;
+    inputTest: string;
+    photos: boolean;
+    submit: string;
+  }
+> = {
+  note: {
+    title: '添加进展',
+    placeholder: '现场处理进展，如：已联系施工队，明天上午到场',
+    min: 1,
+    max: caseLimits.note.max,
+    missing: '请填写进展',
+    inputTest: 'task-note-input',
+    photos: true,
+    submit: '保存进展',
+  },
+  resolve: {
+    title: '办结',
+    placeholder: '处理结果，如：已修复路面坑洞并清理现场',
+    min: caseLimits.result.min,
+    max: caseLimits.result.max,
+    missing: `请填写处理结果，至少 ${caseLimits.result.min} 个字`,
+    inputTest: 'task-result-input',
+    photos: true,
+    submit: '确认办结',
+  },
+  return: {
+    title: '退回',
+    placeholder: '退回原因，如：不属于本网格范围',
+    min: caseLimits.reason.min,
+    max: caseLimits.reason.max,
+    missing: `请填写退回原因，至少 ${caseLimits.reason.min} 个字`,
+    inputTest: 'task-reason-input',
+    photos: false,
+    submit: '确认退回',
+  },
 };
 
 export interface TaskFormValue {
@@ -46,36 +85,47 @@ export function TaskActionForm({ kind, busy, onSubmit, onCancel }: TaskActionFor
   };
 
   return (
-    <View className='card section' data-test={`task-form-${kind}`}>
-      <Text className='case-field__label'>{form.title}</Text>
+    <View className="card section" data-test={`task-form-${kind}`}>
+      <Text className="case-field__label">{form.title}</Text>
       {replies.length > 0 ? (
-        <View className='task-replies'>
+        <View className="task-replies">
           {replies.map((r, i) => (
-            <Text key={r} className='task-reply' data-test={`task-reply-${i}`} onClick={() => setText(r)}>
+            <Text key={r} className="task-reply" data-test={`task-reply-${i}`} onClick={() => setText(r)}>
               {r}
             </Text>
           ))}
         </View>
       ) : null}
-      <Textarea className='case-textarea' data-test={form.inputTest} value={text} maxlength={form.max} placeholder={form.placeholder} onInput={(e) => setText(e.detail.value)} />
-      <Text className='case-counter'>
+      <Textarea
+        className="case-textarea"
+        data-test={form.inputTest}
+        value={text}
+        maxlength={form.max}
+        placeholder={form.placeholder}
+        onInput={(e) => setText(e.detail.value)}
+      />
+      <Text className="case-counter">
         {text.length}/{form.max}
       </Text>
       {form.photos ? (
         <>
-          <Text className='case-muted'>{kind === 'resolve' ? '处理后照片（至少 1 张）' : '现场照片（选填）'}</Text>
-          <PhotoPicker uploads={uploads} max={caseLimits.afterPhotos.max} dataTest='task-photos' />
+          <Text className="case-muted">{kind === 'resolve' ? '处理后照片（至少 1 张）' : '现场照片（选填）'}</Text>
+          <PhotoPicker uploads={uploads} max={caseLimits.afterPhotos.max} dataTest="task-photos" />
         </>
       ) : null}
-      {error ? <Text className='case-error' data-test='task-form-error'>{error}</Text> : null}
-      <View className='task-form__buttons'>
-        <View className='task-form__button' data-test='task-form-cancel'>
-          <Button block fill='outline' disabled={busy} onClick={onCancel}>
+      {error ? (
+        <Text className="case-error" data-test="task-form-error">
+          {error}
+        </Text>
+      ) : null}
+      <View className="task-form__buttons">
+        <View className="task-form__button" data-test="task-form-cancel">
+          <Button block fill="outline" disabled={busy} onClick={onCancel}>
             取消
           </Button>
         </View>
-        <View className='task-form__button' data-test='task-form-submit'>
-          <Button block type='primary' loading={busy} disabled={busy} onClick={submit}>
+        <View className="task-form__button" data-test="task-form-submit">
+          <Button block type="primary" loading={busy} disabled={busy} onClick={submit}>
             {form.submit}
           </Button>
         </View>

@@ -30,30 +30,46 @@ async function confirm(kind: TaskFormKind | 'start'): Promise<boolean> {
   return res.confirm;
 }
 
-function Actions({ task, onStart, onOpen }: { task: MpTaskDetailVO; onStart: () => void; onOpen: (kind: TaskFormKind) => void }) {
+function Actions({
+  task,
+  onStart,
+  onOpen,
+}: {
+  task: MpTaskDetailVO;
+  onStart: () => void;
+  onOpen: (kind: TaskFormKind) => void;
+}) {
   const can = (a: string) => task.availableActions.includes(a as never);
   const open = task.status === 'dispatched' || task.status === 'processing';
   if (!open && task.availableActions.length === 0) return null;
   return (
-    <View className='task-actions' data-test='task-actions'>
+    <View className="task-actions" data-test="task-actions">
       {can('start') ? (
-        <View className='task-actions__item' data-test='task-action-start'>
-          <Button block type='primary' onClick={onStart}>接单</Button>
+        <View className="task-actions__item" data-test="task-action-start">
+          <Button block type="primary" onClick={onStart}>
+            接单
+          </Button>
         </View>
       ) : null}
       {open ? (
-        <View className='task-actions__item' data-test='task-action-note'>
-          <Button block fill='outline' onClick={() => onOpen('note')}>添加进展</Button>
+        <View className="task-actions__item" data-test="task-action-note">
+          <Button block fill="outline" onClick={() => onOpen('note')}>
+            添加进展
+          </Button>
         </View>
       ) : null}
       {can('resolve') ? (
-        <View className='task-actions__item' data-test='task-action-resolve'>
-          <Button block type='primary' onClick={() => onOpen('resolve')}>办结</Button>
+        <View className="task-actions__item" data-test="task-action-resolve">
+          <Button block type="primary" onClick={() => onOpen('resolve')}>
+            办结
+          </Button>
         </View>
       ) : null}
       {can('return') ? (
-        <View className='task-actions__item' data-test='task-action-return'>
-          <Button block fill='outline' onClick={() => onOpen('return')}>退回</Button>
+        <View className="task-actions__item" data-test="task-action-return">
+          <Button block fill="outline" onClick={() => onOpen('return')}>
+            退回
+          </Button>
         </View>
       ) : null}
     </View>
@@ -76,8 +92,17 @@ export default function GridCaseTask() {
 
   const t = state.data;
   if (!t) {
-    if (state.status === 'error') return <View className='page'><ErrorState message={state.message} onRetry={() => void reload()} /></View>;
-    return <View className='page'><LoadingSkeleton rows={6} /></View>;
+    if (state.status === 'error')
+      return (
+        <View className="page">
+          <ErrorState message={state.message} onRetry={() => void reload()} />
+        </View>
+      );
+    return (
+      <View className="page">
+        <LoadingSkeleton rows={6} />
+      </View>
+    );
   }
 
   const run = async (kind: TaskFormKind | 'start', call: () => Promise<MpTaskDetailVO>) => {
@@ -89,7 +114,11 @@ export default function GridCaseTask() {
       void Taro.showToast({ title: confirmTexts[kind].done, icon: 'success' });
     } catch (e) {
       const stale = isAppError(e) && e.status === 409;
-      void Taro.showModal({ title: '操作未完成', content: stale ? `${describeError(e)}。已为您刷新工单，请查看最新状态。` : describeError(e), showCancel: false });
+      void Taro.showModal({
+        title: '操作未完成',
+        content: stale ? `${describeError(e)}。已为您刷新工单，请查看最新状态。` : describeError(e),
+        showCancel: false,
+      });
       if (stale) setForm(null);
     } finally {
       setBusy(false);
@@ -98,7 +127,10 @@ export default function GridCaseTask() {
   };
   const submitForm = (kind: TaskFormKind, v: TaskFormValue) => {
     if (kind === 'note') return void run('note', () => addTaskNote(t.id, v.text, v.photoIds));
-    if (kind === 'resolve') return void run('resolve', () => actOnTask(t.id, { action: 'resolve', result: v.text, photoIds: v.photoIds, version: t.version }));
+    if (kind === 'resolve')
+      return void run('resolve', () =>
+        actOnTask(t.id, { action: 'resolve', result: v.text, photoIds: v.photoIds, version: t.version }),
+      );
     void run('return', () => actOnTask(t.id, { action: 'return', reason: v.text, version: t.version }));
   };
   const due = dueCountdown(t.dueAt, now, t.slaState);
@@ -107,43 +139,65 @@ export default function GridCaseTask() {
   const open = t.status === 'dispatched' || t.status === 'processing';
 
   return (
-    <View className='page' data-test='task-detail' data-status={t.status}>
-      <View className='card'>
-        <View className='task-row__head'>
-          <Text className='task-row__title'>{t.categoryName}</Text>
+    <View className="page" data-test="task-detail" data-status={t.status}>
+      <View className="card">
+        <View className="task-row__head">
+          <Text className="task-row__title">{t.categoryName}</Text>
           <StatusChip status={t.status} />
         </View>
-        <Text className='task-row__meta'>
+        <Text className="task-row__meta">
           {t.no} · {casePriorityLabels[t.priority]} · {formatCaseTime(t.createdAt)}
         </Text>
         {open ? (
-          <Text className={`task-due ${due.overdue ? 'task-due--overdue' : due.urgent ? 'task-due--urgent' : ''}`} data-test='task-due'>
+          <Text
+            className={`task-due ${due.overdue ? 'task-due--overdue' : due.urgent ? 'task-due--urgent' : ''}`}
+            data-test="task-due"
+          >
             {due.text}
             {t.dueAt ? `（时限 ${formatCaseTime(t.dueAt)}）` : ''}
           </Text>
         ) : null}
-        <Text className='case-timeline__line' data-test='task-description'>{t.description}</Text>
-        <PhotoGrid photos={before} dataTest='task-photos-before' />
-        <View className='task-row__head'>
-          <Text className='task-row__meta'>位置：{t.address || '未填写地址'}</Text>
+        <Text className="case-timeline__line" data-test="task-description">
+          {t.description}
+        </Text>
+        <PhotoGrid photos={before} dataTest="task-photos-before" />
+        <View className="task-row__head">
+          <Text className="task-row__meta">位置：{t.address || '未填写地址'}</Text>
           {t.location ? (
-            <View data-test='task-navigate'>
-              <Button size='small' fill='outline' onClick={() => t.location && void openMap({ lng: t.location[0], lat: t.location[1] }, t.categoryName, t.address ?? '')}>
+            <View data-test="task-navigate">
+              <Button
+                size="small"
+                fill="outline"
+                onClick={() =>
+                  t.location &&
+                  void openMap({ lng: t.location[0], lat: t.location[1] }, t.categoryName, t.address ?? '')
+                }
+              >
                 导航
               </Button>
             </View>
           ) : null}
         </View>
-        {after.length > 0 ? <Text className='case-field__label section'>处理后照片</Text> : null}
-        <PhotoGrid photos={after} dataTest='task-photos-after' />
+        {after.length > 0 ? <Text className="case-field__label section">处理后照片</Text> : null}
+        <PhotoGrid photos={after} dataTest="task-photos-after" />
       </View>
       {form ? (
-        <TaskActionForm key={form} kind={form} busy={busy} onSubmit={(v) => submitForm(form, v)} onCancel={() => setForm(null)} />
+        <TaskActionForm
+          key={form}
+          kind={form}
+          busy={busy}
+          onSubmit={(v) => submitForm(form, v)}
+          onCancel={() => setForm(null)}
+        />
       ) : (
-        <Actions task={t} onStart={() => void run('start', () => actOnTask(t.id, { action: 'start', version: t.version }))} onOpen={setForm} />
+        <Actions
+          task={t}
+          onStart={() => void run('start', () => actOnTask(t.id, { action: 'start', version: t.version }))}
+          onOpen={setForm}
+        />
       )}
-      <View className='card section'>
-        <Text className='case-field__label'>办理记录</Text>
+      <View className="card section">
+        <Text className="case-field__label">办理记录</Text>
         <CaseTimeline events={t.events} />
       </View>
     </View>

@@ -51,29 +51,47 @@ function TaskList() {
 
   let body;
   if (list.loading && list.items.length === 0) body = <LoadingSkeleton rows={4} />;
-  else if (list.error && list.items.length === 0) body = <ErrorState message={list.error} onRetry={() => void reload()} />;
-  else if (list.items.length === 0) body = <EmptyState title={tab === 'todo' ? '暂无待办工单' : '还没有办过的工单'} description={tab === 'todo' ? '派给您的问题会出现在这里。' : undefined} />;
+  else if (list.error && list.items.length === 0)
+    body = <ErrorState message={list.error} onRetry={() => void reload()} />;
+  else if (list.items.length === 0)
+    body = (
+      <EmptyState
+        title={tab === 'todo' ? '暂无待办工单' : '还没有办过的工单'}
+        description={tab === 'todo' ? '派给您的问题会出现在这里。' : undefined}
+      />
+    );
   else
     body = (
-      <View className='list-group' data-test='task-list'>
+      <View className="list-group" data-test="task-list">
         {list.items.map((task) => (
-          <TaskRow key={task.id} task={task} now={now} showCountdown={tab === 'todo'} onOpen={() => void Taro.navigateTo({ url: caseTaskUrl(task.id) })} />
+          <TaskRow
+            key={task.id}
+            task={task}
+            now={now}
+            showCountdown={tab === 'todo'}
+            onOpen={() => void Taro.navigateTo({ url: caseTaskUrl(task.id) })}
+          />
         ))}
       </View>
     );
 
   return (
     <View>
-      <View className='task-tabs'>
+      <View className="task-tabs">
         {tabs.map((t) => (
-          <Text key={t.key} data-test={`task-tab-${t.key}`} className={`task-tab ${t.key === tab ? 'task-tab--active' : ''}`} onClick={() => setTab(t.key)}>
+          <Text
+            key={t.key}
+            data-test={`task-tab-${t.key}`}
+            className={`task-tab ${t.key === tab ? 'task-tab--active' : ''}`}
+            onClick={() => setTab(t.key)}
+          >
             {t.label}
           </Text>
         ))}
       </View>
-      {liveTasksAvailable ? <Text className='task-live'>新工单会实时出现</Text> : null}
+      {liveTasksAvailable ? <Text className="task-live">新工单会实时出现</Text> : null}
       {body}
-      <ListFooter list={list} unit='件' />
+      <ListFooter list={list} unit="件" />
     </View>
   );
 }
@@ -82,14 +100,14 @@ function TaskList() {
 export default function GridCaseTasks() {
   const [state, reload] = useProfile();
   return (
-    <View className='page'>
+    <View className="page">
       <WithProfile state={state} reload={reload}>
         {(profile) => (
           <RoleGate
             profile={profile}
             role={Role.GridWorker}
-            title='需由社区（村）绑定网格员身份后使用'
-            explanation='网格员身份由所在社区或村在管理后台核实并绑定。如果你是网格员，请联系所在社区（村）；绑定后重新进入本页即可使用。'
+            title="需由社区（村）绑定网格员身份后使用"
+            explanation="网格员身份由所在社区或村在管理后台核实并绑定。如果你是网格员，请联系所在社区（村）；绑定后重新进入本页即可使用。"
           >
             <TaskList />
           </RoleGate>

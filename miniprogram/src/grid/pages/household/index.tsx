@@ -19,35 +19,44 @@ export default function GridHousehold() {
   }, [reload]);
 
   if (!state.data) {
-    if (state.status === 'error') return <View className='page'><ErrorState message={state.message} onRetry={() => void reload()} /></View>;
-    return <View className='page'><LoadingSkeleton rows={5} /></View>;
+    if (state.status === 'error')
+      return (
+        <View className="page">
+          <ErrorState message={state.message} onRetry={() => void reload()} />
+        </View>
+      );
+    return (
+      <View className="page">
+        <LoadingSkeleton rows={5} />
+      </View>
+    );
   }
   const h = state.data;
   return (
-    <View className='page'>
-      <View className='card' id='household-card'>
-        <View className='grid-item__head'>
-          <Text className='grid-title' id='household-head'>
+    <View className="page">
+      <View className="card" id="household-card">
+        <View className="grid-item__head">
+          <Text className="grid-title" id="household-head">
             {h.headName ? `${h.headName}户` : '未登记户主'}
           </Text>
-          <Text className='grid-badge grid-badge--type' id='household-type'>
+          <Text className="grid-badge grid-badge--type" id="household-type">
             {householdTypeLabels[h.type]}
           </Text>
         </View>
-        <Text className='grid-sub'>{h.address ?? '地址未登记'}</Text>
-        <Text className='grid-sub'>
+        <Text className="grid-sub">{h.address ?? '地址未登记'}</Text>
+        <Text className="grid-sub">
           {h.regionName}
           {h.code ? ` · 户号 ${h.code}` : ''} · {h.memberCount} 人
         </Text>
       </View>
       {h.landNote ? (
-        <View className='section card'>
-          <Text className='section__title'>承包地及种养情况</Text>
-          <Text className='grid-sub'>{h.landNote}</Text>
+        <View className="section card">
+          <Text className="section__title">承包地及种养情况</Text>
+          <Text className="grid-sub">{h.landNote}</Text>
         </View>
       ) : null}
-      <View className='section'>
-        <Text className='section__title'>家庭成员</Text>
+      <View className="section">
+        <Text className="section__title">家庭成员</Text>
         {h.members.length === 0 ? (
           <EmptyState title={h.type === 'empty' ? '空壳户：无常住成员' : '暂无登记成员'} />
         ) : (

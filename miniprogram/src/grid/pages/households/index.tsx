@@ -13,7 +13,10 @@ import '../../components/grid.css';
 
 const typeOptions: ChipOption<HouseholdType>[] = [
   { value: '', label: '全部' },
-  ...(Object.keys(householdTypeLabels) as HouseholdType[]).map((value) => ({ value, label: householdTypeLabels[value] })),
+  ...(Object.keys(householdTypeLabels) as HouseholdType[]).map((value) => ({
+    value,
+    label: householdTypeLabels[value],
+  })),
 ];
 
 /** The households of the worker's grid: search by head name or address, filter by type. */
@@ -33,31 +36,39 @@ export default function GridHouseholds() {
   useReachBottom(() => void list.loadMore());
 
   return (
-    <View className='page'>
-      <SearchBar id='households-search' placeholder='户主姓名或地址' onSearch={setQ} />
-      <Chips idPrefix='households-type' options={typeOptions} value={type} onChange={setType} />
+    <View className="page">
+      <SearchBar id="households-search" placeholder="户主姓名或地址" onSearch={setQ} />
+      <Chips idPrefix="households-type" options={typeOptions} value={type} onChange={setType} />
       {list.loading ? (
         <LoadingSkeleton rows={5} />
       ) : list.error && list.items.length === 0 ? (
         <ErrorState message={list.error} onRetry={() => void list.reload()} />
       ) : list.items.length === 0 ? (
-        <EmptyState title={q || type ? '没有符合条件的户' : '本网格暂无登记的户'} description={q ? '换个关键词试试，姓名按开头匹配' : undefined} />
+        <EmptyState
+          title={q || type ? '没有符合条件的户' : '本网格暂无登记的户'}
+          description={q ? '换个关键词试试，姓名按开头匹配' : undefined}
+        />
       ) : (
-        <View className='list-group' id='households-list'>
+        <View className="list-group" id="households-list">
           {list.items.map((h) => (
-            <View key={h.id} className='grid-item' hoverClass='list-row--hover' onClick={() => void Taro.navigateTo({ url: `${routes.gridHousehold}?id=${h.id}` })}>
-              <View className='grid-item__head'>
-                <Text className='grid-item__title'>{h.headName ? `${h.headName}户` : '未登记户主'}</Text>
-                <Text className='grid-badge grid-badge--type'>{householdTypeLabels[h.type]}</Text>
+            <View
+              key={h.id}
+              className="grid-item"
+              hoverClass="list-row--hover"
+              onClick={() => void Taro.navigateTo({ url: `${routes.gridHousehold}?id=${h.id}` })}
+            >
+              <View className="grid-item__head">
+                <Text className="grid-item__title">{h.headName ? `${h.headName}户` : '未登记户主'}</Text>
+                <Text className="grid-badge grid-badge--type">{householdTypeLabels[h.type]}</Text>
               </View>
-              <Text className='grid-item__meta'>
+              <Text className="grid-item__meta">
                 {h.address ?? '地址未登记'} · {h.memberCount} 人{h.code ? ` · 户号 ${h.code}` : ''}
               </Text>
             </View>
           ))}
         </View>
       )}
-      <ListFooter list={list} unit='户' />
+      <ListFooter list={list} unit="户" />
     </View>
   );
 }

@@ -1,6 +1,13 @@
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { genderLabels, headRelationLabels, householdTypeLabels, hukouTypeLabels, permitStatusLabels, type PersonDetailVO } from '@zhili/shared';
+import {
+  genderLabels,
+  headRelationLabels,
+  householdTypeLabels,
+  hukouTypeLabels,
+  permitStatusLabels,
+  type PersonDetailVO,
+} from '@zhili/shared';
 import { ListGroup, ListRow } from '../../../components/ListRows';
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/StateView';
 import { useAsync } from '../../../hooks/useAsync';
@@ -22,67 +29,95 @@ export default function GridPerson() {
   });
 
   if (!state.data) {
-    if (state.status === 'error') return <View className='page'><ErrorState message={state.message} onRetry={() => void reload()} /></View>;
-    return <View className='page'><LoadingSkeleton rows={6} /></View>;
+    if (state.status === 'error')
+      return (
+        <View className="page">
+          <ErrorState message={state.message} onRetry={() => void reload()} />
+        </View>
+      );
+    return (
+      <View className="page">
+        <LoadingSkeleton rows={6} />
+      </View>
+    );
   }
   const p = state.data;
   const preview = (urls: string[], current: string) => void Taro.previewImage({ urls, current });
   return (
-    <View className='page'>
-      <View className='card' id='person-card'>
-        <View className='grid-item__head'>
-          <Text className='grid-title' id='person-name'>
+    <View className="page">
+      <View className="card" id="person-card">
+        <View className="grid-item__head">
+          <Text className="grid-title" id="person-name">
             {p.name}
           </Text>
           {p.visitDue ? <DueBadge status={p.visitDue.status} overdueDays={p.visitDue.overdueDays} /> : null}
         </View>
-        <Text className='grid-sub'>
+        <Text className="grid-sub">
           {genderLabels[p.gender]}
           {p.age !== null ? ` · ${p.age}岁` : ''} · {hukouTypeLabels[p.hukouType]}
         </Text>
         <TagList tags={p.tagDetails} />
       </View>
-      <View className='section'>
+      <View className="section">
         <ListGroup>
-          <ListRow title='身份证号' value={<Text id='person-id-number'>{p.idNumber ?? '未登记'}</Text>} />
-          <ListRow title='联系电话' value={<Text id='person-phone'>{p.phone ?? '未登记'}</Text>} />
-          <ListRow title='现住址' value={p.address ?? '未登记'} />
+          <ListRow title="身份证号" value={<Text id="person-id-number">{p.idNumber ?? '未登记'}</Text>} />
+          <ListRow title="联系电话" value={<Text id="person-phone">{p.phone ?? '未登记'}</Text>} />
+          <ListRow title="现住址" value={p.address ?? '未登记'} />
           {p.household ? (
             <ListRow
-              title='所在户'
+              title="所在户"
               value={`${p.household.headName ?? '未登记户主'}户（${householdTypeLabels[p.household.type]}）${p.relationToHead ? ` · ${headRelationLabels[p.relationToHead]}` : ''}`}
               onClick={() => void Taro.navigateTo({ url: `${routes.gridHousehold}?id=${p.household?.id ?? ''}` })}
             />
           ) : null}
           {p.floating ? (
-            <ListRow title='流动登记' value={`${p.floating.origin ?? '来源地未登记'} · ${p.floating.arrivalDate ?? '—'} 来住 · 居住证${permitStatusLabels[p.floating.permitStatus]}`} />
+            <ListRow
+              title="流动登记"
+              value={`${p.floating.origin ?? '来源地未登记'} · ${p.floating.arrivalDate ?? '—'} 来住 · 居住证${permitStatusLabels[p.floating.permitStatus]}`}
+            />
           ) : null}
-          {p.visitDue ? <ListRow title='下次走访' value={`${formatDate(p.visitDue.dueAt)} 前`} /> : null}
+          {p.visitDue ? <ListRow title="下次走访" value={`${formatDate(p.visitDue.dueAt)} 前`} /> : null}
         </ListGroup>
       </View>
-      <View className='grid-actions'>
-        <Button id='person-record-visit' type='primary' block onClick={() => void Taro.navigateTo({ url: `${routes.gridVisitNew}?personId=${p.id}&name=${encodeURIComponent(p.name)}` })}>
+      <View className="grid-actions">
+        <Button
+          id="person-record-visit"
+          type="primary"
+          block
+          onClick={() =>
+            void Taro.navigateTo({ url: `${routes.gridVisitNew}?personId=${p.id}&name=${encodeURIComponent(p.name)}` })
+          }
+        >
           记录走访
         </Button>
       </View>
-      <View className='section'>
-        <Text className='section__title'>走访记录</Text>
+      <View className="section">
+        <Text className="section__title">走访记录</Text>
         {p.visits.length === 0 ? (
-          <EmptyState title='还没有走访记录' />
+          <EmptyState title="还没有走访记录" />
         ) : (
-          <View className='list-group' id='person-visits'>
+          <View className="list-group" id="person-visits">
             {p.visits.map((v) => (
-              <View key={v.id} className='grid-item'>
-                <View className='grid-item__head'>
-                  <Text className='grid-item__title'>{formatDateTime(v.visitedAt)}</Text>
-                  <Text className='grid-item__meta'>{v.visitorName}</Text>
+              <View key={v.id} className="grid-item">
+                <View className="grid-item__head">
+                  <Text className="grid-item__title">{formatDateTime(v.visitedAt)}</Text>
+                  <Text className="grid-item__meta">{v.visitorName}</Text>
                 </View>
-                <Text className='grid-item__meta'>{v.note}</Text>
+                <Text className="grid-item__meta">{v.note}</Text>
                 {v.photos.length > 0 ? (
-                  <View className='grid-photos section'>
+                  <View className="grid-photos section">
                     {v.photos.map((photo) => (
-                      <View key={photo.id} className='grid-photo' onClick={() => preview(v.photos.map((x) => fileUrl(x.url)), fileUrl(photo.url))}>
-                        <Image className='grid-photo__img' src={fileUrl(photo.url)} mode='aspectFill' />
+                      <View
+                        key={photo.id}
+                        className="grid-photo"
+                        onClick={() =>
+                          preview(
+                            v.photos.map((x) => fileUrl(x.url)),
+                            fileUrl(photo.url),
+                          )
+                        }
+                      >
+                        <Image className="grid-photo__img" src={fileUrl(photo.url)} mode="aspectFill" />
                       </View>
                     ))}
                   </View>

@@ -13,7 +13,10 @@ import { fetchPersons } from '../../services/grid-api';
 import '../../components/grid.css';
 
 const tagByCode = new Map(defaultPersonTags.map((t) => [t.code, t]));
-const tagOptions: ChipOption<string>[] = [{ value: '', label: '全部' }, ...defaultPersonTags.map((t) => ({ value: t.code, label: t.name }))];
+const tagOptions: ChipOption<string>[] = [
+  { value: '', label: '全部' },
+  ...defaultPersonTags.map((t) => ({ value: t.code, label: t.name })),
+];
 
 /** The persons of the worker's grid: name prefix (or a full ID / mobile number) and a care tag. */
 export default function GridPersons() {
@@ -31,35 +34,46 @@ export default function GridPersons() {
   useReachBottom(() => void list.loadMore());
 
   return (
-    <View className='page'>
-      <SearchBar id='persons-search' placeholder='姓名，或完整身份证号/手机号' onSearch={setQ} />
-      <Chips idPrefix='persons-tag' options={tagOptions} value={tag} onChange={setTag} />
+    <View className="page">
+      <SearchBar id="persons-search" placeholder="姓名，或完整身份证号/手机号" onSearch={setQ} />
+      <Chips idPrefix="persons-tag" options={tagOptions} value={tag} onChange={setTag} />
       {list.loading ? (
         <LoadingSkeleton rows={5} />
       ) : list.error && list.items.length === 0 ? (
         <ErrorState message={list.error} onRetry={() => void list.reload()} />
       ) : list.items.length === 0 ? (
-        <EmptyState title='没有符合条件的人员' description={q ? '姓名按开头匹配；身份证号、手机号须完整' : undefined} />
+        <EmptyState title="没有符合条件的人员" description={q ? '姓名按开头匹配；身份证号、手机号须完整' : undefined} />
       ) : (
-        <View className='list-group' id='persons-list'>
+        <View className="list-group" id="persons-list">
           {list.items.map((p) => (
-            <View key={p.id} className='grid-item' hoverClass='list-row--hover' onClick={() => void Taro.navigateTo({ url: `${routes.gridPerson}?id=${p.id}` })}>
-              <View className='grid-item__head'>
-                <Text className='grid-item__title'>{p.name}</Text>
-                <Text className='grid-badge grid-badge--type'>{hukouTypeLabels[p.hukouType]}</Text>
+            <View
+              key={p.id}
+              className="grid-item"
+              hoverClass="list-row--hover"
+              onClick={() => void Taro.navigateTo({ url: `${routes.gridPerson}?id=${p.id}` })}
+            >
+              <View className="grid-item__head">
+                <Text className="grid-item__title">{p.name}</Text>
+                <Text className="grid-badge grid-badge--type">{hukouTypeLabels[p.hukouType]}</Text>
               </View>
-              <Text className='grid-item__meta'>
+              <Text className="grid-item__meta">
                 {genderLabels[p.gender]}
                 {p.age !== null ? ` · ${p.age}岁` : ''}
                 {p.phone ? ` · ${p.phone}` : ''}
               </Text>
-              {p.address ? <Text className='grid-item__meta'>{p.address}</Text> : null}
-              <TagList tags={p.tags.map((code) => ({ code, name: tagByCode.get(code)?.name ?? code, color: tagByCode.get(code)?.color ?? '#8a8f99' }))} />
+              {p.address ? <Text className="grid-item__meta">{p.address}</Text> : null}
+              <TagList
+                tags={p.tags.map((code) => ({
+                  code,
+                  name: tagByCode.get(code)?.name ?? code,
+                  color: tagByCode.get(code)?.color ?? '#8a8f99',
+                }))}
+              />
             </View>
           ))}
         </View>
       )}
-      <ListFooter list={list} unit='人' />
+      <ListFooter list={list} unit="人" />
     </View>
   );
 }

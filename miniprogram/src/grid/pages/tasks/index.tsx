@@ -16,11 +16,11 @@ import '../../components/grid.css';
 
 function Stat({ id, value, label, alert = false }: { id: string; value: number; label: string; alert?: boolean }) {
   return (
-    <View className='grid-stat'>
+    <View className="grid-stat">
       <Text id={id} className={`grid-stat__value ${alert && value > 0 ? 'grid-stat__value--alert' : ''}`}>
         {value}
       </Text>
-      <Text className='grid-stat__label'>{label}</Text>
+      <Text className="grid-stat__label">{label}</Text>
     </View>
   );
 }
@@ -42,34 +42,55 @@ function Overview() {
   const open = (url: string) => void Taro.navigateTo({ url });
   return (
     <View>
-      <View className='card' id='grid-overview'>
-        <Text className='grid-title' id='grid-region-name'>
+      <View className="card" id="grid-overview">
+        <Text className="grid-title" id="grid-region-name">
           {o.region?.name ?? '未绑定网格'}
         </Text>
-        <Text className='grid-sub'>
-          常住户 {o.householdsByType.resident} · 流动户 {o.householdsByType.floating} · 空壳户 {o.householdsByType.empty}
+        <Text className="grid-sub">
+          常住户 {o.householdsByType.resident} · 流动户 {o.householdsByType.floating} · 空壳户{' '}
+          {o.householdsByType.empty}
         </Text>
-        <View className='grid-stats'>
-          <Stat id='grid-households' value={o.counts.households} label='户数' />
-          <Stat id='grid-persons' value={o.counts.persons} label='人口' />
-          <Stat id='grid-houses' value={o.counts.houses} label='房屋' />
-          <Stat id='grid-businesses' value={o.counts.businesses} label='经营单位' />
+        <View className="grid-stats">
+          <Stat id="grid-households" value={o.counts.households} label="户数" />
+          <Stat id="grid-persons" value={o.counts.persons} label="人口" />
+          <Stat id="grid-houses" value={o.counts.houses} label="房屋" />
+          <Stat id="grid-businesses" value={o.counts.businesses} label="经营单位" />
         </View>
       </View>
-      <View className='section card'>
-        <Text className='section__title'>走访提醒</Text>
-        <View className='grid-stats' onClick={() => open(routes.gridVisitsDue)} id='grid-visits-due'>
-          <Stat id='grid-due-overdue' value={o.visitsDue.overdue} label='已逾期' alert />
-          <Stat id='grid-due-due' value={o.visitsDue.due} label='今日应访' alert />
-          <Stat id='grid-due-upcoming' value={o.visitsDue.upcoming} label='即将到期' />
+      <View className="section card">
+        <Text className="section__title">走访提醒</Text>
+        <View className="grid-stats" onClick={() => open(routes.gridVisitsDue)} id="grid-visits-due">
+          <Stat id="grid-due-overdue" value={o.visitsDue.overdue} label="已逾期" alert />
+          <Stat id="grid-due-due" value={o.visitsDue.due} label="今日应访" alert />
+          <Stat id="grid-due-upcoming" value={o.visitsDue.upcoming} label="即将到期" />
         </View>
       </View>
-      <View className='section'>
+      <View className="section">
         <ListGroup>
-          <ListRow id='grid-entry-households' title='户籍查询' value={`${householdTypeLabels.resident}等 ${o.counts.households} 户`} onClick={() => open(routes.gridHouseholds)} />
-          <ListRow id='grid-entry-persons' title='人员查询' value={`${o.counts.persons} 人`} onClick={() => open(routes.gridPersons)} />
-          <ListRow id='grid-entry-visits' title='走访待办' value={visitsToDoText(o.visitsDue)} onClick={() => open(routes.gridVisitsDue)} />
-          <ListRow id='grid-entry-case-tasks' title='我的工单' value='派给我的问题上报' onClick={() => open(caseRoutes.gridCaseTasks)} />
+          <ListRow
+            id="grid-entry-households"
+            title="户籍查询"
+            value={`${householdTypeLabels.resident}等 ${o.counts.households} 户`}
+            onClick={() => open(routes.gridHouseholds)}
+          />
+          <ListRow
+            id="grid-entry-persons"
+            title="人员查询"
+            value={`${o.counts.persons} 人`}
+            onClick={() => open(routes.gridPersons)}
+          />
+          <ListRow
+            id="grid-entry-visits"
+            title="走访待办"
+            value={visitsToDoText(o.visitsDue)}
+            onClick={() => open(routes.gridVisitsDue)}
+          />
+          <ListRow
+            id="grid-entry-case-tasks"
+            title="我的工单"
+            value="派给我的问题上报"
+            onClick={() => open(caseRoutes.gridCaseTasks)}
+          />
         </ListGroup>
       </View>
     </View>
@@ -80,14 +101,14 @@ function Overview() {
 export default function GridTasks() {
   const [state, reload] = useProfile();
   return (
-    <View className='page'>
+    <View className="page">
       <WithProfile state={state} reload={reload}>
         {(profile) => (
           <RoleGate
             profile={profile}
             role={Role.GridWorker}
-            title='需由社区（村）绑定网格员身份后使用'
-            explanation='网格员身份由所在社区或村在管理后台核实并绑定。如果你是网格员，请联系所在社区（村）；绑定后重新进入本页即可使用。'
+            title="需由社区（村）绑定网格员身份后使用"
+            explanation="网格员身份由所在社区或村在管理后台核实并绑定。如果你是网格员，请联系所在社区（村）；绑定后重新进入本页即可使用。"
           >
             <Overview />
           </RoleGate>

@@ -42,7 +42,11 @@ export default function GridVisitNew() {
 
   const pick = async () => {
     try {
-      const res = await Taro.chooseImage({ count: MAX_PHOTOS - photos.length, sizeType: ['compressed'], sourceType: ['camera', 'album'] });
+      const res = await Taro.chooseImage({
+        count: MAX_PHOTOS - photos.length,
+        sizeType: ['compressed'],
+        sourceType: ['camera', 'album'],
+      });
       const picked = res.tempFilePaths.slice(0, MAX_PHOTOS - photos.length);
       setPhotos((prev) => [...prev, ...picked.map((localPath) => ({ localPath, status: 'uploading' as const }))]);
       await Promise.all(picked.map((path) => upload(path)));
@@ -67,7 +71,12 @@ export default function GridVisitNew() {
     }
     setSubmitting(true);
     try {
-      await recordVisit({ personId, visitedAt: visitInstant(day), note: text, photoIds: photos.flatMap((p) => (p.file ? [p.file.id] : [])) });
+      await recordVisit({
+        personId,
+        visitedAt: visitInstant(day),
+        note: text,
+        photoIds: photos.flatMap((p) => (p.file ? [p.file.id] : [])),
+      });
       await Taro.showToast({ title: '已记录走访', icon: 'success' });
       setTimeout(() => void Taro.navigateBack(), 600);
     } catch (e) {
@@ -77,74 +86,92 @@ export default function GridVisitNew() {
   };
 
   return (
-    <View className='page'>
-      <View className='card'>
-        <Text className='grid-title' id='visit-person'>
+    <View className="page">
+      <View className="card">
+        <Text className="grid-title" id="visit-person">
           走访对象：{name || '—'}
         </Text>
       </View>
-      <View className='section list-group'>
-        <Picker mode='date' value={day} start={daysAgo(OLDEST_DAYS)} end={todayCst()} onChange={(e) => setDay(e.detail.value)}>
-          <View className='grid-field'>
-            <Text className='grid-field__label'>走访日期</Text>
-            <Text id='visit-date'>{day}</Text>
+      <View className="section list-group">
+        <Picker
+          mode="date"
+          value={day}
+          start={daysAgo(OLDEST_DAYS)}
+          end={todayCst()}
+          onChange={(e) => setDay(e.detail.value)}
+        >
+          <View className="grid-field">
+            <Text className="grid-field__label">走访日期</Text>
+            <Text id="visit-date">{day}</Text>
           </View>
         </Picker>
-        <View className='grid-field'>
-          <Text className='grid-field__label'>走访情况</Text>
+        <View className="grid-field">
+          <Text className="grid-field__label">走访情况</Text>
           <Textarea
-            id='visit-note'
-            className='grid-textarea'
+            id="visit-note"
+            className="grid-textarea"
             value={note}
             maxlength={registryLimits.visitNote.max}
-            placeholder='身体状况、生活困难、诉求等'
+            placeholder="身体状况、生活困难、诉求等"
             onInput={(e) => {
               setNote(e.detail.value);
               setNoteError(null);
             }}
           />
-          <Text className='grid-sub'>
+          <Text className="grid-sub">
             {note.length}/{registryLimits.visitNote.max}
           </Text>
           {noteError ? (
-            <Text className='grid-error' id='visit-note-error'>
+            <Text className="grid-error" id="visit-note-error">
               {noteError}
             </Text>
           ) : null}
         </View>
-        <View className='grid-field'>
-          <Text className='grid-field__label'>现场照片（最多 {MAX_PHOTOS} 张）</Text>
-          <View className='grid-photos' id='visit-photos'>
+        <View className="grid-field">
+          <Text className="grid-field__label">现场照片（最多 {MAX_PHOTOS} 张）</Text>
+          <View className="grid-photos" id="visit-photos">
             {photos.map((p) => (
-              <View key={p.localPath} className='grid-photo'>
-                <Image className='grid-photo__img' src={p.localPath} mode='aspectFill' />
-                {p.status === 'uploading' ? <Text className='grid-photo__remove'>…</Text> : null}
+              <View key={p.localPath} className="grid-photo">
+                <Image className="grid-photo__img" src={p.localPath} mode="aspectFill" />
+                {p.status === 'uploading' ? <Text className="grid-photo__remove">…</Text> : null}
                 {p.status === 'failed' ? (
-                  <Text className='grid-photo__remove' onClick={() => void upload(p.localPath)}>
+                  <Text className="grid-photo__remove" onClick={() => void upload(p.localPath)}>
                     ↻
                   </Text>
                 ) : (
-                  <Text className='grid-photo__remove' onClick={() => setPhotos((prev) => prev.filter((x) => x.localPath !== p.localPath))}>
+                  <Text
+                    className="grid-photo__remove"
+                    onClick={() => setPhotos((prev) => prev.filter((x) => x.localPath !== p.localPath))}
+                  >
                     ×
                   </Text>
                 )}
               </View>
             ))}
             {photos.length < MAX_PHOTOS ? (
-              <View className='grid-photo grid-photo--add' id='visit-add-photo' onClick={() => void pick()}>
+              <View className="grid-photo grid-photo--add" id="visit-add-photo" onClick={() => void pick()}>
                 +
               </View>
             ) : null}
           </View>
-          {photos.filter((p) => p.status === 'failed').map((p) => (
-            <Text key={p.localPath} className='grid-error'>
-              照片上传失败：{p.error}（点 ↻ 重试）
-            </Text>
-          ))}
+          {photos
+            .filter((p) => p.status === 'failed')
+            .map((p) => (
+              <Text key={p.localPath} className="grid-error">
+                照片上传失败：{p.error}（点 ↻ 重试）
+              </Text>
+            ))}
         </View>
       </View>
-      <View className='grid-actions'>
-        <Button id='visit-submit' type='primary' block loading={submitting} disabled={submitting} onClick={() => void submit()}>
+      <View className="grid-actions">
+        <Button
+          id="visit-submit"
+          type="primary"
+          block
+          loading={submitting}
+          disabled={submitting}
+          onClick={() => void submit()}
+        >
           保存走访记录
         </Button>
       </View>

@@ -40,33 +40,37 @@ export default function GridVisitsDue() {
   useReachBottom(() => void list.loadMore());
 
   return (
-    <View className='page'>
-      <Chips idPrefix='due-status' options={statusOptions} value={status} onChange={setStatus} />
+    <View className="page">
+      <Chips idPrefix="due-status" options={statusOptions} value={status} onChange={setStatus} />
       {list.loading ? (
         <LoadingSkeleton rows={5} />
       ) : list.error && list.items.length === 0 ? (
         <ErrorState message={list.error} onRetry={() => void list.reload()} />
       ) : list.items.length === 0 ? (
-        <EmptyState title='暂无待走访对象' description='独居老人、低保户等需关怀人员到期未走访时会出现在这里' />
+        <EmptyState title="暂无待走访对象" description="独居老人、低保户等需关怀人员到期未走访时会出现在这里" />
       ) : (
-        <View className='list-group' id='due-list'>
+        <View className="list-group" id="due-list">
           {list.items.map((d) => (
             <View
               key={d.personId}
               id={`due-${d.personId}`}
-              className='grid-item'
-              hoverClass='list-row--hover'
-              onClick={() => void Taro.navigateTo({ url: `${routes.gridVisitNew}?personId=${d.personId}&name=${encodeURIComponent(d.name)}` })}
+              className="grid-item"
+              hoverClass="list-row--hover"
+              onClick={() =>
+                void Taro.navigateTo({
+                  url: `${routes.gridVisitNew}?personId=${d.personId}&name=${encodeURIComponent(d.name)}`,
+                })
+              }
             >
-              <View className='grid-item__head'>
-                <Text className='grid-item__title'>{d.name}</Text>
+              <View className="grid-item__head">
+                <Text className="grid-item__title">{d.name}</Text>
                 <DueBadge status={d.status} overdueDays={d.overdueDays} />
               </View>
-              <Text className='grid-item__meta'>
+              <Text className="grid-item__meta">
                 {d.address ?? d.regionName}
                 {d.phone ? ` · ${d.phone}` : ''}
               </Text>
-              <Text className='grid-item__meta'>
+              <Text className="grid-item__meta">
                 应于 {formatDate(d.dueAt)} 前走访 · 上次 {d.lastVisitedAt ? formatDate(d.lastVisitedAt) : '未走访'}
               </Text>
               <TagList tags={d.tags} />
@@ -74,7 +78,7 @@ export default function GridVisitsDue() {
           ))}
         </View>
       )}
-      <ListFooter list={list} unit='人' />
+      <ListFooter list={list} unit="人" />
     </View>
   );
 }

@@ -1,5 +1,13 @@
 import { Text, View } from '@tarojs/components';
-import { cellOffset, clampOffset, movePoint, offsetMetres, offsetPercent, PIN_MAP, type LngLatPoint } from './pin-geometry';
+import {
+  cellOffset,
+  clampOffset,
+  movePoint,
+  offsetMetres,
+  offsetPercent,
+  PIN_MAP,
+  type LngLatPoint,
+} from './pin-geometry';
 import './pin-map.css';
 
 interface PinMapProps {
@@ -11,7 +19,10 @@ interface PinMapProps {
 }
 
 const SCALE_M = 50;
-const cells = Array.from({ length: PIN_MAP.cells * PIN_MAP.cells }, (_, i) => ({ col: i % PIN_MAP.cells, row: Math.floor(i / PIN_MAP.cells) }));
+const cells = Array.from({ length: PIN_MAP.cells * PIN_MAP.cells }, (_, i) => ({
+  col: i % PIN_MAP.cells,
+  row: Math.floor(i / PIN_MAP.cells),
+}));
 const nudges = [
   { key: 'n', label: '北', east: 0, north: PIN_MAP.stepM },
   { key: 'w', label: '西', east: -PIN_MAP.stepM, north: 0 },
@@ -34,45 +45,56 @@ export function PinMap({ anchor, value, onChange }: PinMapProps) {
   };
 
   return (
-    <View className='pin-map' data-test='pin-map'>
-      <View className='pin-map__square'>
+    <View className="pin-map" data-test="pin-map">
+      <View className="pin-map__square">
         {cells.map(({ col, row }) => (
           <View
             key={`${col}-${row}`}
-            className='pin-map__cell'
-            data-test='pin-map-cell'
+            className="pin-map__cell"
+            data-test="pin-map-cell"
             data-col={String(col)}
             data-row={String(row)}
             style={{ left: `${(col * 100) / PIN_MAP.cells}%`, top: `${(row * 100) / PIN_MAP.cells}%` }}
             onClick={() => moveTo(cellOffset(col, row))}
           />
         ))}
-        <View className='pin-map__fix' data-test='pin-map-fix' />
-        <View className='pin-map__pin' data-test='pin-map-pin' style={{ left: `${pin.left}%`, top: `${pin.top}%` }}>
-          <View className='pin-map__pin-head' />
+        <View className="pin-map__fix" data-test="pin-map-fix" />
+        <View className="pin-map__pin" data-test="pin-map-pin" style={{ left: `${pin.left}%`, top: `${pin.top}%` }}>
+          <View className="pin-map__pin-head" />
         </View>
-        <Text className='pin-map__north'>北 ↑</Text>
-        <View className='pin-map__scale'>
-          <View className='pin-map__scale-bar' style={{ width: `${(SCALE_M / (2 * PIN_MAP.halfM)) * 100}%` }} />
-          <Text className='pin-map__scale-text'>{SCALE_M} 米</Text>
+        <Text className="pin-map__north">北 ↑</Text>
+        <View className="pin-map__scale">
+          <View className="pin-map__scale-bar" style={{ width: `${(SCALE_M / (2 * PIN_MAP.halfM)) * 100}%` }} />
+          <Text className="pin-map__scale-text">{SCALE_M} 米</Text>
         </View>
       </View>
-      <View className='pin-map__row'>
-        <Text className='pin-map__offset' data-test='pin-map-offset'>
+      <View className="pin-map__row">
+        <Text className="pin-map__offset" data-test="pin-map-offset">
           {distance === 0 ? '图钉在定位点上' : `图钉距定位点约 ${distance} 米`}
         </Text>
-        <View className='pin-map__nudges'>
+        <View className="pin-map__nudges">
           {nudges.map((n) => (
-            <View key={n.key} className='pin-map__nudge' data-test={`pin-map-nudge-${n.key}`} onClick={() => moveTo({ east: offset.east + n.east, north: offset.north + n.north })}>
+            <View
+              key={n.key}
+              className="pin-map__nudge"
+              data-test={`pin-map-nudge-${n.key}`}
+              onClick={() => moveTo({ east: offset.east + n.east, north: offset.north + n.north })}
+            >
               <Text>{n.label}</Text>
             </View>
           ))}
-          <View className='pin-map__nudge pin-map__nudge--reset' data-test='pin-map-reset' onClick={() => moveTo({ east: 0, north: 0 })}>
+          <View
+            className="pin-map__nudge pin-map__nudge--reset"
+            data-test="pin-map-reset"
+            onClick={() => moveTo({ east: 0, north: 0 })}
+          >
             <Text>复位</Text>
           </View>
         </View>
       </View>
-      <Text className='case-hint'>轻点方格把图钉移到问题所在处，或用方向键每次移动 {PIN_MAP.stepM} 米（灰点为手机定位）。</Text>
+      <Text className="case-hint">
+        轻点方格把图钉移到问题所在处，或用方向键每次移动 {PIN_MAP.stepM} 米（灰点为手机定位）。
+      </Text>
     </View>
   );
 }

@@ -26,18 +26,29 @@ export function offsetMetres(anchor: LngLatPoint, point: LngLatPoint): { east: n
 }
 
 /** Keeps an offset inside the square (the pin never leaves the drawn map). */
-export function clampOffset(o: { east: number; north: number }, halfM: number = PIN_MAP.halfM): { east: number; north: number } {
+export function clampOffset(
+  o: { east: number; north: number },
+  halfM: number = PIN_MAP.halfM,
+): { east: number; north: number } {
   const c = (v: number) => Math.max(-halfM, Math.min(halfM, v));
   return { east: c(o.east), north: c(o.north) };
 }
 
 /** The centre of cell (col, row), row 0 at the top (north), as an offset from the anchor in metres. */
-export function cellOffset(col: number, row: number, halfM: number = PIN_MAP.halfM, cells: number = PIN_MAP.cells): { east: number; north: number } {
+export function cellOffset(
+  col: number,
+  row: number,
+  halfM: number = PIN_MAP.halfM,
+  cells: number = PIN_MAP.cells,
+): { east: number; north: number } {
   const size = (2 * halfM) / cells;
   return { east: -halfM + size * (col + 0.5), north: halfM - size * (row + 0.5) };
 }
 
 /** Where an offset sits on the drawn square, in percent from the left and from the top. */
-export function offsetPercent(o: { east: number; north: number }, halfM: number = PIN_MAP.halfM): { left: number; top: number } {
+export function offsetPercent(
+  o: { east: number; north: number },
+  halfM: number = PIN_MAP.halfM,
+): { left: number; top: number } {
   return { left: ((o.east + halfM) / (2 * halfM)) * 100, top: ((halfM - o.north) / (2 * halfM)) * 100 };
 }

@@ -21,18 +21,22 @@ import '../../components/resident.css';
 function Header({ c }: { c: MpCaseDetailVO }) {
   const outcome = outcomeText(c.status, c.outcome);
   return (
-    <View className='card' data-test='case-header' data-status={c.status}>
-      <View className='case-row__head'>
-        <Text className='case-row__title'>
+    <View className="card" data-test="case-header" data-status={c.status}>
+      <View className="case-row__head">
+        <Text className="case-row__title">
           {caseCategoryIcons[c.categoryIcon] ?? caseCategoryIcons.more} {c.categoryName}
         </Text>
         <StatusChip status={c.status} outcome={c.outcome} />
       </View>
-      <Text className='case-row__meta' data-test='case-no'>
+      <Text className="case-row__meta" data-test="case-no">
         编号 {c.no} · {formatCaseTime(c.createdAt)} · 附议 {c.followerCount}
       </Text>
       {outcome ? (
-        <Text className={`case-outcome case-outcome--${c.outcome}`} data-test='case-outcome' data-outcome={c.outcome ?? ''}>
+        <Text
+          className={`case-outcome case-outcome--${c.outcome}`}
+          data-test="case-outcome"
+          data-outcome={c.outcome ?? ''}
+        >
           办理结果：{outcome}
         </Text>
       ) : null}
@@ -55,8 +59,17 @@ export default function ResidentCase() {
 
   const c = state.data;
   if (!c) {
-    if (state.status === 'error') return <View className='page'><ErrorState message={state.message} onRetry={() => void reload()} /></View>;
-    return <View className='page'><LoadingSkeleton rows={6} /></View>;
+    if (state.status === 'error')
+      return (
+        <View className="page">
+          <ErrorState message={state.message} onRetry={() => void reload()} />
+        </View>
+      );
+    return (
+      <View className="page">
+        <LoadingSkeleton rows={6} />
+      </View>
+    );
   }
 
   const act = async (kind: 'rate' | 'dispute', call: () => Promise<MpCaseDetailVO>, done: string) => {
@@ -88,50 +101,72 @@ export default function ResidentCase() {
   const after = afterPhotos(c);
 
   return (
-    <View className='page' data-test='case-detail'>
+    <View className="page" data-test="case-detail">
       <Header c={c} />
-      <View className='card section'>
-        <Text className='case-field__label'>问题描述</Text>
-        <Text className='case-timeline__line' data-test='case-description'>{c.description}</Text>
+      <View className="card section">
+        <Text className="case-field__label">问题描述</Text>
+        <Text className="case-timeline__line" data-test="case-description">
+          {c.description}
+        </Text>
         {c.address || c.location ? (
-          <Text className='case-hint' onClick={() => (c.location ? void openMap({ lng: c.location[0], lat: c.location[1] }, c.categoryName, c.address ?? '') : undefined)}>
+          <Text
+            className="case-hint"
+            onClick={() =>
+              c.location
+                ? void openMap({ lng: c.location[0], lat: c.location[1] }, c.categoryName, c.address ?? '')
+                : undefined
+            }
+          >
             位置：{c.address || '查看地图'}
           </Text>
         ) : null}
-        {before.length > 0 ? <Text className='case-field__label section'>现场照片</Text> : null}
-        <PhotoGrid photos={before} dataTest='photos-before' />
+        {before.length > 0 ? <Text className="case-field__label section">现场照片</Text> : null}
+        <PhotoGrid photos={before} dataTest="photos-before" />
       </View>
       {c.resolution || after.length > 0 || c.rejectReason ? (
-        <View className='card section'>
-          <Text className='case-field__label'>{c.rejectReason ? '不予受理原因' : '处理结果'}</Text>
-          <Text className='case-timeline__line' data-test='case-resolution'>{c.rejectReason ?? c.resolution ?? ''}</Text>
-          {after.length > 0 ? <Text className='case-field__label section'>处理后照片</Text> : null}
-          <PhotoGrid photos={after} dataTest='photos-after' />
+        <View className="card section">
+          <Text className="case-field__label">{c.rejectReason ? '不予受理原因' : '处理结果'}</Text>
+          <Text className="case-timeline__line" data-test="case-resolution">
+            {c.rejectReason ?? c.resolution ?? ''}
+          </Text>
+          {after.length > 0 ? <Text className="case-field__label section">处理后照片</Text> : null}
+          <PhotoGrid photos={after} dataTest="photos-after" />
         </View>
       ) : null}
       {c.rating !== null ? (
-        <View className='card section' data-test='case-rating'>
-          <Text className='case-field__label'>我的评价</Text>
-          <Text className='star star--on'>{'★'.repeat(c.rating)}</Text>
-          {c.ratingComment ? <Text className='case-timeline__line'>{c.ratingComment}</Text> : null}
+        <View className="card section" data-test="case-rating">
+          <Text className="case-field__label">我的评价</Text>
+          <Text className="star star--on">{'★'.repeat(c.rating)}</Text>
+          {c.ratingComment ? <Text className="case-timeline__line">{c.ratingComment}</Text> : null}
         </View>
       ) : null}
-      {c.canRate ? <RatingForm busy={busy === 'rate'} onSubmit={(rating, comment) => void act('rate', () => rateCase(c.id, rating, comment), '感谢您的评价')} /> : null}
+      {c.canRate ? (
+        <RatingForm
+          busy={busy === 'rate'}
+          onSubmit={(rating, comment) => void act('rate', () => rateCase(c.id, rating, comment), '感谢您的评价')}
+        />
+      ) : null}
       {c.canDispute ? (
-        <DisputeForm disputeUntil={c.disputeUntil} busy={busy === 'dispute'} onSubmit={(reason, photoIds) => void act('dispute', () => disputeCase(c.id, reason, photoIds), '已反馈，将重新处理')} />
+        <DisputeForm
+          disputeUntil={c.disputeUntil}
+          busy={busy === 'dispute'}
+          onSubmit={(reason, photoIds) =>
+            void act('dispute', () => disputeCase(c.id, reason, photoIds), '已反馈，将重新处理')
+          }
+        />
       ) : null}
       {c.following ? (
-        <View className='card section case-row__head'>
-          <Text className='case-muted'>您已附议此问题</Text>
-          <View data-test='case-unfollow'>
-            <Button size='small' fill='outline' loading={busy === 'follow'} onClick={() => void unfollow()}>
+        <View className="card section case-row__head">
+          <Text className="case-muted">您已附议此问题</Text>
+          <View data-test="case-unfollow">
+            <Button size="small" fill="outline" loading={busy === 'follow'} onClick={() => void unfollow()}>
               取消附议
             </Button>
           </View>
         </View>
       ) : null}
-      <View className='card section'>
-        <Text className='case-field__label'>办理进度</Text>
+      <View className="card section">
+        <Text className="case-field__label">办理进度</Text>
         <CaseTimeline events={c.events} />
       </View>
     </View>

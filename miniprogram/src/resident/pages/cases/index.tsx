@@ -67,7 +67,11 @@ function MyCases({ profile }: { profile: MpProfile }) {
     void flushCaseOutbox().finally(refreshOutbox);
   };
   const remove = async (key: string) => {
-    const res = await Taro.showModal({ title: '删除这条上报？', content: '删除后将不会提交，且无法恢复。', confirmText: '删除' });
+    const res = await Taro.showModal({
+      title: '删除这条上报？',
+      content: '删除后将不会提交，且无法恢复。',
+      confirmText: '删除',
+    });
     if (res.confirm) {
       removeReport(taroStore, profile.id, key);
       refreshOutbox();
@@ -76,11 +80,13 @@ function MyCases({ profile }: { profile: MpProfile }) {
 
   let body;
   if (list.loading && list.items.length === 0) body = <LoadingSkeleton rows={4} />;
-  else if (list.error && list.items.length === 0) body = <ErrorState message={list.error} onRetry={() => void reload()} />;
-  else if (list.items.length === 0) body = <EmptyState title={current.empty} description='遇到环境卫生、道路设施等问题，可以随手拍上报。' />;
+  else if (list.error && list.items.length === 0)
+    body = <ErrorState message={list.error} onRetry={() => void reload()} />;
+  else if (list.items.length === 0)
+    body = <EmptyState title={current.empty} description="遇到环境卫生、道路设施等问题，可以随手拍上报。" />;
   else
     body = (
-      <View className='list-group' data-test='my-case-list'>
+      <View className="list-group" data-test="my-case-list">
         {list.items.map((item) => (
           <CaseRow key={item.id} item={item} onOpen={() => void Taro.navigateTo({ url: caseDetailUrl(item.id) })} />
         ))}
@@ -90,21 +96,32 @@ function MyCases({ profile }: { profile: MpProfile }) {
   return (
     <View>
       <OutboxList entries={outbox} onRetry={retry} onRemove={(key) => void remove(key)} />
-      <View className='case-tabs'>
+      <View className="case-tabs">
         {tabs.map((t) => (
-          <Text key={t.key} data-test={`cases-tab-${t.key}`} className={`case-tab ${t.key === tab ? 'case-tab--active' : ''}`} onClick={() => setTab(t.key)}>
+          <Text
+            key={t.key}
+            data-test={`cases-tab-${t.key}`}
+            className={`case-tab ${t.key === tab ? 'case-tab--active' : ''}`}
+            onClick={() => setTab(t.key)}
+          >
             {t.label}
           </Text>
         ))}
       </View>
-      <View id='cases-list'>{body}</View>
+      <View id="cases-list">{body}</View>
       {list.items.length > 0 ? (
-        <View className='case-more' data-test='cases-more' onClick={() => void list.loadMore()}>
-          <Text>{list.loadingMore ? '加载中…' : list.hasMore ? `已显示 ${list.items.length}/${list.total}，点击加载更多` : `共 ${list.total} 条，没有更多了`}</Text>
+        <View className="case-more" data-test="cases-more" onClick={() => void list.loadMore()}>
+          <Text>
+            {list.loadingMore
+              ? '加载中…'
+              : list.hasMore
+                ? `已显示 ${list.items.length}/${list.total}，点击加载更多`
+                : `共 ${list.total} 条，没有更多了`}
+          </Text>
         </View>
       ) : null}
-      <View className='case-actions' data-test='cases-new-report'>
-        <Button block type='primary' onClick={() => void Taro.navigateTo({ url: caseRoutes.report })}>
+      <View className="case-actions" data-test="cases-new-report">
+        <Button block type="primary" onClick={() => void Taro.navigateTo({ url: caseRoutes.report })}>
           随手拍上报问题
         </Button>
       </View>
@@ -125,7 +142,7 @@ function OfflineOutbox({ onBack }: { onBack: () => void }) {
 export default function ResidentCases() {
   const [state, reload] = useProfile();
   return (
-    <View className='page'>
+    <View className="page">
       {!state.data && state.status === 'error' ? <OfflineOutbox onBack={() => void reload()} /> : null}
       <WithProfile state={state} reload={reload}>
         {(profile) => <MyCases profile={profile} />}

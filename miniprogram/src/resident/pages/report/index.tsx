@@ -33,7 +33,10 @@ function ReportForm({ profile }: { profile: MpProfile }) {
   const [subscribing, setSubscribing] = useState(false);
   const flow = useSubmitReport({ userId: profile.id, draft, uploads, discard });
   // Whether this report will be published on Open311 (the category's setting; anonymous never in full).
-  const publicity = publicityNote(categories.data?.find((c) => c.code === draft.categoryCode), draft.anonymous);
+  const publicity = publicityNote(
+    categories.data?.find((c) => c.code === draft.categoryCode),
+    draft.anonymous,
+  );
 
   useEffect(() => {
     rememberCaseUser(profile.id);
@@ -60,7 +63,15 @@ function ReportForm({ profile }: { profile: MpProfile }) {
         .catch(() => null)
         .finally(open);
     };
-    return <Submitted record={phase.record} canSubscribe={templates !== null} busy={subscribing} onSubscribe={subscribe} onSkip={open} />;
+    return (
+      <Submitted
+        record={phase.record}
+        canSubscribe={templates !== null}
+        busy={subscribing}
+        onSubscribe={subscribe}
+        onSkip={open}
+      />
+    );
   }
   if (phase.kind === 'queued') {
     return <Queued onMyCases={() => void Taro.redirectTo({ url: caseRoutes.myCases })} onNew={flow.backToEditing} />;
@@ -70,65 +81,96 @@ function ReportForm({ profile }: { profile: MpProfile }) {
   return (
     <View>
       {restored ? (
-        <View className='draft-notice' data-test='draft-restored'>
+        <View className="draft-notice" data-test="draft-restored">
           <Text>已恢复上次未提交的内容</Text>
-          <Text className='draft-notice__action' data-test='draft-discard' onClick={() => { discard(); uploads.reset([]); }}>
+          <Text
+            className="draft-notice__action"
+            data-test="draft-discard"
+            onClick={() => {
+              discard();
+              uploads.reset([]);
+            }}
+          >
             清空重填
           </Text>
         </View>
       ) : null}
-      <View className='list-group'>
-        <View className='case-field'>
-          <Text className='case-field__label'>问题类型</Text>
+      <View className="list-group">
+        <View className="case-field">
+          <Text className="case-field__label">问题类型</Text>
           {categories.data ? (
-            <CategoryGrid categories={categories.data} value={draft.categoryCode} onChange={(code) => update({ categoryCode: code })} />
+            <CategoryGrid
+              categories={categories.data}
+              value={draft.categoryCode}
+              onChange={(code) => update({ categoryCode: code })}
+            />
           ) : categories.status === 'error' ? (
             <ErrorState message={categories.message} onRetry={() => void reloadCategories()} />
           ) : (
             <LoadingSkeleton rows={2} />
           )}
-          {flow.errors.category ? <Text className='case-error'>{flow.errors.category}</Text> : null}
-          {publicity ? <Text className='case-hint' data-test='report-publicity'>{publicity}</Text> : null}
+          {flow.errors.category ? <Text className="case-error">{flow.errors.category}</Text> : null}
+          {publicity ? (
+            <Text className="case-hint" data-test="report-publicity">
+              {publicity}
+            </Text>
+          ) : null}
         </View>
-        <View className='case-field'>
-          <Text className='case-field__label'>问题描述</Text>
+        <View className="case-field">
+          <Text className="case-field__label">问题描述</Text>
           <Textarea
-            className='case-textarea'
-            data-test='description'
+            className="case-textarea"
+            data-test="description"
             value={draft.description}
             maxlength={caseLimits.description.max}
-            placeholder='请描述问题的情况，如：XX路口井盖缺失，存在安全隐患'
+            placeholder="请描述问题的情况，如：XX路口井盖缺失，存在安全隐患"
             onInput={(e) => update({ description: e.detail.value })}
           />
-          <Text className='case-counter' data-test='description-counter'>
+          <Text className="case-counter" data-test="description-counter">
             {draft.description.length}/{caseLimits.description.max}
           </Text>
-          {flow.errors.description ? <Text className='case-error'>{flow.errors.description}</Text> : null}
+          {flow.errors.description ? <Text className="case-error">{flow.errors.description}</Text> : null}
         </View>
-        <View className='case-field'>
-          <Text className='case-field__label'>现场照片（选填，最多 {caseLimits.photos.max} 张）</Text>
-          <PhotoPicker uploads={uploads} max={caseLimits.photos.max} dataTest='photo-picker' />
+        <View className="case-field">
+          <Text className="case-field__label">现场照片（选填，最多 {caseLimits.photos.max} 张）</Text>
+          <PhotoPicker uploads={uploads} max={caseLimits.photos.max} dataTest="photo-picker" />
         </View>
         <LocationField
           location={draft.location}
           address={draft.address}
-          onLocation={(picked) => update({ location: { lng: picked.lng, lat: picked.lat }, ...(picked.address ? { address: picked.name ? `${picked.address} ${picked.name}` : picked.address } : {}) })}
+          onLocation={(picked) =>
+            update({
+              location: { lng: picked.lng, lat: picked.lat },
+              ...(picked.address ? { address: picked.name ? `${picked.address} ${picked.name}` : picked.address } : {}),
+            })
+          }
           onAddress={(address) => update({ address })}
           error={flow.errors.location ?? flow.errors.address}
         />
-        <View className='case-field'>
-          <View className='anon-row'>
-            <Text className='case-field__label'>匿名上报</Text>
-            <View data-test='anonymous-switch' data-checked={draft.anonymous ? 'true' : 'false'}>
-              <Switch checked={draft.anonymous} color='#c8161d' onChange={(e) => update({ anonymous: e.detail.value })} />
+        <View className="case-field">
+          <View className="anon-row">
+            <Text className="case-field__label">匿名上报</Text>
+            <View data-test="anonymous-switch" data-checked={draft.anonymous ? 'true' : 'false'}>
+              <Switch
+                checked={draft.anonymous}
+                color="#c8161d"
+                onChange={(e) => update({ anonymous: e.detail.value })}
+              />
             </View>
           </View>
-          <Text className='case-hint'>开启后，对村/社区工作人员隐藏您的身份；镇（街道）工作人员仍可在需要时联系您。</Text>
+          <Text className="case-hint">
+            开启后，对村/社区工作人员隐藏您的身份；镇（街道）工作人员仍可在需要时联系您。
+          </Text>
         </View>
-        <ContactField boundMasked={profile.phoneMasked} value={draft.contactPhone} onChange={(contactPhone) => update({ contactPhone })} error={flow.errors.contactPhone} />
+        <ContactField
+          boundMasked={profile.phoneMasked}
+          value={draft.contactPhone}
+          onChange={(contactPhone) => update({ contactPhone })}
+          error={flow.errors.contactPhone}
+        />
       </View>
-      <View className='case-actions' data-test='report-submit'>
-        <Button block type='primary' loading={busy} disabled={busy} onClick={() => void flow.submit()}>
+      <View className="case-actions" data-test="report-submit">
+        <Button block type="primary" loading={busy} disabled={busy} onClick={() => void flow.submit()}>
           {phase.kind === 'checking' ? '正在查找附近相同问题…' : '提交上报'}
         </Button>
       </View>
@@ -149,7 +191,7 @@ function ReportForm({ profile }: { profile: MpProfile }) {
 export default function ResidentReport() {
   const [state, reload] = useProfile();
   return (
-    <View className='page'>
+    <View className="page">
       <WithProfile state={state} reload={reload}>
         {(profile) => <ReportForm profile={profile} />}
       </WithProfile>

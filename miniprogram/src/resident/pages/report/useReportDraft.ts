@@ -2,7 +2,15 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { newIdempotencyKey } from '../../../services/idempotency-key';
 import { taroStore } from '../../../services/key-value-store';
 import type { UploadItem } from '../../../utils/case-view/usePhotoUploads';
-import { clearDraft, emptyDraft, isDraftEmpty, loadDraft, saveDraft, type CaseDraft, type DraftPhoto } from '../../services/case-draft';
+import {
+  clearDraft,
+  emptyDraft,
+  isDraftEmpty,
+  loadDraft,
+  saveDraft,
+  type CaseDraft,
+  type DraftPhoto,
+} from '../../services/case-draft';
 
 export interface ReportDraft {
   draft: CaseDraft;
@@ -46,5 +54,7 @@ export function photosToUploads(photos: DraftPhoto[]): UploadItem[] {
 
 /** The uploaded picker items as draft photos. */
 export function uploadsToPhotos(items: UploadItem[]): DraftPhoto[] {
-  return items.flatMap((p) => (p.status === 'done' && p.fileId && p.url ? [{ fileId: p.fileId, url: p.url, localPath: p.localPath }] : []));
+  return items.flatMap((p) =>
+    p.status === 'done' && p.fileId && p.url ? [{ fileId: p.fileId, url: p.url, localPath: p.localPath }] : [],
+  );
 }

@@ -42,19 +42,42 @@ const lengthRule = (what: string, min: number, max: number): FormItemRule => ({
   trigger: 'blur',
 });
 
-const requiredRule = (message: string, trigger: 'blur' | 'change' = 'change'): FormItemRule => ({ required: true, whitespace: true, message, trigger });
+const requiredRule = (message: string, trigger: 'blur' | 'change' = 'change'): FormItemRule => ({
+  required: true,
+  whitespace: true,
+  message,
+  trigger,
+});
 
 /** Element Plus rules for the fields the action shows. */
-export function actionRules(action: ConsoleAction, spec: ActionSpec): Partial<Record<keyof ActionForm, FormItemRule[]>> {
+export function actionRules(
+  action: ConsoleAction,
+  spec: ActionSpec,
+): Partial<Record<keyof ActionForm, FormItemRule[]>> {
   const needs = (f: ActionField): boolean => spec.required.includes(f);
-  const reasonWord = action === 'reject' ? '不予受理原因' : action === 'return' ? '退回原因' : action === 'transfer' ? '转办原因' : action === 'escalate' ? '上报原因' : '原因';
+  const reasonWord =
+    action === 'reject'
+      ? '不予受理原因'
+      : action === 'return'
+        ? '退回原因'
+        : action === 'transfer'
+          ? '转办原因'
+          : action === 'escalate'
+            ? '上报原因'
+            : '原因';
   return {
     note: [
       ...(needs('note') ? [requiredRule('请填写进展说明', 'blur')] : []),
       lengthRule(action === 'note' ? '进展说明' : '备注', 1, caseLimits.note.max),
     ],
-    reason: [requiredRule(`请填写${reasonWord}`, 'blur'), lengthRule(reasonWord, caseLimits.reason.min, caseLimits.reason.max)],
-    result: [requiredRule('请填写处理结果', 'blur'), lengthRule('处理结果', caseLimits.result.min, caseLimits.result.max)],
+    reason: [
+      requiredRule(`请填写${reasonWord}`, 'blur'),
+      lengthRule(reasonWord, caseLimits.reason.min, caseLimits.reason.max),
+    ],
+    result: [
+      requiredRule('请填写处理结果', 'blur'),
+      lengthRule('处理结果', caseLimits.result.min, caseLimits.result.max),
+    ],
     assignee: [{ required: true, message: '请选择处理人', trigger: 'change', type: 'object' }],
     targetRegionId: [requiredRule('请选择转办到的区域')],
     level: [requiredRule('请选择上报层级')],
@@ -64,7 +87,12 @@ export function actionRules(action: ConsoleAction, spec: ActionSpec): Partial<Re
 }
 
 /** `POST /cases/:id/actions` body: only the fields this action uses, trimmed, with the version. */
-export function actionBody(action: Exclude<ConsoleAction, 'note'>, spec: ActionSpec, form: ActionForm, version: number): CaseActionBody {
+export function actionBody(
+  action: Exclude<ConsoleAction, 'note'>,
+  spec: ActionSpec,
+  form: ActionForm,
+  version: number,
+): CaseActionBody {
   const has = (f: ActionField): boolean => spec.fields.includes(f);
   const text = (v: string): string | undefined => v.trim() || undefined;
   return {

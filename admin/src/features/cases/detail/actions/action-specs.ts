@@ -5,7 +5,17 @@
  */
 import { caseActionLabels, type CaseAction } from '@zhili/shared';
 
-export type ActionField = 'note' | 'reason' | 'assignee' | 'targetRegion' | 'department' | 'level' | 'outcome' | 'mergeInto' | 'result' | 'photos';
+export type ActionField =
+  | 'note'
+  | 'reason'
+  | 'assignee'
+  | 'targetRegion'
+  | 'department'
+  | 'level'
+  | 'outcome'
+  | 'mergeInto'
+  | 'result'
+  | 'photos';
 
 /** `note` = 添加进展 (a timeline note, not a transition). */
 export type ConsoleAction = Exclude<CaseAction, 'rate' | 'dispute'> | 'note';
@@ -34,10 +44,28 @@ export const actionSpecs: Record<ConsoleAction, ActionSpec> = {
     confirm: '不予受理后工单将结束，并把原因告知反映人。确定不予受理吗？',
     buttonType: 'danger',
   },
-  dispatch: { title: label('dispatch'), fields: ['assignee', 'note'], required: ['assignee'], templateField: 'note', buttonType: 'primary' },
+  dispatch: {
+    title: label('dispatch'),
+    fields: ['assignee', 'note'],
+    required: ['assignee'],
+    templateField: 'note',
+    buttonType: 'primary',
+  },
   start: { title: label('start'), fields: ['note'], required: [], buttonType: 'primary' },
-  return: { title: label('return'), fields: ['reason'], required: ['reason'], templateField: 'reason', buttonType: 'warning' },
-  resolve: { title: label('resolve'), fields: ['result', 'photos'], required: ['result'], templateField: 'result', buttonType: 'success' },
+  return: {
+    title: label('return'),
+    fields: ['reason'],
+    required: ['reason'],
+    templateField: 'reason',
+    buttonType: 'warning',
+  },
+  resolve: {
+    title: label('resolve'),
+    fields: ['result', 'photos'],
+    required: ['result'],
+    templateField: 'result',
+    buttonType: 'success',
+  },
   transfer: {
     title: label('transfer'),
     fields: ['targetRegion', 'department', 'reason'],
@@ -45,7 +73,13 @@ export const actionSpecs: Record<ConsoleAction, ActionSpec> = {
     templateField: 'reason',
     buttonType: 'warning',
   },
-  escalate: { title: label('escalate'), fields: ['level', 'reason'], required: ['level', 'reason'], templateField: 'reason', buttonType: 'warning' },
+  escalate: {
+    title: label('escalate'),
+    fields: ['level', 'reason'],
+    required: ['level', 'reason'],
+    templateField: 'reason',
+    buttonType: 'warning',
+  },
   close: {
     title: label('close'),
     fields: ['outcome', 'note'],
@@ -54,7 +88,13 @@ export const actionSpecs: Record<ConsoleAction, ActionSpec> = {
     confirm: '关闭后工单结束处理（可由工作人员重启）。确定关闭吗？',
     buttonType: 'danger',
   },
-  reopen: { title: label('reopen'), fields: ['reason'], required: ['reason'], templateField: 'reason', buttonType: 'warning' },
+  reopen: {
+    title: label('reopen'),
+    fields: ['reason'],
+    required: ['reason'],
+    templateField: 'reason',
+    buttonType: 'warning',
+  },
   merge: {
     title: label('merge'),
     fields: ['mergeInto', 'note'],
