@@ -70,14 +70,12 @@ describe(`staff dashboard on ${backend.name}`, () => {
     lonelyId = await person('王秀英', town.gridA1.id);
     await person('李桂兰', town.gridA1.id);
     await person('赵淑珍', town.gridB1.id);
-    await town.ds
-      .getRepository(PersonTag)
-      .insert({
-        personId: lonelyId,
-        tagCode: 'elderly_alone',
-        scopePath: town.gridA1.path,
-        taggedAt: new Date(now - 8 * DAY_MS),
-      });
+    await town.ds.getRepository(PersonTag).insert({
+      personId: lonelyId,
+      tagCode: 'elderly_alone',
+      scopePath: town.gridA1.path,
+      taggedAt: new Date(now - 8 * DAY_MS),
+    });
   });
   afterAll(() => t?.close());
 

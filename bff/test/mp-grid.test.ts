@@ -76,19 +76,17 @@ describe(`mini-program grid worker API on ${backend.name}`, () => {
     return p;
   }
   async function household(region: Region, type: HouseholdType, address: string): Promise<Household> {
-    const h = ds
-      .getRepository(Household)
-      .create({
-        id: randomUUID(),
-        regionId: region.id,
-        scopePath: region.path,
-        code: null,
-        type,
-        headPersonId: null,
-        houseId: null,
-        address,
-        landNote: null,
-      });
+    const h = ds.getRepository(Household).create({
+      id: randomUUID(),
+      regionId: region.id,
+      scopePath: region.path,
+      code: null,
+      type,
+      headPersonId: null,
+      houseId: null,
+      address,
+      landNote: null,
+    });
     await ds.getRepository(Household).insert(h);
     return h;
   }
@@ -140,22 +138,20 @@ describe(`mini-program grid worker API on ${backend.name}`, () => {
       { elderly_alone: 30 },
     );
     await ds.getRepository(Household).update({ id: householdB.id }, { headPersonId: personB.id });
-    await ds
-      .getRepository(House)
-      .insert({
-        id: randomUUID(),
-        regionId: gridA.id,
-        scopePath: gridA.path,
-        estateId: null,
-        buildingId: null,
-        unitId: null,
-        address: '幸福村12号',
-        roomNo: null,
-        use: 'self_occupied',
-        areaM2: 120,
-        lng: null,
-        lat: null,
-      });
+    await ds.getRepository(House).insert({
+      id: randomUUID(),
+      regionId: gridA.id,
+      scopePath: gridA.path,
+      estateId: null,
+      buildingId: null,
+      unitId: null,
+      address: '幸福村12号',
+      roomNo: null,
+      use: 'self_occupied',
+      areaM2: 120,
+      lng: null,
+      lat: null,
+    });
     await ds.getRepository(Business).insert({
       id: randomUUID(),
       regionId: gridA.id,

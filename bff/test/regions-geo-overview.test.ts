@@ -83,36 +83,32 @@ describe(`region overview, workers and deletion on ${backend.name}`, () => {
       await ds.getRepository(PersonTag).insert({ personId: id, tagCode, scopePath: region.path, taggedAt: new Date() });
   };
   const household = (region: Region, type: HouseholdType) =>
-    ds
-      .getRepository(Household)
-      .insert({
-        id: randomUUID(),
-        regionId: region.id,
-        scopePath: region.path,
-        code: null,
-        type,
-        headPersonId: null,
-        houseId: null,
-        address: null,
-        landNote: null,
-      });
+    ds.getRepository(Household).insert({
+      id: randomUUID(),
+      regionId: region.id,
+      scopePath: region.path,
+      code: null,
+      type,
+      headPersonId: null,
+      houseId: null,
+      address: null,
+      landNote: null,
+    });
   const house = (region: Region) =>
-    ds
-      .getRepository(House)
-      .insert({
-        id: randomUUID(),
-        regionId: region.id,
-        scopePath: region.path,
-        estateId: null,
-        buildingId: null,
-        unitId: null,
-        address: '幸福村1号',
-        roomNo: null,
-        use: 'self_occupied',
-        areaM2: null,
-        lng: null,
-        lat: null,
-      });
+    ds.getRepository(House).insert({
+      id: randomUUID(),
+      regionId: region.id,
+      scopePath: region.path,
+      estateId: null,
+      buildingId: null,
+      unitId: null,
+      address: '幸福村1号',
+      roomNo: null,
+      use: 'self_occupied',
+      areaM2: null,
+      lng: null,
+      lat: null,
+    });
   const business = (region: Region, creditCode: string) =>
     ds.getRepository(Business).insert({
       id: randomUUID(),
@@ -229,20 +225,18 @@ describe(`region overview, workers and deletion on ${backend.name}`, () => {
       lastLoginAt: null,
     });
     // A resident of the grid is not a worker.
-    await ds
-      .getRepository(MpUser)
-      .insert({
-        id: randomUUID(),
-        openid: `o-${randomUUID()}`,
-        unionid: null,
-        nickname: '居民',
-        avatarUrl: null,
-        roles: ['resident'],
-        phone: NO_PII,
-        regionId: grid1.id,
-        scopePath: grid1.path,
-        lastLoginAt: null,
-      });
+    await ds.getRepository(MpUser).insert({
+      id: randomUUID(),
+      openid: `o-${randomUUID()}`,
+      unionid: null,
+      nickname: '居民',
+      avatarUrl: null,
+      roles: ['resident'],
+      phone: NO_PII,
+      regionId: grid1.id,
+      scopePath: grid1.path,
+      lastLoginAt: null,
+    });
     const res = await get(`/api/admin/regions/${grid1.id}`);
     expect(res.status).toBe(200);
     expect(res.body.data.workers).toEqual([

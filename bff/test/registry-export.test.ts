@@ -77,17 +77,15 @@ describe(`registry Excel export on ${backend.name}`, () => {
       }),
     );
     await ds.getRepository(Person).insert(persons);
-    await ds
-      .getRepository(Household)
-      .insert({
-        id: householdId,
-        code: householdCode,
-        type: 'resident',
-        regionId: region.id,
-        scopePath: region.path,
-        headPersonId: ids[0],
-        address: `${region.name} 1 号`,
-      });
+    await ds.getRepository(Household).insert({
+      id: householdId,
+      code: householdCode,
+      type: 'resident',
+      regionId: region.id,
+      scopePath: region.path,
+      headPersonId: ids[0],
+      address: `${region.name} 1 号`,
+    });
     if (tagFirst)
       await ds
         .getRepository(PersonTag)
@@ -222,17 +220,15 @@ describe(`registry Excel export on ${backend.name}`, () => {
         note: i === 0 ? '=1+2' : null,
       })),
     );
-    await ds
-      .getRepository(Household)
-      .insert({
-        id: randomUUID(),
-        code: '=HX()',
-        type: 'resident',
-        regionId: lab.id,
-        scopePath: lab.path,
-        headPersonId: null,
-        address: '-1 号',
-      });
+    await ds.getRepository(Household).insert({
+      id: randomUUID(),
+      code: '=HX()',
+      type: 'resident',
+      regionId: lab.id,
+      scopePath: lab.path,
+      headPersonId: null,
+      address: '-1 号',
+    });
     const admin = await staffAs(t, { username: 'formula.admin', roles: ['village_admin'], region: lab });
     const res = await exportOf(admin, 'persons');
     expect(res.status).toBe(200);

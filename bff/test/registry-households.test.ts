@@ -36,9 +36,7 @@ describe(`households API on ${backend.name}`, () => {
     return res.body.data.id as string;
   }
 
-  async function household(
-    body: object,
-  ): Promise<{
+  async function household(body: object): Promise<{
     id: string;
     status: number;
     body: { data: Record<string, unknown>; error?: { code: string; message: string } };

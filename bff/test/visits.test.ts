@@ -83,17 +83,15 @@ describe(`visits and visits due on ${backend.name}`, () => {
     workerA = await staffAs(t, { username: 'visit.a', roles: ['grid_worker'], region: gridA });
     workerA2 = await staffAs(t, { username: 'visit.a2', roles: ['grid_worker'], region: gridA });
     // A tag whose definition was switched off: its interval must not count.
-    await ds
-      .getRepository(TagDefinition)
-      .insert({
-        code: 'test_daily',
-        name: '每日关注',
-        visitIntervalDays: 1,
-        color: '#000000',
-        sortOrder: 99,
-        builtin: false,
-        active: false,
-      });
+    await ds.getRepository(TagDefinition).insert({
+      code: 'test_daily',
+      name: '每日关注',
+      visitIntervalDays: 1,
+      color: '#000000',
+      sortOrder: 99,
+      builtin: false,
+      active: false,
+    });
   });
   afterAll(async () => {
     await t?.close();

@@ -318,13 +318,11 @@ describeBrowser('admin grid map, region management and village overview in Chrom
     expect(exported.features.length).toBeGreaterThan(0);
 
     await page.getByTestId('boundary-import-open').click();
-    await page
-      .getByTestId('boundary-import-file')
-      .setInputFiles({
-        name: 'town.geojson',
-        mimeType: 'application/geo+json',
-        buffer: Buffer.from(JSON.stringify(exported)),
-      });
+    await page.getByTestId('boundary-import-file').setInputFiles({
+      name: 'town.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(exported)),
+    });
     const [dry] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/regions/import') && r.status() === 200),
       page.getByTestId('boundary-import-dryrun').click(),

@@ -58,20 +58,16 @@ export async function createStaff(t: TestApp, input: StaffFixtureInput): Promise
   });
   const region = input.region ?? null;
   // A new account must change its password before using the API; fixtures skip that step.
-  await (
-    await dataSourceOf(t)
-  )
-    .getRepository(StaffUser)
-    .update(
-      { id: user.id },
-      {
-        roles: input.roles,
-        grants: input.grants ?? [],
-        regionId: region?.id ?? null,
-        scopePath: region?.path ?? null,
-        mustChangePassword: false,
-      },
-    );
+  await (await dataSourceOf(t)).getRepository(StaffUser).update(
+    { id: user.id },
+    {
+      roles: input.roles,
+      grants: input.grants ?? [],
+      regionId: region?.id ?? null,
+      scopePath: region?.path ?? null,
+      mustChangePassword: false,
+    },
+  );
   return {
     id: user.id,
     username: input.username,
