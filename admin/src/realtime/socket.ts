@@ -18,22 +18,9 @@ import { readonly, ref, watch, type Ref } from 'vue';
 import { io, type Socket } from 'socket.io-client';
 import { expireSession, refreshSession } from '@/api/http';
 import { getAccessToken, sessionTokens } from '@/api/session';
-import type { HealthReport } from '@/api/system';
-import type { CaseChangedEvent } from './case-events';
+import type { ClientToServerEvents, RenewAnswer, ServerToClientEvents } from '@zhili/shared';
 
-export interface ServerToClientEvents {
-  health: (report: HealthReport) => void;
-  /** A case in the caller's scope was created or changed (rooms `scope:<path>`, issue #5). */
-  'case:changed': (event: CaseChangedEvent) => void;
-}
-
-/** Answer of the BFF to `auth:renew`. */
-export type RenewAnswer = { ok: true; expiresAt: number | null } | { ok: false; code: string };
-
-export interface ClientToServerEvents {
-  /** Replaces the socket's access token by a fresh one of the same session. */
-  'auth:renew': (token: string, ack: (answer: RenewAnswer) => void) => void;
-}
+export type { ClientToServerEvents, RenewAnswer, ServerToClientEvents } from '@zhili/shared';
 
 export type StaffSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

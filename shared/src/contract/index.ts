@@ -17,6 +17,7 @@ export * from './case/case-admin';
 export * from './case/case-saved-views';
 export * from './case/case-mp';
 export * from './region';
+export * from './socket-events';
 export * from './registry/businesses';
 export * from './registry/visits';
 export * from './registry/person-views';

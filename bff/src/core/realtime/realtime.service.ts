@@ -1,4 +1,5 @@
 import { ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import type { ServerEventName, ServerEventPayload } from '@zhili/shared';
 import type { Server as HttpServer } from 'http';
 import { Server, Socket } from 'socket.io';
 import { hasPermission, Permission } from '@zhili/shared';
@@ -104,7 +105,7 @@ export class RealtimeService {
   }
 
   /** Emits to the room's sockets on THIS node only (e.g. this node's own health report). */
-  emitToRoom(room: string, event: string, payload: unknown): void {
+  emitToRoom<E extends ServerEventName>(room: string, event: E, payload: ServerEventPayload<E>): void {
     this.io?.local.to(room).emit(event, payload);
   }
 
@@ -114,7 +115,11 @@ export class RealtimeService {
    * which may be processed on a node other than the one holding the audience's sockets. Throws
    * while the nodes cannot reach each other, so the outbox delivers the event again later.
    */
-  async broadcast(rooms: readonly string[], event: string, payload: unknown): Promise<void> {
+  async broadcast<E extends ServerEventName>(
+    rooms: readonly string[],
+    event: E,
+    payload: ServerEventPayload<E>,
+  ): Promise<void> {
     if (!rooms.length || !this.io) return;
     if (this.socketAdapter && !this.socketAdapter.connected()) {
       throw new DependencyUnavailableError('cache', new Error('socket.io adapter is not connected to Redis'));
@@ -126,7 +131,7 @@ export class RealtimeService {
    * Emits to the staff who see a record with this `scope_path`: the scope rooms of the path and of
    * every ancestor, up to `/` (super admin).
    */
-  emitToScope(scopePath: string, event: string, payload: unknown): Promise<void> {
+  emitToScope<E extends ServerEventName>(scopePath: string, event: E, payload: ServerEventPayload<E>): Promise<void> {
     return this.broadcast(scopeRoomsOf(scopePath).map(Rooms.scope), event, payload);
   }
 

@@ -1,4 +1,4 @@
-import type { MpTaskItemVO } from '@zhili/shared';
+import type { MpTaskItemVO, TaskAssignedEvent } from '@zhili/shared';
 import { io, type ManagerOptions } from 'socket.io-client';
 import { refreshAccessToken } from '../../services/request';
 import { getSession } from '../../services/session';
@@ -35,7 +35,8 @@ export function subscribeTaskAssignedVia(
     if (retry) clearTimeout(retry);
     retry = stopped ? null : setTimeout(() => socket.connect(), ms);
   };
-  socket.on('task:assigned', (payload: { task?: MpTaskItemVO }) => {
+  // Payload typed in @zhili/shared (socket-events); checked anyway: an old BFF may send less.
+  socket.on('task:assigned', (payload: Partial<TaskAssignedEvent> | undefined) => {
     if (payload?.task) onTask(payload.task);
   });
   socket.on('disconnect', (reason) => {
