@@ -77,10 +77,16 @@ export interface ContractFieldError {
   message: string;
 }
 
-/** zod's issues → the envelope's `details`, field paths dotted (`photos.2.url`). */
+/**
+ * zod's issues → the envelope's `details`, field paths dotted (`photos.2.url`). An unknown field is
+ * reported under its own name (`role`), as the Joi DTOs did, so a form can mark it.
+ */
 export function fieldErrorsOf(error: z.ZodError, prefix?: string): ContractFieldError[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    return { field: prefix && !path ? prefix : path, message: issue.message };
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({ field: [...path, key].join('.'), message: '不支持的字段' }));
+    const field = path.join('.');
+    return [{ field: prefix && !field ? prefix : field, message: issue.message }];
   });
 }

@@ -185,3 +185,18 @@ export function inputRuleViolations(
   const dates = walk(dateLeaf, spec, received, [], '');
   return dates.length ? dates : walk(controlLeaf, spec, validated, [], '');
 }
+
+/** A whole value shaped like a date or date-time (`2026-02-30`, `2026-12-01T25:00`, with offset or Z). */
+const DATE_SHAPED = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+const dateShapedLeaf: Leaf = (_spec, value) =>
+  DATE_SHAPED.test(value) && !isCalendarDate(value) ? '日期或时间不存在，请填写真实的日期' : null;
+
+/**
+ * Contract routes: any text that is shaped like a date (the whole value) must name a real one.
+ * Judged on the value as received, whatever schema the route declares, so no date field of any
+ * route can accept 2026-02-30 (issue #11's rule, kept for zod schemas whose patterns check shape only).
+ */
+export function impossibleDates(received: unknown): FieldError[] {
+  return walk(dateShapedLeaf, null, received, [], '');
+}

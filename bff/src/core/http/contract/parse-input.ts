@@ -2,7 +2,7 @@ import type { Context } from '@midwayjs/koa';
 import { ErrorCode, fieldErrorsOf, zhIssueMessage } from '@zhili/shared';
 import type { FieldError, RouteSpec, z } from '@zhili/shared';
 import { AppError } from '../../errors/app-error';
-import { inputRuleViolations } from '../input-rules';
+import { impossibleDates, inputRuleViolations } from '../input-rules';
 
 /** Parses one part of a request against its schema; zod's own messages, or our Chinese defaults. */
 function parsePart(
@@ -32,6 +32,8 @@ export function parseRouteInput(route: RouteSpec, ctx: Context): { params: unkno
   const errors = [...params.errors, ...query.errors, ...body.errors];
   if (errors.length) throw new AppError(ErrorCode.VALIDATION_FAILED, undefined, errors);
   const violations = [
+    ...impossibleDates(ctx.query ?? {}),
+    ...(ownBody ? [] : impossibleDates(rawBody ?? {})),
     ...inputRuleViolations(null, params.value),
     ...inputRuleViolations(null, query.value),
     ...inputRuleViolations(null, body.value),
