@@ -7,6 +7,11 @@ import { z } from 'zod';
 export { z };
 export type { ZodType } from 'zod';
 
+// In a browser (the portal, the H5 build) zod would probe `new Function` when the first object schema
+// is made, to compile fast parsers; under our CSP (no eval) that probe is a reported violation. The
+// front ends only read types and paths from the contract, so they run without the JIT; the BFF keeps it.
+if (typeof (globalThis as { document?: unknown }).document !== 'undefined') z.config({ jitless: true });
+
 type Issue = z.core.$ZodRawIssue;
 
 const typeNames: Record<string, string> = {
