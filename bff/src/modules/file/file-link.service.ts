@@ -19,7 +19,7 @@ export const FILE_LINK_TTL_SEC = 600;
 @Scope(ScopeEnum.Singleton)
 export class FileLinkService {
   @Config('zhili.env')
-  private env!: AppEnv;
+  private env!: Pick<AppEnv, 'JWT_SECRET'>;
 
   private key?: Buffer;
 

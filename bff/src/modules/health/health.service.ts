@@ -39,7 +39,7 @@ export class HealthService {
   private infraService!: InfraService;
 
   @Config('zhili')
-  private zhili!: { env: AppEnv; version: string };
+  private zhili!: { env: Pick<AppEnv, 'DATABASE_URL'>; version: string };
 
   private readonly startedAt = Date.now();
 

@@ -48,7 +48,7 @@ const lastStepKey = (userId: string) => `auth:totp_last:${userId}`;
 @Scope(ScopeEnum.Singleton)
 export class StaffMfaService {
   @Config('zhili.env')
-  private env!: AppEnv;
+  private env!: Pick<AppEnv, 'JWT_SECRET' | 'MFA_ISSUER'>;
 
   @InjectEntityModel(StaffUser)
   private users!: Repository<StaffUser>;

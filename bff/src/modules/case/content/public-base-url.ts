@@ -12,7 +12,7 @@ import type { AppEnv } from '../../../config/env';
 @Scope(ScopeEnum.Singleton)
 export class PublicBaseUrl {
   @Config('zhili.env')
-  private env!: AppEnv;
+  private env!: Pick<AppEnv, 'PUBLIC_BASE_URL' | 'PORT' | 'HOST'>;
 
   @App('koa')
   private app!: Application;

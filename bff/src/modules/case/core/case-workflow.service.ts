@@ -41,7 +41,7 @@ export class CaseWorkflowService {
   private files!: FileService;
 
   @Config('zhili.env')
-  private env!: AppEnv;
+  private env!: Pick<AppEnv, 'CITY_API_BASE'>;
 
   /** Takes `action` on the case as `actor`; `expectedVersion` refuses a decision made on stale data. */
   async apply(

@@ -33,7 +33,7 @@ export class Open311KeyService {
   private dataSource!: DataSource;
 
   @Config('zhili.env')
-  private env!: AppEnv;
+  private env!: Pick<AppEnv, 'JWT_SECRET'>;
 
   @Inject()
   private audit!: AuditActorService;
