@@ -4,6 +4,7 @@ import App from './App.vue';
 import { setPasswordChangeHandler, setUnauthorizedHandler } from './api/http';
 import { createAppRouter, isGuardResolving, noteSessionEnded } from './router';
 import { useAuthStore } from './stores/auth';
+import './styles/tokens.css';
 import './styles/base.css';
 
 const app = createApp(App);

@@ -13,26 +13,30 @@ import {
   type CaseStatus,
 } from '@zhili/shared';
 
-/** One colour per status: waiting work in blues, action needed in warm tones, finished in greys/green. */
+/**
+ * One colour per status: waiting work in blues, action needed in warm tones, finished in greys/green.
+ * Each is a text colour of ≥ 4.5:1 on white and on its own 10 % tint (the status chip), so the chip's
+ * words stay readable; the words, not the hue, say the status.
+ */
 export const caseStatusColors: Record<CaseStatus, string> = {
-  pending_review: '#d48806',
-  submitted: '#1677ff',
+  pending_review: '#935400',
+  submitted: '#1a66c9',
   accepted: '#2f54eb',
   dispatched: '#722ed1',
-  processing: '#08979c',
-  returned: '#cf1322',
-  transferred: '#9254de',
-  escalated: '#d4380d',
-  resolved: '#389e0d',
-  disputed: '#c41d7f',
-  reopened: '#fa8c16',
-  closed: '#8c8c8c',
-  rejected: '#a8abb2',
-  merged: '#a8abb2',
+  processing: '#00727a',
+  returned: '#c01c28',
+  transferred: '#7a3fc4',
+  escalated: '#b23c0b',
+  resolved: '#237804',
+  disputed: '#a61866',
+  reopened: '#a54700',
+  closed: '#595959',
+  rejected: '#62666d',
+  merged: '#62666d',
 };
 
 /** Colour of anything past its deadline (rows, countdowns, markers). */
-export const overdueColor = '#f5222d';
+export const overdueColor = '#c01c28';
 
 export const casePriorityTagTypes: Record<CasePriority, 'info' | 'primary' | 'warning' | 'danger'> = {
   low: 'info',

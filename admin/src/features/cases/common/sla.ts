@@ -10,7 +10,22 @@ export type SlaTone = 'ok' | 'warn' | 'overdue' | 'done' | 'late' | 'none';
 export interface SlaView {
   text: string;
   tone: SlaTone;
+  /**
+   * The state in words (按时 / 即将超时 / 已超时 …), so it never rests on the colour alone: read out
+   * before the time by screen readers and shown as the countdown's tooltip.
+   */
+  state: string;
 }
+
+/** The words of each tone (the colour's meaning, for whoever cannot tell the colours apart). */
+export const slaStateWords: Record<SlaTone, string> = {
+  ok: '按时',
+  warn: '即将超时',
+  overdue: '已超时',
+  done: '按时办结',
+  late: '超时办结',
+  none: '无时限',
+};
 
 const MINUTE = 60_000;
 
@@ -30,16 +45,16 @@ export type SlaInput = Pick<CaseListItemVO, 'status' | 'dueAt' | 'resolvedAt' | 
 
 /** What the countdown shows for a case at `now` (epoch ms); the colour is the BFF's verdict. */
 export function slaView(item: SlaInput, now: number): SlaView {
+  const view = (text: string, tone: SlaTone): SlaView => ({ text, tone, state: slaStateWords[tone] });
   if (item.slaState === 'done') {
-    if (item.status !== 'resolved' && item.status !== 'closed') return { text: '—', tone: 'none' };
-    if (!item.dueAt) return { text: '已办结', tone: 'done' };
-    return finishedLate(item) ? { text: '超时办结', tone: 'late' } : { text: '按时办结', tone: 'done' };
+    if (item.status !== 'resolved' && item.status !== 'closed') return view('—', 'none');
+    if (!item.dueAt) return { ...view('已办结', 'done'), state: '已办结' };
+    return finishedLate(item) ? view('超时办结', 'late') : view('按时办结', 'done');
   }
-  if (!item.dueAt) return { text: '—', tone: 'none' };
+  if (!item.dueAt) return view('—', 'none');
   const remaining = Date.parse(item.dueAt) - now;
-  if (item.slaState === 'overdue')
-    return { text: remaining < 0 ? `已超时 ${formatSpan(remaining)}` : '已超时', tone: 'overdue' };
+  if (item.slaState === 'overdue') return view(remaining < 0 ? `已超时 ${formatSpan(remaining)}` : '已超时', 'overdue');
   const tone: SlaTone = item.slaState === 'warning' ? 'warn' : 'ok';
   // The deadline may pass on screen between two loads: say so, keep the BFF's colour until it reloads.
-  return { text: remaining > 0 ? `剩余 ${formatSpan(remaining)}` : '已到期', tone };
+  return view(remaining > 0 ? `剩余 ${formatSpan(remaining)}` : '已到期', tone);
 }
