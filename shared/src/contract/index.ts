@@ -32,3 +32,4 @@ export * from './file';
 export * from './mp-grid';
 export * from './callbacks';
 export * from './auth';
+export * from './route-ref';

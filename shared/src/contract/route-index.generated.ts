@@ -1,0 +1,258 @@
+// Generated from the contract table (table.ts) by `npm run gen:routes`: do not edit by hand.
+// route-index.test.ts fails when this index and the table disagree.
+//
+// Method, path and list flag of every route, without schemas (no zod at run time): what the
+// mini-program needs to call the BFF. The specs come in as types only.
+import type { contract } from './table';
+import type { RouteGroupRefs } from './route-ref';
+
+type Table = typeof contract;
+
+export const tags: RouteGroupRefs<Table['tags']> = {
+  list: { method: 'GET', path: '/api/admin/tags' },
+  create: { method: 'POST', path: '/api/admin/tags' },
+  update: { method: 'PATCH', path: '/api/admin/tags/:code' },
+  remove: { method: 'DELETE', path: '/api/admin/tags/:code' },
+};
+
+export const audit: RouteGroupRefs<Table['audit']> = {
+  list: { method: 'GET', path: '/api/admin/audit', list: true },
+  verify: { method: 'GET', path: '/api/admin/audit/verify' },
+};
+
+export const users: RouteGroupRefs<Table['users']> = {
+  list: { method: 'GET', path: '/api/admin/users', list: true },
+  create: { method: 'POST', path: '/api/admin/users' },
+  get: { method: 'GET', path: '/api/admin/users/:id' },
+  update: { method: 'PATCH', path: '/api/admin/users/:id' },
+  disable: { method: 'POST', path: '/api/admin/users/:id/disable' },
+  enable: { method: 'POST', path: '/api/admin/users/:id/enable' },
+  resetPassword: { method: 'POST', path: '/api/admin/users/:id/reset-password' },
+  pii: { method: 'GET', path: '/api/admin/users/:id/pii' },
+};
+
+export const roles: RouteGroupRefs<Table['roles']> = {
+  list: { method: 'GET', path: '/api/admin/roles' },
+};
+
+export const casePublication: RouteGroupRefs<Table['casePublication']> = {
+  get: { method: 'GET', path: '/api/admin/cases/:id/publication' },
+  update: { method: 'PUT', path: '/api/admin/cases/:id/publication' },
+};
+
+export const open311Keys: RouteGroupRefs<Table['open311Keys']> = {
+  list: { method: 'GET', path: '/api/admin/open311/keys' },
+  issue: { method: 'POST', path: '/api/admin/open311/keys' },
+  revoke: { method: 'DELETE', path: '/api/admin/open311/keys/:id' },
+};
+
+export const caseConfig: RouteGroupRefs<Table['caseConfig']> = {
+  listCategories: { method: 'GET', path: '/api/admin/case-categories' },
+  createCategory: { method: 'POST', path: '/api/admin/case-categories' },
+  updateCategory: { method: 'PATCH', path: '/api/admin/case-categories/:code' },
+  listHolidays: { method: 'GET', path: '/api/admin/holidays' },
+  replaceHolidays: { method: 'PUT', path: '/api/admin/holidays/:year' },
+};
+
+export const dashboard: RouteGroupRefs<Table['dashboard']> = {
+  get: { method: 'GET', path: '/api/admin/dashboard' },
+};
+
+export const cases: RouteGroupRefs<Table['cases']> = {
+  list: { method: 'GET', path: '/api/admin/cases', list: true },
+  map: { method: 'GET', path: '/api/admin/cases/map' },
+  stats: { method: 'GET', path: '/api/admin/cases/stats' },
+  create: { method: 'POST', path: '/api/admin/cases' },
+  batchDispatch: { method: 'POST', path: '/api/admin/cases/batch-dispatch' },
+  detail: { method: 'GET', path: '/api/admin/cases/:id' },
+  pii: { method: 'GET', path: '/api/admin/cases/:id/pii' },
+  assignees: { method: 'GET', path: '/api/admin/cases/:id/assignees' },
+  dispatchCandidates: { method: 'GET', path: '/api/admin/cases/:id/dispatch-candidates' },
+  relocate: { method: 'POST', path: '/api/admin/cases/:id/location' },
+  act: { method: 'POST', path: '/api/admin/cases/:id/actions' },
+  note: { method: 'POST', path: '/api/admin/cases/:id/notes' },
+};
+
+export const caseViews: RouteGroupRefs<Table['caseViews']> = {
+  list: { method: 'GET', path: '/api/admin/case-views' },
+  create: { method: 'POST', path: '/api/admin/case-views' },
+  remove: { method: 'DELETE', path: '/api/admin/case-views/:id' },
+};
+
+export const mpCases: RouteGroupRefs<Table['mpCases']> = {
+  categories: { method: 'GET', path: '/api/mp/case-categories' },
+  templates: { method: 'GET', path: '/api/mp/cases/subscribe-templates' },
+  nearby: { method: 'GET', path: '/api/mp/cases/nearby' },
+  submit: { method: 'POST', path: '/api/mp/cases' },
+  list: { method: 'GET', path: '/api/mp/cases', list: true },
+  detail: { method: 'GET', path: '/api/mp/cases/:id' },
+  follow: { method: 'POST', path: '/api/mp/cases/:id/follow' },
+  unfollow: { method: 'DELETE', path: '/api/mp/cases/:id/follow' },
+  rate: { method: 'POST', path: '/api/mp/cases/:id/rate' },
+  dispute: { method: 'POST', path: '/api/mp/cases/:id/dispute' },
+  subscribe: { method: 'POST', path: '/api/mp/cases/:id/subscriptions' },
+};
+
+export const mpTasks: RouteGroupRefs<Table['mpTasks']> = {
+  list: { method: 'GET', path: '/api/mp/grid/tasks', list: true },
+  detail: { method: 'GET', path: '/api/mp/grid/tasks/:id' },
+  act: { method: 'POST', path: '/api/mp/grid/tasks/:id/actions' },
+  note: { method: 'POST', path: '/api/mp/grid/tasks/:id/notes' },
+};
+
+export const regions: RouteGroupRefs<Table['regions']> = {
+  list: { method: 'GET', path: '/api/admin/regions' },
+  create: { method: 'POST', path: '/api/admin/regions' },
+  geojson: { method: 'GET', path: '/api/admin/regions/geojson' },
+  exportGeojson: { method: 'GET', path: '/api/admin/regions/export.geojson' },
+  import: { method: 'POST', path: '/api/admin/regions/import' },
+  resolve: { method: 'GET', path: '/api/admin/regions/resolve' },
+  get: { method: 'GET', path: '/api/admin/regions/:id' },
+  overview: { method: 'GET', path: '/api/admin/regions/:id/overview' },
+  update: { method: 'PATCH', path: '/api/admin/regions/:id' },
+  remove: { method: 'DELETE', path: '/api/admin/regions/:id' },
+};
+
+export const businesses: RouteGroupRefs<Table['businesses']> = {
+  list: { method: 'GET', path: '/api/admin/businesses', list: true },
+  create: { method: 'POST', path: '/api/admin/businesses' },
+  get: { method: 'GET', path: '/api/admin/businesses/:id' },
+  update: { method: 'PATCH', path: '/api/admin/businesses/:id' },
+  remove: { method: 'DELETE', path: '/api/admin/businesses/:id' },
+  pii: { method: 'GET', path: '/api/admin/businesses/:id/pii' },
+};
+
+export const visits: RouteGroupRefs<Table['visits']> = {
+  list: { method: 'GET', path: '/api/admin/visits', list: true },
+  due: { method: 'GET', path: '/api/admin/visits/due', list: true },
+  create: { method: 'POST', path: '/api/admin/visits' },
+};
+
+export const households: RouteGroupRefs<Table['households']> = {
+  list: { method: 'GET', path: '/api/admin/households', list: true },
+  create: { method: 'POST', path: '/api/admin/households' },
+  get: { method: 'GET', path: '/api/admin/households/:id' },
+  update: { method: 'PATCH', path: '/api/admin/households/:id' },
+  remove: { method: 'DELETE', path: '/api/admin/households/:id' },
+  addMember: { method: 'POST', path: '/api/admin/households/:id/members' },
+  removeMember: { method: 'DELETE', path: '/api/admin/households/:id/members/:personId' },
+};
+
+export const persons: RouteGroupRefs<Table['persons']> = {
+  list: { method: 'GET', path: '/api/admin/persons', list: true },
+  create: { method: 'POST', path: '/api/admin/persons' },
+  get: { method: 'GET', path: '/api/admin/persons/:id' },
+  update: { method: 'PATCH', path: '/api/admin/persons/:id' },
+  remove: { method: 'DELETE', path: '/api/admin/persons/:id' },
+  pii: { method: 'GET', path: '/api/admin/persons/:id/pii' },
+  setTags: { method: 'PUT', path: '/api/admin/persons/:id/tags' },
+};
+
+export const registryTransfer: RouteGroupRefs<Table['registryTransfer']> = {
+  template: { method: 'GET', path: '/api/admin/registry/imports/template' },
+  startImport: { method: 'POST', path: '/api/admin/registry/imports' },
+  job: { method: 'GET', path: '/api/admin/registry/imports/:id' },
+  exportPersons: { method: 'GET', path: '/api/admin/registry/exports/persons' },
+  exportHouseholds: { method: 'GET', path: '/api/admin/registry/exports/households' },
+};
+
+export const estates: RouteGroupRefs<Table['estates']> = {
+  list: { method: 'GET', path: '/api/admin/estates', list: true },
+  create: { method: 'POST', path: '/api/admin/estates' },
+  get: { method: 'GET', path: '/api/admin/estates/:id' },
+  update: { method: 'PATCH', path: '/api/admin/estates/:id' },
+  remove: { method: 'DELETE', path: '/api/admin/estates/:id' },
+};
+
+export const buildings: RouteGroupRefs<Table['buildings']> = {
+  list: { method: 'GET', path: '/api/admin/buildings', list: true },
+  create: { method: 'POST', path: '/api/admin/buildings' },
+  get: { method: 'GET', path: '/api/admin/buildings/:id' },
+  update: { method: 'PATCH', path: '/api/admin/buildings/:id' },
+  remove: { method: 'DELETE', path: '/api/admin/buildings/:id' },
+  units: { method: 'GET', path: '/api/admin/buildings/:id/units' },
+  createUnit: { method: 'POST', path: '/api/admin/buildings/:id/units' },
+  removeUnit: { method: 'DELETE', path: '/api/admin/units/:id' },
+};
+
+export const houses: RouteGroupRefs<Table['houses']> = {
+  list: { method: 'GET', path: '/api/admin/houses', list: true },
+  create: { method: 'POST', path: '/api/admin/houses' },
+  get: { method: 'GET', path: '/api/admin/houses/:id' },
+  update: { method: 'PATCH', path: '/api/admin/houses/:id' },
+  remove: { method: 'DELETE', path: '/api/admin/houses/:id' },
+  addResident: { method: 'POST', path: '/api/admin/houses/:id/residents' },
+  removeResident: { method: 'DELETE', path: '/api/admin/houses/:id/residents/:personId' },
+};
+
+export const mpAuth: RouteGroupRefs<Table['mpAuth']> = {
+  login: { method: 'POST', path: '/api/mp/auth/login' },
+  refresh: { method: 'POST', path: '/api/mp/auth/refresh' },
+};
+
+export const mpMe: RouteGroupRefs<Table['mpMe']> = {
+  me: { method: 'GET', path: '/api/mp/me' },
+  update: { method: 'PATCH', path: '/api/mp/me' },
+  bindPhone: { method: 'POST', path: '/api/mp/me/phone' },
+};
+
+export const residents: RouteGroupRefs<Table['residents']> = {
+  get: { method: 'GET', path: '/api/admin/residents/:id' },
+  pii: { method: 'GET', path: '/api/admin/residents/:id/pii' },
+};
+
+export const bindingsAdmin: RouteGroupRefs<Table['bindingsAdmin']> = {
+  issue: { method: 'POST', path: '/api/admin/bindings' },
+  list: { method: 'GET', path: '/api/admin/bindings', list: true },
+};
+
+export const bindingsMp: RouteGroupRefs<Table['bindingsMp']> = {
+  redeem: { method: 'POST', path: '/api/mp/bindings/redeem' },
+};
+
+export const health: RouteGroupRefs<Table['health']> = {
+  get: { method: 'GET', path: '/api/health' },
+};
+
+export const files: RouteGroupRefs<Table['files']> = {
+  adminUpload: { method: 'POST', path: '/api/admin/files' },
+  mpUpload: { method: 'POST', path: '/api/mp/files' },
+  get: { method: 'GET', path: '/api/files/:id' },
+};
+
+export const mpGrid: RouteGroupRefs<Table['mpGrid']> = {
+  overview: { method: 'GET', path: '/api/mp/grid/overview' },
+  households: { method: 'GET', path: '/api/mp/grid/households', list: true },
+  household: { method: 'GET', path: '/api/mp/grid/households/:id' },
+  persons: { method: 'GET', path: '/api/mp/grid/persons', list: true },
+  person: { method: 'GET', path: '/api/mp/grid/persons/:id' },
+  visitsDue: { method: 'GET', path: '/api/mp/grid/visits/due', list: true },
+  recordVisit: { method: 'POST', path: '/api/mp/grid/visits' },
+};
+
+export const govCallbacks: RouteGroupRefs<Table['govCallbacks']> = {
+  hotline: { method: 'POST', path: '/api/callbacks/gov/hotline12345' },
+  city: { method: 'POST', path: '/api/callbacks/gov/city' },
+};
+
+export const wechatCallbacks: RouteGroupRefs<Table['wechatCallbacks']> = {
+  verify: { method: 'GET', path: '/api/callbacks/wechat' },
+  receive: { method: 'POST', path: '/api/callbacks/wechat' },
+};
+
+export const staffAuth: RouteGroupRefs<Table['staffAuth']> = {
+  captcha: { method: 'GET', path: '/api/admin/auth/captcha' },
+  login: { method: 'POST', path: '/api/admin/auth/login' },
+  mfa: { method: 'POST', path: '/api/admin/auth/mfa' },
+  refresh: { method: 'POST', path: '/api/admin/auth/refresh' },
+  me: { method: 'GET', path: '/api/admin/me' },
+};
+
+export const staffSecurity: RouteGroupRefs<Table['staffSecurity']> = {
+  changePassword: { method: 'POST', path: '/api/admin/auth/password' },
+  beginMfaSetup: { method: 'GET', path: '/api/admin/auth/mfa/setup' },
+  confirmMfaSetup: { method: 'POST', path: '/api/admin/auth/mfa/setup' },
+  disableMfa: { method: 'DELETE', path: '/api/admin/auth/mfa' },
+  logout: { method: 'POST', path: '/api/admin/auth/logout' },
+  logoutAll: { method: 'POST', path: '/api/admin/auth/logout-all' },
+};

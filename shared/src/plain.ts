@@ -1,0 +1,26 @@
+/**
+ * Everything of @zhili/shared that is plain TypeScript — domain rules, labels, limits, the error
+ * envelope — and loads no zod at run time. Both entries re-export it: `@zhili/shared` (with the
+ * contract's schemas) and `@zhili/shared/client` (without them).
+ */
+export * from './api/errors';
+export * from './api/envelope';
+export * from './domain/roles';
+export * from './domain/limits';
+export * from './domain/id-number';
+export * from './domain/phone';
+export * from './domain/masking';
+export * from './domain/permissions';
+export * from './domain/password-policy';
+export * from './domain/credit-code';
+export * from './domain/registry';
+export * from './api/registry';
+// <exports: geo>
+export * from './domain/geo';
+// <exports: case>
+export * from './domain/case';
+export * from './domain/case-sla';
+export * from './api/case-dispatch';
+export * from './domain/work-calendar';
+export * from './domain/audit-actions';
+export * from './domain/natural-sort';
