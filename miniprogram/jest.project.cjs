@@ -24,5 +24,6 @@ module.exports = {
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/test/taro-mock.ts',
     '^@zhili/shared$': require('path').join(__dirname, '..', 'shared/src/index.ts'),
+    '^@zhili/shared/client$': require('path').join(__dirname, '..', 'shared/src/client.ts'),
   },
 };

@@ -1,5 +1,5 @@
-import { bindingMpRoutes, mpAuthRoutes, mpMeRoutes } from '@zhili/shared';
-import type { BindingRedeemVO, MpLoginVO, MpProfileVO } from '@zhili/shared';
+import { routes } from '@zhili/shared/client';
+import type { BindingRedeemVO, MpLoginVO, MpProfileVO } from '@zhili/shared/client';
 import { api } from './contract-client';
 import { saveTokens } from './session';
 
@@ -10,21 +10,21 @@ export type MpLoginResult = MpLoginVO;
 export type BindingRedeemResult = BindingRedeemVO;
 
 export function fetchMe(silent = true): Promise<MpProfile> {
-  return api(mpMeRoutes.me, {}, { silent });
+  return api(routes.mpMe.me, {}, { silent });
 }
 
 export function updateMe(patch: { nickname?: string; avatarUrl?: string }): Promise<MpProfile> {
-  return api(mpMeRoutes.update, { body: patch });
+  return api(routes.mpMe.update, { body: patch });
 }
 
 export function loginWithCode(code: string, nickname?: string): Promise<MpLoginResult> {
   const body = nickname ? { code, nickname } : { code };
-  return api(mpAuthRoutes.login, { body }, { auth: false });
+  return api(routes.mpAuth.login, { body }, { auth: false });
 }
 
 /** POST /api/mp/me/phone — bind the number behind a getPhoneNumber code; answers it masked. */
 export function bindPhone(code: string): Promise<MpProfile> {
-  return api(mpMeRoutes.bindPhone, { body: { code } }, { silent: true });
+  return api(routes.mpMe.bindPhone, { body: { code } }, { silent: true });
 }
 
 /**
@@ -32,7 +32,7 @@ export function bindPhone(code: string): Promise<MpProfile> {
  * pair whose access token already has the new role; it replaces the stored session at once.
  */
 export async function redeemBindingCode(code: string): Promise<BindingRedeemResult> {
-  const result = await api(bindingMpRoutes.redeem, { body: { code } }, { silent: true });
+  const result = await api(routes.bindingsMp.redeem, { body: { code } }, { silent: true });
   saveTokens(result);
   return result;
 }

@@ -1,4 +1,4 @@
-import type { MpCaseSubmitBody } from '@zhili/shared';
+import type { MpCaseSubmitBody } from '@zhili/shared/client';
 import {
   enqueueReport,
   flushOutbox,

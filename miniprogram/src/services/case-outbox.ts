@@ -1,4 +1,4 @@
-import type { MpCaseSubmitBody } from '@zhili/shared';
+import type { MpCaseSubmitBody } from '@zhili/shared/client';
 import type { KeyValueStore } from './key-value-store';
 import { isTransientError } from './retry-policy';
 

@@ -1,5 +1,5 @@
-import { mpCaseRoutes } from '@zhili/shared';
-import type { MpCaseSubmitBody } from '@zhili/shared';
+import { routes } from '@zhili/shared/client';
+import type { MpCaseSubmitBody } from '@zhili/shared/client';
 import { api } from './contract-client';
 
 /**
@@ -8,5 +8,5 @@ import { api } from './contract-client';
  * and queueing the report.
  */
 export function submitCase(body: MpCaseSubmitBody) {
-  return api(mpCaseRoutes.submit, { body }, { silent: true });
+  return api(routes.mpCases.submit, { body }, { silent: true });
 }

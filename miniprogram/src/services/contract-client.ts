@@ -1,5 +1,5 @@
-import { fillPath } from '@zhili/shared';
-import type { ClientInput, ClientOutput, RouteSpec } from '@zhili/shared';
+import { fillPath } from '@zhili/shared/client';
+import type { AnyRouteRef, ClientInput, ClientOutput, SpecOf } from '@zhili/shared/client';
 import { request, requestList, type RequestOptions } from './request';
 
 /** Per-call options of the request client a contract call may still choose. */
@@ -21,20 +21,22 @@ function queryString(query: Record<string, QueryValue | QueryValue[]> | undefine
 
 /**
  * Calls the BFF through a route of the shared contract: method, path and types come from the
- * route (`@zhili/shared` `contract`), so no interface is copied by hand. List routes resolve to
- * `{ data, page }`, the others to `data`.
+ * route, so no interface is copied by hand. The route is a ref of `@zhili/shared/client`'s
+ * `routes` (e.g. `routes.mpCases.submit`): method and path only, its spec's types riding along, so
+ * the mini-program carries no schema and no zod. List routes resolve to `{ data, page }`, the others
+ * to `data`.
  */
-export function api<R extends RouteSpec>(
-  route: R,
-  input: ClientInput<R>,
+export function api<Ref extends AnyRouteRef>(
+  route: Ref,
+  input: ClientInput<SpecOf<Ref>>,
   options: ApiOptions = {},
-): Promise<ClientOutput<R>> {
+): Promise<ClientOutput<SpecOf<Ref>>> {
   const { params, query, body } = input as {
     params?: Record<string, string | number>;
     query?: Record<string, QueryValue | QueryValue[]>;
     body?: object;
   };
   const path = fillPath(route.path, params) + queryString(query);
-  if (route.list) return requestList(path, options) as Promise<ClientOutput<R>>;
-  return request(path, { ...options, method: route.method, data: body }) as Promise<ClientOutput<R>>;
+  if (route.list) return requestList(path, options) as Promise<ClientOutput<SpecOf<Ref>>>;
+  return request(path, { ...options, method: route.method, data: body }) as Promise<ClientOutput<SpecOf<Ref>>>;
 }

@@ -1,4 +1,4 @@
-import { errorMessages, isErrorCode, type ErrorCode, type FieldError } from '@zhili/shared';
+import { errorMessages, isErrorCode, type ErrorCode, type FieldError } from '@zhili/shared/client';
 
 /** Failures that never reach the BFF, so they have no server-side code. */
 export const ClientErrorCode = {

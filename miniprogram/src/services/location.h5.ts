@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { wgs84ToGcj02 } from '@zhili/shared';
+import { wgs84ToGcj02 } from '@zhili/shared/client';
 import type { PickedLocation } from './location';
 
 /**

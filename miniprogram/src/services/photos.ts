@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
-import { fileRoutes } from '@zhili/shared';
-import type { StoredFileVO } from '@zhili/shared';
+import { routes } from '@zhili/shared/client';
+import type { StoredFileVO } from '@zhili/shared/client';
 import { compressPhoto } from './media';
 import { uploadFile } from './request';
 import { withRetry } from './retry-policy';
@@ -27,7 +27,7 @@ export async function pickPhotos(count: number): Promise<string[]> {
  * failures and 5xx with backoff. Silent: the picker shows the error on the photo.
  */
 export function uploadPhotoWithRetry(localPath: string): Promise<StoredFileVO> {
-  return withRetry(() => uploadFile<StoredFileVO>(fileRoutes.mpUpload.path, localPath, { silent: true }), {
+  return withRetry(() => uploadFile<StoredFileVO>(routes.files.mpUpload.path, localPath, { silent: true }), {
     attempts: 3,
   });
 }

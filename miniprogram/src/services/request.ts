@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { isApiError, type ApiList, type PageInfo, type TokenPair } from '@zhili/shared';
+import { isApiError, type ApiList, type PageInfo, type TokenPair } from '@zhili/shared/client';
 import { AppError, ClientErrorCode, codeForStatus, messageForCode, NETWORK_ERROR_MESSAGE } from './errors';
 import { clearSession, getSession, saveTokens } from './session';
 

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { TokenPair } from '@zhili/shared';
+import type { TokenPair } from '@zhili/shared/client';
 
 /** Tokens of the signed-in user, kept in WeChat storage (localStorage in h5). */
 export interface Session {

@@ -1,4 +1,4 @@
-import { roleLabels, type Role } from '@zhili/shared';
+import { roleLabels, type Role } from '@zhili/shared/client';
 
 /** Chinese names of the roles, e.g. ['居民', '党员']; '居民' when the list is empty. */
 export function roleNames(roles: readonly Role[]): string[] {

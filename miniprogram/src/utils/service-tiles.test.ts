@@ -1,4 +1,4 @@
-import { Role } from '@zhili/shared';
+import { Role } from '@zhili/shared/client';
 import { serviceTiles, tilesFor } from './service-tiles';
 
 const keys = (roles: Role[]) => tilesFor(roles).map((tile) => tile.key);

@@ -1,4 +1,4 @@
-import { Role } from '@zhili/shared';
+import { Role } from '@zhili/shared/client';
 import { BINDING_PAGE } from '../pages/binding/route';
 import { caseRoutes } from './case-routes';
 import { hasRole } from './roles';

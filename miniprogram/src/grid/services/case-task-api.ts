@@ -1,8 +1,8 @@
-import { mpTaskRoutes } from '@zhili/shared';
-import type { mpTaskActionSchema, WorkerAction, z } from '@zhili/shared';
+import { routes } from '@zhili/shared/client';
+import type { mpTaskActionSchema, WorkerAction, z } from '@zhili/shared/client';
 import { api } from '../../services/contract-client';
 
-/** The grid worker's case tasks through the shared contract (`mpTaskRoutes`). Silent: pages show errors. */
+/** The grid worker's case tasks through the shared contract (`routes.mpTasks`). Silent: pages show errors. */
 
 export const TASK_PAGE_SIZE = 20;
 export type TaskTab = 'todo' | 'done';
@@ -15,18 +15,18 @@ const silent = { silent: true } as const;
 
 /** 待办 (dispatched/processing, by deadline) or 已办. */
 export function fetchTasks(status: TaskTab, page: number) {
-  return api(mpTaskRoutes.list, { query: { status, page, pageSize: TASK_PAGE_SIZE } }, silent);
+  return api(routes.mpTasks.list, { query: { status, page, pageSize: TASK_PAGE_SIZE } }, silent);
 }
 
 export function fetchTask(id: string) {
-  return api(mpTaskRoutes.detail, { params: { id } }, silent);
+  return api(routes.mpTasks.detail, { params: { id } }, silent);
 }
 
 export function actOnTask(id: string, input: TaskActionInput) {
-  return api(mpTaskRoutes.act, { params: { id }, body: input }, silent);
+  return api(routes.mpTasks.act, { params: { id }, body: input }, silent);
 }
 
 /** 添加进展: a note with optional photos; changes no status. */
 export function addTaskNote(id: string, note: string, photoIds: string[]) {
-  return api(mpTaskRoutes.note, { params: { id }, body: { note, photoIds } }, silent);
+  return api(routes.mpTasks.note, { params: { id }, body: { note, photoIds } }, silent);
 }

@@ -1,5 +1,5 @@
-import { fileRoutes } from '@zhili/shared';
-import type { StoredFileVO } from '@zhili/shared';
+import { routes } from '@zhili/shared/client';
+import type { StoredFileVO } from '@zhili/shared/client';
 import { uploadFile } from '../../services/request';
 
 /** A photo picked for a visit: uploaded right away so submitting the form is quick. */
@@ -13,5 +13,5 @@ export interface PickedPhoto {
 
 /** POST /api/mp/files — the BFF sniffs the type, strips EXIF location and answers a signed URL. */
 export function uploadPhoto(localPath: string): Promise<StoredFileVO> {
-  return uploadFile<StoredFileVO>(fileRoutes.mpUpload.path, localPath, { silent: true });
+  return uploadFile<StoredFileVO>(routes.files.mpUpload.path, localPath, { silent: true });
 }

@@ -1,4 +1,4 @@
-import type { MpTaskItemVO } from '@zhili/shared';
+import type { MpTaskItemVO } from '@zhili/shared/client';
 import { subscribeTaskAssignedVia } from './task-socket';
 
 /** h5: the BFF's socket.io on the page's own origin, websocket first. */

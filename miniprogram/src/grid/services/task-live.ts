@@ -1,4 +1,4 @@
-import type { MpTaskItemVO } from '@zhili/shared';
+import type { MpTaskItemVO } from '@zhili/shared/client';
 import { API_BASE } from '../../services/request';
 import { WxWebSocketTransport } from '../../services/wx-websocket';
 import { subscribeTaskAssignedVia } from './task-socket';

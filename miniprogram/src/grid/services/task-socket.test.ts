@@ -1,7 +1,7 @@
 import { createServer, type Server as HttpServer } from 'http';
 import type { AddressInfo } from 'net';
 import { Server } from 'socket.io';
-import type { MpTaskItemVO } from '@zhili/shared';
+import type { MpTaskItemVO } from '@zhili/shared/client';
 import { requests, resetTaroMock, respondWith } from '../../../test/taro-mock';
 import { saveTokens } from '../../services/session';
 import { subscribeTaskAssignedVia } from './task-socket';

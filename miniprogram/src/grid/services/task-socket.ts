@@ -1,4 +1,4 @@
-import type { MpTaskItemVO, TaskAssignedEvent } from '@zhili/shared';
+import type { MpTaskItemVO, TaskAssignedEvent } from '@zhili/shared/client';
 import { io, type ManagerOptions } from 'socket.io-client';
 import { refreshAccessToken } from '../../services/request';
 import { getSession } from '../../services/session';

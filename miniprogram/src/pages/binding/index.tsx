@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import { roleLabels } from '@zhili/shared';
+import { roleLabels } from '@zhili/shared/client';
 import { useState } from 'react';
 import { WithProfile } from '../../components/WithProfile';
 import { useProfile } from '../../hooks/useProfile';

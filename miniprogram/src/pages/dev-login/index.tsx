@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import { limits } from '@zhili/shared';
+import { limits } from '@zhili/shared/client';
 import { useState } from 'react';
 import { describeError } from '../../services/errors';
 import { devLogin, simulatorBase, testIdentities } from '../../services/dev-login';

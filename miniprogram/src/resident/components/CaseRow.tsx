@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { caseCategoryIcons, type MpCaseItemVO } from '@zhili/shared';
+import { caseCategoryIcons, type MpCaseItemVO } from '@zhili/shared/client';
 import { formatCaseTime } from '../../utils/case-view/case-format';
 import { StatusChip } from '../../utils/case-view/StatusChip';
 import './resident.css';

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { caseCategoryIcons, type CaseCategoryVO } from '@zhili/shared';
+import { caseCategoryIcons, type CaseCategoryVO } from '@zhili/shared/client';
 import './resident.css';
 
 interface CategoryGridProps {

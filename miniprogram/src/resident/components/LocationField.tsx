@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import { caseLimits } from '@zhili/shared';
+import { caseLimits } from '@zhili/shared/client';
 import { useState } from 'react';
 import { canChooseOnMap, chooseOnMap, currentLocation, type PickedLocation } from '../../services/location';
 import { classifyWxFailure } from '../../services/wx-errors';

@@ -1,5 +1,5 @@
 import { ScrollView, Text, View } from '@tarojs/components';
-import { caseStatusLabels, type NearbyCaseVO } from '@zhili/shared';
+import { caseStatusLabels, type NearbyCaseVO } from '@zhili/shared/client';
 import { Button } from '../../ui/nutui';
 import { formatCaseTime, formatDistance } from '../../utils/case-view/case-format';
 import './resident.css';

@@ -1,5 +1,5 @@
 import { Text, Textarea, View } from '@tarojs/components';
-import { caseLimits } from '@zhili/shared';
+import { caseLimits } from '@zhili/shared/client';
 import { useState } from 'react';
 import { Button } from '../../ui/nutui';
 import '../../utils/case-view/case-view.css';

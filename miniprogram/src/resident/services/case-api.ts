@@ -1,15 +1,15 @@
-import { mpCaseRoutes } from '@zhili/shared';
-import type { MpCaseStatusFilter } from '@zhili/shared';
+import { routes as contractRoutes } from '@zhili/shared/client';
+import type { MpCaseStatusFilter } from '@zhili/shared/client';
 import { api } from '../../services/contract-client';
 
-/** Calls of the resident case API through the shared contract (`mpCaseRoutes`). All silent: pages show errors. */
+/** Calls of the resident case API through the shared contract (`routes.mpCases`). All silent: pages show errors. */
 
 export const CASE_PAGE_SIZE = 20;
 
 export type MyCaseScope = 'mine' | 'following';
 export type MyCaseStatus = MpCaseStatusFilter;
 
-const routes = mpCaseRoutes;
+const routes = contractRoutes.mpCases;
 const silent = { silent: true } as const;
 
 export function fetchCategories() {

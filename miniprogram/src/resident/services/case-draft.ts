@@ -1,4 +1,4 @@
-import { caseLimits, isValidMobile, normalizeMobile, type MpCaseSubmitBody } from '@zhili/shared';
+import { caseLimits, isValidMobile, normalizeMobile, type MpCaseSubmitBody } from '@zhili/shared/client';
 import type { KeyValueStore } from '../../services/key-value-store';
 
 /**

@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components';
-import { caseStatusLabels, type CaseOutcome, type CaseStatus } from '@zhili/shared';
+import { caseStatusLabels, type CaseOutcome, type CaseStatus } from '@zhili/shared/client';
 import { outcomeText, statusTone } from './case-format';
 import './case-view.css';
 

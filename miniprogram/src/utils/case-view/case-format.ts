@@ -7,7 +7,7 @@ import {
   type CasePhotoVO,
   type CaseSlaState,
   type CaseStatus,
-} from '@zhili/shared';
+} from '@zhili/shared/client';
 
 /** Display helpers of the case pages (resident and grid worker). Times in China Standard Time. Pure. */
 

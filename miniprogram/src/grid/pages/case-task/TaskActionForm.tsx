@@ -1,5 +1,5 @@
 import { Text, Textarea, View } from '@tarojs/components';
-import { caseLimits, caseReplyTemplates } from '@zhili/shared';
+import { caseLimits, caseReplyTemplates } from '@zhili/shared/client';
 import { useState } from 'react';
 import { Button } from '../../../ui/nutui';
 import { PhotoPicker } from '../../../utils/case-view/PhotoPicker';

@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { casePriorityLabels, type MpTaskDetailVO } from '@zhili/shared';
+import { casePriorityLabels, type MpTaskDetailVO } from '@zhili/shared/client';
 import { useState } from 'react';
 import { ErrorState, LoadingSkeleton } from '../../../components/StateView';
 import { useAsync } from '../../../hooks/useAsync';

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { casePriorityLabels, type MpTaskItemVO } from '@zhili/shared';
+import { casePriorityLabels, type MpTaskItemVO } from '@zhili/shared/client';
 import { dueCountdown, formatCaseTime } from '../../../utils/case-view/case-format';
 import { StatusChip } from '../../../utils/case-view/StatusChip';
 import './case-tasks.css';

@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Role } from '@zhili/shared';
+import { Role } from '@zhili/shared/client';
 import { useEffect, useRef, useState } from 'react';
 import { RoleGate } from '../../../components/RoleGate';
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/StateView';

@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { genderLabels, headRelationLabels, householdTypeLabels, type HouseholdDetailVO } from '@zhili/shared';
+import { genderLabels, headRelationLabels, householdTypeLabels, type HouseholdDetailVO } from '@zhili/shared/client';
 import { useEffect } from 'react';
 import { ListGroup, ListRow } from '../../../components/ListRows';
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/StateView';

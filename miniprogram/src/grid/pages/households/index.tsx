@@ -1,6 +1,6 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { householdTypeLabels, type HouseholdType } from '@zhili/shared';
+import { householdTypeLabels, type HouseholdType } from '@zhili/shared/client';
 import { useEffect, useState } from 'react';
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/StateView';
 import { routes } from '../../../utils/routes';

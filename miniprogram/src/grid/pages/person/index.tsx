@@ -7,7 +7,7 @@ import {
   hukouTypeLabels,
   permitStatusLabels,
   type PersonDetailVO,
-} from '@zhili/shared';
+} from '@zhili/shared/client';
 import { ListGroup, ListRow } from '../../../components/ListRows';
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/StateView';
 import { useAsync } from '../../../hooks/useAsync';

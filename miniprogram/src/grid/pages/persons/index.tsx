@@ -1,6 +1,6 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { defaultPersonTags, genderLabels, hukouTypeLabels } from '@zhili/shared';
+import { defaultPersonTags, genderLabels, hukouTypeLabels } from '@zhili/shared/client';
 import { useEffect, useState } from 'react';
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/StateView';
 import { routes } from '../../../utils/routes';

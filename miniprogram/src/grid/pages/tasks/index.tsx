@@ -1,6 +1,6 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { householdTypeLabels, Role, type MpGridOverviewVO } from '@zhili/shared';
+import { householdTypeLabels, Role, type MpGridOverviewVO } from '@zhili/shared/client';
 import { useEffect } from 'react';
 import { ListGroup, ListRow } from '../../../components/ListRows';
 import { RoleGate } from '../../../components/RoleGate';

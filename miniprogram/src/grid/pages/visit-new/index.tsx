@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Picker, Text, Textarea, View } from '@tarojs/components';
-import { registryLimits } from '@zhili/shared';
+import { registryLimits } from '@zhili/shared/client';
 import { useState } from 'react';
 import { describeError } from '../../../services/errors';
 import { Button } from '../../../ui/nutui';

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Role } from '@zhili/shared';
+import { Role } from '@zhili/shared/client';
 import { RoleGate } from '../../../components/RoleGate';
 import { WithProfile } from '../../../components/WithProfile';
 import { useProfile } from '../../../hooks/useProfile';

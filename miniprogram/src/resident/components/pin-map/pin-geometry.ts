@@ -1,4 +1,4 @@
-import { metresPerDegree } from '@zhili/shared';
+import { metresPerDegree } from '@zhili/shared/client';
 
 /**
  * Geometry of the offline pin map (H5 has no map tiles and no key): a square of ±`halfM` metres

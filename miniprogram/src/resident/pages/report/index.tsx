@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Switch, Text, Textarea, View } from '@tarojs/components';
-import { caseLimits, type CaseSubscribeTemplatesVO } from '@zhili/shared';
+import { caseLimits, type CaseSubscribeTemplatesVO } from '@zhili/shared/client';
 import { useEffect, useState } from 'react';
 import { ErrorState, LoadingSkeleton } from '../../../components/StateView';
 import { WithProfile } from '../../../components/WithProfile';
