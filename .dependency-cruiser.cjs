@@ -61,6 +61,14 @@ module.exports = {
       to: { path: '^bff/' },
     },
     {
+      name: 'miniprogram-imports-zod-free-shared',
+      severity: 'error',
+      comment:
+        "The mini-program takes values from @zhili/shared/client only: the full entry's contract carries zod and every schema (~560 KB of the main package, issue #12). Types may come from anywhere (import type is erased); client re-exports them all anyway.",
+      from: { path: '^miniprogram/src/' },
+      to: { path: '^shared/src/', pathNot: '^shared/src/client\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'not-to-unresolvable',
       severity: 'error',
       comment: 'An import that does not resolve would break at run time.',
@@ -74,7 +82,9 @@ module.exports = {
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {
       exportsFields: ['exports'],
-      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      // `zhili-source` (shared/package.json exports): @zhili/shared resolves to its source, so the rules
+      // see which entry a front end imports and follow it into shared/src (not into the build).
+      conditionNames: ['zhili-source', 'import', 'require', 'node', 'default', 'types'],
       mainFields: ['module', 'main', 'types', 'typings'],
       extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.cjs', '.vue', '.json'],
     },
