@@ -48,7 +48,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: h5 ? 'dist-h5' : 'dist',
-    plugins: ['@tarojs/plugin-html'],
+    // weapp-aria-plugin: lets aria-role / aria-label reach WeChat (components/a11y).
+    plugins: ['@tarojs/plugin-html', path.resolve(__dirname, 'weapp-aria-plugin.ts')],
     defineConstants: buildConstants(),
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },

@@ -37,7 +37,7 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   tabBar: {
-    color: '#8a8f99',
+    color: '#5c6370',
     selectedColor: '#c8161d',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
