@@ -14,7 +14,7 @@ import tileBinding from '../assets/icons/tile-binding.svg';
 /**
  * Icons are small stroke SVGs checked into assets/icons (each < 0.5 KB, inlined as data URLs by the
  * build): WeChat's <image> draws SVG without percentages or <style>, which these avoid, and no icon
- * font enters the main package. State marks are grey (#8a8f99), tile icons white on a coloured tile.
+ * font enters the main package. State marks are grey, tile icons white on a coloured tile.
  */
 const sources = {
   lock,
@@ -31,7 +31,22 @@ const sources = {
 
 export type IconName = 'lock' | 'empty' | 'offline' | 'error' | `tile-${TileIcon}`;
 
-/** An icon sized by `className` (width/height in the caller's CSS). */
+/** h5: the <img> inside Taro's image takes its alt through nativeProps; icons are decoration. */
+const decorative = process.env.TARO_ENV === 'h5' ? { nativeProps: { alt: '' } } : {};
+
+/**
+ * An icon sized by `className` (width/height in the caller's CSS). Icons sit next to words that say
+ * the same, so screen readers skip them.
+ */
 export function Icon({ name, className }: { name: IconName; className: string }) {
-  return <Image className={className} src={sources[name]} mode="aspectFit" data-icon={name} />;
+  return (
+    <Image
+      className={className}
+      src={sources[name]}
+      mode="aspectFit"
+      data-icon={name}
+      aria-hidden="true"
+      {...decorative}
+    />
+  );
 }

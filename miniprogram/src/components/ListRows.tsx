@@ -1,10 +1,16 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { aria } from './a11y/aria';
+import { Tappable } from './a11y/Tappable';
 import './ListRows.css';
 
 /** A white card of rows separated by hairlines. */
-export function ListGroup({ children }: { children: ReactNode }) {
-  return <View className="list-group">{children}</View>;
+export function ListGroup({ children, label }: { children: ReactNode; label?: string }) {
+  return (
+    <View className="list-group" {...aria({ role: 'group', label })}>
+      {children}
+    </View>
+  );
 }
 
 interface ListRowProps {
@@ -14,17 +20,35 @@ interface ListRowProps {
   id?: string;
   /** Makes the row tappable and shows an arrow. */
   onClick?: () => void;
+  /** `link` (the default) opens another page; `button` acts on this one. */
+  role?: 'link' | 'button';
 }
 
-/** Title on the left, value (and an arrow when tappable) on the right. */
-export function ListRow({ title, value, id, onClick }: ListRowProps) {
-  return (
-    <View id={id} className="list-row" hoverClass={onClick ? 'list-row--hover' : 'none'} onClick={onClick}>
+/** Title on the left, value (and an arrow when tappable) on the right; tappable rows are real controls. */
+export function ListRow({ title, value, id, onClick, role = 'link' }: ListRowProps) {
+  const content = (
+    <>
       <Text className="list-row__title">{title}</Text>
       <View className="list-row__value">
         {value}
-        {onClick ? <Text className="list-row__arrow">›</Text> : null}
+        {onClick ? (
+          <Text className="list-row__arrow" {...aria({ hidden: true })}>
+            ›
+          </Text>
+        ) : null}
       </View>
-    </View>
+    </>
+  );
+  if (!onClick) {
+    return (
+      <View id={id} className="list-row">
+        {content}
+      </View>
+    );
+  }
+  return (
+    <Tappable id={id} role={role} className="list-row" hoverClass="list-row--hover" onPress={onClick}>
+      {content}
+    </Tappable>
   );
 }

@@ -1,12 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import { Button, Skeleton } from '../ui/nutui';
+import { aria } from './a11y/aria';
+import { Tappable } from './a11y/Tappable';
 import { Icon } from './Icon';
 import './StateView.css';
 
 /** Placeholder blocks while a page loads. */
 export function LoadingSkeleton({ rows = 3 }: { rows?: number }) {
   return (
-    <View className="state-skeleton" id="state-loading">
+    <View className="state-skeleton" id="state-loading" {...aria({ role: 'status', label: '加载中' })}>
       <Skeleton rows={rows} animated visible={false} />
     </View>
   );
@@ -21,7 +23,7 @@ interface ErrorStateProps {
 /** A failed load with the reason and a retry button. */
 export function ErrorState({ message, onRetry, title = '加载失败' }: ErrorStateProps) {
   return (
-    <View className="state-box" id="state-error">
+    <View className="state-box" id="state-error" {...aria({ role: 'alert' })}>
       <View className="state-box__mark state-box__mark--error">
         <Icon name="error" className="state-box__icon" />
       </View>
@@ -37,7 +39,7 @@ export function ErrorState({ message, onRetry, title = '加载失败' }: ErrorSt
 /** No connection: what to do about it, and a retry once the network is back. */
 export function OfflineState({ onRetry, onClose }: { onRetry: () => void; onClose?: () => void }) {
   return (
-    <View className="state-box" id="state-offline">
+    <View className="state-box" id="state-offline" {...aria({ role: 'alert' })}>
       <View className="state-box__mark">
         <Icon name="offline" className="state-box__icon" />
       </View>
@@ -47,9 +49,9 @@ export function OfflineState({ onRetry, onClose }: { onRetry: () => void; onClos
         重试
       </Button>
       {onClose ? (
-        <Text className="state-box__link" id="state-offline-close" onClick={onClose}>
+        <Tappable className="state-box__link" id="state-offline-close" onPress={onClose}>
           返回
-        </Text>
+        </Tappable>
       ) : null}
     </View>
   );
