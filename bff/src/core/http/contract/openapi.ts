@@ -1,7 +1,7 @@
 import { allRoutes, z } from '@zhili/shared';
 import type { RouteSpec } from '@zhili/shared';
-
-type Json = Record<string, unknown>;
+import { SchemaComponents } from './openapi-components';
+import type { Json } from './openapi-components';
 
 const ERROR_ENVELOPE: Json = {
   type: 'object',
@@ -28,9 +28,6 @@ const PAGE: Json = {
   properties: { page: { type: 'integer' }, pageSize: { type: 'integer' }, total: { type: 'integer' } },
 };
 
-const schemaOf = (schema: z.ZodType, io: 'input' | 'output'): Json =>
-  z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Json;
-
 /** `:id` → `{id}` as OpenAPI writes path templates. */
 export const openApiPath = (path: string) => path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '{$1}');
 
@@ -42,11 +39,14 @@ export function isContractOperation(method: string, openApiUrl: string): boolean
   return contractOperations.has(`${method.toUpperCase()} ${openApiUrl}`);
 }
 
-function parameters(route: RouteSpec): Json[] {
+/** `get_api_admin_users_{id}`: where a route's schemas sit, for the names of hoisted components. */
+const ownerOf = (route: RouteSpec) => `${route.method.toLowerCase()}${openApiPath(route.path).replace(/[/{}]+/g, '_')}`;
+
+function parameters(route: RouteSpec, components: SchemaComponents): Json[] {
   const list: Json[] = [];
   const add = (where: 'path' | 'query', schema: z.ZodType | undefined) => {
     if (!schema) return;
-    const json = schemaOf(schema, 'input');
+    const json = components.convert(schema, 'input', `${ownerOf(route)}.${where}`);
     const props = (json.properties ?? {}) as Record<string, Json>;
     const required = new Set((json.required as string[] | undefined) ?? []);
     for (const [name, prop] of Object.entries(props)) {
@@ -64,8 +64,9 @@ function parameters(route: RouteSpec): Json[] {
   return list;
 }
 
-function successResponse(route: RouteSpec): Json {
-  const status = String(route.status ?? (route.response === null ? 204 : 200));
+function successResponse(route: RouteSpec, components: SchemaComponents): Json {
+  // A download has no JSON `response`, yet answers 200 with the file.
+  const status = String(route.status ?? (route.response === null && route.responseKind !== 'file' ? 204 : 200));
   if (route.responseKind === 'file') {
     return {
       [status]: {
@@ -75,20 +76,20 @@ function successResponse(route: RouteSpec): Json {
     };
   }
   if (route.response === null) return { [status]: { description: '无内容' } };
-  const data = schemaOf(route.response, 'output');
+  const data = components.convert(route.response, 'output', `${ownerOf(route)}.response`);
   const body: Json = route.list
     ? { type: 'object', required: ['data', 'page'], properties: { data: { type: 'array', items: data }, page: PAGE } }
     : { type: 'object', required: ['data'], properties: { data } };
   return { [status]: { description: '成功', content: { 'application/json': { schema: body } } } };
 }
 
-function operation(route: RouteSpec): Json {
+function operation(route: RouteSpec, components: SchemaComponents): Json {
   const op: Json = {
     summary: route.summary,
     tags: [route.tag],
-    parameters: parameters(route),
+    parameters: parameters(route, components),
     responses: {
-      ...successResponse(route),
+      ...successResponse(route, components),
       '4XX': { description: '请求有误', content: { 'application/json': { schema: ERROR_ENVELOPE } } },
     },
   };
@@ -103,33 +104,45 @@ function operation(route: RouteSpec): Json {
       },
     };
   } else if (route.body) {
-    op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } };
+    const schema = components.convert(route.body, 'input', `${ownerOf(route)}.body`);
+    op.requestBody = { required: true, content: { 'application/json': { schema } } };
   }
   return op;
 }
 
 /**
  * The OpenAPI 3 paths of the contract routes, generated from their zod schemas (zod's own JSON
- * Schema export): parameters, request body, the success envelope with its data schema, and the
- * error envelope — so every operation in `/api/docs` has a response schema.
+ * Schema export, OpenAPI 3.0 dialect): parameters, request body, the success envelope with its data
+ * schema, and the error envelope — so every operation in `/api/docs` has a response schema — plus
+ * the named schemas those refer to (recursive ones, meta ids).
  */
-export function contractPaths(routes: RouteSpec[]): Record<string, Record<string, Json>> {
+export function contractDocument(routes: RouteSpec[]): {
+  paths: Record<string, Record<string, Json>>;
+  schemas: Record<string, Json>;
+} {
+  const components = new SchemaComponents();
   const paths: Record<string, Record<string, Json>> = {};
   for (const route of routes) {
     const key = openApiPath(route.path);
-    paths[key] = { ...(paths[key] ?? {}), [route.method.toLowerCase()]: operation(route) };
+    paths[key] = { ...(paths[key] ?? {}), [route.method.toLowerCase()]: operation(route, components) };
   }
-  return paths;
+  return { paths, schemas: components.schemas };
 }
 
 /** The document served at /api/docs: the legacy (decorator-described) routes plus the contract's. */
 export function mergeDocuments(legacy: Json, routes: RouteSpec[]): Json {
+  const contract = contractDocument(routes);
   const paths = { ...((legacy.paths as Json) ?? {}) } as Record<string, Record<string, Json>>;
-  for (const [path, ops] of Object.entries(contractPaths(routes))) paths[path] = { ...(paths[path] ?? {}), ...ops };
+  for (const [path, ops] of Object.entries(contract.paths)) paths[path] = { ...(paths[path] ?? {}), ...ops };
   const components = (legacy.components ?? {}) as Json;
   const securitySchemes = {
     ...((components.securitySchemes as Json) ?? {}),
     bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
   };
-  return { ...legacy, paths, components: { ...components, securitySchemes } };
+  const schemas = { ...((components.schemas as Json) ?? {}), ...contract.schemas };
+  return {
+    ...legacy,
+    paths,
+    components: { ...components, securitySchemes, ...(Object.keys(schemas).length ? { schemas } : {}) },
+  };
 }
