@@ -83,6 +83,22 @@ describe('request', () => {
     expect(getAccessToken()).toBeNull();
   });
 
+  it('sends the refresh as its contract route says and ends the session on an answer that is no token pair', async () => {
+    const ended = vi.fn();
+    setUnauthorizedHandler(ended);
+    const seen = fakeServer(
+      json(401, { error: { code: 'AUTH_TOKEN_EXPIRED', message: 'expired' } }),
+      // A token pair without its lifetime: storing it would make the session expire at once.
+      json(200, { data: { accessToken: 'new-access', refreshToken: 'refresh-2' } }),
+    );
+    await expect(http.get('/api/admin/v', { silent: true })).rejects.toMatchObject({ code: 'AUTH_TOKEN_EXPIRED' });
+    expect(seen[1]).toMatchObject({ url: '/api/admin/auth/refresh', method: 'POST' });
+    expect(JSON.parse(String(seen[1].body))).toEqual({ refreshToken: 'refresh-1' });
+    expect(seen[1].headers.Authorization).toBeUndefined();
+    expect(ended).toHaveBeenCalledWith('AUTH_TOKEN_EXPIRED');
+    expect(getAccessToken()).toBeNull();
+  });
+
   it('reports a proxy error page without an envelope as service unavailable', async () => {
     fakeServer(new Response('<html>Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
     await expect(http.get('/api/admin/w', { silent: true })).rejects.toMatchObject({

@@ -15,7 +15,8 @@
  *
  * `request(method, path, opts)` is the generic core every typed API layer builds on.
  */
-import type { ApiList } from '@zhili/shared';
+import { staffAuthRoutes } from '@zhili/shared';
+import type { ApiList, ClientInput } from '@zhili/shared';
 import { saveBlob, fileNameFrom } from './download';
 import { ApiRequestError, asErrorEnvelope, clientMessages, messageFor } from './errors';
 import { clearTokens, getAccessToken, getRefreshToken, setTokens } from './session';
@@ -47,7 +48,11 @@ interface Call extends RequestOptions {
   method: HttpMethod;
 }
 
-const REFRESH_PATH = '/api/admin/auth/refresh';
+/**
+ * The token refresh goes by its contract route but not through `api()`: it is part of the 401
+ * handling below (no bearer token, no retry of its own, its refusal ends the session).
+ */
+const REFRESH = staffAuthRoutes.refresh;
 const DEFAULT_TIMEOUT_MS = Number(import.meta.env.VITE_HTTP_TIMEOUT_MS) || 15_000;
 /** Uploads and downloads carry files: a slow link needs longer than a JSON call. */
 const FILE_TIMEOUT_MS = 120_000;
@@ -111,9 +116,10 @@ async function doRefresh(): Promise<RefreshOutcome> {
   lastRefreshError = null;
   const refreshToken = getRefreshToken();
   if (!refreshToken) return 'rejected';
+  const body: ClientInput<typeof REFRESH>['body'] = { refreshToken };
   let raw: RawResponse;
   try {
-    raw = await exchange(REFRESH_PATH, { method: 'POST', body: { refreshToken } }, null);
+    raw = await exchange(REFRESH.path, { method: REFRESH.method, body }, null);
   } catch {
     return 'unavailable';
   }
@@ -122,13 +128,10 @@ async function doRefresh(): Promise<RefreshOutcome> {
     if (raw.status >= 300) lastRefreshError = toError(raw);
     return 'rejected';
   }
-  const pair = raw.body.data as { accessToken?: unknown; refreshToken?: unknown; expiresIn?: unknown };
-  if (typeof pair.accessToken !== 'string' || typeof pair.refreshToken !== 'string') return 'rejected';
-  setTokens({
-    accessToken: pair.accessToken,
-    refreshToken: pair.refreshToken,
-    expiresIn: typeof pair.expiresIn === 'number' ? pair.expiresIn : 0,
-  });
+  // The new pair replaces the stored one only when it is what the contract says it is.
+  const pair = REFRESH.response.safeParse(raw.body.data);
+  if (!pair.success) return 'rejected';
+  setTokens(pair.data);
   return 'ok';
 }
 
