@@ -117,7 +117,7 @@ describeBrowser('admin portal in Chromium', () => {
     expect(await page.getByTestId('health-db').count()).toBe(0);
     await screenshot(page, 'admin-dashboard-super-admin');
     // The super admin's menu lists 系统状态 (under 系统管理); the landing page links to it.
-    expect(await page.locator('.el-menu').getByText('系统状态').count()).toBe(1);
+    expect(await page.getByRole('navigation', { name: '主菜单' }).getByText('系统状态').count()).toBe(1);
     await page.getByTestId('dashboard-system-status').click();
     await page.waitForURL(/\/admin\/system\/status/);
     const raw = page.getByTestId('health-status-raw');
@@ -234,7 +234,7 @@ describeBrowser('admin portal in Chromium', () => {
     // Work, not server internals: no latency, uptime or database on the page, no 系统状态 in the menu.
     const text = await villagePage.getByTestId('dashboard').innerText();
     for (const internal of ['延迟', '运行时长', 'SQLite', '数据库']) expect(text).not.toContain(internal);
-    expect(await villagePage.locator('.el-menu').getByText('系统状态').count()).toBe(0);
+    expect(await villagePage.getByRole('navigation', { name: '主菜单' }).getByText('系统状态').count()).toBe(0);
     // The trend is an ECharts canvas once the village has any case in the last 30 days.
     if (data.cases?.trend.some((d) => d.created + d.resolved > 0))
       await villagePage.locator('[data-testid="dashboard"] canvas').first().waitFor();
