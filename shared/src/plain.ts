@@ -24,3 +24,5 @@ export * from './api/case-dispatch';
 export * from './domain/work-calendar';
 export * from './domain/audit-actions';
 export * from './domain/natural-sort';
+// <exports: party>
+export * from './domain/party-admission';
