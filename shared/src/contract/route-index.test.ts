@@ -3,8 +3,8 @@ import { routeIndexOf, routeRefOf } from './route-ref';
 import { contract } from './table';
 
 describe('the route index (route-index.generated.ts)', () => {
-  // Fails when a route is added, renamed, moved or re-pathed without `npm run gen:routes`.
-  it('holds exactly the method, path and list flag of every route of the contract table', () => {
+  // Fails when a route is added, renamed, moved or re-pathed without regenerating the index.
+  it('holds exactly the method, path and list flag of every route of the table (else: npm run gen:routes)', () => {
     expect({ ...routeIndex }).toEqual(routeIndexOf(contract));
   });
 
