@@ -8,3 +8,5 @@ export type { Acting } from './audit-actor.service';
 export { AuditQueryService } from './audit-query.service';
 export { AuditActorDirectories } from './audit-actor-directory';
 export type { AuditActorDirectory } from './audit-actor-directory';
+export { tableActorDirectory } from './table-actor-directory';
+export type { ActorTable } from './table-actor-directory';

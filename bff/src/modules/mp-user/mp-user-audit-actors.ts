@@ -1,7 +1,7 @@
 import { Init, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
-import { In, Repository } from 'typeorm';
-import { AuditActorDirectories, AuditActorDirectory } from '../../core/audit';
+import { Repository } from 'typeorm';
+import { AuditActorDirectories, tableActorDirectory } from '../../core/audit';
 import { MpUser } from './mp-user.entity';
 
 /** Shown for a mini-program user who never set a nickname. */
@@ -10,9 +10,7 @@ const MP_DEFAULT_NAME = '微信用户';
 /** Mini-program users as audit actors: shown by nickname; they have no login name. */
 @Provide()
 @Scope(ScopeEnum.Singleton)
-export class MpUserAuditActors implements AuditActorDirectory {
-  readonly kind = 'mp';
-
+export class MpUserAuditActors {
   @InjectEntityModel(MpUser)
   private mpUsers!: Repository<MpUser>;
 
@@ -21,21 +19,13 @@ export class MpUserAuditActors implements AuditActorDirectory {
 
   @Init()
   register(): void {
-    this.directories.register(this);
-  }
-
-  async displayNames(ids: readonly string[]): Promise<Map<string, string>> {
-    const users = await this.mpUsers.find({ where: { id: In([...ids]) }, select: { id: true, nickname: true } });
-    return new Map(users.map((u) => [u.id, u.nickname?.trim() || MP_DEFAULT_NAME]));
-  }
-
-  async idsNamed(likePrefix: string, limit: number): Promise<string[]> {
-    const rows = await this.mpUsers
-      .createQueryBuilder('m')
-      .select('m.id', 'id')
-      .where("m.nickname LIKE :prefix ESCAPE '!'", { prefix: likePrefix })
-      .limit(limit)
-      .getRawMany<{ id: string }>();
-    return rows.map((r) => r.id);
+    this.directories.register(
+      tableActorDirectory(this.mpUsers, {
+        kind: 'mp',
+        nameProperty: 'nickname',
+        reads: ['nickname'],
+        displayName: (u) => u.nickname?.trim() || MP_DEFAULT_NAME,
+      }),
+    );
   }
 }
