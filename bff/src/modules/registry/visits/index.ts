@@ -3,4 +3,4 @@ export { VisitQueryService } from './visit-query.service';
 export { VisitService, checkedVisitedAt } from './visit.service';
 export type { NewVisit, VisitListQuery } from './visit.service';
 export { VisitDueService } from './visit-due.service';
-export type { PersonDue, VisitDueFilter, VisitDueQuery } from './visit-due.service';
+export type { PersonDue, VisitDueQuery } from './visit-due.service';

@@ -2,16 +2,13 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource, InjectEntityModel } from '@midwayjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { computeVisitDue, maskPhone } from '@zhili/shared';
-import type { VisitDue, VisitDueCounts, VisitDueStatus, VisitDueVO } from '@zhili/shared';
+import type { VisitDue, VisitDueCounts, VisitDueFilter, VisitDueStatus, VisitDueVO } from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { applyScope } from '../../../core/scope/data-scope';
 import { Region } from '../../region';
 import { Person, PersonTag, TagDefinition } from '../entities';
 import { dbDate } from './db-date';
-
-/** `status` filter of the due list: one status, `all`, or (default) everything that needs action. */
-export type VisitDueFilter = VisitDueStatus | 'all' | 'pending';
 
 export interface VisitDueQuery {
   /** Region subtree (already checked to lie in the caller's scope). */
