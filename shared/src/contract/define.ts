@@ -36,11 +36,19 @@ export interface RouteSpec {
   /**
    * How the body arrives: JSON (default), a multipart upload read by the handler itself, or `raw`:
    * the handler reads the exact bytes itself (signed callbacks) — `body` then only documents the
-   * JSON form and is not validated here.
+   * JSON form and is not validated here. `form`: form fields (application/x-www-form-urlencoded)
+   * that the handler checks against `body` itself once it has authenticated the caller (Open311's
+   * api_key: a refused key answers 403 before any 400 about the form).
    */
-  bodyKind?: 'json' | 'multipart' | 'raw';
-  /** What a success returns: the JSON envelope (default), or a file download. */
-  responseKind?: 'json' | 'file';
+  bodyKind?: 'json' | 'multipart' | 'raw' | 'form';
+  /**
+   * What a success returns: the JSON envelope (default), a file download, or `document`: a document
+   * of the route's own wire format instead of the envelope (Open311 GeoReport: XML or JSON as the
+   * path's `.:format` suffix says), `response` being the schema of its JSON form.
+   */
+  responseKind?: 'json' | 'file' | 'document';
+  /** `document` routes: the JSON form of their error answer (they do not use our error envelope). */
+  errors?: z.ZodType;
 }
 
 /** Declares a route; the literal types are kept so inputs and outputs can be inferred from it. */

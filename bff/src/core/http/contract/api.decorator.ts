@@ -18,6 +18,14 @@ const mappings = { GET: Get, POST: Post, PUT: Put, PATCH: Patch, DELETE: Del } a
 /** A controller that serves contract routes: request-scoped, with the request context injected. */
 export interface ContractController {
   ctx: Context;
+  /**
+   * Optional, for routes that answer in a wire format of their own (`responseKind: 'document'`,
+   * Open311 GeoReport): wraps every contract route of the controller. `serve` validates the input and
+   * runs the handler, resolving to its `{ data }`; what `answer` returns is the response body and what
+   * it throws goes to the error filter — so it renders successes and failures (invalid input
+   * included) in that format itself, and may do work before the input is read (a rate limit).
+   */
+  answer?(route: RouteSpec, serve: () => Promise<unknown>): Promise<unknown>;
 }
 
 type Handler<R extends RouteSpec> = (input: RouteInput<R>) => Promise<RouteResult<R>>;
@@ -36,10 +44,13 @@ export function Api<R extends RouteSpec>(route: R) {
     descriptor: TypedPropertyDescriptor<F>,
   ): void => {
     const handler = descriptor.value as Handler<R>;
-    const validated = async function (this: ContractController): Promise<RouteResult<R>> {
-      const result = await handler.call(this, parseRouteInput(route, this.ctx) as RouteInput<R>);
-      if (checkResponses()) assertResponseMatches(route, result);
-      return result;
+    const validated = async function (this: ContractController): Promise<unknown> {
+      const serve = async (): Promise<RouteResult<R>> => {
+        const result = await handler.call(this, parseRouteInput(route, this.ctx) as RouteInput<R>);
+        if (checkResponses()) assertResponseMatches(route, result);
+        return result;
+      };
+      return this.answer ? this.answer(route, serve) : serve();
     };
     descriptor.value = validated as unknown as F;
     // Midway reads the method's metadata by its name; the wrapper replaces only its body.

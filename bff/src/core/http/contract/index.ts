@@ -1,5 +1,5 @@
 export { Api } from './api.decorator';
 export type { ContractController } from './api.decorator';
-export { parseRouteInput } from './parse-input';
+export { parseRouteBody, parseRouteInput, parseValue } from './parse-input';
 export { contractDocument, mergeDocuments, openApiPath } from './openapi';
 export { assertContractBound } from './bound-routes';

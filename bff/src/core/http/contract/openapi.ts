@@ -64,6 +64,12 @@ function parameters(route: RouteSpec, components: SchemaComponents): Json[] {
   return list;
 }
 
+/** A `document` route's answer: the same schema as JSON and as XML (the path's suffix chooses). */
+const inBothFormats = (components: SchemaComponents, schema: z.ZodType, owner: string): Json => {
+  const json = components.convert(schema, 'output', owner);
+  return { 'application/json': { schema: json }, 'text/xml': { schema: json } };
+};
+
 function successResponse(route: RouteSpec, components: SchemaComponents): Json {
   // A download has no JSON `response`, yet answers 200 with the file.
   const status = String(route.status ?? (route.response === null && route.responseKind !== 'file' ? 204 : 200));
@@ -75,6 +81,13 @@ function successResponse(route: RouteSpec, components: SchemaComponents): Json {
       },
     };
   }
+  if (route.responseKind === 'document' && route.response)
+    return {
+      [status]: {
+        description: '成功（JSON 或 XML，按路径后缀）',
+        content: inBothFormats(components, route.response, `${ownerOf(route)}.response`),
+      },
+    };
   if (route.response === null) return { [status]: { description: '无内容' } };
   const data = components.convert(route.response, 'output', `${ownerOf(route)}.response`);
   const body: Json = route.list
@@ -93,6 +106,11 @@ function operation(route: RouteSpec, components: SchemaComponents): Json {
       '4XX': { description: '请求有误', content: { 'application/json': { schema: ERROR_ENVELOPE } } },
     },
   };
+  if (route.errors)
+    (op.responses as Json)['4XX'] = {
+      description: '请求有误（错误列表，格式同成功答复）',
+      content: inBothFormats(components, route.errors, `${ownerOf(route)}.errors`),
+    };
   if (route.audience === 'staff' || route.audience === 'mp') op.security = [{ bearer: [] }];
   if (route.permission) op['x-permission'] = route.permission;
   if (route.bodyKind === 'multipart') {
@@ -103,6 +121,9 @@ function operation(route: RouteSpec, components: SchemaComponents): Json {
         },
       },
     };
+  } else if (route.bodyKind === 'form' && route.body) {
+    const schema = components.convert(route.body, 'input', `${ownerOf(route)}.body`);
+    op.requestBody = { required: true, content: { 'application/x-www-form-urlencoded': { schema } } };
   } else if (route.body) {
     const schema = components.convert(route.body, 'input', `${ownerOf(route)}.body`);
     op.requestBody = { required: true, content: { 'application/json': { schema } } };
