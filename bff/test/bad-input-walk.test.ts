@@ -1,7 +1,7 @@
 import type { Region } from '../src/modules/region/region.entity';
 import { MpUser } from '../src/modules/mp-user/mp-user.entity';
 import { currentBackend } from './support/backends';
-import { OpenApi, Probe, ProbeFactory } from './support/bad-input';
+import { hasOwnErrorDocuments, isErrorDocument, OpenApi, Operation, Probe, ProbeFactory } from './support/bad-input';
 import { mpLogin } from './support/mp-fixtures';
 import { createRegion, dataSourceOf } from './support/staff-fixtures';
 import { staffAs } from './support/staff-session';
@@ -13,7 +13,9 @@ import { startTestApp, TestApp } from './support/test-app';
  * kind: no body, missing fields, wrong types for each declared field, control characters, dates
  * that do not exist, 5,000-level nesting, bodies over and just under the 1 MB limit, huge arrays,
  * bogus path parameters, malformed query strings. Nothing may answer 500 (or any INTERNAL), and
- * every 4xx must be the JSON envelope `{error:{code,message}}` (issue #11).
+ * every 4xx must be the JSON envelope `{error:{code,message}}` (issue #11) — or, on an operation
+ * whose documented errors are documents of its own (Open311 GeoReport), that error list, or the
+ * envelope where the app answers before the route (a body the parser refuses).
  *
  * Where a caller cannot reach the handler (401/403 on the plausible request), only the
  * body-level probes are sent to it: the guard answers before validation anyway. Requests go out
@@ -38,7 +40,7 @@ interface Outcome {
   status: number;
   body: string;
   ms: number;
-  /** Whether the full body was the JSON error envelope. */
+  /** Whether the full body was the JSON error envelope (or the operation's own error document). */
   envelope: boolean;
 }
 
@@ -89,7 +91,7 @@ describe(`bad input on every route (${backend.name})`, () => {
   }, 120_000);
   afterAll(() => t?.close());
 
-  async function send(caller: Caller, method: string, probe: Probe): Promise<Outcome> {
+  async function send(caller: Caller, method: string, op: Operation, probe: Probe): Promise<Outcome> {
     const headers: Record<string, string> = {
       'X-Forwarded-For': `10.9.${callers.indexOf(caller)}.${Math.floor(Math.random() * 250) + 1}`,
     };
@@ -109,11 +111,11 @@ describe(`bad input on every route (${backend.name})`, () => {
       try {
         const res = await fetch(url, { method: method.toUpperCase(), headers, body, redirect: 'manual' });
         const text = await res.text();
-        let envelope = false;
+        let envelope = hasOwnErrorDocuments(op) && isErrorDocument(text);
         try {
-          envelope = isEnvelope(JSON.parse(text));
+          envelope ||= isEnvelope(JSON.parse(text));
         } catch {
-          envelope = false;
+          // not JSON: only an operation's own error document passes
         }
         return { ...outcome, status: res.status, body: text.slice(0, 300), ms: Date.now() - started, envelope };
       } catch (err) {
@@ -158,16 +160,18 @@ describe(`bad input on every route (${backend.name})`, () => {
           .filter(({ template }) => !(caller.auth && SESSION_ENDING.test(template)))
           .map(({ template, method, op }) => async () => {
             // Full probing only where the caller gets past the guards.
-            const first = await send(caller, method, factory.probes(template, method, op, false)[0]);
+            const first = await send(caller, method, op, factory.probes(template, method, op, false)[0]);
             outcomes.push(first);
             const reaches = first.status !== 401 && first.status !== 403;
             const key = `${method} ${template}`;
             const heavy = reaches && !heavySent.has(key);
             if (heavy) heavySent.add(key);
-            return { method, probes: factory.probes(template, method, op, reaches, heavy).slice(1) };
+            return { method, op, probes: factory.probes(template, method, op, reaches, heavy).slice(1) };
           }),
       );
-      const tasks = plans.flatMap(({ method, probes }) => probes.map((probe) => () => send(caller, method, probe)));
+      const tasks = plans.flatMap(({ method, op, probes }) =>
+        probes.map((probe) => () => send(caller, method, op, probe)),
+      );
       outcomes.push(...(await inBatches(tasks)));
     }
     const failures = outcomes.filter(

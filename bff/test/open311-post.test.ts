@@ -225,6 +225,23 @@ describe(`Open311 POST requests and api keys on ${backend.name}`, () => {
       );
     });
 
+    it('applies the central input rules to the form after the api_key (control characters: 400, nothing stored)', async () => {
+      const cases = town.ds.getRepository(CaseRecord);
+      const before = await cases.count();
+      const res = await post('json', { ...minimal(), description: '路面塌陷\u0000一个大坑', first_name: '小\n明' });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual([
+        { code: 400, description: 'description：不能包含控制字符（换行和制表符除外）' },
+        { code: 400, description: 'first_name：不能包含控制字符或换行' },
+      ]);
+      const { api_key: _k, ...noKey } = minimal();
+      expect((await post('json', { ...noKey, description: '路面\u0000塌陷' })).status).toBe(403);
+      // Another jurisdiction does not exist, whoever asks and whatever the form holds.
+      const other = await post('xml', { ...noKey, jurisdiction_id: 'sfgov.org', lat: 'x' });
+      expect([other.status, xml.parse(other.text).errors.error[0].code]).toEqual([404, '404']);
+      expect(await cases.count()).toBe(before);
+    });
+
     it('answers 404 for an unknown or deactivated service_code', async () => {
       expect((await post('json', { ...minimal(), service_code: 'pothole' })).status).toBe(404);
       await town.ds.getRepository(CaseCategory).update({ code: 'noise' }, { active: false });

@@ -147,6 +147,16 @@ describe(`Open311 GET requests on ${backend.name}`, () => {
     expect(bad.body).toEqual([{ code: 400, description: expect.stringContaining('status') }]);
   });
 
+  it('applies the central input rules (400 in the spec’s list) after the jurisdiction (404 first)', async () => {
+    const res = await get('/requests.json?service_code=a%01b');
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual([{ code: 400, description: 'service_code：不能包含控制字符或换行' }]);
+    const path = await get('/requests/1%00.xml');
+    expect(path.status).toBe(400);
+    expect(xml.parse(path.text).errors.error[0].description).toBe('id：不能包含控制字符或换行');
+    expect((await get('/requests.json?jurisdiction_id=sfgov.org&status=pending&start_date=x')).status).toBe(404);
+  });
+
   it('filters by service_code (comma list allowed)', async () => {
     expect(ids((await get('/requests.json?service_code=garbage')).body)).toEqual([c.resolved.no]);
     expect((await get('/requests.json?service_code=garbage,road')).body).toHaveLength(4);

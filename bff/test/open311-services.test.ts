@@ -128,6 +128,35 @@ describe(`Open311 discovery and services on ${backend.name}`, () => {
     });
   });
 
+  it('is documented in /api/docs from the contract: JSON and XML answers, the error list, the form body', async () => {
+    interface Op {
+      security?: unknown;
+      requestBody?: { content: Record<string, unknown> };
+      responses: Record<string, { content?: Record<string, unknown> }>;
+    }
+    const paths = (await t.http().get('/api/docs/index.json')).body.paths as Record<string, Record<string, Op>>;
+    expect(
+      Object.keys(paths)
+        .filter((p) => p.startsWith('/open311/'))
+        .sort(),
+    ).toEqual([
+      '/open311/v2/discovery.{format}',
+      '/open311/v2/requests.{format}',
+      '/open311/v2/requests/{id}.{format}',
+      '/open311/v2/services.{format}',
+      '/open311/v2/services/{code}.{format}',
+      '/open311/v2/tokens/{token}.{format}',
+    ]);
+    const definition = paths['/open311/v2/services/{code}.{format}'].get;
+    for (const status of ['200', '4XX'])
+      expect(Object.keys(definition.responses[status].content ?? {})).toEqual(['application/json', 'text/xml']);
+    expect(definition.security).toBeUndefined();
+    const post = paths['/open311/v2/requests.{format}'].post;
+    expect(Object.keys(post.requestBody?.content ?? {})).toEqual(['application/x-www-form-urlencoded']);
+    for (const field of ['api_key', 'service_code', 'lat', 'long', 'description', 'media_url'])
+      expect(JSON.stringify(post.requestBody)).toContain(`"${field}"`);
+  });
+
   describe('jurisdiction_id and formats', () => {
     it('accepts its own jurisdiction_id (or none, or an empty one) and answers 404 for another', async () => {
       expect((await get(`/services.json?jurisdiction_id=${JURISDICTION}`)).status).toBe(200);

@@ -22,6 +22,44 @@ export interface JsonSchema {
 export interface Operation {
   parameters?: { in: 'path' | 'query' | 'header'; name: string; schema?: JsonSchema; required?: boolean }[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+  responses?: Record<string, { content?: Record<string, unknown> }>;
+}
+
+/**
+ * Whether an operation answers errors in a document format of its own (Open311 GeoReport: the
+ * spec's error list, as JSON or XML by the path's suffix) rather than our JSON envelope: its
+ * documented 4XX answer is also XML.
+ */
+export const hasOwnErrorDocuments = (op: Operation): boolean => Boolean(op.responses?.['4XX']?.content?.['text/xml']);
+
+/**
+ * The error list of such an operation: `[{ code, description }]` with a 4xx code and a description
+ * for every item, as JSON, or the same as `<errors><error><code>…</code><description>…` in XML.
+ */
+export function isErrorDocument(text: string): boolean {
+  if (text.startsWith('<?xml')) {
+    const items = [
+      ...text.matchAll(/<error>\s*<code>(\d+)<\/code>\s*<description>([^<]+)<\/description>\s*<\/error>/g),
+    ];
+    return /<errors>[\s\S]*<\/errors>\s*$/.test(text) && items.length > 0 && items.every((m) => /^4\d\d$/.test(m[1]));
+  }
+  try {
+    const list = JSON.parse(text) as unknown;
+    return (
+      Array.isArray(list) &&
+      list.length > 0 &&
+      list.every(
+        (e: { code?: unknown; description?: unknown }) =>
+          typeof e?.code === 'number' &&
+          e.code >= 400 &&
+          e.code < 500 &&
+          typeof e.description === 'string' &&
+          e.description.length > 0,
+      )
+    );
+  } catch {
+    return false;
+  }
 }
 
 export interface OpenApi {
@@ -122,7 +160,11 @@ export class ProbeFactory {
     const path = this.fill(template, op);
     const out: Probe[] = [];
     const query = (op.parameters ?? []).filter((p) => p.in === 'query');
-    const bodySchema = this.resolve(op.requestBody?.content?.['application/json']?.schema);
+    // A form body's fields are probed as JSON too (the same fields, any shape a client may send).
+    const content = op.requestBody?.content;
+    const bodySchema = this.resolve(
+      content?.['application/json']?.schema ?? content?.['application/x-www-form-urlencoded']?.schema,
+    );
     const hasBody = method !== 'get' && method !== 'delete';
     const base = hasBody ? this.object(bodySchema) : undefined;
     out.push({ label: 'plausible', path, body: base });

@@ -46,6 +46,16 @@ export const open311Keys: RouteGroupRefs<Table['open311Keys']> = {
   revoke: { method: 'DELETE', path: '/api/admin/open311/keys/:id' },
 };
 
+export const open311: RouteGroupRefs<Table['open311']> = {
+  discovery: { method: 'GET', path: '/open311/v2/discovery.:format' },
+  services: { method: 'GET', path: '/open311/v2/services.:format' },
+  serviceDefinition: { method: 'GET', path: '/open311/v2/services/:code.:format' },
+  requests: { method: 'GET', path: '/open311/v2/requests.:format' },
+  postRequest: { method: 'POST', path: '/open311/v2/requests.:format' },
+  request: { method: 'GET', path: '/open311/v2/requests/:id.:format' },
+  token: { method: 'GET', path: '/open311/v2/tokens/:token.:format' },
+};
+
 export const caseConfig: RouteGroupRefs<Table['caseConfig']> = {
   listCategories: { method: 'GET', path: '/api/admin/case-categories' },
   createCategory: { method: 'POST', path: '/api/admin/case-categories' },

@@ -9,6 +9,7 @@ import { tagRoutes } from './registry/tags';
 import { auditRoutes } from './audit/audit';
 import { roleRoutes, userRoutes } from './users/users';
 import { casePublicationRoutes, open311KeyRoutes } from './open311/open311-admin';
+import { open311Routes } from './open311/georeport';
 import { businessRoutes } from './registry/businesses';
 import { visitRoutes } from './registry/visits';
 import { householdRoutes } from './registry/households';
@@ -34,6 +35,7 @@ export const contract = {
   roles: roleRoutes,
   casePublication: casePublicationRoutes,
   open311Keys: open311KeyRoutes,
+  open311: open311Routes,
   caseConfig: caseConfigRoutes,
   dashboard: dashboardRoutes,
   cases: caseAdminRoutes,

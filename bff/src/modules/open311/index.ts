@@ -11,6 +11,10 @@
  *   invalid/revoked api_key, 400 everything else (including the spec's "general service error" for
  *   unexpected failures, which are logged), 429 when a client address exceeds its rate limit.
  * - jurisdiction_id is optional (one jurisdiction: env OPEN311_JURISDICTION); another value is 404.
+ * - Input: the routes are in the contract (`open311Routes`, shared/src/contract/open311/georeport.ts),
+ *   whose schemas check every argument, plus the central input rules every route obeys (no control
+ *   characters, real dates). Order: rate limit (429), jurisdiction_id (404), arguments (400); a POST's
+ *   form is checked after its api_key (403), and every problem of it is listed in one answer.
  * - Services = active case categories: service_code = category code, group = department,
  *   metadata = false (no attributes are defined, so definitions list none), type = realtime.
  * - POST: form fields per spec; lat/long are WGS84 and stored converted to GCJ-02 (answers convert

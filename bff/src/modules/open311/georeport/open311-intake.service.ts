@@ -3,15 +3,14 @@ import { InjectEntityModel } from '@midwayjs/typeorm';
 import { randomUUID } from 'crypto';
 import { Repository } from 'typeorm';
 import { wgs84ToGcj02 } from '@zhili/shared';
+import type { Open311PostedVO } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import { CaseCategory, CaseIntakeService, CaseWorkflowService, systemActor } from '../../case';
 import { GeoIndexService } from '../../region';
 import { Open311KeyService } from '../keys/open311-key.service';
 import type { Open311Key } from '../open311-key.entity';
 import { badRequest, notFound, Open311Error } from './open311-error';
-import type { Open311Value } from './open311-format';
-import { single } from './open311-params';
-import { parsePostForm } from './open311-post-form';
+import type { Open311PostForm } from './open311-post-form';
 import { serviceNoticeOf } from './open311-request-view';
 import { OPEN311_SYSTEM } from './open311-requests.service';
 
@@ -44,10 +43,14 @@ export class Open311IntakeService {
   @Logger()
   private logger!: ILogger;
 
-  async post(body: Record<string, unknown>): Promise<Open311Value[]> {
-    const key = await this.keys.authenticate(single(body.api_key, 'api_key'));
-    if (!key) throw new Open311Error(403, body.api_key ? 'api_key 无效或已吊销' : '缺少 api_key');
-    const form = parsePostForm(body);
+  /** The client's key: missing, unknown or revoked is 403 (checked before the form: 403 comes before 400). */
+  async authenticate(apiKey: string | undefined): Promise<Open311Key> {
+    const key = await this.keys.authenticate(apiKey);
+    if (!key) throw new Open311Error(403, apiKey ? 'api_key 无效或已吊销' : '缺少 api_key');
+    return key;
+  }
+
+  async post(key: Open311Key, form: Open311PostForm): Promise<Open311PostedVO[]> {
     const category = await this.categories.findOneBy({ code: form.serviceCode, active: true });
     if (!category) throw notFound(`service_code ${form.serviceCode} `);
     const location = form.point ? await this.locate(form.point, key) : null;

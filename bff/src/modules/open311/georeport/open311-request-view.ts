@@ -1,7 +1,7 @@
 import { gcj02ToWgs84, maskIdNumber, maskPhone } from '@zhili/shared';
+import type { Open311RequestVO } from '@zhili/shared';
 import type { CaseRecord } from '../../case';
 import type { CaseCategory } from '../../case';
-import type { Open311Value } from './open311-format';
 import { formatW3 } from './open311-params';
 import { open311StatusOf, statusNotesOf } from './open311-status';
 
@@ -63,7 +63,7 @@ export function isPublishable(
  * staff wrote one), its address, exact position and an Open311-posted photo; any other case shows
  * status, category and dates only, with its position snapped to the coarse grid.
  */
-export function toOpen311Request(c: CaseRecord, ctx: RequestViewContext): Open311Value {
+export function toOpen311Request(c: CaseRecord, ctx: RequestViewContext): Open311RequestVO {
   const category = ctx.categories.get(c.categoryCode);
   const status = open311StatusOf(c.status);
   const full = isPublishable(c, category);

@@ -1,9 +1,9 @@
 import { Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { Between, DataSource, FindOptionsWhere, In, Not } from 'typeorm';
+import type { Open311RequestVO, Open311TokenVO } from '@zhili/shared';
 import { CaseCategory, CaseEvent, CaseRecord } from '../../case';
 import { notFound } from './open311-error';
-import type { Open311Value } from './open311-format';
 import { OPEN311_MAX_RESULTS } from './open311-params';
 import { toOpen311Request } from './open311-request-view';
 import type { RequestViewContext } from './open311-request-view';
@@ -27,7 +27,7 @@ export class Open311RequestsService {
   @InjectDataSource()
   private dataSource!: DataSource;
 
-  async list(query: RequestsQuery): Promise<Open311Value[]> {
+  async list(query: RequestsQuery): Promise<Open311RequestVO[]> {
     const hidden = Not('pending_review' as const);
     let where: FindOptionsWhere<CaseRecord>;
     if (query.ids) {
@@ -48,7 +48,7 @@ export class Open311RequestsService {
   }
 
   /** One request by its number (our case `no`); 404 when unknown or not public. */
-  async one(no: string): Promise<Open311Value[]> {
+  async one(no: string): Promise<Open311RequestVO[]> {
     const row = await this.dataSource
       .getRepository(CaseRecord)
       .findOne({ where: { no, status: Not('pending_review' as const) } });
@@ -57,7 +57,7 @@ export class Open311RequestsService {
   }
 
   /** The request number a token (our reference of a posted request) became. */
-  async byToken(token: string): Promise<Open311Value[]> {
+  async byToken(token: string): Promise<Open311TokenVO[]> {
     const row = await this.dataSource
       .getRepository(CaseRecord)
       .findOne({ where: { externalSystem: OPEN311_SYSTEM, externalId: token }, select: { id: true, no: true } });
@@ -66,7 +66,7 @@ export class Open311RequestsService {
   }
 
   /** Views of many cases with three extra reads in all (categories, merge targets, posted media). */
-  private async views(rows: CaseRecord[]): Promise<Open311Value[]> {
+  private async views(rows: CaseRecord[]): Promise<Open311RequestVO[]> {
     if (!rows.length) return [];
     const categories = new Map((await this.dataSource.getRepository(CaseCategory).find()).map((c) => [c.code, c]));
     const mergeTargets = [...new Set(rows.map((r) => r.mergedIntoId).filter((id): id is string => Boolean(id)))];

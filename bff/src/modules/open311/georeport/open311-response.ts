@@ -1,4 +1,5 @@
 import type { ILogger } from '@midwayjs/core';
+import type { FieldError } from '@zhili/shared';
 import { AppError } from '../../../core/errors/app-error';
 import { Open311Error } from './open311-error';
 import { CONTENT_TYPES, isOpen311Format, renderOpen311 } from './open311-format';
@@ -22,6 +23,18 @@ export function formatOf(suffix: string | undefined): { format: Open311Format; k
   return isOpen311Format(lower) ? { format: lower, known: true } : { format: 'xml', known: false };
 }
 
+/** Where a problem was found when it is a whole part of the request rather than one argument. */
+const REQUEST_PARTS = new Set(['params', 'query', 'body']);
+
+/**
+ * One refused argument as a description: the spec's list has no field marker, so the argument is
+ * named (our GeoReport schemas word their messages with it already; the central input rules do not).
+ */
+function describeField({ field, message }: FieldError): string {
+  const name = field.split('.')[0];
+  return !name || REQUEST_PARTS.has(name) || message.includes(name) ? message : `${name}：${message}`;
+}
+
 /**
  * Maps anything thrown to the spec's error answer: our Open311Error as is, catalogue errors by
  * their status (429 kept for rate limits), and anything unexpected to the spec's "400 general
@@ -32,6 +45,7 @@ export function toOpen311Error(err: unknown, logger: ILogger): Open311Error {
   if (err instanceof AppError) {
     if (err.code === 'RATE_LIMITED') return new Open311Error(429, err.message);
     if (err.status === 404 || err.status === 403) return new Open311Error(err.status, err.message);
+    if (err.details?.length) return new Open311Error(400, err.details.map(describeField));
     if (err.status < 500) return new Open311Error(400, err.message);
   }
   logger.error(err);

@@ -1,9 +1,9 @@
 import { Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { Repository } from 'typeorm';
+import type { Open311DiscoveryVO, Open311ServiceDefinitionVO, Open311ServiceVO } from '@zhili/shared';
 import { CaseCategory } from '../../case';
 import { notFound } from './open311-error';
-import type { Open311Value } from './open311-format';
 import { formatW3 } from './open311-params';
 
 /**
@@ -17,7 +17,7 @@ export class Open311ServicesService {
   @InjectEntityModel(CaseCategory)
   private categories!: Repository<CaseCategory>;
 
-  async list(): Promise<Open311Value> {
+  async list(): Promise<Open311ServiceVO[]> {
     const rows = await this.categories.find({ where: { active: true }, order: { sortOrder: 'ASC', code: 'ASC' } });
     return rows.map((c) => ({
       service_code: c.code,
@@ -31,7 +31,7 @@ export class Open311ServicesService {
   }
 
   /** The definition of an active service; unknown or deactivated codes do not exist (404). */
-  async definition(code: string): Promise<Open311Value> {
+  async definition(code: string): Promise<Open311ServiceDefinitionVO> {
     const category = await this.categories.findOneBy({ code, active: true });
     if (!category) throw notFound(`service_code ${code} `);
     return { service_code: category.code, attributes: [] };
@@ -41,7 +41,7 @@ export class Open311ServicesService {
    * The discovery document. Its changesets move whenever a category (the service list or a
    * definition) changes, which tells clients to refresh what they cached.
    */
-  async discovery(endpointUrl: string): Promise<Open311Value> {
+  async discovery(endpointUrl: string): Promise<Open311DiscoveryVO> {
     const latest = await this.categories.find({
       order: { updatedAt: 'DESC' },
       take: 1,
