@@ -1,33 +1,33 @@
-import { RuleType } from '@midwayjs/validate';
-import { parseGovPayload } from '../core/gov-payload';
+import { z } from '@zhili/shared';
+import { govText, parseGovPayload } from '../core/gov-payload';
 import type { CityEventCreated, CityResult } from './city.types';
 
-const resultSchema = RuleType.object({
-  eventId: RuleType.string().max(64).required(),
-  caseNo: RuleType.string().max(32).required(),
-  round: RuleType.number().integer().min(1).required(),
-  result: RuleType.string().min(1).max(2000).required(),
-  handler: RuleType.string().allow('').max(64).required(),
-  finishedAt: RuleType.string().max(40).required(),
-}).unknown(true);
+const round = z.number().int().min(1);
 
-const pushSchema = RuleType.object({
-  type: RuleType.string().valid('event.finished').required(),
-  result: resultSchema.required(),
-}).unknown(true);
+const resultSchema = z.looseObject({
+  eventId: govText(64),
+  caseNo: govText(32),
+  round,
+  result: govText(2000),
+  handler: z.string().max(64),
+  finishedAt: govText(40),
+});
 
-const pageSchema = RuleType.object({
-  results: RuleType.array().items(RuleType.any()).max(100).required(),
-  nextCursor: RuleType.string().min(1).max(128).required(),
-  hasMore: RuleType.boolean().required(),
-}).unknown(true);
+const pushSchema = z.looseObject({ type: z.literal('event.finished'), result: resultSchema });
 
-const createdSchema = RuleType.object({
-  eventId: RuleType.string().max(64).required(),
-  caseNo: RuleType.string().max(32).required(),
-  round: RuleType.number().integer().min(1).required(),
-  duplicate: RuleType.boolean().required(),
-}).unknown(true);
+/** The page envelope only: results are validated one by one, so one bad result cannot block a page. */
+const pageSchema = z.looseObject({
+  results: z.array(z.unknown()).max(100),
+  nextCursor: govText(128),
+  hasMore: z.boolean(),
+});
+
+const createdSchema = z.looseObject({
+  eventId: govText(64),
+  caseNo: govText(32),
+  round,
+  duplicate: z.boolean(),
+});
 
 export const parseCityPush = (value: unknown): { type: string; result: CityResult } =>
   parseGovPayload(pushSchema, value);

@@ -1,39 +1,36 @@
-import { RuleType } from '@midwayjs/validate';
-import { govLocationSchema, parseGovPayload } from '../core/gov-payload';
-import type { HotlineOrder, HotlineOrderPage } from './hotline.types';
-
-const nullableText = (max: number) => RuleType.string().allow(null, '').max(max).required();
+import { z } from '@zhili/shared';
+import { govLocationSchema, govOptionalText, govText, parseGovPayload } from '../core/gov-payload';
+import type { HotlineOrder } from './hotline.types';
 
 /** A work order as the 12345 platform sends it (pull page item or push). */
-export const hotlineOrderSchema = RuleType.object({
-  orderNo: RuleType.string()
-    .pattern(/^[A-Za-z0-9_-]{4,32}$/)
-    .required(),
-  title: RuleType.string().allow('').max(200).required(),
-  content: RuleType.string().min(1).max(4000).required(),
-  categoryCode: RuleType.string().max(32).allow('').required(),
-  categoryName: RuleType.string().max(64).allow('').required(),
-  urgency: RuleType.number().valid(1, 2, 3).required(),
-  callerName: nullableText(64),
-  callerPhone: nullableText(32),
-  address: nullableText(256),
-  location: govLocationSchema.allow(null).required(),
-  status: RuleType.string().max(32).required(),
-  deadline: nullableText(40),
-  createdAt: RuleType.string().max(40).required(),
-  updatedAt: RuleType.string().max(40).required(),
-}).unknown(true);
+export const hotlineOrderSchema = z.looseObject({
+  orderNo: z.string().regex(/^[A-Za-z0-9_-]{4,32}$/),
+  title: z.string().max(200),
+  content: govText(4000),
+  categoryCode: z.string().max(32),
+  categoryName: z.string().max(64),
+  urgency: z.literal([1, 2, 3]),
+  callerName: govOptionalText(64),
+  callerPhone: govOptionalText(32),
+  address: govOptionalText(256),
+  location: govLocationSchema.nullable(),
+  status: govText(32),
+  deadline: govOptionalText(40),
+  createdAt: govText(40),
+  updatedAt: govText(40),
+});
 
-const pushSchema = RuleType.object({
-  type: RuleType.string().valid('order.created', 'order.updated').required(),
-  order: hotlineOrderSchema.required(),
-}).unknown(true);
+const pushSchema = z.looseObject({
+  type: z.enum(['order.created', 'order.updated']),
+  order: hotlineOrderSchema,
+});
 
-const pageSchema = RuleType.object({
-  orders: RuleType.array().items(RuleType.any()).max(100).required(),
-  nextCursor: RuleType.string().min(1).max(128).required(),
-  hasMore: RuleType.boolean().required(),
-}).unknown(true);
+/** The page envelope only: orders are validated one by one, so one bad order cannot block a page. */
+const pageSchema = z.looseObject({
+  orders: z.array(z.unknown()).max(100),
+  nextCursor: govText(128),
+  hasMore: z.boolean(),
+});
 
 export function parseHotlinePush(value: unknown): { type: string; order: HotlineOrder } {
   return parseGovPayload(pushSchema, value);
@@ -43,7 +40,6 @@ export function parseHotlineOrder(value: unknown): HotlineOrder {
   return parseGovPayload(hotlineOrderSchema, value);
 }
 
-/** The page envelope only: orders are validated one by one, so one bad order cannot block a page. */
-export function parseHotlinePage(value: unknown): Omit<HotlineOrderPage, 'orders'> & { orders: unknown[] } {
+export function parseHotlinePage(value: unknown): { orders: unknown[]; nextCursor: string; hasMore: boolean } {
   return parseGovPayload(pageSchema, value);
 }

@@ -39,7 +39,8 @@ export interface HotlineOrder {
   callerPhone: string | null;
   address: string | null;
   location: GovLocation | null;
-  status: HotlineStatusCode;
+  /** The platform's status code (a HotlineStatusCode, not checked on intake: an order is taken in whatever its state). */
+  status: string;
   deadline: string | null;
   createdAt: string;
   updatedAt: string;
