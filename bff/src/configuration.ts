@@ -1,7 +1,6 @@
 import { App, Config, Configuration, ILifeCycle, IMidwayContainer, Inject } from '@midwayjs/core';
 import * as koa from '@midwayjs/koa';
 import type { NextFunction } from '@midwayjs/koa';
-import * as validate from '@midwayjs/validate';
 import * as typeorm from '@midwayjs/typeorm';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -17,18 +16,15 @@ import { spaStatic } from './core/static/spa-static.middleware';
 import { RealtimeService } from './core/realtime/realtime.service';
 import { HealthBroadcaster } from './modules/health';
 import { serializeSqliteTransactions } from './core/db/sqlite-transactions';
-import { cacheValidation } from './core/http/validation-cache';
 import { bodyDepthLimit } from './core/http/body-guards';
-import { strictRequestParams } from './core/http/strict-params';
 import { apiDocs } from './core/http/api-docs';
 import { assertContractBound, mergeDocuments } from './core/http/contract';
 import { allRoutes } from '@zhili/shared';
-import { MidwayDecoratorService } from '@midwayjs/core';
 import { JobRunner } from './core/jobs';
 import { startupProviders } from './modules';
 
 @Configuration({
-  imports: [koa, validate, typeorm, swagger],
+  imports: [koa, typeorm, swagger],
   importConfigs: [join(__dirname, './config')],
 })
 export class MainConfiguration implements ILifeCycle {
@@ -48,12 +44,6 @@ export class MainConfiguration implements ILifeCycle {
   private dataSource!: DataSource;
 
   @Inject()
-  private validateService!: validate.ValidateService;
-
-  @Inject()
-  private decoratorService!: MidwayDecoratorService;
-
-  @Inject()
   private swaggerExplorer!: swagger.SwaggerExplorer;
 
   @Inject()
@@ -65,10 +55,8 @@ export class MainConfiguration implements ILifeCycle {
     // `OutboxService.deliverDue`). The list comes from the module manifests.
     for (const provider of startupProviders) await container.getAsync(provider);
     serializeSqliteTransactions(this.dataSource);
-    cacheValidation(this.validateService);
-    strictRequestParams(this.decoratorService);
     assertContractBound(allRoutes());
-    // First of all (before session, body parser, i18n): every response, also a body parser error,
+    // First of all (before session and body parser): every response, also a body parser error,
     // gets its request id and access line.
     this.app.getMiddleware<NextFunction, unknown>().insertFirst(RequestIdMiddleware);
     // Security headers and CORS before anything answers, so static files and errors carry them too.

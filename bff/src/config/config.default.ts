@@ -35,8 +35,6 @@ export default (appInfo: MidwayAppInfo): MidwayConfig => {
       allowExecuteMigrations: true,
       dataSource: { default: dataSourceOptions(env.DATABASE_URL, { queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS }) },
     },
-    validate: { errorStatus: 400, validationOptions: { allowUnknown: false, stripUnknown: false } },
-    i18n: { defaultLocale: 'zh_CN', writeCookie: false, resolver: false },
     swagger: {
       title: '智理 BFF API',
       description:

@@ -1,14 +1,8 @@
 import { Catch, MidwayHttpError } from '@midwayjs/core';
-import { MidwayValidationError } from '@midwayjs/validate';
 import type { Context } from '@midwayjs/koa';
 import { ApiError, ErrorCode, errorCatalogue, FieldError } from '@zhili/shared';
 import { AppError } from './app-error';
 import { dependencyOutageOf, OUTAGE_RETRY_AFTER_SEC } from './dependency-errors';
-
-interface JoiDetail {
-  path: (string | number)[];
-  message: string;
-}
 
 /** Errors thrown by koa's body parser carry a status and a `type` (from raw-body / co-body). */
 interface HttpLikeError extends Error {
@@ -22,15 +16,6 @@ function envelope(code: ErrorCode, message?: string, details?: FieldError[]): Ap
   return { error: { code, message: message ?? errorCatalogue[code].message, ...(details ? { details } : {}) } };
 }
 
-function fromValidation(err: MidwayValidationError): FieldError[] {
-  const cause = (err as { cause?: { details?: JoiDetail[] } }).cause;
-  return (cause?.details ?? []).map((d) => ({
-    field: d.path.join('.'),
-    // joi's messages quote the label: `"code" 不能为空` → keep the human part only.
-    message: d.message.replace(/^"[^"]*"\s*/, ''),
-  }));
-}
-
 /** Maps anything thrown to our status + JSON envelope; never leaks a stack trace. */
 export function toErrorResponse(err: unknown): {
   status: number;
@@ -41,13 +26,6 @@ export function toErrorResponse(err: unknown): {
   if (err instanceof AppError) {
     const retryAfterSec = err.status === 503 ? OUTAGE_RETRY_AFTER_SEC : undefined;
     return { status: err.status, body: envelope(err.code, err.message, err.details), internal: false, retryAfterSec };
-  }
-  if (err instanceof MidwayValidationError) {
-    return {
-      status: 400,
-      body: envelope(ErrorCode.VALIDATION_FAILED, undefined, fromValidation(err)),
-      internal: false,
-    };
   }
   if (dependencyOutageOf(err)) {
     // Logged (internal) so operators see the outage, answered as "try again shortly".

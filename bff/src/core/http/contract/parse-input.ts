@@ -42,9 +42,9 @@ export function parseRouteInput(route: RouteSpec, ctx: Context): { params: unkno
   refuse([
     ...impossibleDates(ctx.query ?? {}),
     ...(ownBody ? [] : impossibleDates(rawBody ?? {})),
-    ...inputRuleViolations(null, params.value),
-    ...inputRuleViolations(null, query.value),
-    ...inputRuleViolations(null, body.value),
+    ...inputRuleViolations(params.value),
+    ...inputRuleViolations(query.value),
+    ...inputRuleViolations(body.value),
   ]);
   return { params: params.value ?? {}, query: query.value, body: body.value };
 }
@@ -57,7 +57,7 @@ export function parseRouteBody<R extends RouteSpec>(route: R, ctx: Context): Rou
   const rawBody = (ctx.request as { body?: unknown }).body ?? {};
   const body = parsePart(route.body, rawBody, 'body');
   refuse(body.errors);
-  refuse([...impossibleDates(rawBody), ...inputRuleViolations(null, body.value)]);
+  refuse([...impossibleDates(rawBody), ...inputRuleViolations(body.value)]);
   return body.value as RouteInput<R>['body'];
 }
 
@@ -65,6 +65,6 @@ export function parseRouteBody<R extends RouteSpec>(route: R, ctx: Context): Rou
 export function parseValue<S extends z.ZodType>(schema: S, value: unknown, part: string): z.output<S> {
   const parsed = parsePart(schema, value, part);
   refuse(parsed.errors);
-  refuse(inputRuleViolations(null, parsed.value));
+  refuse(inputRuleViolations(parsed.value));
   return parsed.value as z.output<S>;
 }
