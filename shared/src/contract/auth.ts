@@ -91,6 +91,12 @@ export const staffLoginBodySchema = z.strictObject({
   captchaId: z.union([z.literal(''), z.guid()]).optional(),
   /** The characters on the captcha (case-insensitive); empty = absent. */
   captchaText: z.string().trim().max(16).optional(),
+  /**
+   * The authenticator's current 6-digit code, for accounts with two-factor authentication: it
+   * stands in for the image captcha (for whoever cannot read it) and completes the login in this one
+   * step. Wrong password or wrong code get the same answer and count as one failed login.
+   */
+  totpCode: totpCode.optional(),
 });
 export type StaffLoginInput = z.output<typeof staffLoginBodySchema>;
 

@@ -22,6 +22,14 @@ export interface PasswordLogin {
   password: string;
   captchaId?: string;
   captchaText?: string;
+  /** The authenticator's current code: instead of the captcha, and the second factor at once. */
+  totpCode?: string;
+}
+
+/** A password step that passed; `withCode` when the authenticator's code was checked with it. */
+interface PasswordPassed {
+  user: StaffUser;
+  withCode: boolean;
 }
 
 export interface SecondFactor {
@@ -34,6 +42,12 @@ export interface SecondFactor {
  * The staff login: password (with captcha and lockout), then — for enrolled accounts and roles that
  * require it — the second factor. Every answer before the password is verified is the same for
  * unknown and known usernames, and attempts on one username run one at a time (LoginThrottleService).
+ *
+ * The captcha's alternative that does not rely on sight (docs/SECURITY.md, docs/ACCESSIBILITY.md):
+ * an account with an authenticator may send its current code with the password instead of reading
+ * the image. Both are checked together and the login completes at once; a wrong password or a wrong
+ * code get the same answer and count as one failure, so the path neither skips the failure counting
+ * nor tells an attacker which half was right.
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -67,10 +81,17 @@ export class StaffLoginService {
 
   async login(input: PasswordLogin, client: ClientInfo): Promise<StaffLoginVO> {
     const username = input.username.trim();
-    const user = await this.throttle.serialize(username, () => this.checkPassword(username, input, client));
+    const { user, withCode } = await this.throttle.serialize(username, () =>
+      this.checkPassword(username, input, client),
+    );
     if (user.status !== 'active') {
       await this.audit.record({ action: 'auth.login', result: 'denied', user, client, detail: { reason: 'disabled' } });
       throw new AppError('AUTH_ACCOUNT_DISABLED');
+    }
+    if (withCode) {
+      // Password and a fresh authenticator code: both factors, in one step.
+      await this.throttle.recordSuccess(user.username);
+      return { mfaRequired: false, ...(await this.finish(user, client, 'password_totp')) };
     }
     if (isMfaEnabled(user) || requiresMfa(user.roles)) {
       // The failure counter is reset only by a complete login, so the second factor cannot be
@@ -112,8 +133,11 @@ export class StaffLoginService {
     return this.finish(user, client, method);
   }
 
-  /** The user when the password is right; otherwise counts the failure and throws. */
-  private async checkPassword(username: string, input: PasswordLogin, client: ClientInfo): Promise<StaffUser> {
+  /**
+   * The user when the password (and the code, when one is sent) is right; otherwise counts the
+   * failure and throws.
+   */
+  private async checkPassword(username: string, input: PasswordLogin, client: ClientInfo): Promise<PasswordPassed> {
     const attempted = { attemptedUsername: username, client };
     if (await this.throttle.isLocked(username)) {
       await this.audit.record({
@@ -126,7 +150,8 @@ export class StaffLoginService {
       throw new AppError('AUTH_ACCOUNT_LOCKED');
     }
     const hasCaptcha = Boolean(input.captchaId && input.captchaText);
-    if (!hasCaptcha && (await this.throttle.captchaRequired(username, client.ip)))
+    const withCode = Boolean(input.totpCode);
+    if (!hasCaptcha && !withCode && (await this.throttle.captchaRequired(username, client.ip)))
       throw new AppError('AUTH_CAPTCHA_REQUIRED');
     if (hasCaptcha && !(await this.captcha.consume(input.captchaId as string, input.captchaText as string))) {
       await this.audit.record({ ...attempted, action: 'auth.captcha', result: 'failure', user: null });
@@ -135,14 +160,19 @@ export class StaffLoginService {
     const user = await this.users.findOneBy({ username });
     // Unknown users are checked against a decoy hash: same work, same time, same answer.
     const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoyPasswordHash()));
-    if (user && ok) return user;
+    // The code is checked only behind a right password (it is the second factor); an account
+    // without an authenticator cannot pass this way. The answer below is the same either way.
+    const codeOk =
+      withCode && user && ok && isMfaEnabled(user) ? await this.mfa.verifyCode(user, input.totpCode as string) : false;
+    if (user && ok && (!withCode || codeOk)) return { user, withCode };
     const locked = await this.throttle.recordFailure(username, client.ip);
     await this.audit.record({
       ...attempted,
       action: 'auth.login',
       result: 'failure',
       user,
-      detail: { reason: 'bad_credentials' },
+      // Only the audit log tells the two apart (for the administrator who helps the user).
+      detail: { reason: user && ok ? 'bad_code' : 'bad_credentials' },
     });
     if (locked) await this.audit.record({ ...attempted, action: 'auth.lockout', result: 'denied', user });
     throw new AppError(locked ? 'AUTH_ACCOUNT_LOCKED' : 'AUTH_INVALID_CREDENTIALS');
