@@ -318,6 +318,54 @@ describeBrowser('admin registry screens in Chromium', () => {
     await screenshot(page, 'admin-tags');
   });
 
+  it('edits an estate: name and address change, the region is shown but fixed (f996a3b)', async () => {
+    interface Estate {
+      id: string;
+      name: string;
+      address: string | null;
+      regionId: string;
+    }
+    const estate = await api<Estate>(stack, villageToken, 'POST', '/api/admin/estates', {
+      name: `${PREFIX}花园`,
+      address: `${village.name}8号`,
+      regionId: village.id,
+    });
+    await page.goto(`${stack.bffUrl}/admin/registry/estates`);
+    const table = page.getByTestId('estates-table');
+    // The demo town has estates of its own: find ours by name.
+    await page.getByPlaceholder('小区名称').fill(PREFIX);
+    await page.getByRole('button', { name: '查询' }).click();
+    const row = table.locator('.el-table__row', { hasText: `${PREFIX}花园` });
+    await row.getByRole('button', { name: '编辑' }).click();
+    const dialog = page.getByRole('dialog', { name: '编辑小区' });
+    await dialog.waitFor();
+    // An estate cannot move to another region: the picker shows the region, read-only, in the edit.
+    const region = dialog.locator('.el-form-item', { hasText: '所属区域' }).locator('.region-select input');
+    expect(await region.isDisabled()).toBe(true);
+    await dialog.getByLabel('名称').fill(`${PREFIX}花园二期`);
+    await dialog.getByLabel('地址').fill(`${village.name}9号`);
+    // Before the fix the edit also sent regionId, which the update route refuses (400): nothing saved.
+    const [saved] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().endsWith(`/api/admin/estates/${estate.id}`) && r.request().method() === 'PATCH',
+      ),
+      dialog.getByRole('button', { name: '保存' }).click(),
+    ]);
+    expect(saved.status()).toBe(200);
+    expect(JSON.parse(saved.request().postData() ?? '{}')).toEqual({
+      name: `${PREFIX}花园二期`,
+      address: `${village.name}9号`,
+    });
+    await dialog.waitFor({ state: 'hidden' });
+    await table.locator('.el-table__row', { hasText: `${PREFIX}花园二期` }).waitFor();
+    await screenshot(page, 'admin-estate-edited');
+    expect(await api<Estate>(stack, villageToken, 'GET', `/api/admin/estates/${estate.id}`)).toMatchObject({
+      name: `${PREFIX}花园二期`,
+      address: `${village.name}9号`,
+      regionId: village.id,
+    });
+  });
+
   it('runs an import dry run and lists the bad row with its column and problem', async () => {
     importFile = await personsWorkbook(village.name);
     await page.goto(`${stack.bffUrl}/admin/registry/import`);
