@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { aria } from './a11y/aria';
+import { aria, idProp } from './a11y/aria';
 import { Tappable } from './a11y/Tappable';
 import './ListRows.css';
 
@@ -41,13 +41,13 @@ export function ListRow({ title, value, id, onClick, role = 'link' }: ListRowPro
   );
   if (!onClick) {
     return (
-      <View id={id} className="list-row">
+      <View {...idProp(id)} className="list-row">
         {content}
       </View>
     );
   }
   return (
-    <Tappable id={id} role={role} className="list-row" hoverClass="list-row--hover" onPress={onClick}>
+    <Tappable {...idProp(id)} role={role} className="list-row" hoverClass="list-row--hover" onPress={onClick}>
       {content}
     </Tappable>
   );

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { aria } from './aria';
+import { aria, idProp } from './aria';
 import type { DataAttributes } from './Tappable';
 import './a11y.css';
 
@@ -21,7 +21,7 @@ interface FormRowProps extends DataAttributes {
 export function FormRow({ label, labelId, children, hint, error, className, ...data }: FormRowProps) {
   return (
     <View className={`form-row ${className ?? ''}`} {...data}>
-      <Text id={labelId} className="form-row__label">
+      <Text {...idProp(labelId)} className="form-row__label">
         {label}
       </Text>
       {children}

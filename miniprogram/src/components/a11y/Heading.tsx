@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { aria } from './aria';
+import { aria, idProp } from './aria';
 
 interface HeadingProps {
   children: ReactNode;
@@ -13,7 +13,7 @@ interface HeadingProps {
 /** A section title a screen reader can jump to. Looks like `.section__title` unless styled. */
 export function Heading({ children, level = 2, className = 'section__title', id }: HeadingProps) {
   return (
-    <Text id={id} className={className} {...aria({ role: 'heading', level })}>
+    <Text {...idProp(id)} className={className} {...aria({ role: 'heading', level })}>
       {children}
     </Text>
   );

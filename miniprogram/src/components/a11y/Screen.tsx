@@ -3,7 +3,7 @@ import { useDidShow } from '@tarojs/taro';
 import type { CSSProperties, ReactNode } from 'react';
 import { useDisplay } from '../../hooks/useDisplay';
 import { display } from '../../utils/a11y/display';
-import { aria } from './aria';
+import { aria, idProp } from './aria';
 import './a11y.css';
 
 interface ScreenProps {
@@ -25,7 +25,7 @@ export function Screen({ children, className, id, dataTest }: ScreenProps) {
   const style = { '--zl-scale': String(scale) } as CSSProperties;
   return (
     <View
-      id={id}
+      {...idProp(id)}
       className={`page screen ${elder ? 'screen--elder' : ''} ${className ?? ''}`}
       style={style}
       data-test={dataTest}

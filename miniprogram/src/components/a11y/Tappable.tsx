@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { activationKeys, aria, isH5, type A11yRole } from './aria';
+import { activationKeys, aria, idProp, isH5, type A11yRole } from './aria';
 import './a11y.css';
 
 /** `data-test`, `data-status`… pass straight through (tests and styles read them). */
@@ -58,7 +58,7 @@ export function Tappable({
     : {};
   return (
     <View
-      id={id}
+      {...idProp(id)}
       className={`tappable ${className ?? ''}`}
       hoverClass={disabled ? 'none' : hoverClass}
       {...data}

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { aria } from './aria';
+import { aria, idProp } from './aria';
 import { Tappable, type DataAttributes } from './Tappable';
 import './a11y.css';
 
@@ -18,7 +18,7 @@ interface ToggleProps extends DataAttributes {
 export function Toggle({ label, checked, onChange, id, className, ...data }: ToggleProps) {
   return (
     <Tappable
-      id={id}
+      {...idProp(id)}
       role="switch"
       checked={checked}
       label={label}

@@ -10,6 +10,7 @@ export type A11yRole =
   | 'link'
   | 'tab'
   | 'tablist'
+  | 'tabpanel'
   | 'radio'
   | 'radiogroup'
   | 'switch'
@@ -64,4 +65,12 @@ export function activationKeys(role: A11yRole): readonly string[] {
   if (role === 'link') return ['Enter'];
   if (role === 'switch') return [' ', 'Spacebar', 'Enter'];
   return ['Enter', ' ', 'Spacebar'];
+}
+
+/**
+ * `{ id }` only when there is one: Taro's h5 components are web components, and an `id={undefined}`
+ * would become the text "undefined" on every such element (duplicate ids).
+ */
+export function idProp(id: string | undefined): { id?: string } {
+  return id ? { id } : {};
 }

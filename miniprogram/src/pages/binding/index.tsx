@@ -2,6 +2,10 @@ import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { roleLabels } from '@zhili/shared/client';
 import { useState } from 'react';
+import { fieldLabel } from '../../components/a11y/field-label';
+import { Heading } from '../../components/a11y/Heading';
+import { aria } from '../../components/a11y/aria';
+import { Screen } from '../../components/a11y/Screen';
 import { WithProfile } from '../../components/WithProfile';
 import { useProfile } from '../../hooks/useProfile';
 import { redeemBindingCode, type BindingRedeemResult } from '../../services/api';
@@ -53,13 +57,15 @@ export default function Binding() {
   };
 
   return (
-    <View className="page binding">
+    <Screen className="binding">
       <WithProfile state={state} reload={reload}>
         {(profile) =>
           result ? (
             <View className="card binding__result" id="binding-result">
-              <View className="binding__mark">✓</View>
-              <Text className="binding__result-title">绑定成功</Text>
+              <View className="binding__mark" {...aria({ hidden: true })}>
+                ✓
+              </View>
+              <Heading className="binding__result-title">绑定成功</Heading>
               <Text className="binding__result-desc">
                 你已成为{result.region ? `「${result.region.name}」的` : ''}
                 {roleLabels[result.role]}，相关服务已开通。
@@ -72,12 +78,13 @@ export default function Binding() {
           ) : (
             <View>
               <View className="card">
-                <Text className="binding__title">输入绑定码</Text>
+                <Heading className="binding__title">输入绑定码</Heading>
                 <Text className="binding__desc">
                   网格员、党员请向村（社区）工作人员领取 {CODE_LENGTH} 位绑定码，72 小时内有效，只能使用一次。当前身份：
                   {roleNames(profile.roles).join('、')}。
                 </Text>
                 <Input
+                  {...fieldLabel('绑定码')}
                   id="binding-code-input"
                   className="binding__input"
                   value={code}
@@ -90,13 +97,14 @@ export default function Binding() {
                   }}
                   onConfirm={() => void submit()}
                 />
-                <Text className="binding__hint">
+                <Text className="binding__hint" {...aria({ live: 'polite' })}>
                   {code && problem ? problem : '不区分大小写；不含数字 0、1 和字母 O、I'}
                 </Text>
                 <Button
                   id="binding-submit"
                   type="primary"
                   block
+                  keyAction
                   loading={busy}
                   disabled={Boolean(problem)}
                   onClick={() => void submit()}
@@ -112,7 +120,7 @@ export default function Binding() {
                 ) : null}
               </View>
               {error ? (
-                <View className="section card binding__error" id="binding-error">
+                <View className="section card binding__error" id="binding-error" {...aria({ role: 'alert' })}>
                   <Text>{error}</Text>
                 </View>
               ) : null}
@@ -120,6 +128,6 @@ export default function Binding() {
           )
         }
       </WithProfile>
-    </View>
+    </Screen>
   );
 }

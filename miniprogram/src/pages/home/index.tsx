@@ -1,16 +1,22 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { Heading } from '../../components/a11y/Heading';
+import { Screen } from '../../components/a11y/Screen';
+import { Tappable } from '../../components/a11y/Tappable';
 import { NavigationFailure } from '../../components/NavigationFailure';
 import { ErrorState, LoadingSkeleton } from '../../components/StateView';
 import { SignedOut } from '../../components/SignedOut';
 import { useAsync } from '../../hooks/useAsync';
+import { useDisplay } from '../../hooks/useDisplay';
 import { fetchMe, type MpProfile } from '../../services/api';
 import { ensureSession } from '../../services/auth';
 import { startCaseOutboxSync } from '../../services/case-outbox-sync';
+import { display } from '../../utils/a11y/display';
 import { caseRoutes } from '../../utils/case-routes';
 import { openPage } from '../../utils/navigate';
 import { roleNames } from '../../utils/roles';
+import { ElderHome } from './ElderHome';
 import { ServiceTiles } from './ServiceTiles';
 import './index.css';
 
@@ -31,12 +37,53 @@ function Greeting({ profile }: { profile: MpProfile }) {
   );
 }
 
+/** 随手拍 and 我的上报, the two things residents come for, above the services of their roles. */
+function StandardHome({ profile }: { profile: MpProfile | null }) {
+  return (
+    <>
+      <View className="section card report-entry">
+        <Tappable
+          className="report-entry__main"
+          id="home-report"
+          data-test="home-report"
+          role="link"
+          hoverClass="report-entry--hover"
+          onPress={() => openPage(caseRoutes.report)}
+        >
+          <Text className="report-entry__title">随手拍</Text>
+          <Text className="report-entry__desc">发现道路破损、垃圾堆放等问题，拍照上报</Text>
+        </Tappable>
+        <Tappable
+          className="report-entry__link"
+          id="home-my-cases"
+          data-test="home-my-cases"
+          role="link"
+          hoverClass="report-entry--hover"
+          onPress={() => openPage(caseRoutes.myCases)}
+        >
+          我的上报 ›
+        </Tappable>
+      </View>
+      <View className="section">
+        <Heading>便民服务</Heading>
+        <ServiceTiles roles={profile?.roles ?? []} />
+      </View>
+    </>
+  );
+}
+
 /**
- * Residents land on their services: 随手拍, 我的上报 and the tiles of their roles. Server health is
- * staff business (the admin's 系统状态 page), never shown here.
+ * Residents land on their services: 随手拍, 我的上报 and the tiles of their roles; in 长辈模式 only
+ * 报问题, 我的上报 and 通知. Server health is staff business (the admin's 系统状态 page), never here.
  */
 export default function Home() {
   const [profile, reload] = useAsync(loadProfile);
+  const { elder } = useDisplay();
+  const userId = profile.data?.id;
+  // The user's own 长辈模式 applies as soon as we know who they are.
+  useEffect(() => {
+    if (userId) display.setUser(userId);
+  }, [userId]);
 
   useDidShow(() => {
     void reload();
@@ -61,32 +108,10 @@ export default function Home() {
   }
 
   return (
-    <View className="page home">
+    <Screen className="home">
       {top}
-      <View className="section card report-entry">
-        <View
-          className="report-entry__main"
-          id="home-report"
-          data-test="home-report"
-          onClick={() => openPage(caseRoutes.report)}
-        >
-          <Text className="report-entry__title">随手拍</Text>
-          <Text className="report-entry__desc">发现道路破损、垃圾堆放等问题，拍照上报</Text>
-        </View>
-        <Text
-          className="report-entry__link"
-          id="home-my-cases"
-          data-test="home-my-cases"
-          onClick={() => openPage(caseRoutes.myCases)}
-        >
-          我的上报 ›
-        </Text>
-      </View>
-      <View className="section">
-        <Text className="section__title">便民服务</Text>
-        <ServiceTiles roles={profile.data?.roles ?? []} />
-      </View>
+      {elder ? <ElderHome profile={profile.data ?? null} /> : <StandardHome profile={profile.data ?? null} />}
       <NavigationFailure />
-    </View>
+    </Screen>
   );
 }

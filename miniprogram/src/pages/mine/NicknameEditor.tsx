@@ -3,6 +3,7 @@ import { Input, Text, View } from '@tarojs/components';
 import { limits } from '@zhili/shared/client';
 import { useState } from 'react';
 import { updateMe, type MpProfile } from '../../services/api';
+import { fieldLabel } from '../../components/a11y/field-label';
 import { Button } from '../../ui/nutui';
 
 interface NicknameEditorProps {
@@ -36,6 +37,7 @@ export function NicknameEditor({ current, onSaved, onCancel }: NicknameEditorPro
     <View className="card nickname-editor">
       <Text className="nickname-editor__label">新昵称</Text>
       <Input
+        {...fieldLabel('新昵称')}
         id="mine-nickname-input"
         className="nickname-editor__input"
         type={process.env.TARO_ENV === 'weapp' ? 'nickname' : 'text'}

@@ -1,13 +1,18 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { Heading } from '../../components/a11y/Heading';
+import { Screen } from '../../components/a11y/Screen';
+import { Toggle } from '../../components/a11y/Toggle';
 import { UserCard } from '../../components/UserCard';
 import { WithProfile } from '../../components/WithProfile';
+import { useDisplay } from '../../hooks/useDisplay';
 import { useProfile } from '../../hooks/useProfile';
 import { logout } from '../../services/auth';
 import { ListGroup, ListRow } from '../../components/ListRows';
 import { NavigationFailure } from '../../components/NavigationFailure';
 import { Button } from '../../ui/nutui';
+import { display } from '../../utils/a11y/display';
 import { roleNames } from '../../utils/roles';
 import { routes } from '../../utils/routes';
 import { openPage } from '../../utils/navigate';
@@ -16,6 +21,22 @@ import { NicknameEditor } from './NicknameEditor';
 import { PhoneRow } from './PhoneRow';
 import { BINDING_PAGE } from '../binding/route';
 import './index.css';
+
+/** 长辈模式 (MIIT elderly mode): larger text and targets, a home with only the main tasks. */
+function ElderModeSwitch() {
+  const { elder } = useDisplay();
+  return (
+    <View className="section">
+      <Heading>显示</Heading>
+      <View className="list-group mine__display">
+        <Toggle id="mine-elder-mode" label="长辈模式" checked={elder} onChange={(on) => display.setElder(on)} />
+        <Text className="mine__display-hint">
+          开启后字体和按钮更大，首页只保留报问题、我的上报和通知。只对本账号生效。
+        </Text>
+      </View>
+    </View>
+  );
+}
 
 export default function Mine() {
   const [state, reload] = useProfile();
@@ -35,7 +56,7 @@ export default function Mine() {
   };
 
   return (
-    <View className="page mine">
+    <Screen className="mine">
       <WithProfile state={state} reload={reload}>
         {(profile) => (
           <View>
@@ -52,12 +73,15 @@ export default function Mine() {
                 />
               </View>
             ) : null}
+            <ElderModeSwitch />
             <View className="section">
+              <Heading>个人信息</Heading>
               <ListGroup>
                 <ListRow
                   id="mine-edit-nickname"
                   title="昵称"
                   value={<Text className="mine__nickname">{profile.nickname}</Text>}
+                  role="button"
                   onClick={() => setEditing(true)}
                 />
                 <ListRow title="身份" value={roleNames(profile.roles).join('、')} />
@@ -75,6 +99,7 @@ export default function Mine() {
               </Text>
             </View>
             <View className="section">
+              <Heading>我的服务</Heading>
               <ListGroup>
                 {/* The same services as the home tiles, for the same roles; 身份绑定 is listed above. */}
                 {tilesFor(profile.roles)
@@ -98,6 +123,6 @@ export default function Mine() {
         )}
       </WithProfile>
       <NavigationFailure />
-    </View>
+    </Screen>
   );
 }

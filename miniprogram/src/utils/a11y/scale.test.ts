@@ -30,22 +30,24 @@ describe('the size scale follows the system font setting', () => {
 });
 
 describe('长辈模式 raises the scale', () => {
-  it('lifts the standard size to the elder scale, body text to at least 18 px', () => {
+  it('lifts the standard size to the elder scale: body text and even the smallest text at least 18 px', () => {
     expect(effectiveScale(1, true)).toBe(ELDER_SCALE);
     expect(tokenPx(fontTokens.body, effectiveScale(1, true))).toBeGreaterThanOrEqual(18);
+    expect(tokenPx(fontTokens.caption, effectiveScale(1, true))).toBeGreaterThanOrEqual(18);
     expect(tokenPx(fontTokens.body, effectiveScale(1, false))).toBe(16);
   });
 
   it('keeps a larger system setting instead of lowering it', () => {
     expect(effectiveScale(1.6, true)).toBe(1.6);
     expect(effectiveScale(1.1, true)).toBe(ELDER_SCALE);
+    expect(effectiveScale(1.3, true)).toBe(1.3);
     expect(effectiveScale(2.5, false)).toBe(MAX_SCALE);
   });
 
   it('makes every target at least 44 px and key actions 60 px in 长辈模式', () => {
     expect(tokenPx(tapTokens.min, 1)).toBe(44);
     expect(tokenPx(tapTokens.key, 1)).toBe(44);
-    expect(tokenPx(tapTokens.elderKey, effectiveScale(1, true))).toBe(60);
+    expect(tokenPx(tapTokens.elderKey, effectiveScale(1, true))).toBeGreaterThanOrEqual(60);
     // Targets grow with the text: at 200 % a 44 px target is 88 px.
     expect(tokenPx(tapTokens.min, effectiveScale(2, false))).toBe(88);
   });

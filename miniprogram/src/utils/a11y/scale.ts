@@ -5,15 +5,15 @@
  * - WeChat's font-size setting (我-设置-通用-字体大小) arrives as `fontSizeScaleFactor` (1 = 标准) from
  *   getAppBaseInfo, or only as `fontSizeSetting` (px, 16 = 标准) on older base libraries; in h5 the
  *   browser's default font size plays that part (system-font.h5.ts).
- * - 长辈模式 raises the scale to at least ELDER_SCALE (body text 16 px → 20 px) and never lowers a
- *   larger system setting.
+ * - 长辈模式 raises the scale to at least ELDER_SCALE (body text 16 px → 20.8 px, the smallest
+ *   text 14 px → 18.2 px) and never lowers a larger system setting.
  * - The scale never goes below 1 (a smaller system font must not shrink text under 16 px or targets
  *   under 44 px) nor above MAX_SCALE (200 %, the largest WeChat offers with room to spare).
  */
 
 /** 标准 in WeChat's font settings, in px. */
 export const STANDARD_FONT_PX = 16;
-export const ELDER_SCALE = 1.25;
+export const ELDER_SCALE = 1.3;
 export const MAX_SCALE = 2;
 
 export interface SystemFontInfo {
@@ -56,7 +56,7 @@ export const fontTokens = {
 
 /**
  * Tap targets in design units, multiplied by the scale like the fonts (app.css): 44 px at the
- * standard size; in 长辈模式 (scale ≥ ELDER_SCALE) key actions use `elderKey`, 96 × 1.25 → 60 px.
+ * standard size; in 长辈模式 (scale ≥ ELDER_SCALE) key actions use `elderKey`, 96 × 1.3 → 62 px.
  */
 export const tapTokens = { min: 88, key: 88, elderKey: 96 } as const;
 
