@@ -1,4 +1,7 @@
-import { Input, Switch, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
+import { aria } from '../../components/a11y/aria';
+import { fieldLabel } from '../../components/a11y/field-label';
+import { Toggle } from '../../components/a11y/Toggle';
 import './resident.css';
 import '../../utils/case-view/case-view.css';
 
@@ -16,17 +19,18 @@ export function ContactField({ boundMasked, value, onChange, error }: ContactFie
   const other = value !== null || !boundMasked;
   return (
     <View className="case-field">
-      <View className="case-field__row">
-        <Text className="case-field__label">联系电话</Text>
-        {boundMasked ? (
-          <View className="case-field__row" data-test="contact-other">
-            <Text className="case-muted">使用其他号码</Text>
-            <Switch checked={value !== null} color="#c8161d" onChange={(e) => onChange(e.detail.value ? '' : null)} />
-          </View>
-        ) : null}
-      </View>
+      <Text className="case-field__label">联系电话</Text>
+      {boundMasked ? (
+        <Toggle
+          data-test="contact-other"
+          label="使用其他号码"
+          checked={value !== null}
+          onChange={(on) => onChange(on ? '' : null)}
+        />
+      ) : null}
       {other ? (
         <Input
+          {...fieldLabel('联系电话')}
           className="case-input"
           data-test="contact-phone"
           type="number"
@@ -38,7 +42,11 @@ export function ContactField({ boundMasked, value, onChange, error }: ContactFie
       ) : (
         <Text data-test="contact-bound">{boundMasked}（已绑定）</Text>
       )}
-      {error ? <Text className="case-error">{error}</Text> : null}
+      {error ? (
+        <Text className="case-error" {...aria({ role: 'alert' })}>
+          {error}
+        </Text>
+      ) : null}
     </View>
   );
 }

@@ -1,6 +1,9 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { caseLimits } from '@zhili/shared/client';
 import { useState } from 'react';
+import { aria } from '../../components/a11y/aria';
+import { fieldLabel } from '../../components/a11y/field-label';
+import { Heading } from '../../components/a11y/Heading';
 import { Button } from '../../ui/nutui';
 import { formatCaseTime } from '../../utils/case-view/case-format';
 import { PhotoPicker } from '../../utils/case-view/PhotoPicker';
@@ -44,8 +47,11 @@ export function DisputeForm({ disputeUntil, busy, onSubmit }: DisputeFormProps) 
   };
   return (
     <View className="card section" data-test="dispute-form">
-      <Text className="case-field__label">问题没解决</Text>
+      <Heading level={3} className="case-field__label">
+        问题没解决
+      </Heading>
       <Textarea
+        {...fieldLabel('未解决的情况')}
         className="case-textarea"
         data-test="dispute-reason"
         value={reason}
@@ -54,7 +60,11 @@ export function DisputeForm({ disputeUntil, busy, onSubmit }: DisputeFormProps) 
         onInput={(e) => setReason(e.detail.value)}
       />
       <PhotoPicker uploads={uploads} max={caseLimits.photos.max} dataTest="dispute-photos" />
-      {error ? <Text className="case-error">{error}</Text> : null}
+      {error ? (
+        <Text className="case-error" {...aria({ role: 'alert' })}>
+          {error}
+        </Text>
+      ) : null}
       <View className="case-actions" data-test="dispute-submit">
         <Button block type="primary" loading={busy} disabled={busy} onClick={submit}>
           提交反馈

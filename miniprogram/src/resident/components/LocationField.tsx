@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { canChooseOnMap, chooseOnMap, currentLocation, type PickedLocation } from '../../services/location';
 import { classifyWxFailure } from '../../services/wx-errors';
 import { withConsent } from '../../services/wx-permissions';
+import { aria } from '../../components/a11y/aria';
+import { fieldLabel } from '../../components/a11y/field-label';
 import { Button } from '../../ui/nutui';
 import { PinMap } from './pin-map/PinMap';
 import '../../utils/case-view/case-view.css';
@@ -64,7 +66,12 @@ export function LocationField({ location, address, onLocation, onAddress, error 
   return (
     <View className="case-field">
       <Text className="case-field__label">问题位置</Text>
-      <View className="loc-status" data-test="location-status" data-located={location ? 'true' : 'false'}>
+      <View
+        className="loc-status"
+        data-test="location-status"
+        data-located={location ? 'true' : 'false'}
+        {...aria({ live: 'polite' })}
+      >
         <Text className={location ? 'loc-status__ok' : 'case-muted'}>
           {location ? `已定位（${location.lat.toFixed(5)}, ${location.lng.toFixed(5)}）` : '尚未定位'}
         </Text>
@@ -111,6 +118,7 @@ export function LocationField({ location, address, onLocation, onAddress, error 
         />
       ) : null}
       <Input
+        {...fieldLabel('详细地址（选填）')}
         className="case-input"
         data-test="address-input"
         value={address}
@@ -119,7 +127,7 @@ export function LocationField({ location, address, onLocation, onAddress, error 
         onInput={(e) => onAddress(e.detail.value)}
       />
       {error ? (
-        <Text className="case-error" data-test="location-error">
+        <Text className="case-error" data-test="location-error" {...aria({ role: 'alert' })}>
           {error}
         </Text>
       ) : null}

@@ -1,5 +1,7 @@
 import { ScrollView, Text, View } from '@tarojs/components';
 import { caseStatusLabels, type NearbyCaseVO } from '@zhili/shared/client';
+import { aria } from '../../components/a11y/aria';
+import { Heading } from '../../components/a11y/Heading';
 import { Button } from '../../ui/nutui';
 import { formatCaseTime, formatDistance } from '../../utils/case-view/case-format';
 import './resident.css';
@@ -17,8 +19,8 @@ interface NearbyDialogProps {
 export function NearbyDialog({ matches, busyId, onFollow, onSubmitAnyway, onCancel }: NearbyDialogProps) {
   return (
     <View className="sheet-mask" data-test="nearby-dialog" catchMove>
-      <View className="sheet">
-        <Text className="sheet__title">附近已有相同问题</Text>
+      <View className="sheet" {...aria({ role: 'group', label: '附近已有相同问题' })}>
+        <Heading className="sheet__title">附近已有相同问题</Heading>
         <Text className="case-hint">
           以下问题已有人上报，正在处理中。附议可以让工作人员看到更多居民的关注，不必重复上报。
         </Text>

@@ -1,4 +1,7 @@
 import { Text, View } from '@tarojs/components';
+import { aria } from '../../components/a11y/aria';
+import { Heading } from '../../components/a11y/Heading';
+import { Tappable } from '../../components/a11y/Tappable';
 import type { OutboxEntry } from '../../services/case-outbox';
 import { formatCaseTime } from '../../utils/case-view/case-format';
 import './resident.css';
@@ -14,11 +17,13 @@ export function OutboxList({ entries, onRetry, onRemove }: OutboxListProps) {
   if (entries.length === 0) return null;
   return (
     <View className="section" data-test="outbox-list">
-      <Text className="section__title">待发送（{entries.length}）</Text>
+      <Heading>待发送（{entries.length}）</Heading>
       <View className="list-group">
         {entries.map((e) => (
           <View key={e.body.idempotencyKey} className="case-row" data-test="outbox-item" data-state={e.state}>
-            <Text className="case-row__icon">{e.state === 'failed' ? '!' : '…'}</Text>
+            <Text className="case-row__icon" {...aria({ hidden: true })}>
+              {e.state === 'failed' ? '!' : '…'}
+            </Text>
             <View className="case-row__main">
               <Text className="case-row__desc">{e.body.description}</Text>
               <Text className={e.state === 'failed' ? 'case-error' : 'case-row__meta'}>
@@ -26,13 +31,16 @@ export function OutboxList({ entries, onRetry, onRemove }: OutboxListProps) {
                   ? `未能提交：${e.lastError ?? '未知原因'}`
                   : `网络恢复后自动提交 · 保存于 ${formatCaseTime(new Date(e.queuedAt).toISOString())}`}
               </Text>
-              <View className="case-row__head">
-                <Text className="draft-notice__action" onClick={() => onRetry(e.body.idempotencyKey)}>
+              <View className="case-row__actions">
+                <Tappable
+                  className="case-row__action draft-notice__action"
+                  onPress={() => onRetry(e.body.idempotencyKey)}
+                >
                   立即重试
-                </Text>
-                <Text className="case-muted" onClick={() => onRemove(e.body.idempotencyKey)}>
+                </Tappable>
+                <Tappable className="case-row__action case-muted" onPress={() => onRemove(e.body.idempotencyKey)}>
                   删除
-                </Text>
+                </Tappable>
               </View>
             </View>
           </View>

@@ -1,6 +1,10 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { caseLimits } from '@zhili/shared/client';
 import { useState } from 'react';
+import { aria } from '../../components/a11y/aria';
+import { fieldLabel } from '../../components/a11y/field-label';
+import { Heading } from '../../components/a11y/Heading';
+import { Tappable } from '../../components/a11y/Tappable';
 import { Button } from '../../ui/nutui';
 import '../../utils/case-view/case-view.css';
 import './resident.css';
@@ -13,21 +17,30 @@ export function RatingForm({ busy, onSubmit }: { busy: boolean; onSubmit: (ratin
   const [comment, setComment] = useState('');
   return (
     <View className="card section" data-test="rate-form">
-      <Text className="case-field__label">评价办理结果</Text>
-      <View className="stars">
+      <Heading level={3} className="case-field__label">
+        评价办理结果
+      </Heading>
+      {/* One choice of five: a radio group; chosen stars are filled (★ against ☆) and the words say it. */}
+      <View className="stars" {...aria({ role: 'radiogroup', label: '评分' })}>
         {[1, 2, 3, 4, 5].map((n) => (
-          <Text
+          <Tappable
             key={n}
+            role="radio"
+            selected={n === rating}
+            label={`${n} 星，${starWords[n]}`}
             data-test={`rate-${n}`}
             className={`star ${n <= rating ? 'star--on' : ''}`}
-            onClick={() => setRating(n)}
+            onPress={() => setRating(n)}
           >
-            ★
-          </Text>
+            {n <= rating ? '★' : '☆'}
+          </Tappable>
         ))}
       </View>
-      <Text className="case-muted">{rating > 0 ? starWords[rating] : '点击星星打分'}</Text>
+      <Text className="case-muted" {...aria({ live: 'polite' })}>
+        {rating > 0 ? `${rating} 星：${starWords[rating]}` : '点击星星打分'}
+      </Text>
       <Textarea
+        {...fieldLabel('评价内容（选填）')}
         className="case-textarea"
         data-test="rate-comment"
         value={comment}

@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { MpCaseDetailVO } from '@zhili/shared';
+import { aria } from '../../components/a11y/aria';
+import { Heading } from '../../components/a11y/Heading';
 import { Button } from '../../ui/nutui';
 import { StatusChip } from '../../utils/case-view/StatusChip';
 import './resident.css';
@@ -17,8 +19,10 @@ interface SubmittedProps {
 export function Submitted({ record, canSubscribe, busy, onSubscribe, onSkip }: SubmittedProps) {
   return (
     <View className="card result" data-test="report-done">
-      <Text className="result__mark result__mark--ok">✓</Text>
-      <Text className="result__title">上报成功</Text>
+      <Text className="result__mark result__mark--ok" {...aria({ hidden: true })}>
+        ✓
+      </Text>
+      <Heading className="result__title">上报成功</Heading>
       <View className="result__row">
         <Text className="case-muted" data-test="report-case-no">
           编号 {record.no}
@@ -58,8 +62,10 @@ export function Submitted({ record, canSubscribe, busy, onSubscribe, onSkip }: S
 export function Queued({ onMyCases, onNew }: { onMyCases: () => void; onNew: () => void }) {
   return (
     <View className="card result" data-test="report-queued">
-      <Text className="result__mark result__mark--wait">…</Text>
-      <Text className="result__title">网络恢复后自动提交</Text>
+      <Text className="result__mark result__mark--wait" {...aria({ hidden: true })}>
+        …
+      </Text>
+      <Heading className="result__title">网络恢复后自动提交</Heading>
       <Text className="case-hint">
         当前网络不可用，您的上报已保存在手机上。网络恢复或再次打开小程序时会自动提交，不会重复。
       </Text>

@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components';
+import { aria } from '../../../components/a11y/aria';
+import { Tappable } from '../../../components/a11y/Tappable';
 import {
   cellOffset,
   clampOffset,
@@ -29,6 +31,7 @@ const nudges = [
   { key: 'e', label: '东', east: PIN_MAP.stepM, north: 0 },
   { key: 's', label: '南', east: 0, north: -PIN_MAP.stepM },
 ] as const;
+const nudgeName = (direction: string) => `图钉向${direction}移动 ${PIN_MAP.stepM} 米`;
 
 /**
  * An offline map for moving the pin (the H5 build has no map tiles): a square of ±150 m around the
@@ -46,7 +49,8 @@ export function PinMap({ anchor, value, onChange }: PinMapProps) {
 
   return (
     <View className="pin-map" data-test="pin-map">
-      <View className="pin-map__square">
+      {/* Tapping a cell is a shortcut; the buttons below do the same for keyboards and screen readers. */}
+      <View className="pin-map__square" {...aria({ hidden: true })}>
         {cells.map(({ col, row }) => (
           <View
             key={`${col}-${row}`}
@@ -69,27 +73,29 @@ export function PinMap({ anchor, value, onChange }: PinMapProps) {
         </View>
       </View>
       <View className="pin-map__row">
-        <Text className="pin-map__offset" data-test="pin-map-offset">
+        <Text className="pin-map__offset" data-test="pin-map-offset" {...aria({ live: 'polite' })}>
           {distance === 0 ? '图钉在定位点上' : `图钉距定位点约 ${distance} 米`}
         </Text>
         <View className="pin-map__nudges">
           {nudges.map((n) => (
-            <View
+            <Tappable
               key={n.key}
               className="pin-map__nudge"
+              label={nudgeName(n.label)}
               data-test={`pin-map-nudge-${n.key}`}
-              onClick={() => moveTo({ east: offset.east + n.east, north: offset.north + n.north })}
+              onPress={() => moveTo({ east: offset.east + n.east, north: offset.north + n.north })}
             >
               <Text>{n.label}</Text>
-            </View>
+            </Tappable>
           ))}
-          <View
+          <Tappable
             className="pin-map__nudge pin-map__nudge--reset"
+            label="图钉回到定位点"
             data-test="pin-map-reset"
-            onClick={() => moveTo({ east: 0, north: 0 })}
+            onPress={() => moveTo({ east: 0, north: 0 })}
           >
             <Text>复位</Text>
-          </View>
+          </Tappable>
         </View>
       </View>
       <Text className="case-hint">

@@ -2,6 +2,10 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { caseCategoryIcons, type MpCaseDetailVO } from '@zhili/shared/client';
 import { useState } from 'react';
+import { aria } from '../../../components/a11y/aria';
+import { Heading } from '../../../components/a11y/Heading';
+import { Screen } from '../../../components/a11y/Screen';
+import { Tappable } from '../../../components/a11y/Tappable';
 import { ErrorState, LoadingSkeleton } from '../../../components/StateView';
 import { useAsync } from '../../../hooks/useAsync';
 import { describeError } from '../../../services/errors';
@@ -23,9 +27,10 @@ function Header({ c }: { c: MpCaseDetailVO }) {
   return (
     <View className="card" data-test="case-header" data-status={c.status}>
       <View className="case-row__head">
-        <Text className="case-row__title">
-          {caseCategoryIcons[c.categoryIcon] ?? caseCategoryIcons.more} {c.categoryName}
-        </Text>
+        <Heading className="case-row__title">
+          <Text {...aria({ hidden: true })}>{caseCategoryIcons[c.categoryIcon] ?? caseCategoryIcons.more} </Text>
+          {c.categoryName}
+        </Heading>
         <StatusChip status={c.status} outcome={c.outcome} />
       </View>
       <Text className="case-row__meta" data-test="case-no">
@@ -61,14 +66,14 @@ export default function ResidentCase() {
   if (!c) {
     if (state.status === 'error')
       return (
-        <View className="page">
+        <Screen>
           <ErrorState message={state.message} onRetry={() => void reload()} />
-        </View>
+        </Screen>
       );
     return (
-      <View className="page">
+      <Screen>
         <LoadingSkeleton rows={6} />
-      </View>
+      </Screen>
     );
   }
 
@@ -101,42 +106,62 @@ export default function ResidentCase() {
   const after = afterPhotos(c);
 
   return (
-    <View className="page" data-test="case-detail">
+    <Screen dataTest="case-detail">
       <Header c={c} />
       <View className="card section">
-        <Text className="case-field__label">问题描述</Text>
+        <Heading level={3} className="case-field__label">
+          问题描述
+        </Heading>
         <Text className="case-timeline__line" data-test="case-description">
           {c.description}
         </Text>
-        {c.address || c.location ? (
-          <Text
-            className="case-hint"
-            onClick={() =>
+        {c.location ? (
+          <Tappable
+            role="link"
+            className="case-hint case-location"
+            label={`位置：${c.address || '未填写地址'}，在地图中查看`}
+            onPress={() =>
               c.location
                 ? void openMap({ lng: c.location[0], lat: c.location[1] }, c.categoryName, c.address ?? '')
                 : undefined
             }
           >
-            位置：{c.address || '查看地图'}
-          </Text>
+            位置：{c.address || '查看地图'}（地图）
+          </Tappable>
+        ) : c.address ? (
+          <Text className="case-hint">位置：{c.address}</Text>
         ) : null}
-        {before.length > 0 ? <Text className="case-field__label section">现场照片</Text> : null}
-        <PhotoGrid photos={before} dataTest="photos-before" />
+        {before.length > 0 ? (
+          <Heading level={3} className="case-field__label section">
+            现场照片
+          </Heading>
+        ) : null}
+        <PhotoGrid photos={before} dataTest="photos-before" label="现场照片" />
       </View>
       {c.resolution || after.length > 0 || c.rejectReason ? (
         <View className="card section">
-          <Text className="case-field__label">{c.rejectReason ? '不予受理原因' : '处理结果'}</Text>
+          <Heading level={3} className="case-field__label">
+            {c.rejectReason ? '不予受理原因' : '处理结果'}
+          </Heading>
           <Text className="case-timeline__line" data-test="case-resolution">
             {c.rejectReason ?? c.resolution ?? ''}
           </Text>
-          {after.length > 0 ? <Text className="case-field__label section">处理后照片</Text> : null}
-          <PhotoGrid photos={after} dataTest="photos-after" />
+          {after.length > 0 ? (
+            <Heading level={3} className="case-field__label section">
+              处理后照片
+            </Heading>
+          ) : null}
+          <PhotoGrid photos={after} dataTest="photos-after" label="处理后照片" />
         </View>
       ) : null}
       {c.rating !== null ? (
         <View className="card section" data-test="case-rating">
-          <Text className="case-field__label">我的评价</Text>
-          <Text className="star star--on">{'★'.repeat(c.rating)}</Text>
+          <Heading level={3} className="case-field__label">
+            我的评价
+          </Heading>
+          <Text className="star star--on" {...aria({ role: 'img', label: `${c.rating} 星` })}>
+            {'★'.repeat(c.rating)}
+          </Text>
           {c.ratingComment ? <Text className="case-timeline__line">{c.ratingComment}</Text> : null}
         </View>
       ) : null}
@@ -166,9 +191,11 @@ export default function ResidentCase() {
         </View>
       ) : null}
       <View className="card section">
-        <Text className="case-field__label">办理进度</Text>
+        <Heading level={3} className="case-field__label">
+          办理进度
+        </Heading>
         <CaseTimeline events={c.events} />
       </View>
-    </View>
+    </Screen>
   );
 }

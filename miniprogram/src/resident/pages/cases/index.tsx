@@ -1,6 +1,9 @@
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState } from 'react';
+import { aria } from '../../../components/a11y/aria';
+import { Screen } from '../../../components/a11y/Screen';
+import { Tappable } from '../../../components/a11y/Tappable';
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/StateView';
 import { WithProfile } from '../../../components/WithProfile';
 import { useProfile } from '../../../hooks/useProfile';
@@ -96,32 +99,36 @@ function MyCases({ profile }: { profile: MpProfile }) {
   return (
     <View>
       <OutboxList entries={outbox} onRetry={retry} onRemove={(key) => void remove(key)} />
-      <View className="case-tabs">
+      <View className="case-tabs" {...aria({ role: 'tablist', label: '上报状态' })}>
         {tabs.map((t) => (
-          <Text
+          <Tappable
             key={t.key}
+            role="tab"
+            selected={t.key === tab}
             data-test={`cases-tab-${t.key}`}
             className={`case-tab ${t.key === tab ? 'case-tab--active' : ''}`}
-            onClick={() => setTab(t.key)}
+            onPress={() => setTab(t.key)}
           >
             {t.label}
-          </Text>
+          </Tappable>
         ))}
       </View>
-      <View id="cases-list">{body}</View>
+      <View id="cases-list" {...aria({ role: 'tabpanel' })}>
+        {body}
+      </View>
       {list.items.length > 0 ? (
-        <View className="case-more" data-test="cases-more" onClick={() => void list.loadMore()}>
-          <Text>
-            {list.loadingMore
-              ? '加载中…'
-              : list.hasMore
-                ? `已显示 ${list.items.length}/${list.total}，点击加载更多`
-                : `共 ${list.total} 条，没有更多了`}
-          </Text>
-        </View>
+        list.hasMore && !list.loadingMore ? (
+          <Tappable className="case-more" data-test="cases-more" onPress={() => void list.loadMore()}>
+            已显示 {list.items.length}/{list.total}，点击加载更多
+          </Tappable>
+        ) : (
+          <View className="case-more" data-test="cases-more" {...aria({ live: 'polite' })}>
+            <Text>{list.loadingMore ? '加载中…' : `共 ${list.total} 条，没有更多了`}</Text>
+          </View>
+        )
       ) : null}
       <View className="case-actions" data-test="cases-new-report">
-        <Button block type="primary" onClick={() => void Taro.navigateTo({ url: caseRoutes.report })}>
+        <Button block keyAction type="primary" onClick={() => void Taro.navigateTo({ url: caseRoutes.report })}>
           随手拍上报问题
         </Button>
       </View>
@@ -142,11 +149,11 @@ function OfflineOutbox({ onBack }: { onBack: () => void }) {
 export default function ResidentCases() {
   const [state, reload] = useProfile();
   return (
-    <View className="page">
+    <Screen>
       {!state.data && state.status === 'error' ? <OfflineOutbox onBack={() => void reload()} /> : null}
       <WithProfile state={state} reload={reload}>
         {(profile) => <MyCases profile={profile} />}
       </WithProfile>
-    </View>
+    </Screen>
   );
 }

@@ -1,7 +1,12 @@
 import Taro from '@tarojs/taro';
-import { Switch, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import { caseLimits, type CaseSubscribeTemplatesVO } from '@zhili/shared/client';
 import { useEffect, useState } from 'react';
+import { aria } from '../../../components/a11y/aria';
+import { fieldLabel } from '../../../components/a11y/field-label';
+import { Screen } from '../../../components/a11y/Screen';
+import { Tappable } from '../../../components/a11y/Tappable';
+import { Toggle } from '../../../components/a11y/Toggle';
 import { ErrorState, LoadingSkeleton } from '../../../components/StateView';
 import { WithProfile } from '../../../components/WithProfile';
 import { useAsync } from '../../../hooks/useAsync';
@@ -83,16 +88,16 @@ function ReportForm({ profile }: { profile: MpProfile }) {
       {restored ? (
         <View className="draft-notice" data-test="draft-restored">
           <Text>已恢复上次未提交的内容</Text>
-          <Text
+          <Tappable
             className="draft-notice__action"
             data-test="draft-discard"
-            onClick={() => {
+            onPress={() => {
               discard();
               uploads.reset([]);
             }}
           >
             清空重填
-          </Text>
+          </Tappable>
         </View>
       ) : null}
       <View className="list-group">
@@ -100,6 +105,7 @@ function ReportForm({ profile }: { profile: MpProfile }) {
           <Text className="case-field__label">问题类型</Text>
           {categories.data ? (
             <CategoryGrid
+              label="问题类型"
               categories={categories.data}
               value={draft.categoryCode}
               onChange={(code) => update({ categoryCode: code })}
@@ -109,7 +115,11 @@ function ReportForm({ profile }: { profile: MpProfile }) {
           ) : (
             <LoadingSkeleton rows={2} />
           )}
-          {flow.errors.category ? <Text className="case-error">{flow.errors.category}</Text> : null}
+          {flow.errors.category ? (
+            <Text className="case-error" {...aria({ role: 'alert' })}>
+              {flow.errors.category}
+            </Text>
+          ) : null}
           {publicity ? (
             <Text className="case-hint" data-test="report-publicity">
               {publicity}
@@ -119,6 +129,7 @@ function ReportForm({ profile }: { profile: MpProfile }) {
         <View className="case-field">
           <Text className="case-field__label">问题描述</Text>
           <Textarea
+            {...fieldLabel('问题描述')}
             className="case-textarea"
             data-test="description"
             value={draft.description}
@@ -127,9 +138,13 @@ function ReportForm({ profile }: { profile: MpProfile }) {
             onInput={(e) => update({ description: e.detail.value })}
           />
           <Text className="case-counter" data-test="description-counter">
-            {draft.description.length}/{caseLimits.description.max}
+            已输入 {draft.description.length}/{caseLimits.description.max} 字
           </Text>
-          {flow.errors.description ? <Text className="case-error">{flow.errors.description}</Text> : null}
+          {flow.errors.description ? (
+            <Text className="case-error" {...aria({ role: 'alert' })}>
+              {flow.errors.description}
+            </Text>
+          ) : null}
         </View>
         <View className="case-field">
           <Text className="case-field__label">现场照片（选填，最多 {caseLimits.photos.max} 张）</Text>
@@ -148,16 +163,12 @@ function ReportForm({ profile }: { profile: MpProfile }) {
           error={flow.errors.location ?? flow.errors.address}
         />
         <View className="case-field">
-          <View className="anon-row">
-            <Text className="case-field__label">匿名上报</Text>
-            <View data-test="anonymous-switch" data-checked={draft.anonymous ? 'true' : 'false'}>
-              <Switch
-                checked={draft.anonymous}
-                color="#c8161d"
-                onChange={(e) => update({ anonymous: e.detail.value })}
-              />
-            </View>
-          </View>
+          <Toggle
+            data-test="anonymous-switch"
+            label="匿名上报"
+            checked={draft.anonymous}
+            onChange={(anonymous) => update({ anonymous })}
+          />
           <Text className="case-hint">
             开启后，对村/社区工作人员隐藏您的身份；镇（街道）工作人员仍可在需要时联系您。
           </Text>
@@ -170,7 +181,7 @@ function ReportForm({ profile }: { profile: MpProfile }) {
         />
       </View>
       <View className="case-actions" data-test="report-submit">
-        <Button block type="primary" loading={busy} disabled={busy} onClick={() => void flow.submit()}>
+        <Button block keyAction type="primary" loading={busy} disabled={busy} onClick={() => void flow.submit()}>
           {phase.kind === 'checking' ? '正在查找附近相同问题…' : '提交上报'}
         </Button>
       </View>
@@ -191,10 +202,10 @@ function ReportForm({ profile }: { profile: MpProfile }) {
 export default function ResidentReport() {
   const [state, reload] = useProfile();
   return (
-    <View className="page">
+    <Screen>
       <WithProfile state={state} reload={reload}>
         {(profile) => <ReportForm profile={profile} />}
       </WithProfile>
-    </View>
+    </Screen>
   );
 }
