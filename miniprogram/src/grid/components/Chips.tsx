@@ -1,4 +1,6 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { aria } from '../../components/a11y/aria';
+import { Tappable } from '../../components/a11y/Tappable';
 import './grid.css';
 
 export interface ChipOption<T extends string> {
@@ -12,21 +14,25 @@ interface ChipsProps<T extends string> {
   onChange: (value: T | '') => void;
   /** Prefix of the chips' DOM ids in h5 (`<idPrefix>-<value or all>`). */
   idPrefix: string;
+  /** What the chips filter by (read before the choices). */
+  label: string;
 }
 
-/** Single-choice filter chips; the empty value means 全部. */
-export function Chips<T extends string>({ options, value, onChange, idPrefix }: ChipsProps<T>) {
+/** Single-choice filter chips (a radio group); the empty value means 全部. */
+export function Chips<T extends string>({ options, value, onChange, idPrefix, label }: ChipsProps<T>) {
   return (
-    <View className="grid-chips">
+    <View className="grid-chips" {...aria({ role: 'radiogroup', label })}>
       {options.map((option) => (
-        <Text
+        <Tappable
           key={option.value || 'all'}
           id={`${idPrefix}-${option.value || 'all'}`}
+          role="radio"
+          selected={option.value === value}
           className={`grid-chip ${option.value === value ? 'grid-chip--active' : ''}`}
-          onClick={() => onChange(option.value)}
+          onPress={() => onChange(option.value)}
         >
           {option.label}
-        </Text>
+        </Tappable>
       ))}
     </View>
   );

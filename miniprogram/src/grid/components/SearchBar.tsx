@@ -1,5 +1,6 @@
 import { Input, View } from '@tarojs/components';
 import { useState } from 'react';
+import { fieldLabel } from '../../components/a11y/field-label';
 import { Button } from '../../ui/nutui';
 import './grid.css';
 
@@ -17,6 +18,7 @@ export function SearchBar({ placeholder, onSearch, id }: SearchBarProps) {
   return (
     <View className="grid-search">
       <Input
+        {...fieldLabel(placeholder)}
         id={id}
         className="grid-search__input"
         value={text}

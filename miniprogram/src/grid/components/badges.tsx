@@ -31,7 +31,8 @@ export function TagList({ tags }: { tags: TagView[] }) {
   return (
     <View className="grid-tags">
       {tags.map((tag) => (
-        <Text key={tag.code} className="grid-tag" style={{ color: tag.color }}>
+        // The tag's own colour marks the border; the words stay dark enough to read on white.
+        <Text key={tag.code} className="grid-tag" style={{ borderColor: tag.color }}>
           {tag.name}
         </Text>
       ))}

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { casePriorityLabels, type MpTaskItemVO } from '@zhili/shared/client';
+import { Tappable } from '../../../components/a11y/Tappable';
 import { dueCountdown, formatCaseTime } from '../../../utils/case-view/case-format';
 import { StatusChip } from '../../../utils/case-view/StatusChip';
 import './case-tasks.css';
@@ -19,13 +20,14 @@ export function TaskRow({
   const due = dueCountdown(task.dueAt, now, task.slaState);
   const urgentPriority = task.priority === 'high' || task.priority === 'urgent';
   return (
-    <View
+    <Tappable
+      role="link"
       className={`task-row ${showCountdown && due.overdue ? 'task-row--overdue' : ''}`}
       data-test="task-row"
       data-task-id={task.id}
       data-overdue={due.overdue ? 'true' : 'false'}
       hoverClass="list-row--hover"
-      onClick={onOpen}
+      onPress={onOpen}
     >
       <View className="task-row__head">
         <Text className="task-row__title">
@@ -49,6 +51,6 @@ export function TaskRow({
           </Text>
         ) : null}
       </View>
-    </View>
+    </Tappable>
   );
 }

@@ -2,6 +2,9 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Text, View } from '@tarojs/components';
 import { Role } from '@zhili/shared/client';
 import { useEffect, useRef, useState } from 'react';
+import { aria } from '../../../components/a11y/aria';
+import { Screen } from '../../../components/a11y/Screen';
+import { Tappable } from '../../../components/a11y/Tappable';
 import { RoleGate } from '../../../components/RoleGate';
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/StateView';
 import { WithProfile } from '../../../components/WithProfile';
@@ -77,16 +80,18 @@ function TaskList() {
 
   return (
     <View>
-      <View className="task-tabs">
+      <View className="task-tabs" {...aria({ role: 'tablist', label: '工单' })}>
         {tabs.map((t) => (
-          <Text
+          <Tappable
             key={t.key}
+            role="tab"
+            selected={t.key === tab}
             data-test={`task-tab-${t.key}`}
             className={`task-tab ${t.key === tab ? 'task-tab--active' : ''}`}
-            onClick={() => setTab(t.key)}
+            onPress={() => setTab(t.key)}
           >
             {t.label}
-          </Text>
+          </Tappable>
         ))}
       </View>
       {liveTasksAvailable ? <Text className="task-live">新工单会实时出现</Text> : null}
@@ -100,7 +105,7 @@ function TaskList() {
 export default function GridCaseTasks() {
   const [state, reload] = useProfile();
   return (
-    <View className="page">
+    <Screen>
       <WithProfile state={state} reload={reload}>
         {(profile) => (
           <RoleGate
@@ -113,6 +118,6 @@ export default function GridCaseTasks() {
           </RoleGate>
         )}
       </WithProfile>
-    </View>
+    </Screen>
   );
 }

@@ -38,7 +38,7 @@ export default function GridHouseholds() {
   return (
     <View className="page">
       <SearchBar id="households-search" placeholder="户主姓名或地址" onSearch={setQ} />
-      <Chips idPrefix="households-type" options={typeOptions} value={type} onChange={setType} />
+      <Chips idPrefix="households-type" label="户类型" options={typeOptions} value={type} onChange={setType} />
       {list.loading ? (
         <LoadingSkeleton rows={5} />
       ) : list.error && list.items.length === 0 ? (

@@ -36,7 +36,7 @@ export default function GridPersons() {
   return (
     <View className="page">
       <SearchBar id="persons-search" placeholder="姓名，或完整身份证号/手机号" onSearch={setQ} />
-      <Chips idPrefix="persons-tag" options={tagOptions} value={tag} onChange={setTag} />
+      <Chips idPrefix="persons-tag" label="人员标签" options={tagOptions} value={tag} onChange={setTag} />
       {list.loading ? (
         <LoadingSkeleton rows={5} />
       ) : list.error && list.items.length === 0 ? (

@@ -2,6 +2,10 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { householdTypeLabels, Role, type MpGridOverviewVO } from '@zhili/shared/client';
 import { useEffect } from 'react';
+import { aria } from '../../../components/a11y/aria';
+import { Heading } from '../../../components/a11y/Heading';
+import { Screen } from '../../../components/a11y/Screen';
+import { Tappable } from '../../../components/a11y/Tappable';
 import { ListGroup, ListRow } from '../../../components/ListRows';
 import { RoleGate } from '../../../components/RoleGate';
 import { ErrorState, LoadingSkeleton } from '../../../components/StateView';
@@ -43,14 +47,14 @@ function Overview() {
   return (
     <View>
       <View className="card" id="grid-overview">
-        <Text className="grid-title" id="grid-region-name">
+        <Heading className="grid-title" id="grid-region-name">
           {o.region?.name ?? '未绑定网格'}
-        </Text>
+        </Heading>
         <Text className="grid-sub">
           常住户 {o.householdsByType.resident} · 流动户 {o.householdsByType.floating} · 空壳户{' '}
           {o.householdsByType.empty}
         </Text>
-        <View className="grid-stats">
+        <View className="grid-stats" {...aria({ role: 'group', label: '本网格概况' })}>
           <Stat id="grid-households" value={o.counts.households} label="户数" />
           <Stat id="grid-persons" value={o.counts.persons} label="人口" />
           <Stat id="grid-houses" value={o.counts.houses} label="房屋" />
@@ -58,12 +62,18 @@ function Overview() {
         </View>
       </View>
       <View className="section card">
-        <Text className="section__title">走访提醒</Text>
-        <View className="grid-stats" onClick={() => open(routes.gridVisitsDue)} id="grid-visits-due">
+        <Heading>走访提醒</Heading>
+        <Tappable
+          role="link"
+          className="grid-stats"
+          id="grid-visits-due"
+          label={`走访待办：已逾期 ${o.visitsDue.overdue}，今日应访 ${o.visitsDue.due}，即将到期 ${o.visitsDue.upcoming}`}
+          onPress={() => open(routes.gridVisitsDue)}
+        >
           <Stat id="grid-due-overdue" value={o.visitsDue.overdue} label="已逾期" alert />
           <Stat id="grid-due-due" value={o.visitsDue.due} label="今日应访" alert />
           <Stat id="grid-due-upcoming" value={o.visitsDue.upcoming} label="即将到期" />
-        </View>
+        </Tappable>
       </View>
       <View className="section">
         <ListGroup>
@@ -101,7 +111,7 @@ function Overview() {
 export default function GridTasks() {
   const [state, reload] = useProfile();
   return (
-    <View className="page">
+    <Screen>
       <WithProfile state={state} reload={reload}>
         {(profile) => (
           <RoleGate
@@ -114,6 +124,6 @@ export default function GridTasks() {
           </RoleGate>
         )}
       </WithProfile>
-    </View>
+    </Screen>
   );
 }

@@ -2,6 +2,8 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Text, View } from '@tarojs/components';
 import type { VisitDueStatus } from '@zhili/shared';
 import { useEffect, useRef, useState } from 'react';
+import { Screen } from '../../../components/a11y/Screen';
+import { Tappable } from '../../../components/a11y/Tappable';
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/StateView';
 import { routes } from '../../../utils/routes';
 import { DueBadge, TagList } from '../../components/badges';
@@ -40,8 +42,8 @@ export default function GridVisitsDue() {
   useReachBottom(() => void list.loadMore());
 
   return (
-    <View className="page">
-      <Chips idPrefix="due-status" options={statusOptions} value={status} onChange={setStatus} />
+    <Screen>
+      <Chips idPrefix="due-status" label="走访状态" options={statusOptions} value={status} onChange={setStatus} />
       {list.loading ? (
         <LoadingSkeleton rows={5} />
       ) : list.error && list.items.length === 0 ? (
@@ -51,12 +53,13 @@ export default function GridVisitsDue() {
       ) : (
         <View className="list-group" id="due-list">
           {list.items.map((d) => (
-            <View
+            <Tappable
               key={d.personId}
               id={`due-${d.personId}`}
+              role="link"
               className="grid-item"
               hoverClass="list-row--hover"
-              onClick={() =>
+              onPress={() =>
                 void Taro.navigateTo({
                   url: `${routes.gridVisitNew}?personId=${d.personId}&name=${encodeURIComponent(d.name)}`,
                 })
@@ -74,11 +77,11 @@ export default function GridVisitsDue() {
                 应于 {formatDate(d.dueAt)} 前走访 · 上次 {d.lastVisitedAt ? formatDate(d.lastVisitedAt) : '未走访'}
               </Text>
               <TagList tags={d.tags} />
-            </View>
+            </Tappable>
           ))}
         </View>
       )}
       <ListFooter list={list} unit="人" />
-    </View>
+    </Screen>
   );
 }
