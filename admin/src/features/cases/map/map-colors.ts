@@ -13,7 +13,7 @@ export function pointColor(p: Pick<CaseMapPointVO, 'status' | 'slaState'>): stri
 export function clusterColor(members: readonly CaseMapPointVO[]): string {
   if (members.some(isOverduePoint)) return overdueColor;
   const status = dominant(members, (m) => m.status);
-  return status ? caseStatusColors[status] : '#1677ff';
+  return status ? caseStatusColors[status] : '#1a66c9';
 }
 
 /** Bubble radius (px) growing with the member count, bounded. */

@@ -9,7 +9,7 @@ import { use, type EChartsCoreOption } from '@/components/charts/echarts';
 use([PieChart, BarChart]);
 
 const householdTypes: HouseholdType[] = ['resident', 'floating', 'empty'];
-const typeColors: Record<HouseholdType, string> = { resident: '#409eff', floating: '#e6a23c', empty: '#a0a6b1' };
+const typeColors: Record<HouseholdType, string> = { resident: '#1a66c9', floating: '#ad4e00', empty: '#62666d' };
 
 /** Pie: households by type (常住户 / 流动户 / 空壳户). */
 export function householdPie(overview: RegionOverviewVO): EChartsCoreOption {
@@ -45,7 +45,7 @@ export function tagBar(overview: RegionOverviewVO): EChartsCoreOption {
         type: 'bar',
         name: '人数',
         data: tags.map((t) => t.count),
-        itemStyle: { color: '#67c23a' },
+        itemStyle: { color: '#237804' },
         label: { show: true, position: 'right' },
         barMaxWidth: 22,
       },
