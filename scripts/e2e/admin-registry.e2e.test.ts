@@ -290,7 +290,7 @@ describeBrowser('admin registry screens in Chromium', () => {
     const houses = page.getByTestId('houses-table');
     await houses.locator('.el-table__row').first().waitFor();
     await screenshot(page, 'admin-houses');
-    await houses.locator('.el-table__row').first().locator('button').first().click();
+    await houses.locator('.el-table__row').first().getByRole('link').first().click(); // the address links to the house
     await page.getByTestId('house-residents').waitFor();
     // Residents' numbers are masked here as everywhere.
     const cells = await page.getByTestId('house-residents').locator('td').allTextContents();
