@@ -74,6 +74,22 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // A class injects the variables it reads (its module's env type, or a Pick), never the whole
+    // environment: what a class depends on stays visible, and a module cannot read another's secrets.
+    files: ['bff/src/**/*.ts'],
+    ignores: ['bff/src/configuration.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "PropertyDefinition > TSTypeAnnotation > TSTypeReference[typeName.name='AppEnv'], PropertyDefinition TSPropertySignature > TSTypeAnnotation > TSTypeReference[typeName.name='AppEnv']",
+          message: 'Inject only the variables this class reads: Pick<AppEnv, ...> or the module env type.',
+        },
+      ],
+    },
+  },
+  {
     // Benches and journeys load the BFF's build from a path known only at run time.
     files: ['scripts/**/*.ts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
