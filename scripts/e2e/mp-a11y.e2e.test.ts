@@ -153,6 +153,8 @@ describeBrowser('H5 mini-program accessibility (axe-core, keyboard, 长辈模式
     await open(page, '/grid/pages/visits-due/index', '#due-status-all');
     await page.locator(`${current} #due-list, ${current} .state-box`).first().waitFor();
     await expectNoBlockingViolations(page, '走访待办');
+    await open(page, '/grid/pages/visit-new/index?personId=p&name=%E5%BC%A0', '#visit-note');
+    await expectNoBlockingViolations(page, '记录走访');
   });
 
   it('长辈模式 under 我的: body text ≥ 18 px, key actions ≥ 60 px, a home of 报问题 / 我的上报 / 通知, remembered', async () => {

@@ -2,6 +2,11 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Picker, Text, Textarea, View } from '@tarojs/components';
 import { registryLimits } from '@zhili/shared/client';
 import { useState } from 'react';
+import { aria } from '../../../components/a11y/aria';
+import { fieldLabel } from '../../../components/a11y/field-label';
+import { Heading } from '../../../components/a11y/Heading';
+import { Screen } from '../../../components/a11y/Screen';
+import { Tappable } from '../../../components/a11y/Tappable';
 import { describeError } from '../../../services/errors';
 import { Button } from '../../../ui/nutui';
 import { todayCst, visitInstant } from '../../format';
@@ -10,6 +15,11 @@ import { type PickedPhoto, uploadPhoto } from '../../services/photo-upload';
 import '../../components/grid.css';
 
 const MAX_PHOTOS = registryLimits.visitPhotos.max;
+/** h5: the <img> inside Taro's image takes its alt through nativeProps. */
+const photoAlt = (i: number) =>
+  process.env.TARO_ENV === 'h5'
+    ? { nativeProps: { alt: `第 ${i + 1} 张照片` } }
+    : { 'aria-label': `第 ${i + 1} 张照片` };
 /** The BFF accepts visits up to 30 days back (late paperwork), never in the future. */
 const OLDEST_DAYS = 30;
 
@@ -86,11 +96,11 @@ export default function GridVisitNew() {
   };
 
   return (
-    <View className="page">
+    <Screen>
       <View className="card">
-        <Text className="grid-title" id="visit-person">
+        <Heading className="grid-title" id="visit-person">
           走访对象：{name || '—'}
-        </Text>
+        </Heading>
       </View>
       <View className="section list-group">
         <Picker
@@ -108,6 +118,7 @@ export default function GridVisitNew() {
         <View className="grid-field">
           <Text className="grid-field__label">走访情况</Text>
           <Textarea
+            {...fieldLabel('走访情况')}
             id="visit-note"
             className="grid-textarea"
             value={note}
@@ -122,7 +133,7 @@ export default function GridVisitNew() {
             {note.length}/{registryLimits.visitNote.max}
           </Text>
           {noteError ? (
-            <Text className="grid-error" id="visit-note-error">
+            <Text className="grid-error" id="visit-note-error" {...aria({ role: 'alert' })}>
               {noteError}
             </Text>
           ) : null}
@@ -130,28 +141,42 @@ export default function GridVisitNew() {
         <View className="grid-field">
           <Text className="grid-field__label">现场照片（最多 {MAX_PHOTOS} 张）</Text>
           <View className="grid-photos" id="visit-photos">
-            {photos.map((p) => (
+            {photos.map((p, i) => (
               <View key={p.localPath} className="grid-photo">
-                <Image className="grid-photo__img" src={p.localPath} mode="aspectFill" />
-                {p.status === 'uploading' ? <Text className="grid-photo__remove">…</Text> : null}
-                {p.status === 'failed' ? (
-                  <Text className="grid-photo__remove" onClick={() => void upload(p.localPath)}>
-                    ↻
+                <Image className="grid-photo__img" src={p.localPath} mode="aspectFill" {...photoAlt(i)} />
+                {p.status === 'uploading' ? (
+                  <Text className="grid-photo__remove" {...aria({ label: '上传中', role: 'status' })}>
+                    …
                   </Text>
-                ) : (
-                  <Text
+                ) : null}
+                {p.status === 'failed' ? (
+                  <Tappable
                     className="grid-photo__remove"
-                    onClick={() => setPhotos((prev) => prev.filter((x) => x.localPath !== p.localPath))}
+                    label={`重新上传第 ${i + 1} 张照片`}
+                    onPress={() => void upload(p.localPath)}
+                  >
+                    ↻
+                  </Tappable>
+                ) : (
+                  <Tappable
+                    className="grid-photo__remove"
+                    label={`删除第 ${i + 1} 张照片`}
+                    onPress={() => setPhotos((prev) => prev.filter((x) => x.localPath !== p.localPath))}
                   >
                     ×
-                  </Text>
+                  </Tappable>
                 )}
               </View>
             ))}
             {photos.length < MAX_PHOTOS ? (
-              <View className="grid-photo grid-photo--add" id="visit-add-photo" onClick={() => void pick()}>
+              <Tappable
+                className="grid-photo grid-photo--add"
+                id="visit-add-photo"
+                label={`添加现场照片，已选 ${photos.length} 张，最多 ${MAX_PHOTOS} 张`}
+                onPress={() => void pick()}
+              >
                 +
-              </View>
+              </Tappable>
             ) : null}
           </View>
           {photos
@@ -168,6 +193,7 @@ export default function GridVisitNew() {
           id="visit-submit"
           type="primary"
           block
+          keyAction
           loading={submitting}
           disabled={submitting}
           onClick={() => void submit()}
@@ -175,6 +201,6 @@ export default function GridVisitNew() {
           保存走访记录
         </Button>
       </View>
-    </View>
+    </Screen>
   );
 }
