@@ -26,3 +26,4 @@ export * from './domain/audit-actions';
 export * from './domain/natural-sort';
 // <exports: party>
 export * from './domain/party-admission';
+export * from './domain/party-meetings';
