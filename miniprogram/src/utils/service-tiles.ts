@@ -27,7 +27,7 @@ export const serviceTiles: readonly ServiceTile[] = [
   {
     key: 'study',
     title: '党员学习',
-    subtitle: '学习与积分',
+    subtitle: '即将开放',
     icon: 'study',
     url: routes.partyStudy,
     roles: [Role.PartyMember],
