@@ -30,7 +30,7 @@ describe(`binding codes on ${backend.name}`, () => {
     adminA = await staffWithToken(t, {
       username: 'bind.a',
       roles: ['village_admin'],
-      grants: ['party:manage'],
+      grants: ['party:member:manage'],
       region: villageA,
     });
     adminB = await staffWithToken(t, { username: 'bind.b', roles: ['community_admin'], region: villageB });
@@ -38,7 +38,7 @@ describe(`binding codes on ${backend.name}`, () => {
     partyOnly = await staffWithToken(t, {
       username: 'bind.party',
       roles: [],
-      grants: ['binding:issue', 'party:manage'],
+      grants: ['binding:issue', 'party:member:manage'],
       region: villageA,
     });
     bareIssuer = await staffWithToken(t, {
@@ -93,7 +93,7 @@ describe(`binding codes on ${backend.name}`, () => {
     expect(tooMuch.status).toBe(403);
     expect(tooMuch.body.error.code).toBe('FORBIDDEN');
     expect((await issue(partyOnly.auth, { role: 'party_member', regionId: villageA.id })).status).toBe(200);
-    // binding:issue alone grants nothing: a party member code needs party affairs (party:manage).
+    // binding:issue alone grants nothing: a party member code needs member files (party:member:manage).
     expect((await issue(bareIssuer.auth, { role: 'party_member', regionId: villageA.id })).status).toBe(403);
     expect((await issue(gridWorker.auth, { role: 'party_member', regionId: gridA.id })).status).toBe(403);
   });

@@ -26,4 +26,7 @@ export * from './domain/audit-actions';
 export * from './domain/natural-sort';
 // <exports: party>
 export * from './domain/party-admission';
+export * from './domain/party-dates';
+export * from './domain/party-org';
+export * from './domain/party-member';
 export * from './domain/party-meetings';

@@ -60,6 +60,10 @@ export const ErrorCode = {
   GOV_SIGNATURE_INVALID: 'GOV_SIGNATURE_INVALID',
   GOV_REPLAY: 'GOV_REPLAY',
   GOV_UNAVAILABLE: 'GOV_UNAVAILABLE',
+  // Party (#14)
+  PARTY_RULE_REFUSED: 'PARTY_RULE_REFUSED',
+  PARTY_ORG_NOT_EMPTY: 'PARTY_ORG_NOT_EMPTY',
+  PARTY_MEMBER_DUPLICATE: 'PARTY_MEMBER_DUPLICATE',
   // WeChat
   WECHAT_CODE_INVALID: 'WECHAT_CODE_INVALID',
   WECHAT_RATE_LIMITED: 'WECHAT_RATE_LIMITED',
@@ -134,6 +138,9 @@ export const errorCatalogue: Record<ErrorCode, ErrorSpec> = {
   GOV_SIGNATURE_INVALID: { status: 401, message: '签名校验失败' },
   GOV_REPLAY: { status: 409, message: '重复的请求（nonce 已使用或时间戳过期）' },
   GOV_UNAVAILABLE: { status: 503, message: '政务平台暂时不可用，请稍后再试' },
+  PARTY_RULE_REFUSED: { status: 409, message: '不符合党内规定，未能记录' },
+  PARTY_ORG_NOT_EMPTY: { status: 409, message: '该党组织还有党员或下级组织，不能撤销' },
+  PARTY_MEMBER_DUPLICATE: { status: 409, message: '该人员已有党员档案或正在发展中' },
   WECHAT_RATE_LIMITED: { status: 429, message: '微信登录过于频繁，请稍后再试' },
   WECHAT_USER_RISKY: { status: 403, message: '当前微信账号存在风险，暂时无法登录' },
   WECHAT_CONFIG_INVALID: { status: 502, message: '微信服务配置错误，请联系管理员' },

@@ -31,6 +31,8 @@ describe('audit action labels', () => {
     expect(auditActionGroup('case.pii.read')).toBe('access');
     expect(auditActionGroup('case.transfer')).toBe('case');
     expect(auditActionGroup('open311.key.issue')).toBe('case');
+    expect(auditActionGroup('party.member.status')).toBe('party');
+    expect(auditActionGroup('party.member.pii.read')).toBe('access');
   });
 
   it('shows unknown stored codes as they are and refuses them as actions', () => {

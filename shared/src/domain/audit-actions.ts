@@ -78,6 +78,20 @@ export type AuditAction =
   | 'case.holidays.update'
   | 'open311.key.issue'
   | 'open311.key.revoke'
+  // Party organisation, member files and the admission pipeline (#14).
+  | 'party.org.create'
+  | 'party.org.update'
+  | 'party.org.term'
+  | 'party.org.merge'
+  | 'party.org.dissolve'
+  | 'party.org.staff.assign'
+  | 'party.org.staff.remove'
+  | 'party.member.create'
+  | 'party.member.update'
+  | 'party.member.status'
+  | 'party.member.pii.read'
+  | 'party.admission.create'
+  | 'party.admission.act'
   // The audit log itself.
   | 'audit.verify';
 
@@ -85,7 +99,11 @@ export type AuditAction =
 export const auditActionGroups = [
   { key: 'auth', label: '登录与会话', prefixes: ['auth.'] },
   { key: 'user', label: '账号管理', prefixes: ['user.'] },
-  { key: 'access', label: '访问控制与个人信息', prefixes: ['access.', 'pii.', 'person.pii.', 'case.pii.'] },
+  {
+    key: 'access',
+    label: '访问控制与个人信息',
+    prefixes: ['access.', 'pii.', 'person.pii.', 'case.pii.', 'party.member.pii.'],
+  },
   { key: 'identity', label: '小程序身份', prefixes: ['binding.', 'mp.'] },
   { key: 'region', label: '区域网格', prefixes: ['region.'] },
   {
@@ -105,6 +123,7 @@ export const auditActionGroups = [
     ],
   },
   { key: 'case', label: '接诉即办', prefixes: ['case.', 'open311.'] },
+  { key: 'party', label: '党建', prefixes: ['party.'] },
   { key: 'audit', label: '审计', prefixes: ['audit.'] },
 ] as const;
 
@@ -190,6 +209,19 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'case.holidays.update': '修改节假日安排',
   'open311.key.issue': '签发 Open311 密钥',
   'open311.key.revoke': '吊销 Open311 密钥',
+  'party.org.create': '新建党组织',
+  'party.org.update': '修改党组织信息',
+  'party.org.term': '党组织换届',
+  'party.org.merge': '合并党组织',
+  'party.org.dissolve': '撤销党组织',
+  'party.org.staff.assign': '指定党组织管理人员',
+  'party.org.staff.remove': '移除党组织管理人员',
+  'party.member.create': '新建党员档案',
+  'party.member.update': '修改党员档案',
+  'party.member.status': '党员组织关系或状态变更',
+  'party.member.pii.read': '查看党员手机号或证件号',
+  'party.admission.create': '登记入党申请人',
+  'party.admission.act': '记录入党流程步骤',
   'audit.verify': '校验审计日志',
 };
 

@@ -11,7 +11,7 @@ import { allRoles, type Role } from './roles';
 /**
  * Who may issue which binding code, written out by hand from the role table's intent (not derived
  * from the code): grid worker codes need the grid worker's own registry permissions, party member
- * codes need party affairs.
+ * codes need the keeping of member files.
  */
 const expected: Record<Role, BindingRole[]> = {
   resident: [],
@@ -56,6 +56,8 @@ describe('binding role rules', () => {
 
   it('honours explicit grants: binding:issue alone issues nothing', () => {
     expect(issuableBindingRoles(permissionsOf([], ['binding:issue']))).toEqual([]);
-    expect(issuableBindingRoles(permissionsOf([], ['binding:issue', 'party:manage']))).toEqual(['party_member']);
+    expect(issuableBindingRoles(permissionsOf([], ['binding:issue', 'party:member:manage']))).toEqual(['party_member']);
+    // The town-wide party permission alone keeps no member files: it issues no party member code.
+    expect(issuableBindingRoles(permissionsOf([], ['binding:issue', 'party:manage']))).toEqual([]);
   });
 });

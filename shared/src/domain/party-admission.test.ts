@@ -1,6 +1,8 @@
 import {
   addCalendarMonths,
+  admissionActNeedsReason,
   admissionDue,
+  admissionDueStatus,
   allowedAdmissionActs,
   applyAdmissionAct,
   type AdmissionAct,
@@ -238,5 +240,35 @@ describe('what is due next', () => {
 
   it('closed records have nothing due', () => {
     expect(admissionDue({ ...probationary, stage: 'full' }, TODAY)).toBeNull();
+  });
+});
+
+describe('the portal word for a due step', () => {
+  it.each([
+    ['applicant not yet talked to, within the month', admissionDue(applicant, '2023-03-20'), '2023-03-20', 'due'],
+    ['applicant not talked to after a month', admissionDue(applicant, '2023-04-02'), '2023-04-02', 'overdue'],
+    ['activist within the year', admissionDue(activist, '2024-01-01'), '2024-01-01', 'waiting'],
+    ['activist on the day the year is over', admissionDue(activist, '2024-04-10'), '2024-04-10', 'due'],
+    ['probationary before the end', admissionDue(probationary, '2025-05-31'), '2025-05-31', 'waiting'],
+    ['probationary a month after the end', admissionDue(probationary, '2025-07-02'), '2025-07-02', 'overdue'],
+  ] as const)('%s: %s', (_name, due, today, status) => {
+    expect(due).not.toBeNull();
+    expect(admissionDueStatus(due!, today)).toBe(status);
+  });
+});
+
+describe('acts that carry a reason', () => {
+  it.each<[AdmissionAct, boolean]>([
+    [{ kind: 'end', on: TODAY }, true],
+    [{ kind: 'disqualify', on: TODAY }, true],
+    [{ kind: 'postpone', on: TODAY, months: 6 }, true],
+    [{ kind: 'political_review', on: TODAY, passed: false }, true],
+    [{ kind: 'political_review', on: TODAY, passed: true }, false],
+    [{ kind: 'higher_approval', on: TODAY, approved: false }, true],
+    [{ kind: 'higher_approval', on: TODAY, approved: true }, false],
+    [{ kind: 'talk', on: TODAY }, false],
+    [{ kind: 'branch_vote', on: TODAY, vote: goodVote }, false],
+  ])('%j → %s', (act, needs) => {
+    expect(admissionActNeedsReason(act)).toBe(needs);
   });
 });

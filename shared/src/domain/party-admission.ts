@@ -12,6 +12,7 @@
  * Dates are calendar dates `YYYY-MM-DD` (the day the act happened, Beijing time). "One year after
  * 2024-02-29" is 2025-02-28: a month step that lands past the month's end clamps to its last day.
  */
+import { isCalendarDate } from './party-dates';
 
 export const AdmissionStage = {
   Applicant: 'applicant',
@@ -111,14 +112,6 @@ export type AdmissionOutcome = { ok: true; record: AdmissionRecord } | Admission
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function isRealDate(value: string): boolean {
-  const m = DATE_RE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const probe = new Date(Date.UTC(y, mo - 1, d));
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
-}
-
 /** `date` plus `months` calendar months; past a month's end it clamps to the last day (02-29 + 12 → 02-28). */
 export function addCalendarMonths(date: string, months: number): string {
   const m = DATE_RE.exec(date);
@@ -194,7 +187,7 @@ export function allowedAdmissionActs(r: AdmissionRecord): AdmissionActKind[] {
  * `today` bounds the dates: nothing is recorded in the future.
  */
 export function applyAdmissionAct(r: AdmissionRecord, act: AdmissionAct, today: string): AdmissionOutcome {
-  if (!isRealDate(act.on)) return refuse('DATE_INVALID', '日期不存在');
+  if (!isCalendarDate(act.on)) return refuse('DATE_INVALID', '日期不存在');
   if (act.on > today) return refuse('DATE_IN_FUTURE', '日期不能晚于今天');
   if (!allowedAdmissionActs(r).includes(act.kind)) {
     return refuse(
@@ -323,5 +316,43 @@ export function admissionDue(r: AdmissionRecord, today: string): AdmissionDue | 
       );
     default:
       return null;
+  }
+}
+
+/**
+ * The portal's word for a due step:
+ * - `overdue`: its deadline has passed;
+ * - `due`: it may happen now (and is not late);
+ * - `waiting`: it may not happen before `from` (an activist's year of education is still running).
+ */
+export type AdmissionDueStatus = 'overdue' | 'due' | 'waiting';
+
+export const admissionDueStatusLabels: Record<AdmissionDueStatus, string> = {
+  overdue: '已逾期',
+  due: '待办理',
+  waiting: '未到期',
+};
+
+export function admissionDueStatus(due: AdmissionDue, today: string): AdmissionDueStatus {
+  if (due.overdue) return 'overdue';
+  return due.from !== null && today < due.from ? 'waiting' : 'due';
+}
+
+/**
+ * Acts that end or refuse something carry the reason in the record (不予发展, 取消预备党员资格, a failed
+ * political review, a higher committee that does not approve, a postponed probation).
+ */
+export function admissionActNeedsReason(act: AdmissionAct): boolean {
+  switch (act.kind) {
+    case 'end':
+    case 'disqualify':
+    case 'postpone':
+      return true;
+    case 'political_review':
+      return !act.passed;
+    case 'higher_approval':
+      return !act.approved;
+    default:
+      return false;
   }
 }

@@ -34,8 +34,20 @@ export const Permission = {
   /** Registry (issue #4). */
   PersonRead: 'person:read',
   PersonManage: 'person:manage',
-  /** Party affairs. */
+  /**
+   * Party affairs of the whole town (the town party committee's view): every party organisation,
+   * whatever the caller is assigned to, and organisations at the top of the tree. Without it, party
+   * permissions reach only the subtrees of the organisations the staff member is assigned to.
+   */
   PartyManage: 'party:manage',
+  /** Party organisation tree (issue #14): read; create, edit, 换届, merge, dissolve, assign staff. */
+  PartyOrgRead: 'party:org:read',
+  PartyOrgManage: 'party:org:manage',
+  /** Member files: read (masked); create, edit and record status changes (transfers, 流动, 出党…). */
+  PartyMemberRead: 'party:member:read',
+  PartyMemberManage: 'party:member:manage',
+  /** The admission pipeline (发展党员): applicants and every step of theirs. */
+  PartyAdmissionManage: 'party:admission:manage',
   /** Data exports (audited). */
   DataExport: 'data:export',
 } as const;
@@ -59,12 +71,25 @@ export const permissionLabels: Record<Permission, string> = {
   'case:manage': '管理工单配置',
   'person:read': '查看人口信息',
   'person:manage': '管理人口信息',
-  'party:manage': '管理党务',
+  'party:manage': '管理全镇党务（不限党组织）',
+  'party:org:read': '查看党组织',
+  'party:org:manage': '管理党组织（新建、换届、合并、撤销）',
+  'party:member:read': '查看党员档案',
+  'party:member:manage': '管理党员档案（组织关系转接、状态变更）',
+  'party:admission:manage': '发展党员（入党流程）',
   'data:export': '导出数据',
 };
 
 const P = Permission;
 const regionStaff: Permission[] = [P.DashboardRead, P.RegionRead, P.CaseRead, P.PersonRead];
+/** Party work within the organisations one is assigned to (the whole town with `party:manage`). */
+const partyWork: Permission[] = [
+  P.PartyOrgRead,
+  P.PartyOrgManage,
+  P.PartyMemberRead,
+  P.PartyMemberManage,
+  P.PartyAdmissionManage,
+];
 const regionAdmin: Permission[] = [
   ...regionStaff,
   P.UserRead,
@@ -92,8 +117,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   grid_leader: [...regionStaff, P.CaseDispatch],
   community_admin: regionAdmin,
   village_admin: regionAdmin,
-  town_admin: [...regionAdmin, P.PiiRead, P.PartyManage, P.CaseManage],
-  party_secretary: [P.DashboardRead, P.RegionRead, P.PartyManage, P.BindingIssue, P.UserRead],
+  town_admin: [...regionAdmin, P.PiiRead, P.PartyManage, ...partyWork, P.CaseManage],
+  // Scoped to the party organisations the secretary is assigned to (the town committee's secretary,
+  // assigned to the committee, sees the whole tree); `party:manage` stays with the town admin.
+  party_secretary: [P.DashboardRead, P.RegionRead, ...partyWork, P.BindingIssue, P.UserRead],
   auditor: [P.AuditRead, P.RoleRead],
   super_admin: [
     P.DashboardRead,
@@ -115,7 +142,8 @@ export type BindingRole = (typeof bindingRoles)[number];
  * What each binding role takes, and gives. A code grants a role *in a region*; the grant is stored per
  * role, so redeeming one role's code never moves another role's region.
  * - `issuerPermissions`: the issuer must hold every one (nobody hands out more than they hold; a role
- *   without admin permissions of its own, like party_member, names the duty that governs it);
+ *   without admin permissions of its own, like party_member, names the duty that governs it: keeping
+ *   member files);
  * - `regionLevels`: the levels the code's region may have (a grid worker works one grid);
  * - `registryScope`: whether the grant's region becomes the user's data scope over the registry. Only
  *   the grid worker's grid does; a party member's region (a branch, later) opens no records.
@@ -133,7 +161,7 @@ export const bindingRoleRules: Record<BindingRole, BindingRoleRule> = {
     registryScope: true,
   },
   party_member: {
-    issuerPermissions: [P.BindingIssue, P.PartyManage],
+    issuerPermissions: [P.BindingIssue, P.PartyMemberManage],
     regionLevels: ['town', 'community', 'village'],
     registryScope: false,
   },
