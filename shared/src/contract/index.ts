@@ -35,4 +35,5 @@ export * from './file';
 export * from './mp-grid';
 export * from './callbacks';
 export * from './auth';
+export * from './party';
 export * from './route-ref';

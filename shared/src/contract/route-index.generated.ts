@@ -266,3 +266,34 @@ export const staffSecurity: RouteGroupRefs<Table['staffSecurity']> = {
   logout: { method: 'POST', path: '/api/admin/auth/logout' },
   logoutAll: { method: 'POST', path: '/api/admin/auth/logout-all' },
 };
+
+export const partyOrgs: RouteGroupRefs<Table['partyOrgs']> = {
+  tree: { method: 'GET', path: '/api/admin/party/orgs' },
+  get: { method: 'GET', path: '/api/admin/party/orgs/:id' },
+  create: { method: 'POST', path: '/api/admin/party/orgs' },
+  update: { method: 'PATCH', path: '/api/admin/party/orgs/:id' },
+  term: { method: 'POST', path: '/api/admin/party/orgs/:id/terms' },
+  merge: { method: 'POST', path: '/api/admin/party/orgs/:id/merge' },
+  dissolve: { method: 'POST', path: '/api/admin/party/orgs/:id/dissolve' },
+  assignStaff: { method: 'POST', path: '/api/admin/party/orgs/:id/staff' },
+  removeStaff: { method: 'DELETE', path: '/api/admin/party/orgs/:id/staff/:staffUserId' },
+};
+
+export const partyMembers: RouteGroupRefs<Table['partyMembers']> = {
+  list: { method: 'GET', path: '/api/admin/party/members', list: true },
+  get: { method: 'GET', path: '/api/admin/party/members/:id' },
+  create: { method: 'POST', path: '/api/admin/party/members' },
+  update: { method: 'PATCH', path: '/api/admin/party/members/:id' },
+  act: { method: 'POST', path: '/api/admin/party/members/:id/events' },
+  pii: { method: 'GET', path: '/api/admin/party/members/:id/pii' },
+  persons: { method: 'GET', path: '/api/admin/party/persons' },
+};
+
+export const partyAdmissions: RouteGroupRefs<Table['partyAdmissions']> = {
+  list: { method: 'GET', path: '/api/admin/party/admissions', list: true },
+  summary: { method: 'GET', path: '/api/admin/party/admissions/summary' },
+  get: { method: 'GET', path: '/api/admin/party/admissions/:id' },
+  create: { method: 'POST', path: '/api/admin/party/admissions' },
+  act: { method: 'POST', path: '/api/admin/party/admissions/:id/steps' },
+  upload: { method: 'POST', path: '/api/admin/party/files' },
+};

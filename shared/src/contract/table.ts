@@ -23,6 +23,7 @@ import { fileRoutes } from './file';
 import { mpGridRoutes } from './mp-grid';
 import { govCallbackRoutes, wechatCallbackRoutes } from './callbacks';
 import { staffAuthRoutes, staffSecurityRoutes } from './auth';
+import { partyAdmissionRoutes, partyMemberRoutes, partyOrgRoutes } from './party';
 
 /**
  * Every route, grouped by feature. A new feature adds its group here (one line); the BFF checks at
@@ -63,6 +64,9 @@ export const contract = {
   wechatCallbacks: wechatCallbackRoutes,
   staffAuth: staffAuthRoutes,
   staffSecurity: staffSecurityRoutes,
+  partyOrgs: partyOrgRoutes,
+  partyMembers: partyMemberRoutes,
+  partyAdmissions: partyAdmissionRoutes,
 };
 
 /** All routes as a flat list (docs, the start-up check, the bad-input walk). */

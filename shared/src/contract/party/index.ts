@@ -1,0 +1,5 @@
+/** The party module's routes (issue #14): organisations, member files, the admission pipeline. */
+export * from './common';
+export * from './orgs';
+export * from './members';
+export * from './admissions';
