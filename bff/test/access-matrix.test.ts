@@ -130,6 +130,12 @@ const EXPECTED_ACCESS: Record<string, readonly string[] | 'everyone'> = {
   'GET /api/admin/cases': [...staff('grid_worker', 'grid_leader'), ...REGION_ADMINS],
   'POST /api/admin/persons': REGION_ADMINS,
   'GET /api/admin/registry/exports/persons': REGION_ADMINS,
+  // Party work: the town admin (all organisations) and party secretaries (their assigned ones).
+  'GET /api/admin/party/orgs': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/party/orgs/:id/dissolve': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/party/members': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/party/admissions/:id/steps': staff('town_admin', 'party_secretary'),
+  'GET /api/admin/party/members/:id/pii': staff('town_admin'),
   'GET /api/mp/me': ALL_MP,
   'POST /api/mp/bindings/redeem': ALL_MP,
   'GET /api/mp/grid/overview': ['mp grid_worker'],

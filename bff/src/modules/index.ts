@@ -21,6 +21,7 @@ import { open311Manifest } from './open311/manifest';
 import { mpGridManifest } from './mp-grid/manifest';
 import { dashboardManifest } from './dashboard/manifest';
 import { healthManifest } from './health/manifest';
+import { partyManifest } from './party/manifest';
 
 /**
  * The one list of modules. Everything else — entities, migrations, environment schema, start-up
@@ -42,6 +43,7 @@ const list = [
   mpGridManifest,
   dashboardManifest,
   healthManifest,
+  partyManifest,
 ] as const;
 
 export const manifests: readonly ModuleManifest[] = checkManifests(list);

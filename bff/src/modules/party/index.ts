@@ -1,0 +1,13 @@
+/**
+ * The party module (#14): the organisation tree (党委 → 党总支/党支部 → 党小组) with its lifecycle as
+ * dated records, member files linked to the registry, and the admission pipeline. Other modules
+ * import from here only; later slices (meetings, notices, the mini-program) build on these.
+ */
+export { PartyOrg } from './org/party-org.entity';
+export { PartyMember } from './members/party-member.entity';
+export { PartyAdmission } from './admission/party-admission.entity';
+export { PartyScopeService } from './scope/party-scope.service';
+export { applyPartyScope, inPartyScope } from './scope/party-scope';
+export type { PartyScope } from './scope/party-scope';
+export { MemberPeopleService } from './members/member-people.service';
+export type { MemberPerson } from './members/member-people.service';
