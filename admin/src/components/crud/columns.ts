@@ -9,6 +9,8 @@ export interface CrudColumn<T> {
   width?: number;
   minWidth?: number;
   align?: 'left' | 'center' | 'right';
+  /** Stays in view while the table scrolls sideways. */
+  fixed?: 'left' | 'right';
   /** Server-side sort by this column's key (see `useCrudList().setSort`). */
   sortable?: boolean;
   /** Long text: one line with a tooltip. */
