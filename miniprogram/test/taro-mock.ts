@@ -36,6 +36,7 @@ const Taro = {
   setStorageSync: (key: string, value: unknown): void => void storage.set(key, value),
   removeStorageSync: (key: string): void => void storage.delete(key),
   clearStorageSync: (): void => storage.clear(),
+  getStorageInfoSync: () => ({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
   showToast: (opts: { title: string }): Promise<void> => {
     toasts.push(opts.title);
     return Promise.resolve();

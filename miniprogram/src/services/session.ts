@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { TokenPair } from '@zhili/shared/client';
+import { isDisplayPreferenceKey } from '../utils/a11y/elder-preference';
 
 /** Tokens of the signed-in user, kept in WeChat storage (localStorage in h5). */
 export interface Session {
@@ -45,9 +46,17 @@ export function clearSession(): void {
   Taro.removeStorageSync(SESSION_KEY);
 }
 
-/** Sign out: forget everything stored on the device and remember the choice. */
+/**
+ * Sign out: forget the tokens, drafts, outbox and cached data on the device and remember the
+ * choice. Display preferences stay: they belong to the person, not the session — an elderly user
+ * who signs out and back in must not find 长辈模式 gone (utils/a11y/elder-preference.ts).
+ */
 export function clearAllForLogout(): void {
+  const kept = Taro.getStorageInfoSync()
+    .keys.filter(isDisplayPreferenceKey)
+    .map((key): [string, unknown] => [key, Taro.getStorageSync(key)]);
   Taro.clearStorageSync();
+  for (const [key, value] of kept) Taro.setStorageSync(key, value);
   Taro.setStorageSync(LOGGED_OUT_KEY, true);
 }
 
