@@ -18,6 +18,11 @@ export interface TappableProps extends DataAttributes {
   selected?: boolean;
   /** switch: on or off. */
   checked?: boolean;
+  /**
+   * Inside a ChoiceGroup (radio / tab): whether this item is the group's one tab stop; the others
+   * are reached with the arrow keys. Leave undefined anywhere else.
+   */
+  tabStop?: boolean;
   id?: string;
   className?: string;
   hoverClass?: string;
@@ -37,6 +42,7 @@ export function Tappable({
   disabled = false,
   selected,
   checked,
+  tabStop,
   id,
   className,
   hoverClass = 'tappable--hover',
@@ -47,7 +53,7 @@ export function Tappable({
   };
   const keyboard = isH5
     ? {
-        tabIndex: disabled ? -1 : 0,
+        tabIndex: disabled || tabStop === false ? -1 : 0,
         // Taro's h5 views are web components: the handler gets the DOM's own KeyboardEvent.
         onKeyDown: (event: KeyboardEvent) => {
           if (!activationKeys(role).includes(event.key)) return;

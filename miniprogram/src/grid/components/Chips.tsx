@@ -1,5 +1,5 @@
-import { View } from '@tarojs/components';
-import { aria } from '../../components/a11y/aria';
+import { ChoiceGroup } from '../../components/a11y/ChoiceGroup';
+import { tabStopIndex } from '../../components/a11y/roving';
 import { Tappable } from '../../components/a11y/Tappable';
 import './grid.css';
 
@@ -18,22 +18,24 @@ interface ChipsProps<T extends string> {
   label: string;
 }
 
-/** Single-choice filter chips (a radio group); the empty value means 全部. */
+/** Single-choice filter chips (a radio group, one tab stop, arrow keys); the empty value means 全部. */
 export function Chips<T extends string>({ options, value, onChange, idPrefix, label }: ChipsProps<T>) {
+  const stop = tabStopIndex(options.map((option) => option.value === value));
   return (
-    <View className="grid-chips" {...aria({ role: 'radiogroup', label })}>
-      {options.map((option) => (
+    <ChoiceGroup role="radiogroup" label={label} className="grid-chips">
+      {options.map((option, i) => (
         <Tappable
           key={option.value || 'all'}
           id={`${idPrefix}-${option.value || 'all'}`}
           role="radio"
           selected={option.value === value}
+          tabStop={i === stop}
           className={`grid-chip ${option.value === value ? 'grid-chip--active' : ''}`}
           onPress={() => onChange(option.value)}
         >
           {option.label}
         </Tappable>
       ))}
-    </View>
+    </ChoiceGroup>
   );
 }

@@ -1,6 +1,8 @@
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { caseCategoryIcons, type CaseCategoryVO } from '@zhili/shared/client';
 import { aria } from '../../components/a11y/aria';
+import { ChoiceGroup } from '../../components/a11y/ChoiceGroup';
+import { tabStopIndex } from '../../components/a11y/roving';
 import { Tappable } from '../../components/a11y/Tappable';
 import './resident.css';
 
@@ -17,15 +19,17 @@ interface CategoryGridProps {
  * (the chosen tile is outlined and says 已选, not only tinted).
  */
 export function CategoryGrid({ categories, value, onChange, label }: CategoryGridProps) {
+  const stop = tabStopIndex(categories.map((c) => c.code === value));
   return (
-    <View className="cat-grid" data-test="category-grid" {...aria({ role: 'radiogroup', label })}>
-      {categories.map((c) => {
+    <ChoiceGroup role="radiogroup" label={label} className="cat-grid" data-test="category-grid">
+      {categories.map((c, i) => {
         const selected = c.code === value;
         return (
           <Tappable
             key={c.code}
             role="radio"
             selected={selected}
+            tabStop={i === stop}
             label={c.name}
             className={`cat-item ${selected ? 'cat-item--active' : ''}`}
             data-test={`category-${c.code}`}
@@ -40,6 +44,6 @@ export function CategoryGrid({ categories, value, onChange, label }: CategoryGri
           </Tappable>
         );
       })}
-    </View>
+    </ChoiceGroup>
   );
 }

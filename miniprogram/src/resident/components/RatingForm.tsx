@@ -2,6 +2,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { caseLimits } from '@zhili/shared/client';
 import { useState } from 'react';
 import { aria } from '../../components/a11y/aria';
+import { ChoiceGroup } from '../../components/a11y/ChoiceGroup';
 import { fieldLabel } from '../../components/a11y/field-label';
 import { Heading } from '../../components/a11y/Heading';
 import { Tappable } from '../../components/a11y/Tappable';
@@ -21,12 +22,13 @@ export function RatingForm({ busy, onSubmit }: { busy: boolean; onSubmit: (ratin
         评价办理结果
       </Heading>
       {/* One choice of five: a radio group; chosen stars are filled (★ against ☆) and the words say it. */}
-      <View className="stars" {...aria({ role: 'radiogroup', label: '评分' })}>
+      <ChoiceGroup role="radiogroup" label="评分" className="stars">
         {[1, 2, 3, 4, 5].map((n) => (
           <Tappable
             key={n}
             role="radio"
             selected={n === rating}
+            tabStop={n === (rating || 1)}
             label={`${n} 星，${starWords[n]}`}
             data-test={`rate-${n}`}
             className={`star ${n <= rating ? 'star--on' : ''}`}
@@ -35,7 +37,7 @@ export function RatingForm({ busy, onSubmit }: { busy: boolean; onSubmit: (ratin
             {n <= rating ? '★' : '☆'}
           </Tappable>
         ))}
-      </View>
+      </ChoiceGroup>
       <Text className="case-muted" {...aria({ live: 'polite' })}>
         {rating > 0 ? `${rating} 星：${starWords[rating]}` : '点击星星打分'}
       </Text>

@@ -2,7 +2,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Text, View } from '@tarojs/components';
 import { Role } from '@zhili/shared/client';
 import { useEffect, useRef, useState } from 'react';
-import { aria } from '../../../components/a11y/aria';
+import { ChoiceGroup } from '../../../components/a11y/ChoiceGroup';
 import { Screen } from '../../../components/a11y/Screen';
 import { Tappable } from '../../../components/a11y/Tappable';
 import { RoleGate } from '../../../components/RoleGate';
@@ -80,12 +80,13 @@ function TaskList() {
 
   return (
     <View>
-      <View className="task-tabs" {...aria({ role: 'tablist', label: '工单' })}>
+      <ChoiceGroup role="tablist" label="工单" className="task-tabs">
         {tabs.map((t) => (
           <Tappable
             key={t.key}
             role="tab"
             selected={t.key === tab}
+            tabStop={t.key === tab}
             data-test={`task-tab-${t.key}`}
             className={`task-tab ${t.key === tab ? 'task-tab--active' : ''}`}
             onPress={() => setTab(t.key)}
@@ -93,7 +94,7 @@ function TaskList() {
             {t.label}
           </Tappable>
         ))}
-      </View>
+      </ChoiceGroup>
       {liveTasksAvailable ? <Text className="task-live">新工单会实时出现</Text> : null}
       {body}
       <ListFooter list={list} unit="件" />

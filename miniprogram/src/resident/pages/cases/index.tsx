@@ -2,6 +2,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState } from 'react';
 import { aria } from '../../../components/a11y/aria';
+import { ChoiceGroup } from '../../../components/a11y/ChoiceGroup';
 import { Screen } from '../../../components/a11y/Screen';
 import { Tappable } from '../../../components/a11y/Tappable';
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/StateView';
@@ -99,12 +100,13 @@ function MyCases({ profile }: { profile: MpProfile }) {
   return (
     <View>
       <OutboxList entries={outbox} onRetry={retry} onRemove={(key) => void remove(key)} />
-      <View className="case-tabs" {...aria({ role: 'tablist', label: '上报状态' })}>
+      <ChoiceGroup role="tablist" label="上报状态" className="case-tabs">
         {tabs.map((t) => (
           <Tappable
             key={t.key}
             role="tab"
             selected={t.key === tab}
+            tabStop={t.key === tab}
             data-test={`cases-tab-${t.key}`}
             className={`case-tab ${t.key === tab ? 'case-tab--active' : ''}`}
             onPress={() => setTab(t.key)}
@@ -112,7 +114,7 @@ function MyCases({ profile }: { profile: MpProfile }) {
             {t.label}
           </Tappable>
         ))}
-      </View>
+      </ChoiceGroup>
       <View id="cases-list" {...aria({ role: 'tabpanel' })}>
         {body}
       </View>
