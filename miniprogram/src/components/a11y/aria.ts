@@ -18,6 +18,7 @@ export type A11yRole =
   | 'img'
   | 'main'
   | 'region'
+  | 'search'
   | 'group'
   | 'list'
   | 'listitem'

@@ -2,6 +2,8 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { genderLabels, headRelationLabels, householdTypeLabels, type HouseholdDetailVO } from '@zhili/shared/client';
 import { useEffect } from 'react';
+import { Heading } from '../../../components/a11y/Heading';
+import { Screen } from '../../../components/a11y/Screen';
 import { ListGroup, ListRow } from '../../../components/ListRows';
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/StateView';
 import { useAsync } from '../../../hooks/useAsync';
@@ -19,26 +21,24 @@ export default function GridHousehold() {
   }, [reload]);
 
   if (!state.data) {
-    if (state.status === 'error')
-      return (
-        <View className="page">
-          <ErrorState message={state.message} onRetry={() => void reload()} />
-        </View>
-      );
     return (
-      <View className="page">
-        <LoadingSkeleton rows={5} />
-      </View>
+      <Screen>
+        {state.status === 'error' ? (
+          <ErrorState message={state.message} onRetry={() => void reload()} />
+        ) : (
+          <LoadingSkeleton rows={5} />
+        )}
+      </Screen>
     );
   }
   const h = state.data;
   return (
-    <View className="page">
+    <Screen>
       <View className="card" id="household-card">
         <View className="grid-item__head">
-          <Text className="grid-title" id="household-head">
+          <Heading className="grid-title" id="household-head">
             {h.headName ? `${h.headName}户` : '未登记户主'}
-          </Text>
+          </Heading>
           <Text className="grid-badge grid-badge--type" id="household-type">
             {householdTypeLabels[h.type]}
           </Text>
@@ -51,16 +51,16 @@ export default function GridHousehold() {
       </View>
       {h.landNote ? (
         <View className="section card">
-          <Text className="section__title">承包地及种养情况</Text>
+          <Heading className="grid-card__title">承包地及种养情况</Heading>
           <Text className="grid-sub">{h.landNote}</Text>
         </View>
       ) : null}
       <View className="section">
-        <Text className="section__title">家庭成员</Text>
+        <Heading>家庭成员</Heading>
         {h.members.length === 0 ? (
           <EmptyState title={h.type === 'empty' ? '空壳户：无常住成员' : '暂无登记成员'} />
         ) : (
-          <ListGroup>
+          <ListGroup label="家庭成员">
             {h.members.map((m) => (
               <ListRow
                 key={m.id}
@@ -73,6 +73,6 @@ export default function GridHousehold() {
           </ListGroup>
         )}
       </View>
-    </View>
+    </Screen>
   );
 }

@@ -2,6 +2,8 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { householdTypeLabels, type HouseholdType } from '@zhili/shared/client';
 import { useEffect, useState } from 'react';
+import { Screen } from '../../../components/a11y/Screen';
+import { Tappable } from '../../../components/a11y/Tappable';
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/StateView';
 import { routes } from '../../../utils/routes';
 import { Chips, type ChipOption } from '../../components/Chips';
@@ -36,8 +38,8 @@ export default function GridHouseholds() {
   useReachBottom(() => void list.loadMore());
 
   return (
-    <View className="page">
-      <SearchBar id="households-search" placeholder="户主姓名或地址" onSearch={setQ} />
+    <Screen>
+      <SearchBar id="households-search" label="搜索户" placeholder="户主姓名或地址" onSearch={setQ} />
       <Chips idPrefix="households-type" label="户类型" options={typeOptions} value={type} onChange={setType} />
       {list.loading ? (
         <LoadingSkeleton rows={5} />
@@ -51,11 +53,13 @@ export default function GridHouseholds() {
       ) : (
         <View className="list-group" id="households-list">
           {list.items.map((h) => (
-            <View
+            <Tappable
               key={h.id}
+              id={`households-row-${h.id}`}
+              role="link"
               className="grid-item"
               hoverClass="list-row--hover"
-              onClick={() => void Taro.navigateTo({ url: `${routes.gridHousehold}?id=${h.id}` })}
+              onPress={() => void Taro.navigateTo({ url: `${routes.gridHousehold}?id=${h.id}` })}
             >
               <View className="grid-item__head">
                 <Text className="grid-item__title">{h.headName ? `${h.headName}户` : '未登记户主'}</Text>
@@ -64,11 +68,11 @@ export default function GridHouseholds() {
               <Text className="grid-item__meta">
                 {h.address ?? '地址未登记'} · {h.memberCount} 人{h.code ? ` · 户号 ${h.code}` : ''}
               </Text>
-            </View>
+            </Tappable>
           ))}
         </View>
       )}
       <ListFooter list={list} unit="户" />
-    </View>
+    </Screen>
   );
 }

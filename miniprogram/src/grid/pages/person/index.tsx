@@ -1,5 +1,5 @@
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import {
   genderLabels,
   headRelationLabels,
@@ -8,14 +8,17 @@ import {
   permitStatusLabels,
   type PersonDetailVO,
 } from '@zhili/shared/client';
+import { Heading } from '../../../components/a11y/Heading';
+import { Screen } from '../../../components/a11y/Screen';
 import { ListGroup, ListRow } from '../../../components/ListRows';
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/StateView';
 import { useAsync } from '../../../hooks/useAsync';
 import { Button } from '../../../ui/nutui';
+import { PhotoGrid } from '../../../utils/case-view/PhotoGrid';
 import { routes } from '../../../utils/routes';
 import { DueBadge, TagList } from '../../components/badges';
 import { formatDate, formatDateTime } from '../../format';
-import { fetchPerson, fileUrl } from '../../services/grid-api';
+import { fetchPerson } from '../../services/grid-api';
 import '../../components/grid.css';
 
 /** A person's card (masked), their tags, visit status and visit history, and 记录走访. */
@@ -29,27 +32,24 @@ export default function GridPerson() {
   });
 
   if (!state.data) {
-    if (state.status === 'error')
-      return (
-        <View className="page">
-          <ErrorState message={state.message} onRetry={() => void reload()} />
-        </View>
-      );
     return (
-      <View className="page">
-        <LoadingSkeleton rows={6} />
-      </View>
+      <Screen>
+        {state.status === 'error' ? (
+          <ErrorState message={state.message} onRetry={() => void reload()} />
+        ) : (
+          <LoadingSkeleton rows={6} />
+        )}
+      </Screen>
     );
   }
   const p = state.data;
-  const preview = (urls: string[], current: string) => void Taro.previewImage({ urls, current });
   return (
-    <View className="page">
+    <Screen>
       <View className="card" id="person-card">
         <View className="grid-item__head">
-          <Text className="grid-title" id="person-name">
+          <Heading className="grid-title" id="person-name">
             {p.name}
-          </Text>
+          </Heading>
           {p.visitDue ? <DueBadge status={p.visitDue.status} overdueDays={p.visitDue.overdueDays} /> : null}
         </View>
         <Text className="grid-sub">
@@ -59,7 +59,7 @@ export default function GridPerson() {
         <TagList tags={p.tagDetails} />
       </View>
       <View className="section">
-        <ListGroup>
+        <ListGroup label="基本信息">
           <ListRow title="身份证号" value={<Text id="person-id-number">{p.idNumber ?? '未登记'}</Text>} />
           <ListRow title="联系电话" value={<Text id="person-phone">{p.phone ?? '未登记'}</Text>} />
           <ListRow title="现住址" value={p.address ?? '未登记'} />
@@ -84,6 +84,7 @@ export default function GridPerson() {
           id="person-record-visit"
           type="primary"
           block
+          keyAction
           onClick={() =>
             void Taro.navigateTo({ url: `${routes.gridVisitNew}?personId=${p.id}&name=${encodeURIComponent(p.name)}` })
           }
@@ -92,7 +93,7 @@ export default function GridPerson() {
         </Button>
       </View>
       <View className="section">
-        <Text className="section__title">走访记录</Text>
+        <Heading>走访记录</Heading>
         {p.visits.length === 0 ? (
           <EmptyState title="还没有走访记录" />
         ) : (
@@ -100,26 +101,15 @@ export default function GridPerson() {
             {p.visits.map((v) => (
               <View key={v.id} className="grid-item">
                 <View className="grid-item__head">
-                  <Text className="grid-item__title">{formatDateTime(v.visitedAt)}</Text>
-                  <Text className="grid-item__meta">{v.visitorName}</Text>
+                  <Heading level={3} className="grid-item__title">
+                    {formatDateTime(v.visitedAt)}
+                  </Heading>
+                  <Text className="grid-item__meta">走访人：{v.visitorName}</Text>
                 </View>
                 <Text className="grid-item__meta">{v.note}</Text>
                 {v.photos.length > 0 ? (
-                  <View className="grid-photos section">
-                    {v.photos.map((photo) => (
-                      <View
-                        key={photo.id}
-                        className="grid-photo"
-                        onClick={() =>
-                          preview(
-                            v.photos.map((x) => fileUrl(x.url)),
-                            fileUrl(photo.url),
-                          )
-                        }
-                      >
-                        <Image className="grid-photo__img" src={fileUrl(photo.url)} mode="aspectFill" />
-                      </View>
-                    ))}
+                  <View className="section">
+                    <PhotoGrid photos={v.photos} label="走访照片" />
                   </View>
                 ) : null}
               </View>
@@ -127,6 +117,6 @@ export default function GridPerson() {
           </View>
         )}
       </View>
-    </View>
+    </Screen>
   );
 }

@@ -2,6 +2,8 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { defaultPersonTags, genderLabels, hukouTypeLabels } from '@zhili/shared/client';
 import { useEffect, useState } from 'react';
+import { Screen } from '../../../components/a11y/Screen';
+import { Tappable } from '../../../components/a11y/Tappable';
 import { EmptyState, ErrorState, LoadingSkeleton } from '../../../components/StateView';
 import { routes } from '../../../utils/routes';
 import { TagList } from '../../components/badges';
@@ -34,8 +36,8 @@ export default function GridPersons() {
   useReachBottom(() => void list.loadMore());
 
   return (
-    <View className="page">
-      <SearchBar id="persons-search" placeholder="姓名，或完整身份证号/手机号" onSearch={setQ} />
+    <Screen>
+      <SearchBar id="persons-search" label="搜索人员" placeholder="姓名，或完整身份证号/手机号" onSearch={setQ} />
       <Chips idPrefix="persons-tag" label="人员标签" options={tagOptions} value={tag} onChange={setTag} />
       {list.loading ? (
         <LoadingSkeleton rows={5} />
@@ -46,11 +48,13 @@ export default function GridPersons() {
       ) : (
         <View className="list-group" id="persons-list">
           {list.items.map((p) => (
-            <View
+            <Tappable
               key={p.id}
+              id={`persons-row-${p.id}`}
+              role="link"
               className="grid-item"
               hoverClass="list-row--hover"
-              onClick={() => void Taro.navigateTo({ url: `${routes.gridPerson}?id=${p.id}` })}
+              onPress={() => void Taro.navigateTo({ url: `${routes.gridPerson}?id=${p.id}` })}
             >
               <View className="grid-item__head">
                 <Text className="grid-item__title">{p.name}</Text>
@@ -66,14 +70,14 @@ export default function GridPersons() {
                 tags={p.tags.map((code) => ({
                   code,
                   name: tagByCode.get(code)?.name ?? code,
-                  color: tagByCode.get(code)?.color ?? '#8a8f99',
+                  color: tagByCode.get(code)?.color ?? '#767c87',
                 }))}
               />
-            </View>
+            </Tappable>
           ))}
         </View>
       )}
       <ListFooter list={list} unit="人" />
-    </View>
+    </Screen>
   );
 }
