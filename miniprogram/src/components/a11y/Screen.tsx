@@ -4,9 +4,10 @@ import type { CSSProperties, ReactNode } from 'react';
 import { useDisplay } from '../../hooks/useDisplay';
 import { display } from '../../utils/a11y/display';
 import { aria, idProp } from './aria';
+import type { DataAttributes } from './Tappable';
 import './a11y.css';
 
-interface ScreenProps {
+interface ScreenProps extends DataAttributes {
   children: ReactNode;
   className?: string;
   id?: string;
@@ -19,7 +20,7 @@ interface ScreenProps {
  * tap-size tokens of app.css are computed from `--zl-scale` on this element, which follows WeChat's
  * font setting (read again whenever the page shows) and the user's 长辈模式.
  */
-export function Screen({ children, className, id, dataTest }: ScreenProps) {
+export function Screen({ children, className, id, dataTest, ...data }: ScreenProps) {
   const { scale, elder } = useDisplay();
   useDidShow(() => display.refreshSystem());
   const style = { '--zl-scale': String(scale) } as CSSProperties;
@@ -29,6 +30,7 @@ export function Screen({ children, className, id, dataTest }: ScreenProps) {
       className={`page screen ${elder ? 'screen--elder' : ''} ${className ?? ''}`}
       style={style}
       data-test={dataTest}
+      {...data}
       data-scale={String(scale)}
       {...aria({ role: 'main' })}
     >

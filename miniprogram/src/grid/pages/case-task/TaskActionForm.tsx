@@ -1,6 +1,10 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { caseLimits, caseReplyTemplates } from '@zhili/shared/client';
 import { useState } from 'react';
+import { aria } from '../../../components/a11y/aria';
+import { fieldLabel } from '../../../components/a11y/field-label';
+import { Heading } from '../../../components/a11y/Heading';
+import { Tappable } from '../../../components/a11y/Tappable';
 import { Button } from '../../../ui/nutui';
 import { PhotoPicker } from '../../../utils/case-view/PhotoPicker';
 import { usePhotoUploads } from '../../../utils/case-view/usePhotoUploads';
@@ -14,6 +18,8 @@ const forms: Record<
   TaskFormKind,
   {
     title: string;
+    /** The text field's visible label, which also names it. */
+    label: string;
     placeholder: string;
     min: number;
     max: number;
@@ -25,6 +31,7 @@ const forms: Record<
 > = {
   note: {
     title: '添加进展',
+    label: '进展说明',
     placeholder: '现场处理进展，如：已联系施工队，明天上午到场',
     min: 1,
     max: caseLimits.note.max,
@@ -35,6 +42,7 @@ const forms: Record<
   },
   resolve: {
     title: '办结',
+    label: '处理结果',
     placeholder: '处理结果，如：已修复路面坑洞并清理现场',
     min: caseLimits.result.min,
     max: caseLimits.result.max,
@@ -45,6 +53,7 @@ const forms: Record<
   },
   return: {
     title: '退回',
+    label: '退回原因',
     placeholder: '退回原因，如：不属于本网格范围',
     min: caseLimits.reason.min,
     max: caseLimits.reason.max,
@@ -86,23 +95,39 @@ export function TaskActionForm({ kind, busy, onSubmit, onCancel }: TaskActionFor
 
   return (
     <View className="card section" data-test={`task-form-${kind}`}>
-      <Text className="case-field__label">{form.title}</Text>
+      <Heading className="task-form__title">{form.title}</Heading>
       {replies.length > 0 ? (
-        <View className="task-replies">
+        // Common reasons, one tap (or Enter) away: buttons that fill the field, which stays editable.
+        <View className="task-replies" {...aria({ role: 'group', label: `常用${form.label}` })}>
+          <Text className="case-muted task-replies__hint">常用{form.label}，点一下填入：</Text>
           {replies.map((r, i) => (
-            <Text key={r} className="task-reply" data-test={`task-reply-${i}`} onClick={() => setText(r)}>
+            <Tappable
+              key={r}
+              className={`task-reply ${r === text ? 'task-reply--used' : ''}`}
+              data-test={`task-reply-${i}`}
+              label={`填入：${r}`}
+              onPress={() => {
+                setText(r);
+                setError(null);
+              }}
+            >
               {r}
-            </Text>
+            </Tappable>
           ))}
         </View>
       ) : null}
+      <Text className="case-field__label task-form__label">{form.label}</Text>
       <Textarea
+        {...fieldLabel(form.label)}
         className="case-textarea"
         data-test={form.inputTest}
         value={text}
         maxlength={form.max}
         placeholder={form.placeholder}
-        onInput={(e) => setText(e.detail.value)}
+        onInput={(e) => {
+          setText(e.detail.value);
+          setError(null);
+        }}
       />
       <Text className="case-counter">
         {text.length}/{form.max}
@@ -114,18 +139,18 @@ export function TaskActionForm({ kind, busy, onSubmit, onCancel }: TaskActionFor
         </>
       ) : null}
       {error ? (
-        <Text className="case-error" data-test="task-form-error">
+        <Text className="case-error" data-test="task-form-error" {...aria({ role: 'alert' })}>
           {error}
         </Text>
       ) : null}
       <View className="task-form__buttons">
         <View className="task-form__button" data-test="task-form-cancel">
-          <Button block fill="outline" disabled={busy} onClick={onCancel}>
+          <Button block keyAction fill="outline" disabled={busy} onClick={onCancel}>
             取消
           </Button>
         </View>
         <View className="task-form__button" data-test="task-form-submit">
-          <Button block type="primary" loading={busy} disabled={busy} onClick={submit}>
+          <Button block keyAction type="primary" loading={busy} disabled={busy} onClick={submit}>
             {form.submit}
           </Button>
         </View>

@@ -2,6 +2,9 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { casePriorityLabels, type MpTaskDetailVO } from '@zhili/shared/client';
 import { useState } from 'react';
+import { Heading } from '../../../components/a11y/Heading';
+import { Screen } from '../../../components/a11y/Screen';
+import { aria } from '../../../components/a11y/aria';
 import { ErrorState, LoadingSkeleton } from '../../../components/StateView';
 import { useAsync } from '../../../hooks/useAsync';
 import { describeError, isAppError } from '../../../services/errors';
@@ -43,31 +46,31 @@ function Actions({
   const open = task.status === 'dispatched' || task.status === 'processing';
   if (!open && task.availableActions.length === 0) return null;
   return (
-    <View className="task-actions" data-test="task-actions">
+    <View className="task-actions" data-test="task-actions" {...aria({ role: 'group', label: '办理操作' })}>
       {can('start') ? (
         <View className="task-actions__item" data-test="task-action-start">
-          <Button block type="primary" onClick={onStart}>
+          <Button block keyAction type="primary" onClick={onStart}>
             接单
           </Button>
         </View>
       ) : null}
       {open ? (
         <View className="task-actions__item" data-test="task-action-note">
-          <Button block fill="outline" onClick={() => onOpen('note')}>
+          <Button block keyAction fill="outline" onClick={() => onOpen('note')}>
             添加进展
           </Button>
         </View>
       ) : null}
       {can('resolve') ? (
         <View className="task-actions__item" data-test="task-action-resolve">
-          <Button block type="primary" onClick={() => onOpen('resolve')}>
+          <Button block keyAction type="primary" onClick={() => onOpen('resolve')}>
             办结
           </Button>
         </View>
       ) : null}
       {can('return') ? (
         <View className="task-actions__item" data-test="task-action-return">
-          <Button block fill="outline" onClick={() => onOpen('return')}>
+          <Button block keyAction fill="outline" onClick={() => onOpen('return')}>
             退回
           </Button>
         </View>
@@ -92,16 +95,14 @@ export default function GridCaseTask() {
 
   const t = state.data;
   if (!t) {
-    if (state.status === 'error')
-      return (
-        <View className="page">
-          <ErrorState message={state.message} onRetry={() => void reload()} />
-        </View>
-      );
     return (
-      <View className="page">
-        <LoadingSkeleton rows={6} />
-      </View>
+      <Screen>
+        {state.status === 'error' ? (
+          <ErrorState message={state.message} onRetry={() => void reload()} />
+        ) : (
+          <LoadingSkeleton rows={6} />
+        )}
+      </Screen>
     );
   }
 
@@ -139,10 +140,12 @@ export default function GridCaseTask() {
   const open = t.status === 'dispatched' || t.status === 'processing';
 
   return (
-    <View className="page" data-test="task-detail" data-status={t.status}>
+    <Screen dataTest="task-detail" data-status={t.status}>
       <View className="card">
         <View className="task-row__head">
-          <Text className="task-row__title">{t.categoryName}</Text>
+          <Heading className="task-row__title" id="task-title">
+            {t.categoryName}
+          </Heading>
           <StatusChip status={t.status} />
         </View>
         <Text className="task-row__meta">
@@ -160,7 +163,7 @@ export default function GridCaseTask() {
         <Text className="case-timeline__line" data-test="task-description">
           {t.description}
         </Text>
-        <PhotoGrid photos={before} dataTest="task-photos-before" />
+        <PhotoGrid photos={before} dataTest="task-photos-before" label="现场照片" />
         <View className="task-row__head">
           <Text className="task-row__meta">位置：{t.address || '未填写地址'}</Text>
           {t.location ? (
@@ -178,8 +181,12 @@ export default function GridCaseTask() {
             </View>
           ) : null}
         </View>
-        {after.length > 0 ? <Text className="case-field__label section">处理后照片</Text> : null}
-        <PhotoGrid photos={after} dataTest="task-photos-after" />
+        {after.length > 0 ? (
+          <Heading level={3} className="case-field__label section">
+            处理后照片
+          </Heading>
+        ) : null}
+        <PhotoGrid photos={after} dataTest="task-photos-after" label="处理后照片" />
       </View>
       {form ? (
         <TaskActionForm
@@ -197,9 +204,11 @@ export default function GridCaseTask() {
         />
       )}
       <View className="card section">
-        <Text className="case-field__label">办理记录</Text>
+        <Heading level={3} className="case-field__label">
+          办理记录
+        </Heading>
         <CaseTimeline events={t.events} />
       </View>
-    </View>
+    </Screen>
   );
 }
