@@ -2,6 +2,11 @@ import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { limits } from '@zhili/shared/client';
 import { useState } from 'react';
+import { aria } from '../../components/a11y/aria';
+import { fieldLabel } from '../../components/a11y/field-label';
+import { FormRow } from '../../components/a11y/FormRow';
+import { Heading } from '../../components/a11y/Heading';
+import { Screen } from '../../components/a11y/Screen';
 import { describeError } from '../../services/errors';
 import { devLogin, simulatorBase, testIdentities } from '../../services/dev-login';
 import { Button } from '../../ui/nutui';
@@ -32,28 +37,30 @@ export default function DevLogin() {
   };
 
   return (
-    <View className="page dev-login">
+    <Screen className="dev-login">
       <View className="card dev-login__notice">
-        <Text className="dev-login__title">测试登录</Text>
+        <Heading className="dev-login__title">测试登录</Heading>
         <Text className="dev-login__desc">
           网页版没有微信登录，这里向微信模拟器（{simulatorBase()}）申请测试身份的登录凭证。仅用于开发和自动化测试。
         </Text>
       </View>
 
-      <View className="section card">
-        <Text className="dev-login__label">昵称（可选，留空则用身份默认昵称）</Text>
-        <Input
-          id="dev-login-nickname"
-          className="dev-login__input"
-          value={nickname}
-          maxlength={limits.nickname.max}
-          placeholder="自定义昵称"
-          onInput={(e) => setNickname(e.detail.value)}
-        />
+      <View className="section list-group">
+        <FormRow label="昵称（可选）" hint="留空则用测试身份的默认昵称">
+          <Input
+            {...fieldLabel('昵称（可选）')}
+            id="dev-login-nickname"
+            className="dev-login__input"
+            value={nickname}
+            maxlength={limits.nickname.max}
+            placeholder="自定义昵称"
+            onInput={(e) => setNickname(e.detail.value)}
+          />
+        </FormRow>
       </View>
 
       <View className="section">
-        <Text className="section__title">选择测试身份</Text>
+        <Heading>选择测试身份</Heading>
         {testIdentities.map((item) => (
           <View key={item.identity} className="dev-login__identity">
             <Button
@@ -72,10 +79,10 @@ export default function DevLogin() {
       </View>
 
       {error ? (
-        <View className="section card dev-login__error" id="dev-login-error">
+        <View className="section card dev-login__error" id="dev-login-error" {...aria({ role: 'alert' })}>
           <Text>{error}</Text>
         </View>
       ) : null}
-    </View>
+    </Screen>
   );
 }
