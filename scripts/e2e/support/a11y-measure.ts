@@ -75,3 +75,49 @@ export function measure(page: Page, selector: string): Promise<{ fontSize: numbe
       height: el.getBoundingClientRect().height,
     }));
 }
+
+/** `data-test` (or id) of the element that has the keyboard focus, '' for none. */
+export function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return '';
+    return el.getAttribute('data-test') ?? el.id ?? '';
+  });
+}
+
+/**
+ * Contrast ratio (WCAG 2.x) of the placeholder text of the field `selector` against the nearest
+ * opaque background behind it. axe does not check placeholders, so the tests measure them.
+ */
+export function placeholderContrast(page: Page, selector: string): Promise<number> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((field) => {
+      const rgba = (css: string): [number, number, number, number] => {
+        const n = (css.match(/[\d.]+/g) ?? []).map(Number);
+        return [n[0] ?? 0, n[1] ?? 0, n[2] ?? 0, n.length > 3 ? n[3] : 1];
+      };
+      const luminance = ([r, g, b]: number[]) => {
+        const lin = (c: number) => {
+          const s = c / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        };
+        return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+      };
+      let background: [number, number, number, number] = [255, 255, 255, 1];
+      for (let el: Element | null = field; el; el = el.parentElement) {
+        const bg = rgba(getComputedStyle(el).backgroundColor);
+        if (bg[3] > 0.99) {
+          background = bg;
+          break;
+        }
+      }
+      const fg = rgba(getComputedStyle(field, '::placeholder').color);
+      // A translucent placeholder colour (or opacity) blends into the background.
+      const opacity = fg[3] * Number(getComputedStyle(field, '::placeholder').opacity || 1);
+      const blended = [0, 1, 2].map((i) => fg[i] * opacity + background[i] * (1 - opacity));
+      const [light, dark] = [luminance(blended), luminance(background)].sort((a, b) => b - a);
+      return Math.round(((light + 0.05) / (dark + 0.05)) * 100) / 100;
+    });
+}
