@@ -297,3 +297,16 @@ export const partyAdmissions: RouteGroupRefs<Table['partyAdmissions']> = {
   act: { method: 'POST', path: '/api/admin/party/admissions/:id/steps' },
   upload: { method: 'POST', path: '/api/admin/party/files' },
 };
+
+export const partyMeetings: RouteGroupRefs<Table['partyMeetings']> = {
+  list: { method: 'GET', path: '/api/admin/party/meetings', list: true },
+  compliance: { method: 'GET', path: '/api/admin/party/meetings/compliance' },
+  get: { method: 'GET', path: '/api/admin/party/meetings/:id' },
+  create: { method: 'POST', path: '/api/admin/party/meetings' },
+  checkInToken: { method: 'POST', path: '/api/admin/party/meetings/:id/check-in-token' },
+  linkAccount: { method: 'PUT', path: '/api/admin/party/members/:id/mp-account' },
+};
+
+export const mpPartyMeetings: RouteGroupRefs<Table['mpPartyMeetings']> = {
+  checkIn: { method: 'POST', path: '/api/mp/party/meetings/:id/check-in' },
+};

@@ -23,7 +23,13 @@ import { fileRoutes } from './file';
 import { mpGridRoutes } from './mp-grid';
 import { govCallbackRoutes, wechatCallbackRoutes } from './callbacks';
 import { staffAuthRoutes, staffSecurityRoutes } from './auth';
-import { partyAdmissionRoutes, partyMemberRoutes, partyOrgRoutes } from './party';
+import {
+  mpPartyMeetingRoutes,
+  partyAdmissionRoutes,
+  partyMeetingRoutes,
+  partyMemberRoutes,
+  partyOrgRoutes,
+} from './party';
 
 /**
  * Every route, grouped by feature. A new feature adds its group here (one line); the BFF checks at
@@ -67,6 +73,8 @@ export const contract = {
   partyOrgs: partyOrgRoutes,
   partyMembers: partyMemberRoutes,
   partyAdmissions: partyAdmissionRoutes,
+  partyMeetings: partyMeetingRoutes,
+  mpPartyMeetings: mpPartyMeetingRoutes,
 };
 
 /** All routes as a flat list (docs, the start-up check, the bad-input walk). */

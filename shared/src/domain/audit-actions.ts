@@ -92,6 +92,9 @@ export type AuditAction =
   | 'party.member.pii.read'
   | 'party.admission.create'
   | 'party.admission.act'
+  | 'party.meeting.create'
+  | 'party.meeting.check_in'
+  | 'party.member.link_account'
   // The audit log itself.
   | 'audit.verify';
 
@@ -222,6 +225,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'party.member.pii.read': '查看党员手机号或证件号',
   'party.admission.create': '登记入党申请人',
   'party.admission.act': '记录入党流程步骤',
+  'party.meeting.create': '安排党组织会议',
+  'party.meeting.check_in': '党员会议签到',
+  'party.member.link_account': '关联党员小程序账号',
   'audit.verify': '校验审计日志',
 };
 

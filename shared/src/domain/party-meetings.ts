@@ -3,7 +3,8 @@
  * missed in a month or quarter, and whether a member may check in to a meeting now. The BFF enforces
  * them; the portal and the mini-program display what the BFF computed.
  */
-import { metresPerDegree, type LngLat } from './geo';
+import type { LngLat } from '../api/registry';
+import { metresPerDegree } from './geo';
 
 export const MeetingType = {
   BranchGeneral: 'branch_general',

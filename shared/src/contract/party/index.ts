@@ -3,3 +3,4 @@ export * from './common';
 export * from './orgs';
 export * from './members';
 export * from './admissions';
+export * from './meetings';

@@ -1,0 +1,182 @@
+import { Permission } from '../../domain/permissions';
+import { MeetingType } from '../../domain/party-meetings';
+import { defineRoute } from '../define';
+import { isoDateTime, pathId, pageQuery } from '../fields';
+import { z } from '../zod';
+import { enumValues, qEnum, qRegistryId } from '../registry/common';
+import { optionalText, partyRef, requiredText } from './common';
+
+const TAG = '管理端 · 三会一课';
+const MP_TAG = '小程序 · 三会一课';
+const TYPES = enumValues(MeetingType);
+const attendanceStatuses = ['absent', 'present', 'leave'] as const;
+export type MeetingAttendanceStatus = (typeof attendanceStatuses)[number];
+const complianceStatuses = ['held', 'missing', 'due'] as const;
+
+/** One meeting of a branch with its attendance figures (invitees fixed when it was scheduled). */
+export const meetingSchema = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  type: z.enum(TYPES),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  place: z.string(),
+  /** GCJ-02 coordinates of the place (null: QR check-in only). */
+  lng: z.number().nullable(),
+  lat: z.number().nullable(),
+  radiusM: z.number().int().nullable(),
+  host: z.string(),
+  topic: z.string(),
+  minutes: z.string().nullable(),
+  invited: z.number().int(),
+  present: z.number().int(),
+  onLeave: z.number().int(),
+  /** present / (invited − on leave), 0..1; null when nobody is expected. */
+  attendanceRate: z.number().nullable(),
+});
+export type MeetingVO = z.infer<typeof meetingSchema>;
+
+export const meetingAttendeeSchema = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  status: z.enum(attendanceStatuses),
+  checkedInAt: z.string().nullable(),
+  method: z.enum(['qr', 'location']).nullable(),
+  leaveReason: z.string().nullable(),
+});
+export type MeetingAttendeeVO = z.infer<typeof meetingAttendeeSchema>;
+
+export const meetingDetailSchema = meetingSchema.extend({ attendees: z.array(meetingAttendeeSchema) });
+export type MeetingDetailVO = z.infer<typeof meetingDetailSchema>;
+
+const coordinate = (min: number, max: number) => z.number().min(min).max(max).nullable().optional();
+
+export const meetingCreateSchema = z
+  .object({
+    orgId: partyRef('请选择党组织'),
+    type: z.enum(TYPES, { error: '请选择会议类型' }),
+    startsAt: isoDateTime(),
+    endsAt: isoDateTime(),
+    place: requiredText(128, '请填写会议地点'),
+    lng: coordinate(73, 136),
+    lat: coordinate(3, 54),
+    radiusM: z.number().int().min(20).max(5000).nullable().optional(),
+    host: requiredText(32, '请填写主持人'),
+    topic: requiredText(128, '请填写会议主题'),
+    minutes: optionalText(10_000),
+  })
+  .refine((m) => Date.parse(m.endsAt) > Date.parse(m.startsAt), {
+    error: '结束时间须晚于开始时间',
+    path: ['endsAt'],
+  })
+  .refine((m) => (m.lng == null) === (m.lat == null), { error: '经纬度须同时填写', path: ['lat'] });
+export type MeetingCreateInput = z.output<typeof meetingCreateSchema>;
+
+/** The rotating QR the host shows: a signed token naming the meeting, valid ≤ 2 minutes. */
+export const meetingCheckInTokenSchema = z.object({ token: z.string(), expiresAt: z.string() });
+
+export const meetingComplianceRowSchema = z.object({
+  type: z.enum(TYPES),
+  period: z.string(),
+  required: z.number().int(),
+  held: z.number().int(),
+  status: z.enum(complianceStatuses),
+});
+export type MeetingComplianceRowVO = z.infer<typeof meetingComplianceRowSchema>;
+
+export const meetingCheckInSchema = z.discriminatedUnion(
+  'method',
+  [
+    z.object({ method: z.literal('qr'), token: z.string().trim().min(1, { error: '请扫描会议二维码' }).max(512) }),
+    z.object({ method: z.literal('location'), lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }),
+  ],
+  { error: '请选择签到方式' },
+);
+export type MeetingCheckInInput = z.output<typeof meetingCheckInSchema>;
+
+export const meetingCheckInResultSchema = z.object({ checkedInAt: z.string(), method: z.enum(['qr', 'location']) });
+
+const byId = z.object({ id: pathId() });
+
+export const partyMeetingRoutes = {
+  list: defineRoute({
+    method: 'GET',
+    path: '/api/admin/party/meetings',
+    summary: '会议列表（新的在前）',
+    tag: TAG,
+    audience: 'staff',
+    permission: Permission.PartyMemberRead,
+    query: z.object({ ...pageQuery(), orgId: qRegistryId(), type: qEnum(TYPES) }),
+    response: meetingSchema,
+    list: true,
+  }),
+  compliance: defineRoute({
+    method: 'GET',
+    path: '/api/admin/party/meetings/compliance',
+    summary: '本年度三会一课落实情况（按要求表逐期：已开、缺开、待开）',
+    tag: TAG,
+    audience: 'staff',
+    permission: Permission.PartyMemberRead,
+    query: z.object({ orgId: partyRef('请选择党组织') }),
+    response: z.array(meetingComplianceRowSchema),
+  }),
+  get: defineRoute({
+    method: 'GET',
+    path: '/api/admin/party/meetings/:id',
+    summary: '会议详情（参会名单、签到、请假）',
+    tag: TAG,
+    audience: 'staff',
+    permission: Permission.PartyMemberRead,
+    params: byId,
+    response: meetingDetailSchema,
+  }),
+  create: defineRoute({
+    method: 'POST',
+    path: '/api/admin/party/meetings',
+    summary: '安排会议（本支部现有党员为参会人）',
+    tag: TAG,
+    audience: 'staff',
+    permission: Permission.PartyMemberManage,
+    body: meetingCreateSchema,
+    response: meetingDetailSchema,
+    status: 201,
+  }),
+  checkInToken: defineRoute({
+    method: 'POST',
+    path: '/api/admin/party/meetings/:id/check-in-token',
+    summary: '生成签到二维码（有效期 2 分钟，主持人页面定时刷新）',
+    tag: TAG,
+    audience: 'staff',
+    permission: Permission.PartyMemberManage,
+    params: byId,
+    response: meetingCheckInTokenSchema,
+    status: 201,
+  }),
+  linkAccount: defineRoute({
+    method: 'PUT',
+    path: '/api/admin/party/members/:id/mp-account',
+    summary: '关联党员的小程序账号（签到、通知按此识别党员）',
+    tag: TAG,
+    audience: 'staff',
+    permission: Permission.PartyMemberManage,
+    params: byId,
+    body: z.object({ mpUserId: partyRef('请填写小程序用户') }),
+    response: null,
+    status: 204,
+  }),
+};
+
+export const mpPartyMeetingRoutes = {
+  checkIn: defineRoute({
+    method: 'POST',
+    path: '/api/mp/party/meetings/:id/check-in',
+    summary: '会议签到（扫码或定位）',
+    tag: MP_TAG,
+    audience: 'mp',
+    params: byId,
+    body: meetingCheckInSchema,
+    response: meetingCheckInResultSchema,
+    status: 201,
+  }),
+};
