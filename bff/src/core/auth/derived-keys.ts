@@ -5,7 +5,7 @@ import { hkdfSync } from 'crypto';
  * independent keys: a token or ciphertext made for one purpose never verifies or decrypts under
  * another. Rotating JWT_SECRET therefore also invalidates everything keyed from it (see the callers).
  */
-export type KeyPurpose = 'mfa-token' | 'mfa-secret' | 'recovery-code' | 'file-link' | 'open311-key';
+export type KeyPurpose = 'mfa-token' | 'mfa-secret' | 'recovery-code' | 'file-link' | 'open311-key' | 'party-checkin';
 
 const SALT = 'zhili-bff/v1';
 

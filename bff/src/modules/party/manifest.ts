@@ -1,7 +1,11 @@
 import type { ModuleManifest } from '../../core/modules/manifest';
 import { Party1764300000000 } from '../../core/db/migrations/1764300000000-Party';
+import { PartyMeetings1764300100000 } from '../../core/db/migrations/1764300100000-PartyMeetings';
 import { PartyAdmission } from './admission/party-admission.entity';
 import { PartyAdmissionStep } from './admission/party-admission-step.entity';
+import { PartyMeeting } from './meetings/party-meeting.entity';
+import { PartyMeetingAttendee } from './meetings/party-meeting-attendee.entity';
+import { PartyMemberAccount } from './meetings/party-member-account.entity';
 import { PartyMember } from './members/party-member.entity';
 import { PartyMemberEvent } from './members/party-member-event.entity';
 import { PartyOrg } from './org/party-org.entity';
@@ -26,8 +30,11 @@ export const partyManifest = {
     PartyMemberEvent,
     PartyAdmission,
     PartyAdmissionStep,
+    PartyMeeting,
+    PartyMeetingAttendee,
+    PartyMemberAccount,
   ],
-  migrations: [Party1764300000000],
+  migrations: [Party1764300000000, PartyMeetings1764300100000],
   permissions: [
     'party:manage',
     'party:org:read',

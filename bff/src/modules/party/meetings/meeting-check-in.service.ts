@@ -1,0 +1,81 @@
+import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { InjectDataSource } from '@midwayjs/typeorm';
+import { DataSource, Not } from 'typeorm';
+import { checkInRefusal, type CheckInAttempt, type MeetingCheckInInput } from '@zhili/shared';
+import { Acting, AuditActorService } from '../../../core/audit';
+import { AppError } from '../../../core/errors/app-error';
+import { refused } from '../party-errors';
+import { CheckInTokenService } from './check-in-token.service';
+import { PartyMeeting } from './party-meeting.entity';
+import { PartyMeetingAttendee } from './party-meeting-attendee.entity';
+import { PartyMemberAccount } from './party-member-account.entity';
+
+/**
+ * A member checking in from the mini-program: by the host's QR (its signature and time box checked
+ * here) or by location, then the shared `checkInRefusal` (invitation, window, duplicate, radius).
+ */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class MeetingCheckInService {
+  @InjectDataSource()
+  private dataSource!: DataSource;
+
+  @Inject()
+  private tokens!: CheckInTokenService;
+
+  @Inject()
+  private audit!: AuditActorService;
+
+  /** The member file behind a mini-program caller; NOT_FOUND when the account is not linked to one. */
+  async memberIdOf(mpUserId: string): Promise<string> {
+    const link = await this.dataSource.getRepository(PartyMemberAccount).findOneBy({ mpUserId });
+    if (!link) throw new AppError('NOT_FOUND', '您的账号尚未关联党员档案，请联系支部书记');
+    return link.memberId;
+  }
+
+  async checkIn(
+    acting: Acting,
+    meetingId: string,
+    input: MeetingCheckInInput,
+    now: number = Date.now(),
+  ): Promise<{ checkedInAt: string; method: 'qr' | 'location' }> {
+    const memberId = await this.memberIdOf(acting.actor.id);
+    const meeting = await this.dataSource.getRepository(PartyMeeting).findOneBy({ id: meetingId });
+    if (!meeting) throw new AppError('NOT_FOUND', '会议不存在');
+    if (input.method === 'qr') this.tokens.verify(meeting.id, input.token, now);
+    const row = await this.dataSource.getRepository(PartyMeetingAttendee).findOneBy({ meetingId, memberId });
+    const base = { at: now, invited: !!row, alreadyCheckedIn: row?.status === 'present' };
+    const attempt: CheckInAttempt =
+      input.method === 'qr'
+        ? { method: 'qr', ...base }
+        : { method: 'location', ...base, position: [input.lng, input.lat] };
+    const place = meeting.lng !== null && meeting.lat !== null ? ([meeting.lng, meeting.lat] as const) : null;
+    const refusal = checkInRefusal(
+      {
+        startsAt: Date.parse(meeting.startsAt),
+        endsAt: Date.parse(meeting.endsAt),
+        place: place ? [place[0], place[1]] : null,
+        radiusM: meeting.radiusM,
+      },
+      attempt,
+    );
+    if (refusal) throw refused(refusal.code, refusal.message);
+    const checkedInAt = new Date(now).toISOString();
+    // Conditional on not yet present: of two simultaneous check-ins, the second finds nothing to update.
+    const result = await this.dataSource
+      .getRepository(PartyMeetingAttendee)
+      .update(
+        { meetingId, memberId, status: Not('present') },
+        { status: 'present', checkedInAt, method: input.method },
+      );
+    if (!result.affected) throw refused('CHECKIN_DUPLICATE', '您已签到，无需重复签到');
+    await this.audit.record(acting, {
+      action: 'party.meeting.check_in',
+      resourceType: 'party_meeting',
+      resourceId: meeting.id,
+      result: 'success',
+      detail: { memberId, method: input.method },
+    });
+    return { checkedInAt, method: input.method };
+  }
+}

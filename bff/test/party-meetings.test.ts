@@ -1,0 +1,232 @@
+import type { MeetingComplianceRowVO, MeetingDetailVO, MeetingVO } from '@zhili/shared';
+import { currentBackend } from './support/backends';
+import { startTestApp, TestApp } from './support/test-app';
+import { createRegion, dataSourceOf } from './support/staff-fixtures';
+import { mpLogin, type MpFixture } from './support/mp-fixtures';
+import { partyStaff, registryPerson, townPartyAdmin } from './support/party-fixtures';
+import type { Region } from '../src/modules/region';
+import { MpUser } from '../src/modules/mp-user';
+import { CheckInTokenService } from '../src/modules/party/meetings/check-in-token.service';
+
+const backend = currentBackend();
+type Who = { id: string; auth: string };
+
+const iso = (offsetMin: number) => new Date(Date.now() + offsetMin * 60_000).toISOString();
+/** The meeting place: 幸福村村委会 (GCJ-02). */
+const place = { lng: 120.1, lat: 30.2 };
+/** About 111 m north of the place per 0.001° of latitude. */
+const north = (metres: number) => ({ lng: place.lng, lat: place.lat + metres / 111_195 });
+
+/**
+ * 三会一课 through the API: a meeting invites the branch's members; check-in by the host's QR or by
+ * location goes through the shared rules (window, invitation, duplicate, radius) and a forged or
+ * expired QR is refused; the compliance table counts the year's meetings; another branch's secretary
+ * gets 404 for the meeting.
+ */
+describe(`party meetings on ${backend.name}`, () => {
+  let t: TestApp;
+  let admin: Who;
+  let secretaryA: Who;
+  let secretaryB: Who;
+  let branchA: { id: string };
+  let branchB: { id: string };
+  let memberA1: { id: string };
+  let memberB1: { id: string };
+  let userA1: MpFixture;
+  let userA2: MpFixture;
+  let userB1: MpFixture;
+  let meeting: MeetingDetailVO;
+
+  const get = (who: Who, path: string) => t.http().get(path).set('Authorization', who.auth);
+  const post = (who: Who, path: string, body: object) => t.http().post(path).set('Authorization', who.auth).send(body);
+  const put = (who: Who, path: string, body: object) => t.http().put(path).set('Authorization', who.auth).send(body);
+  const checkIn = (who: Who, id: string, body: object) => post(who, `/api/mp/party/meetings/${id}/check-in`, body);
+  const schedule = async (who: Who, body: object) => {
+    const res = await post(who, '/api/admin/party/meetings', {
+      orgId: branchA.id,
+      type: 'committee',
+      startsAt: iso(-10),
+      endsAt: iso(60),
+      place: '幸福村村委会',
+      host: '王书记',
+      topic: '研究本月工作',
+      ...body,
+    });
+    if (res.status !== 201) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.data as MeetingDetailVO;
+  };
+  /** A mini-program user holding the party_member role (as a redeemed binding code gives it). */
+  const partyMemberLogin = async (identity: string) => {
+    const first = await mpLogin(t, identity);
+    await (await dataSourceOf(t)).getRepository(MpUser).update({ id: first.id }, { roles: ['party_member'] });
+    return mpLogin(t, identity);
+  };
+  const tokenOf = async (id: string) =>
+    (await post(secretaryA, `/api/admin/party/meetings/${id}/check-in-token`, {})).body.data.token as string;
+
+  beforeAll(async () => {
+    t = await startTestApp(backend, { JOBS_ENABLED: 'false' });
+    const town = await createRegion(t, '青山镇', 'town');
+    const villageA = await createRegion(t, '幸福村', 'village', town);
+    const villageB = await createRegion(t, '和谐村', 'village', town);
+    admin = await townPartyAdmin(t, 'meet.town', town);
+    secretaryA = await partyStaff(t, 'meet.sec.a', villageA);
+    secretaryB = await partyStaff(t, 'meet.sec.b', villageB);
+    const org = async (parentId: string | null, type: string, name: string) =>
+      (await post(admin, '/api/admin/party/orgs', { parentId, type, name, foundedOn: '2015-01-01' })).body.data as {
+        id: string;
+      };
+    const committee = await org(null, 'committee', '青山镇党委');
+    branchA = await org(committee.id, 'branch', '幸福村党支部');
+    branchB = await org(committee.id, 'branch', '和谐村党支部');
+    await post(admin, `/api/admin/party/orgs/${branchA.id}/staff`, { staffUserId: secretaryA.id });
+    await post(admin, `/api/admin/party/orgs/${branchB.id}/staff`, { staffUserId: secretaryB.id });
+    const member = async (name: string, region: Region, orgId: string) => {
+      const person = await registryPerson(t, name, region);
+      const res = await post(admin, '/api/admin/party/members', {
+        personId: person.id,
+        orgId,
+        category: 'full',
+        joinedOn: '2001-07-01',
+      });
+      return res.body.data as { id: string };
+    };
+    memberA1 = await member('李一', villageA, branchA.id);
+    const memberA2 = await member('李二', villageA, branchA.id);
+    memberB1 = await member('孙一', villageB, branchB.id);
+    userA1 = await partyMemberLogin('meet-a1');
+    userA2 = await partyMemberLogin('meet-a2');
+    userB1 = await partyMemberLogin('meet-b1');
+    const resident = await mpLogin(t, 'meet-resident');
+    const notMember = await put(admin, `/api/admin/party/members/${memberA1.id}/mp-account`, { mpUserId: resident.id });
+    expect(notMember.status).toBe(400);
+    for (const [m, u] of [
+      [memberA1, userA1],
+      [memberA2, userA2],
+      [memberB1, userB1],
+    ] as const) {
+      const res = await put(admin, `/api/admin/party/members/${m.id}/mp-account`, { mpUserId: u.id });
+      expect(res.status).toBe(204);
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('invites the branch members at scheduling and shows the attendance', async () => {
+    meeting = await schedule(secretaryA, { ...place, radiusM: 200 });
+    expect(meeting).toMatchObject({ orgName: '幸福村党支部', invited: 2, present: 0, onLeave: 0, attendanceRate: 0 });
+    // In pinyin order (李二 before 李一), as the portal lists names.
+    expect(meeting.attendees.map((a) => [a.name, a.status])).toEqual([
+      ['李二', 'absent'],
+      ['李一', 'absent'],
+    ]);
+  });
+
+  it('refuses a meeting whose end is before its start, or half a coordinate', async () => {
+    const res = await post(secretaryA, '/api/admin/party/meetings', {
+      orgId: branchA.id,
+      type: 'lecture',
+      startsAt: iso(60),
+      endsAt: iso(30),
+      place: '村委会',
+      host: '王书记',
+      topic: '党课',
+      lng: 120.1,
+    });
+    expect(res.status).toBe(400);
+    const fields = (res.body.error.details as { field: string }[]).map((d) => d.field).sort();
+    expect(fields).toEqual(['endsAt', 'lat']);
+  });
+
+  it('refuses a location outside the radius, in Chinese, and accepts one inside once', async () => {
+    const far = await checkIn(userA1, meeting.id, { method: 'location', ...north(500) });
+    expect(far.status).toBe(409);
+    expect(far.body.error.details).toEqual([{ field: 'rule', message: 'CHECKIN_TOO_FAR' }]);
+    expect(far.body.error.message).toMatch(/^您距会议地点约 5\d\d 米，需在 200 米内签到$/);
+    const near = await checkIn(userA1, meeting.id, { method: 'location', ...north(100) });
+    expect(near.status).toBe(201);
+    expect(near.body.data.method).toBe('location');
+    const twice = await checkIn(userA1, meeting.id, { method: 'location', ...north(50) });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toMatchObject({ message: '您已签到，无需重复签到' });
+  });
+
+  it('accepts the host QR once and refuses forged, expired and other meetings’ tokens', async () => {
+    const token = await tokenOf(meeting.id);
+    const forged = `${token.slice(0, -3)}${token.endsWith('AAA') ? 'BBB' : 'AAA'}`;
+    const refusedWith = async (body: object) => {
+      const res = await checkIn(userA2, meeting.id, body);
+      expect(res.status).toBe(409);
+      return res.body.error.details[0].message as string;
+    };
+    expect(await refusedWith({ method: 'qr', token: forged })).toBe('CHECKIN_QR_INVALID');
+    const expired = (await t.get(CheckInTokenService)).issue(meeting.id, Date.now() - 130_000).token;
+    expect(await refusedWith({ method: 'qr', token: expired })).toBe('CHECKIN_QR_INVALID');
+    const other = await schedule(secretaryA, { type: 'group', topic: '党小组学习' });
+    expect(await refusedWith({ method: 'qr', token: await tokenOf(other.id) })).toBe('CHECKIN_QR_INVALID');
+    const ok = await checkIn(userA2, meeting.id, { method: 'qr', token });
+    expect(ok.status).toBe(201);
+    expect(await refusedWith({ method: 'qr', token })).toBe('CHECKIN_DUPLICATE');
+    const detail = (await get(secretaryA, `/api/admin/party/meetings/${meeting.id}`)).body.data as MeetingDetailVO;
+    expect(detail).toMatchObject({ present: 2, attendanceRate: 1 });
+    expect(detail.attendees.map((a) => a.method)).toEqual(['qr', 'location']);
+  });
+
+  it('refuses the uninvited, before the window and after the meeting', async () => {
+    const uninvited = await checkIn(userB1, meeting.id, { method: 'qr', token: await tokenOf(meeting.id) });
+    expect(uninvited.status).toBe(409);
+    expect(uninvited.body.error.message).toBe('您不在本次会议的参会名单中');
+    const later = await schedule(secretaryA, { startsAt: iso(24 * 60), endsAt: iso(25 * 60), type: 'lecture' });
+    const early = await checkIn(userA1, later.id, { method: 'qr', token: await tokenOf(later.id) });
+    expect(early.body.error.details[0].message).toBe('CHECKIN_NOT_OPEN');
+    const past = await schedule(secretaryA, { startsAt: iso(-120), endsAt: iso(-60), type: 'theme_day' });
+    const late = await checkIn(userA1, past.id, { method: 'qr', token: await tokenOf(past.id) });
+    expect(late.body.error.details[0].message).toBe('CHECKIN_CLOSED');
+    const noPlace = await checkIn(userA1, past.id, { method: 'location', ...place });
+    expect(noPlace.status).toBe(409);
+  });
+
+  it('answers 403 to a resident and 404 to a party member whose file is not linked', async () => {
+    const token = await tokenOf(meeting.id);
+    const resident = await mpLogin(t, 'meet-stranger');
+    expect((await checkIn(resident, meeting.id, { method: 'qr', token })).status).toBe(403);
+    const unlinked = await partyMemberLogin('meet-unlinked');
+    const res = await checkIn(unlinked, meeting.id, { method: 'qr', token });
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe('您的账号尚未关联党员档案，请联系支部书记');
+  });
+
+  it('keeps branch B’s secretary out of branch A’s meetings (404) and lists by scope', async () => {
+    expect((await get(secretaryB, `/api/admin/party/meetings/${meeting.id}`)).status).toBe(404);
+    expect((await post(secretaryB, `/api/admin/party/meetings/${meeting.id}/check-in-token`, {})).status).toBe(404);
+    const create = await post(secretaryB, '/api/admin/party/meetings', {
+      orgId: branchA.id,
+      type: 'committee',
+      startsAt: iso(0),
+      endsAt: iso(60),
+      place: '村委会',
+      host: '孙书记',
+      topic: '越权',
+    });
+    expect(create.status).toBe(400);
+    const listB = (await get(secretaryB, '/api/admin/party/meetings')).body.data as MeetingVO[];
+    expect(listB).toEqual([]);
+    const listA = (await get(secretaryA, '/api/admin/party/meetings?type=committee')).body.data as MeetingVO[];
+    expect(listA.map((m) => m.id)).toEqual([meeting.id]);
+    expect((await get(secretaryB, `/api/admin/party/meetings/compliance?orgId=${branchA.id}`)).status).toBe(404);
+  });
+
+  it('counts this year’s meetings in the compliance table', async () => {
+    const res = await get(secretaryA, `/api/admin/party/meetings/compliance?orgId=${branchA.id}`);
+    expect(res.status).toBe(200);
+    const rows = res.body.data as MeetingComplianceRowVO[];
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    // Meetings scheduled today count in the current month (the 'later' lecture may fall tomorrow).
+    expect(rows.find((r) => r.type === 'committee' && r.period === today)).toMatchObject({ held: 1, status: 'held' });
+    expect(rows.find((r) => r.type === 'group' && r.period === today)).toMatchObject({ held: 1, status: 'held' });
+    const earlier = rows.filter((r) => r.type === 'committee' && r.period < today);
+    expect(earlier.every((r) => r.status === 'missing')).toBe(true);
+    expect(earlier).toHaveLength(Number(today.slice(5, 7)) - 1);
+  });
+});
