@@ -1,5 +1,5 @@
 import type { Component } from 'vue';
-import { House, MapLocation, Setting, Tickets } from '@element-plus/icons-vue';
+import { Flag, House, MapLocation, Setting, Tickets } from '@element-plus/icons-vue';
 
 /**
  * The side menu's groups. A feature puts a page into one with its route's `meta.menu.group`; the
@@ -10,6 +10,7 @@ export const menuGroups = [
   { key: 'grid', title: '网格管理', icon: MapLocation, order: 20 },
   { key: 'cases', title: '接诉即办', icon: Tickets, order: 30 },
   { key: 'registry', title: '人口房屋', icon: House, order: 40 },
+  { key: 'party', title: '党建', icon: Flag, order: 50 },
   { key: 'system', title: '系统管理', icon: Setting, order: 90 },
 ] as const satisfies readonly MenuGroupDef[];
 

@@ -50,6 +50,15 @@ describe('menu derived from the route table', () => {
         ],
       },
       {
+        group: 'party',
+        title: '党建',
+        children: [
+          ['party-orgs', '党组织', 'party:org:read'],
+          ['party-members', '党员档案', 'party:member:read'],
+          ['party-admissions', '发展党员', 'party:admission:manage'],
+        ],
+      },
+      {
         group: 'system',
         title: '系统管理',
         children: [
