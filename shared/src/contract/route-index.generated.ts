@@ -310,3 +310,16 @@ export const partyMeetings: RouteGroupRefs<Table['partyMeetings']> = {
 export const mpPartyMeetings: RouteGroupRefs<Table['mpPartyMeetings']> = {
   checkIn: { method: 'POST', path: '/api/mp/party/meetings/:id/check-in' },
 };
+
+export const partyNotices: RouteGroupRefs<Table['partyNotices']> = {
+  list: { method: 'GET', path: '/api/admin/party/notices', list: true },
+  create: { method: 'POST', path: '/api/admin/party/notices' },
+  publish: { method: 'POST', path: '/api/admin/party/notices/:id/publish' },
+  pin: { method: 'PUT', path: '/api/admin/party/notices/:id/pinned' },
+};
+
+export const mpPartyNotices: RouteGroupRefs<Table['mpPartyNotices']> = {
+  list: { method: 'GET', path: '/api/mp/party/notices', list: true },
+  unread: { method: 'GET', path: '/api/mp/party/notices/unread-count' },
+  get: { method: 'GET', path: '/api/mp/party/notices/:id' },
+};

@@ -25,9 +25,11 @@ import { govCallbackRoutes, wechatCallbackRoutes } from './callbacks';
 import { staffAuthRoutes, staffSecurityRoutes } from './auth';
 import {
   mpPartyMeetingRoutes,
+  mpPartyNoticeRoutes,
   partyAdmissionRoutes,
   partyMeetingRoutes,
   partyMemberRoutes,
+  partyNoticeRoutes,
   partyOrgRoutes,
 } from './party';
 
@@ -75,6 +77,8 @@ export const contract = {
   partyAdmissions: partyAdmissionRoutes,
   partyMeetings: partyMeetingRoutes,
   mpPartyMeetings: mpPartyMeetingRoutes,
+  partyNotices: partyNoticeRoutes,
+  mpPartyNotices: mpPartyNoticeRoutes,
 };
 
 /** All routes as a flat list (docs, the start-up check, the bad-input walk). */

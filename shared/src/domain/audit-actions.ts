@@ -95,6 +95,9 @@ export type AuditAction =
   | 'party.meeting.create'
   | 'party.meeting.check_in'
   | 'party.member.link_account'
+  | 'party.notice.create'
+  | 'party.notice.publish'
+  | 'party.notice.pin'
   // The audit log itself.
   | 'audit.verify';
 
@@ -228,6 +231,9 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'party.meeting.create': '安排党组织会议',
   'party.meeting.check_in': '党员会议签到',
   'party.member.link_account': '关联党员小程序账号',
+  'party.notice.create': '起草党务公开',
+  'party.notice.publish': '发布党务公开',
+  'party.notice.pin': '置顶党务公开',
   'audit.verify': '校验审计日志',
 };
 

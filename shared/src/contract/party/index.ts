@@ -4,3 +4,4 @@ export * from './orgs';
 export * from './members';
 export * from './admissions';
 export * from './meetings';
+export * from './notices';
