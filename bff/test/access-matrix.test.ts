@@ -139,10 +139,14 @@ const EXPECTED_ACCESS: Record<string, readonly string[] | 'everyone'> = {
   'POST /api/admin/party/meetings': staff('town_admin', 'party_secretary'),
   'POST /api/admin/party/meetings/:id/check-in-token': staff('town_admin', 'party_secretary'),
   'PUT /api/admin/party/members/:id/mp-account': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/party/notices': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/party/notices/:id/publish': staff('town_admin', 'party_secretary'),
   'GET /api/mp/me': ALL_MP,
   'POST /api/mp/bindings/redeem': ALL_MP,
   'GET /api/mp/grid/overview': ['mp grid_worker'],
   'POST /api/mp/party/meetings/:id/check-in': ['mp party_member'],
+  'GET /api/mp/party/notices/:id': ['mp party_member'],
+  'GET /api/mp/party/notices/unread-count': ['mp party_member'],
 };
 
 describe(`access-control matrix on ${backend.name}`, () => {

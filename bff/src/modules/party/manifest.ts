@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../core/modules/manifest';
 import { Party1764300000000 } from '../../core/db/migrations/1764300000000-Party';
 import { PartyMeetings1764300100000 } from '../../core/db/migrations/1764300100000-PartyMeetings';
+import { PartyNotices1764300110000 } from '../../core/db/migrations/1764300110000-PartyNotices';
 import { PartyAdmission } from './admission/party-admission.entity';
 import { PartyAdmissionStep } from './admission/party-admission-step.entity';
 import { PartyMeeting } from './meetings/party-meeting.entity';
@@ -8,6 +9,8 @@ import { PartyMeetingAttendee } from './meetings/party-meeting-attendee.entity';
 import { PartyMemberAccount } from './meetings/party-member-account.entity';
 import { PartyMember } from './members/party-member.entity';
 import { PartyMemberEvent } from './members/party-member-event.entity';
+import { PartyNotice } from './notices/party-notice.entity';
+import { PartyNoticeRead } from './notices/party-notice-read.entity';
 import { PartyOrg } from './org/party-org.entity';
 import { PartyOrgEvent } from './org/party-org-event.entity';
 import { PartyOrgSeat } from './org/party-org-seat.entity';
@@ -33,8 +36,10 @@ export const partyManifest = {
     PartyMeeting,
     PartyMeetingAttendee,
     PartyMemberAccount,
+    PartyNotice,
+    PartyNoticeRead,
   ],
-  migrations: [Party1764300000000, PartyMeetings1764300100000],
+  migrations: [Party1764300000000, PartyMeetings1764300100000, PartyNotices1764300110000],
   permissions: [
     'party:manage',
     'party:org:read',

@@ -8,7 +8,7 @@ import { refused } from '../party-errors';
 import { CheckInTokenService } from './check-in-token.service';
 import { PartyMeeting } from './party-meeting.entity';
 import { PartyMeetingAttendee } from './party-meeting-attendee.entity';
-import { PartyMemberAccount } from './party-member-account.entity';
+import { MemberAccountService } from './member-account.service';
 
 /**
  * A member checking in from the mini-program: by the host's QR (its signature and time box checked
@@ -26,12 +26,8 @@ export class MeetingCheckInService {
   @Inject()
   private audit!: AuditActorService;
 
-  /** The member file behind a mini-program caller; NOT_FOUND when the account is not linked to one. */
-  async memberIdOf(mpUserId: string): Promise<string> {
-    const link = await this.dataSource.getRepository(PartyMemberAccount).findOneBy({ mpUserId });
-    if (!link) throw new AppError('NOT_FOUND', '您的账号尚未关联党员档案，请联系支部书记');
-    return link.memberId;
-  }
+  @Inject()
+  private accounts!: MemberAccountService;
 
   async checkIn(
     acting: Acting,
@@ -39,7 +35,7 @@ export class MeetingCheckInService {
     input: MeetingCheckInInput,
     now: number = Date.now(),
   ): Promise<{ checkedInAt: string; method: 'qr' | 'location' }> {
-    const memberId = await this.memberIdOf(acting.actor.id);
+    const memberId = (await this.accounts.memberOf(acting.actor.id)).id;
     const meeting = await this.dataSource.getRepository(PartyMeeting).findOneBy({ id: meetingId });
     if (!meeting) throw new AppError('NOT_FOUND', '会议不存在');
     if (input.method === 'qr') this.tokens.verify(meeting.id, input.token, now);
