@@ -10,7 +10,7 @@ export interface Fault {
   remaining: number;
 }
 
-/** Every WeChat path answers `httpStatus` with a gateway page until `until` (epoch ms, real time). */
+/** Every WeChat path answers `httpStatus` with a gateway page until `until` (epoch ms on the simulator's clock). */
 export interface Outage {
   httpStatus: number;
   until: number | null;
@@ -25,8 +25,8 @@ export class FaultStore {
     this.outage = outage;
   }
 
-  currentOutage(): Outage | null {
-    if (this.outage && this.outage.until !== null && Date.now() >= this.outage.until) this.outage = null;
+  currentOutage(now: number): Outage | null {
+    if (this.outage && this.outage.until !== null && now >= this.outage.until) this.outage = null;
     return this.outage;
   }
 
@@ -38,7 +38,7 @@ export class FaultStore {
 
   /** Consumes one failure for the path, if any is pending; an outage fails every call. */
   take(path: string, now: number): SimResponse | null {
-    const outage = this.currentOutage();
+    const outage = this.currentOutage(now);
     if (outage) {
       const text = `<html><body><h1>${outage.httpStatus} Service Unavailable</h1></body></html>`;
       return { status: outage.httpStatus, body: null, raw: { contentType: 'text/html', text } };

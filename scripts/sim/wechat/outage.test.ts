@@ -19,9 +19,12 @@ describe('taking the simulator down', () => {
     expect((await h.post('/__dev/outage', { down: false })).body).toEqual({ down: false });
     expect((await stableToken(h)).status).toBe(200);
 
+    // A timed outage ends on the simulator's clock: no sleeping, no race with a busy machine.
     await h.post('/__dev/outage', { down: true, httpStatus: 502, forMs: 50 });
     expect(await callWithToken(h, '/wxa/msg_sec_check', {}).catch(() => null)).toBeNull();
-    await new Promise((r) => setTimeout(r, 60));
+    h.advance(49);
+    expect((await fetch(`${h.sim.url}/cgi-bin/stable_token`, { method: 'POST', body: '{}' })).status).toBe(502);
+    h.advance(1);
     expect((await stableToken(h)).status).toBe(200);
   });
 

@@ -111,7 +111,8 @@ export function devOutage(state: SimState, req: SimRequest): SimResponse {
   if (!httpStatus.ok) return httpStatus.response;
   const forMs = devIntField(body, 'forMs', 1, 3_600_000, 0);
   if (!forMs.ok) return forMs.response;
-  const until = forMs.value > 0 ? Date.now() + forMs.value : null;
+  // The simulator's clock (real time in dev, the harness clock in tests), like every other expiry here.
+  const until = forMs.value > 0 ? state.now() + forMs.value : null;
   state.faults.setOutage({ httpStatus: httpStatus.value, until });
   return { status: 200, body: { down: true, httpStatus: httpStatus.value, until } };
 }
