@@ -126,6 +126,22 @@ describeBrowser('admin case console: map, statistics and configuration', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('heads the case page with 返回, the case number and 刷新 on one row', async () => {
+    const api = staffApi(stack.bffUrl, await staffToken(page));
+    const [any] = await api<CaseListItemVO[]>('GET', '/cases?pageSize=1');
+    if (!any) throw new Error('no case in the demo seed');
+    await page.goto(`${stack.bffUrl}/admin/cases/${any.id}`);
+    const detail = page.locator('[data-test="case-detail"]');
+    const middle = async (part: ReturnType<Page['locator']>): Promise<number> => {
+      const box = await part.boundingBox();
+      if (!box) throw new Error('part of the head is not shown');
+      return box.y + box.height / 2;
+    };
+    const number = await middle(detail.locator('[data-test="case-no"]'));
+    expect(Math.abs((await middle(detail.locator('button', { hasText: '返回' }).first())) - number)).toBeLessThan(4);
+    expect(Math.abs((await middle(detail.locator('button', { hasText: '刷新' }).first())) - number)).toBeLessThan(4);
+  });
+
   it('publishes on Open311 only the public text staff write on the case page, never the resident’s words', async () => {
     const api = staffApi(stack.bffUrl, await staffToken(page));
     const [road] = await api<CaseListItemVO[]>('GET', '/cases?categoryCode=road&status=submitted&pageSize=1');

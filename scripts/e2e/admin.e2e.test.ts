@@ -298,7 +298,7 @@ describeBrowser('admin portal in Chromium', () => {
       address: '幸福村振兴路8号',
     });
     await clerk.goto(`${stack.bffUrl}/admin/registry/households/${created.data.id}`);
-    const title = clerk.locator('[data-testid="household-detail"] .detail__title');
+    const title = clerk.locator('[data-testid="household-detail"] h2');
     await title.filter({ hasText: '未指定户主的户（幸福村振兴路8号）' }).waitFor();
     expect(await title.innerText()).not.toContain('（未指定户主） 户');
     await screenshot(clerk, 'admin-household-without-head');
