@@ -187,6 +187,37 @@ describe(`party meetings on ${backend.name}`, () => {
     expect(noPlace.status).toBe(409);
   });
 
+  it('takes a leave request and its approval out of the expected count', async () => {
+    const appraisal = await schedule(secretaryA, { type: 'appraisal', topic: '民主评议党员' });
+    const leave = (who: Who, id: string, reason = '外出务工') =>
+      post(who, `/api/mp/party/meetings/${id}/leave`, { reason });
+    expect((await leave(userA1, appraisal.id)).status).toBe(204);
+    expect((await leave(userB1, appraisal.id)).status).toBe(404);
+    const decide = (who: Who, approve: boolean) =>
+      post(who, `/api/admin/party/meetings/${appraisal.id}/leave/${memberA1.id}`, { approve });
+    expect((await decide(secretaryB, true)).status).toBe(404);
+    const approved = await decide(secretaryA, true);
+    expect(approved.status).toBe(200);
+    const detail = approved.body.data as MeetingDetailVO;
+    expect(detail).toMatchObject({ invited: 2, onLeave: 1, present: 0, attendanceRate: 0 });
+    expect(detail.attendees.find((a) => a.memberId === memberA1.id)).toMatchObject({
+      status: 'leave',
+      leaveStatus: 'approved',
+      leaveReason: '外出务工',
+    });
+    expect((await decide(secretaryA, false)).body.error.details).toEqual([
+      { field: 'rule', message: 'LEAVE_NOT_REQUESTED' },
+    ]);
+    await checkIn(userA2, appraisal.id, { method: 'qr', token: await tokenOf(appraisal.id) });
+    const after = (await get(secretaryA, `/api/admin/party/meetings/${appraisal.id}`)).body.data as MeetingDetailVO;
+    expect(after).toMatchObject({ present: 1, onLeave: 1, attendanceRate: 1 });
+    expect((await leave(userA2, appraisal.id)).body.error.details).toEqual([
+      { field: 'rule', message: 'LEAVE_PRESENT' },
+    ]);
+    const past = await schedule(secretaryA, { startsAt: iso(-180), endsAt: iso(-150), type: 'appraisal' });
+    expect((await leave(userA1, past.id)).body.error.message).toBe('会议已结束，不能再请假');
+  });
+
   it('answers 403 to a resident and 404 to a party member whose file is not linked', async () => {
     const token = await tokenOf(meeting.id);
     const resident = await mpLogin(t, 'meet-stranger');

@@ -304,11 +304,13 @@ export const partyMeetings: RouteGroupRefs<Table['partyMeetings']> = {
   get: { method: 'GET', path: '/api/admin/party/meetings/:id' },
   create: { method: 'POST', path: '/api/admin/party/meetings' },
   checkInToken: { method: 'POST', path: '/api/admin/party/meetings/:id/check-in-token' },
+  decideLeave: { method: 'POST', path: '/api/admin/party/meetings/:id/leave/:memberId' },
   linkAccount: { method: 'PUT', path: '/api/admin/party/members/:id/mp-account' },
 };
 
 export const mpPartyMeetings: RouteGroupRefs<Table['mpPartyMeetings']> = {
   checkIn: { method: 'POST', path: '/api/mp/party/meetings/:id/check-in' },
+  requestLeave: { method: 'POST', path: '/api/mp/party/meetings/:id/leave' },
 };
 
 export const partyNotices: RouteGroupRefs<Table['partyNotices']> = {

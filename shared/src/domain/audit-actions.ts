@@ -94,6 +94,7 @@ export type AuditAction =
   | 'party.admission.act'
   | 'party.meeting.create'
   | 'party.meeting.check_in'
+  | 'party.meeting.leave'
   | 'party.member.link_account'
   | 'party.notice.create'
   | 'party.notice.publish'
@@ -230,6 +231,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'party.admission.act': '记录入党流程步骤',
   'party.meeting.create': '安排党组织会议',
   'party.meeting.check_in': '党员会议签到',
+  'party.meeting.leave': '会议请假与审批',
   'party.member.link_account': '关联党员小程序账号',
   'party.notice.create': '起草党务公开',
   'party.notice.publish': '发布党务公开',

@@ -2,6 +2,7 @@ import type { ModuleManifest } from '../../core/modules/manifest';
 import { Party1764300000000 } from '../../core/db/migrations/1764300000000-Party';
 import { PartyMeetings1764300100000 } from '../../core/db/migrations/1764300100000-PartyMeetings';
 import { PartyNotices1764300110000 } from '../../core/db/migrations/1764300110000-PartyNotices';
+import { PartyMeetingLeave1764300120000 } from '../../core/db/migrations/1764300120000-PartyMeetingLeave';
 import { PartyAdmission } from './admission/party-admission.entity';
 import { PartyAdmissionStep } from './admission/party-admission-step.entity';
 import { PartyMeeting } from './meetings/party-meeting.entity';
@@ -39,7 +40,12 @@ export const partyManifest = {
     PartyNotice,
     PartyNoticeRead,
   ],
-  migrations: [Party1764300000000, PartyMeetings1764300100000, PartyNotices1764300110000],
+  migrations: [
+    Party1764300000000,
+    PartyMeetings1764300100000,
+    PartyNotices1764300110000,
+    PartyMeetingLeave1764300120000,
+  ],
   permissions: [
     'party:manage',
     'party:org:read',

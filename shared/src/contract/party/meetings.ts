@@ -44,6 +44,8 @@ export const meetingAttendeeSchema = z.object({
   checkedInAt: z.string().nullable(),
   method: z.enum(['qr', 'location']).nullable(),
   leaveReason: z.string().nullable(),
+  /** A leave request and its decision (approved = status 'leave'). */
+  leaveStatus: z.enum(['requested', 'approved', 'refused']).nullable(),
 });
 export type MeetingAttendeeVO = z.infer<typeof meetingAttendeeSchema>;
 
@@ -98,6 +100,10 @@ export type MeetingCheckInInput = z.output<typeof meetingCheckInSchema>;
 export const meetingCheckInResultSchema = z.object({ checkedInAt: z.string(), method: z.enum(['qr', 'location']) });
 
 const byId = z.object({ id: pathId() });
+const byMember = z.object({ id: pathId(), memberId: pathId() });
+
+export const meetingLeaveRequestSchema = z.object({ reason: requiredText(200, '请填写请假事由') });
+export const meetingLeaveDecisionSchema = z.object({ approve: z.boolean({ error: '请选择是否批准' }) });
 
 export const partyMeetingRoutes = {
   list: defineRoute({
@@ -153,6 +159,17 @@ export const partyMeetingRoutes = {
     response: meetingCheckInTokenSchema,
     status: 201,
   }),
+  decideLeave: defineRoute({
+    method: 'POST',
+    path: '/api/admin/party/meetings/:id/leave/:memberId',
+    summary: '审批请假（批准后不计入应到人数）',
+    tag: TAG,
+    audience: 'staff',
+    permission: Permission.PartyMemberManage,
+    params: byMember,
+    body: meetingLeaveDecisionSchema,
+    response: meetingDetailSchema,
+  }),
   linkAccount: defineRoute({
     method: 'PUT',
     path: '/api/admin/party/members/:id/mp-account',
@@ -178,5 +195,16 @@ export const mpPartyMeetingRoutes = {
     body: meetingCheckInSchema,
     response: meetingCheckInResultSchema,
     status: 201,
+  }),
+  requestLeave: defineRoute({
+    method: 'POST',
+    path: '/api/mp/party/meetings/:id/leave',
+    summary: '会议请假（会议结束前，未签到时）',
+    tag: MP_TAG,
+    audience: 'mp',
+    params: byId,
+    body: meetingLeaveRequestSchema,
+    response: null,
+    status: 204,
   }),
 };

@@ -81,6 +81,7 @@ export class MeetingCommandService {
             checkedInAt: null,
             method: null,
             leaveReason: null,
+            leaveStatus: null,
           })),
         );
     });

@@ -86,6 +86,7 @@ export class MeetingViewsService {
         checkedInAt: r.checkedInAt,
         method: r.method,
         leaveReason: r.leaveReason,
+        leaveStatus: r.leaveStatus,
       }))
       .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
     return { ...vo, attendees };

@@ -8,6 +8,7 @@ import type { Acting } from '../../../core/audit';
 import { Api } from '../../../core/http/contract';
 import { clientInfo } from '../../../core/http/client-info';
 import { MeetingCommandService } from './meeting-command.service';
+import { MeetingLeaveService } from './meeting-leave.service';
 import { MeetingQueryService } from './meeting-query.service';
 
 /** 三会一课 in the portal: a branch's meetings, their attendance, the host's QR, the compliance table. */
@@ -22,6 +23,9 @@ export class PartyMeetingController {
 
   @Inject()
   private commands!: MeetingCommandService;
+
+  @Inject()
+  private leaves!: MeetingLeaveService;
 
   private acting(): Acting {
     return { actor: principalOf(this.ctx), client: clientInfo(this.ctx) };
@@ -51,6 +55,11 @@ export class PartyMeetingController {
   @Api(partyMeetingRoutes.checkInToken)
   async checkInToken({ params }: RouteInput<typeof partyMeetingRoutes.checkInToken>) {
     return { data: await this.commands.checkInToken(this.acting(), params.id) };
+  }
+
+  @Api(partyMeetingRoutes.decideLeave)
+  async decideLeave({ params, body }: RouteInput<typeof partyMeetingRoutes.decideLeave>) {
+    return { data: await this.leaves.decide(this.acting(), params.id, params.memberId, body.approve) };
   }
 
   @Api(partyMeetingRoutes.linkAccount)

@@ -25,4 +25,7 @@ export class PartyMeetingAttendee {
 
   @Column({ name: 'leave_reason', type: 'varchar', length: 200, nullable: true })
   leaveReason!: string | null;
+
+  @Column({ name: 'leave_status', type: 'varchar', length: 16, nullable: true })
+  leaveStatus!: 'requested' | 'approved' | 'refused' | null;
 }
