@@ -1,14 +1,16 @@
 import type { MeetingComplianceRowVO, MeetingDetailVO, MeetingVO } from '@zhili/shared';
 import { currentBackend } from './support/backends';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TEST_APPID, TestApp } from './support/test-app';
 import { createRegion, dataSourceOf } from './support/staff-fixtures';
 import { mpLogin, type MpFixture } from './support/mp-fixtures';
 import { partyStaff, registryPerson, townPartyAdmin } from './support/party-fixtures';
 import type { Region } from '../src/modules/region';
 import { MpUser } from '../src/modules/mp-user';
 import { CheckInTokenService } from '../src/modules/party/meetings/check-in-token.service';
+import { OutboxService } from '../src/core/outbox';
 
 const backend = currentBackend();
+const TEMPLATE = 'sim_tmpl_party_meeting';
 type Who = { id: string; auth: string };
 
 const iso = (offsetMin: number) => new Date(Date.now() + offsetMin * 60_000).toISOString();
@@ -65,7 +67,7 @@ describe(`party meetings on ${backend.name}`, () => {
     (await post(secretaryA, `/api/admin/party/meetings/${id}/check-in-token`, {})).body.data.token as string;
 
   beforeAll(async () => {
-    t = await startTestApp(backend, { JOBS_ENABLED: 'false' });
+    t = await startTestApp(backend, { JOBS_ENABLED: 'false', WECHAT_TMPL_PARTY_MEETING: TEMPLATE });
     const town = await createRegion(t, '青山镇', 'town');
     const villageA = await createRegion(t, '幸福村', 'village', town);
     const villageB = await createRegion(t, '和谐村', 'village', town);
@@ -121,6 +123,35 @@ describe(`party meetings on ${backend.name}`, () => {
       ['李二', 'absent'],
       ['李一', 'absent'],
     ]);
+  });
+
+  it('pushes the invitation to an invitee who allowed the template, and to nobody else', async () => {
+    const ds = await dataSourceOf(t);
+    const outbox = await t.get(OutboxService);
+    // The first meeting's invitations go out before anyone allowed the template: WeChat refuses them.
+    await outbox.deliverDue(new Date(Date.now() + 1000));
+    const openidOf = async (id: string) => (await ds.getRepository(MpUser).findOneByOrFail({ id })).openid;
+    const res = await fetch(`${t.sim.url}/__dev/subscribe`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ appid: TEST_APPID, openid: await openidOf(userA1.id), templateIds: [TEMPLATE] }),
+    });
+    expect(res.status).toBe(200);
+    const lecture = await schedule(secretaryA, {
+      type: 'lecture',
+      topic: '学习党章',
+      startsAt: iso(3 * 60),
+      endsAt: iso(4 * 60),
+    });
+    await outbox.deliverDue(new Date(Date.now() + 2000));
+    const sent = t.sim.subscribeMessages(await openidOf(userA1.id));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      template_id: TEMPLATE,
+      page: `party/pages/meeting/index?id=${lecture.id}`,
+      data: { thing1: { value: '党课：学习党章' }, thing3: { value: '幸福村村委会' } },
+    });
+    expect(t.sim.subscribeMessages(await openidOf(userB1.id))).toEqual([]);
   });
 
   it('refuses a meeting whose end is before its start, or half a coordinate', async () => {

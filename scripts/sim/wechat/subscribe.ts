@@ -11,7 +11,10 @@ export interface SimTemplate {
   fields: Record<string, string>;
 }
 
-/** Ids equal the BFF's defaults (WECHAT_TMPL_CASE_*), so dev and tests need no configuration. */
+/**
+ * Ids equal the BFF's defaults (WECHAT_TMPL_CASE_*), so dev and tests need no configuration; the party
+ * meeting invitation has no default (unset = not pushed), tests set WECHAT_TMPL_PARTY_MEETING to it.
+ */
 export const SIM_TEMPLATES: readonly SimTemplate[] = [
   {
     id: 'sim_tmpl_case_accepted',
@@ -33,6 +36,11 @@ export const SIM_TEMPLATES: readonly SimTemplate[] = [
       time4: '办结时间',
       thing5: '处理结果',
     },
+  },
+  {
+    id: 'sim_tmpl_party_meeting',
+    title: '会议通知',
+    fields: { thing1: '会议名称', time2: '会议时间', thing3: '会议地点' },
   },
 ];
 

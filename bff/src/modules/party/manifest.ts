@@ -5,6 +5,7 @@ import { PartyNotices1764300110000 } from '../../core/db/migrations/176430011000
 import { PartyMeetingLeave1764300120000 } from '../../core/db/migrations/1764300120000-PartyMeetingLeave';
 import { PartyAdmission } from './admission/party-admission.entity';
 import { PartyAdmissionStep } from './admission/party-admission-step.entity';
+import { MeetingNotifications } from './meetings/meeting-notifications';
 import { PartyMeeting } from './meetings/party-meeting.entity';
 import { PartyMeetingAttendee } from './meetings/party-meeting-attendee.entity';
 import { PartyMemberAccount } from './meetings/party-member-account.entity';
@@ -55,5 +56,5 @@ export const partyManifest = {
     'party:admission:manage',
     'person:pii:read',
   ],
-  subscribers: [PartyRegionLinks],
+  subscribers: [PartyRegionLinks, MeetingNotifications],
 } satisfies ModuleManifest;

@@ -35,6 +35,8 @@ export const partyEnv = {
       ctx.addIssue({ code: 'custom', message: 'PARTY_MEETING_REQUIREMENTS must be a JSON array of {type, cadence}' });
       return z.NEVER;
     }),
+  /** Subscribe-message template of a meeting invitation; unset: invitations are not pushed. */
+  WECHAT_TMPL_PARTY_MEETING: z.string().trim().max(64).optional(),
 };
 export type PartyEnv = EnvOf<typeof partyEnv>;
 

@@ -4,6 +4,7 @@ import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import type { MeetingCreateInput, MeetingDetailVO } from '@zhili/shared';
 import { Acting, AuditActorService } from '../../../core/audit';
+import { DomainEvents } from '../../../core/events';
 import { AppError } from '../../../core/errors/app-error';
 import { MpUser } from '../../mp-user';
 import { todayInShanghai } from '../../registry';
@@ -13,6 +14,7 @@ import { OrgQueryService } from '../org/org-query.service';
 import { invalid } from '../party-errors';
 import { PartyScopeService } from '../scope/party-scope.service';
 import { CheckInTokenService } from './check-in-token.service';
+import { MeetingScheduledEvent, meetingScheduledKey } from './meeting-events';
 import { MeetingQueryService } from './meeting-query.service';
 import { MeetingViewsService } from './meeting-views.service';
 import { PartyMeeting } from './party-meeting.entity';
@@ -47,7 +49,13 @@ export class MeetingCommandService {
   @Inject()
   private audit!: AuditActorService;
 
-  /** Invites the branch's active members as they are now; the list stays with the meeting. */
+  @Inject()
+  private events!: DomainEvents;
+
+  /**
+   * Invites the branch's active members as they are now; the list stays with the meeting. Each
+   * invitation is a `party.meeting_scheduled` event in the same transaction (the WeChat push).
+   */
   async create(acting: Acting, input: MeetingCreateInput): Promise<MeetingDetailVO> {
     const scope = await this.scopes.scopeOf(acting.actor);
     const org = await this.orgs.memberOrg(scope, input.orgId, 'orgId');
@@ -84,7 +92,15 @@ export class MeetingCommandService {
             leaveStatus: null,
           })),
         );
+      for (const m of invitees)
+        await this.events.append(
+          em,
+          MeetingScheduledEvent,
+          { meetingId: meeting.id, memberId: m.id },
+          meetingScheduledKey(meeting.id, m.id),
+        );
     });
+    this.events.kick();
     await this.audit.record(acting, {
       action: 'party.meeting.create',
       resourceType: 'party_meeting',

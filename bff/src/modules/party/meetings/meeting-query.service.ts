@@ -37,7 +37,7 @@ export class MeetingQueryService {
   @Inject()
   private views!: MeetingViewsService;
 
-  @Config('zhili.env')
+  @Config('zhili.modules.party')
   private env!: Pick<PartyEnv, 'PARTY_MEETING_REQUIREMENTS'>;
 
   async getInScope(scope: PartyScope, id: string): Promise<PartyMeeting> {
