@@ -11,6 +11,12 @@ import { OutboxService } from '../src/core/outbox';
 
 const backend = currentBackend();
 const TEMPLATE = 'sim_tmpl_party_meeting';
+/** A configured 三会一课 table (not the default): no 党课 or 支部党员大会, a yearly 民主评议. */
+const REQUIREMENTS = [
+  { type: 'committee', cadence: 'month' },
+  { type: 'group', cadence: 'month' },
+  { type: 'appraisal', cadence: 'year' },
+];
 type Who = { id: string; auth: string };
 
 const iso = (offsetMin: number) => new Date(Date.now() + offsetMin * 60_000).toISOString();
@@ -67,7 +73,11 @@ describe(`party meetings on ${backend.name}`, () => {
     (await post(secretaryA, `/api/admin/party/meetings/${id}/check-in-token`, {})).body.data.token as string;
 
   beforeAll(async () => {
-    t = await startTestApp(backend, { JOBS_ENABLED: 'false', WECHAT_TMPL_PARTY_MEETING: TEMPLATE });
+    t = await startTestApp(backend, {
+      JOBS_ENABLED: 'false',
+      WECHAT_TMPL_PARTY_MEETING: TEMPLATE,
+      PARTY_MEETING_REQUIREMENTS: JSON.stringify(REQUIREMENTS),
+    });
     const town = await createRegion(t, '青山镇', 'town');
     const villageA = await createRegion(t, '幸福村', 'village', town);
     const villageB = await createRegion(t, '和谐村', 'village', town);
@@ -279,7 +289,7 @@ describe(`party meetings on ${backend.name}`, () => {
     expect((await get(secretaryB, `/api/admin/party/meetings/compliance?orgId=${branchA.id}`)).status).toBe(404);
   });
 
-  it('counts this year’s meetings in the compliance table', async () => {
+  it('counts this year’s meetings in the configured compliance table', async () => {
     const res = await get(secretaryA, `/api/admin/party/meetings/compliance?orgId=${branchA.id}`);
     expect(res.status).toBe(200);
     const rows = res.body.data as MeetingComplianceRowVO[];
@@ -290,5 +300,7 @@ describe(`party meetings on ${backend.name}`, () => {
     const earlier = rows.filter((r) => r.type === 'committee' && r.period < today);
     expect(earlier.every((r) => r.status === 'missing')).toBe(true);
     expect(earlier).toHaveLength(Number(today.slice(5, 7)) - 1);
+    expect([...new Set(rows.map((r) => r.type))]).toEqual(['committee', 'group', 'appraisal']);
+    expect(rows.find((r) => r.type === 'appraisal')).toMatchObject({ period: today.slice(0, 4), status: 'held' });
   });
 });
