@@ -293,8 +293,10 @@ describe(`party meetings on ${backend.name}`, () => {
     const res = await get(secretaryA, `/api/admin/party/meetings/compliance?orgId=${branchA.id}`);
     expect(res.status).toBe(200);
     const rows = res.body.data as MeetingComplianceRowVO[];
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
-    // Meetings scheduled today count in the current month (the 'later' lecture may fall tomorrow).
+    // The month (Beijing time) the meetings were scheduled in, not the month of this assertion: near
+    // midnight on the 1st the two differ, and the meetings count where they happened.
+    const today = new Date(Date.parse(meeting.startsAt) + 8 * 3600_000).toISOString().slice(0, 7);
+    // Meetings scheduled ten minutes ago count in their month (the 'later' lecture may fall tomorrow).
     expect(rows.find((r) => r.type === 'committee' && r.period === today)).toMatchObject({ held: 1, status: 'held' });
     expect(rows.find((r) => r.type === 'group' && r.period === today)).toMatchObject({ held: 1, status: 'held' });
     const earlier = rows.filter((r) => r.type === 'committee' && r.period < today);
