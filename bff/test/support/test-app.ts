@@ -76,6 +76,12 @@ export async function startTestApp(backend: Backend, extraEnv: Record<string, st
   let app: Application;
   try {
     app = await createApp<Framework>(join(__dirname, '../..'), { baseDir: join(__dirname, '../../src') });
+  } catch (err) {
+    // A BFF that refuses to start must not leave the simulator listening or the database behind:
+    // an open server keeps Jest from exiting, turning one red file into a run that never ends.
+    await sim.close();
+    await provisioned.dispose();
+    throw err;
   } finally {
     // Config was computed at start; restore so the next app in this file starts from a clean slate.
     for (const key of Object.keys(env)) {
