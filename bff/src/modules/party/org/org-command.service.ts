@@ -4,8 +4,6 @@ import { randomUUID } from 'crypto';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import {
   canPlaceOrg,
-  hasPermission,
-  Permission,
   partyOrgTypeLabels,
   type CommitteeSeatInput,
   type PartyOrgCreateInput,
@@ -19,7 +17,6 @@ import { Acting, AuditActorService } from '../../../core/audit';
 import { AppError } from '../../../core/errors/app-error';
 import { RegionService } from '../../region';
 import { todayInShanghai } from '../../registry';
-import { StaffUser } from '../../staff';
 import { PartyAdmission } from '../admission/party-admission.entity';
 import { OPEN_ADMISSION_STAGES } from '../admission/open-stages';
 import { appendMemberEvents } from '../members/member-history';
@@ -33,7 +30,6 @@ import { childPath } from './org-paths';
 import { coversParent, OrgQueryService } from './org-query.service';
 import { PartyOrg } from './party-org.entity';
 import { PartyOrgEvent } from './party-org-event.entity';
-import { PartyOrgStaff } from './party-org-staff.entity';
 import { PartyOrgSeat } from './party-org-seat.entity';
 import { PartyOrgTerm } from './party-org-term.entity';
 
@@ -45,8 +41,8 @@ interface Context {
 }
 
 /**
- * Changes to the organisation tree, each a dated record: 成立, 信息变更, 换届, 合并, 撤销, and who
- * works on which subtree. Every change and its history line are written in one transaction, then
+ * Changes to the organisation tree, each a dated record: 成立, 信息变更, 换届, 合并, 撤销 (who works
+ * on which subtree: OrgStaffService). Every change and its history line are written in one transaction, then
  * audited; the answer is the organisation as it is now.
  */
 @Provide()
@@ -173,13 +169,6 @@ export class OrgCommandService {
     return this.query.detail(acting.actor, id, now);
   }
 
-  /** An active organisation in scope, for a change. */
-  private async activeInScope(c: Context, id: string): Promise<PartyOrg> {
-    const org = await this.query.getInScope(c.scope, id);
-    if (org.status !== 'active') throw new AppError('CONFLICT', '该党组织已合并或撤销，不能再变更');
-    return org;
-  }
-
   async update(
     acting: Acting,
     id: string,
@@ -187,7 +176,7 @@ export class OrgCommandService {
     now: Date = new Date(),
   ): Promise<PartyOrgDetailVO> {
     const c = await this.context(acting, now);
-    const org = await this.activeInScope(c, id);
+    const org = await this.query.activeInScope(c.scope, id);
     await this.checkRegion(patch.regionId);
     const changes: Partial<PartyOrg> = {};
     const detail: PartyOrgEvent['detail'] = {};
@@ -221,7 +210,7 @@ export class OrgCommandService {
   /** 换届: a new term with its committee, dated; the old terms stay in the history. */
   async term(acting: Acting, id: string, input: PartyOrgTermInput, now: Date = new Date()): Promise<PartyOrgDetailVO> {
     const c = await this.context(acting, now);
-    const org = await this.activeInScope(c, id);
+    const org = await this.query.activeInScope(c.scope, id);
     checkNotFuture('on', input.on, c.today);
     if (input.on < org.termStartedOn) throw invalid('on', `换届日期不能早于本届开始日期（${org.termStartedOn}）`);
     let termId = '';
@@ -270,7 +259,7 @@ export class OrgCommandService {
     now: Date = new Date(),
   ): Promise<PartyOrgDetailVO> {
     const c = await this.context(acting, now);
-    const source = await this.activeInScope(c, id);
+    const source = await this.query.activeInScope(c.scope, id);
     this.checkStructural(c, source);
     checkNotFuture('on', input.on, c.today);
     if (input.on < source.foundedOn) throw invalid('on', `合并日期不能早于成立日期（${source.foundedOn}）`);
@@ -354,7 +343,7 @@ export class OrgCommandService {
     now: Date = new Date(),
   ): Promise<PartyOrgDetailVO> {
     const c = await this.context(acting, now);
-    const org = await this.activeInScope(c, id);
+    const org = await this.query.activeInScope(c.scope, id);
     this.checkStructural(c, org);
     checkNotFuture('on', input.on, c.today);
     if (input.on < org.foundedOn) throw invalid('on', `撤销日期不能早于成立日期（${org.foundedOn}）`);
@@ -388,46 +377,5 @@ export class OrgCommandService {
       detail: { on: input.on, reason: input.reason },
     });
     return this.query.detail(acting.actor, org.id, now);
-  }
-
-  /** Gives a staff member party work on the organisation's subtree (they must hold party permissions). */
-  async assignStaff(
-    acting: Acting,
-    id: string,
-    staffUserId: string,
-    now: Date = new Date(),
-  ): Promise<PartyOrgDetailVO> {
-    const c = await this.context(acting, now);
-    const org = await this.activeInScope(c, id);
-    const user = await this.dataSource.getRepository(StaffUser).findOneBy({ id: staffUserId });
-    if (!user || user.status !== 'active') throw invalid('staffUserId', '人员不存在或已停用');
-    if (!hasPermission(user.roles, Permission.PartyOrgRead, user.grants ?? []))
-      throw invalid('staffUserId', '该人员没有党务权限（如党组织书记角色），指定后也无法办理党务');
-    const repo = this.dataSource.getRepository(PartyOrgStaff);
-    if (!(await repo.existsBy({ orgId: org.id, staffUserId }))) {
-      await repo.insert({ orgId: org.id, staffUserId, assignedBy: acting.actor.id });
-      await this.audit.record(acting, {
-        action: 'party.org.staff.assign',
-        resourceType: 'party_org',
-        resourceId: org.id,
-        result: 'success',
-        detail: { staffUserId, username: user.username },
-      });
-    }
-    return this.query.detail(acting.actor, org.id, now);
-  }
-
-  async removeStaff(acting: Acting, id: string, staffUserId: string): Promise<void> {
-    const scope = await this.scopes.scopeOf(acting.actor);
-    const org = await this.query.getInScope(scope, id);
-    const result = await this.dataSource.getRepository(PartyOrgStaff).delete({ orgId: org.id, staffUserId });
-    if (!result.affected) throw new AppError('NOT_FOUND', '该人员未负责此党组织');
-    await this.audit.record(acting, {
-      action: 'party.org.staff.remove',
-      resourceType: 'party_org',
-      resourceId: org.id,
-      result: 'success',
-      detail: { staffUserId },
-    });
   }
 }

@@ -46,6 +46,13 @@ export class OrgQueryService {
     return org;
   }
 
+  /** An active organisation in scope, for a change (a merged or dissolved one is history only). */
+  async activeInScope(scope: PartyScope, id: string): Promise<PartyOrg> {
+    const org = await this.getInScope(scope, id);
+    if (org.status !== 'active') throw new AppError('CONFLICT', '该党组织已合并或撤销，不能再变更');
+    return org;
+  }
+
   /** An active branch or group in scope, able to hold members (a form's `field` is named on refusal). */
   async memberOrg(scope: PartyScope, orgId: string, field: string): Promise<PartyOrg> {
     const org = await this.getInScope(scope, orgId).catch(() => {

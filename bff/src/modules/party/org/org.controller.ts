@@ -9,6 +9,7 @@ import { Api } from '../../../core/http/contract';
 import { clientInfo } from '../../../core/http/client-info';
 import { OrgCommandService } from './org-command.service';
 import { OrgQueryService } from './org-query.service';
+import { OrgStaffService } from './org-staff.service';
 
 /** 党组织: the tree of the caller's party scope, its lifecycle as dated records, who works on it. */
 @ForPrincipal('staff')
@@ -22,6 +23,9 @@ export class PartyOrgController {
 
   @Inject()
   private commands!: OrgCommandService;
+
+  @Inject()
+  private staff!: OrgStaffService;
 
   private acting(): Acting {
     return { actor: principalOf(this.ctx), client: clientInfo(this.ctx) };
@@ -64,11 +68,11 @@ export class PartyOrgController {
 
   @Api(partyOrgRoutes.assignStaff)
   async assignStaff({ params, body }: RouteInput<typeof partyOrgRoutes.assignStaff>) {
-    return { data: await this.commands.assignStaff(this.acting(), params.id, body.staffUserId) };
+    return { data: await this.staff.assignStaff(this.acting(), params.id, body.staffUserId) };
   }
 
   @Api(partyOrgRoutes.removeStaff)
   async removeStaff({ params }: RouteInput<typeof partyOrgRoutes.removeStaff>) {
-    await this.commands.removeStaff(this.acting(), params.id, params.staffUserId);
+    await this.staff.removeStaff(this.acting(), params.id, params.staffUserId);
   }
 }
