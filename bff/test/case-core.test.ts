@@ -14,6 +14,7 @@ import type { CaseActor } from '../src/modules/case';
 import { OutboxMessage } from '../src/core/outbox';
 import { Holiday } from '../src/modules/case';
 import { CaseSubscribeSender } from '../src/modules/case/notify';
+import { ensureCaseNoCounter, nextCaseNo } from '../src/modules/case/core/case-numbers';
 
 const backend = currentBackend();
 const DAY = 86_400_000;
@@ -104,11 +105,36 @@ describe(`case intake and workflow on ${backend.name}`, () => {
     const now = new Date('2026-11-25T10:00:00+08:00');
     const seeded = await submitCase(t, town, { now: new Date('2026-11-24T10:00:00+08:00') });
     await town.ds.getRepository(CaseRecord).update({ id: seeded.id }, { no: '202611250007' });
-    const all = await Promise.allSettled(Array.from({ length: 10 }, () => submitCase(t, town, { now })));
+    const all = await Promise.allSettled(Array.from({ length: 20 }, () => submitCase(t, town, { now })));
     expect(all.filter((r) => r.status === 'rejected')).toEqual([]);
     const numbers = all.map((r) => (r as PromiseFulfilledResult<CaseRecord>).value.no).sort();
-    expect(numbers).toEqual(Array.from({ length: 10 }, (_, k) => `20261125${String(8 + k).padStart(4, '0')}`));
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, k) => `20261125${String(8 + k).padStart(4, '0')}`));
   });
+
+  (backend.name === 'mysql+redis' ? it : it.skip)(
+    'numbers two interleaved first intakes of a day without a deadlock (the counter row exists before either locks)',
+    async () => {
+      // The interleaving that deadlocked when the counter row was created inside the intake
+      // transaction: both transactions reach the counter before either commits.
+      const now = new Date('2026-11-27T10:00:00+08:00');
+      await ensureCaseNoCounter(town.ds.manager, now);
+      const first = town.ds.createQueryRunner();
+      const second = town.ds.createQueryRunner();
+      try {
+        await first.startTransaction();
+        await second.startTransaction();
+        const a = await nextCaseNo(first.manager, now);
+        const waiting = nextCaseNo(second.manager, now); // blocks on the row lock until `first` commits
+        await first.commitTransaction();
+        const b = await waiting;
+        await second.commitTransaction();
+        expect([a, b]).toEqual(['202611270001', '202611270002']);
+      } finally {
+        await first.release();
+        await second.release();
+      }
+    },
+  );
 
   it('refuses a location outside every grid and an unknown or inactive category', async () => {
     await expect(submitCase(t, town, { at: town.points.outside })).rejects.toMatchObject({

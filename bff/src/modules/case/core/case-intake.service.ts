@@ -13,7 +13,7 @@ import { FileService } from '../../file';
 import { GeoIndexService, Region, RegionWorkersService } from '../../region';
 import { CaseCategory, CaseEvent, CaseRecord } from '../entities';
 import { CaseCalendarService } from './case-calendar.service';
-import { nextCaseNo } from './case-numbers';
+import { ensureCaseNoCounter, nextCaseNo } from './case-numbers';
 import { CaseEventAppendedEvent, caseEventAppended, caseEventKey } from './case-events';
 
 export interface CaseIntakeInput {
@@ -87,6 +87,7 @@ export class CaseIntakeService {
       priority,
       await this.calendar.calendar(),
     );
+    await ensureCaseNoCounter(this.dataSource.manager, now);
     for (let attempt = 1; ; attempt++) {
       try {
         const record = await this.dataSource.transaction(async (m) => {
@@ -136,8 +137,8 @@ export class CaseIntakeService {
         };
       } catch (err) {
         if (!isUniqueViolation(err) && !isDeadlock(err)) throw err;
-        // Either the same report arrived twice at once (answer the first) or two first intakes of a
-        // day raced to create the day's number counter (retry: the counter row exists now).
+        // Either the same report arrived twice at once (answer the first) or the database chose this
+        // intake as a deadlock victim (retry).
         const raced = await this.findExisting(this.dataSource.manager, input);
         if (raced) return { record: raced, created: false };
         if (attempt >= NUMBER_RETRIES) throw err;
