@@ -8,6 +8,8 @@ import type { Region } from '../src/modules/region';
 import { MpUser } from '../src/modules/mp-user';
 import { CheckInTokenService } from '../src/modules/party/meetings/check-in-token.service';
 import { OutboxService } from '../src/core/outbox';
+import { AuditLog } from '../src/core/audit';
+import { StoredFile } from '../src/modules/file';
 
 const backend = currentBackend();
 const TEMPLATE = 'sim_tmpl_party_meeting';
@@ -18,6 +20,10 @@ const REQUIREMENTS = [
   { type: 'appraisal', cadence: 'year' },
 ];
 type Who = { id: string; auth: string };
+/** The smallest JPEG the upload accepts (a photo of the meeting). */
+const jpeg = Buffer.from([
+  0xff, 0xd8, 0xff, 0xdb, 0x00, 0x04, 0x01, 0x02, 0xff, 0xda, 0x00, 0x04, 0x01, 0x00, 0x12, 0x34, 0xff, 0xd9,
+]);
 
 const iso = (offsetMin: number) => new Date(Date.now() + offsetMin * 60_000).toISOString();
 /** The meeting place: 幸福村村委会 (GCJ-02). */
@@ -259,6 +265,63 @@ describe(`party meetings on ${backend.name}`, () => {
     expect((await leave(userA1, past.id)).body.error.message).toBe('会议已结束，不能再请假');
   });
 
+  it('edits the minutes, facts and photos of a meeting in scope, audited, and keeps the attendance', async () => {
+    const upload = async (who: Who) => {
+      const res = await t
+        .http()
+        .post('/api/admin/party/files')
+        .set('Authorization', who.auth)
+        .attach('file', jpeg, { filename: 'meeting.jpg', contentType: 'image/jpeg' });
+      expect(res.status).toBe(201);
+      return res.body.data.id as string;
+    };
+    const [p1, p2] = [await upload(secretaryA), await upload(secretaryA)];
+    const edit = (who: Who, body: object) =>
+      put(who, `/api/admin/party/meetings/${meeting.id}`, {
+        place: '幸福村党群服务中心',
+        host: '王书记',
+        topic: '研究本月工作（含秋收安排）',
+        minutes: '一、传达上级精神。\n二、研究秋收安排。',
+        photoIds: [p1, p2],
+        ...body,
+      });
+    const outside = await edit(secretaryB, {});
+    expect(outside.status).toBe(404);
+    // Photos uploaded by someone else cannot be taken over.
+    const foreign = await edit(secretaryA, { photoIds: [await upload(secretaryB)] });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.details).toEqual([{ field: 'photoIds', message: '图片不存在或已被使用，请重新上传' }]);
+    const blank = await edit(secretaryA, { topic: '  ', startsAt: iso(0) });
+    expect(blank.status).toBe(400);
+    expect((blank.body.error.details as { field: string }[]).map((d) => d.field).sort()).toEqual(['startsAt', 'topic']);
+
+    const res = await edit(secretaryA, {});
+    expect(res.status).toBe(200);
+    const edited = res.body.data as MeetingDetailVO;
+    expect(edited).toMatchObject({
+      place: '幸福村党群服务中心',
+      topic: '研究本月工作（含秋收安排）',
+      minutes: '一、传达上级精神。\n二、研究秋收安排。',
+      type: 'committee',
+      startsAt: meeting.startsAt,
+      present: 2,
+      attendanceRate: 1,
+    });
+    expect(edited.photos.map((p) => p.id)).toEqual([p1, p2]);
+    expect(edited.photos[0].url).toMatch(/^\/api\/files\/.+\?exp=\d+&sig=/);
+    const ds = await dataSourceOf(t);
+    expect((await ds.getRepository(StoredFile).findOneByOrFail({ id: p1 })).scopePath).toMatch(/^party:\//);
+
+    // Keeping one photo and dropping the other; the kept one is not attached a second time.
+    const again = await edit(secretaryA, { photoIds: [p2], minutes: null });
+    expect(again.status).toBe(200);
+    expect(again.body.data).toMatchObject({ minutes: null, photos: [expect.objectContaining({ id: p2 })] });
+    const detail = (await get(secretaryA, `/api/admin/party/meetings/${meeting.id}`)).body.data as MeetingDetailVO;
+    expect(detail.photos.map((p) => p.id)).toEqual([p2]);
+    const audits = await ds.getRepository(AuditLog).findBy({ action: 'party.meeting.update', resourceId: meeting.id });
+    expect(audits).toHaveLength(2);
+  });
+
   it('answers 403 to a resident and 404 to a party member whose file is not linked', async () => {
     const token = await tokenOf(meeting.id);
     const resident = await mpLogin(t, 'meet-stranger');
@@ -287,6 +350,21 @@ describe(`party meetings on ${backend.name}`, () => {
     const listA = (await get(secretaryA, '/api/admin/party/meetings?type=committee')).body.data as MeetingVO[];
     expect(listA.map((m) => m.id)).toEqual([meeting.id]);
     expect((await get(secretaryB, `/api/admin/party/meetings/compliance?orgId=${branchA.id}`)).status).toBe(404);
+  });
+
+  it('filters the list by the Beijing month the meeting is held in', async () => {
+    const month = new Date(Date.parse(meeting.startsAt) + 8 * 3600_000).toISOString().slice(0, 7);
+    const list = async (q: string) => {
+      const res = await get(secretaryA, `/api/admin/party/meetings?type=committee&${q}`);
+      expect(res.status).toBe(200);
+      return (res.body.data as MeetingVO[]).map((m) => m.id);
+    };
+    expect(await list(`month=${month}`)).toEqual([meeting.id]);
+    expect(await list('month=2001-01')).toEqual([]);
+    expect(await list('month=')).toEqual([meeting.id]);
+    const bad = await get(secretaryA, '/api/admin/party/meetings?month=2026-13');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details).toEqual([{ field: 'month', message: '月份格式应为 YYYY-MM' }]);
   });
 
   it('counts this year’s meetings in the configured compliance table', async () => {

@@ -6,6 +6,8 @@ import { mpLogin, type MpFixture } from './support/mp-fixtures';
 import { partyStaff, registryPerson, townPartyAdmin } from './support/party-fixtures';
 import type { Region } from '../src/modules/region';
 import { MpUser } from '../src/modules/mp-user';
+import { AuditLog } from '../src/core/audit';
+import { PartyNotice } from '../src/modules/party/notices/party-notice.entity';
 
 const backend = currentBackend();
 type Who = { id: string; auth: string };
@@ -127,6 +129,42 @@ describe(`party notices on ${backend.name}`, () => {
     expect((await put(secretaryB, `/api/admin/party/notices/${toA.id}/pinned`, { pinned: true })).status).toBe(404);
     const listB = (await get(secretaryB, '/api/admin/party/notices')).body.data as NoticeVO[];
     expect(listB).toEqual([]);
+  });
+
+  it('edits a draft (sanitised, in scope, audited) and refuses the edit once published', async () => {
+    const d = await draft(secretaryA, { orgId: branchA.id, audience: 'org', targetOrgId: branchA.id, title: '草稿' });
+    const edit = (who: Who, body: object) =>
+      put(who, `/api/admin/party/notices/${d.id}`, {
+        orgId: branchA.id,
+        audience: 'subtree',
+        targetOrgId: branchA.id,
+        title: '改后的标题',
+        body: '<p>改后<em>正文</em><img src=x onerror="alert(1)"></p>',
+        ...body,
+      });
+    expect((await edit(secretaryB, {})).status).toBe(404);
+    const outside = await edit(secretaryA, { targetOrgId: branchB.id });
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.details).toEqual([{ field: 'targetOrgId', message: '党组织不存在或不在您的负责范围内' }]);
+    const ok = await edit(secretaryA, {});
+    expect(ok.status).toBe(200);
+    expect(ok.body.data).toMatchObject({
+      title: '改后的标题',
+      audience: 'subtree',
+      body: '<p>改后<em>正文</em></p>',
+      publishedAt: null,
+      audienceCount: 2,
+      readCount: 0,
+    });
+    const ds = await dataSourceOf(t);
+    expect(await ds.getRepository(AuditLog).countBy({ action: 'party.notice.update', resourceId: d.id })).toBe(1);
+    await publish(secretaryA, d);
+    const late = await edit(secretaryA, { title: '发布后再改' });
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toBe('该党务公开已发布，不能再修改；如需更正，请另发一条');
+    expect(late.body.error.details).toEqual([{ field: 'rule', message: 'NOTICE_PUBLISHED' }]);
+    // The published notice is out of the way of the counts below: memberA would see it as unread.
+    await ds.getRepository(PartyNotice).delete({ id: d.id });
   });
 
   it('shows members only published notices addressed to them; others get 404', async () => {

@@ -3,6 +3,7 @@ import { MeetingType } from '../../domain/party-meetings';
 import { defineRoute } from '../define';
 import { isoDateTime, pathId, pageQuery } from '../fields';
 import { z } from '../zod';
+import { storedFileSchema } from '../file';
 import { enumValues, qEnum, qRegistryId } from '../registry/common';
 import { optionalText, partyRef, requiredText } from './common';
 
@@ -49,7 +50,11 @@ export const meetingAttendeeSchema = z.object({
 });
 export type MeetingAttendeeVO = z.infer<typeof meetingAttendeeSchema>;
 
-export const meetingDetailSchema = meetingSchema.extend({ attendees: z.array(meetingAttendeeSchema) });
+export const meetingDetailSchema = meetingSchema.extend({
+  attendees: z.array(meetingAttendeeSchema),
+  /** Photos of the meeting (signed links, 10 minutes), in the order they were saved. */
+  photos: z.array(storedFileSchema),
+});
 export type MeetingDetailVO = z.infer<typeof meetingDetailSchema>;
 
 const coordinate = (min: number, max: number) => z.number().min(min).max(max).nullable().optional();
@@ -75,6 +80,28 @@ export const meetingCreateSchema = z
   .refine((m) => (m.lng == null) === (m.lat == null), { error: '经纬度须同时填写', path: ['lat'] });
 export type MeetingCreateInput = z.output<typeof meetingCreateSchema>;
 
+/** How many photos a meeting keeps (the size of the portal's upload grid). */
+export const MEETING_PHOTOS_MAX = 9;
+
+/**
+ * What may change after scheduling: the facts of the day and the record of it. Time, type, branch and
+ * place coordinates stay as scheduled (invitations and check-ins were made against them). `minutes`
+ * is plain text (shown as text, never as HTML); `photoIds` is the whole list to keep, new ones first
+ * uploaded through `POST /api/admin/party/files`.
+ */
+export const meetingUpdateSchema = z.strictObject({
+  place: requiredText(128, '请填写会议地点'),
+  host: requiredText(32, '请填写主持人'),
+  topic: requiredText(128, '请填写会议主题'),
+  minutes: optionalText(10_000),
+  photoIds: z
+    .array(partyRef())
+    .max(MEETING_PHOTOS_MAX, { error: `最多 ${MEETING_PHOTOS_MAX} 张照片` })
+    .refine((ids) => new Set(ids).size === ids.length, { error: '照片重复' })
+    .default([]),
+});
+export type MeetingUpdateInput = z.output<typeof meetingUpdateSchema>;
+
 /** The rotating QR the host shows: a signed token naming the meeting, valid ≤ 2 minutes. */
 export const meetingCheckInTokenSchema = z.object({ token: z.string(), expiresAt: z.string() });
 
@@ -99,6 +126,16 @@ export type MeetingCheckInInput = z.output<typeof meetingCheckInSchema>;
 
 export const meetingCheckInResultSchema = z.object({ checkedInAt: z.string(), method: z.enum(['qr', 'location']) });
 
+/** A month in a query (`2026-11`, Beijing calendar); blank = any month. */
+const qMonth = () =>
+  z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 YYYY-MM' })
+      .optional(),
+  );
+
 const byId = z.object({ id: pathId() });
 const byMember = z.object({ id: pathId(), memberId: pathId() });
 
@@ -113,7 +150,7 @@ export const partyMeetingRoutes = {
     tag: TAG,
     audience: 'staff',
     permission: Permission.PartyMemberRead,
-    query: z.object({ ...pageQuery(), orgId: qRegistryId(), type: qEnum(TYPES) }),
+    query: z.object({ ...pageQuery(), orgId: qRegistryId(), type: qEnum(TYPES), month: qMonth() }),
     response: meetingSchema,
     list: true,
   }),
@@ -147,6 +184,17 @@ export const partyMeetingRoutes = {
     body: meetingCreateSchema,
     response: meetingDetailSchema,
     status: 201,
+  }),
+  update: defineRoute({
+    method: 'PUT',
+    path: '/api/admin/party/meetings/:id',
+    summary: '修改会议（地点、主持人、主题、会议纪要、照片）',
+    tag: TAG,
+    audience: 'staff',
+    permission: Permission.PartyMemberManage,
+    params: byId,
+    body: meetingUpdateSchema,
+    response: meetingDetailSchema,
   }),
   checkInToken: defineRoute({
     method: 'POST',

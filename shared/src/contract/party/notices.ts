@@ -47,6 +47,10 @@ export const noticeCreateSchema = z
   .refine((n) => n.audience === 'all' || !!n.targetOrgId, { error: '请选择公开到的组织', path: ['targetOrgId'] });
 export type NoticeCreateInput = z.output<typeof noticeCreateSchema>;
 
+/** Editing a draft: the same fields as drafting it (a published notice is refused with 409). */
+export const noticeUpdateSchema = noticeCreateSchema;
+export type NoticeUpdateInput = NoticeCreateInput;
+
 /** A member's view of a notice: the same text, and whether they have opened it. */
 export const myNoticeSchema = z.object({
   id: z.string(),
@@ -83,6 +87,17 @@ export const partyNoticeRoutes = {
     body: noticeCreateSchema,
     response: noticeSchema,
     status: 201,
+  }),
+  update: defineRoute({
+    method: 'PUT',
+    path: '/api/admin/party/notices/:id',
+    summary: '修改草稿（发布后不能再改）',
+    tag: TAG,
+    audience: 'staff',
+    permission: Permission.PartyMemberManage,
+    params: byId,
+    body: noticeUpdateSchema,
+    response: noticeSchema,
   }),
   publish: defineRoute({
     method: 'POST',

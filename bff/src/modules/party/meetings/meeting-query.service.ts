@@ -49,7 +49,7 @@ export class MeetingQueryService {
 
   async list(
     principal: Principal,
-    q: { page: number; pageSize: number; orgId?: string; type?: MeetingType },
+    q: { page: number; pageSize: number; orgId?: string; type?: MeetingType; month?: string },
   ): Promise<Page<MeetingVO>> {
     const scope = await this.scopes.scopeOf(principal);
     const within = q.orgId ? (await this.orgs.getInScope(scope, q.orgId)).path : undefined;
@@ -60,6 +60,9 @@ export class MeetingQueryService {
       within,
     );
     if (q.type) qb.andWhere('m.type = :type', { type: q.type });
+    // The Beijing day of the meeting (`held_on`) decides its month, as in the compliance table.
+    if (q.month)
+      qb.andWhere('m.held_on >= :first AND m.held_on <= :last', { first: `${q.month}-01`, last: `${q.month}-31` });
     const [items, total] = await qb
       .orderBy('m.startsAt', 'DESC')
       .addOrderBy('m.id', 'ASC')

@@ -1,7 +1,8 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { MeetingDetailVO, MeetingVO } from '@zhili/shared';
+import type { MeetingDetailVO, MeetingVO, StoredFileVO } from '@zhili/shared';
+import { FileLinkService, StoredFile } from '../../file';
 import { MemberPeopleService } from '../members/member-people.service';
 import { PartyMember } from '../members/party-member.entity';
 import { PartyOrg } from '../org/party-org.entity';
@@ -23,6 +24,9 @@ export class MeetingViewsService {
 
   @Inject()
   private people!: MemberPeopleService;
+
+  @Inject()
+  private links!: FileLinkService;
 
   async toVOs(meetings: readonly PartyMeeting[]): Promise<MeetingVO[]> {
     if (meetings.length === 0) return [];
@@ -89,6 +93,18 @@ export class MeetingViewsService {
         leaveStatus: r.leaveStatus,
       }))
       .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-    return { ...vo, attendees };
+    return { ...vo, attendees, photos: await this.photos(meeting.photoIds ?? []) };
+  }
+
+  /** Signed links of the meeting's photos, in their saved order (a file gone from the store is skipped). */
+  private async photos(ids: readonly string[], now: Date = new Date()): Promise<StoredFileVO[]> {
+    if (ids.length === 0) return [];
+    const files = new Map(
+      (await this.dataSource.getRepository(StoredFile).findBy({ id: In([...ids]) })).map((f) => [f.id, f]),
+    );
+    return ids.flatMap((id) => {
+      const file = files.get(id);
+      return file ? [this.links.toVO(file, now)] : [];
+    });
   }
 }

@@ -10,6 +10,7 @@ import { clientInfo } from '../../../core/http/client-info';
 import { MeetingCommandService } from './meeting-command.service';
 import { MeetingLeaveService } from './meeting-leave.service';
 import { MeetingQueryService } from './meeting-query.service';
+import { MeetingUpdateService } from './meeting-update.service';
 
 /** 三会一课 in the portal: a branch's meetings, their attendance, the host's QR, the compliance table. */
 @ForPrincipal('staff')
@@ -26,6 +27,9 @@ export class PartyMeetingController {
 
   @Inject()
   private leaves!: MeetingLeaveService;
+
+  @Inject()
+  private updates!: MeetingUpdateService;
 
   private acting(): Acting {
     return { actor: principalOf(this.ctx), client: clientInfo(this.ctx) };
@@ -50,6 +54,11 @@ export class PartyMeetingController {
   @Api(partyMeetingRoutes.create)
   async create({ body }: RouteInput<typeof partyMeetingRoutes.create>) {
     return { data: await this.commands.create(this.acting(), body) };
+  }
+
+  @Api(partyMeetingRoutes.update)
+  async update({ params, body }: RouteInput<typeof partyMeetingRoutes.update>) {
+    return { data: await this.updates.update(this.acting(), params.id, body) };
   }
 
   @Api(partyMeetingRoutes.checkInToken)

@@ -51,6 +51,10 @@ export class PartyMeeting {
   @Column({ type: 'text', nullable: true })
   minutes!: string | null;
 
+  /** Stored files attached to the meeting (null: none yet), in the order the portal saved them. */
+  @Column({ name: 'photo_ids', type: 'simple-json', nullable: true })
+  photoIds!: string[] | null;
+
   @Column({ name: 'actor_id', type: 'varchar', length: 36 })
   actorId!: string;
 

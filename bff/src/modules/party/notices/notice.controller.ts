@@ -34,6 +34,11 @@ export class PartyNoticeController {
     return { data: await this.notices.create(this.acting(), body) };
   }
 
+  @Api(partyNoticeRoutes.update)
+  async update({ params, body }: RouteInput<typeof partyNoticeRoutes.update>) {
+    return { data: await this.notices.update(this.acting(), params.id, body) };
+  }
+
   @Api(partyNoticeRoutes.publish)
   async publish({ params }: RouteInput<typeof partyNoticeRoutes.publish>) {
     return { data: await this.notices.publish(this.acting(), params.id) };

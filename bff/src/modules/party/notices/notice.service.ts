@@ -2,7 +2,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { randomUUID } from 'crypto';
 import { DataSource, In } from 'typeorm';
-import type { NoticeCreateInput, NoticeVO } from '@zhili/shared';
+import type { NoticeCreateInput, NoticeUpdateInput, NoticeVO } from '@zhili/shared';
 import type { Principal } from '../../../core/auth/principal';
 import { Acting, AuditActorService } from '../../../core/audit';
 import { AppError } from '../../../core/errors/app-error';
@@ -11,12 +11,14 @@ import type { Page } from '../../../core/scope/scoped-repository';
 import { PartyMember } from '../members/party-member.entity';
 import { OrgQueryService } from '../org/org-query.service';
 import { PartyOrg } from '../org/party-org.entity';
-import { invalid } from '../party-errors';
+import { invalid, refused } from '../party-errors';
 import { applyPartyScope, inPartyScope, type PartyScope } from '../scope/party-scope';
 import { PartyScopeService } from '../scope/party-scope.service';
 import { sanitizeNoticeHtml } from './notice-html';
 import { PartyNotice } from './party-notice.entity';
 import { PartyNoticeRead } from './party-notice-read.entity';
+
+const publishedRefusal = () => refused('NOTICE_PUBLISHED', '该党务公开已发布，不能再修改；如需更正，请另发一条');
 
 /** 党务公开 in the portal: drafting, publishing and pinning within the caller's party scope. */
 @Provide()
@@ -62,6 +64,45 @@ export class NoticeService {
   /** Only the town committee's view (`party:manage`) may address every member of the town. */
   async create(acting: Acting, input: NoticeCreateInput): Promise<NoticeVO> {
     const scope = await this.scopes.scopeOf(acting.actor);
+    const notice = this.dataSource.getRepository(PartyNotice).create({
+      id: randomUUID(),
+      ...(await this.fieldsOf(scope, input)),
+      pinned: false,
+      publishedAt: null,
+      actorId: acting.actor.id,
+    });
+    await this.dataSource.getRepository(PartyNotice).insert(notice);
+    await this.record(acting, 'party.notice.create', notice.id);
+    return (await this.toVOs([notice]))[0];
+  }
+
+  /**
+   * Editing a draft. Once published, members may have read it: a correction is a new notice, so the
+   * edit is refused (409) — also when a publish slipped in between the read and the write.
+   */
+  async update(acting: Acting, id: string, input: NoticeUpdateInput): Promise<NoticeVO> {
+    const scope = await this.scopes.scopeOf(acting.actor);
+    const notice = await this.getInScope(scope, id);
+    if (notice.publishedAt) throw publishedRefusal();
+    const fields = await this.fieldsOf(scope, input);
+    const result = await this.dataSource
+      .getRepository(PartyNotice)
+      .createQueryBuilder()
+      .update(PartyNotice)
+      .set(fields)
+      .where('id = :id AND published_at IS NULL', { id })
+      .execute();
+    if (result.affected === 0) throw publishedRefusal();
+    Object.assign(notice, fields);
+    await this.record(acting, 'party.notice.update', id);
+    return (await this.toVOs([notice]))[0];
+  }
+
+  /** The publisher, the addressed organisation and the sanitised body, checked against the caller's scope. */
+  private async fieldsOf(
+    scope: PartyScope,
+    input: NoticeCreateInput,
+  ): Promise<Pick<PartyNotice, 'orgId' | 'orgPath' | 'audience' | 'targetOrgId' | 'targetPath' | 'title' | 'body'>> {
     const org = await this.orgs.getInScope(scope, input.orgId).catch(() => {
       throw invalid('orgId', '党组织不存在或不在您的负责范围内');
     });
@@ -75,8 +116,7 @@ export class NoticeService {
     }
     const body = sanitizeNoticeHtml(input.body);
     if (!body) throw invalid('body', '请填写正文');
-    const notice = this.dataSource.getRepository(PartyNotice).create({
-      id: randomUUID(),
+    return {
       orgId: org.id,
       orgPath: org.path,
       audience: input.audience,
@@ -84,13 +124,7 @@ export class NoticeService {
       targetPath: target?.path ?? null,
       title: input.title,
       body,
-      pinned: false,
-      publishedAt: null,
-      actorId: acting.actor.id,
-    });
-    await this.dataSource.getRepository(PartyNotice).insert(notice);
-    await this.record(acting, 'party.notice.create', notice.id);
-    return (await this.toVOs([notice]))[0];
+    };
   }
 
   async publish(acting: Acting, id: string, now: Date = new Date()): Promise<NoticeVO> {
@@ -113,7 +147,7 @@ export class NoticeService {
 
   private async record(
     acting: Acting,
-    action: 'party.notice.create' | 'party.notice.publish' | 'party.notice.pin',
+    action: 'party.notice.create' | 'party.notice.update' | 'party.notice.publish' | 'party.notice.pin',
     id: string,
   ) {
     await this.audit.record(acting, { action, resourceType: 'party_notice', resourceId: id, result: 'success' });
