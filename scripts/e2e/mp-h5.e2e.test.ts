@@ -66,9 +66,9 @@ describeBrowser('H5 mini-program in Chromium', () => {
     await page.close();
   });
 
-  it('shows each person the tiles of their roles: 党员学习 for a party member, 网格工作台 for a grid worker', async () => {
+  it('shows each person the tiles of their roles: 党员之家 for a party member, 网格工作台 for a grid worker', async () => {
     const party = await signedIn('lisi');
-    expect(await tileKeys(party)).toEqual(['cases', 'study', 'binding']);
+    expect(await tileKeys(party)).toEqual(['cases', 'party', 'binding']);
     await screenshot(party, 'mp-h5-home-party');
     await party.close();
 

@@ -4,6 +4,13 @@ export const routes = {
   mine: '/pages/mine/index',
   residentCases: '/resident/pages/cases/index',
   partyStudy: '/party/pages/study/index',
+  partyHome: '/party/pages/home/index',
+  partyNotices: '/party/pages/notices/index',
+  partyNotice: '/party/pages/notice/index',
+  partyMeetings: '/party/pages/meetings/index',
+  /** Named by the meeting invitation push (`party/pages/meeting/index?id=…`): keep the path. */
+  partyMeeting: '/party/pages/meeting/index',
+  partyFile: '/party/pages/file/index',
   gridTasks: '/grid/pages/tasks/index',
   gridHouseholds: '/grid/pages/households/index',
   gridHousehold: '/grid/pages/household/index',

@@ -9,8 +9,8 @@ describe('home service tiles by role', () => {
     expect(keys([])).toEqual(['cases', 'binding']);
   });
 
-  it('adds 党员学习 for a party member, and no grid tiles', () => {
-    expect(keys([Role.Resident, Role.PartyMember])).toEqual(['cases', 'study', 'binding']);
+  it('adds 党员之家 for a party member, and no grid tiles', () => {
+    expect(keys([Role.Resident, Role.PartyMember])).toEqual(['cases', 'party', 'binding']);
   });
 
   it('adds the grid workbench, visits and work orders for a grid worker, and no party tile', () => {

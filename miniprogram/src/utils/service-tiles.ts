@@ -25,11 +25,11 @@ export interface ServiceTile {
 export const serviceTiles: readonly ServiceTile[] = [
   { key: 'cases', title: '我的上报', subtitle: '问题处理进度', icon: 'cases', url: caseRoutes.myCases },
   {
-    key: 'study',
-    title: '党员学习',
-    subtitle: '即将开放',
+    key: 'party',
+    title: '党员之家',
+    subtitle: '支部、通知、会议',
     icon: 'study',
-    url: routes.partyStudy,
+    url: routes.partyHome,
     roles: [Role.PartyMember],
   },
   {

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '党员之家',
+  enablePullDownRefresh: true,
+});
