@@ -7,7 +7,6 @@ import { MpRoleGrant, MpUser } from '../modules/mp-user';
 import { PartyAdmission } from '../modules/party/admission/party-admission.entity';
 import { PartyAdmissionStep } from '../modules/party/admission/party-admission-step.entity';
 import { PartyMeeting } from '../modules/party/meetings/party-meeting.entity';
-import { PartyMeetingAttendee } from '../modules/party/meetings/party-meeting-attendee.entity';
 import { PartyMemberAccount } from '../modules/party/meetings/party-member-account.entity';
 import { PartyMember } from '../modules/party/members/party-member.entity';
 import { PartyMemberEvent } from '../modules/party/members/party-member-event.entity';
@@ -75,6 +74,23 @@ async function insertChunks<T extends ObjectLiteral>(
       .into(target)
       .values(rows.slice(k, k + CHUNK_ROWS))
       .execute();
+}
+
+/** Rows of scalar values as multi-row INSERTs (`?` placeholders: SQLite and MySQL alike). */
+async function insertPlain(
+  m: EntityManager,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (string | number | null)[][],
+): Promise<void> {
+  const placeholders = `(${columns.map(() => '?').join(', ')})`;
+  for (let k = 0; k < rows.length; k += CHUNK_ROWS) {
+    const chunk = rows.slice(k, k + CHUNK_ROWS);
+    await m.query(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => placeholders).join(', ')}`,
+      chunk.flat(),
+    );
+  }
 }
 
 interface Loaded {
@@ -479,7 +495,22 @@ async function writeParty(ds: DataSource, loaded: Loaded, options: DemoPartyOpti
       }),
     );
     await put('party_meeting', PartyMeeting, meetings.meetings);
-    await put('party_meeting_attendee', PartyMeetingAttendee, meetings.attendees);
+    // ~70,000 rows in the full town: plain multi-row INSERTs, without TypeORM's per-row processing (4 s → <1 s).
+    await insertPlain(
+      m,
+      'party_meeting_attendee',
+      ['meeting_id', 'member_id', 'status', 'checked_in_at', 'method', 'leave_reason', 'leave_status'],
+      meetings.attendees.map((a) => [
+        a.meetingId,
+        a.memberId,
+        a.status,
+        a.checkedInAt,
+        a.method,
+        a.leaveReason,
+        a.leaveStatus,
+      ]),
+    );
+    counts.party_meeting_attendee = meetings.attendees.length;
     await put(
       'party_notice',
       PartyNotice,
