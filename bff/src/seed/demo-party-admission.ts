@@ -23,33 +23,28 @@ export type DemoAdmissionTarget =
 /** Acts in pipeline order, each with the gap (days) it follows the previous one by. */
 type Planned = { kind: AdmissionAct['kind']; gap: number };
 
+/** The whole way from application to 正式党员, in order; each target stops somewhere along it. */
+const WAY: readonly AdmissionAct['kind'][] = [
+  'talk',
+  'make_activist',
+  'make_candidate',
+  'political_review',
+  'training',
+  'branch_vote',
+  'higher_approval',
+  'conversion_vote',
+];
+
 const ORDER: Record<DemoAdmissionTarget, readonly AdmissionAct['kind'][]> = {
   applicant: [],
-  applicant_talked: ['talk'],
-  activist: ['talk', 'make_activist'],
-  candidate: ['talk', 'make_activist', 'make_candidate'],
-  candidate_trained: ['talk', 'make_activist', 'make_candidate', 'political_review', 'training'],
-  candidate_voted: ['talk', 'make_activist', 'make_candidate', 'political_review', 'training', 'branch_vote'],
-  probationary: [
-    'talk',
-    'make_activist',
-    'make_candidate',
-    'political_review',
-    'training',
-    'branch_vote',
-    'higher_approval',
-  ],
-  full: [
-    'talk',
-    'make_activist',
-    'make_candidate',
-    'political_review',
-    'training',
-    'branch_vote',
-    'higher_approval',
-    'conversion_vote',
-  ],
-  ended: ['talk', 'make_activist', 'end'],
+  applicant_talked: WAY.slice(0, 1),
+  activist: WAY.slice(0, 2),
+  candidate: WAY.slice(0, 3),
+  candidate_trained: WAY.slice(0, 5),
+  candidate_voted: WAY.slice(0, 6),
+  probationary: WAY.slice(0, 7),
+  full: WAY,
+  ended: [...WAY.slice(0, 2), 'end'],
 };
 
 /** How long ago (days) the last act of each target happened: a range that shows due, waiting and overdue work. */

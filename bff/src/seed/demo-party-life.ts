@@ -4,7 +4,8 @@ import type { PartyMeetingAttendee } from '../modules/party/meetings/party-meeti
 import type { PartyNotice } from '../modules/party/notices/party-notice.entity';
 import type { PartyNoticeRead } from '../modules/party/notices/party-notice-read.entity';
 import { workingTimeOn } from './dates';
-import { leaveReasons, meetingMinutes, meetingTopics } from './demo-party-texts';
+import { sanitizeNoticeHtml } from '../modules/party/notices/notice-html';
+import { committeeNotices, leaveReasons, meetingMinutes, meetingTopics, themeDayNotice } from './demo-party-texts';
 import type { PlannedMember } from './demo-party-people';
 import type { Rng } from './prng';
 
@@ -128,32 +129,28 @@ export function planMeetings(
       const tomorrow = addDays(today, 1);
       const m = meeting(branch, 'theme_day', tomorrow, '重温入党誓词，开展志愿服务');
       plan.meetings.push(m);
-      for (const x of members.filter((y) => invited(y, branch.id, today)))
-        plan.attendees.push({
-          meetingId: m.id,
-          memberId: x.id,
-          status: 'absent',
-          checkedInAt: null,
-          method: null,
-          leaveReason: null,
-          leaveStatus: null,
-        });
+      for (const x of members.filter((y) => invited(y, branch.id, today))) plan.attendees.push(notYet(m.id, x.id));
     }
   }
   return plan;
 }
 
-/** About 85 % check in (a few minutes early, mostly by the host's QR), some ask for leave, the rest miss it. */
-function attendance(rng: Rng, m: PlannedMeeting, x: PlannedMember, day: string): PartyMeetingAttendee {
-  const row: PartyMeetingAttendee = {
-    meetingId: m.id,
-    memberId: x.id,
+/** An invitee who has neither checked in nor asked for leave. */
+function notYet(meetingId: string, memberId: string): PartyMeetingAttendee {
+  return {
+    meetingId,
+    memberId,
     status: 'absent',
     checkedInAt: null,
     method: null,
     leaveReason: null,
     leaveStatus: null,
   };
+}
+
+/** About 85 % check in (a few minutes early, mostly by the host's QR), some ask for leave, the rest miss it. */
+function attendance(rng: Rng, m: PlannedMeeting, x: PlannedMember, day: string): PartyMeetingAttendee {
+  const row = notYet(m.id, x.id);
   const isAway = away(x, day);
   const r = rng.next();
   if (!isAway && r < 0.86) {
@@ -171,7 +168,7 @@ function attendance(rng: Rng, m: PlannedMeeting, x: PlannedMember, day: string):
 export type PlannedNotice = Omit<PartyNotice, 'createdAt' | 'updatedAt'>;
 
 /** Read receipts: older notices read by most of their audience, recent ones by fewer; `unread` by nobody listed. */
-export function planReads(
+function planReads(
   rng: Rng,
   now: Date,
   notices: readonly PlannedNotice[],
@@ -192,4 +189,66 @@ export function planReads(
     }
   }
   return reads;
+}
+
+/** Who publishes a notice: an organisation and the staff account acting for it. */
+export interface NoticePublisher {
+  id: string;
+  path: string;
+  name: string;
+  actorId: string;
+}
+
+export interface NoticesPlan {
+  notices: PlannedNotice[];
+  reads: PartyNoticeRead[];
+}
+
+/**
+ * 党务公开: the committee's notices to all members (the first pinned, the last still a draft) and the
+ * home branch's notice about tomorrow's 主题党日 at `place`, which `unreadBy` has not opened yet.
+ */
+export function planNotices(
+  rng: Rng,
+  ids: () => string,
+  today: string,
+  now: Date,
+  committee: NoticePublisher,
+  branch: NoticePublisher & { place: string },
+  active: readonly PlannedMember[],
+  unreadBy: string,
+): NoticesPlan {
+  const publishedAt = (daysAgo: number) => workingTimeOn(addDays(today, -daysAgo), 9, 30);
+  const daysAgo = [20, 45, 9];
+  const notices: PlannedNotice[] = committeeNotices.map((n, k) => ({
+    id: ids(),
+    orgId: committee.id,
+    orgPath: committee.path,
+    audience: 'all',
+    targetOrgId: null,
+    targetPath: null,
+    title: n.title,
+    body: sanitizeNoticeHtml(n.body),
+    pinned: k === 0,
+    publishedAt: k < daysAgo.length ? publishedAt(daysAgo[k]) : null,
+    actorId: committee.actorId,
+  }));
+  const text = themeDayNotice(branch.name, addDays(today, 1), branch.place);
+  const unread: PlannedNotice = {
+    id: ids(),
+    orgId: branch.id,
+    orgPath: branch.path,
+    audience: 'org',
+    targetOrgId: branch.id,
+    targetPath: branch.path,
+    title: text.title,
+    body: sanitizeNoticeHtml(text.body),
+    pinned: false,
+    publishedAt: publishedAt(1),
+    actorId: branch.actorId,
+  };
+  notices.push(unread);
+  const audience = (n: PlannedNotice) =>
+    n.audience === 'all' ? active : active.filter((m) => m.orgId === n.targetOrgId);
+  return { notices, reads: planReads(rng, now, notices, audience, { memberId: unreadBy, unreadNoticeId: unread.id }) };
 }

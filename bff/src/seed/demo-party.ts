@@ -1,4 +1,4 @@
-import { addCalendarMonths, addDays, committeeRolesFor, Permission, Role, type CommitteeRole } from '@zhili/shared';
+import { addCalendarMonths, Permission, Role } from '@zhili/shared';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { In, Like } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -10,7 +10,6 @@ import { PartyMeeting } from '../modules/party/meetings/party-meeting.entity';
 import { PartyMemberAccount } from '../modules/party/meetings/party-member-account.entity';
 import { PartyMember } from '../modules/party/members/party-member.entity';
 import { PartyMemberEvent } from '../modules/party/members/party-member-event.entity';
-import { sanitizeNoticeHtml } from '../modules/party/notices/notice-html';
 import { PartyNotice } from '../modules/party/notices/party-notice.entity';
 import { PartyNoticeRead } from '../modules/party/notices/party-notice-read.entity';
 import { PartyOrg } from '../modules/party/org/party-org.entity';
@@ -21,10 +20,10 @@ import { PartyOrgTerm } from '../modules/party/org/party-org-term.entity';
 import { Region } from '../modules/region/region.entity';
 import { Person } from '../modules/registry/entities';
 import { StaffUser } from '../modules/staff/staff-user.entity';
-import { ageOn, workingTimeOn } from './dates';
-import { planMeetings, planReads, type LifeBranch, type PlannedNotice } from './demo-party-life';
-import { planPeople, seatHolders, type BranchDraft, type PartyPersonIn, type PlannedMember } from './demo-party-people';
-import { committeeNotices, themeDayNotice } from './demo-party-texts';
+import { ageOn } from './dates';
+import { planMeetings, planNotices, type LifeBranch } from './demo-party-life';
+import { planTerms, planTree } from './demo-party-orgs';
+import { planPeople, type BranchDraft, type PartyPersonIn, type PlannedMember } from './demo-party-people';
 import { shanghaiToday } from './demo-town';
 import { TOWN_CODE, TOWN_CODE_PREFIX } from './plan';
 import { Rng } from './prng';
@@ -140,8 +139,6 @@ async function load(ds: DataSource): Promise<Loaded | null> {
   return { town, parents, persons, passwordHash: shared?.passwordHash ?? null };
 }
 
-const branchName = (r: Region) => `${r.name}党支部`;
-
 /** Writes the demo party organisation unless any party organisation exists. */
 export async function ensureDemoParty(ds: DataSource, options: DemoPartyOptions): Promise<DemoPartyReport> {
   const started = Date.now();
@@ -156,6 +153,18 @@ export async function ensureDemoParty(ds: DataSource, options: DemoPartyOptions)
   return report;
 }
 
+/** The person who becomes the demo member 李四: one already named so, else a man of 30–45 living in 幸福村. */
+function lisiOf(loaded: Loaded, home: Region, today: string): PartyPersonIn {
+  const inHome = loaded.persons.filter((p) => p.parentRegionId === home.id);
+  const age = (p: PartyPersonIn) => ageOn(today, p.birthDate);
+  const person =
+    inHome.find((p) => p.name === LISI_NAME) ??
+    inHome.find((p) => p.local && p.gender === 'male' && age(p) >= 30 && age(p) <= 45);
+  if (!person) throw new Error('no resident of 幸福村 to be the demo member 李四');
+  person.name = LISI_NAME;
+  return person;
+}
+
 async function writeParty(ds: DataSource, loaded: Loaded, options: DemoPartyOptions, report: DemoPartyReport) {
   const today = options.today ?? shanghaiToday(options.now);
   const now = options.now ?? new Date(`${today}T04:00:00Z`);
@@ -163,247 +172,69 @@ async function writeParty(ds: DataSource, loaded: Loaded, options: DemoPartyOpti
   const ids = () => rng.uuid();
   const { town, parents } = loaded;
   const home = parents.find((p) => p.code === `${TOWN_CODE_PREFIX}201`) ?? parents[0];
-  // 李四: a man of 30–45 in 幸福村 (the registry person who becomes the demo member).
-  const lisiPerson =
-    loaded.persons.find((p) => p.parentRegionId === home.id && p.name === LISI_NAME) ??
-    loaded.persons.find(
-      (p) =>
-        p.parentRegionId === home.id &&
-        p.local &&
-        p.gender === 'male' &&
-        ageOn(today, p.birthDate) >= 30 &&
-        ageOn(today, p.birthDate) <= 45,
-    );
-  if (!lisiPerson) throw new Error('no resident of 幸福村 to be the demo member 李四');
-  lisiPerson.name = LISI_NAME;
+  const lisi = lisiOf(loaded, home, today);
 
-  // The tree: 镇党委 → 机关党支部 and a 党支部 per village / community (幸福村 first).
-  const committeeId = ids();
-  const committee: PartyOrg = orgRow(
-    committeeId,
-    null,
-    `/${committeeId}/`,
-    'committee',
-    '示范镇党委',
-    town.id,
-    '1984-05-01',
-    0,
-  );
-  const orgs: PartyOrg[] = [committee];
-  const drafts: BranchDraft[] = [];
-  const branchOfRegion = new Map<string, BranchDraft>();
-  const institutionId = ids();
-  orgs.push(
-    orgRow(
-      institutionId,
-      committee,
-      `${committee.path}${institutionId}/`,
-      'branch',
-      '示范镇机关党支部',
-      town.id,
-      '1984-06-01',
-      1,
-    ),
-  );
-  drafts.push({ id: institutionId, path: orgs[1].path, name: orgs[1].name, regionId: null, institutional: true });
-  [home, ...parents.filter((p) => p.id !== home.id)].forEach((r, i) => {
-    const id = ids();
-    const founded =
-      r.level === 'village'
-        ? `${rng.int(1985, 1995)}-0${rng.int(1, 9)}-01`
-        : `${rng.int(2002, 2015)}-0${rng.int(1, 9)}-01`;
-    const org = orgRow(id, committee, `${committee.path}${id}/`, 'branch', branchName(r), r.id, founded, 10 + i);
-    orgs.push(org);
-    const draft: BranchDraft = { id, path: org.path, name: org.name, regionId: r.id, institutional: false };
-    drafts.push(draft);
-    branchOfRegion.set(r.id, draft);
-  });
-
+  const tree = planTree(rng, ids, town, parents, home);
   const archiveOn = `${addCalendarMonths(today, -rng.int(28, 34)).slice(0, 7)}-15`;
   const people = planPeople(
-    { rng, today, archiveOn, branches: drafts, branchOfRegion, persons: loaded.persons, lisiPersonId: lisiPerson.id },
+    {
+      rng,
+      today,
+      archiveOn,
+      branches: tree.branches,
+      branchOfRegion: tree.branchOfRegion,
+      persons: loaded.persons,
+      lisiPersonId: lisi.id,
+    },
     ids,
   );
   const active = people.members.filter((m) => m.status === 'active');
-  const ofOrg = (orgId: string) => active.filter((m) => m.orgId === orgId);
+  const terms = planTerms(rng, ids, today, tree.orgs, active, lisi.id);
+  const homeBranch = tree.branchOfRegion.get(home.id) as BranchDraft;
+  // The two demo accounts: the committee's secretary records the town's history, 幸福村's secretary their branch's.
+  const townActor = { id: ids(), name: terms.secretaries.get(tree.committee.id)?.displayName ?? '示范镇党委' };
+  const homeActor = { id: ids(), name: terms.secretaries.get(homeBranch.id)?.displayName ?? homeBranch.name };
+  const actorOf = (orgId: string | undefined) => (orgId === homeBranch.id ? homeActor : townActor);
 
-  // Terms and committees: the previous term and the current one. Two branches are due for 换届, one overdue.
-  const terms: PartyOrgTerm[] = [];
-  const seats: PartyOrgSeat[] = [];
-  const orgEvents: PartyOrgEvent[] = [];
-  const secretaries = new Map<string, PlannedMember>();
-  const currentSeats = new Map<string, Set<string>>();
-  const actor = { id: ids(), name: '' };
-  const branchActor = { id: ids(), name: '' };
-  orgs.forEach((org, i) => {
-    const isCommittee = org.type === 'committee';
-    const years = isCommittee ? 5 : 3;
-    const monthsAgo = isCommittee
-      ? rng.int(20, 40)
-      : i === orgs.length - 1
-        ? 38
-        : i >= orgs.length - 3
-          ? rng.int(33, 34)
-          : rng.int(4, 30);
-    const startedOn = later(addDays(addCalendarMonths(today, -monthsAgo), -rng.int(0, 20)), org.foundedOn);
-    const previousOn = later(addCalendarMonths(startedOn, -12 * years), org.foundedOn);
-    const pool = isCommittee ? active : ofOrg(org.id);
-    // A branch of seven or more members elects a committee (支委会); a small one only its secretary.
-    const roles: CommitteeRole[] = isCommittee
-      ? ['secretary', 'deputy_secretary', 'deputy_secretary', 'organization', 'publicity', 'discipline', 'member']
-      : pool.length >= 15
-        ? committeeRolesFor('branch').slice(0, 5)
-        : pool.length >= 5
-          ? ['secretary', 'organization', 'publicity']
-          : ['secretary'];
-    const eligible = pool.filter((m) => m.personId !== lisiPerson.id);
-    for (const [on, current] of [
-      [previousOn, false],
-      [startedOn, true],
-    ] as const) {
-      if (!current && previousOn === startedOn) continue;
-      const termId = ids();
-      const holders = seatHolders(
-        rng,
-        eligible.filter((m) => m.joinedOn < on),
-        roles,
-        today,
-      );
-      terms.push({
-        id: termId,
-        orgId: org.id,
-        startedOn: on,
-        note: current ? '换届选举产生新一届委员会' : null,
-        createdAt: new Date(now),
-      });
-      holders.forEach((h, k) =>
-        seats.push({
-          id: ids(),
-          termId,
-          orgId: org.id,
-          role: h.role,
-          memberId: h.member.id,
-          personId: null,
-          seatOrder: k,
-        }),
-      );
-      orgEvents.push({
-        id: ids(),
-        orgId: org.id,
-        kind: 'term',
-        happenedOn: on,
-        note: null,
-        relatedOrgId: null,
-        detail: { termId, seats: holders.length },
-        actorId: actor.id,
-        actorName: '',
-        createdAt: new Date(now),
-      });
-      if (current) {
-        org.currentTermId = termId;
-        org.termStartedOn = on;
-        currentSeats.set(org.id, new Set(holders.map((h) => h.member.id)));
-        const secretary = holders.find((h) => h.role === 'secretary');
-        if (secretary) secretaries.set(org.id, secretary.member);
-      }
-    }
-    orgEvents.push({
-      id: ids(),
-      orgId: org.id,
-      kind: 'create',
-      happenedOn: org.foundedOn,
-      note: null,
-      relatedOrgId: null,
-      detail: { type: org.type },
-      actorId: actor.id,
-      actorName: '',
-      createdAt: new Date(now),
-    });
-  });
-  for (const [orgId, m] of secretaries)
-    m.position = orgId === committeeId ? '镇党委书记' : `${orgs.find((o) => o.id === orgId)?.name ?? ''}书记`;
-  const homeBranch = branchOfRegion.get(home.id) as BranchDraft;
-  actor.name = secretaries.get(committeeId)?.displayName ?? '示范镇党委';
-  branchActor.name = secretaries.get(homeBranch.id)?.displayName ?? '幸福村党支部';
-  const actorOf = (orgId: string) => (orgId === homeBranch.id ? branchActor : actor);
-  for (const e of orgEvents) e.actorName = actor.name;
-
-  // Meetings and notices.
-  const life: LifeBranch[] = drafts.map((d) => {
+  const life: LifeBranch[] = tree.branches.map((d) => {
     const region = parents.find((p) => p.id === d.regionId) ?? town;
-    const center: [number, number] | null =
-      region.centerLng !== null && region.centerLat !== null ? [region.centerLng, region.centerLat] : null;
     return {
       id: d.id,
       path: d.path,
       name: d.name,
       place: d.institutional ? '示范镇人民政府三楼党员活动室' : `${region.name}党群服务中心`,
-      center,
-      host: secretaries.get(d.id)?.displayName ?? '支部书记',
-      committee: currentSeats.get(d.id) ?? new Set(),
+      center: region.centerLng !== null && region.centerLat !== null ? [region.centerLng, region.centerLat] : null,
+      host: terms.secretaries.get(d.id)?.displayName ?? '支部书记',
+      committee: terms.committees.get(d.id) ?? new Set(),
       actorId: actorOf(d.id).id,
     };
   });
   const meetings = planMeetings(rng, today, life, people.members, homeBranch.id, ids);
-  const lisiMember = people.members.find((m) => m.personId === lisiPerson.id) as PlannedMember;
-  const publishedAt = (daysAgo: number) => workingTimeOn(addDays(today, -daysAgo), 9, 30);
-  const notices: PlannedNotice[] = committeeNotices.map((n, k) => ({
-    id: ids(),
-    orgId: committee.id,
-    orgPath: committee.path,
-    audience: 'all',
-    targetOrgId: null,
-    targetPath: null,
-    title: n.title,
-    body: sanitizeNoticeHtml(n.body),
-    pinned: k === 0,
-    publishedAt: k === committeeNotices.length - 1 ? null : publishedAt([20, 45, 9][k] ?? 30),
-    actorId: actor.id,
-  }));
+  const lisiMember = people.members.find((m) => m.personId === lisi.id) as PlannedMember;
   const homeLife = life.find((l) => l.id === homeBranch.id) as LifeBranch;
-  const branchNotice = themeDayNotice(homeBranch.name, addDays(today, 1), homeLife.place);
-  const unread: PlannedNotice = {
-    id: ids(),
-    orgId: homeBranch.id,
-    orgPath: homeBranch.path,
-    audience: 'org',
-    targetOrgId: homeBranch.id,
-    targetPath: homeBranch.path,
-    title: branchNotice.title,
-    body: sanitizeNoticeHtml(branchNotice.body),
-    pinned: false,
-    publishedAt: publishedAt(1),
-    actorId: branchActor.id,
-  };
-  notices.push(unread);
-  const reads = planReads(
+  const notices = planNotices(
     rng,
+    ids,
+    today,
     now,
-    notices,
-    (n) => (n.audience === 'all' ? active : active.filter((m) => m.orgId === n.targetOrgId)),
-    { memberId: lisiMember.id, unreadNoticeId: unread.id },
+    { ...tree.committee, actorId: townActor.id },
+    { ...homeBranch, place: homeLife.place, actorId: homeActor.id },
+    active,
+    lisiMember.id,
   );
 
   const staff = [
     {
-      id: actor.id,
+      ...townActor,
       username: PARTY_SECRETARY_USERNAME,
-      displayName: actor.name,
-      roles: [Role.PartySecretary],
       grants: [Permission.PartyManage],
       region: town,
-      orgId: committee.id,
+      orgId: tree.committee.id,
     },
-    {
-      id: branchActor.id,
-      username: BRANCH_SECRETARY_USERNAME,
-      displayName: branchActor.name,
-      roles: [Role.PartySecretary],
-      grants: [],
-      region: home,
-      orgId: homeBranch.id,
-    },
+    { ...homeActor, username: BRANCH_SECRETARY_USERNAME, grants: [], region: home, orgId: homeBranch.id },
   ];
+  const byMember = new Map(people.members.map((x) => [x.id, x]));
+  const admissionOrg = new Map(people.admissions.map((a) => [a.id, a.orgId]));
   const counts = report.counts;
   await ds.transaction(async (m) => {
     const put = async <T extends ObjectLiteral>(
@@ -414,23 +245,19 @@ async function writeParty(ds: DataSource, loaded: Loaded, options: DemoPartyOpti
       await insertChunks(m, target, rows);
       counts[table] = rows.length;
     };
-    await m.getRepository(Person).update({ id: lisiPerson.id }, { name: LISI_NAME });
-    const existing = new Set(
-      (await m.getRepository(StaffUser).find({ where: { username: In(staff.map((s) => s.username)) } })).map(
-        (s) => s.username,
-      ),
-    );
-    const newStaff = loaded.passwordHash ? staff.filter((s) => !existing.has(s.username)) : [];
-    const hash = loaded.passwordHash as string;
+    await m.getRepository(Person).update({ id: lisi.id }, { name: LISI_NAME });
+    const existing = await m.getRepository(StaffUser).findBy({ username: In(staff.map((s) => s.username)) });
+    const hash = loaded.passwordHash;
+    const newStaff = hash ? staff.filter((s) => !existing.some((e) => e.username === s.username)) : [];
     await put(
       'staff',
       StaffUser,
       newStaff.map((s) => ({
         id: s.id,
         username: s.username,
-        displayName: s.displayName,
-        passwordHash: hash,
-        roles: s.roles,
+        displayName: s.name,
+        passwordHash: hash ?? '',
+        roles: [Role.PartySecretary],
         grants: s.grants,
         regionId: s.region.id,
         scopePath: s.region.path,
@@ -439,10 +266,14 @@ async function writeParty(ds: DataSource, loaded: Loaded, options: DemoPartyOpti
         lastLoginAt: null,
       })),
     );
-    await put('party_org', PartyOrg, orgs);
-    await put('party_org_event', PartyOrgEvent, orgEvents);
-    await put('party_org_term', PartyOrgTerm, terms);
-    await put('party_org_seat', PartyOrgSeat, seats);
+    await put('party_org', PartyOrg, tree.orgs);
+    await put(
+      'party_org_event',
+      PartyOrgEvent,
+      terms.events.map((e) => ({ ...e, actorId: townActor.id, actorName: townActor.name })),
+    );
+    await put('party_org_term', PartyOrgTerm, terms.terms);
+    await put('party_org_seat', PartyOrgSeat, terms.seats);
     await put(
       'party_org_staff',
       PartyOrgStaff,
@@ -451,46 +282,27 @@ async function writeParty(ds: DataSource, loaded: Loaded, options: DemoPartyOpti
     await put(
       'party_member',
       PartyMember,
-      people.members.map((x) => ({
-        id: x.id,
-        personId: x.personId,
-        name: options.cipher.seal(x.name),
-        phone: options.cipher.seal(x.phone),
-        gender: x.gender,
-        birthDate: x.birthDate,
-        orgId: x.orgId,
-        orgPath: x.orgPath,
-        category: x.category,
-        status: x.status,
-        joinedOn: x.joinedOn,
-        convertedOn: x.convertedOn,
-        position: x.position,
-        education: x.education,
-        workUnit: x.workUnit,
-        flowPlace: x.flowPlace,
-        flowSince: x.flowSince,
-        flowContactOrg: x.flowContactOrg,
-        admissionId: x.admissionId,
-        lastEventOn: x.lastEventOn,
+      people.members.map(({ memberships: _m, flows: _f, displayName: _d, bornOn: _b, name, phone, ...x }) => ({
+        ...x,
+        name: options.cipher.seal(name),
+        phone: options.cipher.seal(phone),
         version: 1,
       })),
     );
-    const byMember = new Map(people.members.map((x) => [x.id, x]));
     await put(
       'party_member_event',
       PartyMemberEvent,
       people.events.map((e) => {
-        const who = actorOf(byMember.get(e.memberId)?.orgId ?? '');
+        const who = actorOf(byMember.get(e.memberId)?.orgId);
         return { ...e, actorId: who.id, actorName: who.name };
       }),
     );
     await put('party_admission', PartyAdmission, people.admissions);
-    const admissionOrg = new Map(people.admissions.map((a) => [a.id, a.orgId]));
     await put(
       'party_admission_step',
       PartyAdmissionStep,
       people.steps.map((s) => {
-        const who = actorOf(admissionOrg.get(s.admissionId) ?? '');
+        const who = actorOf(admissionOrg.get(s.admissionId));
         return { ...s, actorId: who.id, actorName: who.name };
       }),
     );
@@ -511,46 +323,9 @@ async function writeParty(ds: DataSource, loaded: Loaded, options: DemoPartyOpti
       ]),
     );
     counts.party_meeting_attendee = meetings.attendees.length;
-    await put(
-      'party_notice',
-      PartyNotice,
-      notices.map((n) => ({ ...n })),
-    );
-    await put('party_notice_read', PartyNoticeRead, reads);
+    await put('party_notice', PartyNotice, notices.notices);
+    await put('party_notice_read', PartyNoticeRead, notices.reads);
   });
-}
-
-function later(a: string, b: string): string {
-  return a > b ? a : b;
-}
-
-function orgRow(
-  id: string,
-  parent: PartyOrg | null,
-  path: string,
-  type: PartyOrg['type'],
-  name: string,
-  regionId: string | null,
-  foundedOn: string,
-  sortOrder: number,
-): PartyOrg {
-  const org = new PartyOrg();
-  Object.assign(org, {
-    id,
-    parentId: parent?.id ?? null,
-    path,
-    type,
-    name,
-    status: 'active',
-    regionId,
-    foundedOn,
-    sortOrder,
-    currentTermId: null,
-    termStartedOn: foundedOn,
-    closedOn: null,
-    mergedIntoId: null,
-  });
-  return org;
 }
 
 /**
