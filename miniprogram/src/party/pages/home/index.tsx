@@ -128,6 +128,14 @@ function MemberHome({ member }: { member: MyPartyMemberVO }) {
             label="我的档案"
             url={routes.partyFile}
           />
+          <Shortcut
+            id="party-go-study"
+            title="党员学习"
+            desc="即将开放"
+            badge={null}
+            label="党员学习，即将开放"
+            url={routes.partyStudy}
+          />
         </View>
       </View>
     </View>
