@@ -10,4 +10,21 @@ export * from './persons';
 export * from './households';
 export * from './tags';
 export * from './visits';
-export { ImportService, ExportService } from './transfer';
+export {
+  ImportService,
+  ExportService,
+  ImportJobStore,
+  EXAMPLE_MARK,
+  writeTemplate,
+  loadSheetGrid,
+  readSheet,
+  RowReader,
+  RowErrors,
+  cellText,
+  labelLookup,
+  writeXlsx,
+  attachmentHeader,
+  XLSX_MIME,
+  personsByIdHash,
+} from './transfer';
+export type { SheetRow, CellValue, ColumnSpec, SheetColumn, CellOut } from './transfer';

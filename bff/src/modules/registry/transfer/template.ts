@@ -61,11 +61,12 @@ const REQUIRED_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFC00
 
 function addDataSheet(
   wb: ExcelJS.Workbook,
-  kind: ImportKind,
+  sheetName: string,
   columns: readonly ColumnSpec[],
-  region: string | null,
+  example: Record<string, string> | null,
+  maxRows: number,
 ): void {
-  const ws = wb.addWorksheet(sheetNames[kind], { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({
     header: c.header,
     key: c.key,
@@ -79,12 +80,14 @@ function addDataSheet(
     cell.font = c.required ? REQUIRED_FONT : { bold: true };
     cell.note = c.note;
   });
-  const example = ws.addRow(
-    Object.fromEntries(Object.entries(exampleOf(kind, region)).map(([key, value]) => [key, neutraliseCell(value)])),
-  );
-  example.font = { italic: true, color: { argb: 'FF808080' } };
+  if (example) {
+    const row = ws.addRow(
+      Object.fromEntries(Object.entries(example).map(([key, value]) => [key, neutraliseCell(value)])),
+    );
+    row.font = { italic: true, color: { argb: 'FF808080' } };
+  }
   // Drop-downs on every row a file may hold (one range per column keeps the file small).
-  const lastRow = registryLimits.importRows.max + 1;
+  const lastRow = maxRows + 1;
   const validations = (ws as unknown as WithValidations).dataValidations;
   columns.forEach((c, i) => {
     if (!c.list) return;
@@ -100,7 +103,7 @@ function addDataSheet(
   });
 }
 
-function addNotesSheet(wb: ExcelJS.Workbook, columns: readonly ColumnSpec[]): void {
+function addNotesSheet(wb: ExcelJS.Workbook, columns: readonly ColumnSpec[], maxRows: number, maxBytes: number): void {
   const ws = wb.addWorksheet(NOTES_SHEET);
   ws.columns = [
     { header: '列名', key: 'header', width: 16 },
@@ -111,7 +114,7 @@ function addNotesSheet(wb: ExcelJS.Workbook, columns: readonly ColumnSpec[]): vo
   for (const c of columns) ws.addRow({ header: c.header, required: c.required ? '必填' : '选填', note: c.note });
   ws.addRow({});
   const general = [
-    `第一个工作表为数据表，表头（第 1 行）请勿修改；每个文件最多 ${registryLimits.importRows.max} 行、${registryLimits.importBytes.max / 1024 / 1024} MB。`,
+    `第一个工作表为数据表，表头（第 1 行）请勿修改；每个文件最多 ${maxRows} 行、${maxBytes / 1024 / 1024} MB。`,
     `第 2 行为示例（备注或说明列为“${EXAMPLE_MARK}”），导入时自动跳过，可删除。`,
     '建议先“试导入”检查错误；正式导入时只要有一行出错，整个文件都不会写入。',
   ];
@@ -123,10 +126,25 @@ function addNotesSheet(wb: ExcelJS.Workbook, columns: readonly ColumnSpec[]): vo
  * (full name path from the town, see exampleRegionPath), plus notes.
  */
 export async function buildTemplate(kind: ImportKind, region: string | null): Promise<Buffer> {
+  return writeTemplate(sheetNames[kind], columnsOf(kind), exampleOf(kind, region), {
+    maxRows: registryLimits.importRows.max,
+    maxBytes: registryLimits.importBytes.max,
+  });
+}
+
+/**
+ * Any importer's template: a data sheet (headers marked required or not, with notes and in-cell
+ * drop-downs), an optional example row whose cells include EXAMPLE_MARK, and the notes sheet.
+ */
+export async function writeTemplate(
+  sheetName: string,
+  columns: readonly ColumnSpec[],
+  example: Record<string, string> | null,
+  limits: { maxRows: number; maxBytes: number },
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '智理';
-  const columns = columnsOf(kind);
-  addDataSheet(wb, kind, columns, region);
-  addNotesSheet(wb, columns);
+  addDataSheet(wb, sheetName, columns, example, limits.maxRows);
+  addNotesSheet(wb, columns, limits.maxRows, limits.maxBytes);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
