@@ -2,7 +2,7 @@ import { addCalendarMonths, addDays, type CommitteeRole, type Education, type Ge
 import type { PartyAdmission } from '../modules/party/admission/party-admission.entity';
 import type { PartyAdmissionStep } from '../modules/party/admission/party-admission-step.entity';
 import type { PartyMemberEvent } from '../modules/party/members/party-member-event.entity';
-import { demoAdmission, type DemoAdmissionTarget } from './demo-party-admission';
+import { demoAdmission, type DemoAdmissionResult, type DemoAdmissionTarget } from './demo-party-admission';
 import { flowPlaces, transferDestinations, transferSources, workUnits } from './demo-party-texts';
 import { ageOn } from './dates';
 import { randomMobile } from './identity';
@@ -161,35 +161,63 @@ function pipelineFor(rng: Rng, members: number, first: boolean): DemoAdmissionTa
   return out;
 }
 
+const letterNo = (rng: Rng, on: string) => `浙组转〔${on.slice(0, 4)}〕${rng.int(100, 999)}号`;
+
 /** Plans every member file, history line and admission record of the demo town. */
 export function planPeople(input: PeopleInput, ids: () => string): PeoplePlan {
-  const { rng, today, archiveOn } = input;
-  const plan: PeoplePlan = { members: [], events: [], admissions: [], steps: [] };
-  const usedPhones = new Set<string>();
-  const byRegion = new Map<string, PartyPersonIn[]>();
-  for (const p of input.persons) {
-    const list = byRegion.get(p.parentRegionId) ?? [];
-    list.push(p);
-    byRegion.set(p.parentRegionId, list);
+  return new PeoplePlanner(input, ids).run();
+}
+
+class PeoplePlanner {
+  private readonly plan: PeoplePlan = { members: [], events: [], admissions: [], steps: [] };
+  private readonly rng: Rng;
+  private readonly today: string;
+  private readonly archiveOn: string;
+  private readonly byRegion = new Map<string, PartyPersonIn[]>();
+  /** Persons with a file or in the pipeline (李四 is kept for his own story). */
+  private readonly taken: Set<string>;
+  private readonly branchMembers = new Map<string, PlannedMember[]>();
+  private readonly usedPhones = new Set<string>();
+
+  constructor(
+    private readonly input: PeopleInput,
+    private readonly ids: () => string,
+  ) {
+    this.rng = input.rng;
+    this.today = input.today;
+    this.archiveOn = input.archiveOn;
+    this.taken = new Set([input.lisiPersonId]);
+    for (const p of input.persons) {
+      const list = this.byRegion.get(p.parentRegionId) ?? [];
+      list.push(p);
+      this.byRegion.set(p.parentRegionId, list);
+    }
   }
-  const institutional = input.branches.find((b) => b.institutional);
-  const taken = new Set<string>([input.lisiPersonId]);
-  const fullCount = new Map<string, number>();
 
-  const addEvent = (e: Omit<PlannedEvent, 'id' | 'toOrgId' | 'detail'> & Partial<PlannedEvent>) =>
-    plan.events.push({ id: ids(), toOrgId: null, detail: {}, ...e });
+  run(): PeoplePlan {
+    this.residents();
+    this.transfersWithin();
+    this.leavers();
+    this.pipeline();
+    return this.plan;
+  }
 
-  /** A member who joined before the archive: 建档, or 转入 from elsewhere; some flow away for a while. */
-  const historic = (p: PartyPersonIn, branch: BranchDraft, workUnit: string | null): PlannedMember => {
-    const age = ageOn(today, p.birthDate);
-    const latest = addCalendarMonths(today, -60);
-    let joinedOn = addDays(addCalendarMonths(p.birthDate, 12 * rng.int(19, 35)), rng.int(0, 300));
-    if (joinedOn > latest) joinedOn = addDays(addCalendarMonths(p.birthDate, 12 * 19), rng.int(0, 200));
-    if (joinedOn > latest) joinedOn = latest;
-    if (joinedOn < '1950-07-01') joinedOn = addDays('1950-07-01', rng.int(0, 3000));
+  private event(e: Omit<PlannedEvent, 'id' | 'toOrgId' | 'detail'> & Partial<PlannedEvent>): void {
+    this.plan.events.push({ id: this.ids(), toOrgId: null, detail: {}, ...e });
+  }
+
+  private keep(m: PlannedMember): void {
+    this.plan.members.push(m);
+    const list = this.branchMembers.get(m.orgId) ?? [];
+    list.push(m);
+    this.branchMembers.set(m.orgId, list);
+  }
+
+  /** A full member's file in `branch` since `joinedOn`, without history lines yet. */
+  private file(p: PartyPersonIn, branch: BranchDraft, joinedOn: string, workUnit: string): PlannedMember {
     const convertedOn = addCalendarMonths(joinedOn, 12);
-    const m: PlannedMember = {
-      id: ids(),
+    return {
+      id: this.ids(),
       personId: p.id,
       name: null,
       phone: null,
@@ -204,8 +232,8 @@ export function planPeople(input: PeopleInput, ids: () => string): PeoplePlan {
       joinedOn,
       convertedOn,
       position: null,
-      education: educationFor(rng, age),
-      workUnit: workUnit ?? (age >= 62 ? '退休' : rng.pick(workUnits)),
+      education: educationFor(this.rng, ageOn(this.today, p.birthDate)),
+      workUnit,
       flowPlace: null,
       flowSince: null,
       flowContactOrg: null,
@@ -214,226 +242,232 @@ export function planPeople(input: PeopleInput, ids: () => string): PeoplePlan {
       memberships: [{ orgId: branch.id, from: joinedOn, until: null }],
       flows: [],
     };
+  }
+
+  /** A join date at 19–35, at least five years ago (later ones came through the recorded pipeline). */
+  private pastJoinDate(birthDate: string): string {
+    const { rng } = this;
+    const latest = addCalendarMonths(this.today, -60);
+    let joinedOn = addDays(addCalendarMonths(birthDate, 12 * rng.int(19, 35)), rng.int(0, 300));
+    if (joinedOn > latest) joinedOn = addDays(addCalendarMonths(birthDate, 12 * 19), rng.int(0, 200));
+    if (joinedOn > latest) joinedOn = latest;
+    if (joinedOn < '1950-07-01') joinedOn = addDays('1950-07-01', rng.int(0, 3000));
+    return joinedOn;
+  }
+
+  /** A member who joined before the archive: 建档, or 转入 from elsewhere; some flow away for a while. */
+  private historic(p: PartyPersonIn, branch: BranchDraft, workUnit: string | null): PlannedMember {
+    const { rng, today, archiveOn } = this;
+    const age = ageOn(today, p.birthDate);
+    const m = this.file(
+      p,
+      branch,
+      this.pastJoinDate(p.birthDate),
+      workUnit ?? (age >= 62 ? '退休' : rng.pick(workUnits)),
+    );
     if (rng.chance(0.08)) {
       const on = addDays(archiveOn, rng.int(30, Math.max(31, daysBetween(archiveOn, today) - 30)));
       m.memberships = [{ orgId: branch.id, from: on, until: null }];
       m.lastEventOn = on;
-      addEvent({
+      this.event({
         memberId: m.id,
         kind: 'transfer_in',
         happenedOn: on,
         orgId: branch.id,
-        detail: { letterNo: `浙组转〔${on.slice(0, 4)}〕${rng.int(100, 999)}号`, from: rng.pick(transferSources) },
+        detail: { letterNo: letterNo(rng, on), from: rng.pick(transferSources) },
       });
     } else {
-      addEvent({ memberId: m.id, kind: 'create', happenedOn: archiveOn, orgId: branch.id });
+      this.event({ memberId: m.id, kind: 'create', happenedOn: archiveOn, orgId: branch.id });
     }
-    if (age >= 25 && age <= 50 && rng.chance(0.07)) {
-      const base = later(m.lastEventOn, archiveOn);
-      const span = daysBetween(base, today);
-      if (span > 60) {
-        const away = rng.pick(flowPlaces);
-        const out = addDays(base, rng.int(20, span - 20));
-        addEvent({
-          memberId: m.id,
-          kind: 'flow_out',
-          happenedOn: out,
-          orgId: branch.id,
-          detail: { place: away.place, contactOrg: away.contactOrg },
-        });
-        m.lastEventOn = out;
-        const left = daysBetween(out, today);
-        if (left > 60 && rng.chance(0.4)) {
-          const back = addDays(out, rng.int(30, left - 10));
-          addEvent({ memberId: m.id, kind: 'flow_back', happenedOn: back, orgId: branch.id });
-          m.flows.push({ from: out, until: back });
-          m.lastEventOn = back;
-        } else {
-          m.flows.push({ from: out, until: null });
-          Object.assign(m, { flowPlace: away.place, flowSince: out, flowContactOrg: away.contactOrg });
-        }
-      }
-    }
+    if (age >= 25 && age <= 50 && rng.chance(0.07)) this.flow(m);
     return m;
-  };
-
-  // Members of each village / community, and of the institutions' branch.
-  const branchMembers = new Map<string, PlannedMember[]>();
-  const keep = (m: PlannedMember) => {
-    plan.members.push(m);
-    const list = branchMembers.get(m.orgId) ?? [];
-    list.push(m);
-    branchMembers.set(m.orgId, list);
-    if (m.category === 'full' && m.status === 'active') fullCount.set(m.orgId, (fullCount.get(m.orgId) ?? 0) + 1);
-  };
-  for (const [regionId, branch] of input.branchOfRegion) {
-    const people = byRegion.get(regionId) ?? [];
-    const adults = people.filter((p) => ageOn(today, p.birthDate) >= 18).length;
-    const quota = Math.max(4, Math.round(adults * MEMBER_SHARE));
-    const chosen = weightedSample(rng, people, (p) => (taken.has(p.id) ? 0 : memberWeight(p, today)), quota);
-    chosen.forEach((p) => taken.add(p.id));
-    for (const p of chosen) {
-      const toInstitution =
-        institutional && branch.regionId !== null && !branch.name.endsWith('村党支部') && rng.chance(0.12);
-      const target = toInstitution && institutional ? institutional : branch;
-      keep(historic(p, target, toInstitution ? '示范镇人民政府' : null));
-    }
   }
 
-  // A few moved between branches of the town (镇内转接): filed in one branch, now in another.
-  const villageBranches = input.branches.filter((b) => !b.institutional);
-  for (const m of plan.members.filter((x) => x.status === 'active' && x.flows.length === 0)) {
-    if (!rng.chance(0.03)) continue;
-    const from = rng.pick(villageBranches.filter((b) => b.id !== m.orgId));
-    const start = m.memberships[0].from;
-    const base = later(m.lastEventOn, archiveOn);
+  /** 流动党员: away since some day after the archive; four in ten are back already. */
+  private flow(m: PlannedMember): void {
+    const { rng, today } = this;
+    const base = later(m.lastEventOn, this.archiveOn);
     const span = daysBetween(base, today);
-    if (!from || span < 60) continue;
-    const on = addDays(base, rng.int(15, span - 15));
-    const created = plan.events.find((e) => e.memberId === m.id);
-    if (created) created.orgId = from.id;
-    addEvent({ memberId: m.id, kind: 'transfer_within', happenedOn: on, orgId: from.id, toOrgId: m.orgId });
-    m.memberships = [
-      { orgId: from.id, from: start, until: on },
-      { orgId: m.orgId, from: on, until: null },
-    ];
-    m.lastEventOn = on;
-  }
-
-  // People who left the file: transferred out of the town, or died (standalone files keep their names).
-  const leavers = Math.max(2, Math.round(plan.members.length * 0.02));
-  for (let k = 0; k < leavers; k += 1) {
-    const branch = rng.pick(villageBranches);
-    const gender: Gender = rng.chance(0.7) ? 'male' : 'female';
-    const died = k % 3 === 2;
-    const birthYear = Number(today.slice(0, 4)) - (died ? rng.int(75, 92) : rng.int(28, 50));
-    const birthDate = `${birthYear}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
-    const name = randomName(rng, gender, birthYear);
-    const joinedOn = addDays(`${birthYear + rng.int(20, 30)}-07-01`, rng.int(0, 150));
-    const on = addDays(archiveOn, rng.int(20, Math.max(21, daysBetween(archiveOn, today) - 5)));
-    const m: PlannedMember = {
-      ...historic(
-        { id: '', name, parentRegionId: '', birthDate, gender, local: true },
-        branch,
-        died ? '退休' : rng.pick(workUnits),
-      ),
-      personId: null,
-      name,
-      phone: randomMobile(rng, usedPhones),
-      gender,
-      birthDate,
-      joinedOn,
-      convertedOn: addCalendarMonths(joinedOn, 12),
-      status: died ? 'deceased' : 'transferred_out',
-      flowPlace: null,
-      flowSince: null,
-      flowContactOrg: null,
-      lastEventOn: on,
-      memberships: [{ orgId: branch.id, from: joinedOn, until: on }],
-      flows: [],
-    };
-    // historic() above appended its own lines; the standalone file's are these.
-    plan.events = plan.events.filter((e) => e.memberId !== m.id);
-    addEvent({ memberId: m.id, kind: 'create', happenedOn: archiveOn, orgId: branch.id });
-    if (died) addEvent({ memberId: m.id, kind: 'death', happenedOn: on, orgId: branch.id });
-    else
-      addEvent({
-        memberId: m.id,
-        kind: 'transfer_out',
-        happenedOn: on,
-        orgId: branch.id,
-        detail: {
-          letterNo: `浙组转〔${on.slice(0, 4)}〕${rng.int(100, 999)}号`,
-          destination: rng.pick(transferDestinations),
-        },
-      });
-    plan.members.push(m);
-  }
-
-  // The pipeline: non-members aged 20–40 of each branch's region, plus 李四, a 正式党员 who came through it.
-  const lisi = input.persons.find((p) => p.id === input.lisiPersonId);
-  for (const branch of input.branches) {
-    if (branch.institutional || branch.regionId === null) continue;
-    const home = lisi?.parentRegionId === branch.regionId;
-    const people = (byRegion.get(branch.regionId) ?? []).filter((p) => {
-      const age = ageOn(today, p.birthDate);
-      return p.local && age >= 22 && age <= 40 && !taken.has(p.id);
-    });
-    const targets: DemoAdmissionTarget[] = [...pipelineFor(rng, branchMembers.get(branch.id)?.length ?? 0, home)];
-    const full = rng.int(1, 2);
-    for (let i = 0; i < full; i += 1) targets.push('full');
-    const chosen = weightedSample(rng, people, () => 1, targets.length);
-    const pairs: [PartyPersonIn, DemoAdmissionTarget][] = chosen.map((p, i) => [p, targets[i]]);
-    if (home && lisi) pairs.push([lisi, 'full']);
-    for (const [p, target] of pairs) {
-      taken.add(p.id);
-      const { record, steps } = demoAdmission(rng, target, today, p.birthDate, {
-        eligible: fullCount.get(branch.id) ?? 3,
-      });
-      const admissionId = ids();
-      let memberId: string | null = null;
-      if (record.stage === 'probationary' || record.stage === 'full') {
-        const admittedOn = record.admittedOn as string;
-        const approvedOn = record.approvedOn as string;
-        const m: PlannedMember = {
-          ...historic(p, branch, null),
-          joinedOn: admittedOn,
-          category: record.stage,
-          convertedOn: record.convertedOn ?? null,
-          admissionId,
-          lastEventOn: record.convertedOn && record.convertedOn > approvedOn ? record.convertedOn : approvedOn,
-          memberships: [{ orgId: branch.id, from: admittedOn, until: null }],
-          flows: [],
-          flowPlace: null,
-          flowSince: null,
-          flowContactOrg: null,
-          workUnit: p.id === input.lisiPersonId ? '幸福村股份经济合作社' : rng.pick(workUnits.slice(0, 5)),
-        };
-        plan.events = plan.events.filter((e) => e.memberId !== m.id);
-        addEvent({
-          memberId: m.id,
-          kind: 'join',
-          happenedOn: admittedOn,
-          orgId: branch.id,
-          detail: { approvedOn, probationEndsOn: record.probationEndsOn ?? null },
-        });
-        const vote = steps.find((s) => s.kind === 'conversion_vote');
-        if (record.convertedOn && vote)
-          addEvent({
-            memberId: m.id,
-            kind: 'convert',
-            happenedOn: record.convertedOn,
-            orgId: branch.id,
-            detail: { voteOn: vote.happenedOn },
-          });
-        keep(m);
-        memberId = m.id;
-      }
-      plan.admissions.push({
-        id: admissionId,
-        personId: p.id,
-        orgId: branch.id,
-        orgPath: branch.path,
-        stage: record.stage,
-        appliedOn: record.appliedOn,
-        talkedOn: record.talkedOn ?? null,
-        activistOn: record.activistOn ?? null,
-        candidateOn: record.candidateOn ?? null,
-        politicalReviewOn: record.politicalReviewOn ?? null,
-        trainingOn: record.trainingOn ?? null,
-        admittedOn: record.admittedOn ?? null,
-        approvedOn: record.approvedOn ?? null,
-        probationEndsOn: record.probationEndsOn ?? null,
-        postponedMonths: record.postponedMonths ?? null,
-        convertedOn: record.convertedOn ?? null,
-        closedOn: record.closedOn ?? null,
-        memberId,
-        version: steps.length + 1,
-      });
-      for (const s of steps) plan.steps.push({ ...s, id: ids(), admissionId });
+    if (span <= 60) return;
+    const away = rng.pick(flowPlaces);
+    const out = addDays(base, rng.int(20, span - 20));
+    const detail = { place: away.place, contactOrg: away.contactOrg };
+    this.event({ memberId: m.id, kind: 'flow_out', happenedOn: out, orgId: m.orgId, detail });
+    m.lastEventOn = out;
+    const left = daysBetween(out, today);
+    if (left > 60 && rng.chance(0.4)) {
+      const back = addDays(out, rng.int(30, left - 10));
+      this.event({ memberId: m.id, kind: 'flow_back', happenedOn: back, orgId: m.orgId });
+      m.flows.push({ from: out, until: back });
+      m.lastEventOn = back;
+    } else {
+      m.flows.push({ from: out, until: null });
+      Object.assign(m, { flowPlace: away.place, flowSince: out, flowContactOrg: away.contactOrg });
     }
   }
-  return plan;
+
+  /** Members of each village / community; some community members work for the town (机关党支部). */
+  private residents(): void {
+    const { rng, today } = this;
+    const institutional = this.input.branches.find((b) => b.institutional);
+    for (const [regionId, branch] of this.input.branchOfRegion) {
+      const people = this.byRegion.get(regionId) ?? [];
+      const adults = people.filter((p) => ageOn(today, p.birthDate) >= 18).length;
+      const quota = Math.max(4, Math.round(adults * MEMBER_SHARE));
+      const weight = (p: PartyPersonIn) => (this.taken.has(p.id) ? 0 : memberWeight(p, today));
+      for (const p of weightedSample(rng, people, weight, quota)) {
+        this.taken.add(p.id);
+        const inTownHall = institutional && !branch.name.endsWith('村党支部') && rng.chance(0.12);
+        if (inTownHall) this.keep(this.historic(p, institutional, '示范镇人民政府'));
+        else this.keep(this.historic(p, branch, null));
+      }
+    }
+  }
+
+  /** A few moved between branches of the town (镇内转接): filed in one branch, now in another. */
+  private transfersWithin(): void {
+    const { rng, today } = this;
+    const villageBranches = this.input.branches.filter((b) => !b.institutional);
+    for (const m of this.plan.members.filter((x) => x.flows.length === 0)) {
+      if (!rng.chance(0.03)) continue;
+      const from = rng.pick(villageBranches.filter((b) => b.id !== m.orgId));
+      const base = later(m.lastEventOn, this.archiveOn);
+      const span = daysBetween(base, today);
+      if (!from || span < 60) continue;
+      const on = addDays(base, rng.int(15, span - 15));
+      const origin = this.plan.events.find((e) => e.memberId === m.id);
+      if (origin) origin.orgId = from.id;
+      this.event({ memberId: m.id, kind: 'transfer_within', happenedOn: on, orgId: from.id, toOrgId: m.orgId });
+      m.memberships = [
+        { orgId: from.id, from: m.memberships[0].from, until: on },
+        { orgId: m.orgId, from: on, until: null },
+      ];
+      m.lastEventOn = on;
+    }
+  }
+
+  /** Files of people who left: transferred out of the town or died (standalone: they keep their own name). */
+  private leavers(): void {
+    const { rng, today, archiveOn } = this;
+    const villageBranches = this.input.branches.filter((b) => !b.institutional);
+    const count = Math.max(2, Math.round(this.plan.members.length * 0.02));
+    for (let k = 0; k < count; k += 1) {
+      const branch = rng.pick(villageBranches);
+      const gender: Gender = rng.chance(0.7) ? 'male' : 'female';
+      const died = k % 3 === 1;
+      const birthYear = Number(today.slice(0, 4)) - (died ? rng.int(75, 92) : rng.int(28, 50));
+      const birthDate = `${birthYear}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+      const name = randomName(rng, gender, birthYear);
+      const on = addDays(archiveOn, rng.int(20, Math.max(21, daysBetween(archiveOn, today) - 5)));
+      const person: PartyPersonIn = { id: '', name, parentRegionId: '', birthDate, gender, local: true };
+      const m: PlannedMember = {
+        ...this.file(person, branch, this.pastJoinDate(birthDate), died ? '退休' : rng.pick(workUnits)),
+        personId: null,
+        name,
+        phone: randomMobile(rng, this.usedPhones),
+        gender,
+        birthDate,
+        status: died ? 'deceased' : 'transferred_out',
+        lastEventOn: on,
+      };
+      m.memberships = [{ orgId: branch.id, from: m.joinedOn, until: on }];
+      this.event({ memberId: m.id, kind: 'create', happenedOn: archiveOn, orgId: branch.id });
+      if (died) this.event({ memberId: m.id, kind: 'death', happenedOn: on, orgId: branch.id });
+      else
+        this.event({
+          memberId: m.id,
+          kind: 'transfer_out',
+          happenedOn: on,
+          orgId: branch.id,
+          detail: { letterNo: letterNo(rng, on), destination: rng.pick(transferDestinations) },
+        });
+      this.plan.members.push(m);
+    }
+  }
+
+  /** The pipeline: non-members aged 22–40 of each branch's region, plus 李四, a 正式党员 who came through it. */
+  private pipeline(): void {
+    const { rng, today } = this;
+    const lisi = this.input.persons.find((p) => p.id === this.input.lisiPersonId);
+    for (const branch of this.input.branches) {
+      if (branch.institutional || branch.regionId === null) continue;
+      const home = lisi?.parentRegionId === branch.regionId;
+      const people = (this.byRegion.get(branch.regionId) ?? []).filter((p) => {
+        const age = ageOn(today, p.birthDate);
+        return p.local && age >= 22 && age <= 40 && !this.taken.has(p.id);
+      });
+      const members = this.branchMembers.get(branch.id) ?? [];
+      const targets = pipelineFor(rng, members.length, home);
+      for (let i = rng.int(1, 2); i > 0; i -= 1) targets.push('full');
+      const pairs = weightedSample(rng, people, () => 1, targets.length).map(
+        (p, i): [PartyPersonIn, DemoAdmissionTarget] => [p, targets[i]],
+      );
+      if (home && lisi) pairs.push([lisi, 'full']);
+      const eligible = members.filter((m) => m.category === 'full' && m.status === 'active').length;
+      for (const [p, target] of pairs) {
+        this.taken.add(p.id);
+        this.admission(p, branch, demoAdmission(rng, target, today, p.birthDate, { eligible }));
+      }
+    }
+  }
+
+  /** The admission record and its steps; admitted → a probationary file (加入), converted → 正式 (转正). */
+  private admission(p: PartyPersonIn, branch: BranchDraft, { record, steps }: DemoAdmissionResult): void {
+    const admissionId = this.ids();
+    let memberId: string | null = null;
+    if ((record.stage === 'probationary' || record.stage === 'full') && record.admittedOn && record.approvedOn) {
+      const { admittedOn, approvedOn, convertedOn } = record;
+      const workUnit = p.id === this.input.lisiPersonId ? '幸福村股份经济合作社' : this.rng.pick(workUnits.slice(0, 5));
+      const m: PlannedMember = {
+        ...this.file(p, branch, admittedOn, workUnit),
+        category: record.stage,
+        convertedOn: convertedOn ?? null,
+        admissionId,
+        // As the admission service keeps it: the approval's day, then the conversion's.
+        lastEventOn: convertedOn && convertedOn > approvedOn ? convertedOn : approvedOn,
+      };
+      this.event({
+        memberId: m.id,
+        kind: 'join',
+        happenedOn: admittedOn,
+        orgId: branch.id,
+        detail: { approvedOn, probationEndsOn: record.probationEndsOn ?? null },
+      });
+      const vote = steps.find((s) => s.kind === 'conversion_vote');
+      if (convertedOn && vote)
+        this.event({
+          memberId: m.id,
+          kind: 'convert',
+          happenedOn: convertedOn,
+          orgId: branch.id,
+          detail: { voteOn: vote.happenedOn },
+        });
+      this.keep(m);
+      memberId = m.id;
+    }
+    this.plan.admissions.push({
+      id: admissionId,
+      personId: p.id,
+      orgId: branch.id,
+      orgPath: branch.path,
+      stage: record.stage,
+      appliedOn: record.appliedOn,
+      talkedOn: record.talkedOn ?? null,
+      activistOn: record.activistOn ?? null,
+      candidateOn: record.candidateOn ?? null,
+      politicalReviewOn: record.politicalReviewOn ?? null,
+      trainingOn: record.trainingOn ?? null,
+      admittedOn: record.admittedOn ?? null,
+      approvedOn: record.approvedOn ?? null,
+      probationEndsOn: record.probationEndsOn ?? null,
+      postponedMonths: record.postponedMonths ?? null,
+      convertedOn: record.convertedOn ?? null,
+      closedOn: record.closedOn ?? null,
+      memberId,
+      version: steps.length + 1,
+    });
+    for (const s of steps) this.plan.steps.push({ ...s, id: this.ids(), admissionId });
+  }
 }
 
 function later(a: string, b: string): string {
