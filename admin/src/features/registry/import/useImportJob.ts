@@ -1,26 +1,37 @@
 import { onBeforeUnmount, ref, shallowRef } from 'vue';
-import type { ImportJobVO, ImportKind } from '@zhili/shared';
-import { transferApi } from '@/api/registry';
+import type { ImportJobVO } from '@zhili/shared';
 import { errorText } from '@/ui/form-errors';
 
 const POLL_MS = 600;
 
+/** What the import screens read of a job: every importer's job (registry, party members) has it. */
+export type ImportJobLike = Pick<
+  ImportJobVO,
+  'id' | 'status' | 'progress' | 'errors' | 'errorCount' | 'fileName' | 'totalRows' | 'importedRows' | 'message'
+>;
+
+/** Starts an import job of one importer and reads it back (`GET …/imports/:id`). */
+export interface ImportClient<J extends ImportJobLike> {
+  start(file: File, dryRun: boolean): Promise<J>;
+  job(id: string): Promise<J>;
+}
+
 /** True once the job will not change any more. */
-export function isFinished(job: ImportJobVO | null): boolean {
+export function isFinished(job: ImportJobLike | null): boolean {
   return job !== null && (job.status === 'succeeded' || job.status === 'failed');
 }
 
 /** Row errors of a finished job (a dry run or commit reporting any row problem writes nothing). */
-export function hasRowErrors(job: ImportJobVO | null): boolean {
+export function hasRowErrors(job: ImportJobLike | null): boolean {
   return job !== null && (job.errors.length > 0 || job.errorCount > 0);
 }
 
 /**
- * Runs one import job (dry run or commit) and polls `GET /registry/imports/:id` for its progress
+ * Runs one import job (dry run or commit) through `client` and polls the job for its progress
  * until it finishes. Polling stops when the page is left.
  */
-export function useImportJob() {
-  const job = shallowRef<ImportJobVO | null>(null);
+export function useImportJob<J extends ImportJobLike>(client: ImportClient<J>) {
+  const job = shallowRef<J | null>(null);
   const running = ref(false);
   const error = ref('');
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -34,7 +45,7 @@ export function useImportJob() {
   async function poll(id: string, resolve: () => void): Promise<void> {
     if (disposed) return resolve();
     try {
-      job.value = await transferApi.job(id);
+      job.value = await client.job(id);
     } catch (err) {
       error.value = errorText(err, '导入进度查询失败');
       running.value = false;
@@ -48,13 +59,13 @@ export function useImportJob() {
   }
 
   /** Uploads the file and resolves when the job has finished (or failed to start). */
-  async function run(file: File, kind: ImportKind, dryRun: boolean): Promise<ImportJobVO | null> {
+  async function run(file: File, dryRun: boolean): Promise<J | null> {
     stop();
     error.value = '';
     job.value = null;
     running.value = true;
     try {
-      job.value = await transferApi.startImport(file, kind, dryRun);
+      job.value = await client.start(file, dryRun);
     } catch (err) {
       error.value = errorText(err, '文件上传失败');
       running.value = false;
