@@ -118,6 +118,7 @@ describe(`demo party organisation on ${backend.name}`, () => {
     const active = await ds.getRepository(PartyMember).findBy({ status: 'active' });
     const linked = active.filter((m) => m.personId !== null);
     const ratio = linked.length / adults;
+    console.log(`members ${linked.length} of ${adults} adults: ${(ratio * 100).toFixed(1)} %`);
     expect(ratio).toBeGreaterThanOrEqual(0.03);
     expect(ratio).toBeLessThanOrEqual(0.07);
     expect(active.some((m) => m.category === 'probationary')).toBe(true);

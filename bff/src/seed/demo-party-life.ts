@@ -44,7 +44,7 @@ const SLOTS: Record<MeetingType, { days: [number, number]; at: [number, number];
 function typesOfMonth(rng: Rng, month: number, quarterMonth: number): MeetingType[] {
   const types: MeetingType[] = [];
   if (rng.chance(0.93)) types.push('committee');
-  if (rng.chance(0.95)) types.push('theme_day');
+  types.push('theme_day'); // 主题党日: a fixed day every month
   if (rng.chance(0.9)) types.push('group');
   const inQuarter = (month - 1) % 3;
   if (inQuarter === quarterMonth && rng.chance(0.95)) types.push('branch_general');
@@ -220,7 +220,7 @@ export function planNotices(
 ): NoticesPlan {
   const publishedAt = (daysAgo: number) => workingTimeOn(addDays(today, -daysAgo), 9, 30);
   const daysAgo = [20, 45, 9];
-  const notices: PlannedNotice[] = committeeNotices.map((n, k) => ({
+  const notices: PlannedNotice[] = committeeNotices(today.slice(0, 4)).map((n, k) => ({
     id: ids(),
     orgId: committee.id,
     orgPath: committee.path,

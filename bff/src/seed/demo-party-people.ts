@@ -178,6 +178,8 @@ class PeoplePlanner {
   private readonly taken: Set<string>;
   private readonly branchMembers = new Map<string, PlannedMember[]>();
   private readonly usedPhones = new Set<string>();
+  /** Members per branch who came through the recorded pipeline (converted in the last few years). */
+  private readonly recent = new Map<string, number>();
 
   constructor(
     private readonly input: PeopleInput,
@@ -196,6 +198,11 @@ class PeoplePlanner {
 
   run(): PeoplePlan {
     this.residents();
+    // The portal's 流动党员 filter always has someone to show.
+    if (!this.plan.members.some((m) => m.flowPlace)) {
+      const working = this.plan.members.find((m) => m.flows.length === 0 && ageOn(this.today, m.bornOn) <= 50);
+      if (working) this.flow(working, true);
+    }
     this.transfersWithin();
     this.leavers();
     this.pipeline();
@@ -283,8 +290,8 @@ class PeoplePlanner {
     return m;
   }
 
-  /** 流动党员: away since some day after the archive; four in ten are back already. */
-  private flow(m: PlannedMember): void {
+  /** 流动党员: away since some day after the archive; four in ten are back already (never when `stays`). */
+  private flow(m: PlannedMember, stays = false): void {
     const { rng, today } = this;
     const base = later(m.lastEventOn, this.archiveOn);
     const span = daysBetween(base, today);
@@ -295,7 +302,7 @@ class PeoplePlanner {
     this.event({ memberId: m.id, kind: 'flow_out', happenedOn: out, orgId: m.orgId, detail });
     m.lastEventOn = out;
     const left = daysBetween(out, today);
-    if (left > 60 && rng.chance(0.4)) {
+    if (left > 60 && !stays && rng.chance(0.4)) {
       const back = addDays(out, rng.int(30, left - 10));
       this.event({ memberId: m.id, kind: 'flow_back', happenedOn: back, orgId: m.orgId });
       m.flows.push({ from: out, until: back });
@@ -306,18 +313,22 @@ class PeoplePlanner {
     }
   }
 
-  /** Members of each village / community; some community members work for the town (机关党支部). */
+  /** Members of each village / community; a fifth of the community members work for the town (机关党支部). */
   private residents(): void {
     const { rng, today } = this;
     const institutional = this.input.branches.find((b) => b.institutional);
     for (const [regionId, branch] of this.input.branchOfRegion) {
       const people = this.byRegion.get(regionId) ?? [];
       const adults = people.filter((p) => ageOn(today, p.birthDate) >= 18).length;
-      const quota = Math.max(4, Math.round(adults * MEMBER_SHARE));
+      const total = Math.round(adults * MEMBER_SHARE);
+      // About a tenth joined recently, through the recorded pipeline; one more is still on probation.
+      const recent = Math.max(1, Math.round(total * 0.1));
+      this.recent.set(branch.id, recent);
+      const quota = Math.max(3, total - recent - 1);
       const weight = (p: PartyPersonIn) => (this.taken.has(p.id) ? 0 : memberWeight(p, today));
       for (const p of weightedSample(rng, people, weight, quota)) {
         this.taken.add(p.id);
-        const inTownHall = institutional && !branch.name.endsWith('村党支部') && rng.chance(0.12);
+        const inTownHall = institutional && !branch.name.endsWith('村党支部') && rng.chance(0.2);
         if (inTownHall) this.keep(this.historic(p, institutional, '示范镇人民政府'));
         else this.keep(this.historic(p, branch, null));
       }
@@ -398,7 +409,7 @@ class PeoplePlanner {
       });
       const members = this.branchMembers.get(branch.id) ?? [];
       const targets = pipelineFor(rng, members.length, home);
-      for (let i = rng.int(1, 2); i > 0; i -= 1) targets.push('full');
+      for (let i = this.recent.get(branch.id) ?? 1; i > 0; i -= 1) targets.push('full');
       const pairs = weightedSample(rng, people, () => 1, targets.length).map(
         (p, i): [PartyPersonIn, DemoAdmissionTarget] => [p, targets[i]],
       );

@@ -81,9 +81,10 @@ export interface DemoNoticeText {
   body: string;
 }
 
-export const committeeNotices: readonly DemoNoticeText[] = [
+/** The town committee's notices to all members (the year: the one the demo's today falls in). */
+export const committeeNotices = (year: string): readonly DemoNoticeText[] => [
   {
-    title: '关于开展2026年度民主评议党员工作的通知',
+    title: `关于开展${year}年度民主评议党员工作的通知`,
     body:
       '<p>各党支部：</p><p>根据上级党委部署，镇党委决定开展本年度民主评议党员工作。请各支部按照' +
       '<strong>学习教育、自我评价、民主测评、组织评定</strong>四个步骤组织实施，于次年二月底前完成。</p>' +
