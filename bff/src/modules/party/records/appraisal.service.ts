@@ -8,10 +8,8 @@ import type { Acting } from '../../../core/audit';
 import { AppError } from '../../../core/errors/app-error';
 import type { Page } from '../../../core/scope/scoped-repository';
 import { MemberViewsService } from '../members/member-views.service';
-import { OrgQueryService } from '../org/org-query.service';
 import { refused } from '../party-errors';
-import { applyPartyScope, inPartyScope, type PartyScope } from '../scope/party-scope';
-import { PartyScopeService } from '../scope/party-scope.service';
+import type { PartyScope } from '../scope/party-scope';
 import { PartyAppraisal } from './party-appraisal.entity';
 import type { MemberRecordQuery } from './pledge.service';
 import { RecordSupportService } from './record-support.service';
@@ -27,46 +25,26 @@ export class AppraisalService {
   private dataSource!: DataSource;
 
   @Inject()
-  private scopes!: PartyScopeService;
-
-  @Inject()
-  private orgs!: OrgQueryService;
-
-  @Inject()
   private memberViews!: MemberViewsService;
 
   @Inject()
   private support!: RecordSupportService;
 
-  private async getInScope(scope: PartyScope, id: string): Promise<PartyAppraisal> {
-    const appraisal = await this.dataSource.getRepository(PartyAppraisal).findOneBy({ id });
-    if (!appraisal || !inPartyScope(scope, appraisal.orgPath))
-      throw new AppError('NOT_FOUND', '评议结果不存在或不在您的负责范围内');
-    return appraisal;
+  private getInScope(scope: PartyScope, id: string): Promise<PartyAppraisal> {
+    return this.support.getInScope(PartyAppraisal, scope, id, '评议结果不存在或不在您的负责范围内');
   }
 
   async list(principal: Principal, q: MemberRecordQuery & { result?: AppraisalResult }): Promise<Page<AppraisalVO>> {
-    const scope = await this.scopes.scopeOf(principal);
-    const within = q.orgId ? (await this.orgs.getInScope(scope, q.orgId)).path : undefined;
-    const qb = applyPartyScope(
-      this.dataSource.getRepository(PartyAppraisal).createQueryBuilder('a'),
-      scope,
-      'a.org_path',
-      within,
-    );
-    if (q.year) qb.andWhere('a.year = :year', { year: q.year });
-    if (q.result) qb.andWhere('a.result = :result', { result: q.result });
-    const [items, total] = await qb
-      .orderBy('a.year', 'DESC')
-      .addOrderBy('a.createdAt', 'DESC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
-      .getManyAndCount();
+    const { items, total } = await this.support.page(PartyAppraisal, principal, q, (qb) => {
+      if (q.year) qb.andWhere('r.year = :year', { year: q.year });
+      if (q.result) qb.andWhere('r.result = :result', { result: q.result });
+      return qb.orderBy('r.year', 'DESC').addOrderBy('r.createdAt', 'DESC');
+    });
     return { items: await this.toVOs(items), total };
   }
 
   async create(acting: Acting, input: AppraisalCreateInput, now: Date = new Date()): Promise<AppraisalVO> {
-    const scope = await this.scopes.scopeOf(acting.actor);
+    const scope = await this.support.scopeOf(acting.actor);
     const member = await this.support.memberFor(scope, input.memberId);
     this.support.checkYear(input.year, false, now);
     const repo = this.dataSource.getRepository(PartyAppraisal);
@@ -95,7 +73,7 @@ export class AppraisalService {
     id: string,
     input: { result: AppraisalResult; note?: string | null },
   ): Promise<AppraisalVO> {
-    const appraisal = await this.getInScope(await this.scopes.scopeOf(acting.actor), id);
+    const appraisal = await this.getInScope(await this.support.scopeOf(acting.actor), id);
     if (appraisal.publishedAt) throw refused('appraisal_published', '评议结果已公布，不能再修改');
     const changes = { result: input.result, note: input.note || null };
     const result = await this.dataSource.getRepository(PartyAppraisal).update({ id, publishedAt: IsNull() }, changes);
@@ -106,7 +84,7 @@ export class AppraisalService {
   }
 
   async publish(acting: Acting, id: string, now: Date = new Date()): Promise<AppraisalVO> {
-    const appraisal = await this.getInScope(await this.scopes.scopeOf(acting.actor), id);
+    const appraisal = await this.getInScope(await this.support.scopeOf(acting.actor), id);
     if (!appraisal.publishedAt) {
       appraisal.publishedAt = now.toISOString();
       await this.dataSource

@@ -23,15 +23,11 @@ import { todayInShanghai } from '../../registry';
 import { MemberViewsService } from '../members/member-views.service';
 import { OrgQueryService } from '../org/org-query.service';
 import { checkNotFuture, invalid, refused } from '../party-errors';
-import { applyPartyScope, inPartyScope, type PartyScope } from '../scope/party-scope';
-import { PartyScopeService } from '../scope/party-scope.service';
+import { inPartyScope, type PartyScope } from '../scope/party-scope';
 import { PartyHonour } from './party-honour.entity';
-import { RecordSupportService } from './record-support.service';
+import { RecordSupportService, type RecordPageQuery } from './record-support.service';
 
-export interface HonourListQuery {
-  page: number;
-  pageSize: number;
-  orgId?: string;
+export interface HonourListQuery extends RecordPageQuery {
   status?: HonourStatus;
   kind?: HonourKind;
 }
@@ -60,9 +56,6 @@ export class HonourService {
   private dataSource!: DataSource;
 
   @Inject()
-  private scopes!: PartyScopeService;
-
-  @Inject()
   private orgs!: OrgQueryService;
 
   @Inject()
@@ -71,30 +64,16 @@ export class HonourService {
   @Inject()
   private support!: RecordSupportService;
 
-  private async getInScope(scope: PartyScope, id: string): Promise<PartyHonour> {
-    const honour = await this.dataSource.getRepository(PartyHonour).findOneBy({ id });
-    if (!honour || !inPartyScope(scope, honour.orgPath))
-      throw new AppError('NOT_FOUND', '荣誉不存在或不在您的负责范围内');
-    return honour;
+  private getInScope(scope: PartyScope, id: string): Promise<PartyHonour> {
+    return this.support.getInScope(PartyHonour, scope, id, '荣誉不存在或不在您的负责范围内');
   }
 
   async list(principal: Principal, q: HonourListQuery, now: Date = new Date()): Promise<Page<HonourVO>> {
-    const scope = await this.scopes.scopeOf(principal);
-    const within = q.orgId ? (await this.orgs.getInScope(scope, q.orgId)).path : undefined;
-    const qb = applyPartyScope(
-      this.dataSource.getRepository(PartyHonour).createQueryBuilder('h'),
-      scope,
-      'h.org_path',
-      within,
-    );
-    if (q.status) qb.andWhere('h.status = :status', { status: q.status });
-    if (q.kind) qb.andWhere('h.kind = :kind', { kind: q.kind });
-    const [items, total] = await qb
-      .orderBy('h.awardedOn', 'DESC')
-      .addOrderBy('h.createdAt', 'DESC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
-      .getManyAndCount();
+    const { scope, items, total } = await this.support.page(PartyHonour, principal, q, (qb) => {
+      if (q.status) qb.andWhere('r.status = :status', { status: q.status });
+      if (q.kind) qb.andWhere('r.kind = :kind', { kind: q.kind });
+      return qb.orderBy('r.awardedOn', 'DESC').addOrderBy('r.createdAt', 'DESC');
+    });
     return { items: await this.toVOs(items, { principal, scope }, now), total };
   }
 
@@ -115,7 +94,7 @@ export class HonourService {
   }
 
   async create(acting: Acting, input: HonourInput, now: Date = new Date()): Promise<HonourVO> {
-    const scope = await this.scopes.scopeOf(acting.actor);
+    const scope = await this.support.scopeOf(acting.actor);
     const { org, memberId } = await this.subject(scope, input, now);
     const honour = this.dataSource.getRepository(PartyHonour).create({
       id: randomUUID(),
@@ -147,7 +126,7 @@ export class HonourService {
 
   /** Corrects a draft or a returned honour (a returned one becomes a draft again). */
   async update(acting: Acting, id: string, input: HonourInput, now: Date = new Date()): Promise<HonourVO> {
-    const scope = await this.scopes.scopeOf(acting.actor);
+    const scope = await this.support.scopeOf(acting.actor);
     const honour = await this.getInScope(scope, id);
     this.check(honour, 'edit', honourActor(acting.actor, scope, honour.orgPath));
     const { org, memberId } = await this.subject(scope, input, now);
@@ -188,7 +167,7 @@ export class HonourService {
     reason: string | null = null,
     now: Date = new Date(),
   ): Promise<HonourVO> {
-    const scope = await this.scopes.scopeOf(acting.actor);
+    const scope = await this.support.scopeOf(acting.actor);
     const honour = await this.getInScope(scope, id);
     this.check(honour, act, honourActor(acting.actor, scope, honour.orgPath));
     const at = now.toISOString();

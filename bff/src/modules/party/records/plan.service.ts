@@ -11,15 +11,11 @@ import { MemberViewsService } from '../members/member-views.service';
 import { sanitizeNoticeHtml } from '../notices/notice-html';
 import { OrgQueryService } from '../org/org-query.service';
 import { invalid } from '../party-errors';
-import { applyPartyScope, inPartyScope, type PartyScope } from '../scope/party-scope';
-import { PartyScopeService } from '../scope/party-scope.service';
+import type { PartyScope } from '../scope/party-scope';
 import { PartyPlan } from './party-plan.entity';
-import { RecordSupportService } from './record-support.service';
+import { RecordSupportService, type RecordPageQuery } from './record-support.service';
 
-export interface PlanListQuery {
-  page: number;
-  pageSize: number;
-  orgId?: string;
+export interface PlanListQuery extends RecordPageQuery {
   year?: number;
   kind?: PlanKind;
 }
@@ -32,9 +28,6 @@ export class PlanService {
   private dataSource!: DataSource;
 
   @Inject()
-  private scopes!: PartyScopeService;
-
-  @Inject()
   private orgs!: OrgQueryService;
 
   @Inject()
@@ -43,31 +36,16 @@ export class PlanService {
   @Inject()
   private support!: RecordSupportService;
 
-  private async getInScope(scope: PartyScope, id: string): Promise<PartyPlan> {
-    const plan = await this.dataSource.getRepository(PartyPlan).findOneBy({ id });
-    if (!plan || !inPartyScope(scope, plan.orgPath))
-      throw new AppError('NOT_FOUND', '计划总结不存在或不在您的负责范围内');
-    return plan;
+  private getInScope(scope: PartyScope, id: string): Promise<PartyPlan> {
+    return this.support.getInScope(PartyPlan, scope, id, '计划总结不存在或不在您的负责范围内');
   }
 
   async list(principal: Principal, q: PlanListQuery, now: Date = new Date()): Promise<Page<PlanVO>> {
-    const scope = await this.scopes.scopeOf(principal);
-    const within = q.orgId ? (await this.orgs.getInScope(scope, q.orgId)).path : undefined;
-    const qb = applyPartyScope(
-      this.dataSource.getRepository(PartyPlan).createQueryBuilder('p'),
-      scope,
-      'p.org_path',
-      within,
-    );
-    if (q.year) qb.andWhere('p.year = :year', { year: q.year });
-    if (q.kind) qb.andWhere('p.kind = :kind', { kind: q.kind });
-    const [items, total] = await qb
-      .orderBy('p.year', 'DESC')
-      .addOrderBy('p.kind', 'ASC')
-      .addOrderBy('p.createdAt', 'DESC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
-      .getManyAndCount();
+    const { items, total } = await this.support.page(PartyPlan, principal, q, (qb) => {
+      if (q.year) qb.andWhere('r.year = :year', { year: q.year });
+      if (q.kind) qb.andWhere('r.kind = :kind', { kind: q.kind });
+      return qb.orderBy('r.year', 'DESC').addOrderBy('r.kind', 'ASC').addOrderBy('r.createdAt', 'DESC');
+    });
     return { items: await this.toVOs(items, now), total };
   }
 
@@ -94,7 +72,7 @@ export class PlanService {
   }
 
   async create(acting: Acting, input: PlanInput, now: Date = new Date()): Promise<PlanVO> {
-    const scope = await this.scopes.scopeOf(acting.actor);
+    const scope = await this.support.scopeOf(acting.actor);
     const { org, body } = await this.fields(scope, input, null, now);
     const plan = this.dataSource.getRepository(PartyPlan).create({
       id: randomUUID(),
@@ -116,32 +94,30 @@ export class PlanService {
   }
 
   async update(acting: Acting, id: string, input: PlanInput, now: Date = new Date()): Promise<PlanVO> {
-    const scope = await this.scopes.scopeOf(acting.actor);
+    const scope = await this.support.scopeOf(acting.actor);
     const plan = await this.getInScope(scope, id);
     const { org, body } = await this.fields(scope, input, plan.id, now);
     await this.dataSource.transaction(async (m) => {
       const attachmentIds = await this.support.attachNew(m, acting, org.path, plan.attachmentIds, input.attachmentIds);
-      await m
-        .getRepository(PartyPlan)
-        .update(
-          { id },
-          {
-            orgId: org.id,
-            orgPath: org.path,
-            year: input.year,
-            kind: input.kind,
-            title: input.title,
-            body,
-            attachmentIds,
-          },
-        );
+      await m.getRepository(PartyPlan).update(
+        { id },
+        {
+          orgId: org.id,
+          orgPath: org.path,
+          year: input.year,
+          kind: input.kind,
+          title: input.title,
+          body,
+          attachmentIds,
+        },
+      );
     });
     await this.support.record(acting, 'party.plan.save', 'party_plan', id);
     return this.one(id, now);
   }
 
   async remove(acting: Acting, id: string): Promise<void> {
-    const plan = await this.getInScope(await this.scopes.scopeOf(acting.actor), id);
+    const plan = await this.getInScope(await this.support.scopeOf(acting.actor), id);
     await this.dataSource.getRepository(PartyPlan).delete({ id: plan.id });
     await this.support.record(acting, 'party.plan.delete', 'party_plan', id, { title: plan.title });
   }

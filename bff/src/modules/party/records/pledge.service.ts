@@ -10,17 +10,12 @@ import { AppError } from '../../../core/errors/app-error';
 import type { Page } from '../../../core/scope/scoped-repository';
 import { todayInShanghai } from '../../registry';
 import { MemberViewsService } from '../members/member-views.service';
-import { OrgQueryService } from '../org/org-query.service';
 import { refused } from '../party-errors';
-import { applyPartyScope, inPartyScope, type PartyScope } from '../scope/party-scope';
-import { PartyScopeService } from '../scope/party-scope.service';
+import type { PartyScope } from '../scope/party-scope';
 import { PartyPledge } from './party-pledge.entity';
-import { RecordSupportService } from './record-support.service';
+import { RecordSupportService, type RecordPageQuery } from './record-support.service';
 
-export interface MemberRecordQuery {
-  page: number;
-  pageSize: number;
-  orgId?: string;
+export interface MemberRecordQuery extends RecordPageQuery {
   year?: number;
 }
 
@@ -32,45 +27,25 @@ export class PledgeService {
   private dataSource!: DataSource;
 
   @Inject()
-  private scopes!: PartyScopeService;
-
-  @Inject()
-  private orgs!: OrgQueryService;
-
-  @Inject()
   private memberViews!: MemberViewsService;
 
   @Inject()
   private support!: RecordSupportService;
 
-  private async getInScope(scope: PartyScope, id: string): Promise<PartyPledge> {
-    const pledge = await this.dataSource.getRepository(PartyPledge).findOneBy({ id });
-    if (!pledge || !inPartyScope(scope, pledge.orgPath))
-      throw new AppError('NOT_FOUND', '党员承诺不存在或不在您的负责范围内');
-    return pledge;
+  private getInScope(scope: PartyScope, id: string): Promise<PartyPledge> {
+    return this.support.getInScope(PartyPledge, scope, id, '党员承诺不存在或不在您的负责范围内');
   }
 
   async list(principal: Principal, q: MemberRecordQuery, now: Date = new Date()): Promise<Page<PledgeVO>> {
-    const scope = await this.scopes.scopeOf(principal);
-    const within = q.orgId ? (await this.orgs.getInScope(scope, q.orgId)).path : undefined;
-    const qb = applyPartyScope(
-      this.dataSource.getRepository(PartyPledge).createQueryBuilder('p'),
-      scope,
-      'p.org_path',
-      within,
-    );
-    if (q.year) qb.andWhere('p.year = :year', { year: q.year });
-    const [items, total] = await qb
-      .orderBy('p.year', 'DESC')
-      .addOrderBy('p.createdAt', 'DESC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
-      .getManyAndCount();
+    const { items, total } = await this.support.page(PartyPledge, principal, q, (qb) => {
+      if (q.year) qb.andWhere('r.year = :year', { year: q.year });
+      return qb.orderBy('r.year', 'DESC').addOrderBy('r.createdAt', 'DESC');
+    });
     return { items: await this.toVOs(items, now), total };
   }
 
   async create(acting: Acting, input: PledgeCreateInput, now: Date = new Date()): Promise<PledgeVO> {
-    const scope = await this.scopes.scopeOf(acting.actor);
+    const scope = await this.support.scopeOf(acting.actor);
     const member = await this.support.memberFor(scope, input.memberId);
     this.support.checkYear(input.year, false, now);
     const repo = this.dataSource.getRepository(PartyPledge);
@@ -95,7 +70,7 @@ export class PledgeService {
 
   /** The pledge's words may change until the year-end assessment is recorded. */
   async update(acting: Acting, id: string, text: string, now: Date = new Date()): Promise<PledgeVO> {
-    const pledge = await this.getInScope(await this.scopes.scopeOf(acting.actor), id);
+    const pledge = await this.getInScope(await this.support.scopeOf(acting.actor), id);
     if (pledge.fulfilment) throw refused('pledge_assessed', '已年终评定的承诺不能再修改');
     await this.dataSource.getRepository(PartyPledge).update({ id }, { text });
     pledge.text = text;
@@ -110,7 +85,7 @@ export class PledgeService {
     input: { fulfilment: FulfilmentStatus; note?: string | null },
     now: Date = new Date(),
   ): Promise<PledgeVO> {
-    const pledge = await this.getInScope(await this.scopes.scopeOf(acting.actor), id);
+    const pledge = await this.getInScope(await this.support.scopeOf(acting.actor), id);
     const today = todayInShanghai(now);
     const refusal = fulfilmentRefusal(pledge.year, today);
     if (refusal) throw refused('fulfilment_year_end', refusal);

@@ -1,8 +1,9 @@
 import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager, type EntityTarget, type SelectQueryBuilder } from 'typeorm';
 import { recordYearProblem } from '@zhili/shared';
 import type { AuditAction, StoredFileVO } from '@zhili/shared';
+import type { Principal } from '../../../core/auth/principal';
 import { Acting, AuditActorService } from '../../../core/audit';
 import { AppError } from '../../../core/errors/app-error';
 import { FileLinkService, FileService, StoredFile } from '../../file';
@@ -10,8 +11,23 @@ import { todayInShanghai } from '../../registry';
 import { MemberPeopleService } from '../members/member-people.service';
 import { MemberQueryService } from '../members/member-query.service';
 import { PartyMember } from '../members/party-member.entity';
+import { OrgQueryService } from '../org/org-query.service';
 import { invalid } from '../party-errors';
-import type { PartyScope } from '../scope/party-scope';
+import { applyPartyScope, inPartyScope, type PartyScope } from '../scope/party-scope';
+import { PartyScopeService } from '../scope/party-scope.service';
+
+/** A record kept with an organisation: its path is the party scope it falls under. */
+interface OrgRecord {
+  id: string;
+  orgPath: string;
+}
+
+/** A list request of the records' routes: a page, narrowed to an organisation's subtree when given. */
+export interface RecordPageQuery {
+  page: number;
+  pageSize: number;
+  orgId?: string;
+}
 
 /**
  * What the four kinds of party record share: a member picked in a form (in the caller's scope), the
@@ -38,6 +54,57 @@ export class RecordSupportService {
 
   @Inject()
   private audit!: AuditActorService;
+
+  @Inject()
+  private scopes!: PartyScopeService;
+
+  @Inject()
+  private orgs!: OrgQueryService;
+
+  scopeOf(principal: Principal): Promise<PartyScope> {
+    return this.scopes.scopeOf(principal);
+  }
+
+  /** A record in the scope; NOT_FOUND (never FORBIDDEN: other branches' ids cannot be probed) otherwise. */
+  async getInScope<T extends OrgRecord>(
+    entity: EntityTarget<T>,
+    scope: PartyScope,
+    id: string,
+    missing: string,
+  ): Promise<T> {
+    const record = await this.dataSource
+      .getRepository(entity)
+      .createQueryBuilder('r')
+      .where('r.id = :id', { id })
+      .getOne();
+    if (!record || !inPartyScope(scope, record.orgPath)) throw new AppError('NOT_FOUND', missing);
+    return record;
+  }
+
+  /**
+   * One page of `entity` in the caller's scope (the `orgId` subtree when given; an organisation out of
+   * scope is 404), with the kind's own filters and order applied by `shape` to the alias `r`.
+   */
+  async page<T extends OrgRecord>(
+    entity: EntityTarget<T>,
+    principal: Principal,
+    q: RecordPageQuery,
+    shape: (qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T>,
+  ): Promise<{ scope: PartyScope; items: T[]; total: number }> {
+    const scope = await this.scopes.scopeOf(principal);
+    const within = q.orgId ? (await this.orgs.getInScope(scope, q.orgId)).path : undefined;
+    const qb = applyPartyScope(
+      this.dataSource.getRepository(entity).createQueryBuilder('r'),
+      scope,
+      'r.org_path',
+      within,
+    );
+    const [items, total] = await shape(qb)
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
+    return { scope, items, total };
+  }
 
   /** A member file in the scope, for a form's `field` (400 naming it otherwise). */
   async memberFor(scope: PartyScope, memberId: string, field = 'memberId'): Promise<PartyMember> {
