@@ -73,10 +73,8 @@ describe(`demo party organisation on ${backend.name}`, () => {
     const cipher = await t.get(PiiCipher);
     const town = await seed(ds, { size: 'small', cipher, today: TODAY });
     staffPassword = town.town.staffPassword as string;
-    const started = Date.now();
+    // Written here, or already by the seed entry (which knows no 李四 account here): then this only links him.
     report = await ensureDemoParty(ds, { cipher, today: TODAY, lisiOpenid: openid });
-    // Seconds the party adds to the seed (also when the seed entry already wrote it: then only the link).
-    console.log(`demo party: ${JSON.stringify(report.counts)} in ${(Date.now() - started) / 1000}s`);
     committee = await ds.getRepository(PartyOrg).findOneByOrFail({ type: 'committee' });
     home = await ds.getRepository(PartyOrg).findOneByOrFail({ name: '幸福村党支部' });
   }, 180_000);
@@ -118,7 +116,6 @@ describe(`demo party organisation on ${backend.name}`, () => {
     const active = await ds.getRepository(PartyMember).findBy({ status: 'active' });
     const linked = active.filter((m) => m.personId !== null);
     const ratio = linked.length / adults;
-    console.log(`members ${linked.length} of ${adults} adults: ${(ratio * 100).toFixed(1)} %`);
     expect(ratio).toBeGreaterThanOrEqual(0.03);
     expect(ratio).toBeLessThanOrEqual(0.07);
     expect(active.some((m) => m.category === 'probationary')).toBe(true);
