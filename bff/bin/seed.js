@@ -36,6 +36,14 @@ seedFromEnv(size, quiet ? undefined : (table, rows) => console.log(`  写入 ${t
     } else {
       console.log('示范镇已存在（按区划代码识别），跳过人口与网格数据生成。');
     }
+    const party = result.party;
+    if (party && party.created) {
+      const p = party.counts;
+      console.log(
+        `  党组织：${p.party_org} 个，党员 ${p.party_member}，入党流程 ${p.party_admission} 人，会议 ${p.party_meeting} 次；用时 ${party.seconds}s` +
+          (p.staff ? '（党委书记 zhen.dangwei、幸福村党支部书记 cun201.shuji 与演示工作人员同一初始密码）' : ''),
+      );
+    }
     // The launcher shows the admin password in its own banner (it runs us with --quiet).
     if (result.adminPassword && !quiet)
       console.log(`  管理端 admin 初始密码：${result.adminPassword}（仅本次显示；首次登录须绑定身份验证器并修改密码）`);

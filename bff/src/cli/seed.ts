@@ -10,6 +10,7 @@ import { hashPassword } from '../modules/staff/password';
 import { demoAnchors, DemoTownReport, ensureDemoTown, randomDemoPassword } from '../seed/demo-town';
 import type { SeedSize } from '../seed/model';
 import { ensureDemoCases } from '../seed/demo-cases';
+import { ensureDemoParty, type DemoPartyReport } from '../seed/demo-party';
 
 /** Sample cases per town size: enough for the console and charts, and for the case benchmarks. */
 const DEMO_CASE_COUNT: Record<SeedSize, number> = { small: 80, full: 1500 };
@@ -42,6 +43,8 @@ export interface SeedResult {
   town: DemoTownReport;
   /** Sample cases written with a freshly created town (0 otherwise). */
   casesCreated: number;
+  /** The demo party organisation (written when the database has none yet). */
+  party?: DemoPartyReport;
 }
 
 /** A random password that satisfies the #3 policy classes (upper, lower, digit, symbol). */
@@ -110,6 +113,12 @@ export async function seed(dataSource: DataSource, options: SeedOptions): Promis
     });
     result.mpUsersCreated += 1;
   }
+  // After the mini-program users, so the demo party member (李四) is linked to his member file.
+  result.party = await ensureDemoParty(dataSource, {
+    cipher: options.cipher,
+    today: options.today,
+    lisiOpenid: options.mpUsers?.find((u) => u.roles.includes(Role.PartyMember))?.openid,
+  });
   return result;
 }
 
