@@ -51,7 +51,7 @@ export default function PartyMeetings() {
         {(list) => (
           <View>
             <View className="section">
-              <Heading>待参加</Heading>
+              <Heading>进行中与即将召开</Heading>
               {list.upcoming.length === 0 ? (
                 <EmptyState
                   title="近期没有需要参加的会议"

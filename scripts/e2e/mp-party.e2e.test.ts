@@ -1,0 +1,244 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { gcj02ToWgs84 } from '@zhili/shared';
+import type { MeetingDetailVO, MyPartyHomeVO, NoticeVO, PartyOrgVO, RegionVO } from '@zhili/shared';
+import { browserAvailable, launchBrowser } from './support/browser';
+import { E2E_ADMIN_PASSWORD, E2eStack, startE2eStack } from './support/e2e-stack';
+import { PHONE, h5DevLogin } from './support/h5';
+import { settledScreenshot as shot } from './support/settle';
+import { staffApi, staffFirstLogin, staffToken } from './support/staff-session';
+
+const describeBrowser = browserAvailable() ? describe : describe.skip;
+
+/** The meeting place (GCJ-02, as the portal stores it) and the browser's position there (WGS-84). */
+const PLACE: [number, number] = [120.1052, 30.2031];
+const [longitude, latitude] = gcj02ToWgs84(PLACE);
+
+/** The page's own access token (the H5 session in localStorage). */
+async function mpToken(page: Page): Promise<string> {
+  const token = await page.evaluate(() => {
+    for (let i = 0; i < window.localStorage.length; i += 1) {
+      const value = window.localStorage.getItem(window.localStorage.key(i) ?? '') ?? '';
+      const match = /"accessToken"\s*:\s*"([^"]+)"/.exec(value);
+      if (match) return match[1];
+    }
+    return null;
+  });
+  if (!token) throw new Error('no mini-program session in localStorage');
+  return token;
+}
+
+async function mpGet<T>(bffUrl: string, token: string, path: string): Promise<T> {
+  const res = await fetch(`${bffUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`GET ${path} → ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { data: T }).data;
+}
+
+/**
+ * The party subpackage in H5: 张三 (a resident) opens 党员之家 and reads how to join; 李四, linked to
+ * a member file of 幸福村党支部 through the portal's API, sees his branch and the unread badge, reads
+ * the notice (the badge goes), and checks in to a meeting by location.
+ */
+describeBrowser('H5 party subpackage in Chromium', () => {
+  let stack: E2eStack;
+  let browser: Browser;
+  let memberContext: BrowserContext;
+  let lisi: Page;
+  let meetingId = '';
+  let farMeetingId = '';
+  let noticeTitle = '';
+
+  beforeAll(async () => {
+    stack = await startE2eStack();
+    browser = await launchBrowser();
+    const adminContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const adminPage = await adminContext.newPage();
+    await staffFirstLogin(adminPage, stack.bffUrl, {
+      username: 'admin',
+      password: E2E_ADMIN_PASSWORD,
+      newPassword: 'Town-Hall-2026!',
+      mfa: true,
+    });
+    const regions = await staffApi(stack.bffUrl, await staffToken(adminPage))<RegionVO[]>('GET', '/regions');
+    const town = regions.find((r) => r.level === 'town');
+    const village = regions.find((r) => r.name === '幸福村');
+    if (!town) throw new Error('no town in the demo seed');
+    const created = await staffApi(stack.bffUrl, await staffToken(adminPage))<{ initialPassword: string }>(
+      'POST',
+      '/users',
+      { username: 'party.e2e', displayName: '镇党建办', roles: ['town_admin'], regionId: town.id },
+    );
+    await adminContext.close();
+    const staffContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const staffPage = await staffContext.newPage();
+    await staffFirstLogin(staffPage, stack.bffUrl, {
+      username: 'party.e2e',
+      password: created.initialPassword,
+      newPassword: 'Party-Desk-2026!',
+      mfa: true,
+    });
+    const api = staffApi(stack.bffUrl, await staffToken(staffPage));
+
+    memberContext = await browser.newContext({
+      ...PHONE,
+      geolocation: { longitude, latitude, accuracy: 10 },
+      permissions: ['geolocation'],
+    });
+    lisi = await h5DevLogin(memberContext, stack, 'lisi');
+    const token = await mpToken(lisi);
+
+    // The demo seed may already make 李四 a member of 幸福村党支部; otherwise the portal does it here.
+    let branchId = (await mpGet<MyPartyHomeVO>(stack.bffUrl, token, '/api/mp/party/me')).member?.branch.id;
+    if (!branchId) {
+      const orgs = await api<PartyOrgVO[]>('GET', '/party/orgs');
+      const committee =
+        orgs.find((o) => o.type === 'committee') ??
+        (await api<PartyOrgVO>('POST', '/party/orgs', {
+          parentId: null,
+          type: 'committee',
+          name: `${town.name}党委`,
+          foundedOn: '2010-07-01',
+        }));
+      const branch =
+        orgs.find((o) => o.name === '幸福村党支部') ??
+        (await api<PartyOrgVO>('POST', '/party/orgs', {
+          parentId: committee.id,
+          type: 'branch',
+          name: '幸福村党支部',
+          regionId: village?.id ?? null,
+          foundedOn: '2012-07-01',
+        }));
+      const member = await api<{ id: string }>('POST', '/party/members', {
+        standalone: { name: '李四', gender: 'male', phone: '13900001234' },
+        orgId: branch.id,
+        category: 'probationary',
+        joinedOn: new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10),
+        position: '党员',
+      });
+      const me = await mpGet<{ id: string }>(stack.bffUrl, token, '/api/mp/me');
+      await api('PUT', `/party/members/${member.id}/mp-account`, { mpUserId: me.id });
+      branchId = branch.id;
+    }
+    noticeTitle = '关于重温入党誓词主题党日的通知';
+    const notice = await api<NoticeVO>('POST', '/party/notices', {
+      orgId: branchId,
+      audience: 'org',
+      targetOrgId: branchId,
+      title: noticeTitle,
+      body: '<p>请全体党员<strong>准时参加</strong>。</p><script>alert(1)</script>',
+    });
+    await api('POST', `/party/notices/${notice.id}/publish`, {});
+    const meeting = await api<MeetingDetailVO>('POST', '/party/meetings', {
+      orgId: branchId,
+      type: 'theme_day',
+      startsAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 90 * 60_000).toISOString(),
+      place: '幸福村党群服务中心',
+      lng: PLACE[0],
+      lat: PLACE[1],
+      radiusM: 300,
+      host: '村党支部书记',
+      topic: '重温入党誓词',
+    });
+    meetingId = meeting.id;
+    // A second meeting about 1.1 km north of where 李四 stands: the location check-in is refused.
+    const far = await api<MeetingDetailVO>('POST', '/party/meetings', {
+      orgId: branchId,
+      type: 'group',
+      startsAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 60 * 60_000).toISOString(),
+      place: '幸福村三组活动室',
+      lng: PLACE[0],
+      lat: PLACE[1] + 0.01,
+      radiusM: 200,
+      host: '党小组组长',
+      topic: '学习贯彻全会精神',
+    });
+    farMeetingId = far.id;
+    await staffContext.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.dispose();
+  });
+
+  it('张三, not a member, reads how to join instead of an error', async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await h5DevLogin(context, stack, 'zhangsan');
+    await page.goto(`${stack.bffUrl}/h5/#/party/pages/home/index`);
+    await page.locator('#party-not-member').waitFor();
+    const text = (await page.locator('#party-not-member').textContent()) ?? '';
+    expect(text).toContain('你还不是党员');
+    expect(text).toContain('如何申请入党');
+    expect(await page.locator('#state-error').count()).toBe(0);
+    await shot(page, 'mp-party-home-non-member');
+    await context.close();
+  });
+
+  it('李四 opens 党员之家 from the home tile: his branch, the unread badge, the meeting to attend', async () => {
+    await lisi.locator('#tile-party').click();
+    await lisi.locator('#party-branch').waitFor();
+    expect(await lisi.locator('#party-branch').textContent()).toContain('幸福村党支部');
+    expect(Number(await lisi.locator('#party-go-notices .party-badge').textContent())).toBeGreaterThanOrEqual(1);
+    expect(Number(await lisi.locator('#party-go-meetings .party-badge').textContent())).toBeGreaterThanOrEqual(1);
+    await shot(lisi, 'mp-party-home-member');
+  });
+
+  it('李四 reads the notice: unread first, then the sanitised text, and the mark is gone', async () => {
+    await lisi.locator('#party-go-notices').click();
+    const row = lisi.locator('[data-test="party-notice-row"]', { hasText: noticeTitle });
+    await row.waitFor();
+    expect(await row.getAttribute('data-read')).toBe('false');
+    await shot(lisi, 'mp-party-notices');
+    await row.click();
+    await lisi.locator('#party-notice-body').waitFor();
+    expect(await lisi.locator('#party-notice-body strong').textContent()).toBe('准时参加');
+    expect(await lisi.locator('#party-notice-body script').count()).toBe(0);
+    await shot(lisi, 'mp-party-notice');
+    await lisi.goBack();
+    await lisi.waitForFunction(
+      (title) =>
+        Array.from(document.querySelectorAll('[data-test="party-notice-row"]')).some(
+          (n) => (n.textContent ?? '').includes(title) && n.getAttribute('data-read') === 'true',
+        ),
+      noticeTitle,
+    );
+  });
+
+  it('李四 checks in to the meeting by location and sees it recorded', async () => {
+    await lisi.goto(`${stack.bffUrl}/h5/#/party/pages/meeting/index?id=${meetingId}`);
+    await lisi.locator('#party-meeting').waitFor();
+    expect(await lisi.locator('#party-meeting-attendance').textContent()).toBe('待参加');
+    await shot(lisi, 'mp-party-meeting-before');
+    await lisi.locator('#party-checkin-location').click();
+    await lisi.locator('#party-meeting-outcome').waitFor();
+    expect(await lisi.locator('#party-meeting-outcome').textContent()).toMatch(/^签到成功/);
+    await lisi.waitForFunction(() => document.querySelector('#party-meeting-attendance')?.textContent === '已签到');
+    await shot(lisi, 'mp-party-meeting-checked-in');
+  });
+
+  it('李四 is told plainly why a check-in too far from the meeting place is refused', async () => {
+    await lisi.goto(`${stack.bffUrl}/h5/#/party/pages/meetings/index`);
+    await lisi.locator('[data-test="party-meetings-upcoming"] [data-test="party-meeting-row"]').first().waitFor();
+    expect(await lisi.locator('[data-test="party-meetings-upcoming"]').textContent()).toContain('学习贯彻全会精神');
+    await shot(lisi, 'mp-party-meetings');
+    await lisi.goto(`${stack.bffUrl}/h5/#/party/pages/meeting/index?id=${farMeetingId}`);
+    await lisi.locator('#party-checkin-location').click();
+    await lisi.locator('#party-meeting-outcome').waitFor();
+    expect(await lisi.locator('#party-meeting-outcome').textContent()).toMatch(
+      /^您距会议地点约 1\d{3} 米，需在 200 米内签到$/,
+    );
+    expect(await lisi.locator('#party-meeting-attendance').textContent()).toBe('待参加');
+    await shot(lisi, 'mp-party-meeting-refused');
+  });
+
+  it('李四 sees his file with the phone and ID numbers masked', async () => {
+    await lisi.goto(`${stack.bffUrl}/h5/#/party/pages/file/index`);
+    await lisi.locator('#party-file-name').waitFor();
+    expect(await lisi.locator('#party-file-name').textContent()).toContain('李四');
+    for (const id of ['#party-file-phone', '#party-file-id']) {
+      const value = (await lisi.locator(id).textContent()) ?? '';
+      expect(value).not.toMatch(/\d{8}/);
+    }
+    await shot(lisi, 'mp-party-file');
+  });
+});
