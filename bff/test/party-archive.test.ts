@@ -251,7 +251,7 @@ describe(`party electronic archive on ${backend.name}`, () => {
     expect(dry).toMatchObject({ status: 'succeeded', importedRows: 2, errorCount: 0 });
     const before = await members();
     const job = await run(secretaryA, file, false);
-    expect(job).toMatchObject({ status: 'succeeded', importedRows: 2, message: '已导入 2 名党员' });
+    expect(job).toMatchObject({ status: 'succeeded', importedRows: 2, message: '已导入 2 行' });
     expect(await members()).toBe(before + 2);
     const list = await get(secretaryA, `/api/admin/party/members?orgId=${branchA.id}`);
     expect(list.body.data.map((m: { name: string }) => m.name).sort()).toEqual(['张幸福', '赵在外'].sort());

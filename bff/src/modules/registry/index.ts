@@ -26,5 +26,7 @@ export {
   attachmentHeader,
   XLSX_MIME,
   personsByIdHash,
+  newImportJob,
+  runImportJobLater,
 } from './transfer';
 export type { SheetRow, CellValue, ColumnSpec, SheetColumn, CellOut } from './transfer';

@@ -8,6 +8,7 @@ import {
   hasPermission,
   holdsMembers,
   memberCategoryLabels,
+  naturalCompare,
   Permission,
   reportAsOf,
   tallyAnnualReport,
@@ -174,9 +175,11 @@ export class ArchiveExportService {
     const branches = (
       await applyPartyScope(this.dataSource.getRepository(PartyOrg).createQueryBuilder('o'), scope, 'o.path', org?.path)
         .andWhere('o.status = :active', { active: 'active' })
-        .orderBy('o.path', 'ASC')
         .getMany()
-    ).filter((o) => holdsMembers(o.type));
+    )
+      .filter((o) => holdsMembers(o.type))
+      // As the organisation tree lists them: sort order, then name.
+      .sort((a, b) => a.sortOrder - b.sortOrder || naturalCompare(a.name, b.name));
     const people = await this.people.describe(members, now);
     const events: ReportEventFact[] = [];
     for (const chunk of chunked(members.map((m) => m.id))) {

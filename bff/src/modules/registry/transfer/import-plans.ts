@@ -14,11 +14,11 @@ import { RegionLookup } from './region-lookup';
 import type { SheetRow } from './sheet-reader';
 
 /** What an import writes, counted for the job and the audit record (never the data itself). */
-export interface WriteCounts {
+export type WriteCounts = {
   persons: number;
   households: number;
   tags: number;
-}
+};
 
 /** The outcome of checking a file: its errors, and (when there are none) how to write it. */
 export interface ImportPlan {

@@ -5,13 +5,15 @@ import { DataSource } from 'typeorm';
 import type { ImportJobVO, ImportKind } from '@zhili/shared';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { scopePrefix } from '../../../core/scope/data-scope';
+import { AppError } from '../../../core/errors/app-error';
 import { AuditActorService } from '../../../core/audit';
 import type { Acting } from '../../../core/audit';
 import { householdColumns, personColumns } from './columns';
 import type { HouseholdColumnKey, PersonColumnKey } from './columns';
 import { ImportJobStore } from './import-job.store';
 import { ImportConflict, planHouseholds, planPersons } from './import-plans';
-import type { ImportPlan, PlanEnv, WriteCounts } from './import-plans';
+import type { PlanEnv, WriteCounts } from './import-plans';
+import { newImportJob, runImportJobLater } from './import-job-runner';
 import { loadRegions } from './import-lookups';
 import { exampleRegionPath } from './region-lookup';
 import { loadSheetGrid, readSheet } from './sheet-reader';
@@ -27,11 +29,6 @@ export interface ImportUpload {
 
 type Rows =
   { kind: 'persons'; rows: SheetRow<PersonColumnKey>[] } | { kind: 'households'; rows: SheetRow<HouseholdColumnKey>[] };
-
-/** Share of the progress bar for checking the rows when the file is then written (the rest: writing). */
-const CHECK_SHARE = 0.8;
-/** Progress is saved to the shared cache at most this often. */
-const SAVE_INTERVAL_MS = 250;
 
 /**
  * Excel imports of persons and households. The upload is read at once in a parse worker (an
@@ -64,26 +61,25 @@ export class ImportService {
       upload.kind === 'persons'
         ? { kind: 'persons', rows: readSheet(grid, personColumns) }
         : { kind: 'households', rows: readSheet(grid, householdColumns) };
-    const job: ImportJobVO = {
-      id: randomUUID(),
-      kind: upload.kind,
-      dryRun: upload.dryRun,
-      status: 'queued',
-      progress: 0,
-      totalRows: sheet.rows.length,
-      processedRows: 0,
-      importedRows: 0,
-      errors: [],
-      errorCount: 0,
-      message: null,
-      fileName: upload.fileName.slice(0, 255),
-      createdAt: new Date().toISOString(),
-    };
+    const job: ImportJobVO = newImportJob(randomUUID(), upload.kind, upload, sheet.rows.length);
     await this.jobs.save(acting.actor.id, job);
-    setImmediate(() => {
-      this.run(acting, job, sheet).catch((err: Error) =>
-        this.logger.error('registry import %s: could not save its state: %s', job.id, err.stack ?? err),
-      );
+    runImportJobLater({ dataSource: this.dataSource, jobs: this.jobs, logger: this.logger }, acting.actor.id, job, {
+      label: 'registry import',
+      check: async (onProgress) => {
+        const env: PlanEnv = {
+          db: this.dataSource.manager,
+          cipher: this.cipher,
+          scopePrefix: scopePrefix(acting.actor),
+          today: new Date(),
+          onProgress,
+        };
+        return sheet.kind === 'persons' ? planPersons(sheet.rows, env) : planHouseholds(sheet.rows, env);
+      },
+      record: (result, counts) => this.record(acting, job, result, counts),
+      conflictMessage: (err) =>
+        err instanceof ImportConflict
+          ? '导入期间数据已被他人修改（身份证号或户编号已登记），未写入任何数据，请重新试导入'
+          : null,
     });
     return job;
   }
@@ -95,81 +91,10 @@ export class ImportService {
   }
 
   async get(acting: Acting, id: string): Promise<ImportJobVO> {
-    return this.jobs.get(acting.actor.id, id);
-  }
-
-  private async run(acting: Acting, job: ImportJobVO, sheet: Rows): Promise<void> {
-    const owner = acting.actor.id;
-    const share = job.dryRun ? 1 : CHECK_SHARE;
-    let lastSave = 0;
-    const env: PlanEnv = {
-      db: this.dataSource.manager,
-      cipher: this.cipher,
-      scopePrefix: scopePrefix(acting.actor),
-      today: new Date(),
-      onProgress: async (processed) => {
-        job.processedRows = processed;
-        job.progress = Math.min(99, Math.floor((processed / job.totalRows) * 100 * share));
-        if (Date.now() - lastSave >= SAVE_INTERVAL_MS) {
-          lastSave = Date.now();
-          await this.jobs.save(owner, job);
-        }
-        // Let polls and other requests through between chunks of a large file.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      },
-    };
-    try {
-      job.status = 'running';
-      await this.jobs.save(owner, job);
-      const plan =
-        sheet.kind === 'persons' ? await planPersons(sheet.rows, env) : await planHouseholds(sheet.rows, env);
-      await this.finish(acting, job, plan);
-    } catch (err) {
-      this.logger.error('registry import %s failed: %s', job.id, (err as Error).stack ?? err);
-      job.status = 'failed';
-      job.importedRows = 0;
-      job.message =
-        err instanceof ImportConflict
-          ? '导入期间数据已被他人修改（身份证号或户编号已登记），未写入任何数据，请重新试导入'
-          : '导入失败，未写入任何数据，请稍后重试';
-    }
-    job.progress = 100;
-    await this.jobs.save(owner, job);
-  }
-
-  private async finish(acting: Acting, job: ImportJobVO, plan: ImportPlan): Promise<void> {
-    job.processedRows = plan.rows;
-    job.errors = [...plan.errors.list].sort((a, b) => a.row - b.row);
-    job.errorCount = plan.errors.count;
-    if (plan.errors.count > 0) {
-      // IMPORT_HAS_ERRORS: all-or-nothing, so one bad row keeps the whole file out.
-      job.status = 'failed';
-      job.message = job.dryRun
-        ? `发现 ${plan.errors.count} 处错误，请修改后再导入`
-        : `导入数据有错误（${plan.errors.count} 处），未写入任何数据`;
-      if (!job.dryRun) await this.record(acting, job, 'failure', { errorCount: plan.errors.count });
-      return;
-    }
-    if (job.dryRun) {
-      job.status = 'succeeded';
-      job.importedRows = plan.rows;
-      job.message = `检查通过，共 ${plan.rows} 行可导入`;
-      return;
-    }
-    const counts = await this.dataSource.transaction((tx) => plan.write(tx));
-    job.status = 'succeeded';
-    job.importedRows = plan.rows;
-    job.message = `已导入 ${plan.rows} 行`;
-    try {
-      await this.record(acting, job, 'success', { ...counts });
-    } catch (err) {
-      // The rows are committed: the job must not claim otherwise. The missing record is logged loudly.
-      this.logger.error(
-        'registry import %s committed but its audit record failed: %s',
-        job.id,
-        (err as Error).stack ?? err,
-      );
-    }
+    const job = await this.jobs.get<ImportJobVO>(acting.actor.id, id);
+    // The store is shared with other modules' importers (party members): their jobs are not ours.
+    if (job.kind !== 'persons' && job.kind !== 'households') throw new AppError('NOT_FOUND', '导入任务不存在或已过期');
+    return job;
   }
 
   /** One audit record per committed import: counts only, never names or numbers. */

@@ -15,3 +15,5 @@ export { labelLookup } from './columns';
 export { writeXlsx, attachmentHeader, XLSX_MIME } from './xlsx-writer';
 export type { SheetColumn, CellOut } from './xlsx-writer';
 export { personsByIdHash } from './import-lookups';
+export { newImportJob, runImportJobLater } from './import-job-runner';
+export type { CheckedImport, ImportJobSteps } from './import-job-runner';
