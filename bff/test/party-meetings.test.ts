@@ -383,4 +383,22 @@ describe(`party meetings on ${backend.name}`, () => {
     expect([...new Set(rows.map((r) => r.type))]).toEqual(['committee', 'group', 'appraisal']);
     expect(rows.find((r) => r.type === 'appraisal')).toMatchObject({ period: today.slice(0, 4), status: 'held' });
   });
+
+  it('counts a branch founded this year only from its founding', async () => {
+    const todayBeijing = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const parent = (await get(admin, `/api/admin/party/orgs/${branchA.id}`)).body.data as { parentId: string };
+    const created = await post(admin, '/api/admin/party/orgs', {
+      parentId: parent.parentId,
+      type: 'branch',
+      name: '新建村党支部',
+      foundedOn: todayBeijing,
+    });
+    expect(created.status).toBe(201);
+    const res = await get(admin, `/api/admin/party/meetings/compliance?orgId=${created.body.data.id}`);
+    const rows = res.body.data as MeetingComplianceRowVO[];
+    expect(rows.filter((r) => r.type === 'committee')).toEqual([
+      { type: 'committee', period: todayBeijing.slice(0, 7), required: 1, held: 0, status: 'due' },
+    ]);
+    expect(rows.some((r) => r.status === 'missing')).toBe(false);
+  });
 });

@@ -77,12 +77,14 @@ export class MeetingQueryService {
     return this.views.detail(await this.getInScope(scope, id));
   }
 
-  /** The branch's 三会一课 from 1 January to today, period by period (shared `meetingCompliance`). */
+  /** The branch's 三会一课 from 1 January (or its founding) to today, period by period (shared `meetingCompliance`). */
   async compliance(principal: Principal, orgId: string, now: Date = new Date()): Promise<MeetingComplianceRowVO[]> {
     const scope = await this.scopes.scopeOf(principal);
     const org = await this.orgs.getInScope(scope, orgId);
     const today = todayInShanghai(now);
-    const from = `${today.slice(0, 4)}-01-01`;
+    // A branch founded this year owes nothing for the months before it existed.
+    const yearStart = `${today.slice(0, 4)}-01-01`;
+    const from = org.foundedOn > yearStart ? org.foundedOn : yearStart;
     const held = await this.dataSource
       .getRepository(PartyMeeting)
       .createQueryBuilder('m')
