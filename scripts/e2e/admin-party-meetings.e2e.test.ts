@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import QRCode from 'qrcode';
 import type { MeetingVO, NoticeVO, PartyOrgVO, RegionVO } from '@zhili/shared';
 import { browserAvailable, launchBrowser } from './support/browser';
 import { E2E_ADMIN_PASSWORD, E2eStack, startE2eStack } from './support/e2e-stack';
@@ -116,7 +117,7 @@ describeBrowser('admin party meetings and notices', () => {
     await settledScreenshot(page, 'admin-party-meetings');
   });
 
-  it('shows the rotating check-in QR with a countdown, and saves the minutes', async () => {
+  it('shows the rotating check-in QR with a countdown, a refresh and a fullscreen view for a projector', async () => {
     const [meeting] = (await api<MeetingVO[]>('GET', `/party/meetings?orgId=${branch.id}`)).filter(
       (m) => m.topic === '研究冬季防火工作',
     );
@@ -129,16 +130,45 @@ describeBrowser('admin party meetings and notices', () => {
     await image.waitFor();
     expect(await image.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
     await qr.getByText(/二维码 [12]:\d\d 后失效/).waitFor();
+    const shown = await image.getAttribute('src');
     const again = page.waitForResponse((r) => r.url().endsWith('/check-in-token'));
     await qr.getByRole('button', { name: '立即刷新' }).click();
     expect((await again).status()).toBe(201);
+    // A new token (its expiry is part of it) is a new picture.
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-testid="party-meeting-qr"] img')?.getAttribute('src') !== before,
+      shown,
+    );
+    await settledScreenshot(page, 'admin-party-meeting-detail');
+
+    await qr.getByTestId('party-meeting-qr-full').click();
+    await page.waitForFunction(() => document.fullscreenElement?.getAttribute('data-testid') === 'party-meeting-qr');
+    await qr.getByRole('heading', { name: '支委会：研究冬季防火工作' }).waitFor();
+    await settledScreenshot(page, 'admin-party-meeting-qr-fullscreen');
+    await qr.getByRole('button', { name: '退出全屏' }).click();
+    await page.waitForFunction(() => document.fullscreenElement === null);
+  });
+
+  it('saves the minutes and photos of the meeting', async () => {
     await page.getByTestId('party-meeting-edit').click();
     const dialog = page.getByRole('dialog', { name: '编辑会议记录' });
     await dialog.getByTestId('party-meeting-minutes').fill('一、传达上级防火要求。\n二、分工：王建国负责巡查。');
+    const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/admin/party/files'));
+    await dialog.locator('input[type=file]').setInputFiles({
+      name: 'meeting.png',
+      mimeType: 'image/png',
+      buffer: await QRCode.toBuffer('会议照片'),
+    });
+    expect((await uploaded).status()).toBe(201);
     await dialog.getByTestId('party-meeting-edit-submit').click();
     await page.getByTestId('party-meeting-minutes-text').waitFor();
-    expect(await page.getByTestId('party-meeting-minutes-text').textContent()).toContain('分工：王建国负责巡查。');
-    await settledScreenshot(page, 'admin-party-meeting-detail');
+    expect(await page.getByTestId('party-meeting-minutes-text').textContent()).toBe(
+      '一、传达上级防火要求。\n二、分工：王建国负责巡查。',
+    );
+    const photo = page.getByRole('img', { name: '会议照片 1' });
+    await photo.waitFor();
+    await photo.scrollIntoViewIfNeeded();
+    await settledScreenshot(page, 'admin-party-meeting-minutes');
   });
 
   it('drafts a notice with the editor, publishes it after confirming, and shows the read count', async () => {

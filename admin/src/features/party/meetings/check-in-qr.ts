@@ -16,11 +16,17 @@ export function refreshDelay(expiresAt: string, now: number, margin = QR_REFRESH
   return Math.max(QR_MIN_DELAY_MS, expiry - margin - now);
 }
 
-/** Whole seconds the token shown is still valid (0 once expired). */
+/** A token lives two minutes (the BFF's CHECK_IN_TOKEN_TTL_MS). */
+export const QR_TTL_SECONDS = 120;
+
+/**
+ * Whole seconds the token shown is still valid (0 once expired), never more than its lifetime: a
+ * browser clock a little behind the BFF's must not show 2:01.
+ */
 export function secondsLeft(expiresAt: string, now: number): number {
   const expiry = Date.parse(expiresAt);
   if (Number.isNaN(expiry)) return 0;
-  return Math.max(0, Math.ceil((expiry - now) / 1000));
+  return Math.min(QR_TTL_SECONDS, Math.max(0, Math.ceil((expiry - now) / 1000)));
 }
 
 /** `1:05` — minutes and seconds of the countdown under the QR. */
