@@ -204,4 +204,41 @@ describe(`party notices on ${backend.name}`, () => {
     expect(mine[0]).toMatchObject({ id: toA.id, pinned: true, read: true });
     expect(mine).toHaveLength(3);
   });
+
+  it('withdraws a published notice: members no longer see it, the portal keeps it with its receipts', async () => {
+    const withdraw = (who: Who, id: string) => post(who, `/api/admin/party/notices/${id}/withdraw`, {});
+    expect((await withdraw(secretaryB, toSubtreeA.id)).status).toBe(404);
+    const draft = await post(secretaryA, '/api/admin/party/notices', {
+      orgId: branchA.id,
+      audience: 'org',
+      targetOrgId: branchA.id,
+      title: '未发布',
+      body: '正文',
+    });
+    const notYet = await withdraw(secretaryA, draft.body.data.id);
+    expect(notYet.status).toBe(409);
+    expect(notYet.body.error.details).toEqual([{ field: 'rule', message: 'NOTICE_NOT_PUBLISHED' }]);
+
+    // memberA has read toA; toAll and toSubtreeA are unread.
+    expect(await unread(memberA)).toBe(2);
+    const res = await withdraw(secretaryA, toA.id);
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ pinned: false, readCount: 1, withdrawnAt: expect.any(String) });
+    const again = await withdraw(secretaryA, toA.id);
+    expect(again.body.data.withdrawnAt).toBe(res.body.data.withdrawnAt);
+    expect((await get(memberA, `/api/mp/party/notices/${toA.id}`)).status).toBe(404);
+    const mine = (await get(memberA, '/api/mp/party/notices')).body.data as MyNoticeVO[];
+    expect(mine.map((n) => n.id)).not.toContain(toA.id);
+    expect(mine).toHaveLength(2);
+    // A withdrawn unread notice leaves the badge too.
+    expect(await unread(memberA)).toBe(2);
+    await withdraw(secretaryA, toSubtreeA.id);
+    expect(await unread(memberA)).toBe(1);
+    const pin = await put(secretaryA, `/api/admin/party/notices/${toA.id}/pinned`, { pinned: true });
+    expect(pin.status).toBe(409);
+    const listA = (await get(secretaryA, '/api/admin/party/notices')).body.data as NoticeVO[];
+    expect(listA.find((n) => n.id === toA.id)).toMatchObject({ withdrawnAt: expect.any(String), readCount: 1 });
+    const ds = await dataSourceOf(t);
+    expect(await ds.getRepository(AuditLog).countBy({ action: 'party.notice.withdraw', resourceId: toA.id })).toBe(1);
+  });
 });

@@ -30,6 +30,8 @@ export const noticeSchema = z.object({
   body: z.string(),
   pinned: z.boolean(),
   publishedAt: z.string().nullable(),
+  /** A withdrawn notice is kept (with its receipts) but members no longer see it. */
+  withdrawnAt: z.string().nullable(),
   /** Members addressed now, and how many of them opened it. */
   audienceCount: z.number().int(),
   readCount: z.number().int(),
@@ -103,6 +105,16 @@ export const partyNoticeRoutes = {
     method: 'POST',
     path: '/api/admin/party/notices/:id/publish',
     summary: '发布（发布后党员可见）',
+    tag: TAG,
+    audience: 'staff',
+    permission: Permission.PartyMemberManage,
+    params: byId,
+    response: noticeSchema,
+  }),
+  withdraw: defineRoute({
+    method: 'POST',
+    path: '/api/admin/party/notices/:id/withdraw',
+    summary: '撤回已发布的党务公开（党员不再可见，记录与阅读回执保留）',
     tag: TAG,
     audience: 'staff',
     permission: Permission.PartyMemberManage,

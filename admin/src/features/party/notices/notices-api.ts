@@ -14,5 +14,6 @@ export const noticesApi = {
   create: (body: NoticeBody) => api(partyNoticeRoutes.create, { body }, { silent: true }),
   update: (id: string, body: NoticeBody) => api(partyNoticeRoutes.update, { params: { id }, body }, { silent: true }),
   publish: (id: string) => api(partyNoticeRoutes.publish, { params: { id } }),
+  withdraw: (id: string) => api(partyNoticeRoutes.withdraw, { params: { id } }),
   pin: (id: string, pinned: boolean) => api(partyNoticeRoutes.pin, { params: { id }, body: { pinned } }),
 };

@@ -12,8 +12,8 @@ import { PartyNotice } from './party-notice.entity';
 import { PartyNoticeRead } from './party-notice-read.entity';
 
 /**
- * A member's notices in the mini-program: only published ones addressed to them (another branch's
- * notice is not found), opened → a read receipt, and the unread count for the badge.
+ * A member's notices in the mini-program: only published, not withdrawn ones addressed to them
+ * (another branch's notice is not found), opened → a read receipt, and the unread count for the badge.
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -29,6 +29,7 @@ export class NoticeMpService {
       .getRepository(PartyNotice)
       .createQueryBuilder('n')
       .where('n.published_at IS NOT NULL')
+      .andWhere('n.withdrawn_at IS NULL')
       .andWhere(
         new Brackets((or) =>
           or
@@ -64,7 +65,7 @@ export class NoticeMpService {
   async open(mpUserId: string, id: string, now: Date = new Date()): Promise<MyNoticeVO> {
     const member = await this.accounts.memberOf(mpUserId);
     const notice = await this.dataSource.getRepository(PartyNotice).findOneBy({ id });
-    if (!notice || !notice.publishedAt || !addresses(notice, member.orgId, member.orgPath))
+    if (!notice || !notice.publishedAt || notice.withdrawnAt || !addresses(notice, member.orgId, member.orgPath))
       throw new AppError('NOT_FOUND', '通知不存在');
     await this.dataSource
       .createQueryBuilder()

@@ -44,6 +44,11 @@ export class PartyNoticeController {
     return { data: await this.notices.publish(this.acting(), params.id) };
   }
 
+  @Api(partyNoticeRoutes.withdraw)
+  async withdraw({ params }: RouteInput<typeof partyNoticeRoutes.withdraw>) {
+    return { data: await this.notices.withdraw(this.acting(), params.id) };
+  }
+
   @Api(partyNoticeRoutes.pin)
   async pin({ params, body }: RouteInput<typeof partyNoticeRoutes.pin>) {
     return { data: await this.notices.pin(this.acting(), params.id, body.pinned) };

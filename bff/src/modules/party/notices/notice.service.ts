@@ -69,6 +69,7 @@ export class NoticeService {
       ...(await this.fieldsOf(scope, input)),
       pinned: false,
       publishedAt: null,
+      withdrawnAt: null,
       actorId: acting.actor.id,
     });
     await this.dataSource.getRepository(PartyNotice).insert(notice);
@@ -137,8 +138,27 @@ export class NoticeService {
     return (await this.toVOs([notice]))[0];
   }
 
+  /**
+   * Withdrawing a published notice: members stop seeing it (and it leaves their unread count); the
+   * record and its read receipts stay for the portal. A draft is refused (409); a second withdrawal
+   * changes nothing.
+   */
+  async withdraw(acting: Acting, id: string, now: Date = new Date()): Promise<NoticeVO> {
+    const notice = await this.getInScope(await this.scopes.scopeOf(acting.actor), id);
+    if (!notice.publishedAt) throw refused('NOTICE_NOT_PUBLISHED', '草稿尚未发布，无需撤回；不需要的草稿可直接修改');
+    if (!notice.withdrawnAt) {
+      Object.assign(notice, { withdrawnAt: now.toISOString(), pinned: false });
+      await this.dataSource
+        .getRepository(PartyNotice)
+        .update({ id }, { withdrawnAt: notice.withdrawnAt, pinned: false });
+      await this.record(acting, 'party.notice.withdraw', id);
+    }
+    return (await this.toVOs([notice]))[0];
+  }
+
   async pin(acting: Acting, id: string, pinned: boolean): Promise<NoticeVO> {
     const notice = await this.getInScope(await this.scopes.scopeOf(acting.actor), id);
+    if (pinned && notice.withdrawnAt) throw refused('NOTICE_WITHDRAWN', '已撤回的党务公开不能置顶');
     notice.pinned = pinned;
     await this.dataSource.getRepository(PartyNotice).update({ id }, { pinned });
     await this.record(acting, 'party.notice.pin', id);
@@ -147,7 +167,12 @@ export class NoticeService {
 
   private async record(
     acting: Acting,
-    action: 'party.notice.create' | 'party.notice.update' | 'party.notice.publish' | 'party.notice.pin',
+    action:
+      | 'party.notice.create'
+      | 'party.notice.update'
+      | 'party.notice.publish'
+      | 'party.notice.pin'
+      | 'party.notice.withdraw',
     id: string,
   ) {
     await this.audit.record(acting, { action, resourceType: 'party_notice', resourceId: id, result: 'success' });
@@ -195,6 +220,7 @@ export class NoticeService {
       body: n.body,
       pinned: !!n.pinned,
       publishedAt: n.publishedAt,
+      withdrawnAt: n.withdrawnAt ?? null,
       audienceCount: audienceCounts[i],
       readCount: readCounts.get(n.id) ?? 0,
     }));

@@ -38,6 +38,13 @@ export class PartyNotice {
   @Column({ name: 'published_at', type: 'varchar', length: 24, nullable: true })
   publishedAt!: string | null;
 
+  /**
+   * When a published notice was withdrawn (members no longer see it); null while it stands. Optional
+   * in the class so inserts written before withdrawal existed (the demo seed) need not name it.
+   */
+  @Column({ name: 'withdrawn_at', type: 'varchar', length: 24, nullable: true })
+  withdrawnAt?: string | null;
+
   @Column({ name: 'actor_id', type: 'varchar', length: 36 })
   actorId!: string;
 
