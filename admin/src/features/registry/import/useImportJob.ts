@@ -1,4 +1,4 @@
-import { onBeforeUnmount, ref, shallowRef } from 'vue';
+import { computed, onBeforeUnmount, ref, shallowRef, type Ref } from 'vue';
 import type { ImportJobVO } from '@zhili/shared';
 import { errorText } from '@/ui/form-errors';
 
@@ -7,7 +7,16 @@ const POLL_MS = 600;
 /** What the import screens read of a job: every importer's job (registry, party members) has it. */
 export type ImportJobLike = Pick<
   ImportJobVO,
-  'id' | 'status' | 'progress' | 'errors' | 'errorCount' | 'fileName' | 'totalRows' | 'importedRows' | 'message'
+  | 'id'
+  | 'status'
+  | 'progress'
+  | 'errors'
+  | 'errorCount'
+  | 'fileName'
+  | 'totalRows'
+  | 'processedRows'
+  | 'importedRows'
+  | 'message'
 >;
 
 /** Starts an import job of one importer and reads it back (`GET …/imports/:id`). */
@@ -90,3 +99,31 @@ export function useImportJob<J extends ImportJobLike>(client: ImportClient<J>) {
 
   return { job, running, error, run, reset };
 }
+
+export type ImportRun<J extends ImportJobLike> = ReturnType<typeof useImportJob<J>>;
+
+/**
+ * The state of an import screen: a dry run (预检) then a commit of the same file, the step the
+ * wizard is at (0 选择文件 → 1 预检 → 2 确认导入 → 3 完成), the job whose progress shows.
+ */
+export function useImportWizard<J extends ImportJobLike>(client: ImportClient<J>, file: Ref<File | null>) {
+  const dryRun = useImportJob<J>(client);
+  const commit = useImportJob<J>(client);
+  const checked = computed(() => (isFinished(dryRun.job.value) ? dryRun.job.value : null));
+  const checkPassed = computed(() => checked.value?.status === 'succeeded' && !hasRowErrors(checked.value));
+  const committed = computed(() => commit.job.value);
+  const step = computed(() => {
+    if (committed.value && isFinished(committed.value)) return 3;
+    if (checked.value) return checkPassed.value ? 2 : 1;
+    return file.value ? 1 : 0;
+  });
+  const activeJob = computed(() => (commit.running.value ? commit.job.value : dryRun.job.value));
+  const busy = computed(() => dryRun.running.value || commit.running.value);
+  function reset(): void {
+    dryRun.reset();
+    commit.reset();
+  }
+  return { dryRun, commit, checked, checkPassed, committed, step, activeJob, busy, reset };
+}
+
+export type ImportWizard<J extends ImportJobLike> = ReturnType<typeof useImportWizard<J>>;
