@@ -171,7 +171,7 @@ describeBrowser('admin party meetings and notices', () => {
     await settledScreenshot(page, 'admin-party-meeting-minutes');
   });
 
-  it('drafts a notice with the editor, publishes it after confirming, and shows the read count', async () => {
+  it('drafts a notice with the editor, publishes it after confirming, shows the read count, withdraws it', async () => {
     await page.goto(`${stack.bffUrl}/admin/party/notices`);
     await page.getByTestId('party-notice-create').click();
     const dialog = page.getByRole('dialog', { name: '起草党务公开' });
@@ -205,5 +205,12 @@ describeBrowser('admin party meetings and notices', () => {
     );
     expect(notice.publishedAt).not.toBeNull();
     await settledScreenshot(page, 'admin-party-notices');
+
+    // Withdrawn after confirming: still listed, marked, with its read count.
+    const row = table.getByRole('row', { name: /关于开展冬季主题党日活动的通知/ });
+    await row.getByTestId('party-notice-withdraw').click();
+    await page.getByRole('dialog', { name: '撤回党务公开' }).getByRole('button', { name: '撤回' }).click();
+    await row.getByText('已撤回').waitFor();
+    await row.getByText('已读 0/3').waitFor();
   });
 });
