@@ -86,8 +86,7 @@ export const honourWorkflow: Record<
 /** Why an act is refused (Chinese, for the person), or null when it may be taken. */
 export function honourActRefusal(status: HonourStatus, act: HonourAct, actor: HonourActor): string | null {
   const step = honourWorkflow[act];
-  if (!actor[step.by])
-    return step.by === 'secretary' ? '只有本组织书记可以审批荣誉' : '只有本组织的支委可以办理荣誉';
+  if (!actor[step.by]) return step.by === 'secretary' ? '只有本组织书记可以审批荣誉' : '只有本组织的支委可以办理荣誉';
   if (!step.from.includes(status)) return `荣誉${honourStatusLabels[status]}，不能${honourActLabels[act]}`;
   return null;
 }

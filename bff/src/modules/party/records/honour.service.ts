@@ -7,6 +7,7 @@ import {
   hasPermission,
   honourActRefusal,
   honourStatusAfter,
+  honourWorkflow,
   Permission,
   type HonourAct,
   type HonourActor,
@@ -187,8 +188,7 @@ export class HonourService {
   private check(honour: PartyHonour, act: HonourAct, actor: HonourActor): void {
     const refusal = honourActRefusal(honour.status, act, actor);
     if (!refusal) return;
-    const step = act === 'approve' || act === 'reject' ? 'secretary' : 'committee';
-    if (!actor[step]) throw new AppError('FORBIDDEN', refusal);
+    if (!actor[honourWorkflow[act].by]) throw new AppError('FORBIDDEN', refusal);
     throw refused('honour_status', refusal);
   }
 
