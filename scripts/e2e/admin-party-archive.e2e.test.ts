@@ -83,7 +83,7 @@ describeBrowser('admin party electronic archive', () => {
   it('lists the row and column errors of a dry run, then checks and imports a clean file', async () => {
     await page.goto(`${stack.bffUrl}/admin/party/archive/import`);
     await page.getByTestId('party-import-page').waitFor();
-    const input = page.getByTestId('party-import-upload').locator('input[type=file]');
+    const input = page.getByTestId('import-upload').locator('input[type=file]');
     await input.setInputFiles({
       name: '党员-有错误.xlsx',
       mimeType: XLSX,
@@ -93,7 +93,7 @@ describeBrowser('admin party electronic archive', () => {
         ['周档案', '男', null, null, '不存在的党支部', '正式党员', '2001-07-01', null, null],
       ]),
     });
-    await page.getByTestId('party-import-dry-run').click();
+    await page.getByTestId('import-dry-run').click();
     const errors = page.getByTestId('import-errors');
     await errors.waitFor({ timeout: 60_000 });
     const cells = await errors
@@ -102,11 +102,11 @@ describeBrowser('admin party electronic archive', () => {
         trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())),
       );
     expect(cells.map((c) => `${c[0]} ${c[1]}`)).toEqual(['3 手机号', '3 入党日期', '4 所在党组织']);
-    expect(await page.getByTestId('party-import-commit').isDisabled()).toBe(true);
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
     await page.mouse.move(0, 0);
     await settledScreenshot(page, 'admin-party-import-errors');
 
-    await page.getByTestId('party-import-upload').locator('.el-upload-list__item').first().hover();
+    await page.getByTestId('import-upload').locator('.el-upload-list__item').first().hover();
     await input.setInputFiles({
       name: '党员.xlsx',
       mimeType: XLSX,
@@ -115,9 +115,9 @@ describeBrowser('admin party electronic archive', () => {
         ['刘档案', '女', '1992-09-09', '13700002222', branchName, '预备党员', '2026-01-05', null, '高中'],
       ]),
     });
-    await page.getByTestId('party-import-dry-run').click();
+    await page.getByTestId('import-dry-run').click();
     await page.getByTestId('import-check-ok').waitFor({ timeout: 60_000 });
-    await page.getByTestId('party-import-commit').click();
+    await page.getByTestId('import-commit').click();
     await page.getByRole('dialog', { name: '确认导入' }).getByRole('button', { name: '确认导入' }).click();
     await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-result').textContent()).toContain('已导入 2 名党员');

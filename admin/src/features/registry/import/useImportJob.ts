@@ -1,4 +1,4 @@
-import { computed, onBeforeUnmount, ref, shallowRef, type Ref } from 'vue';
+import { computed, onBeforeUnmount, ref, shallowRef } from 'vue';
 import type { ImportJobVO } from '@zhili/shared';
 import { errorText } from '@/ui/form-errors';
 
@@ -106,7 +106,9 @@ export type ImportRun<J extends ImportJobLike> = ReturnType<typeof useImportJob<
  * The state of an import screen: a dry run (预检) then a commit of the same file, the step the
  * wizard is at (0 选择文件 → 1 预检 → 2 确认导入 → 3 完成), the job whose progress shows.
  */
-export function useImportWizard<J extends ImportJobLike>(client: ImportClient<J>, file: Ref<File | null>) {
+export function useImportWizard<J extends ImportJobLike>(client: ImportClient<J>) {
+  /** The chosen .xlsx; choosing another (or none) starts over. */
+  const file = shallowRef<File | null>(null);
   const dryRun = useImportJob<J>(client);
   const commit = useImportJob<J>(client);
   const checked = computed(() => (isFinished(dryRun.job.value) ? dryRun.job.value : null));
@@ -123,7 +125,11 @@ export function useImportWizard<J extends ImportJobLike>(client: ImportClient<J>
     dryRun.reset();
     commit.reset();
   }
-  return { dryRun, commit, checked, checkPassed, committed, step, activeJob, busy, reset };
+  function setFile(next: File | null): void {
+    file.value = next;
+    reset();
+  }
+  return { file, dryRun, commit, checked, checkPassed, committed, step, activeJob, busy, reset, setFile };
 }
 
 export type ImportWizard<J extends ImportJobLike> = ReturnType<typeof useImportWizard<J>>;
