@@ -11,7 +11,18 @@ export default defineAppConfig({
   // One subpackage per role, so residents never download the party or grid code.
   subPackages: [
     { root: 'resident', pages: ['pages/cases/index', 'pages/report/index', 'pages/case/index'] },
-    { root: 'party', pages: ['pages/study/index'] },
+    {
+      root: 'party',
+      pages: [
+        'pages/home/index',
+        'pages/study/index',
+        'pages/notices/index',
+        'pages/notice/index',
+        'pages/meetings/index',
+        'pages/meeting/index',
+        'pages/file/index',
+      ],
+    },
     {
       root: 'grid',
       pages: [
@@ -59,7 +70,7 @@ export default defineAppConfig({
   // 随手拍 locates the problem (getLocation) or lets the resident pick it on the map (chooseLocation).
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
-    'scope.userLocation': { desc: '用于确定您上报问题的位置，以便转交所在网格处理' },
+    'scope.userLocation': { desc: '用于确定您上报问题的位置以便转交所在网格处理，以及党员会议的定位签到' },
   },
   __usePrivacyCheck__: true,
   lazyCodeLoading: 'requiredComponents',

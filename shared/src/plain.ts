@@ -30,3 +30,5 @@ export * from './domain/party-dates';
 export * from './domain/party-org';
 export * from './domain/party-member';
 export * from './domain/party-meetings';
+export * from './domain/party-archive';
+export * from './domain/party-records';

@@ -303,6 +303,7 @@ export const partyMeetings: RouteGroupRefs<Table['partyMeetings']> = {
   compliance: { method: 'GET', path: '/api/admin/party/meetings/compliance' },
   get: { method: 'GET', path: '/api/admin/party/meetings/:id' },
   create: { method: 'POST', path: '/api/admin/party/meetings' },
+  update: { method: 'PUT', path: '/api/admin/party/meetings/:id' },
   checkInToken: { method: 'POST', path: '/api/admin/party/meetings/:id/check-in-token' },
   decideLeave: { method: 'POST', path: '/api/admin/party/meetings/:id/leave/:memberId' },
   linkAccount: { method: 'PUT', path: '/api/admin/party/members/:id/mp-account' },
@@ -313,10 +314,21 @@ export const mpPartyMeetings: RouteGroupRefs<Table['mpPartyMeetings']> = {
   requestLeave: { method: 'POST', path: '/api/mp/party/meetings/:id/leave' },
 };
 
+export const mpPartyHome: RouteGroupRefs<Table['mpPartyHome']> = {
+  me: { method: 'GET', path: '/api/mp/party/me' },
+};
+
+export const mpPartyMyMeetings: RouteGroupRefs<Table['mpPartyMyMeetings']> = {
+  list: { method: 'GET', path: '/api/mp/party/meetings' },
+  get: { method: 'GET', path: '/api/mp/party/meetings/:id' },
+};
+
 export const partyNotices: RouteGroupRefs<Table['partyNotices']> = {
   list: { method: 'GET', path: '/api/admin/party/notices', list: true },
   create: { method: 'POST', path: '/api/admin/party/notices' },
+  update: { method: 'PUT', path: '/api/admin/party/notices/:id' },
   publish: { method: 'POST', path: '/api/admin/party/notices/:id/publish' },
+  withdraw: { method: 'POST', path: '/api/admin/party/notices/:id/withdraw' },
   pin: { method: 'PUT', path: '/api/admin/party/notices/:id/pinned' },
 };
 
@@ -324,4 +336,48 @@ export const mpPartyNotices: RouteGroupRefs<Table['mpPartyNotices']> = {
   list: { method: 'GET', path: '/api/mp/party/notices', list: true },
   unread: { method: 'GET', path: '/api/mp/party/notices/unread-count' },
   get: { method: 'GET', path: '/api/mp/party/notices/:id' },
+};
+
+export const partyArchive: RouteGroupRefs<Table['partyArchive']> = {
+  importTemplate: { method: 'GET', path: '/api/admin/party/archive/imports/template' },
+  startImport: { method: 'POST', path: '/api/admin/party/archive/imports' },
+  importJob: { method: 'GET', path: '/api/admin/party/archive/imports/:id' },
+  exportMembers: { method: 'GET', path: '/api/admin/party/archive/members.xlsx' },
+  report: { method: 'GET', path: '/api/admin/party/archive/report' },
+  reportXlsx: { method: 'GET', path: '/api/admin/party/archive/report.xlsx' },
+  documents: { method: 'GET', path: '/api/admin/party/documents', list: true },
+  createDocument: { method: 'POST', path: '/api/admin/party/documents' },
+  updateDocument: { method: 'PATCH', path: '/api/admin/party/documents/:id' },
+  deleteDocument: { method: 'DELETE', path: '/api/admin/party/documents/:id' },
+  contacts: { method: 'GET', path: '/api/admin/party/contacts', list: true },
+};
+
+export const mpPartyArchive: RouteGroupRefs<Table['mpPartyArchive']> = {
+  contacts: { method: 'GET', path: '/api/mp/party/contacts', list: true },
+};
+
+export const partyRecords: RouteGroupRefs<Table['partyRecords']> = {
+  honours: { method: 'GET', path: '/api/admin/party/honours', list: true },
+  createHonour: { method: 'POST', path: '/api/admin/party/honours' },
+  updateHonour: { method: 'PUT', path: '/api/admin/party/honours/:id' },
+  submitHonour: { method: 'POST', path: '/api/admin/party/honours/:id/submit' },
+  reviewHonour: { method: 'POST', path: '/api/admin/party/honours/:id/review' },
+  publishHonour: { method: 'POST', path: '/api/admin/party/honours/:id/publish' },
+  plans: { method: 'GET', path: '/api/admin/party/plans', list: true },
+  createPlan: { method: 'POST', path: '/api/admin/party/plans' },
+  updatePlan: { method: 'PUT', path: '/api/admin/party/plans/:id' },
+  deletePlan: { method: 'DELETE', path: '/api/admin/party/plans/:id' },
+  pledges: { method: 'GET', path: '/api/admin/party/pledges', list: true },
+  createPledge: { method: 'POST', path: '/api/admin/party/pledges' },
+  updatePledge: { method: 'PUT', path: '/api/admin/party/pledges/:id' },
+  fulfilPledge: { method: 'PUT', path: '/api/admin/party/pledges/:id/fulfilment' },
+  appraisals: { method: 'GET', path: '/api/admin/party/appraisals', list: true },
+  createAppraisal: { method: 'POST', path: '/api/admin/party/appraisals' },
+  updateAppraisal: { method: 'PUT', path: '/api/admin/party/appraisals/:id' },
+  publishAppraisal: { method: 'POST', path: '/api/admin/party/appraisals/:id/publish' },
+};
+
+export const mpPartyRecords: RouteGroupRefs<Table['mpPartyRecords']> = {
+  honours: { method: 'GET', path: '/api/mp/party/honours', list: true },
+  appraisals: { method: 'GET', path: '/api/mp/party/appraisals' },
 };

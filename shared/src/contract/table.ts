@@ -24,13 +24,19 @@ import { mpGridRoutes } from './mp-grid';
 import { govCallbackRoutes, wechatCallbackRoutes } from './callbacks';
 import { staffAuthRoutes, staffSecurityRoutes } from './auth';
 import {
+  mpPartyArchiveRoutes,
+  mpPartyHomeRoutes,
+  mpPartyMeetingListRoutes,
   mpPartyMeetingRoutes,
   mpPartyNoticeRoutes,
+  mpPartyRecordRoutes,
   partyAdmissionRoutes,
+  partyArchiveRoutes,
   partyMeetingRoutes,
   partyMemberRoutes,
   partyNoticeRoutes,
   partyOrgRoutes,
+  partyRecordRoutes,
 } from './party';
 
 /**
@@ -77,8 +83,14 @@ export const contract = {
   partyAdmissions: partyAdmissionRoutes,
   partyMeetings: partyMeetingRoutes,
   mpPartyMeetings: mpPartyMeetingRoutes,
+  mpPartyHome: mpPartyHomeRoutes,
+  mpPartyMyMeetings: mpPartyMeetingListRoutes,
   partyNotices: partyNoticeRoutes,
   mpPartyNotices: mpPartyNoticeRoutes,
+  partyArchive: partyArchiveRoutes,
+  mpPartyArchive: mpPartyArchiveRoutes,
+  partyRecords: partyRecordRoutes,
+  mpPartyRecords: mpPartyRecordRoutes,
 };
 
 /** All routes as a flat list (docs, the start-up check, the bad-input walk). */

@@ -93,12 +93,30 @@ export type AuditAction =
   | 'party.admission.create'
   | 'party.admission.act'
   | 'party.meeting.create'
+  | 'party.meeting.update'
   | 'party.meeting.check_in'
   | 'party.meeting.leave'
   | 'party.member.link_account'
+  | 'party.member.import'
+  | 'party.member.export'
+  | 'party.report.export'
+  | 'party.document.create'
+  | 'party.document.update'
+  | 'party.document.delete'
   | 'party.notice.create'
+  | 'party.notice.update'
   | 'party.notice.publish'
   | 'party.notice.pin'
+  | 'party.notice.withdraw'
+  | 'party.honour.create'
+  | 'party.honour.update'
+  | 'party.honour.act'
+  | 'party.plan.save'
+  | 'party.plan.delete'
+  | 'party.pledge.save'
+  | 'party.pledge.fulfil'
+  | 'party.appraisal.save'
+  | 'party.appraisal.publish'
   // The audit log itself.
   | 'audit.verify';
 
@@ -230,12 +248,30 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'party.admission.create': '登记入党申请人',
   'party.admission.act': '记录入党流程步骤',
   'party.meeting.create': '安排党组织会议',
+  'party.meeting.update': '修改会议信息、纪要或照片',
   'party.meeting.check_in': '党员会议签到',
   'party.meeting.leave': '会议请假与审批',
   'party.member.link_account': '关联党员小程序账号',
+  'party.member.import': '导入党员档案',
+  'party.member.export': '导出党员名册',
+  'party.report.export': '导出党员年度报表',
+  'party.document.create': '登记党组织文件资料',
+  'party.document.update': '修改党组织文件资料',
+  'party.document.delete': '删除党组织文件资料',
   'party.notice.create': '起草党务公开',
+  'party.notice.update': '修改党务公开草稿',
   'party.notice.publish': '发布党务公开',
   'party.notice.pin': '置顶党务公开',
+  'party.notice.withdraw': '撤回党务公开',
+  'party.honour.create': '登记组织或党员荣誉',
+  'party.honour.update': '修改荣誉',
+  'party.honour.act': '荣誉提交、审批、退回或发布',
+  'party.plan.save': '保存年度计划或总结',
+  'party.plan.delete': '删除年度计划或总结',
+  'party.pledge.save': '登记党员承诺',
+  'party.pledge.fulfil': '评定承诺践诺情况',
+  'party.appraisal.save': '登记民主评议结果',
+  'party.appraisal.publish': '公布民主评议结果',
   'audit.verify': '校验审计日志',
 };
 

@@ -48,6 +48,8 @@ export const Permission = {
   PartyMemberManage: 'party:member:manage',
   /** The admission pipeline (发展党员): applicants and every step of theirs. */
   PartyAdmissionManage: 'party:admission:manage',
+  /** Approve or reject honours (荣誉) submitted by the committee: the 党组织书记's step. */
+  PartyHonourApprove: 'party:honour:approve',
   /** Data exports (audited). */
   DataExport: 'data:export',
 } as const;
@@ -77,6 +79,7 @@ export const permissionLabels: Record<Permission, string> = {
   'party:member:read': '查看党员档案',
   'party:member:manage': '管理党员档案（组织关系转接、状态变更）',
   'party:admission:manage': '发展党员（入党流程）',
+  'party:honour:approve': '审批组织和党员荣誉（书记）',
   'data:export': '导出数据',
 };
 
@@ -117,10 +120,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   grid_leader: [...regionStaff, P.CaseDispatch],
   community_admin: regionAdmin,
   village_admin: regionAdmin,
-  town_admin: [...regionAdmin, P.PiiRead, P.PartyManage, ...partyWork, P.CaseManage],
+  town_admin: [...regionAdmin, P.PiiRead, P.PartyManage, ...partyWork, P.PartyHonourApprove, P.CaseManage],
   // Scoped to the party organisations the secretary is assigned to (the town committee's secretary,
   // assigned to the committee, sees the whole tree); `party:manage` stays with the town admin.
-  party_secretary: [P.DashboardRead, P.RegionRead, ...partyWork, P.BindingIssue, P.UserRead],
+  party_secretary: [P.DashboardRead, P.RegionRead, ...partyWork, P.PartyHonourApprove, P.BindingIssue, P.UserRead],
   auditor: [P.AuditRead, P.RoleRead],
   super_admin: [
     P.DashboardRead,

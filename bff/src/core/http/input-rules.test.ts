@@ -47,6 +47,8 @@ describe('central input rules', () => {
     expect(inputRuleViolations({ name: '张\u0000三' })).toEqual([{ field: 'name', message: '不能包含控制字符或换行' }]);
     expect(inputRuleViolations({ name: '张\n三' }).map((d) => d.field)).toEqual(['name']);
     expect(inputRuleViolations({ description: '第一行\n第二行\t说明' })).toEqual([]);
+    // A meeting's minutes (纪要) are written in lines.
+    expect(inputRuleViolations({ minutes: '一、传达精神。\n二、研究工作。' })).toEqual([]);
     expect(inputRuleViolations({ description: '带\u0000空字符' }).map((d) => d.message)).toEqual([
       '不能包含控制字符（换行和制表符除外）',
     ]);

@@ -16,7 +16,7 @@ import type { FieldError } from '@zhili/shared';
  */
 
 const MULTI_LINE_FIELD =
-  /description|detail|note|remark|comment|reason|content|memo|reply|opinion|summary|feedback|message|text|body/i;
+  /description|detail|note|remark|comment|reason|content|memo|reply|opinion|summary|feedback|message|text|body|minutes/i;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_EXCEPT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const DATE_HEAD = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/;

@@ -5,3 +5,6 @@ export * from './members';
 export * from './admissions';
 export * from './meetings';
 export * from './notices';
+export * from './records';
+export * from './mp';
+export * from './archive';
