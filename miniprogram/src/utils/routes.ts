@@ -11,6 +11,8 @@ export const routes = {
   /** Named by the meeting invitation push (`party/pages/meeting/index?id=…`): keep the path. */
   partyMeeting: '/party/pages/meeting/index',
   partyFile: '/party/pages/file/index',
+  partyHonours: '/party/pages/honours/index',
+  partyContacts: '/party/pages/contacts/index',
   gridTasks: '/grid/pages/tasks/index',
   gridHouseholds: '/grid/pages/households/index',
   gridHousehold: '/grid/pages/household/index',

@@ -1,5 +1,14 @@
 import { routes } from '@zhili/shared/client';
-import type { ApiList, MyMeetingDetailVO, MyMeetingsVO, MyNoticeVO, MyPartyHomeVO } from '@zhili/shared/client';
+import type {
+  ApiList,
+  MyAppraisalVO,
+  MyMeetingDetailVO,
+  MyMeetingsVO,
+  MyNoticeVO,
+  MyPartyHomeVO,
+  PartyContactVO,
+  PublishedHonourVO,
+} from '@zhili/shared/client';
 import { api } from '../../services/contract-client';
 
 /**
@@ -41,4 +50,24 @@ export function checkInByLocation(id: string, lng: number, lat: number) {
 
 export function requestLeave(id: string, reason: string): Promise<void> {
   return api(routes.mpPartyMeetings.requestLeave, { params: { id }, body: { reason } }, SILENT);
+}
+
+export const PARTY_HONOUR_PAGE_SIZE = 10;
+
+/** Published honours of my organisation and the ones above it, newest first. */
+export function fetchPublishedHonours(page: number): Promise<ApiList<PublishedHonourVO>> {
+  return api(routes.mpPartyRecords.honours, { query: { page, pageSize: PARTY_HONOUR_PAGE_SIZE } }, SILENT);
+}
+
+/** My published 民主评议 results. */
+export function fetchMyAppraisals(): Promise<MyAppraisalVO[]> {
+  return api(routes.mpPartyRecords.appraisals, {}, SILENT);
+}
+
+/** A branch is rarely larger than this: one page holds it, so the search box filters the whole book. */
+export const PARTY_CONTACT_PAGE_SIZE = 200;
+
+/** My branch's contact book, phones masked by the BFF. */
+export function fetchBranchContacts(page: number): Promise<ApiList<PartyContactVO>> {
+  return api(routes.mpPartyArchive.contacts, { query: { page, pageSize: PARTY_CONTACT_PAGE_SIZE } }, SILENT);
 }

@@ -129,6 +129,22 @@ function MemberHome({ member }: { member: MyPartyMemberVO }) {
             url={routes.partyFile}
           />
           <Shortcut
+            id="party-go-honours"
+            title="我的荣誉"
+            desc="荣誉榜与民主评议结果"
+            badge={null}
+            label="我的荣誉，荣誉榜与民主评议结果"
+            url={routes.partyHonours}
+          />
+          <Shortcut
+            id="party-go-contacts"
+            title="党员通讯录"
+            desc="本支部党员（号码已脱敏）"
+            badge={null}
+            label="党员通讯录，本支部党员，号码已脱敏"
+            url={routes.partyContacts}
+          />
+          <Shortcut
             id="party-go-study"
             title="党员学习"
             desc="即将开放"

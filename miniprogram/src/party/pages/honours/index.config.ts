@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的荣誉',
+  enablePullDownRefresh: true,
+});
