@@ -1,5 +1,5 @@
 import type { Component } from 'vue';
-import { Flag, House, MapLocation, Setting, Tickets } from '@element-plus/icons-vue';
+import { Files, Flag, House, MapLocation, Setting, Tickets } from '@element-plus/icons-vue';
 
 /**
  * The side menu's groups. A feature puts a page into one with its route's `meta.menu.group`; the
@@ -11,6 +11,8 @@ export const menuGroups = [
   { key: 'cases', title: '接诉即办', icon: Tickets, order: 30 },
   { key: 'registry', title: '人口房屋', icon: House, order: 40 },
   { key: 'party', title: '党建', icon: Flag, order: 50 },
+  // The party's records and archive: a second group, so 党建 stays a short list of daily work.
+  { key: 'party-archive', title: '党建档案', icon: Files, order: 51 },
   { key: 'system', title: '系统管理', icon: Setting, order: 90 },
 ] as const satisfies readonly MenuGroupDef[];
 

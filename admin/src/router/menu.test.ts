@@ -56,6 +56,22 @@ describe('menu derived from the route table', () => {
           ['party-orgs', '党组织', 'party:org:read'],
           ['party-members', '党员档案', 'party:member:read'],
           ['party-admissions', '发展党员', 'party:admission:manage'],
+          ['party-meetings', '组织生活', 'party:member:read'],
+          ['party-notices', '党务公开', 'party:member:read'],
+          ['party-honours', '荣誉管理', 'party:member:read'],
+        ],
+      },
+      {
+        group: 'party-archive',
+        title: '党建档案',
+        children: [
+          ['party-plans', '计划总结', 'party:member:read'],
+          ['party-pledges', '党员承诺', 'party:member:read'],
+          ['party-appraisals', '民主评议', 'party:member:read'],
+          ['party-archive-import', '党员导入', 'party:member:manage'],
+          ['party-archive-report', '年度报表', 'party:member:read'],
+          ['party-documents', '文件资料柜', 'party:org:read'],
+          ['party-contacts', '电子通讯录', 'party:member:read'],
         ],
       },
       {
