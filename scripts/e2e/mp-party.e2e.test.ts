@@ -1,6 +1,17 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import QRCode from 'qrcode';
 import { gcj02ToWgs84 } from '@zhili/shared';
-import type { MeetingDetailVO, MyPartyHomeVO, NoticeVO, PartyOrgVO, RegionVO } from '@zhili/shared';
+import type {
+  AppraisalVO,
+  HonourVO,
+  MeetingDetailVO,
+  MyPartyHomeVO,
+  NoticeVO,
+  PartyMemberVO,
+  PartyOrgVO,
+  RegionVO,
+  StoredFileVO,
+} from '@zhili/shared';
 import { browserAvailable, launchBrowser } from './support/browser';
 import { E2E_ADMIN_PASSWORD, E2eStack, startE2eStack } from './support/e2e-stack';
 import { PHONE, h5DevLogin } from './support/h5';
@@ -33,10 +44,25 @@ async function mpGet<T>(bffUrl: string, token: string, path: string): Promise<T>
   return ((await res.json()) as { data: T }).data;
 }
 
+/** A certificate photo uploaded through the portal's party file route (multipart, like the admin form). */
+async function uploadCertificate(bffUrl: string, token: string): Promise<StoredFileVO> {
+  const form = new FormData();
+  const png = await QRCode.toBuffer('荣誉证书', { width: 320 });
+  form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'certificate.png');
+  const res = await fetch(`${bffUrl}/api/admin/party/files`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: form,
+  });
+  if (res.status !== 201) throw new Error(`upload → ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { data: StoredFileVO }).data;
+}
+
 /**
  * The party subpackage in H5: 张三 (a resident) opens 党员之家 and reads how to join; 李四, linked to
  * a member file of 幸福村党支部 through the portal's API, sees his branch and the unread badge, reads
- * the notice (the badge goes), and checks in to a meeting by location.
+ * the notice (the badge goes), checks in to a meeting by location, opens 我的荣誉 (an honour of his
+ * branch with its certificate photo, his 民主评议 result) and the branch contact book (numbers masked).
  */
 describeBrowser('H5 party subpackage in Chromium', () => {
   let stack: E2eStack;
@@ -46,6 +72,8 @@ describeBrowser('H5 party subpackage in Chromium', () => {
   let meetingId = '';
   let farMeetingId = '';
   let noticeTitle = '';
+  const honourTitle = '五星级党支部（e2e）';
+  const appraisalYear = new Date().getFullYear() - 1;
 
   beforeAll(async () => {
     stack = await startE2eStack();
@@ -154,6 +182,34 @@ describeBrowser('H5 party subpackage in Chromium', () => {
       topic: '学习贯彻全会精神',
     });
     farMeetingId = far.id;
+
+    // An honour of the branch with a certificate photo, through the whole workflow to 已发布.
+    const photo = await uploadCertificate(stack.bffUrl, await staffToken(staffPage));
+    const honour = await api<HonourVO>('POST', '/party/honours', {
+      kind: 'org',
+      orgId: branchId,
+      title: honourTitle,
+      level: 'town',
+      awardingBody: `中共${town.name}委员会`,
+      awardedOn: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10),
+      attachmentIds: [photo.id],
+    });
+    await api('POST', `/party/honours/${honour.id}/submit`);
+    await api('POST', `/party/honours/${honour.id}/review`, { decision: 'approve' });
+    await api('POST', `/party/honours/${honour.id}/publish`);
+    // 李四's 民主评议 result of last year, recorded and published by the branch.
+    const members = await api<PartyMemberVO[]>(
+      'GET',
+      `/party/members?orgId=${branchId}&q=${encodeURIComponent('李四')}`,
+    );
+    const lisiFile = members.find((m) => m.name === '李四');
+    if (!lisiFile) throw new Error('李四 has no member file in 幸福村党支部');
+    const appraisal = await api<AppraisalVO>('POST', '/party/appraisals', {
+      memberId: lisiFile.id,
+      year: appraisalYear,
+      result: 'excellent',
+    });
+    await api('POST', `/party/appraisals/${appraisal.id}/publish`);
     await staffContext.close();
   });
   afterAll(async () => {
@@ -240,5 +296,49 @@ describeBrowser('H5 party subpackage in Chromium', () => {
       expect(value).not.toMatch(/\d{8}/);
     }
     await shot(lisi, 'mp-party-file');
+  });
+
+  it('李四 opens 我的荣誉 from 党员之家: the branch honour with its certificate photo, and his appraisal result', async () => {
+    await lisi.goto(`${stack.bffUrl}/h5/#/party/pages/home/index`);
+    await lisi.locator('#party-go-honours').click();
+    const honour = lisi.locator('[data-test="party-honour"]', { hasText: honourTitle });
+    await honour.waitFor();
+    expect(await honour.textContent()).toContain('幸福村党支部');
+    expect(await honour.locator('[data-test="party-honour-meta"]').textContent()).toMatch(
+      /^镇级 · 中共.+委员会 · \d{4}-\d{2}-\d{2}$/,
+    );
+    const thumb = honour.locator('[data-test="party-honour-photos"] img');
+    await thumb.waitFor();
+    await lisi.waitForFunction(() =>
+      Array.from(document.querySelectorAll<HTMLImageElement>('[data-test="party-honour-photos"] img')).every(
+        (i) => i.naturalWidth > 0,
+      ),
+    );
+    const row = lisi.locator('[data-test="party-appraisal-row"]', { hasText: `${appraisalYear} 年度` });
+    await row.waitFor();
+    expect(await row.locator('[data-test="party-appraisal-result"]').textContent()).toBe('优秀');
+    await shot(lisi, 'mp-party-honours');
+  });
+
+  it('李四 opens the contact book of his branch: masked numbers, explained, and a name search', async () => {
+    await lisi.goto(`${stack.bffUrl}/h5/#/party/pages/home/index`);
+    await lisi.locator('#party-go-contacts').click();
+    await lisi.locator('[data-test="party-contact-row"]').first().waitFor();
+    expect(await lisi.locator('#party-contacts-privacy').textContent()).toContain('电话号码已隐去部分数字');
+    const phones = await lisi.locator('[data-test="party-contact-phone"]').allTextContents();
+    expect(phones.length).toBeGreaterThanOrEqual(1);
+    for (const phone of phones) expect(phone).not.toMatch(/\d{8}/);
+    expect(phones.some((p) => p.includes('*'))).toBe(true);
+    await shot(lisi, 'mp-party-contacts');
+    await lisi.locator('#party-contacts-search input').fill('李四');
+    await lisi.waitForFunction(() =>
+      Array.from(document.querySelectorAll('[data-test="party-contact-row"]')).every((r) =>
+        (r.textContent ?? '').includes('李四'),
+      ),
+    );
+    expect(await lisi.locator('[data-test="party-contact-row"]', { hasText: '李四' }).count()).toBeGreaterThanOrEqual(
+      1,
+    );
+    await shot(lisi, 'mp-party-contacts-search');
   });
 });

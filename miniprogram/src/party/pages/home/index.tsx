@@ -139,7 +139,7 @@ function MemberHome({ member }: { member: MyPartyMemberVO }) {
           <Shortcut
             id="party-go-contacts"
             title="党员通讯录"
-            desc="本支部党员（号码已脱敏）"
+            desc="本支部（号码已脱敏）"
             badge={null}
             label="党员通讯录，本支部党员，号码已脱敏"
             url={routes.partyContacts}
