@@ -318,6 +318,12 @@ describeBrowser('H5 party subpackage in Chromium', () => {
     await row.waitFor();
     expect(await row.locator('[data-test="party-appraisal-result"]').textContent()).toBe('优秀');
     await shot(lisi, 'mp-party-honours');
+    // The thumbnail opens the full-screen previewer; a tap closes it.
+    await lisi.getByRole('button', { name: '查看荣誉证书照片第 1 张，共 1 张' }).click();
+    await lisi.locator('.preview-image img').first().waitFor();
+    await shot(lisi, 'mp-party-honour-photo');
+    await lisi.locator('.preview-image').click();
+    await lisi.locator('.preview-image').waitFor({ state: 'detached' });
   });
 
   it('李四 opens the contact book of his branch: masked numbers, explained, and a name search', async () => {
