@@ -21,6 +21,8 @@ export default defineAppConfig({
         'pages/meetings/index',
         'pages/meeting/index',
         'pages/file/index',
+        'pages/honours/index',
+        'pages/contacts/index',
       ],
     },
     {
