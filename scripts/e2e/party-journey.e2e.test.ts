@@ -18,6 +18,13 @@ const NOTICE = '关于召开十二月主题党日的通知';
 /** The branch in an organisation select: `幸福村党支部（党支部）`, indented by its depth. */
 const BRANCH_OPTION = new RegExp(`^\\s*${BRANCH}（`);
 
+/**
+ * `selector` on the H5 page in view: Taro's router slides a new page in from the right and marks it
+ * `taro_page_stationed` once it has arrived (earlier pages stay in the DOM, hidden).
+ */
+const onScreen = (page: Page, selector: string, hasText?: string) =>
+  page.locator(`.taro_page_stationed:not([style*="display: none"]) ${selector}`, hasText ? { hasText } : {});
+
 /** A time as the portal's date-time pickers take it: Beijing time, `YYYY-MM-DD HH:mm`. */
 const beijing = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
@@ -162,6 +169,8 @@ describeBrowser('party journey: portal secretary and 李四 in H5', () => {
     await dialog.getByRole('spinbutton', { name: '纬度' }).fill(String(PLACE[1]));
     await dialog.getByRole('spinbutton', { name: '签到半径（米）' }).fill('300');
     await dialog.getByRole('spinbutton', { name: '签到半径（米）' }).blur();
+    // Both coordinates given: no message about them is left over from entering the first.
+    await expect(dialog.getByText('定位签到须填写经纬度').count()).resolves.toBe(0);
     await shot(secretary, 'party-journey-meeting-create');
     await dialog.getByTestId('party-meeting-submit').click();
     await secretary.waitForURL(/\/admin\/party\/meetings\/[^/]+$/);
@@ -208,30 +217,30 @@ describeBrowser('party journey: portal secretary and 李四 in H5', () => {
     });
     const lisi = await h5DevLogin(phone, stack, 'lisi');
     await lisi.locator('#tile-party').click();
-    await lisi.locator('#party-branch').waitFor();
+    await onScreen(lisi, '#party-branch').waitFor();
     expect(await lisi.locator('#party-branch').textContent()).toContain(BRANCH);
     expect(Number(await lisi.locator('#party-go-notices .party-badge').textContent())).toBeGreaterThanOrEqual(1);
     await shot(lisi, 'party-journey-h5-home');
 
     await lisi.locator('#party-go-notices').click();
-    const notice = lisi.locator('[data-test="party-notice-row"]', { hasText: NOTICE });
+    const notice = onScreen(lisi, '[data-test="party-notice-row"]', NOTICE);
     await notice.waitFor();
     expect(await notice.getAttribute('data-read')).toBe('false');
     await shot(lisi, 'party-journey-h5-notices');
     await notice.click();
-    await lisi.locator('#party-notice-body').waitFor();
+    await onScreen(lisi, '#party-notice-body').waitFor();
     expect(await lisi.locator('#party-notice-body strong').textContent()).toBe(TOPIC);
     await shot(lisi, 'party-journey-h5-notice');
 
     await lisi.goBack();
-    await lisi.locator('[data-test="party-notice-row"][data-read="true"]', { hasText: NOTICE }).waitFor();
+    await onScreen(lisi, '[data-test="party-notice-row"][data-read="true"]', NOTICE).waitFor();
     await lisi.goBack();
-    await lisi.locator('#party-go-meetings').click();
-    const meeting = lisi.locator('[data-test="party-meeting-row"]', { hasText: TOPIC });
+    await onScreen(lisi, '#party-go-meetings').click();
+    const meeting = onScreen(lisi, '[data-test="party-meeting-row"]', TOPIC);
     await meeting.waitFor();
     await shot(lisi, 'party-journey-h5-meetings');
     await meeting.click();
-    await lisi.locator('#party-meeting').waitFor();
+    await onScreen(lisi, '#party-meeting').waitFor();
     expect(await lisi.locator('#party-meeting-attendance').textContent()).toBe('待参加');
     await lisi.locator('#party-checkin-location').click();
     await lisi.locator('#party-meeting-outcome').waitFor();
