@@ -427,6 +427,53 @@ describe(`party electronic archive on ${backend.name}`, () => {
     expect(await ds.getRepository(AuditLog).countBy({ action: 'party.document.delete' })).toBe(1);
   });
 
+  it('files a document with a PDF (uploaded with kind=document) and serves it back as a sandboxed download', async () => {
+    const pdf = Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+      'latin1',
+    );
+    const upload = (path: string) =>
+      t
+        .http()
+        .post(path)
+        .set('Authorization', secretaryA.auth)
+        .attach('file', pdf, { filename: '通知.pdf', contentType: 'application/pdf' });
+    // Without kind=document the party upload stays photo-only.
+    expect((await upload('/api/admin/party/files')).status).toBe(415);
+    const up = await upload('/api/admin/party/files?kind=document');
+    expect(up.status).toBe(201);
+    expect(up.body.data).toMatchObject({ mime: 'application/pdf', sizeBytes: pdf.length });
+    const created = await t.http().post('/api/admin/party/documents').set('Authorization', secretaryA.auth).send({
+      orgId: branchA.id,
+      number: '幸福党支〔2026〕2号',
+      title: '党员发展工作计划',
+      publisher: '幸福村党支部',
+      issuedOn: '2026-03-02',
+      fileId: up.body.data.id,
+    });
+    expect(created.status).toBe(201);
+    const listed = (await get(secretaryA, '/api/admin/party/documents')).body.data as PartyDocumentVO[];
+    const doc = listed.find((d) => d.id === created.body.data.id);
+    expect(doc?.file).toMatchObject({ id: up.body.data.id, mime: 'application/pdf', sizeBytes: pdf.length });
+    const served = await t
+      .http()
+      .get(doc?.file?.url ?? '')
+      .buffer(true)
+      .parse(binary);
+    expect(served.status).toBe(200);
+    expect(Buffer.compare(served.body as Buffer, pdf)).toBe(0);
+    expect(served.headers['content-disposition']).toMatch(/^attachment; /);
+    expect(served.headers['content-security-policy']).toBe('sandbox');
+    expect(
+      (
+        await t
+          .http()
+          .delete(`/api/admin/party/documents/${doc?.id ?? ''}`)
+          .set('Authorization', secretaryA.auth)
+      ).status,
+    ).toBe(204);
+  });
+
   it('the contact book: staff see their scope masked; a member sees their own branch only', async () => {
     const staffList = await get(readerA, '/api/admin/party/contacts');
     expect(staffList.status).toBe(200);

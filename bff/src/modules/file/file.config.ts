@@ -7,5 +7,12 @@ import type { EnvOf } from '../../core/config/env-fields';
 export const fileEnv = {
   /** Where uploaded photos are kept (local-disk file store). */
   UPLOAD_DIR: z.string().default(resolve(repoRoot, 'var/uploads')),
+  /** Largest PDF accepted where documents are allowed (the party document cabinet); default 20 MB. */
+  PDF_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .max(100 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
 };
 export type FileEnv = EnvOf<typeof fileEnv>;

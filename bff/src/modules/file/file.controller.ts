@@ -7,8 +7,17 @@ import { principalOf } from '../../core/auth/principal';
 import { Api } from '../../core/http/contract';
 import { RateLimit, RateLimitRule } from '../../core/http/rate-limit';
 import { FileLinkService, FILE_LINK_TTL_SEC } from './file-link.service';
-import { FileService } from './file.service';
+import { FileService, PDF_MIME } from './file.service';
 import { readSingleFile } from './multipart';
+
+/**
+ * `attachment` with a safe ASCII name (stored files keep no client name): `文件-<id prefix>.pdf` as
+ * RFC 5987 `filename*`, plus a plain `filename` for old clients.
+ */
+export function pdfDisposition(id: string): string {
+  const stem = id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8) || 'file';
+  return `attachment; filename="document-${stem}.pdf"; filename*=UTF-8''${encodeURIComponent(`文件-${stem}`)}.pdf`;
+}
 
 /** Photos per caller per minute: a visit takes three, a busy morning maybe a dozen. */
 const UPLOAD_LIMIT: RateLimitRule = { name: 'file.upload', limit: 30, windowSec: 60 };
@@ -83,6 +92,12 @@ export class FileLinkController {
     this.ctx.type = file.mime;
     this.ctx.set('Cache-Control', `private, max-age=${FILE_LINK_TTL_SEC}`);
     this.ctx.set('X-Content-Type-Options', 'nosniff');
+    if (file.mime === PDF_MIME) {
+      // Never rendered in our origin: downloaded, and sandboxed (no script, unique origin) if a
+      // browser shows it anyway.
+      this.ctx.set('Content-Disposition', pdfDisposition(file.id));
+      this.ctx.set('Content-Security-Policy', 'sandbox');
+    }
     return bytes;
   }
 }

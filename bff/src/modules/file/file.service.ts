@@ -1,14 +1,25 @@
-import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { Config, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectEntityModel } from '@midwayjs/typeorm';
 import { createHash, randomUUID } from 'crypto';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { Principal } from '../../core/auth/principal';
 import { AppError } from '../../core/errors/app-error';
+import { sniffPdf } from './document-format';
+import type { FileEnv } from './file.config';
 import { IMAGE_LIMITS, imageSize, withinPixelLimits } from './image-dimensions';
 import { sniffImage } from './image-format';
 import { MalformedImageError, stripImageMetadata } from './image-metadata';
 import type { FileStore } from './file-store';
+import { MAX_UPLOAD_BYTES } from './multipart';
 import { StoredFile } from './stored-file.entity';
+
+/**
+ * What an upload entry accepts: `images` (JPEG/PNG/WebP — every photo route, the default) or
+ * `documents` (a PDF or an image — only where the caller files papers, e.g. the party cabinet).
+ */
+export type UploadAccept = 'images' | 'documents';
+
+export const PDF_MIME = 'application/pdf';
 
 /** A file and its bytes, for serving. */
 export interface FileContent {
@@ -16,11 +27,15 @@ export interface FileContent {
   bytes: Buffer;
 }
 
-const refused = (message: string) => new AppError('VALIDATION_FAILED', undefined, [{ field: 'photoIds', message }]);
+const refused = (message: string, field = 'photoIds') =>
+  new AppError('VALIDATION_FAILED', undefined, [{ field, message }]);
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 /**
  * Uploaded photos: accepted only as JPEG/PNG/WebP (by their bytes), stored without metadata, owned
- * by the uploader until attached to a record, whose scope they then take.
+ * by the uploader until attached to a record, whose scope they then take. Where documents are
+ * explicitly accepted, a PDF (by its bytes, up to PDF_MAX_BYTES) is stored as is.
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -31,10 +46,41 @@ export class FileService {
   @Inject('fileStore')
   private store!: FileStore;
 
-  /** Validates, strips metadata, stores and records an upload by `owner`. */
-  async upload(owner: Principal, raw: Buffer, now: Date = new Date()): Promise<StoredFile> {
+  @Config('zhili.modules.file')
+  private env!: FileEnv;
+
+  /** The largest upload an entry accepting `accept` reads (the multipart limit of that route). */
+  maxUploadBytes(accept: UploadAccept): number {
+    return accept === 'documents' ? Math.max(this.env.PDF_MAX_BYTES, MAX_UPLOAD_BYTES) : MAX_UPLOAD_BYTES;
+  }
+
+  /**
+   * Validates, strips metadata, stores and records an upload by `owner`. Images only unless the
+   * entry explicitly accepts `documents`.
+   */
+  async upload(
+    owner: Principal,
+    raw: Buffer,
+    now: Date = new Date(),
+    accept: UploadAccept = 'images',
+  ): Promise<StoredFile> {
+    if (accept === 'documents' && sniffPdf(raw)) {
+      if (raw.length > this.env.PDF_MAX_BYTES)
+        throw new AppError(
+          'PAYLOAD_TOO_LARGE',
+          `PDF 文件不能超过 ${mb(this.env.PDF_MAX_BYTES)} MB，请压缩或拆分后再上传`,
+        );
+      return this.save(owner, PDF_MIME, raw, now);
+    }
     const mime = sniffImage(raw);
-    if (!mime) throw new AppError('FILE_TYPE_NOT_ALLOWED');
+    if (!mime)
+      throw new AppError(
+        'FILE_TYPE_NOT_ALLOWED',
+        accept === 'documents' ? '只支持 PDF 文件或 JPG、PNG、WebP 图片（文件内容与格式不符）' : undefined,
+      );
+    // A documents entry reads up to the PDF limit: images keep their own.
+    if (raw.length > MAX_UPLOAD_BYTES)
+      throw new AppError('PAYLOAD_TOO_LARGE', `图片不能超过 ${mb(MAX_UPLOAD_BYTES)} MB`);
     let bytes: Buffer;
     try {
       // The declared canvas is checked before anything else: viewers allocate width × height × 4.
@@ -50,6 +96,10 @@ export class FileService {
       if (err instanceof MalformedImageError) throw new AppError('FILE_TYPE_NOT_ALLOWED', '图片文件已损坏，无法上传');
       throw err;
     }
+    return this.save(owner, mime, bytes, now);
+  }
+
+  private async save(owner: Principal, mime: string, bytes: Buffer, now: Date): Promise<StoredFile> {
     const id = randomUUID();
     const storageKey = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${id}`;
     await this.store.put(storageKey, bytes);
@@ -76,13 +126,15 @@ export class FileService {
    * Attaches files to a record in `scopePath`, inside the caller's transaction. Each file must have
    * been uploaded by `owner` and not be attached yet: nobody can take over another person's photo or
    * move a photo from one record (and scope) to another. The conditional UPDATE makes two
-   * concurrent attaches of one file fail for all but one.
+   * concurrent attaches of one file fail for all but one. A PDF attaches only where the record
+   * accepts `documents` (a photo field never takes one, whatever the upload entry was).
    */
   async attach(
     manager: EntityManager,
     ids: readonly string[],
     owner: Principal,
     scopePath: string,
+    accept: UploadAccept = 'images',
   ): Promise<StoredFile[]> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return [];
@@ -90,6 +142,8 @@ export class FileService {
     const repo = manager.getRepository(StoredFile);
     const found = await repo.findBy({ id: In(unique), ownerKind: owner.kind, ownerId: owner.id, scopePath: IsNull() });
     if (found.length !== unique.length) throw refused('图片不存在或已被使用，请重新上传');
+    if (accept === 'images' && found.some((f) => f.mime === PDF_MIME))
+      throw refused('此处只能上传图片，不能附 PDF 文件');
     const result = await repo
       .createQueryBuilder()
       .update(StoredFile)

@@ -4,7 +4,8 @@
  */
 export { StoredFile } from './stored-file.entity';
 export { FileLinkService, FILE_LINK_TTL_SEC } from './file-link.service';
-export { FileService } from './file.service';
+export { FileService, PDF_MIME } from './file.service';
+export type { UploadAccept } from './file.service';
 export type { FileContent } from './file.service';
 export type { FileStore } from './file-store';
 export { MAX_UPLOAD_BYTES } from './multipart';

@@ -158,6 +158,14 @@ export const admissionListFilters = ['open', 'all', ...STAGES] as const;
 
 const byId = z.object({ id: pathId() });
 
+/**
+ * `kind=document`: the upload is for the document cabinet (文件资料柜) and may be a PDF; without it
+ * the upload is a photo (JPG/PNG/WebP) like every other photo route.
+ */
+export const partyUploadQuerySchema = z.object({
+  kind: qEnum(['document']),
+});
+
 export const partyAdmissionRoutes = {
   list: defineRoute({
     method: 'GET',
@@ -224,10 +232,12 @@ export const partyAdmissionRoutes = {
   upload: defineRoute({
     method: 'POST',
     path: '/api/admin/party/files',
-    summary: '上传发展党员材料照片（字段 file，≤ 5 MB，JPG/PNG/WebP）',
+    summary:
+      '上传党务材料（字段 file）：照片 JPG/PNG/WebP ≤ 5 MB；文件资料柜加 ?kind=document 时也可上传 PDF（≤ 20 MB，只能用于文件资料）',
     tag: TAG,
     audience: 'staff',
     permission: Permission.PartyAdmissionManage,
+    query: partyUploadQuerySchema,
     bodyKind: 'multipart',
     response: storedFileSchema,
     status: 201,

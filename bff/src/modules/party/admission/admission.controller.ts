@@ -10,7 +10,7 @@ import { clientInfo } from '../../../core/http/client-info';
 import { readMultipart } from '../../../core/http/multipart';
 import { RateLimit, type RateLimitRule } from '../../../core/http/rate-limit';
 import { AppError } from '../../../core/errors/app-error';
-import { FileLinkService, FileService, MAX_UPLOAD_BYTES } from '../../file';
+import { FileLinkService, FileService } from '../../file';
 import { AdmissionCommandService } from './admission-command.service';
 import { AdmissionQueryService } from './admission-query.service';
 
@@ -66,14 +66,22 @@ export class PartyAdmissionController {
     return { data: await this.commands.act(this.acting(), params.id, body) };
   }
 
-  /** Photos of the papers of a step (talk record, approval form), attached when the step is recorded. */
+  /**
+   * Photos of the papers of a step (talk record, approval form), attached when the step is recorded.
+   * With `?kind=document` (the document cabinet) a PDF is also accepted; it can then be attached
+   * only to a document, never where a photo is expected.
+   */
   @Api(partyAdmissionRoutes.upload)
   @RateLimit(UPLOAD_LIMIT)
-  async upload() {
-    const upload = await readMultipart(this.ctx.req, { maxFileBytes: MAX_UPLOAD_BYTES, fileField: 'file' });
+  async upload({ query }: RouteInput<typeof partyAdmissionRoutes.upload>) {
+    const accept = query.kind === 'document' ? 'documents' : 'images';
+    const upload = await readMultipart(this.ctx.req, {
+      maxFileBytes: this.files.maxUploadBytes(accept),
+      fileField: 'file',
+    });
     if (!upload.file || upload.file.buffer.length === 0)
-      throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'file', message: '请选择要上传的图片' }]);
-    const file = await this.files.upload(principalOf(this.ctx), upload.file.buffer);
+      throw new AppError('VALIDATION_FAILED', undefined, [{ field: 'file', message: '请选择要上传的文件' }]);
+    const file = await this.files.upload(principalOf(this.ctx), upload.file.buffer, new Date(), accept);
     return { data: this.links.toVO(file) };
   }
 }

@@ -27,8 +27,9 @@ export interface DocumentListQuery {
 
 /**
  * 文件资料柜: documents filed per organisation, read and written through the caller's party scope
- * (another organisation's document is 404). The scan goes through the file service: uploaded by the
- * caller, attached in the organisation's scope, served by a signed link given with the record.
+ * (another organisation's document is 404). The file (a PDF or a scan) goes through the file service:
+ * uploaded by the caller with `kind=document`, attached in the organisation's scope, served by a
+ * signed link given with the record.
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -132,7 +133,7 @@ export class DocumentService {
       actorId: acting.actor.id,
     });
     await this.dataSource.transaction(async (m) => {
-      if (doc.fileId) await this.files.attach(m, [doc.fileId], acting.actor, `party:${org.path}`);
+      if (doc.fileId) await this.files.attach(m, [doc.fileId], acting.actor, `party:${org.path}`, 'documents');
       await m.getRepository(PartyDocument).insert(doc);
     });
     await this.record(acting, 'party.document.create', doc);
