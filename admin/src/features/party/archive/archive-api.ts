@@ -35,11 +35,11 @@ export const archiveApi = {
   updateDocument: (id: string, body: DocumentUpdateBody) =>
     api(partyArchiveRoutes.updateDocument, { params: { id }, body }, { silent: true }),
   deleteDocument: (id: string) => api(partyArchiveRoutes.deleteDocument, { params: { id } }),
-  /** The scan of a document (a photo), attached when the document is saved. */
-  uploadScan: (file: File): Promise<ScanFile> => {
+  /** The file of a document (a PDF or a scan photo, `kind=document`), attached when the document is saved. */
+  uploadDocumentFile: (file: File): Promise<ScanFile> => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return http.upload<ScanFile>(partyAdmissionRoutes.upload.path, form);
+    return http.upload<ScanFile>(partyAdmissionRoutes.upload.path, form, { query: { kind: 'document' } });
   },
   contacts: (query: ContactQuery) => api(partyArchiveRoutes.contacts, { query }),
 };
