@@ -7,6 +7,7 @@ import { mpLogin, MpFixture } from './support/mp-fixtures';
 import { createRegion, dataSourceOf } from './support/staff-fixtures';
 import { staffAs, StaffWithAuth } from './support/staff-session';
 import { partyStaff } from './support/party-fixtures';
+import { fetchBinary } from './support/binary';
 import { FileService, StoredFile } from '../src/modules/file';
 import type { Principal } from '../src/core/auth/principal';
 
@@ -54,16 +55,7 @@ describe(`PDF documents in the file service on ${backend.name}`, () => {
     t.http().post(path).set('Authorization', auth).attach('file', bytes, { filename, contentType });
   const documentUpload = (bytes: Buffer, filename?: string, contentType?: string) =>
     send('/api/admin/party/files?kind=document', secretary.auth, bytes, filename, contentType);
-  const fetchUrl = (url: string) =>
-    t
-      .http()
-      .get(url)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+  const fetchUrl = (url: string) => fetchBinary(t, url);
 
   it('refuses a PDF on every photo route (case photos, staff photos, party photos) with 415', async () => {
     for (const [path, auth] of [

@@ -7,6 +7,7 @@ import { startTestApp, TestApp } from './support/test-app';
 import { mpLogin, MpFixture } from './support/mp-fixtures';
 import { createRegion, dataSourceOf } from './support/staff-fixtures';
 import { staffAs, StaffWithAuth } from './support/staff-session';
+import { fetchBinary } from './support/binary';
 import { FileLinkService, FileService, StoredFile } from '../src/modules/file';
 import type { Principal } from '../src/core/auth/principal';
 
@@ -58,16 +59,7 @@ describe(`file upload and signed links on ${backend.name}`, () => {
     contentType = 'image/jpeg',
     path = '/api/mp/files',
   ) => t.http().post(path).set('Authorization', auth).attach('file', bytes, { filename, contentType });
-  const fetchUrl = (url: string) =>
-    t
-      .http()
-      .get(url)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+  const fetchUrl = (url: string) => fetchBinary(t, url);
 
   it('stores a JPEG without its EXIF and serves it through a signed link with private caching', async () => {
     const original = jpegWithExif();

@@ -23,7 +23,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /**
  * 电子信息库 in the portal: the member import wizard (a dry run listing row and column errors, then a
  * clean file checked and committed after confirming), the annual report, and the document cabinet
- * with a document filed through its dialog.
+ * with a document and its PDF filed through its dialog.
  */
 describeBrowser('admin party electronic archive', () => {
   let stack: E2eStack;
@@ -147,10 +147,23 @@ describeBrowser('admin party electronic archive', () => {
     const date = dialog.getByRole('combobox', { name: '发文日期' });
     await date.fill('2026-03-01');
     await date.press('Enter');
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    await dialog
+      .getByTestId('party-document-file')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '信息采集通知.pdf', mimeType: 'application/pdf', buffer: pdf });
+    const picked = dialog.getByTestId('party-document-picked');
+    await picked.getByText('信息采集通知.pdf').waitFor();
+    expect(await picked.textContent()).toContain(`${pdf.length} B`);
     await settledScreenshot(page, 'admin-party-document-dialog');
     await dialog.getByTestId('party-document-submit').click();
     const table = page.getByTestId('party-documents-table');
     await table.getByText('关于开展党员信息采集工作的通知').waitFor();
+    const download = table.getByRole('link', { name: /下载 关于开展党员信息采集工作的通知/ });
+    expect(await download.getAttribute('href')).toMatch(/^\/api\/files\/[\w-]+\?exp=\d+&sig=/);
+    const served = await page.request.get(`${stack.bffUrl}${(await download.getAttribute('href')) ?? ''}`);
+    expect(served.headers()['content-disposition']).toMatch(/^attachment; /);
+    expect(Buffer.compare(await served.body(), pdf)).toBe(0);
     await page.mouse.move(0, 0);
     await settledScreenshot(page, 'admin-party-documents');
   });
