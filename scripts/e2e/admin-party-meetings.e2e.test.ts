@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import type { MeetingVO, NoticeVO, PartyOrgVO, RegionVO } from '@zhili/shared';
+import type { MeetingVO, NoticeVO, PartyOrgVO } from '@zhili/shared';
 import { browserAvailable, launchBrowser } from './support/browser';
-import { E2E_ADMIN_PASSWORD, E2eStack, startE2eStack } from './support/e2e-stack';
+import { E2eStack, startE2eStack } from './support/e2e-stack';
+import { newTestBranch, StaffApi, townPartyStaff } from './support/party-staff';
 import { settledScreenshot } from './support/settle';
-import { staffApi, staffFirstLogin, staffToken } from './support/staff-session';
 
 const describeBrowser = browserAvailable() ? describe : describe.skip;
 
@@ -17,52 +17,14 @@ describeBrowser('admin party meetings and notices', () => {
   let stack: E2eStack;
   let browser: Browser;
   let page: Page;
-  let api: ReturnType<typeof staffApi>;
+  let api: StaffApi;
   let branch: PartyOrgVO;
 
   beforeAll(async () => {
     stack = await startE2eStack();
     browser = await launchBrowser();
-    const setup = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    await staffFirstLogin(setup, stack.bffUrl, {
-      username: 'admin',
-      password: E2E_ADMIN_PASSWORD,
-      newPassword: 'Town-Hall-2026!',
-      mfa: true,
-    });
-    const admin = staffApi(stack.bffUrl, await staffToken(setup));
-    const town = (await admin<RegionVO[]>('GET', '/regions')).find((r) => r.level === 'town');
-    if (!town) throw new Error('no town in the demo seed');
-    const created = await admin<{ initialPassword: string }>('POST', '/users', {
-      username: 'party.e2e',
-      displayName: '镇党委组织委员',
-      roles: ['town_admin'],
-      regionId: town.id,
-    });
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    await staffFirstLogin(page, stack.bffUrl, {
-      username: 'party.e2e',
-      password: created.initialPassword,
-      newPassword: 'Party-Admin-2026!',
-      mfa: true,
-    });
-    api = staffApi(stack.bffUrl, await staffToken(page));
-    // The demo seed may already hold the town's party organisation; otherwise make one.
-    const orgs = await api<PartyOrgVO[]>('GET', '/party/orgs');
-    const committee =
-      orgs.find((o) => o.type === 'committee' && o.status === 'active') ??
-      (await api<PartyOrgVO>('POST', '/party/orgs', {
-        parentId: null,
-        type: 'committee',
-        name: '青山镇党委',
-        foundedOn: '2010-07-01',
-      }));
-    branch = await api<PartyOrgVO>('POST', '/party/orgs', {
-      parentId: committee.id,
-      type: 'branch',
-      name: '测试村党支部',
-      foundedOn: '2015-01-01',
-    });
+    ({ page, api } = await townPartyStaff(stack, browser, 'party.e2e'));
+    branch = await newTestBranch(api, '测试村党支部');
     for (const [name, gender] of [
       ['王建国', 'male'],
       ['李秀英', 'female'],

@@ -14,7 +14,7 @@ import type {
 } from '@zhili/shared';
 import { browserAvailable, launchBrowser } from './support/browser';
 import { E2E_ADMIN_PASSWORD, E2eStack, startE2eStack } from './support/e2e-stack';
-import { PHONE, h5DevLogin } from './support/h5';
+import { PHONE, h5DevLogin, onScreen } from './support/h5';
 import { settledScreenshot as shot } from './support/settle';
 import { staffApi, staffFirstLogin, staffToken } from './support/staff-session';
 
@@ -232,7 +232,7 @@ describeBrowser('H5 party subpackage in Chromium', () => {
 
   it('李四 opens 党员之家 from the home tile: his branch, the unread badge, the meeting to attend', async () => {
     await lisi.locator('#tile-party').click();
-    await lisi.locator('#party-branch').waitFor();
+    await onScreen(lisi, '#party-branch').waitFor();
     expect(await lisi.locator('#party-branch').textContent()).toContain('幸福村党支部');
     expect(Number(await lisi.locator('#party-go-notices .party-badge').textContent())).toBeGreaterThanOrEqual(1);
     expect(Number(await lisi.locator('#party-go-meetings .party-badge').textContent())).toBeGreaterThanOrEqual(1);
@@ -242,11 +242,11 @@ describeBrowser('H5 party subpackage in Chromium', () => {
   it('李四 reads the notice: unread first, then the sanitised text, and the mark is gone', async () => {
     await lisi.locator('#party-go-notices').click();
     const row = lisi.locator('[data-test="party-notice-row"]', { hasText: noticeTitle });
-    await row.waitFor();
+    await onScreen(lisi, '[data-test="party-notice-row"]', noticeTitle).waitFor();
     expect(await row.getAttribute('data-read')).toBe('false');
     await shot(lisi, 'mp-party-notices');
     await row.click();
-    await lisi.locator('#party-notice-body').waitFor();
+    await onScreen(lisi, '#party-notice-body').waitFor();
     expect(await lisi.locator('#party-notice-body strong').textContent()).toBe('准时参加');
     expect(await lisi.locator('#party-notice-body script').count()).toBe(0);
     await shot(lisi, 'mp-party-notice');

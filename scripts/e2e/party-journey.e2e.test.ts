@@ -3,7 +3,7 @@ import { admissionActLabels, admissionStageLabels, gcj02ToWgs84 } from '@zhili/s
 import type { AdmissionVO, MeetingDetailVO, MeetingVO, PartyOrgVO, StaffUserVO } from '@zhili/shared';
 import { browserAvailable, launchBrowser } from './support/browser';
 import { E2E_ADMIN_PASSWORD, E2eStack, startE2eStack } from './support/e2e-stack';
-import { PHONE, h5DevLogin } from './support/h5';
+import { PHONE, h5DevLogin, onScreen } from './support/h5';
 import { settledScreenshot as shot } from './support/settle';
 import { staffApi, staffFirstLogin, staffToken } from './support/staff-session';
 
@@ -17,13 +17,6 @@ const TOPIC = '学习基层治理新要求';
 const NOTICE = '关于召开十二月主题党日的通知';
 /** The branch in an organisation select: `幸福村党支部（党支部）`, indented by its depth. */
 const BRANCH_OPTION = new RegExp(`^\\s*${BRANCH}（`);
-
-/**
- * `selector` on the H5 page in view: Taro's router slides a new page in from the right and marks it
- * `taro_page_stationed` once it has arrived (earlier pages stay in the DOM, hidden).
- */
-const onScreen = (page: Page, selector: string, hasText?: string) =>
-  page.locator(`.taro_page_stationed:not([style*="display: none"]) ${selector}`, hasText ? { hasText } : {});
 
 /** A time as the portal's date-time pickers take it: Beijing time, `YYYY-MM-DD HH:mm`. */
 const beijing = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');

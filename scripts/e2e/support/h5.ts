@@ -3,6 +3,14 @@ import { join } from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS_DIR } from './browser';
 
+/**
+ * `selector` on the H5 page in view: Taro's router slides a new page in from the right and marks it
+ * `taro_page_stationed` once it has arrived (earlier pages stay in the DOM, hidden). Wait on this
+ * before a screenshot, or the shot catches the page half-way in.
+ */
+export const onScreen = (page: Page, selector: string, hasText?: string) =>
+  page.locator(`.taro_page_stationed:not([style*="display: none"]) ${selector}`, hasText ? { hasText } : {});
+
 /** Phone-sized pages for the H5 build. */
 export const PHONE = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 } as const;
 
