@@ -1,10 +1,10 @@
 import * as ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import type { PartyOrgVO, RegionVO } from '@zhili/shared';
+import type { PartyOrgVO } from '@zhili/shared';
 import { browserAvailable, launchBrowser } from './support/browser';
-import { E2E_ADMIN_PASSWORD, E2eStack, startE2eStack } from './support/e2e-stack';
+import { E2eStack, startE2eStack } from './support/e2e-stack';
+import { newTestBranch, StaffApi, townPartyStaff } from './support/party-staff';
 import { settledScreenshot } from './support/settle';
-import { staffApi, staffFirstLogin, staffToken } from './support/staff-session';
 
 const describeBrowser = browserAvailable() ? describe : describe.skip;
 
@@ -35,45 +35,9 @@ describeBrowser('admin party electronic archive', () => {
   beforeAll(async () => {
     stack = await startE2eStack();
     browser = await launchBrowser();
-    const setup = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    await staffFirstLogin(setup, stack.bffUrl, {
-      username: 'admin',
-      password: E2E_ADMIN_PASSWORD,
-      newPassword: 'Town-Hall-2026!',
-      mfa: true,
-    });
-    const admin = staffApi(stack.bffUrl, await staffToken(setup));
-    const town = (await admin<RegionVO[]>('GET', '/regions')).find((r) => r.level === 'town');
-    if (!town) throw new Error('no town in the demo seed');
-    const created = await admin<{ initialPassword: string }>('POST', '/users', {
-      username: 'archive.e2e',
-      displayName: '镇党委组织委员',
-      roles: ['town_admin'],
-      regionId: town.id,
-    });
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    await staffFirstLogin(page, stack.bffUrl, {
-      username: 'archive.e2e',
-      password: created.initialPassword,
-      newPassword: 'Party-Admin-2026!',
-      mfa: true,
-    });
-    const api = staffApi(stack.bffUrl, await staffToken(page));
-    const orgs = await api<PartyOrgVO[]>('GET', '/party/orgs');
-    const committee =
-      orgs.find((o) => o.type === 'committee' && o.status === 'active') ??
-      (await api<PartyOrgVO>('POST', '/party/orgs', {
-        parentId: null,
-        type: 'committee',
-        name: '青山镇党委',
-        foundedOn: '2010-07-01',
-      }));
-    branch = await api<PartyOrgVO>('POST', '/party/orgs', {
-      parentId: committee.id,
-      type: 'branch',
-      name: branchName,
-      foundedOn: '2015-01-01',
-    });
+    let api: StaffApi;
+    ({ page, api } = await townPartyStaff(stack, browser, 'archive.e2e'));
+    branch = await newTestBranch(api, branchName);
   });
   afterAll(async () => {
     await browser?.close();
