@@ -30,7 +30,7 @@ export function appraisalVoteRefusal(score: number): string | null {
   return Number.isInteger(score) && score >= 0 && score <= 100 ? null : '评分须为 0 到 100 之间的整数';
 }
 
-export interface AppraisalGroupResult {
+export interface AppraisalGroupScore {
   group: AppraisalGroup;
   votes: number;
   /** The group's mean score, exact (not rounded). */
@@ -39,12 +39,12 @@ export interface AppraisalGroupResult {
   weight: number;
 }
 
-export interface AppraisalResult {
+export interface AppraisalScoreResult {
   /** 0–100 with one decimal, rounded half up (87.25 → 87.3). */
   score: number;
   /** The same score in tenths, an integer (873). */
   tenths: number;
-  groups: AppraisalGroupResult[];
+  groups: AppraisalGroupScore[];
 }
 
 /**
@@ -60,7 +60,7 @@ export interface AppraisalResult {
  * not rounded before combining. Throws a RangeError on a score outside 0–100 or not an integer (the BFF
  * checks with `appraisalVoteRefusal` first).
  */
-export function appraisalScore(votes: readonly AppraisalVote[]): AppraisalResult | null {
+export function appraisalScore(votes: readonly AppraisalVote[]): AppraisalScoreResult | null {
   const sums = new Map<AppraisalGroup, { sum: number; count: number }>();
   for (const vote of votes) {
     const refusal = appraisalVoteRefusal(vote.score);
