@@ -300,10 +300,9 @@ const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 
 /**
- * One member's credited study time per Beijing calendar day, ascending by date (pass one member's spans:
- * overlaps are merged). A span across midnight is split at
- * midnight; overlapping spans (which `acceptHeartbeat` never produces) count their common time once, so
- * no day exceeds 24 hours.
+ * One member's credited study time per Beijing calendar day, ascending by date. A span across midnight
+ * is split at midnight; overlapping spans (which `acceptHeartbeat` never produces for one member) count
+ * their common time once, so no day exceeds 24 hours — so pass one member's spans, never several members'.
  */
 export function studyMsByDay(spans: readonly Pick<StudySpan, 'fromAt' | 'toAt'>[]): { date: string; ms: number }[] {
   const sorted = spans.filter((s) => s.toAt > s.fromAt).sort((a, b) => a.fromAt - b.fromAt);
