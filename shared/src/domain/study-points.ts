@@ -128,6 +128,9 @@ export interface PointsPeriod {
   to: string;
 }
 
+const byTotalThenMember = (a: { memberId: string; total: number }, b: { memberId: string; total: number }): number =>
+  b.total - a.total || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0);
+
 /**
  * Each member's total over `period`, largest first (ties by member id). Members listed in `memberIds`
  * without entries appear with 0, so a ranking of a branch shows who has none.
@@ -143,9 +146,7 @@ export function pointsTotals(
     if (day < period.from || day > period.to) continue;
     totals.set(e.memberId, (totals.get(e.memberId) ?? 0) + e.points);
   }
-  return [...totals.entries()]
-    .map(([memberId, total]) => ({ memberId, total }))
-    .sort((a, b) => b.total - a.total || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));
+  return [...totals.entries()].map(([memberId, total]) => ({ memberId, total })).sort(byTotalThenMember);
 }
 
 /**
@@ -155,9 +156,7 @@ export function pointsTotals(
 export function pointsRanking(
   totals: readonly { memberId: string; total: number }[],
 ): { memberId: string; total: number; rank: number }[] {
-  const sorted = [...totals].sort(
-    (a, b) => b.total - a.total || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0),
-  );
+  const sorted = [...totals].sort(byTotalThenMember);
   let rank = 0;
   return sorted.map((row, i) => {
     if (i === 0 || row.total !== sorted[i - 1].total) rank = i + 1;
