@@ -22,7 +22,7 @@
  *
  * All durations and positions are integer milliseconds; instants are epoch milliseconds.
  */
-import { shanghaiDate } from './work-calendar';
+import { nextShanghaiMidnightMs, shanghaiDate } from './work-calendar';
 
 export type LessonKind = 'video' | 'document' | 'article';
 
@@ -296,9 +296,6 @@ export function acceptHeartbeat(
   };
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
-
 /**
  * One member's credited study time per Beijing calendar day, ascending by date. A span across midnight
  * is split at midnight; overlapping spans (which `acceptHeartbeat` never produces for one member) count
@@ -316,8 +313,7 @@ export function studyMsByDay(spans: readonly Pick<StudySpan, 'fromAt' | 'toAt'>[
   for (const { fromAt, toAt } of merged) {
     let at = fromAt;
     while (at < toAt) {
-      const nextMidnight = Math.floor((at + SHANGHAI_OFFSET_MS) / DAY_MS + 1) * DAY_MS - SHANGHAI_OFFSET_MS;
-      const end = Math.min(toAt, nextMidnight);
+      const end = Math.min(toAt, nextShanghaiMidnightMs(at));
       const date = shanghaiDate(at);
       byDay.set(date, (byDay.get(date) ?? 0) + end - at);
       at = end;

@@ -29,6 +29,11 @@ export function shanghaiDate(at: Date | number): string {
   return new Date(+at + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The first Shanghai midnight after an instant (the end of its Shanghai calendar day). */
+export function nextShanghaiMidnightMs(at: number): number {
+  return Math.floor((at + SHANGHAI_OFFSET_MS) / DAY_MS + 1) * DAY_MS - SHANGHAI_OFFSET_MS;
+}
+
 /** The instant at which a Shanghai calendar date begins. */
 function dayStartMs(date: string): number {
   const [y, m, d] = date.split('-').map(Number);
