@@ -32,3 +32,8 @@ export * from './domain/party-member';
 export * from './domain/party-meetings';
 export * from './domain/party-archive';
 export * from './domain/party-records';
+// <exports: study>
+export * from './domain/study-progress';
+export * from './domain/study-points';
+export * from './domain/exam-rules';
+export * from './domain/appraisal-score';
