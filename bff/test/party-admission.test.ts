@@ -6,7 +6,7 @@ import type { AdmissionDetailVO, AdmissionSummaryVO, AdmissionVO, PartyMemberDet
 import { currentBackend } from './support/backends';
 import { startTestApp, TestApp } from './support/test-app';
 import { createRegion, dataSourceOf } from './support/staff-fixtures';
-import { day, monthsFrom, partyStaff, registryPerson, townPartyAdmin } from './support/party-fixtures';
+import { createPartyOrg, day, monthsFrom, partyStaff, registryPerson, townPartyAdmin } from './support/party-fixtures';
 import type { Region } from '../src/modules/region';
 import { AuditLog } from '../src/core/audit';
 import { StoredFile } from '../src/modules/file';
@@ -60,30 +60,9 @@ describe(`the admission pipeline on ${backend.name}`, () => {
     admin = await townPartyAdmin(t, 'party.town', town);
     secretaryA = await partyStaff(t, 'party.sec.a', villageA);
     const post = (path: string, body: object) => t.http().post(path).set('Authorization', admin.auth).send(body);
-    const committee = (
-      await post('/api/admin/party/orgs', {
-        parentId: null,
-        type: 'committee',
-        name: '青山镇党委',
-        foundedOn: '2015-01-01',
-      })
-    ).body.data;
-    branchA = (
-      await post('/api/admin/party/orgs', {
-        parentId: committee.id,
-        type: 'branch',
-        name: '幸福村党支部',
-        foundedOn: '2015-01-01',
-      })
-    ).body.data;
-    branchB = (
-      await post('/api/admin/party/orgs', {
-        parentId: committee.id,
-        type: 'branch',
-        name: '和谐村党支部',
-        foundedOn: '2015-01-01',
-      })
-    ).body.data;
+    const committee = await createPartyOrg(t, admin, { parentId: null, type: 'committee', name: '青山镇党委' });
+    branchA = await createPartyOrg(t, admin, { parentId: committee.id, type: 'branch', name: '幸福村党支部' });
+    branchB = await createPartyOrg(t, admin, { parentId: committee.id, type: 'branch', name: '和谐村党支部' });
     await post(`/api/admin/party/orgs/${branchA.id}/staff`, { staffUserId: secretaryA.id });
   });
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { currentBackend } from './support/backends';
 import { startTestApp, TEST_APPID, TestApp } from './support/test-app';
 import { createRegion, dataSourceOf } from './support/staff-fixtures';
 import { mpLogin, type MpFixture } from './support/mp-fixtures';
-import { partyStaff, registryPerson, townPartyAdmin } from './support/party-fixtures';
+import { createPartyOrg, partyStaff, registryPerson, townPartyAdmin } from './support/party-fixtures';
 import type { Region } from '../src/modules/region';
 import { MpUser } from '../src/modules/mp-user';
 import { CheckInTokenService } from '../src/modules/party/meetings/check-in-token.service';
@@ -90,13 +90,9 @@ describe(`party meetings on ${backend.name}`, () => {
     admin = await townPartyAdmin(t, 'meet.town', town);
     secretaryA = await partyStaff(t, 'meet.sec.a', villageA);
     secretaryB = await partyStaff(t, 'meet.sec.b', villageB);
-    const org = async (parentId: string | null, type: string, name: string) =>
-      (await post(admin, '/api/admin/party/orgs', { parentId, type, name, foundedOn: '2015-01-01' })).body.data as {
-        id: string;
-      };
-    const committee = await org(null, 'committee', '青山镇党委');
-    branchA = await org(committee.id, 'branch', '幸福村党支部');
-    branchB = await org(committee.id, 'branch', '和谐村党支部');
+    const committee = await createPartyOrg(t, admin, { parentId: null, type: 'committee', name: '青山镇党委' });
+    branchA = await createPartyOrg(t, admin, { parentId: committee.id, type: 'branch', name: '幸福村党支部' });
+    branchB = await createPartyOrg(t, admin, { parentId: committee.id, type: 'branch', name: '和谐村党支部' });
     await post(admin, `/api/admin/party/orgs/${branchA.id}/staff`, { staffUserId: secretaryA.id });
     await post(admin, `/api/admin/party/orgs/${branchB.id}/staff`, { staffUserId: secretaryB.id });
     const member = async (name: string, region: Region, orgId: string) => {

@@ -3,7 +3,7 @@ import type { PartyMemberDetailVO, PartyMemberVO, PartyOrgDetailVO } from '@zhil
 import { currentBackend } from './support/backends';
 import { startTestApp, TestApp } from './support/test-app';
 import { createRegion, dataSourceOf } from './support/staff-fixtures';
-import { day, partyStaff, registryPerson, townPartyAdmin } from './support/party-fixtures';
+import { createPartyOrg, day, partyStaff, registryPerson, townPartyAdmin } from './support/party-fixtures';
 import type { Region } from '../src/modules/region';
 import { AuditLog } from '../src/core/audit';
 
@@ -38,46 +38,11 @@ describe(`party member files on ${backend.name}`, () => {
     admin = await townPartyAdmin(t, 'party.town', town);
     secretaryA = await partyStaff(t, 'party.sec.a', villageA);
     const post = (path: string, body: object) => t.http().post(path).set('Authorization', admin.auth).send(body);
-    const committee = (
-      await post('/api/admin/party/orgs', {
-        parentId: null,
-        type: 'committee',
-        name: '青山镇党委',
-        foundedOn: '2015-01-01',
-      })
-    ).body.data;
-    general = (
-      await post('/api/admin/party/orgs', {
-        parentId: committee.id,
-        type: 'general_branch',
-        name: '幸福村党总支',
-        foundedOn: '2015-01-01',
-      })
-    ).body.data;
-    branchA = (
-      await post('/api/admin/party/orgs', {
-        parentId: general.id,
-        type: 'branch',
-        name: '幸福村第一党支部',
-        foundedOn: '2015-01-01',
-      })
-    ).body.data;
-    branchA2 = (
-      await post('/api/admin/party/orgs', {
-        parentId: general.id,
-        type: 'branch',
-        name: '幸福村第二党支部',
-        foundedOn: '2015-01-01',
-      })
-    ).body.data;
-    branchB = (
-      await post('/api/admin/party/orgs', {
-        parentId: committee.id,
-        type: 'branch',
-        name: '和谐村党支部',
-        foundedOn: '2015-01-01',
-      })
-    ).body.data;
+    const committee = await createPartyOrg(t, admin, { parentId: null, type: 'committee', name: '青山镇党委' });
+    general = await createPartyOrg(t, admin, { parentId: committee.id, type: 'general_branch', name: '幸福村党总支' });
+    branchA = await createPartyOrg(t, admin, { parentId: general.id, type: 'branch', name: '幸福村第一党支部' });
+    branchA2 = await createPartyOrg(t, admin, { parentId: general.id, type: 'branch', name: '幸福村第二党支部' });
+    branchB = await createPartyOrg(t, admin, { parentId: committee.id, type: 'branch', name: '和谐村党支部' });
     await post(`/api/admin/party/orgs/${general.id}/staff`, { staffUserId: secretaryA.id });
     const personB = await registryPerson(t, '孙和谐', villageB);
     memberB = (

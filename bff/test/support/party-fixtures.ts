@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import type { Permission } from '@zhili/shared';
+import type { PartyOrgDetailVO, PartyOrgType, Permission } from '@zhili/shared';
 import type { Region } from '../../src/modules/region';
 import { Person } from '../../src/modules/registry';
 import { PiiCipher } from '../../src/core/crypto/pii-cipher';
@@ -73,4 +73,19 @@ export function partyStaff(t: TestApp, username: string, region: Region, grants:
 /** The town committee's view: everything, and unmasked numbers. */
 export function townPartyAdmin(t: TestApp, username: string, region: Region) {
   return partyStaff(t, username, region, ['party:manage', ...PARTY_WORK, 'person:pii:read']);
+}
+
+/** Creates an organisation through the API as `staff` (founded 2015-01-01 unless said); fails the test on refusal. */
+export async function createPartyOrg(
+  t: TestApp,
+  staff: { auth: string },
+  org: { parentId: string | null; type: PartyOrgType; name: string; foundedOn?: string },
+): Promise<PartyOrgDetailVO> {
+  const res = await t
+    .http()
+    .post('/api/admin/party/orgs')
+    .set('Authorization', staff.auth)
+    .send({ foundedOn: '2015-01-01', ...org });
+  if (res.status !== 201) throw new Error(`creating ${org.name}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.data as PartyOrgDetailVO;
 }
