@@ -1,5 +1,5 @@
 import type { Component } from 'vue';
-import { Files, Flag, House, MapLocation, Setting, Tickets } from '@element-plus/icons-vue';
+import { Files, Flag, House, MapLocation, Reading, Setting, Tickets } from '@element-plus/icons-vue';
 
 /**
  * The side menu's groups. A feature puts a page into one with its route's `meta.menu.group`; the
@@ -13,6 +13,8 @@ export const menuGroups = [
   { key: 'party', title: '党建', icon: Flag, order: 50 },
   // The party's records and archive: a second group, so 党建 stays a short list of daily work.
   { key: 'party-archive', title: '党建档案', icon: Files, order: 51 },
+  // The online party school (网上党校): courses, exams, surveys and appraisals.
+  { key: 'school', title: '网上党校', icon: Reading, order: 52 },
   { key: 'system', title: '系统管理', icon: Setting, order: 90 },
 ] as const satisfies readonly MenuGroupDef[];
 

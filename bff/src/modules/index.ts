@@ -22,6 +22,9 @@ import { mpGridManifest } from './mp-grid/manifest';
 import { dashboardManifest } from './dashboard/manifest';
 import { healthManifest } from './health/manifest';
 import { partyManifest } from './party/manifest';
+import { studyManifest } from './study/manifest';
+import { examManifest } from './exam/manifest';
+import { surveyManifest } from './survey/manifest';
 
 /**
  * The one list of modules. Everything else — entities, migrations, environment schema, start-up
@@ -44,6 +47,9 @@ const list = [
   dashboardManifest,
   healthManifest,
   partyManifest,
+  studyManifest,
+  examManifest,
+  surveyManifest,
 ] as const;
 
 export const manifests: readonly ModuleManifest[] = checkManifests(list);

@@ -50,6 +50,15 @@ export const Permission = {
   PartyAdmissionManage: 'party:admission:manage',
   /** Approve or reject honours (荣誉) submitted by the committee: the 党组织书记's step. */
   PartyHonourApprove: 'party:honour:approve',
+  /**
+   * The online party school (issue #15), within the caller's party scope: courses, columns and lessons,
+   * elective approval, study progress analysis and reminders, the points rule table.
+   */
+  StudyManage: 'study:manage',
+  /** Question bank, practice sets and exams with their results and item analysis. */
+  ExamManage: 'exam:manage',
+  /** Surveys (members' and residents' 议事协商) and democratic appraisals (民主评议). */
+  SurveyManage: 'survey:manage',
   /** Data exports (audited). */
   DataExport: 'data:export',
 } as const;
@@ -80,6 +89,9 @@ export const permissionLabels: Record<Permission, string> = {
   'party:member:manage': '管理党员档案（组织关系转接、状态变更）',
   'party:admission:manage': '发展党员（入党流程）',
   'party:honour:approve': '审批组织和党员荣誉（书记）',
+  'study:manage': '管理网上党校（课程、学习进度、积分规则）',
+  'exam:manage': '管理题库与考试',
+  'survey:manage': '管理问卷调查与民主评议',
   'data:export': '导出数据',
 };
 
@@ -93,6 +105,8 @@ const partyWork: Permission[] = [
   P.PartyMemberManage,
   P.PartyAdmissionManage,
 ];
+/** Running the online party school: courses, exams, surveys and appraisals. */
+const schoolWork: Permission[] = [P.StudyManage, P.ExamManage, P.SurveyManage];
 const regionAdmin: Permission[] = [
   ...regionStaff,
   P.UserRead,
@@ -118,12 +132,29 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   party_member: [],
   grid_worker: [P.DashboardRead, P.RegionRead, P.CaseRead, P.PersonRead],
   grid_leader: [...regionStaff, P.CaseDispatch],
-  community_admin: regionAdmin,
-  village_admin: regionAdmin,
-  town_admin: [...regionAdmin, P.PiiRead, P.PartyManage, ...partyWork, P.PartyHonourApprove, P.CaseManage],
+  // Village and community staff run the residents' consultations (村务议事协商) of their region.
+  community_admin: [...regionAdmin, P.SurveyManage],
+  village_admin: [...regionAdmin, P.SurveyManage],
+  town_admin: [
+    ...regionAdmin,
+    P.PiiRead,
+    P.PartyManage,
+    ...partyWork,
+    ...schoolWork,
+    P.PartyHonourApprove,
+    P.CaseManage,
+  ],
   // Scoped to the party organisations the secretary is assigned to (the town committee's secretary,
   // assigned to the committee, sees the whole tree); `party:manage` stays with the town admin.
-  party_secretary: [P.DashboardRead, P.RegionRead, ...partyWork, P.PartyHonourApprove, P.BindingIssue, P.UserRead],
+  party_secretary: [
+    P.DashboardRead,
+    P.RegionRead,
+    ...partyWork,
+    ...schoolWork,
+    P.PartyHonourApprove,
+    P.BindingIssue,
+    P.UserRead,
+  ],
   auditor: [P.AuditRead, P.RoleRead],
   super_admin: [
     P.DashboardRead,

@@ -11,3 +11,6 @@ export { applyPartyScope, inPartyScope } from './scope/party-scope';
 export type { PartyScope } from './scope/party-scope';
 export { MemberPeopleService } from './members/member-people.service';
 export type { MemberPerson } from './members/member-people.service';
+// The member file behind a mini-program caller, for the party school and dues.
+export { MemberAccountService } from './meetings/member-account.service';
+export { PartyMemberAccount } from './meetings/party-member-account.entity';

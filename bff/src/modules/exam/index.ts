@@ -1,0 +1,4 @@
+/**
+ * Question bank, practice and exams (#15): what other modules may import from it.
+ */
+export {};
