@@ -32,6 +32,7 @@ export * from './domain/party-member';
 export * from './domain/party-meetings';
 export * from './domain/party-archive';
 export * from './domain/party-records';
+export * from './domain/party-dues';
 // <exports: study>
 export * from './domain/study-progress';
 export * from './domain/study-points';
