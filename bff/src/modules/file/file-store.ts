@@ -1,5 +1,5 @@
 import { Config, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { mkdir, readFile, rename, rm, writeFile } from 'fs/promises';
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'fs/promises';
 import { dirname, resolve, sep } from 'path';
 import { randomBytes } from 'crypto';
 import { repoRoot } from '../../core/config/repo-root';
@@ -15,6 +15,10 @@ export interface FileStore {
   /** The bytes, or null when the key holds nothing. */
   get(key: string): Promise<Buffer | null>;
   remove(key: string): Promise<void>;
+  /** Size in bytes, or null when the key holds nothing (range requests ask before reading). */
+  size(key: string): Promise<number | null>;
+  /** Bytes `start`..`end` inclusive (a video player's range request), or null when the key holds nothing. */
+  getRange(key: string, start: number, end: number): Promise<Buffer | null>;
 }
 
 /** Files under UPLOAD_DIR (default `var/uploads/`), written atomically (temp file + rename). */
@@ -56,5 +60,31 @@ export class LocalDiskFileStore implements FileStore {
 
   async remove(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async size(key: string): Promise<number | null> {
+    try {
+      return (await stat(this.pathOf(key))).size;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+  }
+
+  async getRange(key: string, start: number, end: number): Promise<Buffer | null> {
+    let handle;
+    try {
+      handle = await open(this.pathOf(key), 'r');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw err;
+    }
+    try {
+      const buffer = Buffer.alloc(end - start + 1);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, start);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
   }
 }

@@ -14,5 +14,15 @@ export const fileEnv = {
     .min(1024 * 1024)
     .max(100 * 1024 * 1024)
     .default(20 * 1024 * 1024),
+  /**
+   * Largest MP4 accepted where videos are allowed (party school lessons); default 200 MB. The upload
+   * is held in memory while it is checked, so keep this within what the BFF's memory allows.
+   */
+  VIDEO_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .max(1024 * 1024 * 1024)
+    .default(200 * 1024 * 1024),
 };
 export type FileEnv = EnvOf<typeof fileEnv>;

@@ -6,9 +6,13 @@ import { ForPrincipal, Public } from '../../core/auth/public.decorator';
 import { principalOf } from '../../core/auth/principal';
 import { Api } from '../../core/http/contract';
 import { RateLimit, RateLimitRule } from '../../core/http/rate-limit';
-import { FileLinkService, FILE_LINK_TTL_SEC } from './file-link.service';
+import { byteRange } from './byte-range';
+import { FileLinkService, FILE_LINK_TTL_SEC, VIDEO_LINK_TTL_SEC } from './file-link.service';
 import { FileService, PDF_MIME } from './file.service';
+import { VIDEO_MP4_MIME } from './video-format';
 import { readSingleFile } from './multipart';
+import type { StoredFile } from './stored-file.entity';
+import { AppError } from '../../core/errors/app-error';
 
 /**
  * `attachment` with a safe ASCII name (stored files keep no client name): `文件-<id prefix>.pdf` as
@@ -87,7 +91,11 @@ export class FileLinkController {
   @Public()
   @Api(fileRoutes.get)
   async get({ params, query }: RouteInput<typeof fileRoutes.get>) {
-    this.links.verify(params.id, query.exp, query.sig);
+    const found = await this.files.find(params.id);
+    const video = found?.mime === VIDEO_MP4_MIME;
+    this.links.verify(params.id, query.exp, query.sig, new Date(), video ? VIDEO_LINK_TTL_SEC : FILE_LINK_TTL_SEC);
+    if (!found) throw new AppError('NOT_FOUND');
+    if (video) return this.serveRange(found);
     const { file, bytes } = await this.files.content(params.id);
     this.ctx.type = file.mime;
     this.ctx.set('Cache-Control', `private, max-age=${FILE_LINK_TTL_SEC}`);
@@ -99,5 +107,28 @@ export class FileLinkController {
       this.ctx.set('Content-Security-Policy', 'sandbox');
     }
     return bytes;
+  }
+
+  /**
+   * A video, whole or by byte range (206 + Content-Range; 416 with the size in Content-Range when the range lies
+   * outside the file), so players can seek without downloading everything first.
+   */
+  private async serveRange(file: StoredFile) {
+    const size = await this.files.storedSize(file);
+    const range = byteRange(this.ctx.get('Range') || undefined, size);
+    this.ctx.set('Accept-Ranges', 'bytes');
+    this.ctx.set('X-Content-Type-Options', 'nosniff');
+    this.ctx.set('Cache-Control', 'private, max-age=3600');
+    if (range.kind === 'unsatisfiable') {
+      this.ctx.set('Content-Range', `bytes */${size}`);
+      this.ctx.status = 416;
+      this.ctx.type = 'application/json';
+      return { error: { code: 'RANGE_NOT_SATISFIABLE', message: '请求的视频片段超出文件范围' } };
+    }
+    this.ctx.type = file.mime;
+    if (range.kind === 'full') return this.files.contentRange(file, 0, size - 1);
+    this.ctx.status = 206;
+    this.ctx.set('Content-Range', `bytes ${range.start}-${range.end}/${size}`);
+    return this.files.contentRange(file, range.start, range.end);
   }
 }

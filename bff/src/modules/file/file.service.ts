@@ -5,6 +5,7 @@ import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { Principal } from '../../core/auth/principal';
 import { AppError } from '../../core/errors/app-error';
 import { sniffPdf } from './document-format';
+import { sniffMp4, VIDEO_MP4_MIME } from './video-format';
 import type { FileEnv } from './file.config';
 import { IMAGE_LIMITS, imageSize, withinPixelLimits } from './image-dimensions';
 import { sniffImage } from './image-format';
@@ -15,9 +16,10 @@ import { StoredFile } from './stored-file.entity';
 
 /**
  * What an upload entry accepts: `images` (JPEG/PNG/WebP — every photo route, the default) or
- * `documents` (a PDF or an image — only where the caller files papers, e.g. the party cabinet).
+ * `documents` (a PDF or an image — only where the caller files papers, e.g. the party cabinet) or
+ * `videos` (an MP4 — only for the party school's lessons).
  */
-export type UploadAccept = 'images' | 'documents';
+export type UploadAccept = 'images' | 'documents' | 'videos';
 
 export const PDF_MIME = 'application/pdf';
 
@@ -51,6 +53,7 @@ export class FileService {
 
   /** The largest upload an entry accepting `accept` reads (the multipart limit of that route). */
   maxUploadBytes(accept: UploadAccept): number {
+    if (accept === 'videos') return this.env.VIDEO_MAX_BYTES;
     return accept === 'documents' ? Math.max(this.env.PDF_MAX_BYTES, MAX_UPLOAD_BYTES) : MAX_UPLOAD_BYTES;
   }
 
@@ -64,6 +67,13 @@ export class FileService {
     now: Date = new Date(),
     accept: UploadAccept = 'images',
   ): Promise<StoredFile> {
+    if (accept === 'videos') {
+      // Only an MP4 (by its bytes): what both the browser's and WeChat's <video> play.
+      if (!sniffMp4(raw)) throw new AppError('FILE_TYPE_NOT_ALLOWED', '只支持 MP4 视频（文件内容与格式不符）');
+      if (raw.length > this.env.VIDEO_MAX_BYTES)
+        throw new AppError('PAYLOAD_TOO_LARGE', `视频不能超过 ${mb(this.env.VIDEO_MAX_BYTES)} MB，请压缩后再上传`);
+      return this.save(owner, VIDEO_MP4_MIME, raw, now);
+    }
     if (accept === 'documents' && sniffPdf(raw)) {
       if (raw.length > this.env.PDF_MAX_BYTES)
         throw new AppError(
@@ -142,8 +152,11 @@ export class FileService {
     const repo = manager.getRepository(StoredFile);
     const found = await repo.findBy({ id: In(unique), ownerKind: owner.kind, ownerId: owner.id, scopePath: IsNull() });
     if (found.length !== unique.length) throw refused('图片不存在或已被使用，请重新上传');
-    if (accept === 'images' && found.some((f) => f.mime === PDF_MIME))
-      throw refused('此处只能上传图片，不能附 PDF 文件');
+    if (accept === 'images' && found.some((f) => f.mime === PDF_MIME || f.mime === VIDEO_MP4_MIME))
+      throw refused('此处只能上传图片，不能附 PDF 文件或视频');
+    if (accept === 'documents' && found.some((f) => f.mime === VIDEO_MP4_MIME))
+      throw refused('此处只能上传文件资料，不能附视频');
+    if (accept === 'videos' && found.some((f) => f.mime !== VIDEO_MP4_MIME)) throw refused('此处只能附 MP4 视频');
     const result = await repo
       .createQueryBuilder()
       .update(StoredFile)
@@ -157,6 +170,25 @@ export class FileService {
       file.scopePath = scopePath;
       return file;
     });
+  }
+
+  /** The stored file's record, or null. */
+  async find(id: string): Promise<StoredFile | null> {
+    return this.files.findOneBy({ id });
+  }
+
+  /** Size of the stored bytes; NOT_FOUND when they are gone. */
+  async storedSize(file: StoredFile): Promise<number> {
+    const size = await this.store.size(file.storageKey);
+    if (size === null) throw new AppError('NOT_FOUND');
+    return size;
+  }
+
+  /** Bytes `start`..`end` (inclusive) of a stored file; NOT_FOUND when they are gone. */
+  async contentRange(file: StoredFile, start: number, end: number): Promise<Buffer> {
+    const bytes = await this.store.getRange(file.storageKey, start, end);
+    if (!bytes) throw new AppError('NOT_FOUND');
+    return bytes;
   }
 
   /** A file and its bytes; NOT_FOUND when either is gone. The caller has checked the link. */

@@ -10,3 +10,5 @@ export type { FileContent } from './file.service';
 export type { FileStore } from './file-store';
 export { MAX_UPLOAD_BYTES } from './multipart';
 export { IMAGE_LIMITS } from './image-dimensions';
+export { VIDEO_MP4_MIME, mp4DurationMs } from './video-format';
+export { VIDEO_LINK_TTL_SEC } from './file-link.service';
