@@ -4,8 +4,10 @@ import { DataSource, Not } from 'typeorm';
 import { checkInRefusal, type CheckInAttempt, type MeetingCheckInInput } from '@zhili/shared';
 import { Acting, AuditActorService } from '../../../core/audit';
 import { AppError } from '../../../core/errors/app-error';
+import { DomainEvents } from '../../../core/events';
 import { refused } from '../party-errors';
 import { CheckInTokenService } from './check-in-token.service';
+import { MeetingAttendedEvent, meetingAttendedKey } from './meeting-events';
 import { PartyMeeting } from './party-meeting.entity';
 import { PartyMeetingAttendee } from './party-meeting-attendee.entity';
 import { MemberAccountService } from './member-account.service';
@@ -28,6 +30,9 @@ export class MeetingCheckInService {
 
   @Inject()
   private accounts!: MemberAccountService;
+
+  @Inject()
+  private events!: DomainEvents;
 
   async checkIn(
     acting: Acting,
@@ -58,13 +63,25 @@ export class MeetingCheckInService {
     if (refusal) throw refused(refusal.code, refusal.message);
     const checkedInAt = new Date(now).toISOString();
     // Conditional on not yet present: of two simultaneous check-ins, the second finds nothing to update.
-    const result = await this.dataSource
-      .getRepository(PartyMeetingAttendee)
-      .update(
-        { meetingId, memberId, status: Not('present') },
-        { status: 'present', checkedInAt, method: input.method },
-      );
-    if (!result.affected) throw refused('CHECKIN_DUPLICATE', '您已签到，无需重复签到');
+    // The attendance and its event (points in the party school) are written together.
+    const affected = await this.dataSource.transaction(async (em) => {
+      const result = await em
+        .getRepository(PartyMeetingAttendee)
+        .update(
+          { meetingId, memberId, status: Not('present') },
+          { status: 'present', checkedInAt, method: input.method },
+        );
+      if (result.affected)
+        await this.events.append(
+          em,
+          MeetingAttendedEvent,
+          { memberId, meetingId },
+          meetingAttendedKey(meetingId, memberId),
+        );
+      return result.affected ?? 0;
+    });
+    if (!affected) throw refused('CHECKIN_DUPLICATE', '您已签到，无需重复签到');
+    this.events.kick();
     await this.audit.record(acting, {
       action: 'party.meeting.check_in',
       resourceType: 'party_meeting',
