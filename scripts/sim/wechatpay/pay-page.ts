@@ -22,7 +22,7 @@ body{font-family:-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;backgr
 main{max-width:420px;margin:0 auto;background:#fff;border-radius:12px;padding:24px;text-align:center}
 .amount{font-size:40px;font-weight:600;margin:12px 0}.desc{font-size:18px;color:#555}.mch{font-size:14px;color:#888}
 button{display:block;width:100%;font-size:20px;padding:14px;margin-top:16px;border:0;border-radius:8px;background:#07c160;color:#fff}
-button.secondary{background:#eee;color:#333}.problem,#result{font-size:18px;margin-top:16px}.problem{color:#c00}
+button.secondary{background:#eee;color:#333}button:disabled{opacity:.5}.problem,#result{font-size:18px;margin-top:16px}.problem{color:#c00}
 .note{font-size:13px;color:#999;margin-top:24px}
 </style></head><body><main>
 <h1 class="desc">${escapeHtml(order.description)}</h1>
@@ -43,6 +43,8 @@ async function act(path, doneText) {
     const body = await res.json();
     if (!res.ok) throw new Error(body.error && body.error.message ? body.error.message : '操作失败');
     result.textContent = doneText;
+    // Done: the buttons go away so nobody taps a second time.
+    document.querySelectorAll('button').forEach((b) => b.remove());
     if (data.return_url) setTimeout(() => location.assign(data.return_url), 300);
   } catch (err) {
     result.textContent = '没有成功：' + err.message + '，请返回后重试。';
@@ -52,6 +54,6 @@ async function act(path, doneText) {
 const pay = document.getElementById('pay');
 if (pay) pay.onclick = () => act('/__dev/pay', '支付成功');
 const cancel = document.getElementById('cancel');
-if (cancel) cancel.onclick = () => act('/__dev/cancel', '已取消支付');
+if (cancel) cancel.onclick = () => act('/__dev/cancel', '已取消支付。订单没有付款，可以返回后重新支付。');
 </script></body></html>`;
 }

@@ -47,7 +47,7 @@ function codeOf(body: unknown): string | null {
 
 export async function startWechatPaySim(options: WechatPaySimOptions): Promise<WechatPaySim> {
   const now = options.now ?? Date.now;
-  const state = new PayState(options.merchants, options.mode ?? 'publicKey', now);
+  const state = new PayState(options.merchants, options.mode ?? 'publicKey', now, options.platformKey);
   const notifier = new Notifier(state, options.retryScale ?? 1, options.notifyTimeoutMs ?? 5000);
   const timers = new Set<NodeJS.Timeout>();
   const host = options.host ?? '127.0.0.1';

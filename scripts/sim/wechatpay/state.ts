@@ -56,6 +56,7 @@ export class PayState {
     merchants: SimMerchant[],
     readonly mode: KeyMode,
     readonly now: () => number,
+    initialKey?: PlatformKey,
   ) {
     for (const merchant of merchants) {
       const resolved = resolveMerchant(merchant);
@@ -63,7 +64,8 @@ export class PayState {
       this.merchants.set(resolved.mchid, resolved);
     }
     if (this.merchants.size === 0) throw new Error('wechatpay-sim: at least one merchant is required');
-    this.rotate();
+    if (initialKey) this.platformKeys.push(initialKey);
+    else this.rotate();
   }
 
   signingKey(): PlatformKey {

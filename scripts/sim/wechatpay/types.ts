@@ -33,6 +33,8 @@ export interface WechatPaySimOptions {
   maxSkewSeconds?: number;
   /** Host put in download_url (the library signs the URL without https://api.mch.weixin.qq.com). */
   downloadBase?: string;
+  /** Start with this platform key (the CLI keeps it across restarts so a configured BFF stays valid). */
+  platformKey?: PlatformKey;
   onRequest?: (entry: RequestLogEntry) => void;
 }
 
