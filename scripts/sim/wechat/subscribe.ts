@@ -42,6 +42,11 @@ export const SIM_TEMPLATES: readonly SimTemplate[] = [
     title: '会议通知',
     fields: { thing1: '会议名称', time2: '会议时间', thing3: '会议地点' },
   },
+  {
+    id: 'sim_tmpl_study_reminder',
+    title: '学习提醒',
+    fields: { thing1: '课程名称', thing2: '学习进度', thing3: '温馨提示' },
+  },
 ];
 
 export function templateById(id: string): SimTemplate | undefined {
