@@ -1,4 +1,6 @@
 /**
  * Question bank, practice and exams (#15): what other modules may import from it.
  */
-export {};
+export { ExamPassedEvent, examPassedKey } from './exam-events';
+export type { ExamPassed } from './exam-events';
+export { ExamClock } from './exam-clock';
