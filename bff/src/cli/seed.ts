@@ -11,6 +11,7 @@ import { demoAnchors, DemoTownReport, ensureDemoTown, randomDemoPassword } from 
 import type { SeedSize } from '../seed/model';
 import { ensureDemoCases } from '../seed/demo-cases';
 import { ensureDemoParty, type DemoPartyReport } from '../seed/demo-party';
+import { ensureDemoStudyPoints } from '../seed/demo-study-points';
 
 /** Sample cases per town size: enough for the console and charts, and for the case benchmarks. */
 const DEMO_CASE_COUNT: Record<SeedSize, number> = { small: 80, full: 1500 };
@@ -119,6 +120,7 @@ export async function seed(dataSource: DataSource, options: SeedOptions): Promis
     today: options.today,
     lisiOpenid: options.mpUsers?.find((u) => u.roles.includes(Role.PartyMember))?.openid,
   });
+  await ensureDemoStudyPoints(dataSource); // points history of the party school (after the party)
   return result;
 }
 
