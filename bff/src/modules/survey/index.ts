@@ -1,4 +1,5 @@
 /**
  * Surveys and democratic appraisal (#15): what other modules may import from it.
  */
-export {};
+export { SurveyAnsweredEvent, surveyAnsweredKey } from './surveys/survey-events';
+export type { SurveyAnswered } from './surveys/survey-events';

@@ -1,0 +1,4 @@
+export * from './common';
+export * from './surveys';
+export * from './appraisals';
+export * from './mp';
