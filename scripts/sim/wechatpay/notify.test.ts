@@ -173,6 +173,12 @@ describe('wechatpay-sim probes', () => {
     expect(ids).toHaveLength(3);
     expect(new Set(ids).size).toBe(1);
     expect([0, 1, 2].map(verify)).toEqual([true, true, true]);
+    const five = await dev(sim, 'POST', '/__dev/probe', { kind: 'duplicate', out_trade_no: outTradeNo, copies: 5 });
+    expect((five.json.sent as unknown[]).length).toBe(5);
+    expect(receiver.received).toHaveLength(8);
+    receiver.received.splice(3);
+    const tooMany = await dev(sim, 'POST', '/__dev/probe', { kind: 'duplicate', out_trade_no: outTradeNo, copies: 51 });
+    expect(tooMany.status).toBe(400);
 
     const refund = await call(sim, 'POST', '/v3/refund/domestic/refunds', {
       out_trade_no: outTradeNo,

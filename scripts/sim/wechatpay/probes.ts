@@ -31,7 +31,12 @@ function paidResource(ctx: SimContext, order: SimOrder, totalFen?: number) {
   return successResource(order, id, order.successAt ?? ctx.state.now(), totalFen);
 }
 
-export async function runProbe(ctx: SimContext, kind: ProbeKind, order: SimOrder): Promise<ProbeResult> {
+export async function runProbe(
+  ctx: SimContext,
+  kind: ProbeKind,
+  order: SimOrder,
+  duplicates = 2,
+): Promise<ProbeResult> {
   const { notifier, state } = ctx;
   const base = {
     eventType: 'TRANSACTION.SUCCESS' as const,
@@ -85,8 +90,8 @@ export async function runProbe(ctx: SimContext, kind: ProbeKind, order: SimOrder
           n.outTradeNo === order.outTradeNo,
       );
       if (!original) return { ok: false, status: 409, message: '该订单还没有支付成功通知，无法重复发送' };
-      // The same envelope (same id) twice at once, as WeChat Pay does when an answer was lost.
-      const copies = [0, 1].map(() => ({
+      // The same envelope (same id) `duplicates` times at once (default 2), as WeChat Pay does when an answer was lost.
+      const copies = Array.from({ length: duplicates }, () => ({
         ...original,
         probe: kind,
         headers: {},

@@ -38,6 +38,14 @@ const payRoutes: PayRoute[] = [
   { method: 'GET', pattern: /^\/v3\/certificates$/, handler: () => certificates },
 ];
 
+function safeDecode(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
 export function isDevPath(path: string): boolean {
   return path.startsWith(DEV_PREFIX);
 }
@@ -70,7 +78,9 @@ function routePay(ctx: SimContext, req: SimRequest, maxSkewSeconds: number): Sim
     if (!match) continue;
     pathKnown = true;
     if (route.method === req.method) {
-      matched = { route, params: match.slice(1).map(decodeURIComponent) };
+      const params = match.slice(1).map(safeDecode);
+      if (params.some((p) => p === null)) return payError('PARAM_ERROR', '路径参数的URL编码不正确');
+      matched = { route, params: params as string[] };
       break;
     }
   }

@@ -94,7 +94,11 @@ const probe: DevHandler = async (ctx, req) => {
   if (!PROBE_KINDS.includes(kind)) return devError(400, 'BAD_KIND', `kind must be one of ${PROBE_KINDS.join(', ')}`);
   const order = findOrder(ctx, fields);
   if (!order) return devError(404, 'ORDER_NOT_EXIST', 'no order for that prepay_id / out_trade_no');
-  const result = await runProbe(ctx, kind, order);
+  const copies = fields.copies ?? 2;
+  if (typeof copies !== 'number' || !Number.isInteger(copies) || copies < 2 || copies > 50) {
+    return devError(400, 'BAD_COPIES', 'copies must be an integer from 2 to 50');
+  }
+  const result = await runProbe(ctx, kind, order, copies);
   if (!result.ok) return devError(result.status, 'PROBE_NOT_POSSIBLE', result.message);
   return ok({ sent: result.sent });
 };

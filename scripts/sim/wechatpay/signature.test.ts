@@ -80,6 +80,11 @@ describe('wechatpay-sim request signatures', () => {
     expect(other.status).toBe(401);
   });
 
+  it('answers a malformed path parameter with 400 PARAM_ERROR, not 500', async () => {
+    const answer = await call(sim, 'GET', `/v3/pay/transactions/out-trade-no/%E0%A4%A?mchid=${MERCHANT.mchid}`);
+    expect(answer).toMatchObject({ status: 400, json: { code: 'PARAM_ERROR' } });
+  });
+
   it('answers unknown paths with 404 NOT_FOUND and logs every request', async () => {
     const answer = await call(sim, 'GET', '/v3/pay/transactions/nothing');
     expect(answer.status).toBe(404);
