@@ -82,6 +82,22 @@ describe('wechatpay-sim payment notifications (public key mode)', () => {
     ]);
   });
 
+  it('retries when the merchant drops the connection or does not answer in time', async () => {
+    const impatient = await startSim('publicKey', { notifyTimeoutMs: 200 });
+    try {
+      receiver.replies.push('drop', 'hang');
+      const { outTradeNo } = await createAndPay(impatient, receiver);
+      await receiver.waitFor(3);
+      await impatient.settled();
+      const record = impatient.notifications().find((n) => n.outTradeNo === outTradeNo) as NotificationRecord;
+      expect(record.attempts.map((a) => a.status)).toEqual([null, null, 204]);
+      expect(record.attempts[1].error).toContain('no answer within 200 ms');
+      expect(record.outcome).toBe('delivered');
+    } finally {
+      await impatient.close();
+    }
+  });
+
   it('gives up after the 15 retries of the schedule', async () => {
     // 24 h of schedule compressed to under a second.
     const fast = await startSim('publicKey', { retryScale: 0.00001 });

@@ -104,8 +104,9 @@ export interface Received {
 export interface Receiver {
   url: string;
   received: Received[];
-  /** Status codes of the next answers, in order; then 204. */
-  replies: number[];
+  /** Answers to the next requests, in order, then 204: a status, `drop` (socket destroyed: a crashed
+   *  merchant) or `hang` (never answered: the simulator's timeout must fire). */
+  replies: (number | 'drop' | 'hang')[];
   /** Resolves when `count` notifications have arrived in all. */
   waitFor(count: number): Promise<Received[]>;
   close(): Promise<void>;
@@ -114,16 +115,19 @@ export interface Receiver {
 /** A merchant notify_url: records every POST and answers as scripted. */
 export async function startReceiver(): Promise<Receiver> {
   const received: Received[] = [];
-  const replies: number[] = [];
+  const replies: Receiver['replies'] = [];
   const waiters: { count: number; resolve: (r: Received[]) => void }[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      const status = replies.shift() ?? 204;
-      res.writeHead(status, { 'Content-Type': 'application/json' });
-      res.end(status >= 300 ? JSON.stringify({ code: 'FAIL', message: '失败' }) : '');
+      const reply = replies.shift() ?? 204;
+      if (reply === 'drop') req.socket.destroy();
+      else if (reply !== 'hang') {
+        res.writeHead(reply, { 'Content-Type': 'application/json' });
+        res.end(reply >= 300 ? JSON.stringify({ code: 'FAIL', message: '失败' }) : '');
+      }
       for (const w of waiters.filter((w) => received.length >= w.count)) {
         waiters.splice(waiters.indexOf(w), 1);
         w.resolve([...received]);
