@@ -18,6 +18,7 @@ export { RETRY_SCHEDULE_MS } from './notify';
 export { PROBE_KINDS, STALE_SECONDS } from './probes';
 export type { ProbeKind } from './probes';
 export { PREPAY_TTL_MS } from './routes-pay';
+export { paySignMessage } from './route-request-payment';
 export { FEE_RATE } from './bill';
 export { PayErr } from './errors';
 export type {

@@ -95,6 +95,11 @@ describe('wechatpay-node-v3 against the simulator', () => {
     expect(params.package).toMatch(/^prepay_id=wx/);
     expect(params.signType).toBe('RSA');
     const prepayId = params.package.slice('prepay_id='.length);
+    // What the WeChat client checks before opening the sheet: paySign over appId/timeStamp/nonceStr/package.
+    const opened = await dev(sim, 'POST', '/__dev/request-payment', params);
+    expect(opened.json).toMatchObject({ ok: true, pay_page: `/__dev/pay-page?prepay_id=${prepayId}` });
+    const forged = await dev(sim, 'POST', '/__dev/request-payment', { ...params, nonceStr: 'forged' });
+    expect(forged).toMatchObject({ status: 400, json: { error: { code: 'BAD_PAY_SIGN' } } });
     expect(sim.orders().find((o) => o.outTradeNo === outTradeNo)?.prepayId).toBe(prepayId);
 
     expect((await pay.query({ out_trade_no: outTradeNo })).data).toMatchObject({ trade_state: 'NOTPAY' });

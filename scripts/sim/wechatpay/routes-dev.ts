@@ -3,6 +3,7 @@
 import type { DevHandler, SimContext } from './context';
 import { payPageHtml } from './pay-page';
 import { PROBE_KINDS, runProbe, type ProbeKind } from './probes';
+import { requestPayment } from './route-request-payment';
 import { markPaid, unpayableReason } from './routes-pay';
 import type { SimOrder, SimRequest, SimResponse } from './types';
 import { parseJsonObject } from './validate';
@@ -123,6 +124,7 @@ const health: DevHandler = (ctx) => ok({ ok: true, mode: ctx.state.mode, pending
 
 export const devRoutes: Record<string, Partial<Record<string, DevHandler>>> = {
   '/__dev/pay-page': { GET: payPage },
+  '/__dev/request-payment': { POST: requestPayment },
   '/__dev/pay': { POST: pay },
   '/__dev/cancel': { POST: cancel },
   '/__dev/notifications': { GET: notifications },
