@@ -93,6 +93,21 @@ describe('wechatpay-sim orders', () => {
     expect((await call(sim, 'POST', JSAPI, body)).json.code).toBe('ORDER_CLOSED');
   });
 
+  it('answers bad dev bodies with 4xx, whatever fields they carry', async () => {
+    const body = orderBody('https://example.test/notify');
+    const created = await call(sim, 'POST', JSAPI, body);
+    expect((await dev(sim, 'POST', '/__dev/pay', '[]')).status).toBe(400);
+    expect((await dev(sim, 'POST', '/__dev/cancel', '{bad')).status).toBe(400);
+    expect((await dev(sim, 'POST', '/__dev/pay', { prepay_id: 'wx-nope', status: 1 })).status).toBe(404);
+    expect(
+      (await dev(sim, 'POST', '/__dev/probe', { kind: 'duplicate', prepay_id: created.json.prepay_id, status: 1 }))
+        .status,
+    ).toBe(409);
+    expect((await dev(sim, 'GET', '/__dev/pay')).status).toBe(405);
+    expect((await dev(sim, 'GET', '/__dev/nothing')).status).toBe(404);
+    expect((await dev(sim, 'POST', '/__dev/request-payment', { status: 1 })).status).toBe(400);
+  });
+
   it('keeps a cancelled order NOTPAY and 404s unknown orders', async () => {
     const body = orderBody('https://example.test/notify');
     const created = await call(sim, 'POST', JSAPI, body);

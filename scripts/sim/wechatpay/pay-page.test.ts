@@ -1,5 +1,6 @@
 // The dev payment page in Chromium: shows amount and description; 确认支付 pays (and notifies),
 // 取消 leaves the order unpaid. Skipped without Chromium, except under CI=true.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ARTIFACTS_DIR, browserAvailable, launchBrowser } from '../../e2e/support/browser';
@@ -16,6 +17,7 @@ run('wechatpay-sim payment page (Chromium)', () => {
   beforeAll(async () => {
     sim = await startSim('publicKey');
     receiver = await startReceiver();
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
     browser = await launchBrowser();
   }, 30_000);
   afterAll(async () => {

@@ -33,9 +33,11 @@ function findOrder(ctx: SimContext, fields: Record<string, unknown>): SimOrder |
   return undefined;
 }
 
-function bodyOf(req: SimRequest): Record<string, unknown> | SimResponse {
+function bodyOf(req: SimRequest): { ok: true; fields: Record<string, unknown> } | { ok: false; error: SimResponse } {
   const parsed = parseJsonObject(req.body || '{}');
-  return parsed.ok ? parsed.value : devError(400, 'BAD_JSON', 'body must be a JSON object');
+  return parsed.ok
+    ? { ok: true, fields: parsed.value }
+    : { ok: false, error: devError(400, 'BAD_JSON', 'body must be a JSON object') };
 }
 
 const payPage: DevHandler = (ctx, req) => {
@@ -52,8 +54,8 @@ const payPage: DevHandler = (ctx, req) => {
 
 const pay: DevHandler = (ctx, req) => {
   const body = bodyOf(req);
-  if ('status' in body && typeof body.status === 'number') return body as SimResponse;
-  const fields = body as Record<string, unknown>;
+  if (!body.ok) return body.error;
+  const fields = body.fields;
   const order = findOrder(ctx, fields);
   if (!order) return devError(404, 'ORDER_NOT_EXIST', 'no order for that prepay_id / out_trade_no');
   const reason = unpayableReason(ctx, order);
@@ -65,8 +67,8 @@ const pay: DevHandler = (ctx, req) => {
 
 const cancel: DevHandler = (ctx, req) => {
   const body = bodyOf(req);
-  if ('status' in body && typeof body.status === 'number') return body as SimResponse;
-  const order = findOrder(ctx, body as Record<string, unknown>);
+  if (!body.ok) return body.error;
+  const order = findOrder(ctx, body.fields);
   if (!order) return devError(404, 'ORDER_NOT_EXIST', 'no order for that prepay_id / out_trade_no');
   // Closing the payment sheet leaves the order NOTPAY at WeChat Pay; nothing is notified.
   if (order.state === 'NOTPAY') order.cancelledByUser = true;
@@ -89,8 +91,8 @@ const orders: DevHandler = (ctx) =>
 
 const probe: DevHandler = async (ctx, req) => {
   const body = bodyOf(req);
-  if ('status' in body && typeof body.status === 'number') return body as SimResponse;
-  const fields = body as Record<string, unknown>;
+  if (!body.ok) return body.error;
+  const fields = body.fields;
   const kind = fields.kind as ProbeKind;
   if (!PROBE_KINDS.includes(kind)) return devError(400, 'BAD_KIND', `kind must be one of ${PROBE_KINDS.join(', ')}`);
   const order = findOrder(ctx, fields);
