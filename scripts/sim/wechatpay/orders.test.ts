@@ -1,5 +1,6 @@
 // JSAPI ordering, query, close and the dev "user pays / cancels" actions.
-import { call, dev, MERCHANT, orderBody, startSim } from './test-helpers';
+import { PREPAY_TTL_MS } from './routes-pay';
+import { authHeader, call, dev, MERCHANT, orderBody, startSim } from './test-helpers';
 import type { WechatPaySim } from './types';
 
 const JSAPI = '/v3/pay/transactions/jsapi';
@@ -91,6 +92,27 @@ describe('wechatpay-sim orders', () => {
     const pay = await dev(sim, 'POST', '/__dev/pay', { prepay_id: created.json.prepay_id });
     expect(pay).toMatchObject({ status: 409, json: { error: { code: 'ORDER_CLOSED' } } });
     expect((await call(sim, 'POST', JSAPI, body)).json.code).toBe('ORDER_CLOSED');
+  });
+
+  it('issues a new prepay_id for the same body after 2 hours; the old one no longer pays', async () => {
+    let clock = Date.now();
+    const timed = await startSim('publicKey', { now: () => clock });
+    try {
+      const body = orderBody('https://example.test/notify');
+      const first = await call(timed, 'POST', JSAPI, body);
+      clock += PREPAY_TTL_MS + 1000;
+      // Requests are signed with the merchant's clock, which moved too.
+      const auth = authHeader('POST', JSAPI, JSON.stringify(body), { timestamp: Math.floor(clock / 1000) });
+      const second = await call(timed, 'POST', JSAPI, body, auth);
+      expect(second.status).toBe(200);
+      expect(second.json.prepay_id).not.toBe(first.json.prepay_id);
+      const old = await dev(timed, 'POST', '/__dev/pay', { prepay_id: first.json.prepay_id, notify: false });
+      expect(old).toMatchObject({ status: 409, json: { error: { code: 'PREPAY_EXPIRED' } } });
+      const fresh = await dev(timed, 'POST', '/__dev/pay', { prepay_id: second.json.prepay_id, notify: false });
+      expect(fresh.status).toBe(200);
+    } finally {
+      await timed.close();
+    }
   });
 
   it('answers bad dev bodies with 4xx, whatever fields they carry', async () => {

@@ -47,7 +47,7 @@ const payPage: DevHandler = (ctx, req) => {
       '<!doctype html><meta charset="utf-8"><title>微信支付（模拟）</title><p role="alert">找不到这笔待支付订单，请返回重新下单。</p>';
     return { status: 404, raw: { text: html, contentType: 'text/html; charset=utf-8' }, unsigned: true };
   }
-  const reason = unpayableReason(ctx, order);
+  const reason = unpayableReason(ctx, order, req.query.get('prepay_id'));
   const html = payPageHtml(order, req.query.get('return_url'), reason ? REASONS[reason] : null);
   return { status: 200, raw: { text: html, contentType: 'text/html; charset=utf-8' }, unsigned: true };
 };
@@ -58,7 +58,7 @@ const pay: DevHandler = (ctx, req) => {
   const fields = body.fields;
   const order = findOrder(ctx, fields);
   if (!order) return devError(404, 'ORDER_NOT_EXIST', 'no order for that prepay_id / out_trade_no');
-  const reason = unpayableReason(ctx, order);
+  const reason = unpayableReason(ctx, order, fields.prepay_id);
   if (reason) return devError(409, reason, REASONS[reason]);
   // notify: false simulates a notification WeChat Pay never got through (the merchant must query).
   markPaid(ctx, order, fields.notify !== false);

@@ -124,11 +124,13 @@ export const closeOrder =
   };
 
 /** Why an order cannot be paid now, or null. */
-export function unpayableReason(ctx: SimContext, order: SimOrder): string | null {
+export function unpayableReason(ctx: SimContext, order: SimOrder, viaPrepayId?: unknown): string | null {
   if (order.state === 'SUCCESS' || order.state === 'REFUND') return 'ORDERPAID';
   if (order.state === 'CLOSED') return 'ORDER_CLOSED';
   const now = ctx.state.now();
-  if (order.prepayExpiresAt <= now) return 'PREPAY_EXPIRED';
+  // A prepay_id replaced after its 2 hours no longer opens the sheet, even though the order lives on.
+  const stale = typeof viaPrepayId === 'string' && viaPrepayId !== order.prepayId;
+  if (stale || order.prepayExpiresAt <= now) return 'PREPAY_EXPIRED';
   if (order.timeExpire !== undefined && (parseRfc3339(order.timeExpire) ?? Infinity) <= now) return 'ORDER_EXPIRED';
   return null;
 }
