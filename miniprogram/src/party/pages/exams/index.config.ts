@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '在线考试',
+  enablePullDownRefresh: true,
+});
