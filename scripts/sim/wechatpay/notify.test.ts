@@ -149,7 +149,7 @@ describe('wechatpay-sim probes', () => {
     const body = orderBody(receiver.url);
     await call(sim, 'POST', '/v3/pay/transactions/jsapi', body);
     const no = String(body.out_trade_no);
-    receiver.replies.push(401, 401, 401, 401, 401, 401);
+    receiver.replies.push(401, 401, 401, 401, 401, 401, 401);
     for (const kind of [
       'bad-signature',
       'stale-timestamp',
@@ -157,12 +157,13 @@ describe('wechatpay-sim probes', () => {
       'unknown-order',
       'wrong-key',
       'unknown-serial',
+      'signtest',
     ]) {
       const answer = await probe(kind, no);
       expect(answer.status).toBe(200);
     }
-    expect(receiver.received).toHaveLength(6);
-    const [, stale, wrongAmount, unknown, wrongKey, unknownSerial] = receiver.received;
+    expect(receiver.received).toHaveLength(7);
+    const [, stale, wrongAmount, unknown, wrongKey, unknownSerial, signtest] = receiver.received;
     expect(verify(0)).toBe(false);
     expect(verify(1)).toBe(true);
     expect(Math.floor(Date.now() / 1000) - Number(stale.headers['wechatpay-timestamp'])).toBeGreaterThanOrEqual(600);
@@ -173,6 +174,8 @@ describe('wechatpay-sim probes', () => {
     expect(() => decrypt(resource(wrongKey))).toThrow();
     expect(verify(5)).toBe(false);
     expect(unknownSerial.headers['wechatpay-serial']).not.toBe(sim.platform().serial);
+    expect(String(signtest.headers['wechatpay-signature'])).toMatch(/^WECHATPAY\/SIGNTEST\//);
+    expect(verify(6)).toBe(false);
     expect(sim.notifications().every((n) => n.probe && n.outcome === 'given-up' && n.attempts.length === 1)).toBe(true);
     expect(sim.orders()[0].state).toBe('NOTPAY');
     expect((await probe('duplicate', no)).status).toBe(409);

@@ -11,6 +11,7 @@ import type { NotificationRecord, SimOrder } from './types';
 
 export const PROBE_KINDS = [
   'bad-signature',
+  'signtest',
   'stale-timestamp',
   'wrong-amount',
   'unknown-order',
@@ -56,6 +57,14 @@ export async function runProbe(
         // A well-formed signature over another message, so only verification (not parsing) can catch it.
         return { ...headers, 'Wechatpay-Signature': notifier.freshSigner(`${body} `)['Wechatpay-Signature'] };
       };
+      return { ok: true, sent: [await once(notifier.build({ ...base, resource: paidResource(ctx, order) }), signer)] };
+    }
+    case 'signtest': {
+      // WeChat Pay's own probe traffic: a signature starting WECHATPAY/SIGNTEST/ that must be refused.
+      const signer: Signer = (body) => ({
+        ...notifier.freshSigner(body),
+        'Wechatpay-Signature': `WECHATPAY/SIGNTEST/${randomBytes(192).toString('base64')}`,
+      });
       return { ok: true, sent: [await once(notifier.build({ ...base, resource: paidResource(ctx, order) }), signer)] };
     }
     case 'stale-timestamp': {
