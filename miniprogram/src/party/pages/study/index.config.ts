@@ -1,3 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '党员学习',
+  navigationBarTitleText: '网上党校',
+  enablePullDownRefresh: true,
 });
