@@ -1,4 +1,5 @@
 import type { Permission } from '@zhili/shared';
+import type { Region } from '../../src/modules/region';
 import { MpUser } from '../../src/modules/mp-user';
 import { dataSourceOf, createRegion } from './staff-fixtures';
 import { mpLogin, type MpFixture } from './mp-fixtures';
@@ -22,6 +23,7 @@ export interface ExamWorld {
   memberA2: MpFixture;
   memberB: MpFixture;
   resident: MpFixture;
+  villageA: Region;
 }
 
 /** A town committee with two branches, a secretary each, and members logged in to the mini-program. */
@@ -76,7 +78,7 @@ export async function examWorld(t: TestApp, tag: string): Promise<ExamWorld> {
   const memberA2 = await member('王五', villageA, branchA.id, `exam-a2-${tag}`);
   const memberB = await member('孙一', villageB, branchB.id, `exam-b-${tag}`);
   const resident = await mpLogin(t, `exam-resident-${tag}`);
-  return { admin, secretaryA, secretaryB, committee, branchA, branchB, memberA, memberA2, memberB, resident };
+  return { admin, secretaryA, secretaryB, committee, branchA, branchB, memberA, memberA2, memberB, resident, villageA };
 }
 
 /** A single-choice question body for `orgId`. */
