@@ -31,6 +31,7 @@ export function QuestionView({ question: q, index, count, response, onChange, di
           <Input
             key={i}
             {...fieldLabel(`第 ${i + 1} 空`)}
+            id={`exam-blank-${i}`}
             className="exam-blank"
             data-test="exam-blank"
             value={value}
