@@ -12,6 +12,7 @@ const registry: Record<string, () => Promise<Benchmark>> = {
   registry: async () => (await import('./registry')).benchmark,
   cases: async () => (await import('./cases')).benchmark,
   'import-health': async () => (await import('./import-health')).benchmark,
+  study: async () => (await import('./study')).benchmark,
 };
 
 const available = Object.keys(registry);
