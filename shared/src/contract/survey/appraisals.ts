@@ -3,32 +3,10 @@ import { defineRoute } from '../define';
 import { pageQuery, pathId } from '../fields';
 import { z } from '../zod';
 import { partyRef, requiredText } from '../party/common';
-import { surveyDay, surveyLimits, surveyPhases } from './common';
+import { surveyDay } from './common';
+import { appraisalStatuses, surveyLimits, surveyPhases } from '../../domain/survey-rules';
 
 const TAG = '管理端 · 民主评议';
-
-/**
- * A voter's grade of one member and the score it counts as (0–100, the scale of `appraisalScore`):
- * people choose a word, the rule averages numbers.
- */
-export const appraisalGrades = ['excellent', 'competent', 'basic', 'incompetent'] as const;
-export type AppraisalGrade = (typeof appraisalGrades)[number];
-export const appraisalGradeLabels: Record<AppraisalGrade, string> = {
-  excellent: '优秀',
-  competent: '合格',
-  basic: '基本合格',
-  incompetent: '不合格',
-};
-export const appraisalGradeScores: Record<AppraisalGrade, number> = {
-  excellent: 100,
-  competent: 80,
-  basic: 60,
-  incompetent: 0,
-};
-
-export const appraisalStatuses = ['open', 'closed'] as const;
-export type AppraisalStatus = (typeof appraisalStatuses)[number];
-export const appraisalStatusLabels: Record<AppraisalStatus, string> = { open: '评议中', closed: '已公布' };
 
 const groupEnum = z.enum(['resident', 'member', 'leader']);
 

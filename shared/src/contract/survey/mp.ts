@@ -1,8 +1,7 @@
 import { defineRoute } from '../define';
 import { pageQuery, pathId } from '../fields';
 import { z } from '../zod';
-import { appraisalGrades } from './appraisals';
-import { surveyLimits, surveyPhases } from './common';
+import { appraisalGrades, surveyLimits, surveyPhases } from '../../domain/survey-rules';
 import { surveyQuestionSchema } from './surveys';
 
 const MEMBER_TAG = '小程序 · 党员问卷与民主评议';

@@ -4,27 +4,17 @@ import { pageQuery, pathId } from '../fields';
 import { z } from '../zod';
 import { qEnum } from '../registry/common';
 import { optionalText, partyRef, requiredText } from '../party/common';
-import { surveyDay, surveyLimits, surveyPhases, surveyStatuses } from './common';
+import { surveyDay } from './common';
+import {
+  surveyAudiences,
+  surveyLimits,
+  surveyPhases,
+  surveyQuestionKinds,
+  surveyStatuses,
+} from '../../domain/survey-rules';
 
 const TAG = '管理端 · 问卷与议事协商';
 const L = surveyLimits;
-
-/** Who a survey asks: party members (all, or an organisation's subtree) or the residents of a region (议事协商). */
-export const surveyAudiences = ['members', 'residents'] as const;
-export type SurveyAudience = (typeof surveyAudiences)[number];
-export const surveyAudienceLabels: Record<SurveyAudience, string> = {
-  members: '党员问卷',
-  residents: '居民议事协商',
-};
-
-export const surveyQuestionKinds = ['single', 'multiple', 'rating', 'text'] as const;
-export type SurveyQuestionKind = (typeof surveyQuestionKinds)[number];
-export const surveyQuestionKindLabels: Record<SurveyQuestionKind, string> = {
-  single: '单选题',
-  multiple: '多选题',
-  rating: '评分题（1–5 分）',
-  text: '填空题',
-};
 
 export const surveyQuestionSchema = z.object({
   /** Stable within the survey (`q1`, `q2`…), assigned by the BFF. */
