@@ -48,8 +48,9 @@ export class StudyColumnService {
   }
 
   async update(acting: Acting, id: string, input: StudyColumnInput): Promise<StudyColumnVO> {
-    await this.assertTown(acting.actor);
+    // The column first: an unknown id is 404 for everyone; a branch editing a real one is refused.
     const column = await this.get(id);
+    await this.assertTown(acting.actor);
     if (column.name !== input.name) await this.assertNameFree(input.name);
     Object.assign(column, { name: input.name, description: input.description || null, sortOrder: input.sortOrder });
     await this.dataSource.getRepository(StudyColumn).save(column);
@@ -58,8 +59,8 @@ export class StudyColumnService {
   }
 
   async remove(acting: Acting, id: string): Promise<void> {
-    await this.assertTown(acting.actor);
     await this.get(id);
+    await this.assertTown(acting.actor);
     const courses = await this.dataSource.getRepository(StudyCourse).countBy({ columnId: id });
     if (courses > 0) throw conflict(`栏目下还有 ${courses} 门课程，请先把课程移到其他栏目或删除`);
     await this.dataSource.getRepository(StudyColumn).delete({ id });
