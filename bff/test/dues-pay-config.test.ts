@@ -25,7 +25,7 @@ const complete = {
 
 describe('WECHATPAY_* environment', () => {
   it('leaves payments off when nothing is set (empty strings count as unset)', () => {
-    const env = schema.parse({ WECHATPAY_MCHID: '', WECHATPAY_APIV3_KEY: '  ' });
+    const env = schema.parse({ WECHATPAY_MCHID: '', WECHATPAY_APIV3_KEY: '  ', WECHATPAY_PUBLIC_KEY_PATH: '' });
     expect(env.WECHATPAY_BASE_URL).toBe('https://api.mch.weixin.qq.com');
     expect(wechatPayEnvProblems(env)).toEqual([]);
     expect(wechatPaySettingsFrom(env)).toBeNull();

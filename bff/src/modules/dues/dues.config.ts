@@ -21,12 +21,12 @@ export const duesEnv = {
   /** Serial of the merchant API certificate (apiclient_cert.pem) that signs our requests. */
   WECHATPAY_SERIAL_NO: optionalText(/^[0-9A-Fa-f]{8,64}$/, 'WECHATPAY_SERIAL_NO must be the certificate serial (hex)'),
   /** Path of the merchant API private key (apiclient_key.pem). */
-  WECHATPAY_PRIVATE_KEY_PATH: z.string().trim().min(1).optional(),
+  WECHATPAY_PRIVATE_KEY_PATH: optionalText(/^.+$/, 'WECHATPAY_PRIVATE_KEY_PATH must be a file path'),
   /** The APIv3 key: exactly 32 ASCII characters (decrypts notifications and platform certificates). */
   WECHATPAY_APIV3_KEY: optionalText(/^[\x21-\x7e]{32}$/, 'WECHATPAY_APIV3_KEY must be exactly 32 characters'),
   /** Public-key mode: the WeChat Pay public key id (PUB_KEY_ID_…) and its PEM file. Unset: platform certificates. */
   WECHATPAY_PUBLIC_KEY_ID: optionalText(/^PUB_KEY_ID_[0-9A-Za-z_]+$/, 'WECHATPAY_PUBLIC_KEY_ID must start PUB_KEY_ID_'),
-  WECHATPAY_PUBLIC_KEY_PATH: z.string().trim().min(1).optional(),
+  WECHATPAY_PUBLIC_KEY_PATH: optionalText(/^.+$/, 'WECHATPAY_PUBLIC_KEY_PATH must be a file path'),
   WECHATPAY_BASE_URL: url('WECHATPAY_BASE_URL').default('https://api.mch.weixin.qq.com'),
   /** Where WeChat Pay posts payment and refund notifications (https in production). */
   WECHATPAY_NOTIFY_URL: url('WECHATPAY_NOTIFY_URL').optional(),

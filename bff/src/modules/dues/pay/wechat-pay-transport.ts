@@ -93,11 +93,15 @@ export class WechatPayTransport {
     }
     if (answer.status >= 300) throw apiError(answer);
     const isJson = (answer.headers['content-type'] ?? '').includes('json');
-    return {
-      status: answer.status,
-      data: isJson && answer.body ? JSON.parse(answer.body) : answer.body,
-      headers: answer.headers,
-    };
+    let data: unknown = answer.body;
+    if (isJson && answer.body) {
+      try {
+        data = JSON.parse(answer.body);
+      } catch {
+        throw new Error(`WeChat Pay answered ${answer.status} with invalid JSON`);
+      }
+    }
+    return { status: answer.status, data, headers: answer.headers };
   }
 }
 
