@@ -107,14 +107,14 @@ describe(`study analysis on ${backend.name}`, () => {
 
     course = await insertCourse(true, '学习党章');
     await insertCourse(false, '选修：乡村振兴');
-    // A 10-minute video (90 % = 9 min required) and a 3-minute article.
+    // A 9-minute document and a 3-minute article (reading times: independent of the video rule's share).
     const video = {
       id: randomUUID(),
       courseId: course.id,
       sortOrder: 1,
       title: '第一讲',
-      kind: 'video' as const,
-      durationMs: 600_000,
+      kind: 'document' as const,
+      minReadingMs: 540_000,
     };
     const article = {
       id: randomUUID(),
