@@ -172,6 +172,30 @@ describe.each<KeyMode>(['publicKey', 'platformCert'])('WeChat Pay client, %s mod
     await expect(offline.queryByOutTradeNo(tradeNo())).rejects.toBeInstanceOf(WechatPayNetworkError);
   });
 
+  it('reports SIGN_ERROR when our request is signed with another key', async () => {
+    const { newPlatformKey } = await import('../../scripts/sim/wechatpay/keys');
+    const otherKey = newPlatformKey('publicKey', Date.now()).privateKeyPem;
+    const wrong = clientFor(sim, receiver.url, { privateKeyPem: otherKey });
+    const query = wrong.queryByOutTradeNo(tradeNo());
+    if (mode === 'publicKey') {
+      await expect(query).rejects.toMatchObject({ status: 401, code: 'SIGN_ERROR' });
+    } else {
+      // Without certificates the signed refusal cannot be trusted; the failed download explains why.
+      await expect(query).rejects.toBeInstanceOf(WechatPaySignatureError);
+      await expect(query).rejects.toThrow(/unknown-serial \(certificate download failed: .* 401 SIGN_ERROR\)/);
+    }
+  });
+
+  it('accepts every copy of a duplicated notification with the same id (the bill service deduplicates)', async () => {
+    const { outTradeNo } = await paidOrder();
+    const before = receiver.received.length;
+    await dev(sim, 'POST', '/__dev/probe', { kind: 'duplicate', out_trade_no: outTradeNo, copies: 3 });
+    const copies = (await receiver.waitFor(before + 3)).slice(before, before + 3);
+    const parsed = await Promise.all(copies.map((c) => parsePaymentNotification(client, c.headers, c.body)));
+    expect(parsed.every((p) => p.ok)).toBe(true);
+    expect(new Set(parsed.map((p) => p.ok && p.id)).size).toBe(1);
+  });
+
   it('closes an unpaid order; a paid one cannot be closed', async () => {
     const outTradeNo = tradeNo();
     await client.createJsapiOrder({ outTradeNo, description: '党费', amountFen: 20, openid: OPENID });

@@ -23,8 +23,11 @@ export class WechatPayNetworkError extends Error {
 
 /** An answer whose Wechatpay-* signature did not verify: it is not from WeChat Pay and nothing in it is used. */
 export class WechatPaySignatureError extends Error {
-  constructor(readonly reason: string) {
-    super(`WeChat Pay answer refused: ${reason}`);
+  constructor(
+    readonly reason: string,
+    readonly hint?: string,
+  ) {
+    super(`WeChat Pay answer refused: ${reason}${hint ? ` (${hint})` : ''}`);
     this.name = 'WechatPaySignatureError';
   }
 }

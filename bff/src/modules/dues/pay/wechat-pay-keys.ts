@@ -52,6 +52,11 @@ export class PlatformCertificateSource implements WechatPayKeySource {
 
   constructor(private readonly options: PlatformCertificateOptions) {}
 
+  /** Why keys may be missing (the last failed download), for error messages. */
+  lastProblem(): string | undefined {
+    return this.lastRefreshError && `certificate download failed: ${this.lastRefreshError.message}`;
+  }
+
   /** Serials currently trusted. */
   serials(): string[] {
     return [...this.keys.keys()];
@@ -78,7 +83,11 @@ export class PlatformCertificateSource implements WechatPayKeySource {
   /** Downloads, decrypts and checks the certificate list; keeps the old keys when anything is wrong. */
   async refresh(): Promise<void> {
     const answer = await this.options.download();
-    if (answer.status !== 200) throw new Error(`GET /v3/certificates answered ${answer.status}`);
+    if (answer.status !== 200) {
+      // Usually our own request signature (401 SIGN_ERROR: wrong key or serial): say so, it is the real cause.
+      const code = /"code"\s*:\s*"([A-Z_]+)"/.exec(answer.body)?.[1] ?? '';
+      throw new Error(`GET /v3/certificates answered ${answer.status} ${code}`.trim());
+    }
     const list = JSON.parse(answer.body) as CertificateList;
     const fresh = new Map(this.keys);
     const nowMs = this.options.now?.() ?? Date.now();

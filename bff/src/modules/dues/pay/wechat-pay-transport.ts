@@ -85,11 +85,17 @@ export class WechatPayTransport {
     const unsigned = new URL(this.target(url)).pathname === UNSIGNED_PATH;
     if (!unsigned) {
       // Errors are signed too: an unsigned "ORDERPAID" could otherwise make us believe a forged state.
-      const check = await verifyWechatpaySignature(answer.headers, answer.body, this.options.keys(), {
+      const keys = this.options.keys();
+      const check = await verifyWechatpaySignature(answer.headers, answer.body, keys, {
         maxSkewSeconds: this.options.maxSkewSeconds,
         now: this.options.now,
       });
-      if (!check.ok) throw new WechatPaySignatureError(check.reason);
+      if (!check.ok) {
+        throw new WechatPaySignatureError(
+          check.reason,
+          check.reason === 'unknown-serial' ? keys.lastProblem?.() : undefined,
+        );
+      }
     }
     if (answer.status >= 300) throw apiError(answer);
     const isJson = (answer.headers['content-type'] ?? '').includes('json');

@@ -11,6 +11,8 @@ export type SignatureCheck = { ok: true; serial: string } | { ok: false; reason:
 export interface WechatPayKeySource {
   /** The key of `serial`, or undefined when it is not known (a certificate source may refresh first). */
   keyFor(serial: string): Promise<KeyObject | undefined>;
+  /** Why a key may be missing (e.g. the certificate download failed), to make refusals explain themselves. */
+  lastProblem?(): string | undefined;
 }
 
 /** Any header bag: Node's IncomingHttpHeaders, Koa's ctx.headers, fetch's Headers or a plain record. */
