@@ -63,7 +63,7 @@ export class PlatformCertificateSource implements WechatPayKeySource {
   }
 
   async keyFor(serial: string): Promise<KeyObject | undefined> {
-    const known = this.keys.get(serial);
+    const known = this.keys.get(serial.toUpperCase());
     if (known) return known;
     const now = this.options.now?.() ?? Date.now();
     if (!this.inFlight && now - this.lastAttempt < (this.options.minRefreshMs ?? 60_000)) return undefined;
@@ -77,7 +77,7 @@ export class PlatformCertificateSource implements WechatPayKeySource {
       // Unreachable or refused download: the serial stays unknown (a notification is refused and retried later).
       this.lastRefreshError = error instanceof Error ? error : new Error(String(error));
     }
-    return this.keys.get(serial);
+    return this.keys.get(serial.toUpperCase());
   }
 
   /** Downloads, decrypts and checks the certificate list; keeps the old keys when anything is wrong. */
@@ -97,16 +97,19 @@ export class PlatformCertificateSource implements WechatPayKeySource {
       const cert = new X509Certificate(decryptAeadAes256Gcm(item.encrypt_certificate, this.options.apiV3Key));
       // The serial in the list must be the certificate's own, or a listed key could stand in for another serial.
       if (cert.serialNumber.toUpperCase() !== item.serial_no.toUpperCase()) continue;
-      fresh.set(item.serial_no, cert.publicKey);
+      fresh.set(item.serial_no.toUpperCase(), cert.publicKey);
     }
-    // The download is signed by one of the certificates it carries (or one we already trust).
+    // The download is signed by one of the certificates it carries (or one we already trust). What anchors
+    // the first download is the APIv3 key: only WeChat Pay and we know it, and every certificate is sealed
+    // with it (AES-GCM), so a stranger cannot slip in a certificate of their own.
     const check = await verifyWechatpaySignature(
       answer.headers,
       answer.body,
-      { keyFor: (serial) => Promise.resolve(fresh.get(serial)) },
+      { keyFor: (serial) => Promise.resolve(fresh.get(serial.toUpperCase())) },
       { maxSkewSeconds: this.options.maxSkewSeconds, now: this.options.now },
     );
     if (!check.ok) throw new Error(`GET /v3/certificates answer refused: ${check.reason}`);
     this.keys = fresh;
+    this.lastRefreshError = undefined;
   }
 }
