@@ -17,7 +17,10 @@ interface QuestionViewProps {
   disabled?: boolean;
 }
 
-/** One question on its own screen: large options to tap (a multiple choice toggles), or one field per blank. */
+/**
+ * One question on its own screen: large options to tap (a multiple choice toggles), or one field per blank.
+ * Options are lettered A, B, C by where they stand on this screen (the paper's shuffle), not by their id.
+ */
 export function QuestionView({ question: q, index, count, response, onChange, disabled }: QuestionViewProps) {
   const blanks = response?.type === 'fill' ? response.blanks : Array.from({ length: q.blankCount }, () => '');
   return (
@@ -48,7 +51,7 @@ export function QuestionView({ question: q, index, count, response, onChange, di
         ))
       ) : (
         <View className="exam-options">
-          {choicesOf(q).map((o) => {
+          {choicesOf(q).map((o, i) => {
             const chosen = isChosen(response, o.id);
             return (
               <Tappable
@@ -62,7 +65,9 @@ export function QuestionView({ question: q, index, count, response, onChange, di
                 data-option={o.id}
                 onPress={() => onChange(tapOption(q, response, o.id))}
               >
-                <Text className="exam-option__id">{q.type === 'true_false' ? (o.id === 'T' ? '✓' : '✗') : o.id}</Text>
+                <Text className="exam-option__id">
+                  {q.type === 'true_false' ? (o.id === 'T' ? '✓' : '✗') : String.fromCharCode(65 + i)}
+                </Text>
                 <Text className="exam-option__text">{o.text}</Text>
               </Tappable>
             );

@@ -35,11 +35,14 @@ export function ResultView({ result }: { result: AttemptResultVO }) {
             错题 {i + 1} · {q.category}
           </Text>
           <Text className="exam-review__stem">{q.stem}</Text>
-          {q.options.map((o) => (
-            <Text key={o.id} className="party-text">
-              {o.id}. {o.text}
-            </Text>
-          ))}
+          {/* In the bank's order, so the letters match the answers below. */}
+          {[...q.options]
+            .sort((a, b) => a.id.localeCompare(b.id))
+            .map((o) => (
+              <Text key={o.id} className="party-text">
+                {o.id}. {o.text}
+              </Text>
+            ))}
           <Text className="exam-review__mine">我的答案：{responseText(q.response)}</Text>
           <Text className="exam-review__key">正确答案：{keyText(q.key)}</Text>
           {q.explanation ? <Text className="party-text party-text--muted">解析：{q.explanation}</Text> : null}
