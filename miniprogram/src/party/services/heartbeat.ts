@@ -60,10 +60,10 @@ export function formatMmSs(ms: number): string {
   return `${pad(Math.floor(total / 60))}:${pad(total % 60)}`;
 }
 
-/** Study time as people say it: "1 小时 5 分钟", "12 分钟", "不到 1 分钟". */
+/** Study time as people say it: "1 小时 5 分钟", "12 分钟", "40 秒". */
 export function formatStudyTime(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return ms > 0 ? '不到 1 分钟' : '0 分钟';
+  if (minutes < 1) return `${Math.floor(Math.max(0, ms) / 1000)} 秒`;
   const hours = Math.floor(minutes / 60);
   return hours > 0 ? `${hours} 小时${minutes % 60 ? ` ${minutes % 60} 分钟` : ''}` : `${minutes} 分钟`;
 }
