@@ -27,7 +27,11 @@ export function SurveyForm({
 }) {
   const [draft, setDraft] = useState<Draft>({});
   const [missing, setMissing] = useState<number | null>(null);
-  const set = (id: string, value: Draft[string]) => setDraft((d) => ({ ...d, [id]: { ...d[id], ...value } }));
+  // Answering clears the "第 n 题还没有回答" note: it is checked again on the next 提交.
+  const set = (id: string, value: Draft[string]) => {
+    setMissing(null);
+    setDraft((d) => ({ ...d, [id]: { ...d[id], ...value } }));
+  };
 
   function submit(): void {
     const open = firstMissing(survey.questions, draft);
