@@ -108,6 +108,7 @@ const ALL_STAFF = [
 const ALL_MP = ['mp resident', 'mp party_member', 'mp grid_worker'];
 const staff = (...roles: string[]) => roles.map((r) => `staff ${r}`);
 const REGION_ADMINS = staff('community_admin', 'village_admin', 'town_admin');
+const SURVEY_STAFF = staff('community_admin', 'village_admin', 'town_admin', 'party_secretary');
 
 /**
  * Who may reach the routes that matter most, written out by hand from the duties in docs/SECURITY.md:
@@ -159,6 +160,37 @@ const EXPECTED_ACCESS: Record<string, readonly string[] | 'everyone'> = {
   'POST /api/admin/party/documents': staff('town_admin', 'party_secretary'),
   'DELETE /api/admin/party/documents/:id': staff('town_admin', 'party_secretary'),
   'GET /api/admin/party/contacts': staff('town_admin', 'party_secretary'),
+  // The party school's progress analysis (study:manage): the town admin and party secretaries.
+  'GET /api/admin/study/analysis/laggards': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/study/analysis/reminders': staff('town_admin', 'party_secretary'),
+  'GET /api/admin/study/analysis/report.xlsx': staff('town_admin', 'party_secretary'),
+  // Courses (#15): columns, courses, lessons, lesson files and elective requests (study:manage).
+  'GET /api/admin/study/columns': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/study/columns': staff('town_admin', 'party_secretary'),
+  'DELETE /api/admin/study/columns/:id': staff('town_admin', 'party_secretary'),
+  'GET /api/admin/study/courses': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/study/courses': staff('town_admin', 'party_secretary'),
+  'PUT /api/admin/study/courses/:id': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/study/courses/:id/publish': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/study/courses/:id/lessons': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/study/files': staff('town_admin', 'party_secretary'),
+  'GET /api/admin/study/enrolments': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/study/enrolments/:id/approve': staff('town_admin', 'party_secretary'),
+  // A member's school: home, course, elective request and lesson content (party_member only).
+  'GET /api/mp/study/home': ['mp party_member'],
+  'GET /api/mp/study/courses/:id': ['mp party_member'],
+  'POST /api/mp/study/courses/:id/enrolment': ['mp party_member'],
+  'GET /api/mp/study/lessons/:id': ['mp party_member'],
+  // Points (#15): the rule table and the staff ranking are the school's (study:manage).
+  'GET /api/admin/study/points-rules': staff('town_admin', 'party_secretary'),
+  'PUT /api/admin/study/points-rules': staff('town_admin', 'party_secretary'),
+  'GET /api/admin/study/ranking': staff('town_admin', 'party_secretary'),
+  // A member's own study: progress, heartbeats, points and the ranking (party_member only).
+  'GET /api/mp/study/lessons/:id/progress': ['mp party_member'],
+  'POST /api/mp/study/lessons/:id/heartbeat': ['mp party_member'],
+  'GET /api/mp/study/me': ['mp party_member'],
+  'GET /api/mp/study/points': ['mp party_member'],
+  'GET /api/mp/study/ranking': ['mp party_member'],
   'GET /api/mp/me': ALL_MP,
   'POST /api/mp/bindings/redeem': ALL_MP,
   'GET /api/mp/grid/overview': ['mp grid_worker'],
@@ -173,6 +205,33 @@ const EXPECTED_ACCESS: Record<string, readonly string[] | 'everyone'> = {
   'GET /api/mp/party/me': ALL_MP,
   'GET /api/mp/party/meetings': ['mp party_member'],
   'GET /api/mp/party/meetings/:id': ['mp party_member'],
+  // Surveys and appraisals (#15): the school's staff; village and community admins run their residents' 议事协商.
+  'GET /api/admin/surveys': SURVEY_STAFF,
+  'POST /api/admin/surveys': SURVEY_STAFF,
+  'POST /api/admin/surveys/:id/close': SURVEY_STAFF,
+  'GET /api/admin/surveys/:id/results.xlsx': SURVEY_STAFF,
+  'POST /api/admin/appraisals': SURVEY_STAFF,
+  'POST /api/admin/appraisals/:id/close': SURVEY_STAFF,
+  'GET /api/mp/surveys': ['mp party_member'],
+  'POST /api/mp/surveys/:id/responses': ['mp party_member'],
+  // Residents vote in appraisals (群众) and answer consultations: any mini-program user, placed by the BFF.
+  'GET /api/mp/appraisals': ALL_MP,
+  'POST /api/mp/appraisals/:id/votes': ALL_MP,
+  'GET /api/mp/consultations': ALL_MP,
+  'POST /api/mp/consultations/:id/responses': ALL_MP,
+  // Exams (#15): the school's staff (exam:manage) run the bank and exams; members sit them.
+  'GET /api/admin/exam/questions': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/exam/questions': staff('town_admin', 'party_secretary'),
+  'DELETE /api/admin/exam/questions/:id': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/exam/imports': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/exam/exams': staff('town_admin', 'party_secretary'),
+  'GET /api/admin/exam/exams/:id/results': staff('town_admin', 'party_secretary'),
+  'GET /api/admin/exam/exams/:id/results.xlsx': staff('town_admin', 'party_secretary'),
+  'GET /api/mp/exams': ['mp party_member'],
+  'POST /api/mp/exams/:id/attempts': ['mp party_member'],
+  'POST /api/mp/exams/attempts/:id/submit': ['mp party_member'],
+  'POST /api/mp/exams/practice/answers': ['mp party_member'],
+  'GET /api/mp/exams/practice/wrong-book': ['mp party_member'],
 };
 
 describe(`access-control matrix on ${backend.name}`, () => {

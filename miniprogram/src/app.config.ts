@@ -10,7 +10,16 @@ export default defineAppConfig({
   ],
   // One subpackage per role, so residents never download the party or grid code.
   subPackages: [
-    { root: 'resident', pages: ['pages/cases/index', 'pages/report/index', 'pages/case/index'] },
+    {
+      root: 'resident',
+      pages: [
+        'pages/cases/index',
+        'pages/report/index',
+        'pages/case/index',
+        'pages/consultations/index',
+        'pages/consultation/index',
+      ],
+    },
     {
       root: 'party',
       pages: [
@@ -23,6 +32,17 @@ export default defineAppConfig({
         'pages/file/index',
         'pages/honours/index',
         'pages/contacts/index',
+        'pages/surveys/index',
+        'pages/survey/index',
+        'pages/appraisal/index',
+        'pages/course/index',
+        'pages/lesson/index',
+        'pages/points/index',
+        'pages/ranking/index',
+        'pages/exams/index',
+        'pages/exam/index',
+        'pages/practice/index',
+        'pages/wrong-book/index',
       ],
     },
     {

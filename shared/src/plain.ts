@@ -36,5 +36,9 @@ export * from './domain/party-dues';
 // <exports: study>
 export * from './domain/study-progress';
 export * from './domain/study-points';
+export * from './domain/study-courses';
+export * from './domain/study-analysis';
 export * from './domain/exam-rules';
+export * from './domain/exam-bank';
 export * from './domain/appraisal-score';
+export * from './domain/survey-rules';

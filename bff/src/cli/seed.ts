@@ -11,7 +11,11 @@ import { demoAnchors, DemoTownReport, ensureDemoTown, randomDemoPassword } from 
 import type { SeedSize } from '../seed/model';
 import { ensureDemoCases } from '../seed/demo-cases';
 import { ensureDemoParty, type DemoPartyReport } from '../seed/demo-party';
+import { ensureDemoStudyCourses } from '../seed/demo-study-courses';
 import { ensureDemoStudyPoints } from '../seed/demo-study-points';
+import { ensureDemoStudySurvey } from '../seed/demo-study-survey';
+import { ensureDemoStudyExam } from '../seed/demo-study-exam';
+import { ensureDemoStudyHistory } from '../seed/demo-study-history';
 
 /** Sample cases per town size: enough for the console and charts, and for the case benchmarks. */
 const DEMO_CASE_COUNT: Record<SeedSize, number> = { small: 80, full: 1500 };
@@ -120,7 +124,14 @@ export async function seed(dataSource: DataSource, options: SeedOptions): Promis
     today: options.today,
     lisiOpenid: options.mpUsers?.find((u) => u.roles.includes(Role.PartyMember))?.openid,
   });
+  await ensureDemoStudyCourses(dataSource); // columns, courses and lessons of the party school (after the party)
   await ensureDemoStudyPoints(dataSource); // points history of the party school (after the party)
+  await ensureDemoStudySurvey(dataSource, {
+    today: options.today,
+    residentOpenid: options.mpUsers?.find((u) => u.roles.every((r) => r === Role.Resident))?.openid,
+  }); // a members' survey, a 议事协商 of 幸福村 and an open 民主评议 (after the party)
+  await ensureDemoStudyExam(dataSource); // question bank, an open exam and a few finished attempts
+  await ensureDemoStudyHistory(dataSource); // study progress of the members (after the courses and the points)
   return result;
 }
 

@@ -36,4 +36,7 @@ export * from './mp-grid';
 export * from './callbacks';
 export * from './auth';
 export * from './party';
+export * from './exam';
+export * from './study';
+export * from './survey';
 export * from './route-ref';

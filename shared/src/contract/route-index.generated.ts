@@ -381,3 +381,127 @@ export const mpPartyRecords: RouteGroupRefs<Table['mpPartyRecords']> = {
   honours: { method: 'GET', path: '/api/mp/party/honours', list: true },
   appraisals: { method: 'GET', path: '/api/mp/party/appraisals' },
 };
+
+export const examBank: RouteGroupRefs<Table['examBank']> = {
+  questions: { method: 'GET', path: '/api/admin/exam/questions', list: true },
+  categories: { method: 'GET', path: '/api/admin/exam/categories' },
+  question: { method: 'GET', path: '/api/admin/exam/questions/:id' },
+  createQuestion: { method: 'POST', path: '/api/admin/exam/questions' },
+  updateQuestion: { method: 'PUT', path: '/api/admin/exam/questions/:id' },
+  deleteQuestion: { method: 'DELETE', path: '/api/admin/exam/questions/:id' },
+  importTemplate: { method: 'GET', path: '/api/admin/exam/import-template' },
+  startImport: { method: 'POST', path: '/api/admin/exam/imports' },
+  importJob: { method: 'GET', path: '/api/admin/exam/imports/:id' },
+};
+
+export const exams: RouteGroupRefs<Table['exams']> = {
+  list: { method: 'GET', path: '/api/admin/exam/exams', list: true },
+  get: { method: 'GET', path: '/api/admin/exam/exams/:id' },
+  create: { method: 'POST', path: '/api/admin/exam/exams' },
+  update: { method: 'PUT', path: '/api/admin/exam/exams/:id' },
+  publish: { method: 'POST', path: '/api/admin/exam/exams/:id/publish' },
+  remove: { method: 'DELETE', path: '/api/admin/exam/exams/:id' },
+  results: { method: 'GET', path: '/api/admin/exam/exams/:id/results', list: true },
+  analysis: { method: 'GET', path: '/api/admin/exam/exams/:id/analysis' },
+  exportResults: { method: 'GET', path: '/api/admin/exam/exams/:id/results.xlsx' },
+};
+
+export const mpExams: RouteGroupRefs<Table['mpExams']> = {
+  list: { method: 'GET', path: '/api/mp/exams' },
+  get: { method: 'GET', path: '/api/mp/exams/:id' },
+  start: { method: 'POST', path: '/api/mp/exams/:id/attempts' },
+  saveAnswer: { method: 'PUT', path: '/api/mp/exams/attempts/:id/answers' },
+  submit: { method: 'POST', path: '/api/mp/exams/attempts/:id/submit' },
+  result: { method: 'GET', path: '/api/mp/exams/attempts/:id' },
+  practiceCategories: { method: 'GET', path: '/api/mp/exams/practice/categories' },
+  practice: { method: 'GET', path: '/api/mp/exams/practice/questions' },
+  practiceAnswer: { method: 'POST', path: '/api/mp/exams/practice/answers' },
+  wrongBook: { method: 'GET', path: '/api/mp/exams/practice/wrong-book', list: true },
+};
+
+export const surveys: RouteGroupRefs<Table['surveys']> = {
+  list: { method: 'GET', path: '/api/admin/surveys', list: true },
+  targets: { method: 'GET', path: '/api/admin/surveys/targets' },
+  create: { method: 'POST', path: '/api/admin/surveys' },
+  get: { method: 'GET', path: '/api/admin/surveys/:id' },
+  update: { method: 'PUT', path: '/api/admin/surveys/:id' },
+  publish: { method: 'POST', path: '/api/admin/surveys/:id/publish' },
+  close: { method: 'POST', path: '/api/admin/surveys/:id/close' },
+  results: { method: 'GET', path: '/api/admin/surveys/:id/results' },
+  exportResults: { method: 'GET', path: '/api/admin/surveys/:id/results.xlsx' },
+};
+
+export const appraisals: RouteGroupRefs<Table['appraisals']> = {
+  list: { method: 'GET', path: '/api/admin/appraisals', list: true },
+  create: { method: 'POST', path: '/api/admin/appraisals' },
+  get: { method: 'GET', path: '/api/admin/appraisals/:id' },
+  close: { method: 'POST', path: '/api/admin/appraisals/:id/close' },
+};
+
+export const mpSurveys: RouteGroupRefs<Table['mpSurveys']> = {
+  list: { method: 'GET', path: '/api/mp/surveys', list: true },
+  get: { method: 'GET', path: '/api/mp/surveys/:id' },
+  answer: { method: 'POST', path: '/api/mp/surveys/:id/responses' },
+  appraisals: { method: 'GET', path: '/api/mp/appraisals' },
+  appraisal: { method: 'GET', path: '/api/mp/appraisals/:id' },
+  vote: { method: 'POST', path: '/api/mp/appraisals/:id/votes' },
+};
+
+export const mpConsultations: RouteGroupRefs<Table['mpConsultations']> = {
+  list: { method: 'GET', path: '/api/mp/consultations', list: true },
+  get: { method: 'GET', path: '/api/mp/consultations/:id' },
+  answer: { method: 'POST', path: '/api/mp/consultations/:id/responses' },
+};
+
+export const mpStudy: RouteGroupRefs<Table['mpStudy']> = {
+  lessonProgress: { method: 'GET', path: '/api/mp/study/lessons/:id/progress' },
+  heartbeat: { method: 'POST', path: '/api/mp/study/lessons/:id/heartbeat' },
+  me: { method: 'GET', path: '/api/mp/study/me' },
+  points: { method: 'GET', path: '/api/mp/study/points', list: true },
+  ranking: { method: 'GET', path: '/api/mp/study/ranking' },
+};
+
+export const studyPoints: RouteGroupRefs<Table['studyPoints']> = {
+  rules: { method: 'GET', path: '/api/admin/study/points-rules' },
+  saveRules: { method: 'PUT', path: '/api/admin/study/points-rules' },
+  ranking: { method: 'GET', path: '/api/admin/study/ranking', list: true },
+};
+
+export const studyCourses: RouteGroupRefs<Table['studyCourses']> = {
+  columns: { method: 'GET', path: '/api/admin/study/columns', list: true },
+  createColumn: { method: 'POST', path: '/api/admin/study/columns' },
+  updateColumn: { method: 'PUT', path: '/api/admin/study/columns/:id' },
+  removeColumn: { method: 'DELETE', path: '/api/admin/study/columns/:id' },
+  list: { method: 'GET', path: '/api/admin/study/courses', list: true },
+  get: { method: 'GET', path: '/api/admin/study/courses/:id' },
+  create: { method: 'POST', path: '/api/admin/study/courses' },
+  update: { method: 'PUT', path: '/api/admin/study/courses/:id' },
+  publish: { method: 'POST', path: '/api/admin/study/courses/:id/publish' },
+  close: { method: 'POST', path: '/api/admin/study/courses/:id/close' },
+  remove: { method: 'DELETE', path: '/api/admin/study/courses/:id' },
+  addLesson: { method: 'POST', path: '/api/admin/study/courses/:id/lessons' },
+  updateLesson: { method: 'PUT', path: '/api/admin/study/courses/:id/lessons/:lessonId' },
+  removeLesson: { method: 'DELETE', path: '/api/admin/study/courses/:id/lessons/:lessonId' },
+  reorderLessons: { method: 'PUT', path: '/api/admin/study/courses/:id/lesson-order' },
+  upload: { method: 'POST', path: '/api/admin/study/files' },
+  enrolments: { method: 'GET', path: '/api/admin/study/enrolments', list: true },
+  approveEnrolment: { method: 'POST', path: '/api/admin/study/enrolments/:id/approve' },
+  rejectEnrolment: { method: 'POST', path: '/api/admin/study/enrolments/:id/reject' },
+};
+
+export const mpStudyCourses: RouteGroupRefs<Table['mpStudyCourses']> = {
+  home: { method: 'GET', path: '/api/mp/study/home' },
+  course: { method: 'GET', path: '/api/mp/study/courses/:id' },
+  enrol: { method: 'POST', path: '/api/mp/study/courses/:id/enrolment' },
+  lesson: { method: 'GET', path: '/api/mp/study/lessons/:id' },
+};
+
+export const studyAnalysis: RouteGroupRefs<Table['studyAnalysis']> = {
+  courses: { method: 'GET', path: '/api/admin/study/analysis/courses', list: true },
+  courseMembers: { method: 'GET', path: '/api/admin/study/analysis/courses/:id/members', list: true },
+  member: { method: 'GET', path: '/api/admin/study/analysis/members/:id' },
+  laggards: { method: 'GET', path: '/api/admin/study/analysis/laggards', list: true },
+  reminderStatus: { method: 'GET', path: '/api/admin/study/analysis/reminders/status' },
+  sendReminders: { method: 'POST', path: '/api/admin/study/analysis/reminders' },
+  reportXlsx: { method: 'GET', path: '/api/admin/study/analysis/report.xlsx' },
+};

@@ -38,6 +38,12 @@ import {
   partyOrgRoutes,
   partyRecordRoutes,
 } from './party';
+import { examBankRoutes, examRoutes, mpExamRoutes } from './exam';
+import { appraisalRoutes, mpConsultationRoutes, mpSurveyRoutes, surveyRoutes } from './survey';
+import { mpStudyRoutes, studyPointsRoutes } from './study/points';
+import { studyCourseRoutes } from './study/courses';
+import { mpStudyCourseRoutes } from './study/mp-courses';
+import { studyAnalysisRoutes } from './study/analysis';
 
 /**
  * Every route, grouped by feature. A new feature adds its group here (one line); the BFF checks at
@@ -91,6 +97,18 @@ export const contract = {
   mpPartyArchive: mpPartyArchiveRoutes,
   partyRecords: partyRecordRoutes,
   mpPartyRecords: mpPartyRecordRoutes,
+  examBank: examBankRoutes,
+  exams: examRoutes,
+  mpExams: mpExamRoutes,
+  surveys: surveyRoutes,
+  appraisals: appraisalRoutes,
+  mpSurveys: mpSurveyRoutes,
+  mpConsultations: mpConsultationRoutes,
+  mpStudy: mpStudyRoutes,
+  studyPoints: studyPointsRoutes,
+  studyCourses: studyCourseRoutes,
+  mpStudyCourses: mpStudyCourseRoutes,
+  studyAnalysis: studyAnalysisRoutes,
 };
 
 /** All routes as a flat list (docs, the start-up check, the bad-input walk). */

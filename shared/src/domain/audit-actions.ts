@@ -117,6 +117,31 @@ export type AuditAction =
   | 'party.pledge.fulfil'
   | 'party.appraisal.save'
   | 'party.appraisal.publish'
+  | 'party.survey.save'
+  | 'party.survey.publish'
+  | 'party.survey.close'
+  | 'party.survey.results.export'
+  | 'party.appraisal_round.open'
+  | 'party.appraisal_round.close'
+  | 'party.study.points_rules.save'
+  | 'party.study.column.save'
+  | 'party.study.column.delete'
+  | 'party.study.course.save'
+  | 'party.study.course.publish'
+  | 'party.study.course.close'
+  | 'party.study.course.delete'
+  | 'party.study.lesson.save'
+  | 'party.study.lesson.delete'
+  | 'party.study.enrolment.decide'
+  | 'party.study.reminder.send'
+  | 'party.study.report.export'
+  | 'party.exam.question.save'
+  | 'party.exam.question.delete'
+  | 'party.exam.question.import'
+  | 'party.exam.save'
+  | 'party.exam.publish'
+  | 'party.exam.delete'
+  | 'party.exam.results.export'
   // The audit log itself.
   | 'audit.verify';
 
@@ -272,6 +297,31 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'party.pledge.fulfil': '评定承诺践诺情况',
   'party.appraisal.save': '登记民主评议结果',
   'party.appraisal.publish': '公布民主评议结果',
+  'party.survey.save': '保存问卷或议事协商',
+  'party.survey.publish': '发布问卷或议事协商',
+  'party.survey.close': '结束问卷或议事协商',
+  'party.survey.results.export': '导出问卷统计结果',
+  'party.appraisal_round.open': '发起民主评议投票',
+  'party.appraisal_round.close': '结束民主评议并公布结果',
+  'party.study.points_rules.save': '修改网上党校积分规则',
+  'party.study.column.save': '保存网上党校栏目',
+  'party.study.column.delete': '删除网上党校栏目',
+  'party.study.course.save': '保存网上党校课程',
+  'party.study.course.publish': '发布网上党校课程',
+  'party.study.course.close': '结束网上党校课程',
+  'party.study.course.delete': '删除网上党校课程草稿',
+  'party.study.lesson.save': '保存课时',
+  'party.study.lesson.delete': '删除课时',
+  'party.study.enrolment.decide': '审核选课申请',
+  'party.study.reminder.send': '发送学习提醒',
+  'party.study.report.export': '下载学习报表',
+  'party.exam.question.save': '保存题库题目',
+  'party.exam.question.delete': '删除题库题目',
+  'party.exam.question.import': '导入题库题目',
+  'party.exam.save': '保存考试',
+  'party.exam.publish': '发布考试',
+  'party.exam.delete': '删除考试',
+  'party.exam.results.export': '导出考试成绩',
   'audit.verify': '校验审计日志',
 };
 

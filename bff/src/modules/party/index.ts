@@ -14,3 +14,8 @@ export type { MemberPerson } from './members/member-people.service';
 // The member file behind a mini-program caller, for the party school and dues.
 export { MemberAccountService } from './meetings/member-account.service';
 export { PartyMemberAccount } from './meetings/party-member-account.entity';
+// Attendance recorded (a member checked in), for the party school's points.
+export { MeetingAttendedEvent } from './meetings/meeting-events';
+export type { MeetingAttended } from './meetings/meeting-events';
+// Committee seats: the leaders (领导) who vote in a democratic appraisal (survey module).
+export { PartyOrgSeat } from './org/party-org-seat.entity';
