@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { courseAddresses } from '@zhili/shared';
+import { courseAddresses, type StudyCourseVO } from '@zhili/shared';
 import { currentBackend } from './support/backends';
 import { createPartyOrg, partyStaff, PARTY_WORK } from './support/party-fixtures';
 import { createRegion, dataSourceOf } from './support/staff-fixtures';
@@ -16,6 +16,7 @@ const backend = currentBackend();
 /** The demo courses: a town-wide course with a real MP4 and PDF in the file store, 幸福村's own course, electives; once. */
 describe(`demo study courses on ${backend.name}`, () => {
   let t: TestApp;
+  let admin: { auth: string };
   let uploadDir: string;
   const previous = process.env.UPLOAD_DIR;
   jest.setTimeout(120_000);
@@ -25,7 +26,7 @@ describe(`demo study courses on ${backend.name}`, () => {
     process.env.UPLOAD_DIR = uploadDir;
     t = await startTestApp(backend, { JOBS_ENABLED: 'false', UPLOAD_DIR: uploadDir });
     const town = await createRegion(t, '青山镇', 'town');
-    const admin = await partyStaff(t, 'seedcourse.town', town, ['party:manage', ...PARTY_WORK]);
+    admin = await partyStaff(t, 'seedcourse.town', town, ['party:manage', ...PARTY_WORK, 'study:manage']);
     const committee = await createPartyOrg(t, admin, { parentId: null, type: 'committee', name: '青山镇党委' });
     await createPartyOrg(t, admin, { parentId: committee.id, type: 'branch', name: '幸福村党支部' });
   });
@@ -49,5 +50,19 @@ describe(`demo study courses on ${backend.name}`, () => {
     expect(file.mime).toBe('video/mp4');
     expect(readFileSync(join(uploadDir, file.storageKey)).length).toBe(file.sizeBytes);
     expect(await ensureDemoStudyCourses(ds)).toMatchObject({ created: false });
+  });
+
+  it('lists every course with its own column and lesson count', async () => {
+    const res = await t.http().get('/api/admin/study/courses').set('Authorization', admin.auth);
+    expect(res.status).toBe(200);
+    const rows = (res.body.data as StudyCourseVO[]).map((c) => [c.title, c.columnName, c.lessonCount]);
+    expect(rows.sort()).toEqual(
+      [
+        ['学习新修订的党章', '理论学习', 3],
+        ['幸福村党支部：乡村振兴专题学习', '政策法规', 1],
+        ['党史故事：红船精神', '党史教育', 1],
+        ['基层治理法规选读（选修，需报名）', '政策法规', 1],
+      ].sort(),
+    );
   });
 });

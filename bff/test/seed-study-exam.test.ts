@@ -1,4 +1,6 @@
 import type { ExamAnalysisVO, ExamVO, MyExamVO } from '@zhili/shared';
+import { ExamAttempt } from '../src/modules/exam/attempts/exam-attempt.entity';
+import { ExamQuestion } from '../src/modules/exam/bank/exam-question.entity';
 import { ensureDemoStudyExam } from '../src/seed/demo-study-exam';
 import { demoQuestions } from '../src/seed/demo-study-exam-questions';
 import { currentBackend } from './support/backends';
@@ -43,6 +45,12 @@ describe(`demo exams on ${backend.name}`, () => {
     expect(report).toEqual({ created: true, questions: demoQuestions.length, attempts: 6 });
     expect(new Set(demoQuestions.map((q) => q.type))).toEqual(new Set(['single', 'multiple', 'true_false', 'fill']));
     expect(await ensureDemoStudyExam(ds)).toEqual({ created: false, questions: 0, attempts: 0 });
+    // Every finished attempt's paper carries the key of the very question it names (a bulk insert once
+    // swapped the questions' ids among the seed's objects).
+    const keys = new Map((await ds.getRepository(ExamQuestion).find()).map((q) => [q.id, q.answerKey]));
+    for (const attempt of await ds.getRepository(ExamAttempt).find()) {
+      for (const entry of attempt.paper) expect(entry.key).toEqual(keys.get(entry.id));
+    }
 
     const exams = (await get(w.admin, '/api/admin/exam/exams')).body.data as ExamVO[];
     expect(exams).toHaveLength(1);

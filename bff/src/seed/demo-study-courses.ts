@@ -4,6 +4,7 @@ import { dirname, resolve } from 'path';
 import type { DataSource } from 'typeorm';
 import { shanghaiDate } from '@zhili/shared';
 import { repoRoot } from '../core/config/repo-root';
+import { insertEach } from '../core/db/insert-each';
 import { mp4DurationMs, PDF_MIME, StoredFile, VIDEO_MP4_MIME } from '../modules/file';
 import { PartyOrg } from '../modules/party/org/party-org.entity';
 import { StaffUser } from '../modules/staff/staff-user.entity';
@@ -84,7 +85,7 @@ export async function ensureDemoStudyCourses(
   columns[0].description = '党章党规、重要讲话和理论文章';
   columns[1].description = '党的百年奋斗历程';
   columns[2].description = '乡村振兴、基层治理相关政策';
-  await ds.getRepository(StudyColumn).insert(columns);
+  await insertEach(ds.getRepository(StudyColumn), columns);
 
   const course = (
     over: Partial<StudyCourse> & Pick<StudyCourse, 'title' | 'columnId' | 'required'>,
@@ -159,7 +160,7 @@ export async function ensureDemoStudyCourses(
     townActor,
   );
   const courses = [charter, branchCourse, history, law];
-  await ds.getRepository(StudyCourse).insert(courses);
+  await insertEach(ds.getRepository(StudyCourse), courses);
 
   const video = demoVideoMp4();
   const videoId = await storeFile(ds, video, VIDEO_MP4_MIME, townActor, `study:${committee.path}`);
@@ -214,6 +215,6 @@ export async function ensureDemoStudyCourses(
       minReadingMs: 30_000,
     }),
   ];
-  await ds.getRepository(StudyLessonEntity).insert(lessons);
+  await insertEach(ds.getRepository(StudyLessonEntity), lessons);
   return { created: true, columns: columns.length, courses: courses.length, lessons: lessons.length };
 }

@@ -9,6 +9,7 @@ import {
   type ExamResponse,
   type QuestionDraft,
 } from '@zhili/shared';
+import { insertEach } from '../core/db/insert-each';
 import { ExamAttempt } from '../modules/exam/attempts/exam-attempt.entity';
 import { ExamQuestion } from '../modules/exam/bank/exam-question.entity';
 import { Exam } from '../modules/exam/exams/exam.entity';
@@ -71,7 +72,8 @@ export async function ensureDemoStudyExam(
       actorId: 'seed',
     });
   });
-  await dataSource.getRepository(ExamQuestion).insert(questions);
+  // One statement each: the questions' ids are used below (insertEach says why).
+  await insertEach(dataSource.getRepository(ExamQuestion), questions);
   const exam = dataSource.getRepository(Exam).create({
     id: randomUUID(),
     orgId: top.id,
