@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { insertEach } from '../src/core/db/insert-each';
 import ExcelJS from 'exceljs';
 import type { AnalysisCourseVO, LaggardVO, MemberStandingVO, MemberStudyVO, Permission } from '@zhili/shared';
 import { currentBackend } from './support/backends';
@@ -124,7 +125,7 @@ describe(`study analysis on ${backend.name}`, () => {
       kind: 'article' as const,
       minReadingMs: 180_000,
     };
-    await ds.getRepository(StudyLessonEntity).insert([video, article]);
+    await insertEach(ds.getRepository(StudyLessonEntity), [video, article]);
     const progress = (memberId: string, lessonId: string, creditedMs: number, complete: boolean) => ({
       id: randomUUID(),
       memberId,

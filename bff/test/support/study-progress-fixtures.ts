@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { insertEach } from '../../src/core/db/insert-each';
 import type { LessonKind } from '@zhili/shared';
 import { MpUser } from '../../src/modules/mp-user';
 import { PartyOrg } from '../../src/modules/party';
@@ -145,6 +146,7 @@ export async function publishedCourse(
       articleHtml: l.kind === 'article' ? '<p>正文</p>' : null,
     }),
   );
-  await ds.getRepository(StudyLessonEntity).insert(rows);
+  // One by one: the rows' ids are handed back (insertEach says why).
+  await insertEach(ds.getRepository(StudyLessonEntity), rows);
   return { course, lessons: rows };
 }

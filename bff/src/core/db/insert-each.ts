@@ -1,4 +1,5 @@
 import type { ObjectLiteral, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
 /**
  * Inserts entities one statement each, in order, when the caller goes on to use the objects (their
@@ -8,6 +9,9 @@ import type { ObjectLiteral, Repository } from 'typeorm';
  * `course.id` read after the insert may name another course (seen in the party school seed: lessons
  * attached to the wrong courses). A single-row insert has nothing to mix up.
  */
-export async function insertEach<T extends ObjectLiteral>(repo: Repository<T>, entities: readonly T[]): Promise<void> {
+export async function insertEach<T extends ObjectLiteral>(
+  repo: Repository<T>,
+  entities: readonly QueryDeepPartialEntity<T>[],
+): Promise<void> {
   for (const entity of entities) await repo.insert(entity);
 }

@@ -266,7 +266,8 @@ export async function writeMemberImport(
       version: 1,
     }),
   );
-  for (let i = 0; i < members.length; i += CHUNK) await repo.insert(members.slice(i, i + CHUNK));
+  // Built before the insert: a multi-row insert may hand the objects back with their ids swapped
+  // (core/db/insert-each.ts says why), which would pair one member's id with another's organisation.
   const events = members.map((m) => ({
     memberId: m.id,
     kind: 'create' as const,
@@ -276,6 +277,7 @@ export async function writeMemberImport(
     actorId: actor.id,
     actorName: actor.name,
   }));
+  for (let i = 0; i < members.length; i += CHUNK) await repo.insert(members.slice(i, i + CHUNK));
   for (let i = 0; i < events.length; i += CHUNK) await appendMemberEvents(tx, events.slice(i, i + CHUNK));
   return { linked: personIds.length, standalone: drafts.length - personIds.length };
 }
