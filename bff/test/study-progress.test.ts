@@ -1,4 +1,4 @@
-import type { LessonProgressVO, StudyHeartbeatResultVO } from '@zhili/shared';
+import type { LessonProgressVO, MyCourseDetailVO, StudyHeartbeatResultVO, StudyHomeVO } from '@zhili/shared';
 import { StudyClock } from '../src/modules/study/progress/study-clock';
 import { StudyDayTotal } from '../src/modules/study/progress/study-day-total.entity';
 import { PointsEntry } from '../src/modules/study/points/points-entry.entity';
@@ -30,6 +30,7 @@ describe(`study progress on ${backend.name}`, () => {
   let video2: string;
   let doc: string;
   let branchBOnly: string;
+  let courseId: string;
 
   const progressOf = async (who: Who, lessonId: string) => {
     const res = await t.http().get(`/api/mp/study/lessons/${lessonId}/progress`).set('Authorization', who.auth);
@@ -55,12 +56,13 @@ describe(`study progress on ${backend.name}`, () => {
     w = await studyWorld(t, 'prog');
     clock = await t.get(StudyClock);
     clock.freeze(T0);
-    const { lessons } = await publishedCourse(t, w.committee.id, [
+    const { course, lessons } = await publishedCourse(t, w.committee.id, [
       { kind: 'video', durationMs: 60 * SEC },
       { kind: 'video', durationMs: 60 * SEC },
       { kind: 'document', minReadingMs: 30 * SEC },
     ]);
     [video, video2, doc] = lessons.map((l) => l.id);
+    courseId = course.id;
     branchBOnly = (
       await publishedCourse(t, w.committee.id, [{ kind: 'article', minReadingMs: 10 * SEC }], [w.branchB.id])
     ).lessons[0].id;
@@ -182,6 +184,15 @@ describe(`study progress on ${backend.name}`, () => {
     expect(await beat(w.lisi, doc, 'beat', 5)).toMatchObject({ completedNow: false, pointsAwarded: null });
     const entries = await ds.getRepository(PointsEntry).findBy({ memberId: w.lisi.memberId, kind: 'lesson_completed' });
     expect(entries.map((e) => [e.sourceId, e.points, e.reason])).toEqual([[doc, 2, '完成课程学习 +2']]);
+    // The school's course page and home show it as done, for 李四 only.
+    const mine = await t.http().get(`/api/mp/study/courses/${courseId}`).set('Authorization', w.lisi.auth);
+    expect(mine.body.data).toMatchObject({ lessonCount: 3, lessonsDone: 1 });
+    expect((mine.body.data as MyCourseDetailVO).lessons.map((l) => l.completed)).toEqual([false, false, true]);
+    const home = await t.http().get('/api/mp/study/home').set('Authorization', w.lisi.auth);
+    const listed = (home.body.data as StudyHomeVO).required.find((c) => c.id === courseId);
+    expect(listed).toMatchObject({ lessonsDone: 1 });
+    const others = await t.http().get(`/api/mp/study/courses/${courseId}`).set('Authorization', w.wangwu.auth);
+    expect(others.body.data).toMatchObject({ lessonsDone: 0 });
   });
 
   it('splits study time at Beijing midnight', async () => {

@@ -23,6 +23,8 @@ export const myCourseSchema = z.object({
   status: z.enum(courseStatuses),
   needsApproval: z.boolean(),
   lessonCount: z.number().int(),
+  /** Lessons the member has completed (their credited time reached the required time). */
+  lessonsDone: z.number().int(),
   /** open 可学习 · not_open 未开始 · closed 已结束 · apply 可申请 · pending 审核中 · rejected 未通过. */
   state: z.enum(memberCourseStates),
   enrolment: z.enum(enrolmentStatuses).nullable(),
@@ -44,6 +46,8 @@ export const myLessonSummarySchema = z.object({
   kind: z.enum(lessonKinds),
   durationMs: z.number().int().nullable(),
   minReadingMs: z.number().int().nullable(),
+  /** Completed by this member. */
+  completed: z.boolean(),
 });
 
 export const myCourseDetailSchema = myCourseSchema.extend({ lessons: z.array(myLessonSummarySchema) });

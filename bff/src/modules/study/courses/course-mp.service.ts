@@ -13,6 +13,7 @@ import { StudyColumn } from './study-column.entity';
 import type { StudyCourse } from './study-course.entity';
 import { StudyEnrolment } from './study-enrolment.entity';
 import { StudyLessonEntity } from './study-lesson.entity';
+import { StudyLessonProgress } from '../progress/study-lesson-progress.entity';
 
 /**
  * The party school in the mini-program for a linked member: the home screen (columns, my required and
@@ -58,7 +59,11 @@ export class CourseMpService {
     const member = await this.accounts.memberOf(mpUserId);
     const course = await this.access.courseForMember(member, courseId);
     const [vo] = await this.myCourses(member, [course], now);
-    const lessons = await this.access.lessonsOf(courseId);
+    const [lessons, progress] = await Promise.all([
+      this.access.lessonsOf(courseId),
+      this.dataSource.getRepository(StudyLessonProgress).findBy({ memberId: member.id, courseId }),
+    ]);
+    const completed = new Set(progress.filter((p) => p.completedAt !== null).map((p) => p.lessonId));
     return {
       ...vo,
       lessons: lessons.map((l) => ({
@@ -67,6 +72,7 @@ export class CourseMpService {
         kind: l.kind,
         durationMs: l.durationMs,
         minReadingMs: l.minReadingMs,
+        completed: completed.has(l.id),
       })),
     };
   }
@@ -105,7 +111,7 @@ export class CourseMpService {
   private async myCourses(member: PartyMember, courses: readonly StudyCourse[], now: Date): Promise<MyCourseVO[]> {
     if (courses.length === 0) return [];
     const ids = courses.map((c) => c.id);
-    const [columns, enrolments, counts] = await Promise.all([
+    const [columns, enrolments, counts, done] = await Promise.all([
       this.dataSource.getRepository(StudyColumn).findBy({ id: In([...new Set(courses.map((c) => c.columnId))]) }),
       this.dataSource.getRepository(StudyEnrolment).findBy({ memberId: member.id, courseId: In(ids) }),
       this.dataSource
@@ -116,7 +122,18 @@ export class CourseMpService {
         .where('l.course_id IN (:...ids)', { ids })
         .groupBy('l.course_id')
         .getRawMany<{ courseId: string; n: number | string }>(),
+      this.dataSource
+        .getRepository(StudyLessonProgress)
+        .createQueryBuilder('p')
+        .select('p.course_id', 'courseId')
+        .addSelect('COUNT(*)', 'n')
+        .where('p.member_id = :memberId', { memberId: member.id })
+        .andWhere('p.course_id IN (:...ids)', { ids })
+        .andWhere('p.completed_at IS NOT NULL')
+        .groupBy('p.course_id')
+        .getRawMany<{ courseId: string; n: number | string }>(),
     ]);
+    const lessonsDone = new Map(done.map((r) => [r.courseId, Number(r.n)]));
     const columnNames = new Map(columns.map((c) => [c.id, c.name]));
     const byCourse = new Map(enrolments.map((e) => [e.courseId, e]));
     const lessonCounts = new Map(counts.map((r) => [r.courseId, Number(r.n)]));
@@ -139,6 +156,7 @@ export class CourseMpService {
         status: c.status,
         needsApproval,
         lessonCount: lessonCounts.get(c.id) ?? 0,
+        lessonsDone: lessonsDone.get(c.id) ?? 0,
         state: memberCourseState({ ...c, required, needsApproval }, enrolment?.status ?? null, today),
         enrolment: enrolment?.status ?? null,
         rejectReason: enrolment?.status === 'rejected' ? enrolment.reason : null,

@@ -83,7 +83,7 @@ function CourseBody({ course, reload }: { course: MyCourseDetailVO; reload: () =
       <View className="list-group" data-test="course-lessons">
         {course.lessons.map((l, i) => {
           const length = lessonMinutes(l.kind === 'video' ? l.durationMs : l.minReadingMs);
-          const label = `第 ${i + 1} 课，${l.title}，${kindLabels[l.kind]}${length ? `，${length}` : ''}`;
+          const label = `第 ${i + 1} 课，${l.title}，${kindLabels[l.kind]}${length ? `，${length}` : ''}${l.completed ? '，已学完' : ''}`;
           return (
             <Tappable
               key={l.id}
@@ -104,6 +104,11 @@ function CourseBody({ course, reload }: { course: MyCourseDetailVO; reload: () =
                 <Text className="party-row__title">
                   {i + 1}. {l.title}
                 </Text>
+                {l.completed ? (
+                  <Text className="study-state study-state--done" data-test="course-lesson-done">
+                    已学完
+                  </Text>
+                ) : null}
               </View>
               <Text className="party-row__meta">
                 {kindLabels[l.kind]}

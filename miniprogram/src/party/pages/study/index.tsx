@@ -31,7 +31,7 @@ function CourseRow({ course }: { course: MyCourseVO }) {
     <Tappable
       className="party-row study-course"
       role="link"
-      label={`${course.title}，${course.required ? '必修' : '选修'}，${state}`}
+      label={`${course.title}，${course.required ? '必修' : '选修'}，${state}，已学 ${course.lessonsDone} / ${course.lessonCount} 个课时`}
       data-test="study-course-row"
       data-state={course.state}
       hoverClass="list-row--hover"
@@ -42,7 +42,12 @@ function CourseRow({ course }: { course: MyCourseVO }) {
         <Text className={`study-state study-state--${course.state}`}>{state}</Text>
       </View>
       <Text className="party-row__meta">
-        {course.columnName} · {course.hours} 学时 · {course.lessonCount} 个课时 · {courseDates(course)}
+        {course.columnName} · {course.hours} 学时 · {courseDates(course)}
+      </Text>
+      <Text className="party-row__meta" data-test="study-course-done">
+        {course.lessonsDone >= course.lessonCount && course.lessonCount > 0
+          ? `已学完全部 ${course.lessonCount} 个课时`
+          : `已学 ${course.lessonsDone} / ${course.lessonCount} 个课时`}
       </Text>
       {course.state === 'rejected' && course.rejectReason ? (
         <Text className="party-text party-text--warning">未通过原因：{course.rejectReason}</Text>
