@@ -51,7 +51,8 @@ describeBrowser('H5 议事协商 in Chromium', () => {
   it('lets a resident of 幸福村 answer once and the village admin see it counted', async () => {
     const context = await browser.newContext(PHONE);
     const page = await h5DevLogin(context, stack, 'zhangsan');
-    await page.goto(`${stack.bffUrl}/h5/#/resident/pages/consultations/index`);
+    // The resident finds it from the home page, like any other service.
+    await page.locator('#tile-consult').click();
     const row = onScreen(page, '[data-test="survey-row"]', TITLE);
     await row.waitFor();
     await shot(page, 'mp-consultations');

@@ -41,7 +41,7 @@ describeBrowser('H5 mini-program in Chromium', () => {
     const text = (await page.locator('body').textContent()) ?? '';
     expect(text).toContain('随手拍');
     for (const internal of ['数据库', '缓存', 'SQLite', '服务正常', '服务降级']) expect(text).not.toContain(internal);
-    expect(await tileKeys(page)).toEqual(['cases', 'binding']);
+    expect(await tileKeys(page)).toEqual(['cases', 'consult', 'binding']);
     // Tile and state icons are images, not characters in a circle.
     expect(await page.locator('#home-tiles [data-icon="tile-cases"]').count()).toBe(1);
     await screenshot(page, 'mp-h5-home');

@@ -5,6 +5,7 @@ import empty from '../assets/icons/empty.svg';
 import offline from '../assets/icons/offline.svg';
 import error from '../assets/icons/error.svg';
 import tileCases from '../assets/icons/tile-cases.svg';
+import tileConsult from '../assets/icons/tile-consult.svg';
 import tileStudy from '../assets/icons/tile-study.svg';
 import tileTasks from '../assets/icons/tile-tasks.svg';
 import tileVisits from '../assets/icons/tile-visits.svg';
@@ -22,6 +23,7 @@ const sources = {
   offline,
   error,
   'tile-cases': tileCases,
+  'tile-consult': tileConsult,
   'tile-study': tileStudy,
   'tile-tasks': tileTasks,
   'tile-visits': tileVisits,

@@ -5,7 +5,7 @@ import { hasRole } from './roles';
 import { routes } from './routes';
 
 /** Which icon a tile draws (components/TileIcon maps it to an SVG asset). */
-export type TileIcon = 'cases' | 'binding' | 'study' | 'tasks' | 'visits' | 'case-tasks';
+export type TileIcon = 'cases' | 'consult' | 'binding' | 'study' | 'tasks' | 'visits' | 'case-tasks';
 
 export interface ServiceTile {
   key: string;
@@ -24,6 +24,15 @@ export interface ServiceTile {
 /** Every service of the mini-program, in display order; `tilesFor` picks a person's share. */
 export const serviceTiles: readonly ServiceTile[] = [
   { key: 'cases', title: '我的上报', subtitle: '问题处理进度', icon: 'cases', url: caseRoutes.myCases },
+  // Village and community consultations (议事协商) reach residents by where they live; the page says
+  // so when there is none for the person, so the tile is for everyone.
+  {
+    key: 'consult',
+    title: '议事协商',
+    subtitle: '村里社区的事一起商量',
+    icon: 'consult',
+    url: routes.residentConsultations,
+  },
   {
     key: 'party',
     title: '党员之家',
