@@ -259,11 +259,11 @@ describeBrowser('H5 mini-program accessibility (axe-core, keyboard, 长辈模式
     expect(await signedOut.locator('#dev-login-nickname input').getAttribute('aria-label')).toBe('昵称（可选）');
     await shot(signedOut, 'mp-a11y-dev-login');
 
-    // A party member: 党员学习 says plainly that it is coming, and offers the way back.
+    // A party member: the party school's home, its services first, then the courses.
     const member = await signedIn('lisi');
-    await open(member, '/party/pages/study/index', '#study-coming-soon');
-    await expectNoBlockingViolations(member, '党员学习');
-    expect(await member.locator(`${current} #study-status`).textContent()).toBe('即将开放');
+    await open(member, '/party/pages/study/index', '[data-test="study-course-row"]');
+    await expectNoBlockingViolations(member, '网上党校');
+    expect(await member.locator(`${current} [data-test^="study-tile-"]`).count()).toBe(4);
     await shot(member, 'mp-a11y-party-study');
   });
 
@@ -516,7 +516,7 @@ describeBrowser('H5 mini-program accessibility (axe-core, keyboard, 长辈模式
     });
 
     const member = await signedIn('lisi', 32);
-    await open(member, '/party/pages/study/index', '#study-coming-soon');
+    await open(member, '/party/pages/study/index', '#study-home-content');
     await shot(member, 'mp-a11y-200-party-study');
     expect({ name: 'party-study', clipped: await clippedElements(member, MUST_FIT) }).toEqual({
       name: 'party-study',

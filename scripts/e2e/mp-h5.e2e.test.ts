@@ -68,12 +68,12 @@ describeBrowser('H5 mini-program in Chromium', () => {
 
   it('shows each person the tiles of their roles: 党员之家 for a party member, 网格工作台 for a grid worker', async () => {
     const party = await signedIn('lisi');
-    expect(await tileKeys(party)).toEqual(['cases', 'party', 'binding']);
+    expect(await tileKeys(party)).toEqual(['cases', 'consult', 'party', 'binding']);
     await screenshot(party, 'mp-h5-home-party');
     await party.close();
 
     const worker = await signedIn('wangwu');
-    expect(await tileKeys(worker)).toEqual(['cases', 'tasks', 'visits', 'case-tasks', 'binding']);
+    expect(await tileKeys(worker)).toEqual(['cases', 'consult', 'tasks', 'visits', 'case-tasks', 'binding']);
     expect(await worker.locator('#tile-tasks').textContent()).toContain('网格工作台');
     await screenshot(worker, 'mp-h5-home-grid');
     await worker.locator('#tile-tasks').click();
