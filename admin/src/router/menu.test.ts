@@ -75,6 +75,25 @@ describe('menu derived from the route table', () => {
         ],
       },
       {
+        group: 'school',
+        title: '网上党校',
+        children: [
+          ['study-courses', '课程管理', 'study:manage'],
+          ['study-columns', '栏目管理', 'study:manage'],
+          ['study-enrolments', '选课审核', 'study:manage'],
+          ['exam-questions', '题库', 'exam:manage'],
+          ['exam-import', '题目导入', 'exam:manage'],
+          ['exam-exams', '考试', 'exam:manage'],
+          ['study-progress', '学习进度', 'study:manage'],
+          ['study-laggards', '落后提醒', 'study:manage'],
+          ['study-ranking', '积分排行', 'study:manage'],
+          ['study-points-rules', '积分规则', 'study:manage'],
+          ['study-reports', '学习报表', 'study:manage'],
+          ['surveys', '问卷与议事协商', 'survey:manage'],
+          ['appraisals', '民主测评', 'survey:manage'],
+        ],
+      },
+      {
         group: 'system',
         title: '系统管理',
         children: [

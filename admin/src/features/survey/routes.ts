@@ -19,13 +19,14 @@ export const routes: RouteRecordRaw[] = [
     path: 'appraisals',
     name: 'appraisals',
     component: () => import('./AppraisalsPage.vue'),
-    meta: { title: '民主评议', permission: 'survey:manage', menu: { group: 'school', order: 61 } },
+    // 民主测评: the voting; 党建档案 › 民主评议 keeps each member's recorded grade.
+    meta: { title: '民主测评', permission: 'survey:manage', menu: { group: 'school', order: 61 } },
   },
   {
     path: 'appraisals/:id',
     name: 'appraisal-detail',
     component: () => import('./AppraisalDetailPage.vue'),
     props: true,
-    meta: { title: '民主评议详情', permission: 'survey:manage' },
+    meta: { title: '民主测评详情', permission: 'survey:manage' },
   },
 ];
