@@ -153,6 +153,7 @@ export const studyCourseRoutes = {
     summary: '删除栏目（栏目下没有课程时）',
     params: byId,
     response: null,
+    status: 204,
   }),
   list: defineRoute({
     ...manage,
@@ -218,6 +219,7 @@ export const studyCourseRoutes = {
     summary: '删除草稿课程',
     params: byId,
     response: null,
+    status: 204,
   }),
   addLesson: defineRoute({
     ...manage,
@@ -245,6 +247,7 @@ export const studyCourseRoutes = {
     summary: '删除课时（仅草稿课程）',
     params: byLesson,
     response: null,
+    status: 204,
   }),
   reorderLessons: defineRoute({
     ...manage,
