@@ -1,8 +1,8 @@
-import { readdirSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { join, relative } from 'path';
 import { z } from '@zhili/shared';
 import { getMetadataArgsStorage } from 'typeorm';
-import { entities, manifests, migrations } from '../src/modules';
+import { entities, manifests, migrations, startupProviders } from '../src/modules';
 import { checkManifests, migrationTimestamp, moduleEnvs, type MigrationClass } from '../src/core/modules/manifest';
 
 const src = join(__dirname, '../src');
@@ -66,5 +66,21 @@ describe('module manifests', () => {
       async down(): Promise<void> {}
     }
     expect(() => migrationTimestamp(NoTimestamp as MigrationClass)).toThrow('NoTimestamp has no 13-digit timestamp');
+  });
+  it('create at start every provider that subscribes to domain events, so no outbox row waits for a first request', () => {
+    // A subscriber created lazily registers only when some request first injects it: outbox rows of
+    // its topic queued before a restart would wait, and two concurrent first requests register twice.
+    const router = join(src, 'modules/wechat/wechat-push.router.ts'); // the mechanism, not a subscriber
+    const subscribing = filesEnding(join(src, 'modules'), '.ts').filter(
+      (file) => file !== router && /this\.(events\.subscribe|wechatRouter\.route)\(/.test(readFileSync(file, 'utf8')),
+    );
+    expect(subscribing.length).toBeGreaterThan(3);
+    const listed: readonly unknown[] = startupProviders;
+    const missing = subscribing.filter((file) => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the file's exported classes are what the manifest lists
+      const exported = Object.values(require(file) as Record<string, unknown>);
+      return !exported.some((value) => listed.includes(value));
+    });
+    expect(missing.map((file) => relative(src, file))).toEqual([]);
   });
 });

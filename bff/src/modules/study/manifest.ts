@@ -16,6 +16,7 @@ import { PointsEntry } from './points/points-entry.entity';
 import { PointsRuleRow } from './points/points-rule.entity';
 import { StudyReminders1764300520000 } from '../../core/db/migrations/1764300520000-StudyReminders';
 import { StudyReminder } from './analysis/study-reminder.entity';
+import { StudyReminderPush } from './analysis/study-reminder-push';
 
 /**
  * The online party school (网上党校, #15): columns, courses and lessons, honest study progress from
@@ -38,5 +39,5 @@ export const studyManifest = {
   ],
   migrations: [StudyCourses1764300500000, StudyProgress1764300510000, StudyReminders1764300520000],
   permissions: ['study:manage', 'party:manage'],
-  subscribers: [MeetingPointsSubscriber, ExamPointsSubscriber, SurveyPointsSubscriber],
+  subscribers: [MeetingPointsSubscriber, ExamPointsSubscriber, SurveyPointsSubscriber, StudyReminderPush],
 } satisfies ModuleManifest;
