@@ -25,6 +25,7 @@ import { partyManifest } from './party/manifest';
 import { studyManifest } from './study/manifest';
 import { examManifest } from './exam/manifest';
 import { surveyManifest } from './survey/manifest';
+import { duesManifest } from './dues/manifest';
 
 /**
  * The one list of modules. Everything else — entities, migrations, environment schema, start-up
@@ -50,6 +51,7 @@ const list = [
   studyManifest,
   examManifest,
   surveyManifest,
+  duesManifest,
 ] as const;
 
 export const manifests: readonly ModuleManifest[] = checkManifests(list);
