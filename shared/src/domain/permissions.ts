@@ -59,6 +59,13 @@ export const Permission = {
   ExamManage: 'exam:manage',
   /** Surveys (members' and residents' 议事协商) and democratic appraisals (民主评议). */
   SurveyManage: 'survey:manage',
+  /**
+   * Party dues (issue #16), within the caller's party scope: dues bases, bills, cash and on-behalf
+   * payments, waivers, arrears, reports and spending records.
+   */
+  DuesManage: 'dues:manage',
+  /** Money leaving or checked against WeChat Pay: refunds and the daily reconciliation (town finance). */
+  DuesFinance: 'dues:finance',
   /** Data exports (audited). */
   DataExport: 'data:export',
 } as const;
@@ -92,6 +99,8 @@ export const permissionLabels: Record<Permission, string> = {
   'study:manage': '管理网上党校（课程、学习进度、积分规则）',
   'exam:manage': '管理题库与考试',
   'survey:manage': '管理问卷调查与民主评议',
+  'dues:manage': '管理党费（基数、账单、代缴与现金登记、欠缴、支出）',
+  'dues:finance': '党费退款与微信支付对账',
   'data:export': '导出数据',
 };
 
@@ -143,6 +152,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     ...schoolWork,
     P.PartyHonourApprove,
     P.CaseManage,
+    P.DuesManage,
+    P.DuesFinance,
   ],
   // Scoped to the party organisations the secretary is assigned to (the town committee's secretary,
   // assigned to the committee, sees the whole tree); `party:manage` stays with the town admin.
@@ -151,6 +162,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     P.RegionRead,
     ...partyWork,
     ...schoolWork,
+    P.DuesManage,
     P.PartyHonourApprove,
     P.BindingIssue,
     P.UserRead,
