@@ -4,6 +4,7 @@ import { startWechatSim, simOpenid } from '../sim/wechat';
 import type { WechatSim } from '../sim/wechat';
 import { DevSecrets, freshPiiKeys, repoRoot } from './dev-env';
 import { ManagedProcess, runToCompletion, spawnManaged, waitForHttp } from './processes';
+import { PaySimOptions, StackPaySim, startPaySimForStack } from './wechatpay';
 
 /** Demo identities of the simulator, pre-created with their roles so every subpackage has a user. */
 export const DEMO_IDENTITIES = [
@@ -24,12 +25,21 @@ export interface StackOptions {
   /** Where child output goes; default prefixed console lines. */
   onLine?: (line: string) => void;
   extraEnv?: Record<string, string>;
+  /**
+   * The WeChat Pay simulator: by default the stack starts its own (free port, fresh keys, public-key
+   * mode). `sim`: use one already running (several BFF workers of one merchant share it; the stack
+   * then leaves it running on stop); otherwise these options tune the one it starts.
+   */
+  wechatPay?: { sim: StackPaySim } | Partial<Omit<PaySimOptions, 'host' | 'appid'>>;
 }
 
 export interface Stack {
   bffUrl: string;
   simUrl: string;
   sim: WechatSim;
+  /** The WeChat Pay simulator the BFF pays through (its dev pages: `${paySimUrl}/__dev/…`). */
+  paySimUrl: string;
+  paySim: StackPaySim;
   bff: ManagedProcess;
   /** Set when this start created the admin account (printed once). */
   adminPassword?: string;
@@ -68,8 +78,27 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     `[gov-sim] 12345 ${govSims.hotline.url} · city ${govSims.city.url} (dev endpoints under /__dev/)`,
   );
   // Closed with the WeChat simulator, so stop() and every error path below stop them too.
+  // WeChat Pay: the merchant's keys on disk, the BFF's WECHATPAY_* pointing at them (docs/PAYMENTS.md).
+  const sharedPaySim = options.wechatPay && 'sim' in options.wechatPay ? options.wechatPay.sim : undefined;
+  let paySim: StackPaySim;
+  try {
+    paySim =
+      sharedPaySim ??
+      (await startPaySimForStack({
+        host,
+        port: 0,
+        appid: secrets.WECHAT_APPID,
+        ...(options.wechatPay as Partial<PaySimOptions> | undefined),
+      }));
+  } catch (err) {
+    await govSims.close();
+    await sim.close();
+    throw err;
+  }
+  (options.onLine ?? console.log)(`[wechatpay-sim] ${paySim.url} (${paySim.sim.mode}; keys ${paySim.keyDir})`);
   const closeWechatSim = sim.close.bind(sim);
   sim.close = async () => {
+    if (!sharedPaySim) await paySim.close();
     await govSims.close();
     await closeWechatSim();
   };
@@ -94,6 +123,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ...govSims.connect(`http://${host}:${port}`),
     // The port is fixed before the spawn, so the simulator can be pointed at the BFF right away.
     ...connectPushToBff(sim, pushSecrets, `http://${host}:${port}`),
+    // Notifications of the pay simulator come back to this BFF (extraEnv may name a load balancer).
+    ...paySim.env(`http://${host}:${port}`),
+    // Subscribe-message templates the WeChat simulator knows, so the demo's reminders really go out;
+    // a value set in the environment (a test's own template) wins.
+    WECHAT_TMPL_STUDY_REMINDER: process.env.WECHAT_TMPL_STUDY_REMINDER ?? 'sim_tmpl_study_reminder',
     // Throwaway stacks (e2e, bench) pass no PII keys: their databases die with them.
     ...(secrets.PII_KEYS && secrets.PII_ACTIVE_KEY_ID && secrets.PII_HMAC_KEY
       ? { PII_KEYS: secrets.PII_KEYS, PII_ACTIVE_KEY_ID: secrets.PII_ACTIVE_KEY_ID, PII_HMAC_KEY: secrets.PII_HMAC_KEY }
@@ -144,6 +178,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     bffUrl,
     simUrl: sim.url,
     sim,
+    paySimUrl: paySim.url,
+    paySim,
     bff,
     adminPassword,
     async stop() {

@@ -4,12 +4,16 @@
  * /h5/ from the BFF's port. Ctrl-C stops everything.
  *
  * Env: PORT (BFF, default 7001), WECHAT_SIM_PORT (default 7002: the H5 build looks for the simulator
- * there), DATABASE_URL / REDIS_URL to use MySQL / Redis instead, HOST (default 127.0.0.1).
+ * there), WECHATPAY_SIM_PORT (default 7005: the H5 build's requestPayment stand-in looks for the WeChat
+ * Pay simulator there), WECHATPAY_SIM_MODE (publicKey | platformCert, default publicKey; its throwaway
+ * keys stay in var/wechatpay-sim/ across starts), DATABASE_URL / REDIS_URL to use MySQL / Redis instead,
+ * HOST (default 127.0.0.1).
  * Flags: --rebuild (build everything again).
  */
 import { ensureBuilt } from './builds';
 import { loadOrCreateDevSecrets } from './dev-env';
 import { DEMO_IDENTITIES, Stack, startStack } from './stack';
+import type { KeyMode } from '../sim/wechatpay';
 
 function banner(stack: Stack, databaseUrl: string, redisUrl: string | undefined): string {
   const lines = [
@@ -20,6 +24,7 @@ function banner(stack: Stack, databaseUrl: string, redisUrl: string | undefined)
     `  API 文档 ${stack.bffUrl}/api/docs/`,
     `  健康检查 ${stack.bffUrl}/api/health`,
     `  微信模拟器 ${stack.simUrl}`,
+    `  微信支付模拟器 ${stack.paySimUrl}（${stack.paySim.sim.mode === 'publicKey' ? '平台公钥模式' : '平台证书模式'}，支付页 ${stack.paySimUrl}/__dev/pay-page）`,
     `  数据库  ${databaseUrl}${redisUrl ? `，Redis ${redisUrl}` : '，进程内缓存'}`,
     '',
     '  演示账号',
@@ -34,8 +39,17 @@ function banner(stack: Stack, databaseUrl: string, redisUrl: string | undefined)
   return lines.join('\n');
 }
 
+/** WECHATPAY_SIM_MODE, checked before anything starts. */
+function payMode(): KeyMode {
+  const mode = process.env.WECHATPAY_SIM_MODE?.trim() || 'publicKey';
+  if (mode !== 'publicKey' && mode !== 'platformCert')
+    throw new Error(`WECHATPAY_SIM_MODE 只能是 publicKey 或 platformCert，收到 "${mode}"`);
+  return mode;
+}
+
 async function main(): Promise<void> {
   const force = process.argv.includes('--rebuild');
+  const mode = payMode();
   ensureBuilt(force);
   const databaseUrl = process.env.DATABASE_URL || 'sqlite:var/zhili.sqlite';
   const redisUrl = process.env.REDIS_URL || undefined;
@@ -46,6 +60,8 @@ async function main(): Promise<void> {
     host: process.env.HOST ?? '127.0.0.1',
     databaseUrl,
     redisUrl,
+    // The CLI simulator's key directory: one set of throwaway merchant keys for this checkout.
+    wechatPay: { port: Number(process.env.WECHATPAY_SIM_PORT ?? 7005), mode, keyDir: 'var/wechatpay-sim' },
   });
   console.log(banner(stack, databaseUrl, redisUrl));
 
