@@ -297,6 +297,8 @@ describe(`party school courses on ${backend.name}`, () => {
     const home = ok<StudyHomeVO>(await get(w.lisi, '/api/mp/study/home'));
     expect(home.required.map((x) => x.title)).toContain('支部必修');
     expect(home.columns.map((x) => x.name)).toContain('理论学习');
+    // Reminders are off in this app (no template): the home offers no 允许 it could not use.
+    expect(home.reminderTemplateId).toBeNull();
     const detail = ok<MyCourseVO & { lessons: { id: string }[] }>(await get(w.lisi, `/api/mp/study/courses/${c.id}`));
     expect(detail).toMatchObject({ state: 'open', lessonCount: 1 });
     expect(detail.lessons.map((l) => l.id)).toEqual([lesson.id]);

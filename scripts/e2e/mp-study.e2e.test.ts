@@ -48,6 +48,7 @@ describeBrowser('H5 party school: lesson progress and points in Chromium', () =>
   beforeAll(async () => {
     process.env.STUDY_HEARTBEAT_INTERVAL_MS = String(INTERVAL_MS);
     process.env.STUDY_HEARTBEAT_TOLERANCE_MS = '1000';
+    process.env.WECHAT_TMPL_STUDY_REMINDER = 'sim_tmpl_study_reminder';
     stack = await startE2eStack();
     browser = await launchBrowser();
     const { api } = await townPartyStaff(stack, browser, 'study.e2e');
@@ -83,6 +84,16 @@ describeBrowser('H5 party school: lesson progress and points in Chromium', () =>
     await stack?.dispose();
     delete process.env.STUDY_HEARTBEAT_INTERVAL_MS;
     delete process.env.STUDY_HEARTBEAT_TOLERANCE_MS;
+    delete process.env.WECHAT_TMPL_STUDY_REMINDER;
+  });
+
+  it('offers study reminders on the school home, and 允许 reaches WeChat (the simulator grants the template)', async () => {
+    await lisi.goto(`${stack.bffUrl}/h5/#/party/pages/study/index`);
+    await onScreen(lisi, '[data-test="study-reminder"]', '开启学习提醒').waitFor();
+    await shot(lisi, 'mp-study-reminder-offer');
+    await onScreen(lisi, '[data-test="study-reminder-allow"]').click();
+    // Shown only when WeChat (here its simulator's /__dev/subscribe) answered that the template was accepted.
+    await onScreen(lisi, '[data-test="study-reminder"]', '已开启学习提醒').waitFor();
   });
 
   it('counts reading time only as the server clock moves, then completes the lesson and awards its points', async () => {

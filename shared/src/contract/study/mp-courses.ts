@@ -37,6 +37,11 @@ export const studyHomeSchema = z.object({
   columns: z.array(z.object({ id: z.string(), name: z.string(), description: z.string().nullable() })),
   required: z.array(myCourseSchema),
   electives: z.array(myCourseSchema),
+  /**
+   * The subscribe-message template of study reminders, for the member's 允许 (WeChat delivers a
+   * reminder only to someone who allowed it); null when the town has reminders off.
+   */
+  reminderTemplateId: z.string().nullable(),
 });
 export type StudyHomeVO = z.infer<typeof studyHomeSchema>;
 

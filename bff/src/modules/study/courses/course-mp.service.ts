@@ -1,4 +1,4 @@
-import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { Config, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { fromTenths, memberCourseState, shanghaiDate } from '@zhili/shared';
@@ -14,6 +14,7 @@ import type { StudyCourse } from './study-course.entity';
 import { StudyEnrolment } from './study-enrolment.entity';
 import { StudyLessonEntity } from './study-lesson.entity';
 import { StudyLessonProgress } from '../progress/study-lesson-progress.entity';
+import type { StudyEnv } from '../study.config';
 
 /**
  * The party school in the mini-program for a linked member: the home screen (columns, my required and
@@ -38,6 +39,9 @@ export class CourseMpService {
   @Inject()
   private views!: CourseViewsService;
 
+  @Config('zhili.modules.study')
+  private env!: Pick<StudyEnv, 'WECHAT_TMPL_STUDY_REMINDER'>;
+
   async home(mpUserId: string, now: Date = new Date()): Promise<StudyHomeVO> {
     const member = await this.accounts.memberOf(mpUserId);
     const courses = await this.access.addressedCourses(member);
@@ -52,6 +56,7 @@ export class CourseMpService {
       columns: columns.map((c) => ({ id: c.id, name: c.name, description: c.description })),
       required: sorted.filter((c) => c.required),
       electives: sorted.filter((c) => !c.required),
+      reminderTemplateId: this.env.WECHAT_TMPL_STUDY_REMINDER ?? null,
     };
   }
 

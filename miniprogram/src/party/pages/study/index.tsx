@@ -14,6 +14,7 @@ import { routes } from '../../../utils/routes';
 import { PartyState } from '../../components/PartyState';
 import { fetchStudyHome } from '../../services/study-courses-api';
 import { courseDates, courseStateLabels } from '../../services/study-courses-format';
+import { ReminderOptIn } from './ReminderOptIn';
 import '../../components/party.css';
 import './study.css';
 
@@ -75,7 +76,7 @@ function CourseSection({ title, courses, empty }: { title: string; courses: MyCo
   );
 }
 
-function SchoolHome({ home }: { home: StudyHomeVO }) {
+function SchoolHome({ home, nickname }: { home: StudyHomeVO; nickname: string }) {
   return (
     <View id="study-home-content">
       <View className="study-tiles">
@@ -100,6 +101,9 @@ function SchoolHome({ home }: { home: StudyHomeVO }) {
             </Text>
           ))}
         </View>
+      ) : null}
+      {home.reminderTemplateId && home.required.length > 0 ? (
+        <ReminderOptIn templateId={home.reminderTemplateId} nickname={nickname} />
       ) : null}
       {home.required.length + home.electives.length === 0 ? (
         <EmptyState title="暂时没有课程" description="党组织发布学习课程后会显示在这里，请留意支部通知。" />
@@ -131,7 +135,7 @@ export default function PartyStudy() {
             explanation="党员身份由所在党支部在管理后台核实并绑定。如果你是党员，请联系所在党支部；绑定后重新进入本页即可使用。"
           >
             <PartyState state={state} reload={() => void reload()}>
-              {(home) => <SchoolHome home={home} />}
+              {(home) => <SchoolHome home={home} nickname={profile.nickname} />}
             </PartyState>
           </RoleGate>
         )}

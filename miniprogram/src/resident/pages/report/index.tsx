@@ -24,7 +24,7 @@ import { NearbyDialog } from '../../components/NearbyDialog';
 import { Queued, Submitted } from '../../components/SubmitResult';
 import { fetchCategories, fetchSubscribeTemplates, saveSubscriptions } from '../../services/case-api';
 import { rememberCaseUser } from '../../services/case-user';
-import { requestSubscriptions } from '../../services/subscribe';
+import { requestSubscriptions } from '../../../services/subscribe';
 import { photosToUploads, uploadsToPhotos, useReportDraft } from './useReportDraft';
 import { useSubmitReport } from './useSubmitReport';
 import '../../../utils/case-view/case-view.css';

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { DEV_IDENTITY_KEY, simulatorBase, testIdentities } from '../../services/dev-login';
+import { DEV_IDENTITY_KEY, simulatorBase, testIdentities } from './dev-login';
 
 /**
  * h5 has no requestSubscribeMessage. In the dev-login test build the user's 允许 is stood in for by
