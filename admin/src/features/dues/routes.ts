@@ -1,0 +1,14 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+/**
+ * 党费管理 (issue #16): bills, yearly bases, arrears, reports, spending, and the WeChat Pay orders with
+ * refunds and reconciliation. Party scope is the BFF's: each page shows the caller's organisations.
+ */
+export const routes: RouteRecordRaw[] = [
+  {
+    path: 'dues/bills',
+    name: 'dues-bills',
+    component: () => import('./BillsPage.vue'),
+    meta: { title: '党费账单', permission: 'dues:manage', menu: { group: 'dues', order: 10 } },
+  },
+];
