@@ -1,5 +1,5 @@
 import { monthlyDuesFen } from '@zhili/shared/client';
-import { beijingTime, duesPreview, fenFromYuan, monthText, totalFen, yuan } from './dues-format';
+import { beijingTime, billTitle, duesPreview, fenFromYuan, monthText, paidHow, totalFen, yuan } from './dues-format';
 
 describe('the member dues page formats', () => {
   it('shows fen as yuan with grouping and two decimals', () => {
@@ -46,5 +46,14 @@ describe('the member dues page formats', () => {
     ];
     expect(totalFen(bills, new Set(['a', 'c']))).toBe(5500);
     expect(totalFen(bills, new Set())).toBe(0);
+  });
+
+  it('titles bills and says how they were paid', () => {
+    expect(billTitle({ kind: 'monthly', month: '2026-11', title: null })).toBe('2026年11月党费');
+    expect(billTitle({ kind: 'special', month: '2026-11', title: '抗洪救灾' })).toBe('特殊党费：抗洪救灾');
+    expect(billTitle({ kind: 'voluntary', month: '2026-12', title: null })).toBe('自愿多交（2026年12月）');
+    expect(paidHow({ paidVia: 'wechat', paidAt: '2026-12-07T02:05:00.000Z' })).toBe('微信支付 · 2026-12-07 10:05');
+    expect(paidHow({ paidVia: 'proxy', paidAt: null })).toBe('代缴');
+    expect(paidHow({ paidVia: 'cash', paidAt: '2026-11-30T01:00:00.000Z' })).toBe('现金 · 2026-11-30 09:00');
   });
 });

@@ -1,4 +1,12 @@
-import { duesComputation, duesKindNeedsIncome, type DuesComputation, type DuesKind } from '@zhili/shared/client';
+import {
+  duesBillKindLabels,
+  duesComputation,
+  duesKindNeedsIncome,
+  duesPaidViaLabels,
+  type DuesBillVO,
+  type DuesComputation,
+  type DuesKind,
+} from '@zhili/shared/client';
 
 /**
  * Display helpers of the member's 党费 pages. Money travels as integer fen (分) and becomes yuan only
@@ -69,6 +77,19 @@ export function duesPreview(kind: DuesKind, incomeText: string, farmerFen?: numb
   if (!duesKindNeedsIncome(kind)) return duesComputation(kind, 0, farmerFen ? { farmerFen } : {});
   const incomeFen = fenFromYuan(incomeText);
   return incomeFen === null ? null : duesComputation(kind, incomeFen);
+}
+
+/** A bill's line title: `2026年11月党费`, the special dues' own title, or 自愿多交. */
+export function billTitle(bill: Pick<DuesBillVO, 'kind' | 'month' | 'title'>): string {
+  if (bill.kind === 'monthly') return `${monthText(bill.month)}党费`;
+  if (bill.kind === 'special') return bill.title ? `特殊党费：${bill.title}` : duesBillKindLabels.special;
+  return `${duesBillKindLabels.voluntary}（${monthText(bill.month)}）`;
+}
+
+/** How a paid bill was paid, with when: `微信支付 · 2026-12-07 10:05`. */
+export function paidHow(bill: Pick<DuesBillVO, 'paidVia' | 'paidAt'>): string {
+  const via = bill.paidVia ? duesPaidViaLabels[bill.paidVia] : '已缴';
+  return bill.paidAt ? `${via} · ${beijingTime(bill.paidAt)}` : via;
 }
 
 /** Total of the chosen bills, in fen. */

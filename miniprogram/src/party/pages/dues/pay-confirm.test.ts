@@ -5,8 +5,12 @@ import {
   confirmDelayMs,
   confirmPayment,
   OFFLINE_PENDING_MESSAGE,
+  orderFailure,
+  payBusy,
+  payStatusLine,
   PENDING_MESSAGE,
   type SheetOutcome,
+  UNAVAILABLE_MESSAGE,
 } from './pay-confirm';
 
 const order = (status: MpPayOrderVO['status']): MpPayOrderVO => ({
@@ -98,5 +102,37 @@ describe('confirming a payment with the BFF', () => {
 
   it('waits a little longer each time, never more than 3 s', () => {
     expect([1, 2, 3, 4, 5, 10].map(confirmDelayMs)).toEqual([1000, 1500, 2000, 2500, 3000, 3000]);
+  });
+});
+
+describe('what the member is told', () => {
+  const format = { yuan: (fen: number) => `¥${(fen / 100).toFixed(2)}`, time: (iso: string) => iso.slice(0, 10) };
+
+  it('says 已缴 with the amount and time only for an order the BFF confirmed', () => {
+    expect(payStatusLine({ kind: 'paid', order: order('paid') }, format)).toEqual({
+      tone: 'success',
+      text: '已缴 ¥45.00，支付时间 2026-12-07',
+    });
+    expect(payStatusLine({ kind: 'confirming' }, format)?.text).toBe('正在确认…');
+    expect(payStatusLine({ kind: 'cancelled' }, format)).toEqual({ tone: 'info', text: '已取消，可重新缴纳' });
+    expect(payStatusLine({ kind: 'idle' }, format)).toBeNull();
+  });
+
+  it('turns a 503 into "pay the branch in cash" and keeps other reasons', () => {
+    const off = new AppError('SERVICE_UNAVAILABLE', '暂未开通微信支付，请联系支部缴纳', 503);
+    expect(orderFailure(off)).toEqual({ kind: 'unavailable' });
+    expect(payStatusLine(orderFailure(off), format)?.text).toBe(UNAVAILABLE_MESSAGE);
+    expect(orderFailure(new AppError('NOT_FOUND', '账单不存在', 404))).toEqual({
+      kind: 'failed',
+      message: '账单不存在',
+    });
+    expect(orderFailure(new Error('x'))).toMatchObject({ kind: 'failed' });
+  });
+
+  it('keeps the button waiting only while the flow runs', () => {
+    expect(payBusy({ kind: 'confirming' })).toBe(true);
+    expect(payBusy({ kind: 'leaving' })).toBe(true);
+    expect(payBusy({ kind: 'cancelled' })).toBe(false);
+    expect(payBusy({ kind: 'unavailable' })).toBe(false);
   });
 });

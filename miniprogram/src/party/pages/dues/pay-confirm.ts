@@ -77,3 +77,58 @@ export async function confirmPayment(
   }
   return notPaid(outcome, last, failure);
 }
+
+/** Where the 缴纳党费 button's flow is, from the tap to the BFF's word. */
+export type PayState =
+  | { kind: 'idle' }
+  | { kind: 'creating' }
+  /** h5: on the way to the simulator's payment page. */
+  | { kind: 'leaving' }
+  | { kind: 'confirming' }
+  /** WeChat Pay is not configured for the town (503): the branch takes cash. */
+  | { kind: 'unavailable' }
+  | PayConfirmation;
+
+export const UNAVAILABLE_MESSAGE = '暂未开通微信支付，请向支部缴纳现金';
+
+/** Whether the flow is running, so the button waits. */
+export const payBusy = (state: PayState): boolean =>
+  state.kind === 'creating' || state.kind === 'leaving' || state.kind === 'confirming';
+
+/** A failed order request in the member's words: 503 means payments are not open here. */
+export function orderFailure(error: unknown): PayState {
+  if (isAppError(error) && error.status === 503) return { kind: 'unavailable' };
+  if (isAppError(error)) return { kind: 'failed', message: error.message };
+  return { kind: 'failed', message: '下单没有成功，请稍后重试' };
+}
+
+/** The line under the button; null when there is nothing to say. */
+export function payStatusLine(
+  state: PayState,
+  format: { yuan: (fen: number) => string; time: (iso: string) => string },
+): { tone: 'info' | 'success' | 'warning' | 'error'; text: string } | null {
+  switch (state.kind) {
+    case 'idle':
+      return null;
+    case 'creating':
+      return { tone: 'info', text: '正在下单…' };
+    case 'leaving':
+      return { tone: 'info', text: '正在打开支付页面…' };
+    case 'confirming':
+      return { tone: 'info', text: '正在确认…' };
+    case 'paid': {
+      const when = state.order.paidAt ? `，支付时间 ${format.time(state.order.paidAt)}` : '';
+      return { tone: 'success', text: `已缴 ${format.yuan(state.order.amountFen)}${when}` };
+    }
+    case 'cancelled':
+      return { tone: 'info', text: '已取消，可重新缴纳' };
+    case 'pending':
+      return { tone: 'warning', text: state.message };
+    case 'closed':
+      return { tone: 'warning', text: '订单已过期，请重新缴纳' };
+    case 'unavailable':
+      return { tone: 'warning', text: UNAVAILABLE_MESSAGE };
+    case 'failed':
+      return { tone: 'error', text: state.message };
+  }
+}

@@ -1,0 +1,175 @@
+import type { Browser, Page } from 'playwright-core';
+import type { MpPayOrderVO, MyDuesVO } from '@zhili/shared';
+import { blockingViolations } from './support/axe';
+import { browserAvailable, launchBrowser } from './support/browser';
+import { E2eStack, startE2eStack } from './support/e2e-stack';
+import { PHONE, h5DevLogin, onScreen } from './support/h5';
+import { settledScreenshot as shot } from './support/settle';
+
+const describeBrowser = browserAvailable() ? describe : describe.skip;
+
+/** `¥4,500.00` from fen, as the page shows money. */
+const yuan = (fen: number) =>
+  `¥${String(Math.floor(fen / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${String(fen % 100).padStart(2, '0')}`;
+
+/** The page's own access token (the H5 session in localStorage). */
+async function mpToken(page: Page): Promise<string> {
+  const token = await page.evaluate(() => {
+    for (let i = 0; i < window.localStorage.length; i += 1) {
+      const value = window.localStorage.getItem(window.localStorage.key(i) ?? '') ?? '';
+      const match = /"accessToken"\s*:\s*"([^"]+)"/.exec(value);
+      if (match) return match[1];
+    }
+    return null;
+  });
+  if (!token) throw new Error('no mini-program session in localStorage');
+  return token;
+}
+
+async function mpGet<T>(bffUrl: string, token: string, path: string): Promise<T> {
+  const res = await fetch(`${bffUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`GET ${path} → ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { data: T }).data;
+}
+
+/** The order number the dues page came back with from the payment page (`…/dues/index?order=…`). */
+function returnedOrder(page: Page): string {
+  const match = /[?&]order=([A-Za-z0-9]+)/.exec(decodeURIComponent(page.url()));
+  if (!match) throw new Error(`no order in ${page.url()}`);
+  return match[1];
+}
+
+interface SimNotification {
+  probe?: string;
+  outcome: string;
+  attempts: { status: number | null }[];
+}
+
+/**
+ * 李四 pays his dues in the H5 build: 党费缴纳 shows this month's amount and how it was computed; he opens
+ * the WeChat Pay simulator's payment sheet, cancels (已取消，可重新缴纳, nothing paid), pays (确认支付) and
+ * sees 已缴 — confirmed by the BFF, not by the sheet. Then WeChat Pay's same notification arrives again
+ * (the simulator's duplicate probe) and changes nothing: the month is paid once.
+ */
+describeBrowser('H5 party dues: WeChat Pay through the simulator in Chromium', () => {
+  let stack: E2eStack;
+  let browser: Browser;
+  let lisi: Page;
+  let token = '';
+  let before: MyDuesVO;
+
+  const myDues = () => mpGet<MyDuesVO>(stack.bffUrl, token, '/api/mp/dues');
+
+  beforeAll(async () => {
+    stack = await startE2eStack();
+    browser = await launchBrowser();
+    const context = await browser.newContext({ ...PHONE });
+    // The H5 stand-in for Taro.requestPayment finds this stack's pay simulator here (payment.h5.ts).
+    await context.addInitScript(
+      (url) => window.localStorage.setItem('zhili.dev.wechatPaySimUrl', url),
+      stack.paySimUrl,
+    );
+    lisi = await h5DevLogin(context, stack, 'lisi');
+    token = await mpToken(lisi);
+    before = await myDues();
+    if (!before.thisMonth || before.thisMonth.status !== 'unpaid') {
+      throw new Error('the demo seed should leave 李四 with this month unpaid and a declared base');
+    }
+    if (!before.paymentAvailable) throw new Error('the stack should have WeChat Pay (the simulator) configured');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.dispose();
+  });
+
+  it('shows the month amount in large type, how it was computed, and the unpaid months ticked', async () => {
+    await lisi.goto(`${stack.bffUrl}/h5/#/party/pages/home/index`);
+    await onScreen(lisi, '#party-go-dues').click();
+    await onScreen(lisi, '#dues-amount').waitFor();
+    const month = before.thisMonth!;
+    await expect(onScreen(lisi, '#dues-amount').textContent()).resolves.toBe(yuan(month.amountFen));
+    await expect(onScreen(lisi, '#dues-explain').textContent()).resolves.toBe(month.explanation);
+    expect(month.explanation).toContain('×');
+    await expect(onScreen(lisi, '[data-test="dues-unpaid-bill"]').count()).resolves.toBe(before.unpaid.length);
+    await expect(onScreen(lisi, '#dues-total').textContent()).resolves.toContain(yuan(before.unpaidTotalFen));
+    await shot(lisi, 'mp-dues-month');
+    // No critical or serious accessibility finding on the page a member may read with a screen reader.
+    expect(await blockingViolations(lisi)).toEqual([]);
+  });
+
+  it('says 已取消 without alarm when the sheet is closed, and nothing is paid', async () => {
+    await onScreen(lisi, '#dues-pay').click();
+    await lisi.waitForURL(/\/__dev\/pay-page/);
+    await expect(lisi.locator('[data-testid="amount"]').textContent()).resolves.toBe(
+      `¥${(before.unpaidTotalFen / 100).toFixed(2)}`,
+    );
+    await shot(lisi, 'mp-dues-sheet');
+    await lisi.locator('#cancel').click();
+    await lisi.waitForURL(/\/h5\/#\/party\/pages\/dues\/index\?order=/);
+    await onScreen(lisi, '#dues-pay-status', '已取消，可重新缴纳').waitFor({ timeout: 30_000 });
+    await shot(lisi, 'mp-dues-cancelled');
+    const after = await myDues();
+    expect(after.unpaid.map((b) => b.id)).toEqual(before.unpaid.map((b) => b.id));
+  });
+
+  it('pays through the simulator page and shows 已缴 once the BFF has the payment', async () => {
+    await onScreen(lisi, '#dues-pay').click();
+    await lisi.waitForURL(/\/__dev\/pay-page/);
+    await lisi.locator('#pay').click();
+    await lisi.waitForURL(/\/h5\/#\/party\/pages\/dues\/index\?order=/);
+    await onScreen(lisi, '#dues-pay-status', '已缴').waitFor({ timeout: 30_000 });
+    await expect(onScreen(lisi, '#dues-pay-status').textContent()).resolves.toContain(yuan(before.unpaidTotalFen));
+    await onScreen(lisi, '#dues-month-paid').waitFor();
+    await shot(lisi, 'mp-dues-paid');
+
+    const orderNo = returnedOrder(lisi);
+    const order = await mpGet<MpPayOrderVO>(stack.bffUrl, token, `/api/mp/dues/orders/${orderNo}`);
+    expect(order).toMatchObject({ status: 'paid', amountFen: before.unpaidTotalFen });
+    expect([...order.billIds].sort()).toEqual(before.unpaid.map((b) => b.id).sort());
+    const after = await myDues();
+    expect(after.unpaid).toEqual([]);
+    expect(after.thisMonth?.status).toBe('paid');
+    const paidByOrder = after.recentPaid.filter((b) => b.paidOrderNo === orderNo);
+    expect(paidByOrder).toHaveLength(before.unpaid.length);
+    expect(paidByOrder.every((b) => b.paidVia === 'wechat')).toBe(true);
+
+    // 缴费记录 says how: 微信支付.
+    await onScreen(lisi, `[data-test="dues-paid-bill"][data-month="${after.month}"]`, '微信支付').waitFor();
+    await onScreen(lisi, '#dues-history').scrollIntoViewIfNeeded();
+    await shot(lisi, 'mp-dues-history');
+  });
+
+  it('a second notification of the same payment changes nothing', async () => {
+    const orderNo = returnedOrder(lisi);
+    const paidBefore = await myDues();
+    const orderBefore = await mpGet<MpPayOrderVO>(stack.bffUrl, token, `/api/mp/dues/orders/${orderNo}`);
+
+    // WeChat Pay's genuine TRANSACTION.SUCCESS again, same id, three copies at once.
+    const probe = await fetch(`${stack.paySimUrl}/__dev/probe`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ kind: 'duplicate', out_trade_no: orderNo, copies: 3 }),
+    });
+    expect(probe.status).toBe(200);
+    const { sent } = (await probe.json()) as { sent: SimNotification[] };
+    expect(sent).toHaveLength(3);
+    // Each copy acknowledged (2xx), so WeChat Pay would stop retrying — and none applied a second time.
+    for (const n of sent) expect(n.attempts.map((a) => a.status !== null && a.status < 300)).toEqual([true]);
+
+    const paidAfter = await myDues();
+    const thisMonth = (d: MyDuesVO) =>
+      d.recentPaid.filter((b) => b.kind === 'monthly' && b.month === d.month && b.status === 'paid');
+    expect(thisMonth(paidAfter)).toHaveLength(1);
+    expect(paidAfter.recentPaid).toEqual(paidBefore.recentPaid);
+    expect(paidAfter.unpaid).toEqual([]);
+    const orderAfter = await mpGet<MpPayOrderVO>(stack.bffUrl, token, `/api/mp/dues/orders/${orderNo}`);
+    expect(orderAfter).toEqual(orderBefore);
+
+    await lisi.reload();
+    await onScreen(lisi, '#dues-month-paid').waitFor();
+    await expect(onScreen(lisi, '[data-test="dues-paid-bill"]', '微信支付').count()).resolves.toBe(
+      paidAfter.recentPaid.filter((b) => b.paidVia === 'wechat').length,
+    );
+    await shot(lisi, 'mp-dues-after-duplicate');
+  });
+});
