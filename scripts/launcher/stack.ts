@@ -1,10 +1,13 @@
 import { createServer } from 'net';
 import { join } from 'path';
-import { startWechatSim, simOpenid } from '../sim/wechat';
+import { SIM_TEMPLATES, startWechatSim, simOpenid } from '../sim/wechat';
 import type { WechatSim } from '../sim/wechat';
 import { DevSecrets, freshPiiKeys, repoRoot } from './dev-env';
 import { ManagedProcess, runToCompletion, spawnManaged, waitForHttp } from './processes';
 import { PaySimOptions, StackPaySim, startPaySimForStack } from './wechatpay';
+
+/** The dues reminder's template in the WeChat simulator (scripts/sim/wechat/subscribe.ts), when it has one. */
+const DUES_REMINDER_TEMPLATE = 'sim_tmpl_dues_reminder';
 
 /** Demo identities of the simulator, pre-created with their roles so every subpackage has a user. */
 export const DEMO_IDENTITIES = [
@@ -128,6 +131,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Subscribe-message templates the WeChat simulator knows, so the demo's reminders really go out;
     // a value set in the environment (a test's own template) wins.
     WECHAT_TMPL_STUDY_REMINDER: process.env.WECHAT_TMPL_STUDY_REMINDER ?? 'sim_tmpl_study_reminder',
+    // The dues reminder only once the simulator has its template (a template it does not know refuses
+    // every send, which is worse than the BFF's own "reminders not configured").
+    ...(SIM_TEMPLATES.some((t) => t.id === DUES_REMINDER_TEMPLATE)
+      ? { WECHAT_TMPL_DUES_REMINDER: process.env.WECHAT_TMPL_DUES_REMINDER ?? DUES_REMINDER_TEMPLATE }
+      : {}),
     // Throwaway stacks (e2e, bench) pass no PII keys: their databases die with them.
     ...(secrets.PII_KEYS && secrets.PII_ACTIVE_KEY_ID && secrets.PII_HMAC_KEY
       ? { PII_KEYS: secrets.PII_KEYS, PII_ACTIVE_KEY_ID: secrets.PII_ACTIVE_KEY_ID, PII_HMAC_KEY: secrets.PII_HMAC_KEY }
