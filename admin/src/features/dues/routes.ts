@@ -11,4 +11,16 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./BillsPage.vue'),
     meta: { title: '党费账单', permission: 'dues:manage', menu: { group: 'dues', order: 10 } },
   },
+  {
+    path: 'dues/declarations',
+    name: 'dues-declarations',
+    component: () => import('./DeclarationsPage.vue'),
+    meta: { title: '党费基数', permission: 'dues:manage', menu: { group: 'dues', order: 11 } },
+  },
+  {
+    path: 'dues/arrears',
+    name: 'dues-arrears',
+    component: () => import('./ArrearsPage.vue'),
+    meta: { title: '欠缴名单', permission: 'dues:manage', menu: { group: 'dues', order: 12 } },
+  },
 ];
