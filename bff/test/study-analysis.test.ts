@@ -15,6 +15,8 @@ import { StudyCourse } from '../src/modules/study/courses/study-course.entity';
 import { StudyLessonEntity } from '../src/modules/study/courses/study-lesson.entity';
 import { StudyLessonProgress } from '../src/modules/study/progress/study-lesson-progress.entity';
 import { StudyDayTotal } from '../src/modules/study/progress/study-day-total.entity';
+import { Exam } from '../src/modules/exam/exams/exam.entity';
+import { ExamAttempt } from '../src/modules/exam/attempts/exam-attempt.entity';
 
 const backend = currentBackend();
 const TEMPLATE = 'sim_tmpl_study_reminder';
@@ -271,7 +273,60 @@ describe(`study analysis on ${backend.name}`, () => {
     expect((await post(secretaryA, '/api/admin/study/analysis/reminders', { courseId: elective.id })).status).toBe(409);
   });
 
-  it('downloads the xlsx report of the caller branch, audited', async () => {
+  /** An exam and graded attempts written directly (the exam API is tested in exam-attempts). */
+  async function insertExamResults(): Promise<void> {
+    const ds = await dataSourceOf(t);
+    const exam = ds.getRepository(Exam).create({
+      id: randomUUID(),
+      orgId: 'town',
+      orgPath: '/',
+      title: '党章知识测试',
+      description: null,
+      paperKind: 'fixed',
+      questionIds: [],
+      sections: [],
+      pointsEach: 10,
+      passMark: 60,
+      timeLimitMinutes: 30,
+      attemptsAllowed: null,
+      opensAt: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+      closesAt: null,
+      audienceKind: 'all',
+      audienceOrgIds: [],
+      audiencePaths: [],
+      publishedAt: new Date(Date.now() - 5 * 86_400_000).toISOString(),
+      actorId: admin.id,
+    });
+    await ds.getRepository(Exam).insert(exam);
+    const attempt = (memberId: string, attemptNo: number, score: number) => {
+      const ended = new Date(Date.now() - 86_400_000).toISOString();
+      return ds.getRepository(ExamAttempt).create({
+        id: randomUUID(),
+        examId: exam.id,
+        memberId,
+        orgPath: '/',
+        attemptNo,
+        seed: 'seed',
+        paper: [],
+        responses: {},
+        startedAt: ended,
+        deadline: ended,
+        endedAt: ended,
+        endedBy: 'submitted',
+        score,
+        maxScore: 100,
+        passed: score >= 60,
+      });
+    };
+    await insertEach(ds.getRepository(ExamAttempt), [
+      attempt(m.a1.id, 1, 50),
+      attempt(m.a1.id, 2, 80),
+      attempt(m.b1.id, 1, 90),
+    ]);
+  }
+
+  it('downloads the xlsx report of the caller branch, with exam results, audited', async () => {
+    await insertExamResults();
     const res = await get(secretaryA, `/api/admin/study/analysis/report.xlsx?from=${day(-5)}&to=${day(0)}`)
       .buffer(true)
       .parse((r, cb) => {
@@ -287,6 +342,8 @@ describe(`study analysis on ${backend.name}`, () => {
     expect(text).toContain('幸福村党支部|李一|13|1|1|1');
     expect(text).toContain('幸福村党支部|李二|3|1|0|0');
     expect(text).toContain('幸福村党支部|学习党章|2|1|50%');
+    // The best of 李一's two attempts; 孙一's result is another branch's and stays out.
+    expect(text).toContain('幸福村党支部|李一|党章知识测试|80 / 100|及格|2');
     expect(text.join('\n')).not.toContain('孙一');
     const ds = await dataSourceOf(t);
     expect(await ds.getRepository(AuditLog).countBy({ action: 'party.study.report.export' })).toBe(1);

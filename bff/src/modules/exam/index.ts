@@ -4,3 +4,5 @@
 export { ExamPassedEvent, examPassedKey } from './exam-events';
 export type { ExamPassed } from './exam-events';
 export { ExamClock } from './exam-clock';
+export { MemberExamResults } from './exams/member-exam-results';
+export type { MemberExamResult } from './exams/member-exam-results';

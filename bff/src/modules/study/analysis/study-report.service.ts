@@ -5,14 +5,15 @@ import { naturalCompare, shanghaiDate } from '@zhili/shared';
 import type { MemberStandingVO } from '@zhili/shared';
 import { Acting, AuditActorService } from '../../../core/audit';
 import { AppError } from '../../../core/errors/app-error';
+import { MemberExamResults } from '../../exam';
 import { writeXlsx } from '../../registry';
 import { StudyDayTotal } from '../progress/study-day-total.entity';
 import { analysableCourses, StudyStandingsService } from './study-standings.service';
 
 /**
  * The study report of the caller's branches as xlsx: per member the study time and days in the
- * period and the courses completed, then per course and branch the completion. (Exam results are
- * not in it: the exam module exports no results query for other modules yet.)
+ * period and the courses completed, then per course and branch the completion, then each member's
+ * best result in every exam taken in the period.
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -25,6 +26,9 @@ export class StudyReportService {
 
   @Inject()
   private audit!: AuditActorService;
+
+  @Inject()
+  private examResults!: MemberExamResults;
 
   async xlsx(
     acting: Acting,
@@ -64,6 +68,7 @@ export class StudyReportService {
         const d = done.get(s.memberId) ?? { required: 0, all: 0 };
         done.set(s.memberId, { required: d.required + (s.required ? 1 : 0), all: d.all + 1 });
       }
+    const exams = await this.examResults.forMembers(ids, { from, to });
     const members = [...scoped.members].sort(
       (a, b) =>
         naturalCompare(scoped.branchNames.get(a.orgId) ?? '', scoped.branchNames.get(b.orgId) ?? '') ||
@@ -96,6 +101,19 @@ export class StudyReportService {
             const completed = list.filter((s) => s.completed).length;
             add([branch, c.title, list.length, completed, `${Math.round((completed * 100) / list.length)}%`, null]);
           }
+        }
+        add([null, null, null, null, null, null]);
+        add(['支部', '姓名', '考试', '最高分 / 满分', '是否及格', '考试次数']);
+        const order = new Map(members.map((m, i) => [m.id, i]));
+        const byMember = [...exams].sort(
+          (a, b) =>
+            (order.get(a.memberId) ?? 0) - (order.get(b.memberId) ?? 0) || naturalCompare(a.examTitle, b.examTitle),
+        );
+        for (const r of byMember) {
+          const member = scoped.members.find((m) => m.id === r.memberId);
+          const branch = member ? (scoped.branchNames.get(member.orgId) ?? '') : '';
+          const name = scoped.names.get(r.memberId) ?? '';
+          add([branch, name, r.examTitle, `${r.bestScore} / ${r.maxScore}`, r.passed ? '及格' : '不及格', r.attempts]);
         }
       },
     );
