@@ -1,0 +1,33 @@
+import { Controller, Inject } from '@midwayjs/core';
+import type { Context } from '@midwayjs/koa';
+import { duesRefundCallbackRoutes } from '@zhili/shared';
+import { Public } from '../../../core/auth/public.decorator';
+import { Api } from '../../../core/http/contract';
+import { RefundNotificationService } from './refund-notification.service';
+
+/**
+ * WeChat Pay's refund notification. No session: the signature over the raw body is the authentication.
+ * WeChat Pay's answer format: 204 without a body, or 4xx/5xx {"code":"FAIL","message":"…"} to be retried.
+ */
+@Public()
+@Controller('/')
+export class RefundCallbackController {
+  @Inject()
+  ctx!: Context;
+
+  @Inject()
+  private notifications!: RefundNotificationService;
+
+  @Api(duesRefundCallbackRoutes.refund)
+  async refund(): Promise<undefined> {
+    const raw = (this.ctx.request as { rawBody?: string }).rawBody ?? '';
+    const answer = await this.notifications.receive(this.ctx.headers, raw);
+    if (answer.status === 204) return undefined;
+    // The contract's 204 is applied by Midway after the handler returns (HttpCode) and would turn a refusal
+    // into a success that stops WeChat Pay's retries: a refusal is written to the response directly.
+    this.ctx.respond = false;
+    this.ctx.res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8' });
+    this.ctx.res.end(JSON.stringify(answer.body));
+    return undefined;
+  }
+}
