@@ -23,4 +23,16 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./ArrearsPage.vue'),
     meta: { title: '欠缴名单', permission: 'dues:manage', menu: { group: 'dues', order: 12 } },
   },
+  {
+    path: 'dues/reports',
+    name: 'dues-reports',
+    component: () => import('./ReportsPage.vue'),
+    meta: { title: '党费报表', permission: 'dues:manage', menu: { group: 'dues', order: 13 } },
+  },
+  {
+    path: 'dues/spending',
+    name: 'dues-spending',
+    component: () => import('./SpendingPage.vue'),
+    meta: { title: '党费支出', permission: 'dues:manage', menu: { group: 'dues', order: 14 } },
+  },
 ];
