@@ -1,0 +1,80 @@
+import { Config, Init, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { InjectDataSource } from '@midwayjs/typeorm';
+import { DataSource } from 'typeorm';
+import { formatYuan, z } from '@zhili/shared';
+import { defineDomainEvent } from '../../../core/events';
+import { MpUser } from '../../mp-user';
+import { PartyMemberAccount } from '../../party';
+import { WechatPushRouter, type SubscribeMessage } from '../../wechat';
+
+/**
+ * `dues.reminder`: a member in arrears was reminded (by a secretary or the monthly job), appended in
+ * the transaction that records the reminder; the WeChat push router turns it into a subscribe message.
+ */
+export const DuesReminderEvent = defineDomainEvent(
+  'dues.reminder',
+  z.object({
+    reminderId: z.string().min(1),
+    memberId: z.string().min(1),
+    streak: z.number().int(),
+    outstandingFen: z.number().int(),
+  }),
+);
+export type DuesReminderPayload = z.infer<typeof DuesReminderEvent.schema>;
+
+/** Outbox topic of the reminder push (renaming it needs a migration of pending rows). */
+export const DUES_REMINDER_TOPIC = 'wechat.subscribe.dues_reminder';
+
+/** WeChat's `thing` fields take at most 20 characters. */
+const thing = (text: string) => ({ value: Array.from(text).slice(0, 20).join('') });
+
+/**
+ * The reminder's subscribe message (template `WECHAT_TMPL_DUES_REMINDER`): what it is about, the
+ * amount outstanding, how many months; it opens the member's dues screen.
+ */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class DuesReminderPush {
+  @Inject()
+  private wechatRouter!: WechatPushRouter;
+
+  @InjectDataSource()
+  private dataSource!: DataSource;
+
+  @Config('zhili.modules.dues')
+  private env!: { WECHAT_TMPL_DUES_REMINDER?: string };
+
+  get enabled(): boolean {
+    return !!this.env.WECHAT_TMPL_DUES_REMINDER;
+  }
+
+  @Init()
+  init(): void {
+    this.wechatRouter.route(DuesReminderEvent, {
+      name: DUES_REMINDER_TOPIC,
+      when: () => this.enabled,
+      build: (event) => this.build(event),
+    });
+  }
+
+  async build(event: DuesReminderPayload): Promise<SubscribeMessage | null> {
+    const templateId = this.env.WECHAT_TMPL_DUES_REMINDER;
+    if (!templateId) return null;
+    const link = await this.dataSource.getRepository(PartyMemberAccount).findOneBy({ memberId: event.memberId });
+    if (!link) return null;
+    const user = await this.dataSource
+      .getRepository(MpUser)
+      .findOne({ where: { id: link.mpUserId }, select: { id: true, openid: true } });
+    if (!user) return null;
+    return {
+      touser: user.openid,
+      templateId,
+      page: 'party/pages/dues/index',
+      data: {
+        thing1: thing('党费交纳提醒'),
+        amount2: { value: formatYuan(event.outstandingFen) },
+        thing3: thing(`已连续${event.streak}个月未交纳党费，请尽快交纳`),
+      },
+    };
+  }
+}
