@@ -4,7 +4,7 @@ import { aria } from '../../../components/a11y/aria';
 import { Heading } from '../../../components/a11y/Heading';
 import { Tappable } from '../../../components/a11y/Tappable';
 import { EmptyState } from '../../../components/StateView';
-import { billTitle, monthText, paidHow, yuan } from './dues-format';
+import { billTitle, paidHow, yuan } from './dues-format';
 
 interface UnpaidBillsProps {
   bills: DuesBillVO[];
@@ -64,7 +64,7 @@ export function PaidHistory({ bills }: { bills: DuesBillVO[] }) {
                 <Text className="dues-bill__title">{billTitle(bill)}</Text>
                 <Text className="dues-bill__meta">
                   {bill.status === 'paid' ? paidHow(bill) : bill.status === 'refunded' ? '已退款' : '已减免'}
-                  {bill.paidOnTime === false ? ` · 晚于${monthText(bill.month)}缴纳期限` : ''}
+                  {bill.paidOnTime === false ? ' · 逾期缴纳' : ''}
                 </Text>
               </View>
               <Text className="dues-bill__amount">{yuan(bill.amountFen)}</Text>

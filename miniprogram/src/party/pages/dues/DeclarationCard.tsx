@@ -88,9 +88,13 @@ function DeclareForm({ dues, onSaved, onCancel }: DeclareFormProps) {
       <View className="dues-preview" id="dues-preview" {...aria({ live: 'polite' })}>
         {preview ? (
           <>
-            <Text>每月应缴 </Text>
-            <Text className="dues-preview__amount">{yuan(preview.dueFen)}</Text>
-            <Text>{`\n${preview.explanation}`}</Text>
+            <View>
+              <Text>每月应缴 </Text>
+              <Text className="dues-preview__amount" id="dues-preview-amount">
+                {yuan(preview.dueFen)}
+              </Text>
+            </View>
+            <Text className="dues-preview__how">{preview.explanation}</Text>
           </>
         ) : (
           <Text>填写收入后显示每月应缴金额</Text>
