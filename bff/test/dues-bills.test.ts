@@ -78,7 +78,8 @@ describe(`dues bills on ${backend.name}`, () => {
       await ds.getRepository(MpUser).update({ id: user.id }, { roles: ['party_member'] });
       const linked = await put(admin, `/api/admin/party/members/${m[key].id}/mp-account`, { mpUserId: user.id });
       expect(linked.status).toBe(204);
-      mp[key] = user;
+      // Signed in again: the new token carries the party_member role.
+      mp[key] = await mpLogin(t, `dues-${key}`);
     };
     await member('a1', '李一', villageA, branchA.id);
     await member('a2', '李二', villageA, branchA.id);
@@ -302,9 +303,14 @@ describe(`dues bills on ${backend.name}`, () => {
     expect(other.unpaid.concat(other.recentPaid).every((b) => b.memberId === m.a2.id)).toBe(true);
     expect(other.recentPaid.length).toBe(1);
 
-    const refused = await get(resident, '/api/mp/dues');
-    expect(refused.status).toBe(403);
-    expect(refused.body.error.message).toContain('党员');
+    // A resident: refused at the door. A party_member account not linked to a file: told what to do.
+    expect((await get(resident, '/api/mp/dues')).status).toBe(403);
+    const ds = await dataSourceOf(t);
+    const unlinked = await mpLogin(t, 'dues-unlinked');
+    await ds.getRepository(MpUser).update({ id: unlinked.id }, { roles: ['party_member'] });
+    const notLinked = await get(await mpLogin(t, 'dues-unlinked'), '/api/mp/dues');
+    expect(notLinked.status).toBe(404);
+    expect(notLinked.body.error.message).toContain('尚未关联党员档案');
   });
 
   it('the member declares this year once (outside January) and adds a voluntary bill', async () => {

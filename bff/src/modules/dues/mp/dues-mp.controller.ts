@@ -4,13 +4,18 @@ import { mpDuesRoutes } from '@zhili/shared';
 import type { RouteInput } from '@zhili/shared';
 import type { Acting } from '../../../core/audit';
 import { ForPrincipal } from '../../../core/auth/public.decorator';
+import { RequireRole } from '../../../core/auth/require-permission.decorator';
 import { principalOf } from '../../../core/auth/principal';
 import { Api } from '../../../core/http/contract';
 import { clientInfo } from '../../../core/http/client-info';
 import { DuesMpService } from './dues-mp.service';
 
-/** 党费 in the mini-program: the member's own dues screen, their yearly base, a voluntary extra. */
+/**
+ * 党费 in the mini-program: the member's own dues screen, their yearly base, a voluntary extra. A
+ * resident without the party_member role is refused (403) by the guard before any of this runs.
+ */
 @ForPrincipal('mp')
+@RequireRole('party_member')
 @Controller('/')
 export class DuesMpController {
   @Inject()

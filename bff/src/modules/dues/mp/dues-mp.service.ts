@@ -30,7 +30,8 @@ const RECENT_PAID = 12;
 /**
  * The member's own dues in the mini-program: this month's amount with how it was computed (their own
  * income shown to them only), the base, what is owed and what was paid; declaring the year's base;
- * a voluntary extra bill. A caller who is not a linked party member gets 403 with a clear message.
+ * a voluntary extra bill. Residents are refused by the role guard (403); a member account not linked
+ * to a member file gets 404 saying so.
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -53,12 +54,14 @@ export class DuesMpService {
   @Config('zhili.modules.dues')
   private env!: Partial<DuesEnv>;
 
-  /** The member file behind the caller; 403 for a resident who is not a (linked) party member. */
+  /**
+   * The member file behind the caller (the guard already required the party_member role); 404 with
+   * what to do when the account is not linked to a member file yet.
+   */
   async memberOf(mpUserId: string): Promise<PartyMember> {
     const link = await this.dataSource.getRepository(PartyMemberAccount).findOneBy({ mpUserId });
     const member = link && (await this.dataSource.getRepository(PartyMember).findOneBy({ id: link.memberId }));
-    if (!member)
-      throw new AppError('FORBIDDEN', '党费缴纳仅面向党员：您的账号尚未关联党员档案，如您是党员请联系所在支部书记');
+    if (!member) throw new AppError('NOT_FOUND', '您的账号尚未关联党员档案，暂不能缴纳党费，请联系所在支部书记');
     return member;
   }
 
