@@ -35,4 +35,10 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./SpendingPage.vue'),
     meta: { title: '党费支出', permission: 'dues:manage', menu: { group: 'dues', order: 14 } },
   },
+  {
+    path: 'dues/payments',
+    name: 'dues-payments',
+    component: () => import('./PaymentsPage.vue'),
+    meta: { title: '支付与对账', permission: 'dues:manage', menu: { group: 'dues', order: 15 } },
+  },
 ];
