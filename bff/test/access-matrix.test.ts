@@ -164,6 +164,28 @@ const EXPECTED_ACCESS: Record<string, readonly string[] | 'everyone'> = {
   'GET /api/admin/study/analysis/laggards': staff('town_admin', 'party_secretary'),
   'POST /api/admin/study/analysis/reminders': staff('town_admin', 'party_secretary'),
   'GET /api/admin/study/analysis/report.xlsx': staff('town_admin', 'party_secretary'),
+  // Dues bases, bills and arrears (#16, dues:manage): the town admin and party secretaries.
+  'GET /api/admin/dues/declarations': staff('town_admin', 'party_secretary'),
+  'PUT /api/admin/dues/declarations/:memberId/:year': staff('town_admin', 'party_secretary'),
+  'GET /api/admin/dues/bills': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/dues/bills/generate': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/dues/bills/special': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/dues/bills/:id/cash': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/dues/bills/:id/proxy': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/dues/bills/:id/waive': staff('town_admin', 'party_secretary'),
+  'GET /api/admin/dues/arrears': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/dues/arrears/:memberId/remind': staff('town_admin', 'party_secretary'),
+  // A member's own dues screen, base and voluntary extra (party_member only).
+  'GET /api/mp/dues': ['mp party_member'],
+  'PUT /api/mp/dues/declaration': ['mp party_member'],
+  'POST /api/mp/dues/voluntary': ['mp party_member'],
+  // Dues reports and spending (#16, dues:manage): the town admin and party secretaries.
+  'GET /api/admin/dues/reports/monthly': staff('town_admin', 'party_secretary'),
+  'GET /api/admin/dues/reports/monthly/export': staff('town_admin', 'party_secretary'),
+  'GET /api/admin/dues/spending': staff('town_admin', 'party_secretary'),
+  'POST /api/admin/dues/spending': staff('town_admin', 'party_secretary'),
+  'DELETE /api/admin/dues/spending/:id': staff('town_admin', 'party_secretary'),
+  'GET /api/admin/dues/spending/export': staff('town_admin', 'party_secretary'),
   // Courses (#15): columns, courses, lessons, lesson files and elective requests (study:manage).
   'GET /api/admin/study/columns': staff('town_admin', 'party_secretary'),
   'POST /api/admin/study/columns': staff('town_admin', 'party_secretary'),
@@ -349,7 +371,9 @@ describe(`access-control matrix on ${backend.name}`, () => {
     }
     expect(mismatches).toEqual([]);
     expect(calls).toBe(routes.length * identities.length);
-  });
+    // Every route × identity, one after the other (a call may end the caller's session): ≈ 20 s on a
+    // quiet machine for the ~4,500 calls of the party half, minutes when CI shares the cores.
+  }, 600_000);
 
   it('derives its expectations from the shared table (spot checks)', () => {
     const byPath = (method: string, path: string) =>
