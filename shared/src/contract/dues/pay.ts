@@ -139,8 +139,8 @@ export const wechatPayCallbackRoutes = {
       event_type: z.string(),
       resource: z.looseObject({ ciphertext: z.string(), nonce: z.string(), associated_data: z.string() }),
     }),
+    // No fixed status: the handler answers 204 (accepted) or 4xx/5xx with WeChat Pay's FAIL body itself.
     response: null,
-    status: 204,
   }),
 };
 

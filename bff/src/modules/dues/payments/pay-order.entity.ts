@@ -54,6 +54,13 @@ export class PayOrder {
   @Column({ name: 'refunded_fen', type: 'integer', default: 0 })
   refundedFen!: number;
 
+  /**
+   * Paid through this order for bills that had meanwhile been paid otherwise (cash, 代缴): the money
+   * arrived but credited nothing, so it is owed back (the finance page refunds it). Migration 1764300810000.
+   */
+  @Column({ name: 'conflict_fen', type: 'integer', default: 0 })
+  conflictFen!: number;
+
   @Column({ type: 'integer', default: 1 })
   version!: number;
 

@@ -1,0 +1,110 @@
+import { ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
+import { createHash } from 'node:crypto';
+import { headerValue, type HeaderBag } from '../pay/wechat-pay-verifier';
+import { parsePaymentNotification, type NotificationRefusal } from '../pay/notification';
+import type { PayNotificationOutcome } from './pay-notification.entity';
+import { PaymentLedgerService } from './payment-ledger.service';
+import { WechatPayProvider } from './wechat-pay.provider';
+
+/** The answer WeChat Pay gets: 204 without a body stops its retries; anything else is retried. */
+export type NotificationAnswer =
+  { status: 204 } | { status: 400 | 401 | 500 | 503; body: { code: 'FAIL'; message: string } };
+
+const fail = (status: 400 | 401 | 500 | 503, message: string): NotificationAnswer => ({
+  status,
+  body: { code: 'FAIL', message },
+});
+
+/** Refusals of the parser → what is recorded, and what WeChat Pay is told. */
+const REFUSALS: Record<NotificationRefusal, { outcome: PayNotificationOutcome; answer: NotificationAnswer }> = {
+  'missing-headers': { outcome: 'bad_signature', answer: fail(401, '签名缺失') },
+  signtest: { outcome: 'bad_signature', answer: fail(401, '签名探测') },
+  'unknown-serial': { outcome: 'bad_signature', answer: fail(401, '未知的平台证书或公钥序列号') },
+  'bad-signature': { outcome: 'bad_signature', answer: fail(401, '签名错误') },
+  stale: { outcome: 'stale', answer: fail(401, '时间戳超出允许范围') },
+  malformed: { outcome: 'malformed', answer: fail(400, '通知格式错误') },
+  'unexpected-event': { outcome: 'malformed', answer: fail(400, '不是支付通知') },
+  'decrypt-failed': { outcome: 'malformed', answer: fail(400, '解密失败') },
+  // Signed by WeChat Pay and decrypted with our key, but for another merchant or mini-program: a retry
+  // carries the same content, so it is acknowledged, recorded and logged as an error for a person.
+  'wrong-mchid': { outcome: 'merchant_mismatch', answer: { status: 204 } },
+  'wrong-appid': { outcome: 'merchant_mismatch', answer: { status: 204 } },
+};
+
+/**
+ * POST /api/callbacks/wechatpay/payment: signature over the raw body first (pay/notification.ts),
+ * then the ledger applies it exactly once; every notification is recorded with its outcome.
+ *
+ * Answers (docs/PAYMENTS.md): not proven to come from WeChat Pay (signature, timestamp, format) →
+ * 4xx FAIL; applied, duplicate, not SUCCESS → 204; genuine but refused on content (wrong amount,
+ * unknown order, other merchant) → 204 as well, because a retry carries the same content and can never
+ * be accepted: it is recorded, logged at error level, a wrong amount audited, and a person settles it
+ * (the order stays unpaid and the reconciliation lists the difference); our own failure (database,
+ * lock) → 500 FAIL, so WeChat Pay retries and the retry completes it.
+ */
+@Provide()
+@Scope(ScopeEnum.Singleton)
+export class PaymentNotificationService {
+  @Inject()
+  private wechatPay!: WechatPayProvider;
+
+  @Inject()
+  private ledger!: PaymentLedgerService;
+
+  @Logger()
+  private logger!: ILogger;
+
+  async receive(headers: HeaderBag, rawBody: string): Promise<NotificationAnswer> {
+    if (!this.wechatPay.enabled) return fail(503, '未开通微信支付');
+    const client = this.wechatPay.client();
+    const receivedAt = new Date().toISOString();
+    const base = {
+      source: 'notify' as const,
+      receivedAt,
+      serial: headerValue(headers, 'wechatpay-serial')?.slice(0, 64) ?? null,
+      bodySha256: createHash('sha256').update(rawBody, 'utf8').digest('hex'),
+    };
+    const parsed = await parsePaymentNotification(client, headers, rawBody);
+    if (!parsed.ok) {
+      const refusal = REFUSALS[parsed.reason];
+      const log = refusal.outcome === 'merchant_mismatch' ? 'error' : 'warn';
+      this.logger[log]('[dues] payment notification %s refused: %s', parsed.id ?? '-', parsed.reason);
+      await this.ledger.record({
+        ...base,
+        notificationId: parsed.id?.slice(0, 64) ?? null,
+        eventType: parsed.eventType?.slice(0, 40) ?? null,
+        outcome: refusal.outcome,
+        detail: parsed.reason,
+        outTradeNo: null,
+        transactionId: null,
+        amountFen: null,
+      });
+      return refusal.answer;
+    }
+    const t = parsed.resource;
+    const known = {
+      ...base,
+      notificationId: parsed.id.slice(0, 64),
+      eventType: parsed.eventType.slice(0, 40),
+      outTradeNo: t.out_trade_no.slice(0, 32),
+      transactionId: t.transaction_id?.slice(0, 32) ?? null,
+      amountFen: t.amount.total,
+    };
+    try {
+      const result = await this.ledger.apply(client.settings, t, 'notify');
+      if (result.outcome === 'unknown_order')
+        this.logger.error('[dues] notification for unknown order %s', t.out_trade_no);
+      await this.ledger.record({ ...known, outcome: result.outcome, detail: result.detail ?? null });
+      return { status: 204 };
+    } catch (err) {
+      this.logger.error(
+        '[dues] notification %s for %s not applied: %s',
+        parsed.id,
+        t.out_trade_no,
+        (err as Error).message,
+      );
+      await this.ledger.record({ ...known, outcome: 'failed', detail: (err as Error).message });
+      return fail(500, '处理失败，请重试');
+    }
+  }
+}

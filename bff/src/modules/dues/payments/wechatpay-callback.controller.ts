@@ -1,0 +1,30 @@
+import { Controller, Inject } from '@midwayjs/core';
+import type { Context } from '@midwayjs/koa';
+import { wechatPayCallbackRoutes } from '@zhili/shared';
+import { Public } from '../../../core/auth/public.decorator';
+import { Api } from '../../../core/http/contract';
+import { PaymentNotificationService } from './payment-notification.service';
+
+/**
+ * WeChat Pay's payment notification. No session: the signature over the raw body is the
+ * authentication (checked before anything is parsed). The answer is WeChat Pay's own format, not our
+ * envelope: 204 without a body, or 4xx/5xx with {"code":"FAIL","message":"…"} so it retries.
+ */
+@Public()
+@Controller('/')
+export class WechatPayCallbackController {
+  @Inject()
+  ctx!: Context;
+
+  @Inject()
+  private notifications!: PaymentNotificationService;
+
+  @Api(wechatPayCallbackRoutes.payment)
+  async payment(): Promise<undefined> {
+    const raw = (this.ctx.request as { rawBody?: string }).rawBody ?? '';
+    const answer = await this.notifications.receive(this.ctx.headers, raw);
+    this.ctx.status = answer.status;
+    if (answer.status !== 204) this.ctx.body = answer.body;
+    return undefined;
+  }
+}
