@@ -13,6 +13,7 @@ const registry: Record<string, () => Promise<Benchmark>> = {
   cases: async () => (await import('./cases')).benchmark,
   'import-health': async () => (await import('./import-health')).benchmark,
   study: async () => (await import('./study')).benchmark,
+  'pay-notify': async () => (await import('./pay-notify')).benchmark,
 };
 
 const available = Object.keys(registry);
