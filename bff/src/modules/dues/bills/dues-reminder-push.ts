@@ -1,7 +1,7 @@
 import { Config, Init, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource } from 'typeorm';
-import { formatYuan, z } from '@zhili/shared';
+import { z } from '@zhili/shared';
 import { defineDomainEvent } from '../../../core/events';
 import { MpUser } from '../../mp-user';
 import { PartyMemberAccount } from '../../party';
@@ -29,8 +29,9 @@ export const DUES_REMINDER_TOPIC = 'wechat.subscribe.dues_reminder';
 const thing = (text: string) => ({ value: Array.from(text).slice(0, 20).join('') });
 
 /**
- * The reminder's subscribe message (template `WECHAT_TMPL_DUES_REMINDER`): what it is about, the
- * amount outstanding, how many months; it opens the member's dues screen.
+ * The reminder's subscribe message (template `WECHAT_TMPL_DUES_REMINDER`, keywords thing1 事项,
+ * character_string2 欠缴金额, thing3 温馨提示): what it is about, the amount outstanding, how many
+ * months; it opens the member's dues screen.
  */
 @Provide()
 @Scope(ScopeEnum.Singleton)
@@ -72,7 +73,8 @@ export class DuesReminderPush {
       page: 'party/pages/dues/index',
       data: {
         thing1: thing('党费交纳提醒'),
-        amount2: { value: formatYuan(event.outstandingFen) },
+        // character_string takes digits, letters and symbols only: no 元.
+        character_string2: { value: `¥${(event.outstandingFen / 100).toFixed(2)}` },
         thing3: thing(`已连续${event.streak}个月未交纳党费，请尽快交纳`),
       },
     };
