@@ -37,6 +37,10 @@ const bffProject = {
 module.exports = {
   // Per-project testTimeout is ignored by Jest 29; integration tests start real servers.
   testTimeout: 30000,
+  // Jest's default (cores - 1) is one worker on a 2-core CI machine, which then mostly waits on
+  // databases, servers and browsers. Test files are independent (own database, Redis prefix, ports),
+  // so three workers overlap that waiting; `--maxWorkers` on the command line still wins.
+  maxWorkers: Math.max(3, require('os').availableParallelism() - 1),
   projects: [
     {
       displayName: 'shared',
