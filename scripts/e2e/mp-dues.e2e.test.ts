@@ -4,6 +4,7 @@ import { blockingViolations } from './support/axe';
 import { browserAvailable, launchBrowser } from './support/browser';
 import { E2eStack, startE2eStack } from './support/e2e-stack';
 import { PHONE, h5DevLogin, onScreen } from './support/h5';
+import { townPartyStaff, type StaffApi } from './support/party-staff';
 import { settledScreenshot as shot } from './support/settle';
 
 const describeBrowser = browserAvailable() ? describe : describe.skip;
@@ -56,6 +57,7 @@ describeBrowser('H5 party dues: WeChat Pay through the simulator in Chromium', (
   let browser: Browser;
   let lisi: Page;
   let token = '';
+  let staff: StaffApi;
   let before: MyDuesVO;
 
   const myDues = () => mpGet<MyDuesVO>(stack.bffUrl, token, '/api/mp/dues');
@@ -63,6 +65,7 @@ describeBrowser('H5 party dues: WeChat Pay through the simulator in Chromium', (
   beforeAll(async () => {
     stack = await startE2eStack();
     browser = await launchBrowser();
+    ({ api: staff } = await townPartyStaff(stack, browser, 'dues.e2e'));
     const context = await browser.newContext({ ...PHONE });
     // The H5 stand-in for Taro.requestPayment finds this stack's pay simulator here (payment.h5.ts).
     await context.addInitScript(
@@ -71,20 +74,40 @@ describeBrowser('H5 party dues: WeChat Pay through the simulator in Chromium', (
     );
     lisi = await h5DevLogin(context, stack, 'lisi');
     token = await mpToken(lisi);
-    before = await myDues();
-    if (!before.thisMonth || before.thisMonth.status !== 'unpaid') {
-      throw new Error('the demo seed should leave 李四 with this month unpaid and a declared base');
-    }
-    if (!before.paymentAvailable) throw new Error('the stack should have WeChat Pay (the simulator) configured');
   });
   afterAll(async () => {
     await browser?.close();
     await stack?.dispose();
   });
 
-  it('shows the month amount in large type, how it was computed, and the unpaid months ticked', async () => {
+  it('has a base for the year (declared in the page when there is none) and this month billed', async () => {
     await lisi.goto(`${stack.bffUrl}/h5/#/party/pages/home/index`);
     await onScreen(lisi, '#party-go-dues').click();
+    await onScreen(lisi, '#dues-month').waitFor();
+    const start = await myDues();
+    if (!start.declaration) {
+      // No base yet: the member declares it, and sees the amount before saving.
+      expect(start.canDeclare).toBe(true);
+      await onScreen(lisi, '#dues-declare-open').click();
+      await onScreen(lisi, '#dues-kind-employed').click();
+      await onScreen(lisi, '#dues-income input').fill('4500');
+      await expect(onScreen(lisi, '#dues-preview-amount').textContent()).resolves.toBe('¥45.00');
+      await shot(lisi, 'mp-dues-declare');
+      await onScreen(lisi, '#dues-declare-save').click();
+      await onScreen(lisi, '#dues-declaration-kind', '在职党员').waitFor();
+    }
+    // The branch's monthly run (idempotent: bills the seed made already stay as they are).
+    await staff('POST', '/dues/bills/generate', { month: start.month });
+    before = await myDues();
+    if (!before.thisMonth || before.thisMonth.status !== 'unpaid') {
+      throw new Error(`李四 should owe this month's dues: ${JSON.stringify(before.thisMonth)}`);
+    }
+    expect(before.paymentAvailable).toBe(true);
+    expect(before.unpaid.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows the month amount in large type, how it was computed, and the unpaid months ticked', async () => {
+    await lisi.reload();
     await onScreen(lisi, '#dues-amount').waitFor();
     const month = before.thisMonth!;
     await expect(onScreen(lisi, '#dues-amount').textContent()).resolves.toBe(yuan(month.amountFen));
