@@ -2,7 +2,9 @@ import { Controller, Inject } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
 import { duesRefundCallbackRoutes } from '@zhili/shared';
 import { Public } from '../../../core/auth/public.decorator';
+import { AppError } from '../../../core/errors/app-error';
 import { Api } from '../../../core/http/contract';
+import { WechatPayProvider } from '../payments/wechat-pay.provider';
 import { RefundNotificationService } from './refund-notification.service';
 
 /**
@@ -18,8 +20,13 @@ export class RefundCallbackController {
   @Inject()
   private notifications!: RefundNotificationService;
 
+  @Inject()
+  private wechatPay!: WechatPayProvider;
+
   @Api(duesRefundCallbackRoutes.refund)
   async refund(): Promise<undefined> {
+    // Payments off: there is no merchant, so there is no callback (as for an unconfigured gov connector).
+    if (!this.wechatPay.enabled) throw new AppError('NOT_FOUND');
     const raw = (this.ctx.request as { rawBody?: string }).rawBody ?? '';
     const answer = await this.notifications.receive(this.ctx.headers, raw);
     if (answer.status === 204) return undefined;
