@@ -342,5 +342,22 @@ describe(`dues bills on ${backend.name}`, () => {
     ).toBe(404);
     const list = await get(secretaryA, '/api/admin/dues/bills?kind=special');
     expect((list.body.data as DuesBillVO[]).map((b) => b.title)).toEqual(Array(3).fill('抗洪救灾特殊党费'));
+    const named = await post(secretaryA, '/api/admin/dues/bills/special', {
+      orgId: branchA.id,
+      title: '特殊党费（个人）',
+      amountFen: 5_000,
+      memberIds: [m.a1.id],
+    });
+    expect(named.status).toBe(201);
+    expect(named.body.data).toMatchObject({ created: 1, totalFen: 5_000 });
+    // Branch B's member is not in branch A: refused, nothing written.
+    const foreign = await post(secretaryA, '/api/admin/dues/bills/special', {
+      orgId: branchA.id,
+      title: '特殊党费（个人）',
+      amountFen: 5_000,
+      memberIds: [m.a1.id, m.b1.id],
+    });
+    expect(foreign.status).toBe(400);
+    expect((await get(secretaryA, '/api/admin/dues/bills?kind=special')).body.page.total).toBe(4);
   });
 });
