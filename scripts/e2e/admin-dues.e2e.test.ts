@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { DuesBillVO, DuesDeclarationRowVO, DuesMonthlyReportVO, StaffUserVO } from '@zhili/shared';
+import { blockingViolations } from './support/axe';
 import { browserAvailable, launchBrowser } from './support/browser';
 import { E2E_ADMIN_PASSWORD, E2eStack, startE2eStack } from './support/e2e-stack';
 import { settledScreenshot as shot } from './support/settle';
@@ -141,5 +142,16 @@ describeBrowser('admin dues in Chromium: base, bills of the month, cash, report'
     await totals.getByText(yuan(paidAfter)).waitFor();
     await page.getByTestId('dues-reports-table').getByText('本月合计').first().waitFor();
     await shot(page, 'admin-dues-report');
+  });
+
+  it.each([
+    ['bills', '/dues/bills', '[data-testid="dues-bills-table"] .el-table__row'],
+    ['arrears', '/dues/arrears', '[data-testid="dues-arrears-table"]'],
+    ['report', '/dues/reports', '[data-testid="dues-reports-totals"]'],
+  ])('has no critical or serious accessibility violation on the %s page', async (_name, path, ready) => {
+    await page.goto(`${stack.bffUrl}/admin${path}`);
+    await page.locator(ready).first().waitFor();
+    await page.locator('.el-loading-mask').first().waitFor({ state: 'hidden' });
+    expect(await blockingViolations(page)).toEqual([]);
   });
 });
