@@ -6,6 +6,7 @@ import { DuesBill } from '../src/modules/dues/bills/dues-bill.entity';
 import { PayNotification } from '../src/modules/dues/payments/pay-notification.entity';
 import { PayOrder } from '../src/modules/dues/payments/pay-order.entity';
 import { DuesRefund } from '../src/modules/dues/refunds/dues-refund.entity';
+import { RefundService } from '../src/modules/dues/refunds/refund.service';
 import {
   forwardRefund,
   paidOrder,
@@ -159,6 +160,30 @@ describe(`dues refunds on ${backend.name}`, () => {
     // The notification arriving late afterwards is a duplicate.
     expect((await forwardRefund(w, await refundNotificationFor(w, no))).status).toBe(204);
     expect((await orderOf(outTradeNo)).refundedFen).toBe(30);
+  });
+
+  it('copies of one notification arriving at once are applied once', async () => {
+    const { outTradeNo } = await paidOrder(w, w.branchA, [70, 70]);
+    const res = await refund(w.finance, outTradeNo, { amountFen: 140, reason: '全额退回' });
+    const no = (res.body.data as DuesRefundVO).outRefundNo;
+    const n = await refundNotificationFor(w, no);
+    const answers = await Promise.all([forwardRefund(w, n), forwardRefund(w, n), forwardRefund(w, n)]);
+    expect(answers.map((a) => a.status)).toEqual([204, 204, 204]);
+    expect(await orderOf(outTradeNo)).toMatchObject({ status: 'refunded', refundedFen: 140 });
+    const outcomes = (await (await ds()).getRepository(PayNotification).findBy({ outTradeNo })).map((r) => r.outcome);
+    expect(outcomes.sort()).toEqual(['applied', 'duplicate', 'duplicate']);
+  });
+
+  it('the job completes refunds still PROCESSING after a minute', async () => {
+    const { outTradeNo } = await paidOrder(w, w.branchA, [40]);
+    const res = await refund(w.finance, outTradeNo, { amountFen: 40, reason: '退回' });
+    const no = (res.body.data as DuesRefundVO).outRefundNo;
+    const service = await w.t.get(RefundService);
+    expect(await service.refreshProcessing(new Date())).toBe(0);
+    expect(await refundRow(no)).toMatchObject({ status: 'PROCESSING' });
+    expect(await service.refreshProcessing(new Date(Date.now() + 2 * 60_000))).toBeGreaterThanOrEqual(1);
+    expect(await refundRow(no)).toMatchObject({ status: 'SUCCESS' });
+    expect(await orderOf(outTradeNo)).toMatchObject({ status: 'refunded', refundedFen: 40 });
   });
 
   it('only dues:finance refunds, and only orders within the party scope', async () => {
