@@ -79,7 +79,8 @@ describeBrowser('admin dues in Chromium: base, bills of the month, cash, report'
     await dialog.waitFor();
     await dialog.getByTestId('dues-declaration-kind').click();
     await page.getByRole('option', { name: '在职党员' }).click();
-    await dialog.getByTestId('dues-declaration-income').locator('input').fill('4321.23');
+    // Element Plus puts the test id on the input itself.
+    await dialog.getByTestId('dues-declaration-income').fill('4321.23');
     const preview = dialog.getByTestId('dues-declaration-preview');
     await preview.getByText('¥43.21').waitFor();
     expect(await preview.textContent()).toContain('4321.23元 × 1% = 43.21元');
@@ -123,7 +124,10 @@ describeBrowser('admin dues in Chromium: base, bills of the month, cash, report'
     const row = table.locator('.el-table__body tr', { hasText: bill.memberName }).filter({ hasText: '未缴' }).first();
     await row.waitFor();
     await row.getByRole('button', { name: `登记现金 ${bill.memberName}` }).click();
-    const dialog = page.getByRole('dialog', { name: '登记现金收缴' });
+    // The confirmation box carries the same title: the form dialog is the one with the bill in it.
+    const dialog = page
+      .getByRole('dialog', { name: '登记现金收缴' })
+      .filter({ has: page.getByTestId('dues-bill-action-what') });
     await dialog.waitFor();
     await dialog.getByTestId('dues-bill-action-what').getByText(yuan(bill.amountFen)).waitFor();
     await shot(page, 'admin-dues-cash-dialog');
