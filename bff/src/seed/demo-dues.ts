@@ -6,8 +6,9 @@ import { DuesBill } from '../modules/dues/bills/dues-bill.entity';
 import { DuesDeclaration } from '../modules/dues/bills/dues-declaration.entity';
 import { PartyMemberAccount } from '../modules/party/meetings/party-member-account.entity';
 import { PartyMember } from '../modules/party/members/party-member.entity';
+import { Person } from '../modules/registry/entities';
 import { StaffUser } from '../modules/staff/staff-user.entity';
-import { BRANCH_SECRETARY_USERNAME } from './demo-party';
+import { BRANCH_SECRETARY_USERNAME, LISI_NAME } from './demo-party';
 import { Rng } from './prng';
 
 const DEMO_DUES_SEED = 20_261_216;
@@ -51,7 +52,7 @@ function beijingMorning(month: string, day: number): string {
  * bills for the last seven months with a realistic mix — most paid (WeChat Pay, cash to the branch,
  * some on someone's behalf), a few late, a few unpaid; one member six months behind so the arrears list
  * shows a flag; 李四 (the linked demo member) employed at ¥4,500, with every month paid but this one,
- * so the end-to-end journey can pay it.
+ * so the end-to-end journey can pay it. Members are found by their registry name (李四).
  */
 export async function ensureDemoDues(
   dataSource: DataSource,
@@ -64,18 +65,26 @@ export async function ensureDemoDues(
     .find({ where: { status: 'active' }, order: { id: 'ASC' } });
   if (members.length === 0) return none;
   const linked = new Set((await dataSource.getRepository(PartyMemberAccount).find()).map((a) => a.memberId));
+  // 李四 by his registry name (his file is linked to a person of the demo town).
+  const lisiPersons = new Set(
+    (await dataSource.getRepository(Person).find({ where: { name: LISI_NAME }, select: { id: true } })).map(
+      (p) => p.id,
+    ),
+  );
+  const isLisiFile = (m: PartyMember) => m.personId !== null && lisiPersons.has(m.personId);
   const secretary = await dataSource.getRepository(StaffUser).findOneBy({ username: BRANCH_SECRETARY_USERNAME });
   const now = options.now ?? new Date();
   const current = beijingMonth(now);
   const year = Number(current.slice(0, 4));
   const rng = new Rng(DEMO_DUES_SEED);
-  // Someone without a mini-program account (the demo links only 李四); the last member when all are linked.
-  const flagged = members.find((m) => !linked.has(m.id)) ?? (members.length > 1 ? members[members.length - 1] : null);
+  // Someone without a mini-program account (the demo links only 李四), else anyone but 李四.
+  const flagged =
+    members.find((m) => !linked.has(m.id) && !isLisiFile(m)) ?? members.find((m) => !isLisiFile(m)) ?? null;
 
   const declarations: DuesDeclaration[] = [];
   const bills: DuesBill[] = [];
   for (const member of members) {
-    const isLisi = linked.has(member.id) && member !== flagged;
+    const isLisi = isLisiFile(member);
     const base = isLisi ? { kind: 'employed' as const, incomeFen: LISI_INCOME_FEN, farmerFen: null } : drawBase(rng);
     const monthlyFen = duesComputation(base.kind, base.incomeFen ?? 0, {
       farmerFen: base.farmerFen ?? farmerDuesBoundsFen.default,
