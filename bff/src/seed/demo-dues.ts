@@ -56,7 +56,11 @@ function beijingMorning(month: string, day: number): string {
  */
 export async function ensureDemoDues(
   dataSource: DataSource,
-  options: { cipher: PiiCipher; now?: Date },
+  options: {
+    cipher: PiiCipher;
+    now?: Date;
+    /** Reference day YYYY-MM-DD of the demo (Beijing); default today. */ today?: string;
+  },
 ): Promise<DemoDuesReport> {
   const none: DemoDuesReport = { created: false, declarations: 0, bills: 0, flaggedMemberId: null };
   if ((await dataSource.getRepository(DuesDeclaration).count()) > 0) return none;
@@ -73,7 +77,7 @@ export async function ensureDemoDues(
   );
   const isLisiFile = (m: PartyMember) => m.personId !== null && lisiPersons.has(m.personId);
   const secretary = await dataSource.getRepository(StaffUser).findOneBy({ username: BRANCH_SECRETARY_USERNAME });
-  const now = options.now ?? new Date();
+  const now = options.now ?? (options.today ? new Date(`${options.today}T12:00:00+08:00`) : new Date());
   const current = beijingMonth(now);
   const year = Number(current.slice(0, 4));
   const rng = new Rng(DEMO_DUES_SEED);
