@@ -2,8 +2,10 @@ import { Controller, Inject } from '@midwayjs/core';
 import type { Context } from '@midwayjs/koa';
 import { wechatPayCallbackRoutes } from '@zhili/shared';
 import { Public } from '../../../core/auth/public.decorator';
+import { AppError } from '../../../core/errors/app-error';
 import { Api } from '../../../core/http/contract';
 import { PaymentNotificationService } from './payment-notification.service';
+import { WechatPayProvider } from './wechat-pay.provider';
 
 /**
  * WeChat Pay's payment notification. No session: the signature over the raw body is the
@@ -19,8 +21,13 @@ export class WechatPayCallbackController {
   @Inject()
   private notifications!: PaymentNotificationService;
 
+  @Inject()
+  private wechatPay!: WechatPayProvider;
+
   @Api(wechatPayCallbackRoutes.payment)
   async payment(): Promise<undefined> {
+    // Payments off: there is no merchant, so there is no callback (as for an unconfigured gov connector).
+    if (!this.wechatPay.enabled) throw new AppError('NOT_FOUND');
     const raw = (this.ctx.request as { rawBody?: string }).rawBody ?? '';
     const answer = await this.notifications.receive(this.ctx.headers, raw);
     this.ctx.status = answer.status;
