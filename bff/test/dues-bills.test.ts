@@ -327,6 +327,21 @@ describe(`dues bills on ${backend.name}`, () => {
     expect(vol.body.data).toMatchObject({ kind: 'voluntary', amountFen: 10_000, status: 'unpaid', memberId: m.a3.id });
     expect((await post(mp.a3, '/api/mp/dues/voluntary', { amountFen: 0 })).status).toBe(400);
     expect((await post(resident, '/api/mp/dues/voluntary', { amountFen: 100 })).status).toBe(403);
+
+    // Prepaying three months: next month on, at the base's amount; asking again makes no second bill.
+    const prepaid = await post(mp.a3, '/api/mp/dues/prepay', { months: 3 });
+    expect(prepaid.status).toBe(200);
+    const due = monthlyDuesFen('retired', month.endsWith('-01') ? 100_000 : 600_000);
+    expect(prepaid.body.data.bills.map((b: DuesBillVO) => [b.month, b.amountFen])).toEqual(
+      [1, 2, 3].map((n) => [addMonths(month, n), due]),
+    );
+    expect(prepaid.body.data.totalFen).toBe(3 * due);
+    const more = await post(mp.a3, '/api/mp/dues/prepay', { months: 4 });
+    expect(more.body.data.bills).toHaveLength(4);
+    expect(more.body.data.bills.slice(0, 3).map((b: DuesBillVO) => b.id)).toEqual(
+      prepaid.body.data.bills.map((b: DuesBillVO) => b.id),
+    );
+    expect((await post(mp.a3, '/api/mp/dues/prepay', { months: 13 })).status).toBe(400);
   });
 
   it('special dues for a branch: one bill each, in scope only', async () => {

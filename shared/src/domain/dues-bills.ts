@@ -45,6 +45,8 @@ export const duesLimits = {
   incomeMaxFen: 1_000_000_000,
   /** Members one special-dues call may name. */
   specialMembersMax: 2000,
+  /** Months a member may prepay ahead (next month on). */
+  prepayMonthsMax: 12,
 } as const;
 
 /** Unpaid months in a row at which a member is flagged for the secretary (自行脱党 review). */

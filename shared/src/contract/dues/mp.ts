@@ -68,6 +68,22 @@ export const myDuesDeclarationBodySchema = z
   .refine(incomeRequiredForKind, { error: INCOME_REQUIRED_MESSAGE, path: ['incomeFen'] });
 export type MyDuesDeclarationBody = z.infer<typeof myDuesDeclarationBodySchema>;
 
+/** Prepaying: the monthly bills of the coming months, made now so they can be paid together. */
+export const duesPrepayBodySchema = z.strictObject({
+  months: z
+    .number({ error: '请选择预缴月数' })
+    .int({ error: '预缴月数应为整数' })
+    .min(1, { error: '至少预缴 1 个月' })
+    .max(duesLimits.prepayMonthsMax, { error: `最多预缴 ${duesLimits.prepayMonthsMax} 个月` }),
+});
+
+export const duesPrepayResultSchema = z.object({
+  /** The unpaid monthly bills from next month on (made now or already there), oldest first. */
+  bills: z.array(duesBillSchema),
+  totalFen: z.number().int(),
+});
+export type DuesPrepayResultVO = z.infer<typeof duesPrepayResultSchema>;
+
 /** A party member's dues in the mini-program (own member file only). */
 export const mpDuesRoutes = {
   me: defineRoute({
@@ -96,5 +112,15 @@ export const mpDuesRoutes = {
     body: z.strictObject({ amountFen: fenField(duesLimits.amountMinFen, duesLimits.amountMaxFen) }),
     response: duesBillSchema,
     status: 201,
+  }),
+  prepay: defineRoute({
+    method: 'POST',
+    path: '/api/mp/dues/prepay',
+    summary: '预缴党费：生成今后几个月的月度账单（已有的不重复生成），随后一并支付',
+    tag: MP_TAG,
+    audience: 'mp',
+    body: duesPrepayBodySchema,
+    response: duesPrepayResultSchema,
+    status: 200,
   }),
 };

@@ -11,7 +11,8 @@ import { clientInfo } from '../../../core/http/client-info';
 import { DuesMpService } from './dues-mp.service';
 
 /**
- * 党费 in the mini-program: the member's own dues screen, their yearly base, a voluntary extra. A
+ * 党费 in the mini-program: the member's own dues screen, their yearly base, a voluntary extra,
+ * prepaying the coming months. A
  * resident without the party_member role is refused (403) by the guard before any of this runs.
  */
 @ForPrincipal('mp')
@@ -41,5 +42,10 @@ export class DuesMpController {
   @Api(mpDuesRoutes.voluntary)
   async voluntary({ body }: RouteInput<typeof mpDuesRoutes.voluntary>) {
     return { data: await this.dues.voluntary(principalOf(this.ctx).id, body.amountFen) };
+  }
+
+  @Api(mpDuesRoutes.prepay)
+  async prepay({ body }: RouteInput<typeof mpDuesRoutes.prepay>) {
+    return { data: await this.dues.prepay(principalOf(this.ctx).id, body.months) };
   }
 }

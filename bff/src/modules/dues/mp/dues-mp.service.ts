@@ -3,6 +3,7 @@ import { Config, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
+  addMonths,
   beijingMonth,
   billDueOn,
   declarationForMonth,
@@ -10,6 +11,7 @@ import {
   duesKindLabels,
   type DuesBillVO,
   type DuesKind,
+  type DuesPrepayResultVO,
   type MyDuesDeclarationBody,
   type MyDuesVO,
 } from '@zhili/shared';
@@ -188,6 +190,49 @@ export class DuesMpService {
     });
     const bill = await this.dataSource.getRepository(DuesBill).findOneByOrFail({ id });
     return (await this.names.billViews([bill]))[0];
+  }
+
+  /**
+   * Prepaying (预缴): the monthly bills of the next `months` months from the base that applies to each,
+   * inserted ignoring duplicates of (member, kind, period) — so asking twice, or the monthly job later,
+   * makes no second bill. Returns every unpaid monthly bill of those months.
+   */
+  async prepay(mpUserId: string, months: number, now: Date = new Date()): Promise<DuesPrepayResultVO> {
+    const member = await this.memberOf(mpUserId);
+    const decls = (await this.declarations.declarationsOf([member.id])).get(member.id) ?? [];
+    const current = beijingMonth(now);
+    const ahead = Array.from({ length: months }, (_, i) => addMonths(current, i + 1));
+    const repo = this.dataSource.getRepository(DuesBill);
+    for (const month of ahead) {
+      const applied = declarationForMonth(decls, month);
+      if (!applied) throw new AppError('CONFLICT', '请先申报党费基数，再预缴党费');
+      await repo
+        .createQueryBuilder()
+        .insert()
+        .into(DuesBill)
+        .values({
+          id: randomUUID(),
+          memberId: member.id,
+          orgId: member.orgId,
+          orgPath: member.orgPath,
+          kind: 'monthly',
+          month,
+          period: month,
+          amountFen: applied.declaration.monthlyFen,
+          declarationId: applied.declaration.id,
+          title: null,
+          status: 'unpaid',
+          dueOn: billDueOn(month),
+          version: 1,
+        })
+        .orIgnore()
+        .execute();
+    }
+    const bills = await repo.find({
+      where: { memberId: member.id, kind: 'monthly', period: In(ahead), status: 'unpaid' },
+      order: { month: 'ASC' },
+    });
+    return { bills: await this.names.billViews(bills), totalFen: bills.reduce((sum, b) => sum + b.amountFen, 0) };
   }
 
   /** Bills of the caller only (another member's id answers 404). */
