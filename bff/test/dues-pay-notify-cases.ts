@@ -106,6 +106,24 @@ export function describeNotifications(mode: KeyMode): void {
       expect(rows[rows.length - 1]).toMatchObject({ source: 'notify', outcome });
     });
 
+    it("answers a refusal in WeChat Pay's own format, and records it", async () => {
+      const before = (await notificationRows(w.t)).length;
+      const res = await w.t
+        .http()
+        .post('/api/callbacks/wechatpay/payment')
+        .set('Content-Type', 'application/json')
+        .send('{"id":"x","event_type":"TRANSACTION.SUCCESS","resource":{}}');
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual({ code: 'FAIL', message: '签名缺失' });
+      const rows = await notificationRows(w.t);
+      expect(rows).toHaveLength(before + 1);
+      expect(rows[rows.length - 1]).toMatchObject({
+        outcome: 'bad_signature',
+        detail: 'missing-headers',
+        notificationId: null,
+      });
+    });
+
     it('never marks a wrong amount paid: recorded, audited, acknowledged; the order waits for a person', async () => {
       const { bill, outTradeNo } = await ordered(150);
       await probe('wrong-amount', outTradeNo);

@@ -139,8 +139,9 @@ export const wechatPayCallbackRoutes = {
       event_type: z.string(),
       resource: z.looseObject({ ciphertext: z.string(), nonce: z.string(), associated_data: z.string() }),
     }),
-    // No fixed status: the handler answers 204 (accepted) or 4xx/5xx with WeChat Pay's FAIL body itself.
+    // 204 when accepted; a refusal (4xx/5xx with WeChat Pay's FAIL body) is written by the handler itself.
     response: null,
+    status: 204,
   }),
 };
 

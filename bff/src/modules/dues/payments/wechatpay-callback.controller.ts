@@ -30,8 +30,12 @@ export class WechatPayCallbackController {
     if (!this.wechatPay.enabled) throw new AppError('NOT_FOUND');
     const raw = (this.ctx.request as { rawBody?: string }).rawBody ?? '';
     const answer = await this.notifications.receive(this.ctx.headers, raw);
-    this.ctx.status = answer.status;
-    if (answer.status !== 204) this.ctx.body = answer.body;
+    if (answer.status === 204) return undefined;
+    // The contract's 204 is applied by Midway after the handler returns (HttpCode) and would turn a refusal
+    // into a success that stops WeChat Pay's retries: a refusal is written to the response directly.
+    this.ctx.respond = false;
+    this.ctx.res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8' });
+    this.ctx.res.end(JSON.stringify(answer.body));
     return undefined;
   }
 }
