@@ -142,7 +142,6 @@ describeBrowser('H5 party dues: WeChat Pay through the simulator in Chromium', (
     await lisi.waitForURL(/\/h5\/#\/party\/pages\/dues\/index\?order=/);
     await onScreen(lisi, '#dues-pay-status', '已缴').waitFor({ timeout: 30_000 });
     await expect(onScreen(lisi, '#dues-pay-status').textContent()).resolves.toContain(yuan(before.unpaidTotalFen));
-    await onScreen(lisi, '#dues-month-paid').waitFor();
     await shot(lisi, 'mp-dues-paid');
 
     const orderNo = returnedOrder(lisi);
@@ -188,11 +187,23 @@ describeBrowser('H5 party dues: WeChat Pay through the simulator in Chromium', (
     const orderAfter = await mpGet<MpPayOrderVO>(stack.bffUrl, token, `/api/mp/dues/orders/${orderNo}`);
     expect(orderAfter).toEqual(orderBefore);
 
+    // Reloaded with ?order=… the page asks the BFF about that order again: still 已缴, once.
     await lisi.reload();
-    await onScreen(lisi, '#dues-month-paid').waitFor();
+    await onScreen(lisi, '#dues-pay-status', '已缴').waitFor();
     await expect(onScreen(lisi, '[data-test="dues-paid-bill"]', '微信支付').count()).resolves.toBe(
       paidAfter.recentPaid.filter((b) => b.paidVia === 'wechat').length,
     );
     await shot(lisi, 'mp-dues-after-duplicate');
+  });
+
+  it('adds 自愿多交 as a bill of its own, ticked for the next payment', async () => {
+    await onScreen(lisi, '#dues-voluntary-amount input').fill('10');
+    await onScreen(lisi, '#dues-voluntary-add').click();
+    await onScreen(lisi, '[data-test="dues-unpaid-bill"]', '自愿多交').waitFor();
+    await expect(onScreen(lisi, '#dues-total').textContent()).resolves.toContain('¥10.00');
+    const dues = await myDues();
+    expect(dues.unpaid.map((b) => [b.kind, b.amountFen])).toEqual([['voluntary', 1000]]);
+    await onScreen(lisi, '#dues-month').scrollIntoViewIfNeeded();
+    await shot(lisi, 'mp-dues-voluntary');
   });
 });

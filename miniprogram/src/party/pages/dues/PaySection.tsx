@@ -41,7 +41,8 @@ export function PaySection({ dues, chosenCount, chosenFen, pay, onPay }: PaySect
           还没有党费基数，请先在下方申报，或联系支部登记
         </Text>
       )}
-      {thisMonth?.status === 'paid' ? (
+      {/* Right after a payment the status line below says 已缴 with the time; do not say it twice. */}
+      {thisMonth?.status === 'paid' && pay.kind !== 'paid' ? (
         <Text className="dues-month__paid" id="dues-month-paid">
           本月已缴{thisMonthBill ? `（${paidHow(thisMonthBill)}）` : ''}
         </Text>
