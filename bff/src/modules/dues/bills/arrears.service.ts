@@ -3,6 +3,7 @@ import { Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import {
+  addMonths,
   arrearsOf,
   beijingMonth,
   nextReminderAllowedAt,
@@ -78,7 +79,7 @@ export class DuesArrearsService {
   /** The arrears of these members at `now`, from their monthly bills. */
   async arrearsOf(memberIds: readonly string[], now: Date): Promise<Map<string, MemberArrears>> {
     const current = beijingMonth(now);
-    const from = `${Number(current.slice(0, 4)) - HISTORY_MONTHS / 12}${current.slice(4)}`;
+    const from = addMonths(current, -HISTORY_MONTHS);
     const bills = new Map<string, DuesBill[]>();
     for (let i = 0; i < memberIds.length; i += CHUNK) {
       const rows = await this.dataSource
