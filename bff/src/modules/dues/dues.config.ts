@@ -33,6 +33,8 @@ export const duesEnv = {
   /** Accepted age of a signed response or notification, in seconds. */
   WECHATPAY_MAX_SKEW_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
   WECHATPAY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(10000),
+  /** Subscribe-message template of the dues reminder (欠缴提醒); unset: reminders are off. */
+  WECHAT_TMPL_DUES_REMINDER: z.string().trim().max(64).optional(),
 };
 export type DuesEnv = EnvOf<typeof duesEnv>;
 
