@@ -152,10 +152,14 @@ describeBrowser('admin dues in Chromium: base, bills of the month, cash, report'
     ['bills', '/dues/bills', '[data-testid="dues-bills-table"] .el-table__row'],
     ['arrears', '/dues/arrears', '[data-testid="dues-arrears-table"]'],
     ['report', '/dues/reports', '[data-testid="dues-reports-totals"]'],
-  ])('has no critical or serious accessibility violation on the %s page', async (_name, path, ready) => {
+    ['declarations', '/dues/declarations', '[data-testid="dues-declarations-table"] .el-table__row'],
+    ['spending', '/dues/spending', '[data-testid="dues-spending-table"]'],
+    ['payments', '/dues/payments', '[data-testid="dues-orders-table"]'],
+  ])('has no critical or serious accessibility violation on the %s page', async (name, path, ready) => {
     await page.goto(`${stack.bffUrl}/admin${path}`);
     await page.locator(ready).first().waitFor();
     await page.locator('.el-loading-mask').first().waitFor({ state: 'hidden' });
+    await shot(page, `admin-dues-page-${name}`);
     expect(await blockingViolations(page)).toEqual([]);
   });
 });
