@@ -128,7 +128,8 @@ export class WechatPayClient {
       out_trade_no: input.outTradeNo,
       out_refund_no: input.outRefundNo,
       ...(input.reason ? { reason: input.reason } : {}),
-      notify_url: input.notifyUrl ?? this.settings.notifyUrl,
+      // Refunds have their own callback: the payment callback refuses REFUND.* events.
+      notify_url: input.notifyUrl ?? refundNotifyUrlOf(this.settings),
       amount: { refund: input.refundFen, total: input.totalFen, currency: 'CNY' },
     });
     return result.data as WechatPayRefund;
@@ -196,4 +197,9 @@ function refundNo(value: string): string {
 export function rfc3339Beijing(at: Date): string {
   const shifted = new Date(at.getTime() + 8 * 3600_000);
   return `${shifted.toISOString().slice(0, 19)}+08:00`;
+}
+
+/** The refund callback: configured, or `refund` beside the payment callback (`…/wechatpay/payment` → `…/refund`). */
+export function refundNotifyUrlOf(settings: Pick<WechatPaySettings, 'notifyUrl' | 'refundNotifyUrl'>): string {
+  return settings.refundNotifyUrl ?? new URL('refund', settings.notifyUrl).toString();
 }

@@ -8,7 +8,10 @@ export interface WechatPaySettings {
   privateKeyPem: string;
   apiV3Key: string;
   baseUrl: string;
+  /** Where payment notifications go (TRANSACTION.*). */
   notifyUrl: string;
+  /** Where refund notifications go (REFUND.*); unset: `refund` beside `notifyUrl` (…/wechatpay/refund). */
+  refundNotifyUrl?: string;
   maxSkewSeconds: number;
   timeoutMs: number;
   /** Public-key mode (PUB_KEY_ID_…); absent: platform certificates downloaded from /v3/certificates. */
