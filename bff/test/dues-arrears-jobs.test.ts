@@ -85,7 +85,7 @@ describe(`dues monthly job on ${backend.name}`, () => {
       page: 'party/pages/dues/index',
       data: {
         thing1: { value: '党费交纳提醒' },
-        character_string2: { value: '¥135.00' },
+        character_string2: { value: '135.00' },
         thing3: { value: '已连续3个月未交纳党费，请尽快交纳' },
       },
     });

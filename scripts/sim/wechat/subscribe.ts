@@ -47,6 +47,11 @@ export const SIM_TEMPLATES: readonly SimTemplate[] = [
     title: '学习提醒',
     fields: { thing1: '课程名称', thing2: '学习进度', thing3: '温馨提示' },
   },
+  {
+    id: 'sim_tmpl_dues_reminder',
+    title: '党费交纳提醒',
+    fields: { thing1: '事项', character_string2: '欠缴金额（元）', thing3: '温馨提示' },
+  },
 ];
 
 export function templateById(id: string): SimTemplate | undefined {

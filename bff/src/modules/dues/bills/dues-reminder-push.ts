@@ -30,7 +30,7 @@ const thing = (text: string) => ({ value: Array.from(text).slice(0, 20).join('')
 
 /**
  * The reminder's subscribe message (template `WECHAT_TMPL_DUES_REMINDER`, keywords thing1 事项,
- * character_string2 欠缴金额, thing3 温馨提示): what it is about, the amount outstanding, how many
+ * character_string2 欠缴金额（元，ASCII only）, thing3 温馨提示): what it is about, the amount outstanding, how many
  * months; it opens the member's dues screen.
  */
 @Provide()
@@ -74,7 +74,7 @@ export class DuesReminderPush {
       data: {
         thing1: thing('党费交纳提醒'),
         // character_string takes digits, letters and symbols only: no 元.
-        character_string2: { value: `¥${(event.outstandingFen / 100).toFixed(2)}` },
+        character_string2: { value: (event.outstandingFen / 100).toFixed(2) },
         thing3: thing(`已连续${event.streak}个月未交纳党费，请尽快交纳`),
       },
     };
