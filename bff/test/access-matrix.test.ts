@@ -179,6 +179,7 @@ const EXPECTED_ACCESS: Record<string, readonly string[] | 'everyone'> = {
   'GET /api/mp/dues': ['mp party_member'],
   'PUT /api/mp/dues/declaration': ['mp party_member'],
   'POST /api/mp/dues/voluntary': ['mp party_member'],
+  'POST /api/mp/dues/prepay': ['mp party_member'],
   // Dues reports and spending (#16, dues:manage): the town admin and party secretaries.
   'GET /api/admin/dues/reports/monthly': staff('town_admin', 'party_secretary'),
   'GET /api/admin/dues/reports/monthly/export': staff('town_admin', 'party_secretary'),
@@ -186,6 +187,19 @@ const EXPECTED_ACCESS: Record<string, readonly string[] | 'everyone'> = {
   'POST /api/admin/dues/spending': staff('town_admin', 'party_secretary'),
   'DELETE /api/admin/dues/spending/:id': staff('town_admin', 'party_secretary'),
   'GET /api/admin/dues/spending/export': staff('town_admin', 'party_secretary'),
+  // Dues refunds and reconciliation (#16, dues:finance): money leaving and the merchant's whole bill — town admin only.
+  'POST /api/admin/dues/orders/:outTradeNo/refunds': staff('town_admin'),
+  'GET /api/admin/dues/refunds': staff('town_admin'),
+  'GET /api/admin/dues/reconciliations': staff('town_admin'),
+  'POST /api/admin/dues/reconciliations': staff('town_admin'),
+  'POST /api/admin/dues/reconciliations/:date/differences/:id/resolve': staff('town_admin'),
+  // Signed by WeChat Pay, no session.
+  'POST /api/callbacks/wechatpay/refund': 'everyone',
+  // WeChat Pay orders (#16): a member pays their own bills; the payments page (dues:manage); the payment notification.
+  'POST /api/mp/dues/orders': ['mp party_member'],
+  'GET /api/mp/dues/orders/:outTradeNo': ['mp party_member'],
+  'GET /api/admin/dues/orders': staff('town_admin', 'party_secretary'),
+  'POST /api/callbacks/wechatpay/payment': 'everyone',
   // Courses (#15): columns, courses, lessons, lesson files and elective requests (study:manage).
   'GET /api/admin/study/columns': staff('town_admin', 'party_secretary'),
   'POST /api/admin/study/columns': staff('town_admin', 'party_secretary'),

@@ -43,6 +43,7 @@ export default defineAppConfig({
         'pages/exam/index',
         'pages/practice/index',
         'pages/wrong-book/index',
+        'pages/dues/index',
       ],
     },
     {

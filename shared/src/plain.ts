@@ -33,6 +33,9 @@ export * from './domain/party-meetings';
 export * from './domain/party-archive';
 export * from './domain/party-records';
 export * from './domain/party-dues';
+export * from './domain/dues-bills';
+export * from './domain/dues-reconcile';
+export * from './domain/dues-report';
 // <exports: study>
 export * from './domain/study-progress';
 export * from './domain/study-points';

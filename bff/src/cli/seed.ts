@@ -16,6 +16,7 @@ import { ensureDemoStudyPoints } from '../seed/demo-study-points';
 import { ensureDemoStudySurvey } from '../seed/demo-study-survey';
 import { ensureDemoStudyExam } from '../seed/demo-study-exam';
 import { ensureDemoStudyHistory } from '../seed/demo-study-history';
+import { ensureDemoDues } from '../seed/demo-dues';
 
 /** Sample cases per town size: enough for the console and charts, and for the case benchmarks. */
 const DEMO_CASE_COUNT: Record<SeedSize, number> = { small: 80, full: 1500 };
@@ -132,6 +133,7 @@ export async function seed(dataSource: DataSource, options: SeedOptions): Promis
   }); // a members' survey, a 议事协商 of 幸福村 and an open 民主评议 (after the party)
   await ensureDemoStudyExam(dataSource); // question bank, an open exam and a few finished attempts
   await ensureDemoStudyHistory(dataSource); // study progress of the members (after the courses and the points)
+  await ensureDemoDues(dataSource, { cipher: options.cipher, today: options.today }); // dues bases and 7 months of bills (after the party)
   return result;
 }
 

@@ -26,6 +26,8 @@ export const routes = {
   partyExam: '/party/pages/exam/index',
   partyPractice: '/party/pages/practice/index',
   partyWrongBook: '/party/pages/wrong-book/index',
+  /** The dues page; the h5 payment page returns to it with `?order=…`. */
+  partyDues: '/party/pages/dues/index',
   gridTasks: '/grid/pages/tasks/index',
   gridHouseholds: '/grid/pages/households/index',
   gridHousehold: '/grid/pages/household/index',

@@ -39,4 +39,5 @@ export * from './party';
 export * from './exam';
 export * from './study';
 export * from './survey';
+export * from './dues';
 export * from './route-ref';

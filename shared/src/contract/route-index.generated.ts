@@ -505,3 +505,66 @@ export const studyAnalysis: RouteGroupRefs<Table['studyAnalysis']> = {
   sendReminders: { method: 'POST', path: '/api/admin/study/analysis/reminders' },
   reportXlsx: { method: 'GET', path: '/api/admin/study/analysis/report.xlsx' },
 };
+
+export const mpDuesPay: RouteGroupRefs<Table['mpDuesPay']> = {
+  createOrder: { method: 'POST', path: '/api/mp/dues/orders' },
+  order: { method: 'GET', path: '/api/mp/dues/orders/:outTradeNo' },
+};
+
+export const wechatPayCallbacks: RouteGroupRefs<Table['wechatPayCallbacks']> = {
+  payment: { method: 'POST', path: '/api/callbacks/wechatpay/payment' },
+};
+
+export const duesPayAdmin: RouteGroupRefs<Table['duesPayAdmin']> = {
+  orders: { method: 'GET', path: '/api/admin/dues/orders', list: true },
+};
+
+export const duesBills: RouteGroupRefs<Table['duesBills']> = {
+  declarations: { method: 'GET', path: '/api/admin/dues/declarations', list: true },
+  declare: { method: 'PUT', path: '/api/admin/dues/declarations/:memberId/:year' },
+  bills: { method: 'GET', path: '/api/admin/dues/bills', list: true },
+  generate: { method: 'POST', path: '/api/admin/dues/bills/generate' },
+  special: { method: 'POST', path: '/api/admin/dues/bills/special' },
+  cash: { method: 'POST', path: '/api/admin/dues/bills/:id/cash' },
+  proxy: { method: 'POST', path: '/api/admin/dues/bills/:id/proxy' },
+  waive: { method: 'POST', path: '/api/admin/dues/bills/:id/waive' },
+  arrears: { method: 'GET', path: '/api/admin/dues/arrears', list: true },
+  remind: { method: 'POST', path: '/api/admin/dues/arrears/:memberId/remind' },
+};
+
+export const mpDues: RouteGroupRefs<Table['mpDues']> = {
+  me: { method: 'GET', path: '/api/mp/dues' },
+  declare: { method: 'PUT', path: '/api/mp/dues/declaration' },
+  voluntary: { method: 'POST', path: '/api/mp/dues/voluntary' },
+  prepay: { method: 'POST', path: '/api/mp/dues/prepay' },
+};
+
+export const duesReports: RouteGroupRefs<Table['duesReports']> = {
+  monthly: { method: 'GET', path: '/api/admin/dues/reports/monthly' },
+  monthlyExport: { method: 'GET', path: '/api/admin/dues/reports/monthly/export' },
+};
+
+export const duesSpending: RouteGroupRefs<Table['duesSpending']> = {
+  list: { method: 'GET', path: '/api/admin/dues/spending', list: true },
+  summary: { method: 'GET', path: '/api/admin/dues/spending/summary' },
+  create: { method: 'POST', path: '/api/admin/dues/spending' },
+  update: { method: 'PUT', path: '/api/admin/dues/spending/:id' },
+  remove: { method: 'DELETE', path: '/api/admin/dues/spending/:id' },
+  export: { method: 'GET', path: '/api/admin/dues/spending/export' },
+};
+
+export const duesRefunds: RouteGroupRefs<Table['duesRefunds']> = {
+  create: { method: 'POST', path: '/api/admin/dues/orders/:outTradeNo/refunds' },
+  list: { method: 'GET', path: '/api/admin/dues/refunds', list: true },
+};
+
+export const duesReconciliations: RouteGroupRefs<Table['duesReconciliations']> = {
+  list: { method: 'GET', path: '/api/admin/dues/reconciliations', list: true },
+  day: { method: 'GET', path: '/api/admin/dues/reconciliations/:date' },
+  run: { method: 'POST', path: '/api/admin/dues/reconciliations' },
+  resolve: { method: 'POST', path: '/api/admin/dues/reconciliations/:date/differences/:id/resolve' },
+};
+
+export const duesRefundCallbacks: RouteGroupRefs<Table['duesRefundCallbacks']> = {
+  refund: { method: 'POST', path: '/api/callbacks/wechatpay/refund' },
+};

@@ -44,6 +44,12 @@ import { mpStudyRoutes, studyPointsRoutes } from './study/points';
 import { studyCourseRoutes } from './study/courses';
 import { mpStudyCourseRoutes } from './study/mp-courses';
 import { studyAnalysisRoutes } from './study/analysis';
+import { duesPayAdminRoutes, mpDuesPayRoutes, wechatPayCallbackRoutes } from './dues/pay';
+import { duesBillRoutes } from './dues/bills';
+import { mpDuesRoutes } from './dues/mp';
+import { duesReconciliationRoutes, duesRefundCallbackRoutes, duesRefundRoutes } from './dues/refunds';
+import { duesReportRoutes } from './dues/reports';
+import { duesSpendingRoutes } from './dues/spending';
 
 /**
  * Every route, grouped by feature. A new feature adds its group here (one line); the BFF checks at
@@ -109,6 +115,16 @@ export const contract = {
   studyCourses: studyCourseRoutes,
   mpStudyCourses: mpStudyCourseRoutes,
   studyAnalysis: studyAnalysisRoutes,
+  mpDuesPay: mpDuesPayRoutes,
+  wechatPayCallbacks: wechatPayCallbackRoutes,
+  duesPayAdmin: duesPayAdminRoutes,
+  duesBills: duesBillRoutes,
+  mpDues: mpDuesRoutes,
+  duesReports: duesReportRoutes,
+  duesSpending: duesSpendingRoutes,
+  duesRefunds: duesRefundRoutes,
+  duesReconciliations: duesReconciliationRoutes,
+  duesRefundCallbacks: duesRefundCallbackRoutes,
 };
 
 /** All routes as a flat list (docs, the start-up check, the bad-input walk). */

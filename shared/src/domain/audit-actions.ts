@@ -142,6 +142,23 @@ export type AuditAction =
   | 'party.exam.publish'
   | 'party.exam.delete'
   | 'party.exam.results.export'
+  | 'party.dues.declaration.save'
+  | 'party.dues.bills.generate'
+  | 'party.dues.special.create'
+  | 'party.dues.bill.cash'
+  | 'party.dues.bill.proxy'
+  | 'party.dues.bill.waive'
+  | 'party.dues.reminder.send'
+  | 'party.dues.payment.amount_mismatch'
+  | 'party.dues.payment.bills_conflict'
+  | 'party.dues.report.export'
+  | 'party.dues.spending.save'
+  | 'party.dues.spending.delete'
+  | 'party.dues.spending.export'
+  | 'party.dues.refund.request'
+  | 'party.dues.refund.settle'
+  | 'party.dues.reconcile.run'
+  | 'party.dues.reconcile.resolve'
   // The audit log itself.
   | 'audit.verify';
 
@@ -322,6 +339,23 @@ export const auditActionLabels: Record<AuditAction, string> = {
   'party.exam.publish': '发布考试',
   'party.exam.delete': '删除考试',
   'party.exam.results.export': '导出考试成绩',
+  'party.dues.declaration.save': '申报或更正党员党费基数',
+  'party.dues.bills.generate': '生成月度党费账单',
+  'party.dues.special.create': '发起特殊党费',
+  'party.dues.bill.cash': '登记党费现金收缴',
+  'party.dues.bill.proxy': '登记党费代缴',
+  'party.dues.bill.waive': '减免党费账单',
+  'party.dues.reminder.send': '发送交纳党费提醒',
+  'party.dues.payment.amount_mismatch': '微信支付金额与订单不符（未入账）',
+  'party.dues.payment.bills_conflict': '微信支付到账时账单已另行缴纳（待退款）',
+  'party.dues.report.export': '导出党费收缴月报',
+  'party.dues.spending.save': '保存党费支出记录',
+  'party.dues.spending.delete': '删除党费支出记录',
+  'party.dues.spending.export': '导出党费支出',
+  'party.dues.refund.request': '党费微信支付退款',
+  'party.dues.refund.settle': '党费退款结果（微信支付）',
+  'party.dues.reconcile.run': '党费微信支付对账',
+  'party.dues.reconcile.resolve': '处理党费对账差异',
   'audit.verify': '校验审计日志',
 };
 

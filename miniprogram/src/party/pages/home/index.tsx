@@ -145,6 +145,14 @@ function MemberHome({ member }: { member: MyPartyMemberVO }) {
             url={routes.partyContacts}
           />
           <Shortcut
+            id="party-go-dues"
+            title="党费缴纳"
+            desc="本月党费、缴费记录"
+            badge={null}
+            label="党费缴纳，本月党费与缴费记录"
+            url={routes.partyDues}
+          />
+          <Shortcut
             id="party-go-study"
             title="党员学习"
             desc="即将开放"
