@@ -35,8 +35,10 @@ const bffProject = {
 
 /** @type {import('jest').Config} */
 module.exports = {
-  // Per-project testTimeout is ignored by Jest 29; integration tests start real servers.
-  testTimeout: 30000,
+  // Per-project testTimeout is ignored by Jest 29; integration tests start real servers, and a
+  // file's beforeAll (app start + every migration, on MariaDB too) shares the cores with two other
+  // workers in CI: 90 s only delays the report of a real hang, 30 s failed healthy files under load.
+  testTimeout: 90000,
   // Jest's default (cores - 1) is one worker on a 2-core CI machine, which then mostly waits on
   // databases, servers and browsers. Test files are independent (own database, Redis prefix, ports),
   // so three workers overlap that waiting; `--maxWorkers` on the command line still wins.
