@@ -35,3 +35,17 @@ export function booleanType(q: QueryRunner): Pick<TableColumnOptions, 'type'> {
 /** Unique keys as named indexes: the same object on SQLite and MySQL (see the entities' @Index). */
 export const unique = (table: string, column: string) =>
   new TableIndex({ name: `uq_${table}_${column}`, columnNames: [column], isUnique: true });
+
+/** A varchar column (nullable unless said otherwise), for migrations' column lists. */
+export function varcharColumn(name: string, length: number, nullable = true, primary = false): TableColumnOptions {
+  return { name, type: 'varchar', length: String(length), isNullable: nullable, isPrimary: primary };
+}
+
+/** An integer column (NOT NULL unless said otherwise), with an optional default. */
+export function integerColumn(name: string, nullable = false, dflt?: number): TableColumnOptions {
+  return { name, type: 'integer', isNullable: nullable, ...(dflt === undefined ? {} : { default: dflt }) };
+}
+
+/** A named index (unique when asked), the same object on SQLite and MySQL. */
+export const namedIndex = (name: string, columnNames: string[], isUnique = false) =>
+  new TableIndex({ name, columnNames, isUnique });

@@ -1,30 +1,12 @@
 import { Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 import { piiTableColumns } from '../../crypto/pii-field';
-import { timestampColumns } from '../migration-helpers';
+import { integerColumn, namedIndex, timestampColumns, varcharColumn } from '../migration-helpers';
 
-const ref = (name: string, nullable = false, primary = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: '36',
-  isNullable: nullable,
-  isPrimary: primary,
-});
-const text = (name: string, length: number, nullable = true, primary = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-  isPrimary: primary,
-});
-const int = (name: string, nullable = false, dflt?: number): TableColumnOptions => ({
-  name,
-  type: 'integer',
-  isNullable: nullable,
-  ...(dflt === undefined ? {} : { default: dflt }),
-});
-const index = (name: string, columnNames: string[], isUnique = false) =>
-  new TableIndex({ name, columnNames, isUnique });
+const ref = (name: string, nullable = false, primary = false) => varcharColumn(name, 36, nullable, primary);
+const text = varcharColumn;
+const int = integerColumn;
+const index = namedIndex;
 
 /** Party dues (issue #16): yearly declarations of the dues base, bills, and WeChat Pay orders. */
 @Provide()

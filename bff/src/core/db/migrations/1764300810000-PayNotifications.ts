@@ -1,13 +1,8 @@
 import { Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { MigrationInterface, QueryRunner, Table, TableColumn, TableColumnOptions, TableIndex } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
+import { varcharColumn } from '../migration-helpers';
 
-const text = (name: string, length: number, nullable = true, primary = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-  isPrimary: primary,
-});
+const text = varcharColumn;
 
 /**
  * WeChat Pay notifications (issue #16): every notification received and what became of it; and on the

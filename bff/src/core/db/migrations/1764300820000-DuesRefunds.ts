@@ -1,22 +1,10 @@
 import { Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex } from 'typeorm';
-import { booleanType, timestampColumns } from '../migration-helpers';
+import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { booleanType, integerColumn, namedIndex, timestampColumns, varcharColumn } from '../migration-helpers';
 
-const text = (name: string, length: number, nullable = true, primary = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-  isPrimary: primary,
-});
-const int = (name: string, nullable = false, dflt?: number): TableColumnOptions => ({
-  name,
-  type: 'integer',
-  isNullable: nullable,
-  ...(dflt === undefined ? {} : { default: dflt }),
-});
-const index = (name: string, columnNames: string[], isUnique = false) =>
-  new TableIndex({ name, columnNames, isUnique });
+const text = varcharColumn;
+const int = integerColumn;
+const index = namedIndex;
 
 /** Party dues (issue #16): refunds of WeChat Pay orders and the daily reconciliation with its differences. */
 @Provide()

@@ -1,13 +1,9 @@
 import { Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex } from 'typeorm';
-import { timestampColumns } from '../migration-helpers';
+import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
+import { timestampColumns, varcharColumn } from '../migration-helpers';
 
-const text = (name: string, length: number, nullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-});
+/** Columns here are NOT NULL unless said otherwise. */
+const text = (name: string, length: number, nullable = false) => varcharColumn(name, length, nullable);
 
 /** Party dues spending (党费支出, issue #16): what each organisation spent its dues on. */
 @Provide()
