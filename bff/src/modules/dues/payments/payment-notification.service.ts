@@ -1,35 +1,15 @@
 import { ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { createHash } from 'node:crypto';
 import { headerValue, type HeaderBag } from '../pay/wechat-pay-verifier';
-import { parsePaymentNotification, type NotificationRefusal } from '../pay/notification';
-import type { PayNotificationOutcome } from './pay-notification.entity';
+import { parsePaymentNotification } from '../pay/notification';
+import { failAnswer, refusalTable, type NotificationAnswer } from './notification-answers';
 import { PaymentLedgerService } from './payment-ledger.service';
 import { WechatPayProvider } from './wechat-pay.provider';
 
-/** The answer WeChat Pay gets: 204 without a body stops its retries; anything else is retried. */
-export type NotificationAnswer =
-  { status: 204 } | { status: 400 | 401 | 500 | 503; body: { code: 'FAIL'; message: string } };
+export type { NotificationAnswer } from './notification-answers';
 
-const fail = (status: 400 | 401 | 500, message: string): NotificationAnswer => ({
-  status,
-  body: { code: 'FAIL', message },
-});
-
-/** Refusals of the parser → what is recorded, and what WeChat Pay is told. */
-const REFUSALS: Record<NotificationRefusal, { outcome: PayNotificationOutcome; answer: NotificationAnswer }> = {
-  'missing-headers': { outcome: 'bad_signature', answer: fail(401, '签名缺失') },
-  signtest: { outcome: 'bad_signature', answer: fail(401, '签名探测') },
-  'unknown-serial': { outcome: 'bad_signature', answer: fail(401, '未知的平台证书或公钥序列号') },
-  'bad-signature': { outcome: 'bad_signature', answer: fail(401, '签名错误') },
-  stale: { outcome: 'stale', answer: fail(401, '时间戳超出允许范围') },
-  malformed: { outcome: 'malformed', answer: fail(400, '通知格式错误') },
-  'unexpected-event': { outcome: 'malformed', answer: fail(400, '不是支付通知') },
-  'decrypt-failed': { outcome: 'malformed', answer: fail(400, '解密失败') },
-  // Signed by WeChat Pay and decrypted with our key, but for another merchant or mini-program: a retry
-  // carries the same content, so it is acknowledged, recorded and logged as an error for a person.
-  'wrong-mchid': { outcome: 'merchant_mismatch', answer: { status: 204 } },
-  'wrong-appid': { outcome: 'merchant_mismatch', answer: { status: 204 } },
-};
+const REFUSALS = refusalTable('不是支付通知');
+const fail = failAnswer;
 
 /**
  * POST /api/callbacks/wechatpay/payment: signature over the raw body first (pay/notification.ts),

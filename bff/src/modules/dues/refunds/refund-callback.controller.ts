@@ -6,6 +6,7 @@ import { AppError } from '../../../core/errors/app-error';
 import { Api } from '../../../core/http/contract';
 import { WechatPayProvider } from '../payments/wechat-pay.provider';
 import { RefundNotificationService } from './refund-notification.service';
+import { sendAnswer } from '../payments/notification-answers';
 
 /**
  * WeChat Pay's refund notification. No session: the signature over the raw body is the authentication.
@@ -28,13 +29,6 @@ export class RefundCallbackController {
     // Payments off: there is no merchant, so there is no callback (as for an unconfigured gov connector).
     if (!this.wechatPay.enabled) throw new AppError('NOT_FOUND');
     const raw = (this.ctx.request as { rawBody?: string }).rawBody ?? '';
-    const answer = await this.notifications.receive(this.ctx.headers, raw);
-    if (answer.status === 204) return undefined;
-    // The contract's 204 is applied by Midway after the handler returns (HttpCode) and would turn a refusal
-    // into a success that stops WeChat Pay's retries: a refusal is written to the response directly.
-    this.ctx.respond = false;
-    this.ctx.res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8' });
-    this.ctx.res.end(JSON.stringify(answer.body));
-    return undefined;
+    return sendAnswer(this.ctx, await this.notifications.receive(this.ctx.headers, raw));
   }
 }

@@ -1,32 +1,14 @@
 import { ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
 import { createHash } from 'node:crypto';
-import { parseRefundNotification, type NotificationRefusal } from '../pay/notification';
+import { parseRefundNotification } from '../pay/notification';
 import { headerValue, type HeaderBag } from '../pay/wechat-pay-verifier';
-import type { PayNotificationOutcome } from '../payments/pay-notification.entity';
-import type { NotificationAnswer } from '../payments/payment-notification.service';
+import { failAnswer, refusalTable, type NotificationAnswer } from '../payments/notification-answers';
 import { PaymentLedgerService } from '../payments/payment-ledger.service';
 import { WechatPayProvider } from '../payments/wechat-pay.provider';
 import { RefundSettlementService } from './refund-settlement.service';
 
-const fail = (status: 400 | 401 | 500 | 503, message: string): NotificationAnswer => ({
-  status,
-  body: { code: 'FAIL', message },
-});
-
-/** Refusals of the parser → what is recorded and what WeChat Pay is told (as for payment notifications). */
-const REFUSALS: Record<NotificationRefusal, { outcome: PayNotificationOutcome; answer: NotificationAnswer }> = {
-  'missing-headers': { outcome: 'bad_signature', answer: fail(401, '签名缺失') },
-  signtest: { outcome: 'bad_signature', answer: fail(401, '签名探测') },
-  'unknown-serial': { outcome: 'bad_signature', answer: fail(401, '未知的平台证书或公钥序列号') },
-  'bad-signature': { outcome: 'bad_signature', answer: fail(401, '签名错误') },
-  stale: { outcome: 'stale', answer: fail(401, '时间戳超出允许范围') },
-  malformed: { outcome: 'malformed', answer: fail(400, '通知格式错误') },
-  'unexpected-event': { outcome: 'malformed', answer: fail(400, '不是退款通知') },
-  'decrypt-failed': { outcome: 'malformed', answer: fail(400, '解密失败') },
-  // Genuine, but for another merchant: a retry carries the same content, so acknowledge and log it.
-  'wrong-mchid': { outcome: 'merchant_mismatch', answer: { status: 204 } },
-  'wrong-appid': { outcome: 'merchant_mismatch', answer: { status: 204 } },
-};
+const REFUSALS = refusalTable('不是退款通知');
+const fail = failAnswer;
 
 /**
  * POST /api/callbacks/wechatpay/refund: the signature over the raw body first (pay/notification.ts),
