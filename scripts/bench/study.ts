@@ -4,7 +4,8 @@
 // access, the per-member lock on Redis, the shared acceptHeartbeat rule, the progress/day-total
 // writes in one transaction — on MariaDB + Redis, against the BFF's own `/api/health` measured with
 // autocannon at the same concurrency in the same run. Writes var/bench/study.json.
-// Knobs: BENCH_STUDY_MEMBERS (500), BENCH_DURATION_SEC (10), BENCH_CONNECTIONS (health; default 50).
+// Knobs: BENCH_STUDY_MEMBERS (500), BENCH_STUDY_INTERVAL_MS (1000; the product's default is 15000),
+// BENCH_DURATION_SEC (10), BENCH_CONNECTIONS (health; default 50).
 import { randomBytes } from 'crypto';
 import { appendFileSync, mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
@@ -19,7 +20,7 @@ import { percentile } from './lib/sampler';
 import type { Benchmark, BenchOutcome, LoadResult } from './lib/types';
 
 const MEMBERS = Number(process.env.BENCH_STUDY_MEMBERS ?? 500);
-const INTERVAL_MS = 1000;
+const INTERVAL_MS = Math.max(1000, Number(process.env.BENCH_STUDY_INTERVAL_MS ?? 1000));
 const LOGIN_CONCURRENCY = 20;
 
 interface BenchStudySupport {
