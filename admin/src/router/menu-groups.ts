@@ -1,5 +1,5 @@
 import type { Component } from 'vue';
-import { Files, Flag, House, MapLocation, Reading, Setting, Tickets } from '@element-plus/icons-vue';
+import { Files, Flag, House, MapLocation, Money, Reading, Setting, Tickets } from '@element-plus/icons-vue';
 
 /**
  * The side menu's groups. A feature puts a page into one with its route's `meta.menu.group`; the
@@ -15,6 +15,8 @@ export const menuGroups = [
   { key: 'party-archive', title: '党建档案', icon: Files, order: 51 },
   // The online party school (网上党校): courses, exams, surveys and appraisals.
   { key: 'school', title: '网上党校', icon: Reading, order: 52 },
+  // Party dues (党费): bills, bases, arrears, reports, spending, WeChat Pay and reconciliation.
+  { key: 'dues', title: '党费管理', icon: Money, order: 53 },
   { key: 'system', title: '系统管理', icon: Setting, order: 90 },
 ] as const satisfies readonly MenuGroupDef[];
 

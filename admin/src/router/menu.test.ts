@@ -94,6 +94,18 @@ describe('menu derived from the route table', () => {
         ],
       },
       {
+        group: 'dues',
+        title: '党费管理',
+        children: [
+          ['dues-bills', '党费账单', 'dues:manage'],
+          ['dues-declarations', '党费基数', 'dues:manage'],
+          ['dues-arrears', '欠缴名单', 'dues:manage'],
+          ['dues-reports', '党费报表', 'dues:manage'],
+          ['dues-spending', '党费支出', 'dues:manage'],
+          ['dues-payments', '支付与对账', 'dues:manage'],
+        ],
+      },
+      {
         group: 'system',
         title: '系统管理',
         children: [
