@@ -14,7 +14,7 @@ import type {
 } from '@zhili/shared';
 import { browserAvailable, launchBrowser } from './support/browser';
 import { E2E_ADMIN_PASSWORD, E2eStack, startE2eStack } from './support/e2e-stack';
-import { PHONE, h5DevLogin, onScreen } from './support/h5';
+import { PHONE, h5DevLogin, onScreen, mpGet, mpToken } from './support/h5';
 import { settledScreenshot as shot } from './support/settle';
 import { staffApi, staffFirstLogin, staffToken } from './support/staff-session';
 
@@ -23,26 +23,6 @@ const describeBrowser = browserAvailable() ? describe : describe.skip;
 /** The meeting place (GCJ-02, as the portal stores it) and the browser's position there (WGS-84). */
 const PLACE: [number, number] = [120.1052, 30.2031];
 const [longitude, latitude] = gcj02ToWgs84(PLACE);
-
-/** The page's own access token (the H5 session in localStorage). */
-async function mpToken(page: Page): Promise<string> {
-  const token = await page.evaluate(() => {
-    for (let i = 0; i < window.localStorage.length; i += 1) {
-      const value = window.localStorage.getItem(window.localStorage.key(i) ?? '') ?? '';
-      const match = /"accessToken"\s*:\s*"([^"]+)"/.exec(value);
-      if (match) return match[1];
-    }
-    return null;
-  });
-  if (!token) throw new Error('no mini-program session in localStorage');
-  return token;
-}
-
-async function mpGet<T>(bffUrl: string, token: string, path: string): Promise<T> {
-  const res = await fetch(`${bffUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  if (!res.ok) throw new Error(`GET ${path} → ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { data: T }).data;
-}
 
 /** A certificate photo uploaded through the portal's party file route (multipart, like the admin form). */
 async function uploadCertificate(bffUrl: string, token: string): Promise<StoredFileVO> {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { LessonProgressVO, MyPartyHomeVO, PartyOrgVO } from '@zhili/shared';
 import { browserAvailable, launchBrowser } from './support/browser';
 import { E2eStack, startE2eStack } from './support/e2e-stack';
-import { PHONE, h5DevLogin, onScreen } from './support/h5';
+import { PHONE, h5DevLogin, onScreen, mpGet, mpToken } from './support/h5';
 import { townPartyStaff } from './support/party-staff';
 import { settledScreenshot as shot } from './support/settle';
 
@@ -12,26 +12,6 @@ const describeBrowser = browserAvailable() ? describe : describe.skip;
 const INTERVAL_MS = 2000;
 /** The article's minimum reading time (the contract's minimum). */
 const READING_MS = 10_000;
-
-/** The page's own access token (the H5 session in localStorage). */
-async function mpToken(page: Page): Promise<string> {
-  const token = await page.evaluate(() => {
-    for (let i = 0; i < window.localStorage.length; i += 1) {
-      const value = window.localStorage.getItem(window.localStorage.key(i) ?? '') ?? '';
-      const match = /"accessToken"\s*:\s*"([^"]+)"/.exec(value);
-      if (match) return match[1];
-    }
-    return null;
-  });
-  if (!token) throw new Error('no mini-program session in localStorage');
-  return token;
-}
-
-async function mpGet<T>(bffUrl: string, token: string, path: string): Promise<T> {
-  const res = await fetch(`${bffUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  if (!res.ok) throw new Error(`GET ${path} → ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { data: T }).data;
-}
 
 /**
  * 李四 studies an article lesson in the H5 build: the page counts down "还需阅读", the server credits

@@ -61,3 +61,24 @@ export async function drawJpeg(page: Page, name: string, label: string, color: s
 export async function confirmTaroModal(page: Page): Promise<void> {
   await page.locator('.taro-model__confirm:visible').click();
 }
+
+/** The page's own access token (the H5 session in localStorage). */
+export async function mpToken(page: Page): Promise<string> {
+  const token = await page.evaluate(() => {
+    for (let i = 0; i < window.localStorage.length; i += 1) {
+      const value = window.localStorage.getItem(window.localStorage.key(i) ?? '') ?? '';
+      const match = /"accessToken"\s*:\s*"([^"]+)"/.exec(value);
+      if (match) return match[1];
+    }
+    return null;
+  });
+  if (!token) throw new Error('no mini-program session in localStorage');
+  return token;
+}
+
+/** GET a mini-program route as the page's member; its `data`. */
+export async function mpGet<T>(bffUrl: string, token: string, path: string): Promise<T> {
+  const res = await fetch(`${bffUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`GET ${path} → ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { data: T }).data;
+}
