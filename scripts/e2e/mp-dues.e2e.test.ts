@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import type { MpPayOrderVO, MyDuesVO } from '@zhili/shared';
+import type { DuesMonthlyReportVO, MpPayOrderVO, MyDuesVO } from '@zhili/shared';
 import { blockingViolations } from './support/axe';
 import { browserAvailable, launchBrowser } from './support/browser';
 import { E2eStack, startE2eStack } from './support/e2e-stack';
@@ -38,14 +38,21 @@ describeBrowser('H5 party dues: WeChat Pay through the simulator in Chromium', (
   let lisi: Page;
   let token = '';
   let staff: StaffApi;
+  let staffPage: Page;
   let before: MyDuesVO;
 
   const myDues = () => mpGet<MyDuesVO>(stack.bffUrl, token, '/api/mp/dues');
+  /** What the admin's 党费报表 says 幸福村党支部 collected in a month. */
+  const branchPaid = async (month: string) => {
+    const report = await staff<DuesMonthlyReportVO>('GET', `/dues/reports/monthly?from=${month}&to=${month}`);
+    return report.rows.find((r) => r.orgName === '幸福村党支部' && r.month === month)?.paidFen ?? 0;
+  };
+  let branchPaidBefore = 0;
 
   beforeAll(async () => {
     stack = await startE2eStack();
     browser = await launchBrowser();
-    ({ api: staff } = await townPartyStaff(stack, browser, 'dues.e2e'));
+    ({ api: staff, page: staffPage } = await townPartyStaff(stack, browser, 'dues.e2e'));
     const context = await browser.newContext({ ...PHONE });
     // The H5 stand-in for Taro.requestPayment finds this stack's pay simulator here (payment.h5.ts).
     await context.addInitScript(
@@ -116,6 +123,7 @@ describeBrowser('H5 party dues: WeChat Pay through the simulator in Chromium', (
   });
 
   it('pays through the simulator page and shows 已缴 once the BFF has the payment', async () => {
+    branchPaidBefore = await branchPaid(before.month);
     await onScreen(lisi, '#dues-pay').click();
     await lisi.waitForURL(/\/__dev\/pay-page/);
     await lisi.locator('#pay').click();
@@ -139,6 +147,16 @@ describeBrowser('H5 party dues: WeChat Pay through the simulator in Chromium', (
     await onScreen(lisi, `[data-test="dues-paid-bill"][data-month="${after.month}"]`, '微信支付').waitFor();
     await onScreen(lisi, '#dues-history').scrollIntoViewIfNeeded();
     await shot(lisi, 'mp-dues-history');
+  });
+
+  it("shows the payment in the branch's 党费报表 in the admin", async () => {
+    // The branch collected exactly what 李四 paid for this month, counted once.
+    const paidThisMonth = before.unpaid.filter((b) => b.month === before.month).reduce((t, b) => t + b.amountFen, 0);
+    expect(paidThisMonth).toBeGreaterThan(0);
+    expect(await branchPaid(before.month)).toBe(branchPaidBefore + paidThisMonth);
+    await staffPage.goto(`${stack.bffUrl}/admin/dues/reports`);
+    await staffPage.getByTestId('dues-reports-table').getByText('幸福村党支部').first().waitFor();
+    await shot(staffPage, 'mp-dues-admin-report');
   });
 
   it('a second notification of the same payment changes nothing', async () => {

@@ -33,13 +33,13 @@ const report: DuesMonthlyReportVO = {
 };
 
 describe('dues report lines', () => {
-  it('lists each month’s branches, then the month’s total, then the period', () => {
+  it('lists each month’s branches, newest month first, then the month’s total, then the period', () => {
     expect(reportLines(report).map((l) => [l.kind, l.orgName, l.month, l.paidFen])).toEqual([
-      ['branch', '幸福村党支部', '2026-11', 100],
-      ['month', '本月合计', '2026-11', 100],
       ['branch', '和平社区党支部', '2026-12', 20],
       ['branch', '幸福村党支部', '2026-12', 0],
       ['month', '本月合计', '2026-12', 20],
+      ['branch', '幸福村党支部', '2026-11', 100],
+      ['month', '本月合计', '2026-11', 100],
       ['period', '合计', '2026-11 至 2026-12', 120],
     ]);
   });

@@ -11,13 +11,14 @@ export interface ReportLine extends DuesReportTotalVO {
 }
 
 /**
- * The report as the table reads it: for each month (oldest first) its branches, then the month's
- * total; the whole period's total last. Months without a bill keep their total line, so a gap in
- * collection shows as a zero line instead of a missing month.
+ * The report as the table reads it: for each month, newest first (the month a secretary is working
+ * on is on top; the chart above reads oldest first), its branches, then the month's total; the whole
+ * period's total last. Months without a bill keep their total line, so a gap in collection shows as
+ * a zero line instead of a missing month.
  */
 export function reportLines(report: DuesMonthlyReportVO): ReportLine[] {
   const lines: ReportLine[] = [];
-  for (const total of report.monthTotals) {
+  for (const total of [...report.monthTotals].reverse()) {
     for (const row of report.rows.filter((r) => r.month === total.month)) {
       lines.push({ ...row, key: `${row.month}:${row.orgId}`, kind: 'branch' });
     }
