@@ -21,6 +21,7 @@ import { AuditLog } from '../src/core/audit';
 import { DuesBill } from '../src/modules/dues/bills/dues-bill.entity';
 import { DuesDeclaration } from '../src/modules/dues/bills/dues-declaration.entity';
 import { markBillsPaid } from '../src/modules/dues/bills/bill-payments';
+import { PayOrder } from '../src/modules/dues/payments/pay-order.entity';
 
 const backend = currentBackend();
 const DUES_WORK: Permission[] = [...PARTY_WORK, 'dues:manage'];
@@ -210,6 +211,45 @@ describe(`dues bills on ${backend.name}`, () => {
     expect((await ds.getRepository(DuesBill).findOneByOrFail({ id: bill.id })).paidVia).toBe('cash');
     const audit = await ds.getRepository(AuditLog).countBy({ action: 'party.dues.bill.cash', resourceId: bill.id });
     expect(audit).toBe(1);
+  });
+
+  it("a corrected base re-prices the year's unpaid monthly bills, never a paid one or one in an open order", async () => {
+    const ds = await dataSourceOf(t);
+    const declare = async (memberId: string, body: object) => {
+      const current = await ds.getRepository(DuesDeclaration).findOneByOrFail({ memberId, year });
+      const res = await put(secretaryA, `/api/admin/dues/declarations/${memberId}/${year}`, {
+        ...body,
+        version: current.version,
+      });
+      expect(res.status).toBe(200);
+    };
+    const billOf = (memberId: string) => ds.getRepository(DuesBill).findOneByOrFail({ memberId, period: month });
+
+    await declare(m.a1.id, { kind: 'employed', incomeFen: 600_000 });
+    expect(await billOf(m.a1.id)).toMatchObject({ status: 'unpaid', amountFen: monthlyDuesFen('employed', 600_000) });
+    // a2's month was paid in cash: money moved, its amount stays.
+    await declare(m.a2.id, { kind: 'farmer', farmerFen: 100 });
+    expect(await billOf(m.a2.id)).toMatchObject({ status: 'paid', amountFen: 50 });
+    await declare(m.a2.id, { kind: 'farmer', farmerFen: 50 });
+
+    // While a WeChat Pay order for the bill is open, the member pays what the order says.
+    const bill = await billOf(m.a1.id);
+    await ds.getRepository(PayOrder).insert({
+      outTradeNo: 'DFREPRICE0001',
+      memberId: m.a1.id,
+      orgPath: bill.orgPath,
+      mpUserId: mp.a1.id,
+      billIds: JSON.stringify([bill.id]),
+      amountFen: bill.amountFen,
+      description: '党费',
+      status: 'created',
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+    });
+    await declare(m.a1.id, { kind: 'employed', incomeFen: 450_000 });
+    expect((await billOf(m.a1.id)).amountFen).toBe(monthlyDuesFen('employed', 600_000));
+    await ds.getRepository(PayOrder).update({ outTradeNo: 'DFREPRICE0001' }, { status: 'closed' });
+    await declare(m.a1.id, { kind: 'employed', incomeFen: 450_000 });
+    expect((await billOf(m.a1.id)).amountFen).toBe(4500);
   });
 
   it('arrears: the streak skips waived months, flags six in a row, and reminders are rate-limited', async () => {

@@ -18,6 +18,7 @@ import { AuditActorService } from '../../../core/audit';
 import { PiiCipher } from '../../../core/crypto/pii-cipher';
 import { AppError } from '../../../core/errors/app-error';
 import { applyPartyScope, PartyMember, type PartyScope } from '../../party';
+import { BillRepricing } from './bill-repricing';
 import { DuesDeclaration } from './dues-declaration.entity';
 import { DuesNamesService } from './dues-names.service';
 import { DuesScopeService } from './dues-scope.service';
@@ -61,6 +62,9 @@ export class DuesDeclarationService {
 
   @Inject()
   private audit!: AuditActorService;
+
+  @Inject()
+  private repricing!: BillRepricing;
 
   /** The member's own income (fen) from the encrypted column; null when none was declared. */
   incomeOf(d: DuesDeclaration): number | null {
@@ -230,7 +234,7 @@ export class DuesDeclarationService {
         if (isDuplicate(err)) throw new AppError('CONFLICT', '该党员本年度的党费基数刚刚已申报，请刷新后再更正');
         throw err;
       }
-      return repo.findOneByOrFail({ id: row.id });
+      return this.repriced(await repo.findOneByOrFail({ id: row.id }));
     }
     if (by.kind === 'branch' && input.version === undefined)
       throw new AppError('CONFLICT', '该党员本年度已申报党费基数，请刷新后在原记录上更正');
@@ -242,6 +246,12 @@ export class DuesDeclarationService {
       .where({ id: existing.id, version: expected })
       .execute();
     if ((result.affected ?? 0) === 0) throw new AppError('CONFLICT', '党费基数已被他人修改，请刷新后重试');
-    return repo.findOneByOrFail({ id: existing.id });
+    return this.repriced(await repo.findOneByOrFail({ id: existing.id }));
+  }
+
+  /** The year's unpaid monthly bills follow the saved base (see BillRepricing). */
+  private async repriced(declaration: DuesDeclaration): Promise<DuesDeclaration> {
+    await this.repricing.afterDeclaration(declaration);
+    return declaration;
   }
 }
