@@ -204,4 +204,21 @@ describeBrowser('H5 party dues: WeChat Pay through the simulator in Chromium', (
     await onScreen(lisi, '#dues-month').scrollIntoViewIfNeeded();
     await shot(lisi, 'mp-dues-voluntary');
   });
+
+  it('prepays the coming three months: their bills join the list, made once however often asked', async () => {
+    const monthly = (await myDues()).thisMonth?.amountFen ?? 0;
+    await onScreen(lisi, '[data-test="dues-prepay-3"]').click();
+    await onScreen(lisi, '#dues-prepay-add').click();
+    await onScreen(lisi, '#dues-prepay', '已加入待缴账单').waitFor();
+    await onScreen(lisi, '#dues-prepay').scrollIntoViewIfNeeded();
+    await shot(lisi, 'mp-dues-prepay');
+    const months = (d: MyDuesVO) => d.unpaid.filter((b) => b.kind === 'monthly').map((b) => [b.month, b.amountFen]);
+    const after = await myDues();
+    expect(months(after)).toHaveLength(3);
+    expect(months(after).every(([month, fen]) => month > after.month && fen === monthly)).toBe(true);
+    // Asked again: the same three months, no second bill for any.
+    await onScreen(lisi, '#dues-prepay-add').click();
+    await onScreen(lisi, '#dues-prepay', '已加入待缴账单').waitFor();
+    expect(months(await myDues())).toEqual(months(after));
+  });
 });

@@ -2,6 +2,7 @@ import { routes } from '@zhili/shared/client';
 import type {
   CreatedPayOrderVO,
   DuesBillVO,
+  DuesPrepayResultVO,
   MpPayOrderVO,
   MyDuesDeclarationBody,
   MyDuesVO,
@@ -31,4 +32,9 @@ export function createDuesOrder(billIds: string[]): Promise<CreatedPayOrderVO> {
 /** The order as the BFF knows it; while unpaid there, the BFF asks WeChat Pay first. */
 export function fetchDuesOrder(outTradeNo: string): Promise<MpPayOrderVO> {
   return api(routes.mpDuesPay.order, { params: { outTradeNo } }, SILENT);
+}
+
+/** Bills for the coming months (none made twice); they join the unpaid list. */
+export function prepayDues(months: number): Promise<DuesPrepayResultVO> {
+  return api(routes.mpDues.prepay, { body: { months } }, SILENT);
 }

@@ -12,6 +12,7 @@ import { totalFen } from './dues-format';
 import { payBusy } from './pay-confirm';
 import { PaySection } from './PaySection';
 import { usePayDues } from './usePayDues';
+import { PrepayCard } from './PrepayCard';
 import { VoluntaryCard } from './VoluntaryCard';
 import '../../components/party.css';
 import './dues.css';
@@ -56,6 +57,9 @@ function DuesBody({ dues, reload, saved }: { dues: MyDuesVO; reload: () => void;
       <UnpaidBills bills={dues.unpaid} chosen={chosen} onToggle={toggle} disabled={payBusy(pay)} />
       <PaidHistory bills={dues.recentPaid} />
       <DeclarationCard dues={dues} onSaved={saved} />
+      {dues.thisMonth && dues.thisMonth.amountFen > 0 ? (
+        <PrepayCard monthlyFen={dues.thisMonth.amountFen} onAdded={reload} />
+      ) : null}
       <VoluntaryCard onAdded={reload} />
     </View>
   );
