@@ -151,6 +151,7 @@ describeServices('dues payments on two BFF workers (MariaDB + Redis)', () => {
       nodeA.bff.child.kill('SIGKILL');
     };
     const exited = nodeA.bff.exited;
+    const mark = balancer.forwarded.length;
     await payOnSimulator(paySim.url, order.outTradeNo, true);
     await exited;
     expect(nodeA.bff.child.signalCode).toBe('SIGKILL');
@@ -162,11 +163,14 @@ describeServices('dues payments on two BFF workers (MariaDB + Redis)', () => {
     expect(sent.attempts.length).toBeGreaterThanOrEqual(2);
     expect(sent.attempts[0].status).toBe(502);
     expect(sent.attempts[sent.attempts.length - 1].status).toBe(204);
-    const forwarded = balancer.forwarded.filter((f) => f.path === PAYMENT_NOTIFY_PATH).slice(-2);
-    expect(forwarded.map((f) => [f.target, f.status])).toEqual([
-      ['A', 502],
-      ['B', 204],
-    ]);
+    // Through the balancer: A died under the first delivery and B took every retry until one was taken
+    // (on a loaded machine B may be asked more than once: an answer after the simulator's timeout, or a
+    // wait for the lock A held when it died).
+    const forwarded = balancer.forwarded.slice(mark).filter((f) => f.path === PAYMENT_NOTIFY_PATH);
+    expect(forwarded.length).toBeGreaterThanOrEqual(2);
+    expect([forwarded[0].target, forwarded[0].status]).toEqual(['A', 502]);
+    expect(forwarded.slice(1).every((f) => f.target === 'B')).toBe(true);
+    expect(forwarded[forwarded.length - 1].status).toBe(204);
 
     // Whether A had committed or not when it died, the order and its bill are paid exactly once.
     const check = await checkPayments(databaseUrl, [order]);
