@@ -1,4 +1,6 @@
 import type { Context } from '@midwayjs/koa';
+import { createHash } from 'node:crypto';
+import { headerValue, type HeaderBag } from '../pay/wechat-pay-verifier';
 import type { NotificationRefusal } from '../pay/notification';
 import type { PayNotificationOutcome } from './pay-notification.entity';
 
@@ -45,4 +47,30 @@ export function sendAnswer(ctx: Context, answer: NotificationAnswer): undefined 
   ctx.res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8' });
   ctx.res.end(JSON.stringify(answer.body));
   return undefined;
+}
+
+/** What every notification's record carries, known before any parsing: when, which key, which bytes. */
+export function receivedFields(headers: HeaderBag, rawBody: string) {
+  return {
+    source: 'notify' as const,
+    receivedAt: new Date().toISOString(),
+    serial: headerValue(headers, 'wechatpay-serial')?.slice(0, 64) ?? null,
+    bodySha256: createHash('sha256').update(rawBody, 'utf8').digest('hex'),
+  };
+}
+
+/** The record of a notification the parser refused (nothing about an order is trusted from it). */
+export function refusedFields(
+  refused: { reason: NotificationRefusal; id?: string; eventType?: string },
+  outcome: PayNotificationOutcome,
+) {
+  return {
+    notificationId: refused.id?.slice(0, 64) ?? null,
+    eventType: refused.eventType?.slice(0, 40) ?? null,
+    outcome,
+    detail: refused.reason,
+    outTradeNo: null,
+    transactionId: null,
+    amountFen: null,
+  };
 }

@@ -1,8 +1,13 @@
 import { ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { createHash } from 'node:crypto';
-import { headerValue, type HeaderBag } from '../pay/wechat-pay-verifier';
+import type { HeaderBag } from '../pay/wechat-pay-verifier';
 import { parsePaymentNotification } from '../pay/notification';
-import { failAnswer, refusalTable, type NotificationAnswer } from './notification-answers';
+import {
+  failAnswer,
+  receivedFields,
+  refusalTable,
+  refusedFields,
+  type NotificationAnswer,
+} from './notification-answers';
 import { PaymentLedgerService } from './payment-ledger.service';
 import { WechatPayProvider } from './wechat-pay.provider';
 
@@ -36,28 +41,13 @@ export class PaymentNotificationService {
 
   async receive(headers: HeaderBag, rawBody: string): Promise<NotificationAnswer> {
     const client = this.wechatPay.client();
-    const receivedAt = new Date().toISOString();
-    const base = {
-      source: 'notify' as const,
-      receivedAt,
-      serial: headerValue(headers, 'wechatpay-serial')?.slice(0, 64) ?? null,
-      bodySha256: createHash('sha256').update(rawBody, 'utf8').digest('hex'),
-    };
+    const base = receivedFields(headers, rawBody);
     const parsed = await parsePaymentNotification(client, headers, rawBody);
     if (!parsed.ok) {
       const refusal = REFUSALS[parsed.reason];
       const log = refusal.outcome === 'merchant_mismatch' ? 'error' : 'warn';
       this.logger[log]('[dues] payment notification %s refused: %s', parsed.id ?? '-', parsed.reason);
-      await this.ledger.record({
-        ...base,
-        notificationId: parsed.id?.slice(0, 64) ?? null,
-        eventType: parsed.eventType?.slice(0, 40) ?? null,
-        outcome: refusal.outcome,
-        detail: parsed.reason,
-        outTradeNo: null,
-        transactionId: null,
-        amountFen: null,
-      });
+      await this.ledger.record({ ...base, ...refusedFields(parsed, refusal.outcome) });
       return refusal.answer;
     }
     const t = parsed.resource;

@@ -1,8 +1,13 @@
 import { ILogger, Inject, Logger, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { createHash } from 'node:crypto';
 import { parseRefundNotification } from '../pay/notification';
-import { headerValue, type HeaderBag } from '../pay/wechat-pay-verifier';
-import { failAnswer, refusalTable, type NotificationAnswer } from '../payments/notification-answers';
+import type { HeaderBag } from '../pay/wechat-pay-verifier';
+import {
+  failAnswer,
+  receivedFields,
+  refusalTable,
+  refusedFields,
+  type NotificationAnswer,
+} from '../payments/notification-answers';
 import { PaymentLedgerService } from '../payments/payment-ledger.service';
 import { WechatPayProvider } from '../payments/wechat-pay.provider';
 import { RefundSettlementService } from './refund-settlement.service';
@@ -35,26 +40,12 @@ export class RefundNotificationService {
 
   async receive(headers: HeaderBag, rawBody: string): Promise<NotificationAnswer> {
     if (!this.wechatPay.enabled) return fail(503, '未开通微信支付');
-    const base = {
-      source: 'notify' as const,
-      receivedAt: new Date().toISOString(),
-      serial: headerValue(headers, 'wechatpay-serial')?.slice(0, 64) ?? null,
-      bodySha256: createHash('sha256').update(rawBody, 'utf8').digest('hex'),
-    };
+    const base = receivedFields(headers, rawBody);
     const parsed = await parseRefundNotification(this.wechatPay.client(), headers, rawBody);
     if (!parsed.ok) {
       const refusal = REFUSALS[parsed.reason];
       this.logger.warn('[dues] refund notification %s refused: %s', parsed.id ?? '-', parsed.reason);
-      await this.ledger.record({
-        ...base,
-        notificationId: parsed.id?.slice(0, 64) ?? null,
-        eventType: parsed.eventType?.slice(0, 40) ?? null,
-        outcome: refusal.outcome,
-        detail: parsed.reason,
-        outTradeNo: null,
-        transactionId: null,
-        amountFen: null,
-      });
+      await this.ledger.record({ ...base, ...refusedFields(parsed, refusal.outcome) });
       return refusal.answer;
     }
     const r = parsed.resource;
