@@ -14,5 +14,5 @@ export { parseSuggest } from './wechat-content.types';
 export { SUBSCRIBE_REFUSED_ERRCODE } from './wechat.errors';
 export { WechatPushService } from './wechat-push.service';
 export type { PushEvent, PushEventHandler } from './wechat-push.service';
-export { WechatPushRouter } from './wechat-push.router';
+export { WechatPushRouter, subscribeThing } from './wechat-push.router';
 export type { SubscribeMessage, SubscribeMessageRoute } from './wechat-push.router';

@@ -69,3 +69,6 @@ export class WechatPushRouter {
     }
   }
 }
+
+/** A `thing` field of a subscribe message: WeChat takes at most 20 characters. */
+export const subscribeThing = (text: string) => ({ value: Array.from(text).slice(0, 20).join('') });

@@ -1,11 +1,8 @@
 import { Config, Init, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core';
-import { InjectDataSource } from '@midwayjs/typeorm';
-import { DataSource } from 'typeorm';
 import { z } from '@zhili/shared';
 import { defineDomainEvent } from '../../../core/events';
-import { MpUser } from '../../mp-user';
-import { PartyMemberAccount } from '../../party';
-import { WechatPushRouter, type SubscribeMessage } from '../../wechat';
+import { MemberAccountService } from '../../party';
+import { subscribeThing, WechatPushRouter, type SubscribeMessage } from '../../wechat';
 
 /**
  * `dues.reminder`: a member in arrears was reminded (by a secretary or the monthly job), appended in
@@ -25,8 +22,7 @@ export type DuesReminderPayload = z.infer<typeof DuesReminderEvent.schema>;
 /** Outbox topic of the reminder push (renaming it needs a migration of pending rows). */
 export const DUES_REMINDER_TOPIC = 'wechat.subscribe.dues_reminder';
 
-/** WeChat's `thing` fields take at most 20 characters. */
-const thing = (text: string) => ({ value: Array.from(text).slice(0, 20).join('') });
+const thing = subscribeThing;
 
 /**
  * The reminder's subscribe message (template `WECHAT_TMPL_DUES_REMINDER`, keywords thing1 事项,
@@ -39,8 +35,8 @@ export class DuesReminderPush {
   @Inject()
   private wechatRouter!: WechatPushRouter;
 
-  @InjectDataSource()
-  private dataSource!: DataSource;
+  @Inject()
+  private accounts!: MemberAccountService;
 
   @Config('zhili.modules.dues')
   private env!: { WECHAT_TMPL_DUES_REMINDER?: string };
@@ -61,14 +57,10 @@ export class DuesReminderPush {
   async build(event: DuesReminderPayload): Promise<SubscribeMessage | null> {
     const templateId = this.env.WECHAT_TMPL_DUES_REMINDER;
     if (!templateId) return null;
-    const link = await this.dataSource.getRepository(PartyMemberAccount).findOneBy({ memberId: event.memberId });
-    if (!link) return null;
-    const user = await this.dataSource
-      .getRepository(MpUser)
-      .findOne({ where: { id: link.mpUserId }, select: { id: true, openid: true } });
-    if (!user) return null;
+    const openid = await this.accounts.openidOf(event.memberId);
+    if (!openid) return null;
     return {
-      touser: user.openid,
+      touser: openid,
       templateId,
       page: 'party/pages/dues/index',
       data: {

@@ -2,18 +2,16 @@ import { Config, Init, Inject, Provide, Scope, ScopeEnum } from '@midwayjs/core'
 import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource } from 'typeorm';
 import { meetingTypeLabels } from '@zhili/shared';
-import { MpUser } from '../../mp-user';
-import { WechatPushRouter, type SubscribeMessage } from '../../wechat';
+import { subscribeThing, WechatPushRouter, type SubscribeMessage } from '../../wechat';
 import type { PartyEnv } from '../party.config';
 import { MeetingScheduledEvent, type MeetingScheduled } from './meeting-events';
 import { PartyMeeting } from './party-meeting.entity';
-import { PartyMemberAccount } from './party-member-account.entity';
+import { MemberAccountService } from './member-account.service';
 
 /** Outbox topic of the invitation push (renaming it needs a migration of pending rows). */
 export const MEETING_INVITATION_TOPIC = 'wechat.subscribe.party_meeting';
 
-/** WeChat's `thing` fields take at most 20 characters. */
-const thing = (text: string) => ({ value: Array.from(text).slice(0, 20).join('') });
+const thing = subscribeThing;
 
 /** Beijing wall time `YYYY-MM-DD HH:mm` (the `time` field's format). */
 const beijingTime = (iso: string) =>
@@ -28,6 +26,9 @@ const beijingTime = (iso: string) =>
 export class MeetingNotifications {
   @Inject()
   private wechatRouter!: WechatPushRouter;
+
+  @Inject()
+  private accounts!: MemberAccountService;
 
   @InjectDataSource()
   private dataSource!: DataSource;
@@ -48,15 +49,11 @@ export class MeetingNotifications {
     const templateId = this.env.WECHAT_TMPL_PARTY_MEETING;
     if (!templateId) return null;
     const meeting = await this.dataSource.getRepository(PartyMeeting).findOneBy({ id: event.meetingId });
-    const link = await this.dataSource.getRepository(PartyMemberAccount).findOneBy({ memberId: event.memberId });
+    const openid = await this.accounts.openidOf(event.memberId);
     // A meeting removed, or a member without an account: nobody to tell.
-    if (!meeting || !link) return null;
-    const user = await this.dataSource
-      .getRepository(MpUser)
-      .findOne({ where: { id: link.mpUserId }, select: { id: true, openid: true } });
-    if (!user) return null;
+    if (!meeting || !openid) return null;
     return {
-      touser: user.openid,
+      touser: openid,
       templateId,
       page: `party/pages/meeting/index?id=${meeting.id}`,
       data: {

@@ -3,9 +3,8 @@ import { InjectDataSource } from '@midwayjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from '@zhili/shared';
 import { defineDomainEvent } from '../../../core/events';
-import { MpUser } from '../../mp-user';
-import { PartyMemberAccount } from '../../party';
-import { WechatPushRouter, type SubscribeMessage } from '../../wechat';
+import { MemberAccountService } from '../../party';
+import { subscribeThing, WechatPushRouter, type SubscribeMessage } from '../../wechat';
 import { StudyCourse } from '../courses/study-course.entity';
 import type { StudyEnv } from '../study.config';
 
@@ -27,8 +26,7 @@ export type StudyReminderPayload = z.infer<typeof StudyReminderEvent.schema>;
 /** Outbox topic of the reminder push (renaming it needs a migration of pending rows). */
 export const STUDY_REMINDER_TOPIC = 'wechat.subscribe.study_reminder';
 
-/** WeChat's `thing` fields take at most 20 characters. */
-const thing = (text: string) => ({ value: Array.from(text).slice(0, 20).join('') });
+const thing = subscribeThing;
 
 /** The reminder's subscribe message: the course, where the member stands, and its closing day. */
 @Provide()
@@ -36,6 +34,9 @@ const thing = (text: string) => ({ value: Array.from(text).slice(0, 20).join('')
 export class StudyReminderPush {
   @Inject()
   private wechatRouter!: WechatPushRouter;
+
+  @Inject()
+  private accounts!: MemberAccountService;
 
   @InjectDataSource()
   private dataSource!: DataSource;
@@ -60,14 +61,10 @@ export class StudyReminderPush {
     const templateId = this.env.WECHAT_TMPL_STUDY_REMINDER;
     if (!templateId) return null;
     const course = await this.dataSource.getRepository(StudyCourse).findOneBy({ id: event.courseId });
-    const link = await this.dataSource.getRepository(PartyMemberAccount).findOneBy({ memberId: event.memberId });
-    if (!course || !link) return null;
-    const user = await this.dataSource
-      .getRepository(MpUser)
-      .findOne({ where: { id: link.mpUserId }, select: { id: true, openid: true } });
-    if (!user) return null;
+    const openid = await this.accounts.openidOf(event.memberId);
+    if (!course || !openid) return null;
     return {
-      touser: user.openid,
+      touser: openid,
       templateId,
       page: `party/pages/course/index?id=${course.id}`,
       data: {
